@@ -1,0 +1,58 @@
+// `npm start`: open HybridLab in its Electron window when Electron's runtime is installed;
+// otherwise say why in one sentence and serve the same app to a local browser on 127.0.0.1.
+// `npm run dev` does the same with hot reload.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { electronBinary, electronPackageDir } from './electron-binary.mjs';
+import { startStaticServer } from './static-server.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dev = process.argv.includes('--dev');
+const forceBrowser = process.argv.includes('--browser') || process.env.HYBRIDLAB_BROWSER === '1';
+const cli = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+
+function tryDownloadElectron() {
+  const dir = electronPackageDir();
+  if (!dir || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return;
+  spawnSync(process.execPath, [join(dir, 'install.js')], { stdio: 'ignore', timeout: 20_000 });
+}
+
+function run(args) {
+  const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+let exe = forceBrowser ? undefined : electronBinary();
+if (!exe && !forceBrowser) {
+  tryDownloadElectron();
+  exe = electronBinary();
+}
+
+if (exe) {
+  run(dev ? ['dev'] : ['preview']);
+} else {
+  console.log(
+    forceBrowser
+      ? 'Starting HybridLab in your browser, as asked.'
+      : "There is no Electron window because Electron's runtime is not installed on this machine (it could not be downloaded), so HybridLab runs in your browser instead.",
+  );
+  if (dev) {
+    run(['dev', '--rendererOnly']);
+  } else {
+    const build = spawnSync(process.execPath, [cli, 'build', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (build.status !== 0 || !existsSync(join(root, 'out', 'renderer', 'index.html'))) {
+      console.error('HybridLab could not be built; see the messages above.');
+      process.exit(1);
+    }
+    const port = Number(process.env.PORT) || 5173;
+    const { url } = await startStaticServer(join(root, 'out', 'renderer'), { port });
+    console.log(
+      `HybridLab is running at ${url} — open it in Chromium, Chrome, Edge or Firefox. Press Ctrl+C to stop.`,
+    );
+  }
+}

@@ -1,0 +1,5 @@
+import type { Server } from 'node:http';
+export function startStaticServer(
+  root: string,
+  options?: { port?: number; host?: string; tries?: number },
+): Promise<{ server: Server; url: string; close: () => Promise<void> }>;

@@ -1,0 +1,442 @@
+/**
+ * The Windows DHCP client of one adapter: DISCOVER, OFFER, REQUEST, ACK at start; renewal by
+ * unicast at T1 (half the lease) and rebinding by broadcast at T2 (7/8), both on the lab clock;
+ * APIPA (169.254.x.y) when no server answers, with a new DISCOVER every five minutes; release and
+ * renew on request (ipconfig). It tells its host every change of address with `dhcp.update`.
+ *
+ * Events: net.reply, net.refused (from the network); dhcp.renew, dhcp.release, dhcp.media (host).
+ * Faults that touch it: DHCP server stopped, cable pulled, scope exhausted.
+ */
+import { assign, sendParent, sendTo, setup, type AnyActorRef } from 'xstate';
+import { nextInt, type RngState } from '../core/random';
+import { BROADCAST, UNSPECIFIED, type Ipv4 } from '../net/ipv4';
+import type { DhcpServerMessage, Message, Packet } from '../net/packets';
+import type { LabEnv } from '../lab/env';
+import { TIMINGS } from '../lab/timings';
+import type { DhcpLease } from '../windows/hostState';
+
+export interface DhcpClientInput {
+  deviceId: string;
+  mac: string;
+  hostname: string;
+  env: LabEnv;
+  rng: RngState;
+  /** The lease the adapter held before a restart or a cable pull (INIT-REBOOT asks for it again). */
+  previousLease?: DhcpLease;
+}
+
+export interface DhcpClientContext extends DhcpClientInput {
+  xid: number;
+  attempt: number;
+  offer?: DhcpServerMessage;
+  lease?: DhcpLease;
+  apipa?: Ipv4;
+  sent: number;
+  /** A learner's `ipconfig /renew` waiting for the result. */
+  pending?: 'renew';
+}
+
+export type DhcpClientEvent =
+  | { type: 'net.reply'; requestId: string; body: Message; from: Ipv4 }
+  | { type: 'net.refused'; requestId: string; reason: string }
+  | { type: 'dhcp.start' }
+  | { type: 'dhcp.renew' }
+  | { type: 'dhcp.release' }
+  | { type: 'dhcp.media'; connected: boolean };
+
+/** Sent to the host. */
+export type DhcpClientReport =
+  | { type: 'dhcp.update'; lease?: DhcpLease; apipa?: Ipv4 }
+  | { type: 'dhcp.outcome'; op: 'renew' | 'release'; ok: boolean };
+
+function packetId(ctx: DhcpClientContext): string {
+  return `${ctx.deviceId}.dhcp.${ctx.sent}`;
+}
+
+function serverMessage(event: DhcpClientEvent): DhcpServerMessage | undefined {
+  return event.type === 'net.reply' && event.body.kind === 'dhcp.server' ? event.body : undefined;
+}
+
+function leaseFrom(msg: DhcpServerMessage, now: number): DhcpLease {
+  return {
+    ip: msg.yiaddr,
+    mask: msg.options.subnetMask,
+    router: msg.options.router,
+    dnsServers: msg.options.dnsServers,
+    domainName: msg.options.domainName,
+    server: msg.options.serverId,
+    obtainedAt: now,
+    expiresAt: now + msg.options.leaseMs,
+  };
+}
+
+const t1 = (l: DhcpLease) => l.obtainedAt + (l.expiresAt - l.obtainedAt) / 2;
+const t2 = (l: DhcpLease) => l.obtainedAt + ((l.expiresAt - l.obtainedAt) * 7) / 8;
+
+export const dhcpClientMachine = setup({
+  types: {
+    context: {} as DhcpClientContext,
+    events: {} as DhcpClientEvent,
+    input: {} as DhcpClientInput,
+  },
+  actions: {
+    newTransaction: assign(({ context }) => {
+      const [xid, rng] = nextInt(context.rng, 1, 0x7fffffff);
+      return { xid, rng, attempt: 0, offer: undefined };
+    }),
+    nextAttempt: assign(({ context }) => ({ attempt: context.attempt + 1 })),
+    lastAttemptOnly: assign({ attempt: TIMINGS.dhcpDiscoverWaits.length - 1 }),
+    sendDiscover: sendTo(
+      ({ system }) => system.get('network') as AnyActorRef,
+      ({ context, self }) => ({
+        type: 'net.send',
+        packet: {
+          id: `${context.deviceId}.dhcp.${context.sent + 1}`,
+          srcId: context.deviceId,
+          src: UNSPECIFIED,
+          dst: BROADCAST,
+          transport: 'udp',
+          port: 67,
+          body: {
+            kind: 'dhcp.client',
+            op: 'DISCOVER',
+            xid: context.xid,
+            mac: context.mac,
+            hostname: context.hostname,
+          },
+        } satisfies Packet,
+        replyTo: self,
+      }),
+    ),
+    sendSelecting: sendTo(
+      ({ system }) => system.get('network') as AnyActorRef,
+      ({ context, self }) => ({
+        type: 'net.send',
+        packet: {
+          id: `${context.deviceId}.dhcp.${context.sent + 1}`,
+          srcId: context.deviceId,
+          src: UNSPECIFIED,
+          dst: BROADCAST,
+          transport: 'udp',
+          port: 67,
+          body: {
+            kind: 'dhcp.client',
+            op: 'REQUEST',
+            xid: context.xid,
+            mac: context.mac,
+            hostname: context.hostname,
+            requestedIp: context.offer?.yiaddr,
+            serverId: context.offer?.options.serverId,
+          },
+        } satisfies Packet,
+        replyTo: self,
+      }),
+    ),
+    sendReboot: sendTo(
+      ({ system }) => system.get('network') as AnyActorRef,
+      ({ context, self }) => ({
+        type: 'net.send',
+        packet: {
+          id: `${context.deviceId}.dhcp.${context.sent + 1}`,
+          srcId: context.deviceId,
+          src: UNSPECIFIED,
+          dst: BROADCAST,
+          transport: 'udp',
+          port: 67,
+          body: {
+            kind: 'dhcp.client',
+            op: 'REQUEST',
+            xid: context.xid,
+            mac: context.mac,
+            hostname: context.hostname,
+            requestedIp: context.previousLease?.ip,
+          },
+        } satisfies Packet,
+        replyTo: self,
+      }),
+    ),
+    sendRenew: sendTo(
+      ({ system }) => system.get('network') as AnyActorRef,
+      ({ context, self }) => ({
+        type: 'net.send',
+        packet: {
+          id: `${context.deviceId}.dhcp.${context.sent + 1}`,
+          srcId: context.deviceId,
+          src: context.lease?.ip ?? UNSPECIFIED,
+          dst: context.lease?.server ?? BROADCAST,
+          transport: 'udp',
+          port: 67,
+          body: {
+            kind: 'dhcp.client',
+            op: 'REQUEST',
+            xid: context.xid,
+            mac: context.mac,
+            hostname: context.hostname,
+          },
+        } satisfies Packet,
+        replyTo: self,
+      }),
+    ),
+    sendRebind: sendTo(
+      ({ system }) => system.get('network') as AnyActorRef,
+      ({ context, self }) => ({
+        type: 'net.send',
+        packet: {
+          id: `${context.deviceId}.dhcp.${context.sent + 1}`,
+          srcId: context.deviceId,
+          src: context.lease?.ip ?? UNSPECIFIED,
+          dst: BROADCAST,
+          transport: 'udp',
+          port: 67,
+          body: {
+            kind: 'dhcp.client',
+            op: 'REQUEST',
+            xid: context.xid,
+            mac: context.mac,
+            hostname: context.hostname,
+            requestedIp: context.lease?.ip,
+          },
+        } satisfies Packet,
+        replyTo: self,
+      }),
+    ),
+    sendRelease: sendTo(
+      ({ system }) => system.get('network') as AnyActorRef,
+      ({ context }) => ({
+        type: 'net.send',
+        packet: {
+          id: `${context.deviceId}.dhcp.${context.sent + 1}`,
+          srcId: context.deviceId,
+          src: context.lease?.ip ?? UNSPECIFIED,
+          dst: context.lease?.server ?? BROADCAST,
+          transport: 'udp',
+          port: 67,
+          body: {
+            kind: 'dhcp.client',
+            op: 'RELEASE',
+            xid: context.xid,
+            mac: context.mac,
+            hostname: context.hostname,
+          },
+        } satisfies Packet,
+      }),
+    ),
+    countSent: assign(({ context }) => ({ sent: context.sent + 1 })),
+    takeOffer: assign(({ event }) => ({ offer: serverMessage(event) })),
+    takeLease: assign(({ context, event }) => {
+      const msg = serverMessage(event);
+      return msg ? { lease: leaseFrom(msg, context.env.now()), apipa: undefined } : {};
+    }),
+    dropLease: assign({ lease: undefined, offer: undefined }),
+    keepForReboot: assign(({ context }) => ({ previousLease: context.lease ?? context.previousLease })),
+    dropPrevious: assign({ previousLease: undefined }),
+    adoptPrevious: assign(({ context }) => ({
+      lease: context.previousLease,
+      previousLease: undefined,
+      apipa: undefined,
+    })),
+    pickApipa: assign(({ context }) => {
+      if (context.apipa) return {};
+      const [c, r1] = nextInt(context.rng, 1, 254);
+      const [d, r2] = nextInt(r1, 1, 254);
+      return { apipa: `169.254.${c}.${d}`, rng: r2 };
+    }),
+    dropApipa: assign({ apipa: undefined }),
+    markPending: assign({ pending: 'renew' as const }),
+    reportConfig: sendParent(({ context }): DhcpClientReport => ({
+      type: 'dhcp.update',
+      lease: context.lease,
+      apipa: context.lease ? undefined : context.apipa,
+    })),
+    reportRenewOk: sendParent({ type: 'dhcp.outcome', op: 'renew', ok: true } satisfies DhcpClientReport),
+    reportRenewFailed: sendParent({
+      type: 'dhcp.outcome',
+      op: 'renew',
+      ok: false,
+    } satisfies DhcpClientReport),
+    reportReleased: sendParent({ type: 'dhcp.outcome', op: 'release', ok: true } satisfies DhcpClientReport),
+    clearPending: assign({ pending: undefined }),
+  },
+  guards: {
+    isOffer: ({ context, event }) => {
+      const m = serverMessage(event);
+      return (
+        !!m &&
+        event.type === 'net.reply' &&
+        event.requestId === packetId(context) &&
+        m.op === 'OFFER' &&
+        m.xid === context.xid
+      );
+    },
+    isAck: ({ context, event }) => {
+      const m = serverMessage(event);
+      return (
+        !!m &&
+        event.type === 'net.reply' &&
+        event.requestId === packetId(context) &&
+        m.op === 'ACK' &&
+        m.xid === context.xid
+      );
+    },
+    isNak: ({ context, event }) => {
+      const m = serverMessage(event);
+      return !!m && event.type === 'net.reply' && event.requestId === packetId(context) && m.op === 'NAK';
+    },
+    moreAttempts: ({ context }) => context.attempt + 1 < TIMINGS.dhcpDiscoverWaits.length,
+    pending: ({ context }) => context.pending === 'renew',
+    pastT2: ({ context }) => !!context.lease && context.env.now() >= t2(context.lease),
+    expired: ({ context }) => !context.lease || context.env.now() >= context.lease.expiresAt,
+    connected: ({ event }) => event.type === 'dhcp.media' && event.connected,
+    disconnected: ({ event }) => event.type === 'dhcp.media' && !event.connected,
+    hasLease: ({ context }) => !!context.lease,
+    canReboot: ({ context }) =>
+      !!context.previousLease && context.env.now() < context.previousLease.expiresAt,
+  },
+  delays: {
+    discoverWait: ({ context }) => TIMINGS.dhcpDiscoverWaits[context.attempt] ?? TIMINGS.dhcpDiscoverWaits[0],
+    requestWait: TIMINGS.dhcpRequestWait,
+    untilT1: ({ context }) => (context.lease ? Math.max(0, t1(context.lease) - context.env.now()) : 0),
+    renewRetry: ({ context }) =>
+      context.lease
+        ? Math.max(TIMINGS.dhcpMinRetry, (t2(context.lease) - context.env.now()) / 2)
+        : TIMINGS.dhcpMinRetry,
+    rebindRetry: ({ context }) =>
+      context.lease
+        ? Math.max(
+            TIMINGS.dhcpMinRetry,
+            Math.min(
+              (context.lease.expiresAt - context.env.now()) / 2,
+              context.lease.expiresAt - context.env.now(),
+            ),
+          )
+        : TIMINGS.dhcpMinRetry,
+    apipaRetry: TIMINGS.dhcpApipaRetry,
+  },
+}).createMachine({
+  id: 'dhcpClient',
+  context: ({ input }) => ({ ...input, xid: 0, attempt: 0, sent: 0 }),
+  // Waits for its host to be on the network before the first DISCOVER.
+  initial: 'stopped',
+  on: {
+    'dhcp.release': { target: '.releasing' },
+    'dhcp.media': [
+      { guard: 'disconnected', target: '.unplugged' },
+      { guard: 'connected', target: '.init' },
+    ],
+  },
+  states: {
+    stopped: {
+      on: { 'dhcp.start': 'init' },
+    },
+    init: {
+      entry: 'newTransaction',
+      always: [{ guard: 'canReboot', target: 'rebooting' }, { target: 'selecting' }],
+    },
+    rebooting: {
+      entry: ['sendReboot', 'countSent'],
+      on: {
+        'net.reply': [
+          { guard: 'isAck', target: 'bound', actions: ['takeLease', 'dropPrevious', 'reportConfig'] },
+          { guard: 'isNak', target: 'init', actions: 'dropPrevious' },
+        ],
+        'dhcp.renew': { actions: 'markPending' },
+      },
+      after: {
+        // No server answered: Windows keeps using an unexpired lease.
+        requestWait: [
+          { guard: 'canReboot', target: 'bound', actions: ['adoptPrevious', 'reportConfig'] },
+          { target: 'init', actions: 'dropPrevious' },
+        ],
+      },
+    },
+    selecting: {
+      entry: ['sendDiscover', 'countSent'],
+      on: {
+        'net.reply': { guard: 'isOffer', target: 'requesting', actions: 'takeOffer' },
+        'dhcp.renew': { actions: 'markPending' },
+      },
+      after: {
+        discoverWait: [
+          { guard: 'moreAttempts', target: 'selecting', reenter: true, actions: 'nextAttempt' },
+          { target: 'autoconfig' },
+        ],
+      },
+    },
+    requesting: {
+      entry: ['sendSelecting', 'countSent'],
+      on: {
+        'net.reply': [
+          { guard: 'isAck', target: 'bound', actions: ['takeLease', 'reportConfig'] },
+          { guard: 'isNak', target: 'init' },
+        ],
+        'dhcp.renew': { actions: 'markPending' },
+      },
+      after: { requestWait: 'init' },
+    },
+    bound: {
+      always: { guard: 'pending', actions: ['reportRenewOk', 'clearPending'] },
+      on: {
+        'dhcp.renew': { target: 'renewing', actions: 'markPending' },
+      },
+      after: { untilT1: 'renewing' },
+    },
+    renewing: {
+      entry: ['sendRenew', 'countSent'],
+      on: {
+        'net.reply': [
+          { guard: 'isAck', target: 'bound', actions: ['takeLease', 'reportConfig'] },
+          { guard: 'isNak', target: 'init', actions: ['dropLease', 'reportConfig'] },
+        ],
+        'net.refused': { target: 'renewWait' },
+        'dhcp.renew': { actions: 'markPending' },
+      },
+      after: { requestWait: 'renewWait' },
+    },
+    renewWait: {
+      always: [
+        { guard: 'pending', actions: ['reportRenewFailed', 'clearPending'] },
+        { guard: 'pastT2', target: 'rebinding' },
+      ],
+      on: { 'dhcp.renew': { target: 'renewing', actions: 'markPending' } },
+      after: { renewRetry: 'renewing' },
+    },
+    rebinding: {
+      entry: ['sendRebind', 'countSent'],
+      on: {
+        'net.reply': [
+          { guard: 'isAck', target: 'bound', actions: ['takeLease', 'reportConfig'] },
+          { guard: 'isNak', target: 'init', actions: ['dropLease', 'reportConfig'] },
+        ],
+        'dhcp.renew': { actions: 'markPending' },
+      },
+      after: { requestWait: 'rebindWait' },
+    },
+    rebindWait: {
+      always: [
+        { guard: 'pending', actions: ['reportRenewFailed', 'clearPending'] },
+        { guard: 'expired', target: 'init', actions: ['dropLease', 'reportConfig'] },
+      ],
+      on: { 'dhcp.renew': { target: 'rebinding', actions: 'markPending' } },
+      after: { rebindRetry: 'rebinding' },
+    },
+    autoconfig: {
+      entry: ['pickApipa', 'reportConfig'],
+      always: { guard: 'pending', actions: ['reportRenewFailed', 'clearPending'] },
+      on: { 'dhcp.renew': { target: 'init', actions: 'markPending' } },
+      after: { apipaRetry: { target: 'selecting', actions: ['newTransaction', 'lastAttemptOnly'] } },
+    },
+    releasing: {
+      always: [
+        { guard: 'hasLease', target: 'released', actions: ['sendRelease', 'countSent'] },
+        { target: 'released' },
+      ],
+    },
+    released: {
+      entry: ['dropLease', 'dropPrevious', 'dropApipa', 'reportConfig', 'reportReleased'],
+      on: { 'dhcp.renew': { target: 'init', actions: 'markPending' } },
+    },
+    unplugged: {
+      entry: ['keepForReboot', 'dropLease', 'dropApipa', 'reportConfig'],
+    },
+  },
+});

@@ -1,0 +1,97 @@
+/**
+ * The public internet as the lab needs it: Google's public resolver (8.8.8.8, dns.google), which
+ * knows the public names of Microsoft's cloud endpoints and nothing of laborhub.store's internal
+ * records, and answers ping and HTTPS like a real public host.
+ *
+ * Events: net.deliver (network).
+ */
+import { enqueueActions, setup, type AnyActorRef } from 'xstate';
+import type { LabDefinition } from '../lab/definition';
+import type { NetworkEvent } from '../net/network.machine';
+import type { Packet } from '../net/packets';
+import { answer, reverseName, type DnsServerState } from '../roles/dnsServer';
+import { serveEndpoint } from './endpoint';
+
+export interface InternetContext {
+  dns: DnsServerState;
+  addresses: string[];
+  ports: Record<string, number[]>;
+}
+
+export function publicDns(def: LabDefinition): DnsServerState {
+  const records = def.internet.endpoints.flatMap((e) => [
+    ...e.names.map((n) => ({ name: n, type: 'A' as const, ttl: 300, data: e.ip })),
+    ...(e.ptr ? [{ name: reverseName(e.ip), type: 'PTR' as const, ttl: 300, data: e.ptr }] : []),
+  ]);
+  // One zone per public name's parent, so unknown names under them are NXDOMAIN, and a catch-all
+  // root zone so that everything else is NXDOMAIN too (the lab has no other internet).
+  return { zones: [{ name: '', records, dynamicUpdates: false }], forwarders: [] };
+}
+
+export const internetMachine = setup({
+  types: {
+    context: {} as InternetContext,
+    events: {} as { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef },
+    input: {} as { definition: LabDefinition },
+  },
+  actions: {
+    attach: enqueueActions(({ enqueue, context, system }) => {
+      enqueue.sendTo(system.get('network') as AnyActorRef, {
+        type: 'net.attach',
+        id: 'internet',
+        nic: {
+          segment: 'internet',
+          addresses: context.addresses.map((ip) => ({ ip, mask: '255.255.255.255' })),
+          cableConnected: true,
+          powered: true,
+        },
+      } satisfies NetworkEvent);
+    }),
+    serve: enqueueActions(({ enqueue, context, event, system }) => {
+      const { packet, replyTo } = event;
+      const net = system.get('network') as AnyActorRef;
+      if (packet.body.kind === 'dns.query' && packet.port === 53) {
+        const d = answer(context.dns, packet.body);
+        const body = d.kind === 'answer' ? { ...d.response, authoritative: false } : undefined;
+        if (body)
+          enqueue.sendTo(net, {
+            type: 'net.respond',
+            request: packet,
+            body,
+            from: packet.dst,
+            replyTo,
+          } satisfies NetworkEvent);
+        return;
+      }
+      const r = serveEndpoint(context.ports[packet.dst] ?? [], packet, 117);
+      if (r.kind === 'reply')
+        enqueue.sendTo(net, {
+          type: 'net.respond',
+          request: packet,
+          body: r.body,
+          from: packet.dst,
+          replyTo,
+        } satisfies NetworkEvent);
+      else if (r.kind === 'refuse')
+        enqueue.sendTo(net, {
+          type: 'net.reject',
+          request: packet,
+          reason: 'port-closed',
+          by: packet.dst,
+          replyTo,
+        } satisfies NetworkEvent);
+    }),
+  },
+}).createMachine({
+  id: 'internet',
+  context: ({ input }) => {
+    const mine = input.definition.internet.endpoints.filter((e) => e.owner === 'internet');
+    return {
+      dns: publicDns(input.definition),
+      addresses: mine.map((e) => e.ip),
+      ports: Object.fromEntries(mine.map((e) => [e.ip, e.ports])),
+    };
+  },
+  entry: 'attach',
+  on: { 'net.deliver': { actions: 'serve' } },
+});

@@ -1,0 +1,446 @@
+/**
+ * A Windows host of the lab — the domain controller, the Entra Connect Sync server, or a client
+ * PC. It owns its adapter (static or DHCP, through a DHCP client child), its services, event logs
+ * and consoles, and answers what arrives on its cable (serve.ts). Work that talks over the network
+ * (a console command, a DNS forward) runs as a script child and reports back here.
+ *
+ * Events: net.deliver, net.media (network); host.power, host.restart, service.start|stop|restart,
+ *         console.exec, console.clear (lab commands); dhcp.update, dhcp.outcome (DHCP client);
+ *         xstate.done.actor.job-* (scripts).
+ * Faults that touch it: a stopped service (DHCP Server, DNS Server, NTDS...), a pulled cable,
+ *         a wrong DNS server on the adapter, a skewed clock.
+ */
+import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
+import type { LabEnv } from '../lab/env';
+import type { NetworkEvent } from '../net/network.machine';
+import type { Message, Packet } from '../net/packets';
+import type { Ipv4 } from '../net/ipv4';
+import type { Script } from '../proc/script';
+import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
+import type { CommandResult } from '../windows/commands/types';
+import {
+  effectiveIpConfig,
+  type ConsoleLine,
+  type ShellKind,
+  type WindowsHostContext,
+} from '../windows/hostState';
+import {
+  appendConsole,
+  applyEffects,
+  bootEvents,
+  bootServices,
+  log,
+  setBusy,
+  setServiceStatus,
+  shutdownEvents,
+  takeDhcpConfig,
+} from '../windows/hostOps';
+import { ipconfigBrief, ipconfigRenewFailed } from '../windows/ipconfig';
+import { serve, type ServerRoles } from '../windows/serve';
+import { applyFilters, interpret, promptOf, type Interpretation } from '../windows/shell/console';
+import type { LineFilter } from '../windows/shell/filters';
+import { dhcpClientMachine, type DhcpClientReport } from './dhcpClient.machine';
+import { exchange } from '../proc/script';
+import { TIMINGS } from '../lab/timings';
+import type { DhcpLease } from '../windows/hostState';
+
+export interface HostInput {
+  host: WindowsHostContext;
+  roles: ServerRoles;
+  env: LabEnv;
+}
+
+type Job =
+  | { kind: 'console'; shell: ShellKind; filters: LineFilter[] }
+  | { kind: 'dns.forward'; request: Packet; replyTo?: AnyActorRef; from: Ipv4 }
+  | { kind: 'dns.register' };
+
+export interface HostMachineContext {
+  host: WindowsHostContext;
+  roles: ServerRoles;
+  env: LabEnv;
+  /** Running scripts by child id (transient: not part of the lab's truth). */
+  jobs: Record<string, Job>;
+  /** A console waiting on the DHCP client (ipconfig /renew or /release). */
+  dhcpWait?: { shell: ShellKind; op: 'renew' | 'release' };
+}
+
+export type HostCommandEvent =
+  | { type: 'host.power'; on: boolean }
+  | { type: 'host.restart' }
+  | { type: 'service.start'; service: string }
+  | { type: 'service.stop'; service: string }
+  | { type: 'service.restart'; service: string }
+  | { type: 'console.exec'; shell: ShellKind; line: string }
+  | { type: 'console.clear'; shell: ShellKind };
+
+export type HostEvent =
+  | HostCommandEvent
+  | { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef }
+  | { type: 'net.media'; connected: boolean }
+  | DhcpClientReport
+  | { type: `xstate.done.actor.${string}`; output: ScriptOutput; actorId?: string }
+  | { type: `xstate.error.actor.${string}`; error: unknown; actorId?: string };
+
+function networkOf(system: { get: (id: string) => unknown }): AnyActorRef {
+  return system.get('network') as AnyActorRef;
+}
+
+function bindEvent(host: WindowsHostContext): NetworkEvent {
+  const cfg = effectiveIpConfig(host.nic);
+  return {
+    type: 'net.bind',
+    id: host.id,
+    addresses: cfg.ip && cfg.mask ? [{ ip: cfg.ip, mask: cfg.mask }] : [],
+    gateway: cfg.gateway,
+  };
+}
+
+function jobIdOf(type: string): string {
+  return type.replace(/^xstate\.(done|error)\.actor\./, '');
+}
+
+/** A domain member registers its own A record with its DNS server after it gets an address. */
+function* registerInDns(host: WindowsHostContext): Script<void> {
+  const cfg = effectiveIpConfig(host.nic);
+  const server = cfg.dnsServers[0];
+  if (!cfg.ip || !server) return;
+  yield* exchange(
+    {
+      src: cfg.ip,
+      dst: server,
+      transport: 'udp',
+      port: 53,
+      body: { kind: 'dns.update', name: `${host.hostname}.${host.domainFqdn}`, ip: cfg.ip },
+    },
+    TIMINGS.dnsQueryTimeout,
+  );
+}
+
+/** The DNS Server role asks its forwarder for a name it does not own. */
+function* forwardQuery(host: WindowsHostContext, request: Packet, to: Ipv4[]): Script<Message> {
+  const cfg = effectiveIpConfig(host.nic);
+  const q = request.body;
+  for (const fwd of to) {
+    const r = yield* exchange(
+      { src: cfg.ip ?? '0.0.0.0', dst: fwd, transport: 'udp', port: 53, body: q },
+      TIMINGS.dnsForwarderTimeout,
+    );
+    if (r.status === 'ok' && r.body.kind === 'dns.response') return { ...r.body, authoritative: false };
+  }
+  const name = q.kind === 'dns.query' ? q.name : '';
+  const qtype = q.kind === 'dns.query' ? q.qtype : 'A';
+  return {
+    kind: 'dns.response',
+    name,
+    qtype,
+    rcode: 'SERVFAIL',
+    authoritative: false,
+    answers: [],
+    additional: [],
+  };
+}
+
+function renewOutput(host: WindowsHostContext, op: 'renew' | 'release', ok: boolean): ConsoleLine[] {
+  if (op === 'renew' && !ok) return ipconfigRenewFailed(host).map((text) => ({ kind: 'output', text }));
+  return ipconfigBrief(host).map((text) => ({ kind: 'output', text }));
+}
+
+export const windowsHostMachine = setup({
+  types: {
+    context: {} as HostMachineContext,
+    events: {} as HostEvent,
+    input: {} as HostInput,
+  },
+  actors: { script: scriptMachine, dhcpClient: dhcpClientMachine },
+  actions: {
+    boot: assign(({ context }) => {
+      const now = context.env.now();
+      let host = bootServices({ ...context.host, bootedAt: now });
+      host = log(host, now, ...bootEvents(host));
+      return { host, jobs: {}, dhcpWait: undefined };
+    }),
+    attachNetwork: enqueueActions(({ enqueue, context, system }) => {
+      const net = networkOf(system);
+      enqueue.sendTo(net, {
+        type: 'net.attach',
+        id: context.host.id,
+        nic: {
+          segment: 'lan',
+          mac: context.host.nic.mac,
+          addresses: [],
+          cableConnected: context.host.nic.mediaConnected,
+          powered: true,
+        },
+      } satisfies NetworkEvent);
+      enqueue.sendTo(net, bindEvent(context.host));
+    }),
+    startDhcpClient: enqueueActions(({ enqueue, context }) => {
+      if (!context.host.nic.dhcpEnabled) return;
+      enqueue.spawnChild('dhcpClient', {
+        id: 'dhcp',
+        input: {
+          deviceId: context.host.id,
+          mac: context.host.nic.mac,
+          hostname: context.host.hostname,
+          env: context.env,
+          rng: (context.host.rng ^ 0x5bd1e995) >>> 0,
+          previousLease: context.host.nic.lease,
+        },
+      });
+      enqueue.sendTo('dhcp', { type: 'dhcp.start' });
+    }),
+    shutdown: enqueueActions(({ enqueue, context, system }) => {
+      const now = context.env.now();
+      enqueue.stopChild('dhcp');
+      for (const id of Object.keys(context.jobs)) enqueue.stopChild(id);
+      enqueue.sendTo(networkOf(system), {
+        type: 'net.power',
+        id: context.host.id,
+        powered: false,
+      } satisfies NetworkEvent);
+      let host = log(context.host, now, ...shutdownEvents());
+      // The console windows close with the machine.
+      for (const shell of ['cmd', 'powershell'] as const) {
+        host = {
+          ...host,
+          consoles: { ...host.consoles, [shell]: { ...host.consoles[shell], transcript: [], busy: false } },
+        };
+      }
+      enqueue.assign({ host, jobs: {}, dhcpWait: undefined });
+    }),
+    serveDelivery: enqueueActions(({ enqueue, context, event, system }) => {
+      if (event.type !== 'net.deliver') return;
+      const now = context.env.now();
+      const { packet, replyTo } = event;
+      const r = serve(context.host, context.roles, packet, now);
+      const from = effectiveIpConfig(context.host.nic).ip ?? packet.dst;
+      if (r.kind === 'reply') {
+        enqueue.sendTo(networkOf(system), {
+          type: 'net.respond',
+          request: packet,
+          body: r.body,
+          from,
+          replyTo,
+        } satisfies NetworkEvent);
+        if (r.roles) enqueue.assign({ roles: r.roles });
+      } else if (r.kind === 'refuse') {
+        enqueue.sendTo(networkOf(system), {
+          type: 'net.reject',
+          request: packet,
+          reason: r.reason,
+          by: from,
+          replyTo,
+        } satisfies NetworkEvent);
+      } else if (r.kind === 'forward') {
+        const id = `job-${context.host.seq + 1}`;
+        const host = context.host;
+        enqueue.assign({
+          host: { ...host, seq: host.seq + 1 },
+          jobs: { ...context.jobs, [id]: { kind: 'dns.forward', request: packet, replyTo, from } },
+        });
+        enqueue.spawnChild('script', {
+          id,
+          input: {
+            deviceId: host.id,
+            idPrefix: `${host.id}.${id}`,
+            start: () => forwardQuery(host, packet, r.to),
+          },
+        });
+      }
+    }),
+    takeMedia: enqueueActions(({ enqueue, context, event, system }) => {
+      if (event.type !== 'net.media') return;
+      const host = { ...context.host, nic: { ...context.host.nic, mediaConnected: event.connected } };
+      enqueue.assign({ host });
+      enqueue.sendTo(networkOf(system), bindEvent(host));
+      if (host.nic.dhcpEnabled) enqueue.sendTo('dhcp', { type: 'dhcp.media', connected: event.connected });
+    }),
+    takeDhcpUpdate: enqueueActions(({ enqueue, context, event, system }) => {
+      if (event.type !== 'dhcp.update') return;
+      const now = context.env.now();
+      const host = takeDhcpConfig(context.host, event.lease as DhcpLease | undefined, event.apipa, now);
+      enqueue.sendTo(networkOf(system), bindEvent(host));
+      if (event.lease) {
+        const id = `job-${host.seq + 1}`;
+        enqueue.assign({
+          host: { ...host, seq: host.seq + 1 },
+          jobs: { ...context.jobs, [id]: { kind: 'dns.register' } },
+        });
+        enqueue.spawnChild('script', {
+          id,
+          input: { deviceId: host.id, idPrefix: `${host.id}.${id}`, start: () => registerInDns(host) },
+        });
+      } else {
+        enqueue.assign({ host });
+      }
+    }),
+    takeDhcpOutcome: assign(({ context, event }) => {
+      if (event.type !== 'dhcp.outcome' || !context.dhcpWait || context.dhcpWait.op !== event.op) return {};
+      const { shell } = context.dhcpWait;
+      let host = appendConsole(context.host, shell, [
+        ...renewOutput(context.host, event.op, event.ok),
+        ...trailer(shell),
+      ]);
+      host = setBusy(host, shell, false);
+      return { host, dhcpWait: undefined };
+    }),
+    execConsole: enqueueActions(({ enqueue, context, event }) => {
+      if (event.type !== 'console.exec') return;
+      const { shell, line } = event;
+      const session = context.host.consoles[shell];
+      if (session.busy) return;
+      const now = context.env.now();
+      let host = appendConsole(context.host, shell, [{ kind: 'input', text: `${promptOf(session)}${line}` }]);
+      if (line.trim().length > 0) {
+        host = {
+          ...host,
+          consoles: {
+            ...host.consoles,
+            [shell]: {
+              ...host.consoles[shell],
+              history: [...host.consoles[shell].history.slice(-199), line],
+            },
+          },
+        };
+      }
+      const it: Interpretation = interpret(
+        { host, now, offsetMinutes: host.timeZoneOffsetMinutes },
+        shell,
+        line,
+      );
+      const outcome = it.outcome;
+      if (!outcome) {
+        enqueue.assign({ host });
+        return;
+      }
+      if (outcome.kind === 'done') {
+        host = appendConsole(host, shell, [
+          ...applyFilters(outcome.result.lines, it.filters),
+          ...trailer(shell, outcome.result.lines),
+        ]);
+        host = applyEffects(host, shell, outcome.result.effects ?? [], now);
+        enqueue.assign({ host });
+        return;
+      }
+      if (outcome.kind === 'dhcp') {
+        enqueue.assign({ host: setBusy(host, shell, true), dhcpWait: { shell, op: outcome.op } });
+        enqueue.sendTo('dhcp', { type: outcome.op === 'renew' ? 'dhcp.renew' : 'dhcp.release' });
+        return;
+      }
+      const id = `job-${host.seq + 1}`;
+      host = setBusy({ ...host, seq: host.seq + 1 }, shell, true);
+      enqueue.assign({
+        host,
+        jobs: { ...context.jobs, [id]: { kind: 'console', shell, filters: it.filters } },
+      });
+      enqueue.spawnChild('script', {
+        id,
+        input: {
+          deviceId: host.id,
+          idPrefix: `${host.id}.${id}`,
+          start: outcome.script as () => Script<unknown>,
+        },
+      });
+    }),
+    clearConsole: assign(({ context, event }) => {
+      if (event.type !== 'console.clear') return {};
+      const s = context.host.consoles[event.shell];
+      return {
+        host: {
+          ...context.host,
+          consoles: { ...context.host.consoles, [event.shell]: { ...s, transcript: [] } },
+        },
+      };
+    }),
+    jobFinished: enqueueActions(({ enqueue, context, event, system }) => {
+      if (!event.type.startsWith('xstate.done.actor.') && !event.type.startsWith('xstate.error.actor.'))
+        return;
+      const id = jobIdOf(event.type);
+      const job = context.jobs[id];
+      if (!job) return;
+      const jobs = Object.fromEntries(Object.entries(context.jobs).filter(([k]) => k !== id));
+      const failed = event.type.startsWith('xstate.error.actor.');
+      const output = 'output' in event ? event.output : undefined;
+      const now = context.env.now();
+      if (job.kind === 'console') {
+        let host = context.host;
+        if (failed || !output || output.failure) {
+          host = appendConsole(host, job.shell, [
+            { kind: 'error', text: 'The command failed because of an internal error in the lab.' },
+          ]);
+        } else {
+          const result = output.value as CommandResult;
+          host = appendConsole(host, job.shell, [
+            ...applyFilters(result.lines, job.filters),
+            ...trailer(job.shell, result.lines),
+          ]);
+          host = applyEffects(host, job.shell, result.effects ?? [], now);
+        }
+        enqueue.assign({ host: setBusy(host, job.shell, false), jobs });
+        return;
+      }
+      if (job.kind === 'dns.forward' && output && !failed) {
+        enqueue.sendTo(networkOf(system), {
+          type: 'net.respond',
+          request: job.request,
+          body: output.value as Message,
+          from: job.from,
+          replyTo: job.replyTo,
+        } satisfies NetworkEvent);
+      }
+      enqueue.assign({ jobs });
+    }),
+    startService: assign(({ context, event }) =>
+      event.type === 'service.start' || event.type === 'service.restart'
+        ? { host: setServiceStatus(context.host, event.service, 'Running', context.env.now()) }
+        : {},
+    ),
+    stopService: assign(({ context, event }) =>
+      event.type === 'service.stop' || event.type === 'service.restart'
+        ? { host: setServiceStatus(context.host, event.service, 'Stopped', context.env.now()) }
+        : {},
+    ),
+  },
+  guards: {
+    powerOn: ({ event }) => event.type === 'host.power' && event.on,
+    powerOff: ({ event }) => event.type === 'host.power' && !event.on,
+  },
+}).createMachine({
+  id: 'windowsHost',
+  context: ({ input }) => ({ host: input.host, roles: input.roles, env: input.env, jobs: {} }),
+  initial: 'on',
+  states: {
+    off: {
+      on: {
+        'host.power': { guard: 'powerOn', target: 'on' },
+        'host.restart': { target: 'on' },
+      },
+    },
+    on: {
+      entry: ['boot', 'attachNetwork', 'startDhcpClient'],
+      exit: 'shutdown',
+      on: {
+        'host.power': { guard: 'powerOff', target: 'off' },
+        'host.restart': { target: 'on', reenter: true },
+        'net.deliver': { actions: 'serveDelivery' },
+        'net.media': { actions: 'takeMedia' },
+        'dhcp.update': { actions: 'takeDhcpUpdate' },
+        'dhcp.outcome': { actions: 'takeDhcpOutcome' },
+        'console.exec': { actions: 'execConsole' },
+        'console.clear': { actions: 'clearConsole' },
+        'service.start': { actions: 'startService' },
+        'service.stop': { actions: 'stopService' },
+        'service.restart': { actions: ['stopService', 'startService'] },
+        'xstate.done.actor.*': { actions: 'jobFinished' },
+        'xstate.error.actor.*': { actions: 'jobFinished' },
+      },
+    },
+  },
+});
+
+/** cmd leaves a blank line between a command's output and the next prompt. */
+function trailer(shell: ShellKind, lines?: readonly ConsoleLine[]): ConsoleLine[] {
+  if (lines && lines.length === 0) return [];
+  return shell === 'cmd' ? [{ kind: 'output', text: '' }] : [];
+}

@@ -1,0 +1,204 @@
+/**
+ * The lab's input vocabulary: plain, serialisable commands, lower-case and dot-namespaced. Every
+ * learner or instructor action is one of these; a session's journal is a list of them. This
+ * module validates a command against a lab definition (with an error that names what is wrong)
+ * and says which actor it is for.
+ */
+import type { EventObject } from 'xstate';
+import { DAY } from '../core/time';
+import type { ShellKind } from '../windows/hostState';
+import { SERVICE_CATALOG } from '../windows/services';
+import type { LabDefinition } from './definition';
+
+export type LabCommand =
+  | { type: 'clock.advance'; ms: number }
+  | { type: 'clock.next' }
+  | { type: 'host.power'; host: string; on: boolean }
+  | { type: 'host.restart'; host: string }
+  | { type: 'service.start'; host: string; service: string }
+  | { type: 'service.stop'; host: string; service: string }
+  | { type: 'service.restart'; host: string; service: string }
+  | { type: 'link.cut'; host: string }
+  | { type: 'link.restore'; host: string }
+  | { type: 'console.exec'; host: string; shell: ShellKind; line: string }
+  | { type: 'console.clear'; host: string; shell: ShellKind }
+  | { type: 'phone.power'; phone: string; on: boolean };
+
+export type LabCommandType = LabCommand['type'];
+
+export const COMMAND_TYPES: readonly LabCommandType[] = [
+  'clock.advance',
+  'clock.next',
+  'host.power',
+  'host.restart',
+  'service.start',
+  'service.stop',
+  'service.restart',
+  'link.cut',
+  'link.restore',
+  'console.exec',
+  'console.clear',
+  'phone.power',
+];
+
+export const MAX_ADVANCE_MS = 366 * DAY;
+export const MAX_LINE_LENGTH = 4000;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Checks that `value` is a command this lab can take. Returns the command, typed, or an error
+ * that names the field and what was expected.
+ */
+export function parseCommand(
+  def: LabDefinition,
+  value: unknown,
+): { ok: true; command: LabCommand } | { ok: false; error: string } {
+  if (!isObject(value)) return { ok: false, error: 'command: expected an object' };
+  const type = value.type;
+  if (typeof type !== 'string' || !(COMMAND_TYPES as readonly string[]).includes(type)) {
+    return {
+      ok: false,
+      error: `command.type: expected one of ${COMMAND_TYPES.join(', ')}, got ${JSON.stringify(type)}`,
+    };
+  }
+  const hostIds = def.hosts.map((h) => h.id);
+  const needHost = (): string | undefined => {
+    const host = value.host;
+    if (typeof host !== 'string' || !hostIds.includes(host)) {
+      return `${type}.host: expected a host of the lab (${hostIds.join(', ')}), got ${JSON.stringify(host)}`;
+    }
+    return undefined;
+  };
+  const needShell = (): string | undefined =>
+    value.shell === 'cmd' || value.shell === 'powershell'
+      ? undefined
+      : `${type}.shell: expected "cmd" or "powershell", got ${JSON.stringify(value.shell)}`;
+  let error: string | undefined;
+  switch (type) {
+    case 'clock.advance': {
+      const ms = value.ms;
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_ADVANCE_MS) {
+        error = `clock.advance.ms: expected a number of milliseconds from 0 to ${MAX_ADVANCE_MS}, got ${JSON.stringify(ms)}`;
+      }
+      break;
+    }
+    case 'clock.next':
+      break;
+    case 'host.power':
+      error =
+        needHost() ??
+        (typeof value.on === 'boolean'
+          ? undefined
+          : `host.power.on: expected true or false, got ${JSON.stringify(value.on)}`);
+      break;
+    case 'host.restart':
+    case 'link.cut':
+    case 'link.restore':
+      error = needHost();
+      break;
+    case 'service.start':
+    case 'service.stop':
+    case 'service.restart': {
+      error = needHost();
+      if (!error) {
+        const kind = def.hosts.find((h) => h.id === value.host)?.kind;
+        const svc = SERVICE_CATALOG.find(
+          (s) =>
+            typeof value.service === 'string' &&
+            s.name.toLowerCase() === value.service.toLowerCase() &&
+            kind &&
+            s.kinds.includes(kind),
+        );
+        if (!svc)
+          error = `${type}.service: expected a service of ${String(value.host)}, got ${JSON.stringify(value.service)}`;
+      }
+      break;
+    }
+    case 'console.exec':
+      error =
+        needHost() ??
+        needShell() ??
+        (typeof value.line === 'string' && value.line.length <= MAX_LINE_LENGTH
+          ? undefined
+          : `console.exec.line: expected a line of at most ${MAX_LINE_LENGTH} characters`);
+      break;
+    case 'console.clear':
+      error = needHost() ?? needShell();
+      break;
+    case 'phone.power': {
+      const ids = def.phones.map((p) => p.id);
+      error =
+        typeof value.phone === 'string' && ids.includes(value.phone)
+          ? typeof value.on === 'boolean'
+            ? undefined
+            : `phone.power.on: expected true or false`
+          : `phone.power.phone: expected a phone of the lab (${ids.join(', ')}), got ${JSON.stringify(value.phone)}`;
+      break;
+    }
+  }
+  if (error) return { ok: false, error };
+  // Keep only the fields of the command's type, so a journal never carries stray data.
+  return { ok: true, command: normalise(value as LabCommand) };
+}
+
+function normalise(c: LabCommand): LabCommand {
+  switch (c.type) {
+    case 'clock.advance':
+      return { type: c.type, ms: c.ms };
+    case 'clock.next':
+      return { type: c.type };
+    case 'host.power':
+      return { type: c.type, host: c.host, on: c.on };
+    case 'host.restart':
+    case 'link.cut':
+    case 'link.restore':
+      return { type: c.type, host: c.host };
+    case 'service.start':
+    case 'service.stop':
+    case 'service.restart':
+      return {
+        type: c.type,
+        host: c.host,
+        service:
+          SERVICE_CATALOG.find((s) => s.name.toLowerCase() === c.service.toLowerCase())?.name ?? c.service,
+      };
+    case 'console.exec':
+      return { type: c.type, host: c.host, shell: c.shell, line: c.line };
+    case 'console.clear':
+      return { type: c.type, host: c.host, shell: c.shell };
+    case 'phone.power':
+      return { type: c.type, phone: c.phone, on: c.on };
+  }
+}
+
+/** The actor a (non-clock) command goes to, and the event it becomes there. */
+export function routeCommand(c: Exclude<LabCommand, { type: 'clock.advance' } | { type: 'clock.next' }>): {
+  target: string;
+  event: EventObject & Record<string, unknown>;
+} {
+  switch (c.type) {
+    case 'link.cut':
+    case 'link.restore':
+      return {
+        target: 'network',
+        event: { type: 'net.cable', id: c.host, connected: c.type === 'link.restore' },
+      };
+    case 'phone.power':
+      return { target: c.phone, event: { type: 'phone.power', on: c.on } };
+    case 'host.power':
+      return { target: c.host, event: { type: 'host.power', on: c.on } };
+    case 'host.restart':
+      return { target: c.host, event: { type: 'host.restart' } };
+    case 'service.start':
+    case 'service.stop':
+    case 'service.restart':
+      return { target: c.host, event: { type: c.type, service: c.service } };
+    case 'console.exec':
+      return { target: c.host, event: { type: 'console.exec', shell: c.shell, line: c.line } };
+    case 'console.clear':
+      return { target: c.host, event: { type: 'console.clear', shell: c.shell } };
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * A lab definition: the topology, the directory and the tenant a lab starts from. Plain data,
+ * serialisable, validated before use. The default lab (defaultLab.ts) is the seed guide's.
+ */
+import type { FirewallRule } from '../net/routing';
+
+export type HostKind = 'dc' | 'sync' | 'client';
+
+export type NicConfig =
+  { mode: 'static'; ip: string; prefix: number; gateway?: string; dnsServers: string[] } | { mode: 'dhcp' };
+
+export interface HostDefinition {
+  id: string;
+  kind: HostKind;
+  hostname: string;
+  /** What the canvas shows a learner under the name. */
+  role: string;
+  os: string;
+  osBuild: string;
+  nic: { mac: string; description: string; config: NicConfig };
+  /** Distinguished name of the computer object's container. */
+  ou: string;
+  /** Who normally uses this PC (signs in on it). */
+  primaryUser?: string;
+}
+
+export interface OuDefinition {
+  dn: string;
+  name: string;
+  description?: string;
+}
+
+export interface UserDefinition {
+  sam: string;
+  givenName: string;
+  surname: string;
+  displayName: string;
+  ou: string;
+  /** The user's password when the lab starts (truth only; a learner is told it in a briefing). */
+  password: string;
+  title?: string;
+  department?: string;
+  mobile?: string;
+  mail?: string;
+  groups: string[];
+  enabled: boolean;
+  /** Days before the lab start when the password was last set. */
+  passwordAgeDays: number;
+  passwordNeverExpires?: boolean;
+}
+
+export interface GroupDefinition {
+  name: string;
+  dn: string;
+  scope: 'Global' | 'DomainLocal' | 'Universal';
+  description?: string;
+  builtin?: boolean;
+}
+
+export interface PasswordPolicyDefinition {
+  minLength: number;
+  complexity: boolean;
+  historyCount: number;
+  minAgeDays: number;
+  maxAgeDays: number;
+  lockoutThreshold: number;
+  lockoutDurationMinutes: number;
+  lockoutWindowMinutes: number;
+  reversibleEncryption: boolean;
+}
+
+export interface DhcpScopeDefinition {
+  name: string;
+  network: string;
+  mask: string;
+  rangeStart: string;
+  rangeEnd: string;
+  exclusions: { start: string; end: string }[];
+  leaseDays: number;
+  router: string;
+  dnsServers: string[];
+  domainName: string;
+}
+
+export interface TenantDefinition {
+  name: string;
+  tenantId: string;
+  initialDomain: string;
+  customDomains: { name: string; verified: boolean }[];
+  /** Cloud-only global administrator used in the Connect wizard. */
+  globalAdmin: { upn: string; displayName: string; password: string };
+  licenses: { sku: string; name: string; total: number }[];
+}
+
+export interface PhoneDefinition {
+  id: string;
+  owner: string;
+  label: string;
+  number: string;
+  model: string;
+}
+
+export interface PublicEndpoint {
+  /** systemId of the internet device that answers at this address. */
+  owner: 'tenant' | 'internet';
+  ip: string;
+  names: string[];
+  /** TCP ports that accept connections. */
+  ports: number[];
+  /** The reverse-lookup name (nslookup's "Server:" line). */
+  ptr?: string;
+}
+
+export interface LabDefinition {
+  schemaVersion: 1;
+  id: string;
+  title: string;
+  /** ISO-8601 lab start, e.g. 2026-03-02T08:00:00Z. */
+  startTime: string;
+  timeZone: { id: string; displayName: string; offsetMinutes: number };
+  domain: { fqdn: string; netbios: string; dn: string; forest: string; siteName: string; domainGuid: string };
+  lan: { cidr: string; gateway: string };
+  firewall: FirewallRule[];
+  internet: { publicDns: string; endpoints: PublicEndpoint[] };
+  hosts: HostDefinition[];
+  dhcpScope: DhcpScopeDefinition;
+  ous: OuDefinition[];
+  groups: GroupDefinition[];
+  users: UserDefinition[];
+  passwordPolicy: PasswordPolicyDefinition;
+  tenant: TenantDefinition;
+  phones: PhoneDefinition[];
+}

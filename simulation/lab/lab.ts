@@ -1,0 +1,215 @@
+/**
+ * The lab as a program uses it: create one from a definition and a seed, send it commands, move its
+ * clock, read its truth, the learner's view and a state hash, and save or replay its journal.
+ * Every command goes through `dispatch`, is validated, recorded in the journal and applied; a
+ * console command also lets lab time pass until the command has finished (as it would on a real
+ * host), which is part of what the command means, so a replay does the same.
+ */
+import { createActor, type Actor, type AnyActorRef } from 'xstate';
+import { LabClock } from '../core/clock';
+import { hashValue } from '../core/hash';
+import { parseIsoTime } from '../core/time';
+import type { HostMachineContext } from '../devices/windowsHost.machine';
+import { allEvents, type WinEvent } from '../windows/eventlog';
+import type { ShellKind } from '../windows/hostState';
+import { parseCommand, routeCommand, type LabCommand } from './commands';
+import { DEFAULT_LAB } from './defaultLab';
+import type { LabDefinition } from './definition';
+import { labMachine } from './lab.machine';
+import { projectLearnerView, type LearnerView } from './projection';
+import { TIMINGS } from './timings';
+import { collectTruth, type LabTruth } from './truth';
+
+export interface JournalEntry {
+  /** Lab time when the command was given. */
+  at: number;
+  command: LabCommand;
+}
+
+export type DispatchResult = { ok: true; at: number } | { ok: false; error: string };
+
+export interface LabOptions {
+  definition?: LabDefinition;
+  seed?: number;
+}
+
+export class LabReplayError extends Error {}
+
+export class Lab {
+  readonly definition: LabDefinition;
+  readonly seed: number;
+  private readonly clock: LabClock;
+  private readonly root: Actor<typeof labMachine>;
+  private readonly entries: JournalEntry[] = [];
+  private readonly listeners = new Set<() => void>();
+  private revision = 0;
+  private fault: string | undefined;
+
+  constructor(options: LabOptions = {}) {
+    this.definition = options.definition ?? DEFAULT_LAB;
+    this.seed = options.seed ?? 1;
+    const start = parseIsoTime(this.definition.startTime);
+    if (start === undefined)
+      throw new RangeError(
+        `definition.startTime: expected an ISO-8601 date-time, got ${JSON.stringify(this.definition.startTime)}`,
+      );
+    this.clock = new LabClock(start);
+    const clock = this.clock;
+    this.root = createActor(labMachine, {
+      clock,
+      input: { definition: this.definition, seed: this.seed, env: { now: () => clock.now() } },
+    });
+    this.root.subscribe({ error: (e) => (this.fault = e instanceof Error ? e.message : String(e)) });
+    this.root.start();
+  }
+
+  /** Rebuilds a lab from its definition, seed and journal. Throws LabReplayError naming the entry that does not fit. */
+  static replay(definition: LabDefinition, seed: number, journal: readonly JournalEntry[]): Lab {
+    const lab = new Lab({ definition, seed });
+    journal.forEach((entry, i) => {
+      if (entry.at !== lab.now()) {
+        throw new LabReplayError(
+          `journal[${i}].at: expected ${lab.now()} (the lab's time at that point), got ${entry.at}`,
+        );
+      }
+      const r = lab.dispatch(entry.command);
+      if (!r.ok) throw new LabReplayError(`journal[${i}].command: ${r.error}`);
+    });
+    return lab;
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Validates, records and applies one command. Never throws for bad input. */
+  dispatch(value: unknown): DispatchResult {
+    if (this.fault) return { ok: false, error: `the lab stopped after an internal error: ${this.fault}` };
+    const parsed = parseCommand(this.definition, value);
+    if (!parsed.ok) return parsed;
+    const command = parsed.command;
+    if (command.type === 'console.exec' && this.consoleBusy(command.host, command.shell)) {
+      return {
+        ok: false,
+        error: `console.exec: the ${command.shell} console on ${command.host} is still running a command`,
+      };
+    }
+    const at = this.clock.now();
+    this.record({ at, command });
+    this.apply(command);
+    this.changed();
+    return { ok: true, at };
+  }
+
+  /**
+   * Runs the clock until `done()` holds or `maxMs` passes. Recorded as the time it took, so a
+   * replay needs no predicate.
+   */
+  runUntil(done: (lab: Lab) => boolean, maxMs: number): boolean {
+    const start = this.clock.now();
+    const ok = this.clock.runUntil(() => done(this), maxMs);
+    const elapsed = this.clock.now() - start;
+    if (elapsed > 0) this.record({ at: start, command: { type: 'clock.advance', ms: elapsed } });
+    this.changed();
+    return ok;
+  }
+
+  /** Time of the next thing the lab has scheduled, if any. */
+  nextDue(): number | undefined {
+    return this.clock.nextDue();
+  }
+
+  truth(): LabTruth {
+    return collectTruth(
+      this.root.system as unknown as { get: (id: string) => AnyActorRef | undefined },
+      this.definition,
+      this.seed,
+      this.clock.now(),
+    );
+  }
+
+  learnerView(): LearnerView {
+    return projectLearnerView(this.truth(), this.definition);
+  }
+
+  stateHash(): string {
+    return hashValue(this.truth());
+  }
+
+  /** Every host's event-log entries, oldest first. */
+  events(): WinEvent[] {
+    const t = this.truth();
+    return Object.values(t.hosts)
+      .flatMap((h) => allEvents(h.host.logs))
+      .sort((a, b) => a.time - b.time || a.computer.localeCompare(b.computer) || a.recordId - b.recordId);
+  }
+
+  journal(): readonly JournalEntry[] {
+    return this.entries;
+  }
+
+  /** Lab problems that are bugs in HybridLab, not in the learner's input. */
+  health(): { ok: boolean; error?: string } {
+    return this.fault ? { ok: false, error: this.fault } : { ok: true };
+  }
+
+  /** Increases on every change; a UI re-reads the views when it does. */
+  getRevision(): number {
+    return this.revision;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  stop(): void {
+    this.root.stop();
+    this.listeners.clear();
+  }
+
+  private consoleBusy(host: string, shell: ShellKind): boolean {
+    const ref = this.root.system.get(host) as AnyActorRef | undefined;
+    const ctx = ref?.getSnapshot().context as HostMachineContext | undefined;
+    return ctx?.host.consoles[shell].busy ?? false;
+  }
+
+  private record(entry: JournalEntry): void {
+    const last = this.entries[this.entries.length - 1];
+    if (entry.command.type === 'clock.advance' && last?.command.type === 'clock.advance') {
+      // Two advances in a row are one advance: keeps a played clock from bloating the journal.
+      this.entries[this.entries.length - 1] = {
+        at: last.at,
+        command: { type: 'clock.advance', ms: last.command.ms + entry.command.ms },
+      };
+      return;
+    }
+    this.entries.push(entry);
+  }
+
+  private apply(command: LabCommand): void {
+    switch (command.type) {
+      case 'clock.advance':
+        this.clock.advance(command.ms);
+        return;
+      case 'clock.next':
+        this.clock.runToNext();
+        return;
+      default: {
+        const { target, event } = routeCommand(command);
+        this.root.send({ type: 'lab.deliver', target, event });
+        if (command.type === 'console.exec') {
+          this.clock.runUntil(
+            () => !this.consoleBusy(command.host, command.shell),
+            TIMINGS.commandSettleLimit,
+          );
+        }
+      }
+    }
+  }
+
+  private changed(): void {
+    this.revision++;
+    for (const l of this.listeners) l();
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * The network actor: the LAN 192.168.6.0/24 with its switch and gateway, the route out to the
+ * internet and the cloud through the edge firewall, and the mobile network. Every device sends
+ * through it; it delivers, refuses or drops each packet according to cables, addresses, routes and
+ * firewall rules (see routing.ts). It also answers for the gateway itself (ping).
+ *
+ * Events: net.attach, net.bind, net.power, net.cable, net.send, net.respond, net.reject,
+ *         firewall.add, firewall.remove, router.wan, router.power.
+ * Faults that touch it: outbound 443 blocked at the edge, WAN down, a cable pulled.
+ */
+import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
+import type { Ipv4 } from './ipv4';
+import type { Message, Packet, RefuseReason } from './packets';
+import { canReturn, route, type FirewallRule, type NetworkState, type NicState } from './routing';
+
+export interface TraceEntry {
+  packetId: string;
+  from: string;
+  dst: Ipv4;
+  kind: string;
+  verdict: 'deliver' | 'refuse' | 'drop' | 'reply' | 'reply-lost';
+  detail: string;
+}
+
+export interface NetworkContext extends NetworkState {
+  counters: { delivered: number; refused: number; dropped: number; replies: number };
+  /** The last packets routed (truth only: an instructor's capture, not a learner's). */
+  trace: TraceEntry[];
+}
+
+export type NetworkEvent =
+  | { type: 'net.attach'; id: string; nic: NicState }
+  | { type: 'net.bind'; id: string; addresses: NicState['addresses']; gateway?: Ipv4 }
+  | { type: 'net.power'; id: string; powered: boolean }
+  | { type: 'net.cable'; id: string; connected: boolean }
+  | { type: 'net.send'; packet: Packet; replyTo?: AnyActorRef }
+  | { type: 'net.respond'; request: Packet; body: Message; from: Ipv4; replyTo?: AnyActorRef }
+  | { type: 'net.reject'; request: Packet; reason: RefuseReason; by?: Ipv4; replyTo?: AnyActorRef }
+  | { type: 'firewall.add'; rule: FirewallRule }
+  | { type: 'firewall.remove'; id: string }
+  | { type: 'router.wan'; up: boolean }
+  | { type: 'router.power'; powered: boolean };
+
+/** What the network sends to devices and to waiting requesters. */
+export type NetworkDelivery =
+  | { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef }
+  | { type: 'net.reply'; requestId: string; body: Message; from: Ipv4 }
+  | { type: 'net.refused'; requestId: string; reason: RefuseReason; by?: Ipv4 }
+  | { type: 'net.media'; connected: boolean };
+
+const TRACE_LIMIT = 64;
+
+/** A one-line description of a message for the trace, e.g. `dhcp DISCOVER` or `dns.query SRV _ldap._tcp...`. */
+export function summarize(body: Message): string {
+  switch (body.kind) {
+    case 'dhcp.client':
+    case 'dhcp.server':
+      return `dhcp ${body.op}`;
+    case 'dns.query':
+      return `dns.query ${body.qtype} ${body.name}`;
+    case 'dns.response':
+      return `dns.response ${body.rcode} ${body.name}`;
+    default:
+      return body.kind;
+  }
+}
+
+function traced(trace: TraceEntry[], entry: TraceEntry): TraceEntry[] {
+  const next = trace.length >= TRACE_LIMIT ? trace.slice(trace.length - TRACE_LIMIT + 1) : trace.slice();
+  next.push(entry);
+  return next;
+}
+
+function isLive(ref: AnyActorRef | undefined): ref is AnyActorRef {
+  return !!ref && ref.getSnapshot().status === 'active';
+}
+
+export const networkMachine = setup({
+  types: {
+    context: {} as NetworkContext,
+    events: {} as NetworkEvent,
+    input: {} as NetworkState,
+  },
+  actions: {
+    attach: assign(({ context, event }) => {
+      if (event.type !== 'net.attach') return {};
+      return { nics: { ...context.nics, [event.id]: event.nic } };
+    }),
+    bind: assign(({ context, event }) => {
+      if (event.type !== 'net.bind') return {};
+      const nic = context.nics[event.id];
+      if (!nic) return {};
+      return {
+        nics: { ...context.nics, [event.id]: { ...nic, addresses: event.addresses, gateway: event.gateway } },
+      };
+    }),
+    power: assign(({ context, event }) => {
+      if (event.type !== 'net.power') return {};
+      const nic = context.nics[event.id];
+      return nic ? { nics: { ...context.nics, [event.id]: { ...nic, powered: event.powered } } } : {};
+    }),
+    cable: assign(({ context, event }) => {
+      if (event.type !== 'net.cable') return {};
+      const nic = context.nics[event.id];
+      return nic
+        ? { nics: { ...context.nics, [event.id]: { ...nic, cableConnected: event.connected } } }
+        : {};
+    }),
+    tellMedia: enqueueActions(({ enqueue, event, system }) => {
+      if (event.type !== 'net.cable') return;
+      const device = system.get(event.id) as AnyActorRef | undefined;
+      if (isLive(device)) enqueue.sendTo(device, { type: 'net.media', connected: event.connected });
+    }),
+    routePacket: enqueueActions(({ enqueue, context, event, system }) => {
+      if (event.type !== 'net.send') return;
+      const { packet, replyTo } = event;
+      const verdict = route(context, packet);
+      const base = { packetId: packet.id, from: packet.srcId, dst: packet.dst, kind: summarize(packet.body) };
+      if (verdict.kind === 'deliver') {
+        for (const id of verdict.to) {
+          if (id === 'router') {
+            // The gateway answers ping and refuses every other port.
+            if (packet.body.kind === 'icmp.echo' && isLive(replyTo)) {
+              enqueue.sendTo(replyTo, {
+                type: 'net.reply',
+                requestId: packet.id,
+                body: { kind: 'icmp.echoReply', bytes: packet.body.bytes, ttl: 64 },
+                from: context.lan.gateway,
+              });
+            } else if (packet.transport === 'tcp' && isLive(replyTo)) {
+              enqueue.sendTo(replyTo, { type: 'net.refused', requestId: packet.id, reason: 'port-closed' });
+            }
+            continue;
+          }
+          const device = system.get(id) as AnyActorRef | undefined;
+          if (isLive(device)) enqueue.sendTo(device, { type: 'net.deliver', packet, replyTo });
+        }
+        enqueue.assign({
+          counters: { ...context.counters, delivered: context.counters.delivered + 1 },
+          trace: traced(context.trace, {
+            ...base,
+            verdict: 'deliver',
+            detail: `${verdict.path} → ${verdict.to.join(',')}`,
+          }),
+        });
+      } else if (verdict.kind === 'refuse') {
+        if (isLive(replyTo)) {
+          enqueue.sendTo(replyTo, {
+            type: 'net.refused',
+            requestId: packet.id,
+            reason: verdict.reason,
+            by: verdict.by,
+          });
+        }
+        enqueue.assign({
+          counters: { ...context.counters, refused: context.counters.refused + 1 },
+          trace: traced(context.trace, { ...base, verdict: 'refuse', detail: verdict.reason }),
+        });
+      } else {
+        enqueue.assign({
+          counters: { ...context.counters, dropped: context.counters.dropped + 1 },
+          trace: traced(context.trace, { ...base, verdict: 'drop', detail: verdict.reason }),
+        });
+      }
+    }),
+    returnReply: enqueueActions(({ enqueue, context, event }) => {
+      if (event.type !== 'net.respond' && event.type !== 'net.reject') return;
+      const ok = canReturn(context, event.request) && isLive(event.replyTo);
+      if (ok && event.replyTo) {
+        enqueue.sendTo(
+          event.replyTo,
+          event.type === 'net.respond'
+            ? { type: 'net.reply', requestId: event.request.id, body: event.body, from: event.from }
+            : { type: 'net.refused', requestId: event.request.id, reason: event.reason, by: event.by },
+        );
+      }
+      enqueue.assign({
+        counters: { ...context.counters, replies: context.counters.replies + 1 },
+        trace: traced(context.trace, {
+          packetId: event.request.id,
+          from: event.request.srcId,
+          dst: event.request.dst,
+          kind: event.type === 'net.respond' ? summarize(event.body) : `reject:${event.reason}`,
+          verdict: ok ? 'reply' : 'reply-lost',
+          detail: ok ? 'returned' : 'requester gone or path closed',
+        }),
+      });
+    }),
+    addRule: assign(({ context, event }) => {
+      if (event.type !== 'firewall.add') return {};
+      return { firewall: [...context.firewall.filter((r) => r.id !== event.rule.id), event.rule] };
+    }),
+    removeRule: assign(({ context, event }) => {
+      if (event.type !== 'firewall.remove') return {};
+      return { firewall: context.firewall.filter((r) => r.id !== event.id) };
+    }),
+    setWan: assign(({ context, event }) =>
+      event.type === 'router.wan' ? { router: { ...context.router, wanUp: event.up } } : {},
+    ),
+    setRouterPower: assign(({ context, event }) =>
+      event.type === 'router.power' ? { router: { ...context.router, powered: event.powered } } : {},
+    ),
+  },
+}).createMachine({
+  id: 'network',
+  context: ({ input }) => ({
+    ...input,
+    counters: { delivered: 0, refused: 0, dropped: 0, replies: 0 },
+    trace: [],
+  }),
+  on: {
+    'net.attach': { actions: 'attach' },
+    'net.bind': { actions: 'bind' },
+    'net.power': { actions: 'power' },
+    'net.cable': { actions: ['cable', 'tellMedia'] },
+    'net.send': { actions: 'routePacket' },
+    'net.respond': { actions: 'returnReply' },
+    'net.reject': { actions: 'returnReply' },
+    'firewall.add': { actions: 'addRule' },
+    'firewall.remove': { actions: 'removeRule' },
+    'router.wan': { actions: 'setWan' },
+    'router.power': { actions: 'setRouterPower' },
+  },
+});

@@ -1,0 +1,186 @@
+/**
+ * The routing kernel: given the network's state and a packet, decide whether it is delivered (and
+ * to whom), refused at once (with a reason the sender can see), or dropped (the sender times out).
+ * Pure data in, data out; the network actor calls it for every packet.
+ */
+import { BROADCAST, inCidr, isApipa, sameSubnet, type Ipv4 } from './ipv4';
+import type { Packet, RefuseReason, Transport } from './packets';
+
+export type SegmentId = 'lan' | 'internet' | 'cellular';
+
+export interface NicState {
+  segment: SegmentId;
+  mac?: string;
+  addresses: { ip: Ipv4; mask: Ipv4 }[];
+  gateway?: Ipv4;
+  cableConnected: boolean;
+  powered: boolean;
+}
+
+export interface FirewallRule {
+  id: string;
+  /** Where the rule sits: the edge firewall between the LAN and the internet. */
+  direction: 'outbound' | 'inbound';
+  action: 'block' | 'allow';
+  /** drop (silently) or reject (refuse at once); only for block rules. */
+  mode?: 'drop' | 'reject';
+  srcCidr?: string;
+  dstCidr?: string;
+  /** Host-name pattern such as `*.servicebus.windows.net`. */
+  host?: string;
+  transport?: Transport;
+  port?: number;
+}
+
+export interface NetworkState {
+  lan: { cidr: string; gateway: Ipv4 };
+  router: { powered: boolean; wanUp: boolean };
+  nics: Record<string, NicState>;
+  firewall: FirewallRule[];
+}
+
+export type RouteResult =
+  | { kind: 'deliver'; to: string[]; path: 'local' | 'lan' | 'routed' | 'internet' | 'cellular' }
+  | { kind: 'refuse'; reason: RefuseReason; by?: Ipv4 }
+  | { kind: 'drop'; reason: string };
+
+function up(nic: NicState | undefined): nic is NicState {
+  return !!nic && nic.powered && nic.cableConnected;
+}
+
+function owner(state: NetworkState, segment: SegmentId, ip: Ipv4): string | undefined {
+  for (const [id, nic] of Object.entries(state.nics)) {
+    if (nic.segment === segment && up(nic) && nic.addresses.some((a) => a.ip === ip)) return id;
+  }
+  return undefined;
+}
+
+export function hostMatches(pattern: string, host: string | undefined): boolean {
+  if (!host) return false;
+  const p = pattern.toLowerCase();
+  const h = host.toLowerCase();
+  if (p.startsWith('*.')) return h.endsWith(p.slice(1)) || h === p.slice(2);
+  return p === h;
+}
+
+function ruleMatches(
+  rule: FirewallRule,
+  direction: FirewallRule['direction'],
+  packet: Packet,
+  src: Ipv4,
+): boolean {
+  if (rule.direction !== direction) return false;
+  if (rule.srcCidr && !inCidr(src, rule.srcCidr)) return false;
+  if (rule.dstCidr && !inCidr(packet.dst, rule.dstCidr)) return false;
+  if (rule.host && !hostMatches(rule.host, packet.host)) return false;
+  if (rule.transport && rule.transport !== packet.transport) return false;
+  if (rule.port !== undefined && rule.port !== packet.port) return false;
+  return true;
+}
+
+/** First matching rule wins; with no match, outbound traffic passes and inbound is dropped. */
+export function firewallVerdict(
+  rules: readonly FirewallRule[],
+  direction: FirewallRule['direction'],
+  packet: Packet,
+  src: Ipv4,
+): { pass: true } | { pass: false; mode: 'drop' | 'reject'; rule?: string } {
+  const rule = rules.find((r) => ruleMatches(r, direction, packet, src));
+  if (!rule) return direction === 'outbound' ? { pass: true } : { pass: false, mode: 'drop' };
+  if (rule.action === 'allow') return { pass: true };
+  return { pass: false, mode: rule.mode ?? 'drop', rule: rule.id };
+}
+
+/** The address a sender uses on its cable: the first one bound, if any. */
+export function primaryAddress(nic: NicState | undefined): { ip: Ipv4; mask: Ipv4 } | undefined {
+  return nic?.addresses[0];
+}
+
+export function route(state: NetworkState, packet: Packet): RouteResult {
+  const srcNic = state.nics[packet.srcId];
+  if (!up(srcNic)) return { kind: 'refuse', reason: 'local' };
+
+  // Broadcast (DHCP): every other powered, connected NIC on the same segment hears it.
+  if (packet.dst === BROADCAST) {
+    const to = Object.entries(state.nics)
+      .filter(([id, nic]) => id !== packet.srcId && nic.segment === srcNic.segment && up(nic))
+      .map(([id]) => id);
+    return { kind: 'deliver', to, path: 'lan' };
+  }
+
+  const me = srcNic.addresses.find((a) => a.ip === packet.src) ?? primaryAddress(srcNic);
+  if (!me) return { kind: 'refuse', reason: 'local' };
+  if (
+    packet.dst === me.ip ||
+    packet.dst === '127.0.0.1' ||
+    srcNic.addresses.some((a) => a.ip === packet.dst)
+  ) {
+    return { kind: 'deliver', to: [packet.srcId], path: 'local' };
+  }
+
+  // Devices out on the internet or the mobile network reach each other directly.
+  if (srcNic.segment !== 'lan') {
+    const target = owner(state, 'internet', packet.dst) ?? owner(state, 'cellular', packet.dst);
+    return target
+      ? { kind: 'deliver', to: [target], path: srcNic.segment === 'cellular' ? 'cellular' : 'internet' }
+      : { kind: 'drop', reason: 'no such internet host' };
+  }
+
+  // On-link: ARP for the destination itself.
+  if (sameSubnet(me.ip, packet.dst, me.mask)) {
+    const target = owner(state, 'lan', packet.dst);
+    if (target) return { kind: 'deliver', to: [target], path: 'lan' };
+    if (packet.dst === state.lan.gateway && state.router.powered) {
+      return { kind: 'deliver', to: ['router'], path: 'lan' };
+    }
+    return { kind: 'refuse', reason: 'host-unreachable', by: me.ip };
+  }
+
+  // Off-link: needs a default gateway on this link, and that gateway must answer ARP.
+  const gw = srcNic.gateway;
+  if (!gw || isApipa(me.ip) || !sameSubnet(me.ip, gw, me.mask)) return { kind: 'refuse', reason: 'local' };
+  if (gw !== state.lan.gateway || !state.router.powered) {
+    return { kind: 'refuse', reason: 'host-unreachable', by: me.ip };
+  }
+
+  // The router: another LAN address, or out to the internet through the edge firewall.
+  if (inCidr(packet.dst, state.lan.cidr)) {
+    const target = owner(state, 'lan', packet.dst);
+    return target
+      ? { kind: 'deliver', to: [target], path: 'routed' }
+      : { kind: 'refuse', reason: 'host-unreachable', by: gw };
+  }
+  if (isApipa(packet.dst) || inCidr(packet.dst, '10.0.0.0/8') || inCidr(packet.dst, '172.16.0.0/12')) {
+    return { kind: 'refuse', reason: 'net-unreachable', by: gw };
+  }
+  if (!state.router.wanUp) return { kind: 'refuse', reason: 'net-unreachable', by: gw };
+  const fw = firewallVerdict(state.firewall, 'outbound', packet, me.ip);
+  if (!fw.pass) {
+    return fw.mode === 'reject'
+      ? { kind: 'refuse', reason: 'rejected', by: gw }
+      : { kind: 'drop', reason: `edge firewall rule ${fw.rule ?? ''}`.trim() };
+  }
+  const target = owner(state, 'internet', packet.dst) ?? owner(state, 'cellular', packet.dst);
+  return target
+    ? { kind: 'deliver', to: [target], path: 'internet' }
+    : { kind: 'drop', reason: 'no such internet host' };
+}
+
+/**
+ * Whether a reply can travel back to the requester. Replies ride the requester's own flow, so the
+ * stateful edge firewall lets them in; what matters is that the requester is still on its cable
+ * with the address it asked from, and (for internet traffic) that the WAN is still up and the
+ * outbound rule still lets the flow exist.
+ */
+export function canReturn(state: NetworkState, request: Packet): boolean {
+  const nic = state.nics[request.srcId];
+  if (!up(nic)) return false;
+  if (request.src !== '0.0.0.0' && !nic.addresses.some((a) => a.ip === request.src)) return false;
+  const crossesWan =
+    nic.segment === 'lan' && request.dst !== '255.255.255.255' && !inCidr(request.dst, state.lan.cidr);
+  if (crossesWan) {
+    if (!state.router.powered || !state.router.wanUp) return false;
+    if (!firewallVerdict(state.firewall, 'outbound', request, request.src).pass) return false;
+  }
+  return true;
+}

@@ -1,0 +1,133 @@
+/**
+ * The script runner: one short-lived actor per running script (see script.ts). It sends the
+ * script's packets through the network actor with itself as the reply address, waits on the lab
+ * clock for the answer or the timeout, and ends with the script's return value as its output.
+ *
+ * Events: net.reply, net.refused (from the network). Nothing else writes to it.
+ */
+import { assign, sendTo, setup, type AnyActorRef } from 'xstate';
+import type { ExchangeResult, Message, RefuseReason } from '../net/packets';
+import type { Ipv4 } from '../net/ipv4';
+import type { Script, ScriptOp, ScriptResume } from './script';
+
+export interface ScriptInput {
+  /** The systemId of the device whose cable the packets leave on. */
+  deviceId: string;
+  /** Prefix for packet ids, unique per device and run (e.g. `pc2.7`). */
+  idPrefix: string;
+  start: () => Script<unknown>;
+}
+
+interface ScriptContext {
+  deviceId: string;
+  idPrefix: string;
+  script: Script<unknown>;
+  op: ScriptOp | undefined;
+  resume: ScriptResume;
+  output: unknown;
+  finished: boolean;
+  failure: string | undefined;
+  sent: number;
+}
+
+type ScriptEvent =
+  | { type: 'net.reply'; requestId: string; body: Message; from: Ipv4 }
+  | { type: 'net.refused'; requestId: string; reason: RefuseReason; by?: Ipv4 };
+
+function currentId(context: ScriptContext): string {
+  return `${context.idPrefix}.${context.sent}`;
+}
+
+export const scriptMachine = setup({
+  types: {
+    context: {} as ScriptContext,
+    events: {} as ScriptEvent,
+    input: {} as ScriptInput,
+  },
+  actions: {
+    step: assign(({ context }) => {
+      try {
+        const r = context.script.next(context.resume);
+        return r.done
+          ? { op: undefined, output: r.value, finished: true, resume: undefined }
+          : { op: r.value, resume: undefined };
+      } catch (e) {
+        // A script that throws is a bug in the lab, not in the learner's input: end the run and
+        // carry the message so the host can show a generic error instead of crashing the lab.
+        return { op: undefined, finished: true, failure: e instanceof Error ? e.message : String(e) };
+      }
+    }),
+    sendPacket: sendTo(
+      ({ system }) => system.get('network') as AnyActorRef,
+      ({ context, self }) => {
+        const op = context.op;
+        if (!op || op.op !== 'exchange') throw new Error('sendPacket outside an exchange');
+        return {
+          type: 'net.send',
+          packet: { ...op.packet, id: `${context.idPrefix}.${context.sent + 1}`, srcId: context.deviceId },
+          replyTo: self,
+        };
+      },
+    ),
+    countSent: assign(({ context }) => ({ sent: context.sent + 1 })),
+    takeReply: assign(({ event }) => ({
+      resume: (event.type === 'net.reply'
+        ? { status: 'ok', body: event.body, from: event.from }
+        : { status: 'refused', reason: event.reason, by: event.by }) satisfies ExchangeResult,
+    })),
+    takeTimeout: assign({ resume: (): ExchangeResult => ({ status: 'timeout' }) }),
+  },
+  guards: {
+    finished: ({ context }) => context.finished,
+    exchanging: ({ context }) => context.op?.op === 'exchange',
+    ours: ({ context, event }) => event.requestId === currentId(context),
+  },
+  delays: {
+    wait: ({ context }) => {
+      const op = context.op;
+      return op ? (op.op === 'exchange' ? op.timeoutMs : op.ms) : 0;
+    },
+  },
+}).createMachine({
+  id: 'script',
+  context: ({ input }) => ({
+    deviceId: input.deviceId,
+    idPrefix: input.idPrefix,
+    script: input.start(),
+    op: undefined,
+    resume: undefined,
+    output: undefined,
+    finished: false,
+    failure: undefined,
+    sent: 0,
+  }),
+  initial: 'stepping',
+  states: {
+    stepping: {
+      entry: 'step',
+      always: [
+        { guard: 'finished', target: 'done' },
+        { guard: 'exchanging', target: 'exchanging' },
+        { target: 'sleeping' },
+      ],
+    },
+    exchanging: {
+      entry: ['sendPacket', 'countSent'],
+      on: {
+        'net.reply': { guard: 'ours', target: 'stepping', actions: 'takeReply' },
+        'net.refused': { guard: 'ours', target: 'stepping', actions: 'takeReply' },
+      },
+      after: { wait: { target: 'stepping', actions: 'takeTimeout' } },
+    },
+    sleeping: {
+      after: { wait: 'stepping' },
+    },
+    done: { type: 'final' },
+  },
+  output: ({ context }) => ({ value: context.output, failure: context.failure }),
+});
+
+export interface ScriptOutput {
+  value: unknown;
+  failure: string | undefined;
+}

@@ -1,0 +1,131 @@
+/**
+ * The DHCP server role (on the domain controller): one IPv4 scope with exclusions, options 003
+ * (router), 006 (DNS servers) and 015 (DNS domain name), and a lease table. Pure: a client
+ * message and the current state in, the answer and the next state out.
+ */
+import type { DhcpScopeDefinition } from '../lab/definition';
+import { fromInt, toInt, type Ipv4 } from '../net/ipv4';
+import type { DhcpClientMessage, DhcpServerMessage } from '../net/packets';
+import { DAY, MINUTE } from '../core/time';
+
+export interface DhcpLeaseRecord {
+  ip: Ipv4;
+  mac: string;
+  hostname: string;
+  state: 'offered' | 'active';
+  expiresAt: number;
+}
+
+export interface DhcpServerState {
+  scope: DhcpScopeDefinition;
+  /** Scope state as in the DHCP console (Active / Inactive). */
+  active: boolean;
+  leases: Record<Ipv4, DhcpLeaseRecord>;
+}
+
+const OFFER_HOLD = 2 * MINUTE;
+
+export function initialDhcpServer(scope: DhcpScopeDefinition): DhcpServerState {
+  return { scope, active: true, leases: {} };
+}
+
+function excluded(scope: DhcpScopeDefinition, ip: Ipv4): boolean {
+  const n = toInt(ip);
+  return scope.exclusions.some((x) => n >= toInt(x.start) && n <= toInt(x.end));
+}
+
+function inRange(scope: DhcpScopeDefinition, ip: Ipv4): boolean {
+  const n = toInt(ip);
+  return n >= toInt(scope.rangeStart) && n <= toInt(scope.rangeEnd) && !excluded(scope, ip);
+}
+
+function live(rec: DhcpLeaseRecord | undefined, now: number): rec is DhcpLeaseRecord {
+  return !!rec && rec.expiresAt > now;
+}
+
+/** The address this client should get: its current one if it has one, else the lowest free one. */
+export function chooseAddress(state: DhcpServerState, mac: string, now: number): Ipv4 | undefined {
+  const mine = Object.values(state.leases).find((l) => l.mac === mac && live(l, now));
+  if (mine) return mine.ip;
+  // A client that had an address before gets it back if nobody took it since.
+  const previous = Object.values(state.leases).find((l) => l.mac === mac && !live(state.leases[l.ip], now));
+  if (previous) return previous.ip;
+  for (let n = toInt(state.scope.rangeStart); n <= toInt(state.scope.rangeEnd); n++) {
+    const ip = fromInt(n);
+    if (!excluded(state.scope, ip) && !live(state.leases[ip], now)) return ip;
+  }
+  return undefined;
+}
+
+function options(state: DhcpServerState, serverIp: Ipv4) {
+  return {
+    router: state.scope.router,
+    dnsServers: state.scope.dnsServers,
+    domainName: state.scope.domainName,
+    leaseMs: state.scope.leaseDays * DAY,
+    serverId: serverIp,
+    subnetMask: state.scope.mask,
+  };
+}
+
+export interface DhcpAnswer {
+  state: DhcpServerState;
+  reply?: DhcpServerMessage;
+}
+
+export function handleDhcp(
+  state: DhcpServerState,
+  msg: DhcpClientMessage,
+  now: number,
+  serverIp: Ipv4,
+  srcIp: Ipv4,
+): DhcpAnswer {
+  if (!state.active) return { state };
+  const opts = options(state, serverIp);
+  const base = { kind: 'dhcp.server' as const, xid: msg.xid, mac: msg.mac, options: opts };
+
+  if (msg.op === 'DISCOVER') {
+    const ip = chooseAddress(state, msg.mac, now);
+    if (!ip) return { state }; // scope full: no OFFER
+    const existing = state.leases[ip];
+    const rec: DhcpLeaseRecord =
+      live(existing, now) && existing.state === 'active'
+        ? existing
+        : { ip, mac: msg.mac, hostname: msg.hostname, state: 'offered', expiresAt: now + OFFER_HOLD };
+    return {
+      state: { ...state, leases: { ...state.leases, [ip]: rec } },
+      reply: { ...base, op: 'OFFER', yiaddr: ip },
+    };
+  }
+
+  if (msg.op === 'RELEASE') {
+    const rec = state.leases[srcIp];
+    if (!rec || rec.mac !== msg.mac) return { state };
+    const leases = { ...state.leases };
+    // Windows keeps the record (expired) so the client gets the same address back later.
+    leases[srcIp] = { ...rec, state: 'offered', expiresAt: now };
+    return { state: { ...state, leases } };
+  }
+
+  // REQUEST: selecting (server id given), init-reboot/rebinding (requested ip only), or renewing (from its address).
+  if (msg.serverId && msg.serverId !== serverIp) return { state }; // the client chose another server
+  const wanted = msg.requestedIp ?? (srcIp !== '0.0.0.0' ? srcIp : undefined);
+  if (!wanted || !inRange(state.scope, wanted)) {
+    return { state, reply: { ...base, op: 'NAK', yiaddr: '0.0.0.0' } };
+  }
+  const holder = state.leases[wanted];
+  if (live(holder, now) && holder.mac !== msg.mac) {
+    return { state, reply: { ...base, op: 'NAK', yiaddr: '0.0.0.0' } };
+  }
+  const rec: DhcpLeaseRecord = {
+    ip: wanted,
+    mac: msg.mac,
+    hostname: msg.hostname,
+    state: 'active',
+    expiresAt: now + opts.leaseMs,
+  };
+  return {
+    state: { ...state, leases: { ...state.leases, [wanted]: rec } },
+    reply: { ...base, op: 'ACK', yiaddr: wanted },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * What a console command is: a name (and aliases), where it exists, and a pure `run` that returns
+ * either its output at once, a script that talks over the network and then returns its output,
+ * or a hand-over to the DHCP client (ipconfig /renew, /release). Side effects on the host are
+ * returned as data (`HostEffect`) and applied by the host machine.
+ */
+import type { Script } from '../../proc/script';
+import type { NewEvent } from '../eventlog';
+import type { ConsoleLine, ShellKind, WindowsHostContext } from '../hostState';
+import type { ParsedCommand } from '../shell/parse';
+
+export interface CommandEnv {
+  host: WindowsHostContext;
+  /** Lab time (epoch ms). The host's own clock is `now + host.clockOffsetMs`. */
+  now: number;
+  /** The lab's time-zone offset, for dates the host prints. */
+  offsetMinutes: number;
+  shell: ShellKind;
+  line: string;
+  cmd: ParsedCommand;
+}
+
+export type HostEffect =
+  | { type: 'clear' }
+  | { type: 'flushDns' }
+  | { type: 'service'; op: 'start' | 'stop'; name: string }
+  | { type: 'log'; entry: NewEvent }
+  | { type: 'clockOffset'; offsetMs: number };
+
+export interface CommandResult {
+  lines: ConsoleLine[];
+  effects?: HostEffect[];
+}
+
+export type CommandOutcome =
+  | { kind: 'done'; result: CommandResult }
+  | { kind: 'script'; script: () => Script<CommandResult> }
+  | { kind: 'dhcp'; op: 'renew' | 'release' };
+
+export interface CommandDef {
+  /** Lower-case names this command answers to (PowerShell aliases included). */
+  names: readonly string[];
+  /** native: an .exe both shells can run; cmdlet: PowerShell only; internal: cmd.exe only. */
+  kind: 'native' | 'cmdlet' | 'internal';
+  /** Whether the command exists on this host (e.g. AD cmdlets only where RSAT is installed). */
+  availableOn?: (host: WindowsHostContext) => boolean;
+  run: (env: CommandEnv) => CommandOutcome;
+}
+
+export function done(lines: ConsoleLine[], effects?: HostEffect[]): CommandOutcome {
+  return { kind: 'done', result: { lines, effects } };
+}

@@ -1,0 +1,187 @@
+/**
+ * Pure operations on a Windows host's state that the host machine's actions call: starting and
+ * stopping services (with dependants and the Service Control Manager's 7036 events), writing to
+ * the event logs, taking a new DHCP configuration, and console bookkeeping.
+ */
+import { appendEvent, appendEvents, type NewEvent } from './eventlog';
+import {
+  appendLines,
+  effectiveIpConfig,
+  type ConsoleLine,
+  type ShellKind,
+  type WindowsHostContext,
+} from './hostState';
+import { dependentsOf, servicesFor, specOf, type ServiceStatus } from './services';
+import type { DhcpLease } from './hostState';
+import type { HostEffect } from './commands/types';
+
+export function log(host: WindowsHostContext, now: number, ...entries: NewEvent[]): WindowsHostContext {
+  return { ...host, logs: appendEvents(host.logs, entries, now, `${host.hostname}.${host.domainFqdn}`) };
+}
+
+function scmEvent(displayName: string, status: ServiceStatus): NewEvent {
+  return {
+    log: 'System',
+    source: 'Service Control Manager',
+    eventId: 7036,
+    level: 'Information',
+    message: `The ${displayName} service entered the ${status === 'Running' ? 'running' : 'stopped'} state.`,
+  };
+}
+
+/** Starts or stops a service; stopping also stops the services that depend on it. */
+export function setServiceStatus(
+  host: WindowsHostContext,
+  name: string,
+  status: ServiceStatus,
+  now: number,
+): WindowsHostContext {
+  const svc = Object.values(host.services).find((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (!svc) return host;
+  const names =
+    status === 'Stopped'
+      ? [...dependentsOf(svc.name).filter((n) => host.services[n]?.status === 'Running'), svc.name]
+      : [svc.name];
+  let next = host;
+  for (const n of names) {
+    const s = next.services[n];
+    if (!s || s.status === status) continue;
+    next = { ...next, services: { ...next.services, [n]: { ...s, status } } };
+    next = {
+      ...next,
+      logs: appendEvent(
+        next.logs,
+        scmEvent(s.displayName, status),
+        now,
+        `${next.hostname}.${next.domainFqdn}`,
+      ),
+    };
+  }
+  return next;
+}
+
+/** What a host's services look like after a boot: Automatic ones run, the rest keep their start type. */
+export function bootServices(host: WindowsHostContext): WindowsHostContext {
+  const fresh = servicesFor(host.kind);
+  const services = { ...host.services };
+  for (const [name, s] of Object.entries(services)) {
+    const spec = specOf(name);
+    const runs = s.startType === 'Automatic' && !spec?.stoppedAtBoot;
+    services[name] = { ...s, status: runs ? 'Running' : 'Stopped' };
+  }
+  for (const [name, s] of Object.entries(fresh)) if (!services[name]) services[name] = s;
+  return { ...host, services };
+}
+
+export function bootEvents(host: WindowsHostContext): NewEvent[] {
+  return [
+    {
+      log: 'System',
+      source: 'Microsoft-Windows-Kernel-General',
+      eventId: 12,
+      level: 'Information',
+      message: `The operating system started.`,
+    },
+    {
+      log: 'System',
+      source: 'EventLog',
+      eventId: 6009,
+      level: 'Information',
+      message: `${host.os} ${host.osBuild} Multiprocessor Free.`,
+    },
+    {
+      log: 'System',
+      source: 'EventLog',
+      eventId: 6005,
+      level: 'Information',
+      message: 'The Event log service was started.',
+    },
+  ];
+}
+
+export function shutdownEvents(): NewEvent[] {
+  return [
+    {
+      log: 'System',
+      source: 'EventLog',
+      eventId: 6006,
+      level: 'Information',
+      message: 'The Event log service was stopped.',
+    },
+  ];
+}
+
+/** Takes the DHCP client's news: a lease, an APIPA address, or nothing. */
+export function takeDhcpConfig(
+  host: WindowsHostContext,
+  lease: DhcpLease | undefined,
+  apipa: string | undefined,
+  now: number,
+): WindowsHostContext {
+  const before = effectiveIpConfig(host.nic);
+  let next: WindowsHostContext = { ...host, nic: { ...host.nic, lease, apipa } };
+  const after = effectiveIpConfig(next.nic);
+  if (after.source === 'apipa' && before.ip !== after.ip) {
+    const macHex = host.nic.mac.replace(/-/g, '');
+    next = log(next, now, {
+      log: 'System',
+      source: 'Dhcp-Client',
+      eventId: 1007,
+      level: 'Warning',
+      message: `Your computer has automatically configured the IP address for the Network Card with network address 0x${macHex}. The IP address being used is ${after.ip}.`,
+    });
+  }
+  if (after.source === 'dhcp' && before.source === 'apipa') {
+    next = log(next, now, {
+      log: 'System',
+      source: 'Dhcp-Client',
+      eventId: 1005,
+      level: 'Information',
+      message: `Your computer was able to successfully renew an address from the network, and it can now connect to other machines on the network.`,
+    });
+  }
+  return next;
+}
+
+export function appendConsole(
+  host: WindowsHostContext,
+  shell: ShellKind,
+  lines: readonly ConsoleLine[],
+): WindowsHostContext {
+  return { ...host, consoles: { ...host.consoles, [shell]: appendLines(host.consoles[shell], lines) } };
+}
+
+export function setBusy(host: WindowsHostContext, shell: ShellKind, busy: boolean): WindowsHostContext {
+  return { ...host, consoles: { ...host.consoles, [shell]: { ...host.consoles[shell], busy } } };
+}
+
+export function applyEffects(
+  host: WindowsHostContext,
+  shell: ShellKind,
+  effects: readonly HostEffect[],
+  now: number,
+): WindowsHostContext {
+  let next = host;
+  for (const e of effects) {
+    switch (e.type) {
+      case 'clear':
+        next = {
+          ...next,
+          consoles: { ...next.consoles, [shell]: { ...next.consoles[shell], transcript: [] } },
+        };
+        break;
+      case 'flushDns':
+        break;
+      case 'service':
+        next = setServiceStatus(next, e.name, e.op === 'start' ? 'Running' : 'Stopped', now);
+        break;
+      case 'log':
+        next = log(next, now, e.entry);
+        break;
+      case 'clockOffset':
+        next = { ...next, clockOffsetMs: e.offsetMs };
+        break;
+    }
+  }
+  return next;
+}

@@ -1,0 +1,140 @@
+/**
+ * The state of one Windows host, and pure questions about it: what address it uses now, which DNS
+ * servers, whether it is on its cable. The host machine (devices/windowsHost.machine.ts) owns it.
+ */
+import type { HostKind } from '../lab/definition';
+import { isApipa, prefixToMask, type Ipv4 } from '../net/ipv4';
+import type { RngState } from '../core/random';
+import type { EventLogs } from './eventlog';
+import type { ServiceState } from './services';
+
+export interface DhcpLease {
+  ip: Ipv4;
+  mask: Ipv4;
+  router?: Ipv4;
+  dnsServers: Ipv4[];
+  domainName?: string;
+  server: Ipv4;
+  obtainedAt: number;
+  expiresAt: number;
+}
+
+export interface NicRuntime {
+  name: string;
+  description: string;
+  mac: string;
+  mediaConnected: boolean;
+  dhcpEnabled: boolean;
+  static?: { ip: Ipv4; prefix: number; gateway?: Ipv4; dnsServers: Ipv4[] };
+  lease?: DhcpLease;
+  apipa?: Ipv4;
+  /** DNS servers typed into the adapter's properties; they win over DHCP's option 6. */
+  dnsOverride?: Ipv4[];
+  /** Stable per-adapter values ipconfig shows. */
+  linkLocalV6: string;
+  ifIndex: number;
+  dhcpv6Iaid: number;
+  dhcpv6Duid: string;
+}
+
+export type ShellKind = 'cmd' | 'powershell';
+
+export interface ConsoleLine {
+  kind: 'input' | 'output' | 'error' | 'warning';
+  text: string;
+}
+
+export interface ConsoleSession {
+  shell: ShellKind;
+  /** DOMAIN\user whose console this is. */
+  user: string;
+  cwd: string;
+  history: string[];
+  transcript: ConsoleLine[];
+  busy: boolean;
+}
+
+export interface WindowsHostContext {
+  id: string;
+  kind: HostKind;
+  hostname: string;
+  os: string;
+  osBuild: string;
+  domainFqdn: string;
+  domainNetbios: string;
+  nic: NicRuntime;
+  services: Record<string, ServiceState>;
+  /** How far this host's clock is from lab time (ms); Kerberos cares about the difference. */
+  clockOffsetMs: number;
+  timeZoneOffsetMinutes: number;
+  logs: EventLogs;
+  consoles: Record<ShellKind, ConsoleSession>;
+  bootedAt: number;
+  rng: RngState;
+  /** Counter for ids of packets and jobs this host starts. */
+  seq: number;
+}
+
+export interface EffectiveIpConfig {
+  source: 'static' | 'dhcp' | 'apipa' | 'none';
+  ip?: Ipv4;
+  mask?: Ipv4;
+  gateway?: Ipv4;
+  dnsServers: Ipv4[];
+  dnsSuffix?: string;
+}
+
+/** What the adapter is using right now, as ipconfig and the network see it. */
+export function effectiveIpConfig(nic: NicRuntime): EffectiveIpConfig {
+  if (!nic.mediaConnected) return { source: 'none', dnsServers: [] };
+  if (!nic.dhcpEnabled && nic.static) {
+    return {
+      source: 'static',
+      ip: nic.static.ip,
+      mask: prefixToMask(nic.static.prefix),
+      gateway: nic.static.gateway,
+      dnsServers: nic.dnsOverride ?? nic.static.dnsServers,
+    };
+  }
+  if (nic.lease) {
+    return {
+      source: 'dhcp',
+      ip: nic.lease.ip,
+      mask: nic.lease.mask,
+      gateway: nic.lease.router,
+      dnsServers: nic.dnsOverride ?? nic.lease.dnsServers,
+      dnsSuffix: nic.lease.domainName,
+    };
+  }
+  if (nic.apipa) {
+    return { source: 'apipa', ip: nic.apipa, mask: '255.255.0.0', dnsServers: nic.dnsOverride ?? [] };
+  }
+  return { source: 'none', dnsServers: nic.dnsOverride ?? [] };
+}
+
+export function hasUsableAddress(nic: NicRuntime): boolean {
+  const c = effectiveIpConfig(nic);
+  return !!c.ip && !isApipa(c.ip);
+}
+
+/** The host's own idea of the time. */
+export function hostTime(ctx: Pick<WindowsHostContext, 'clockOffsetMs'>, labNow: number): number {
+  return labNow + ctx.clockOffsetMs;
+}
+
+export function fqdnOf(ctx: Pick<WindowsHostContext, 'hostname' | 'domainFqdn'>): string {
+  return `${ctx.hostname.toLowerCase()}.${ctx.domainFqdn}`;
+}
+
+export const TRANSCRIPT_LIMIT = 3000;
+
+export function appendLines(session: ConsoleSession, lines: readonly ConsoleLine[]): ConsoleSession {
+  const transcript = session.transcript.concat(lines);
+  return {
+    ...session,
+    transcript:
+      transcript.length > TRANSCRIPT_LIMIT
+        ? transcript.slice(transcript.length - TRANSCRIPT_LIMIT)
+        : transcript,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * How a Windows host answers what arrives on its cable: ping, DHCP (if it is the DHCP server),
+ * DNS (if it runs the DNS Server role), time (W32Time), and TCP connection attempts to the ports
+ * its running services listen on. Pure: the host's state and one packet in; the answer, any
+ * change to the host's state, and any follow-up work (a DNS forward) out.
+ */
+import type { Ipv4 } from '../net/ipv4';
+import { BROADCAST } from '../net/ipv4';
+import type { DnsQuery, Message, Packet, RefuseReason } from '../net/packets';
+import { handleDhcp, type DhcpServerState } from '../roles/dhcpServer';
+import { answer, applyUpdate, type DnsServerState } from '../roles/dnsServer';
+import { effectiveIpConfig, hostTime, type WindowsHostContext } from './hostState';
+import { listenerFor } from './services';
+
+export interface ServerRoles {
+  dhcpServer?: DhcpServerState;
+  dnsServer?: DnsServerState;
+  /** Whether this host is the domain's time source (the PDC emulator). */
+  timeSource?: { synchronized: boolean; stratum: number };
+}
+
+export type ServeResult =
+  | { kind: 'ignore' }
+  | { kind: 'reply'; body: Message; roles?: ServerRoles }
+  | { kind: 'refuse'; reason: RefuseReason }
+  | { kind: 'forward'; query: DnsQuery; to: Ipv4[] };
+
+export function serve(
+  host: WindowsHostContext,
+  roles: ServerRoles,
+  packet: Packet,
+  now: number,
+): ServeResult {
+  const cfg = effectiveIpConfig(host.nic);
+  const me = cfg.ip ?? '0.0.0.0';
+  const broadcast = packet.dst === BROADCAST;
+  const body = packet.body;
+
+  if (body.kind === 'icmp.echo') {
+    return { kind: 'reply', body: { kind: 'icmp.echoReply', bytes: body.bytes, ttl: 128 } };
+  }
+
+  if (body.kind === 'dhcp.client') {
+    if (!roles.dhcpServer || !listenerFor(host.services, 'udp', 67)) return { kind: 'ignore' };
+    const r = handleDhcp(roles.dhcpServer, body, now, me, packet.src);
+    return r.reply
+      ? { kind: 'reply', body: r.reply, roles: { ...roles, dhcpServer: r.state } }
+      : { kind: 'ignore' };
+  }
+  if (broadcast) return { kind: 'ignore' };
+
+  if (packet.port === 53 && (body.kind === 'dns.query' || body.kind === 'dns.update')) {
+    if (!roles.dnsServer || !listenerFor(host.services, packet.transport, 53))
+      return { kind: 'refuse', reason: 'port-closed' };
+    if (body.kind === 'dns.update') {
+      const u = applyUpdate(roles.dnsServer, body.name, body.ip);
+      return {
+        kind: 'reply',
+        body: { kind: 'dns.updateResult', ok: u.ok },
+        roles: { ...roles, dnsServer: u.state },
+      };
+    }
+    const d = answer(roles.dnsServer, body);
+    return d.kind === 'answer'
+      ? { kind: 'reply', body: d.response }
+      : { kind: 'forward', query: body, to: d.to };
+  }
+
+  if (packet.port === 123 && body.kind === 'ntp.request') {
+    if (!listenerFor(host.services, 'udp', 123)) return { kind: 'refuse', reason: 'port-closed' };
+    const synced = roles.timeSource?.synchronized ?? true;
+    return {
+      kind: 'reply',
+      body: {
+        kind: 'ntp.response',
+        serverTime: hostTime(host, now),
+        stratum: roles.timeSource?.stratum ?? 3,
+        synchronized: synced,
+      },
+    };
+  }
+
+  if (body.kind === 'tcp.syn' && packet.port !== undefined) {
+    return listenerFor(host.services, 'tcp', packet.port)
+      ? { kind: 'reply', body: { kind: 'tcp.accept' } }
+      : { kind: 'refuse', reason: 'port-closed' };
+  }
+
+  // Anything else to a port nobody listens on: a TCP reset or an ICMP port-unreachable.
+  if (packet.port !== undefined && !listenerFor(host.services, packet.transport, packet.port)) {
+    return { kind: 'refuse', reason: 'port-closed' };
+  }
+  return { kind: 'ignore' };
+}

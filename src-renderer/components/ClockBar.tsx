@@ -1,0 +1,70 @@
+import { useLabController, useLearnerView } from '../lab/LabContext';
+import { SPEEDS, useUi, type Speed } from '../state/uiStore';
+
+const STEPS: { label: string; ms: number }[] = [
+  { label: '+1 min', ms: 60_000 },
+  { label: '+10 min', ms: 600_000 },
+  { label: '+1 h', ms: 3_600_000 },
+  { label: '+1 day', ms: 86_400_000 },
+];
+
+/** The lab clock: what time it is in the lab, play / pause, speed, and steps forward. */
+export function ClockBar() {
+  const controller = useLabController();
+  const view = useLearnerView();
+  const playing = useUi((s) => s.playing);
+  const speed = useUi((s) => s.speed);
+  const setPlaying = useUi((s) => s.setPlaying);
+  const setSpeed = useUi((s) => s.setSpeed);
+  return (
+    <div className="clock" role="group" aria-label="Lab clock">
+      <div className="clock-time" data-testid="lab-clock" title={view.time.timeZone}>
+        <span className="clock-label">Lab time</span>
+        <span className="clock-value">{view.time.display}</span>
+      </div>
+      <button
+        type="button"
+        className={`btn ${playing ? 'btn-active' : 'btn-primary'}`}
+        data-testid="clock-play"
+        onClick={() => setPlaying(!playing)}
+        aria-pressed={playing}
+      >
+        {playing ? 'Pause' : 'Play'}
+      </button>
+      <label className="clock-speed">
+        <span>Speed</span>
+        <select
+          value={speed}
+          onChange={(e) => setSpeed(Number(e.target.value) as Speed)}
+          data-testid="clock-speed"
+        >
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="clock-steps">
+        {STEPS.map((s) => (
+          <button
+            key={s.label}
+            type="button"
+            className="btn"
+            onClick={() => controller.dispatch({ type: 'clock.advance', ms: s.ms })}
+          >
+            {s.label}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="btn"
+          title="Run to the next thing the lab has scheduled"
+          onClick={() => controller.dispatch({ type: 'clock.next' })}
+        >
+          Next event
+        </button>
+      </div>
+    </div>
+  );
+}

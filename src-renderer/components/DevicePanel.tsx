@@ -1,0 +1,90 @@
+import { useLabController, useLearnerView } from '../lab/LabContext';
+import { useUi } from '../state/uiStore';
+
+/** What a learner can see of the selected device, and what they could do to it in the room. */
+export function DevicePanel() {
+  const controller = useLabController();
+  const view = useLearnerView();
+  const selected = useUi((s) => s.selectedDevice);
+  const openConsole = useUi((s) => s.openConsole);
+  const d = view.devices.find((x) => x.id === selected);
+  if (!d) return <aside className="device-panel" />;
+  const windows = d.kind === 'dc' || d.kind === 'sync' || d.kind === 'client';
+  return (
+    <aside className="device-panel" aria-label="Selected device" data-testid="device-panel">
+      <h2>{d.name}</h2>
+      <p className="muted">{d.role}</p>
+      <dl>
+        {d.os && (
+          <>
+            <dt>Operating system</dt>
+            <dd>
+              {d.os} <span className="muted">({d.osVersion})</span>
+            </dd>
+          </>
+        )}
+        {d.addresses.length > 0 && (
+          <>
+            <dt>{d.kind === 'tenant' ? 'Domains' : d.kind === 'phone' ? 'Number' : 'Address'}</dt>
+            <dd className="mono">{d.addresses.join(', ')}</dd>
+          </>
+        )}
+        {d.addressNote && windows && (
+          <>
+            <dt>Configuration</dt>
+            <dd>{d.addressNote}</dd>
+          </>
+        )}
+        <dt>State</dt>
+        <dd>
+          {d.status === 'on' ? 'Running' : d.status === 'off' ? 'Powered off' : 'Network cable unplugged'}
+        </dd>
+      </dl>
+      {windows && (
+        <div className="actions">
+          <button type="button" className="btn" onClick={() => openConsole(d.id, 'cmd')}>
+            Command Prompt
+          </button>
+          <button type="button" className="btn" onClick={() => openConsole(d.id, 'powershell')}>
+            PowerShell
+          </button>
+          {d.status === 'off' ? (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => controller.dispatch({ type: 'host.power', host: d.id, on: true })}
+            >
+              Power on
+            </button>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => controller.dispatch({ type: 'host.restart', host: d.id })}
+              >
+                Restart
+              </button>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => controller.dispatch({ type: 'host.power', host: d.id, on: false })}
+              >
+                Shut down
+              </button>
+            </>
+          )}
+          {d.status === 'disconnected' && (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => controller.dispatch({ type: 'link.restore', host: d.id })}
+            >
+              Plug the network cable back in
+            </button>
+          )}
+        </div>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,19 @@
+import { useLabController } from '../lab/LabContext';
+
+export function NoticeBar() {
+  const controller = useLabController();
+  const n = controller.notice;
+  if (!n) return <div className="notice-slot" />;
+  return (
+    <div
+      className={`notice notice-${n.level}`}
+      role={n.level === 'error' ? 'alert' : 'status'}
+      data-testid="notice"
+    >
+      <span>{n.text}</span>
+      <button type="button" className="btn btn-small" onClick={() => controller.dismissNotice()}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
