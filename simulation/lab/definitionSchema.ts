@@ -11,11 +11,9 @@ const ip = z.string().refine(isIpv4, { message: 'expected an IPv4 address such a
 const cidr = z
   .string()
   .refine((s) => parseCidr(s) !== undefined, { message: 'expected a network such as 192.168.6.0/24' });
-const isoTime = z
-  .string()
-  .refine((s) => parseIsoTime(s) !== undefined, {
-    message: 'expected an ISO-8601 date-time such as 2026-03-02T08:00:00Z',
-  });
+const isoTime = z.string().refine((s) => parseIsoTime(s) !== undefined, {
+  message: 'expected an ISO-8601 date-time such as 2026-03-02T08:00:00Z',
+});
 const mac = z
   .string()
   .regex(/^([0-9A-F]{2}-){5}[0-9A-F]{2}$/, 'expected a MAC address such as 00-15-5D-06-01-02');

@@ -108,16 +108,13 @@ export function ConsolePanel() {
           <div className="console-off">{device?.name} is powered off.</div>
         ) : (
           <>
-            {shell === 'powershell' && consoleView.transcript.length === 0 && (
-              <pre className="console-banner">
-                {
-                  'Windows PowerShell\nCopyright (C) Microsoft Corporation. All rights reserved.\n\nInstall the latest PowerShell for new features and improvements! https://aka.ms/PSWindows\n'
-                }
-              </pre>
-            )}
-            {shell === 'cmd' && consoleView.transcript.length === 0 && (
-              <pre className="console-banner">{`Microsoft Windows [Version ${device?.osVersion ?? ''}]\n(c) Microsoft Corporation. All rights reserved.\n`}</pre>
-            )}
+            {consoleView.transcript.length === 0 &&
+              consoleView.history.length === 0 &&
+              banner(shell, device?.osVersion ?? '').map((text, i) => (
+                <pre key={`b${i}`} className="line line-output">
+                  {text}
+                </pre>
+              ))}
             {consoleView.transcript.map((l, i) => (
               <pre key={i} className={`line line-${l.kind}`}>
                 {l.text}
@@ -148,6 +145,19 @@ export function ConsolePanel() {
       )}
     </section>
   );
+}
+
+/** What a freshly opened console window shows above its first prompt. */
+function banner(shell: ShellKind, osVersion: string): string[] {
+  return shell === 'powershell'
+    ? [
+        'Windows PowerShell',
+        'Copyright (C) Microsoft Corporation. All rights reserved.',
+        '',
+        'Install the latest PowerShell for new features and improvements! https://aka.ms/PSWindows',
+        '',
+      ]
+    : [`Microsoft Windows [Version ${osVersion}]`, '(c) Microsoft Corporation. All rights reserved.', ''];
 }
 
 function s2title(shell: ShellKind): string {

@@ -1,0 +1,92 @@
+/**
+ * End to end: the built renderer served on 127.0.0.1, driven in Chromium as a learner would use it.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'electron-vite';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Lab } from '../../simulation/lab/lab';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+import { launchChromium } from './chromium';
+
+const ROOT = resolve(__dirname, '../..');
+const OUT = join(ROOT, 'test-results', 'e2e');
+const BUILD = join(ROOT, 'test-results', 'e2e-build');
+
+let context: BrowserContext;
+let page: Page;
+let close: () => Promise<void>;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  await build({
+    configFile: join(ROOT, 'electron.vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: BUILD },
+  });
+  const server = await startStaticServer(join(BUILD, 'renderer'), { port: 5400 });
+  close = server.close;
+  context = await launchChromium();
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(server.url);
+  await page.getByTestId('lab-canvas').waitFor();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await close?.();
+});
+
+describe('HybridLab in Chromium', () => {
+  it('shows every device of the default lab on the canvas', async () => {
+    const view = new Lab().learnerView();
+    for (const d of view.devices) {
+      await expect(page.getByTestId(`device-${d.id}`).textContent()).resolves.toContain(d.name);
+    }
+    await expect(page.getByTestId('address-sync01').textContent()).resolves.toContain('192.168.6.10');
+    await expect(page.getByTestId('device-sync01').textContent()).resolves.toContain(
+      'Microsoft Entra Sync Server',
+    );
+  });
+
+  it("prints PC2's leased address with ipconfig /all in its console", async () => {
+    const leased = new Lab().truth().hosts.pc2!.host.nic.lease!.ip;
+    await page.getByTestId('console-host').selectOption('pc2');
+    const input = page.getByTestId('console-input');
+    await input.fill('ipconfig /all');
+    await input.press('Enter');
+    const output = page.getByTestId('console-output');
+    await expect(output.textContent()).resolves.toContain(
+      `IPv4 Address. . . . . . . . . . . : ${leased}(Preferred)`,
+    );
+    await expect(output.textContent()).resolves.toContain('Host Name . . . . . . . . . . . . : PC2');
+    await page.screenshot({ path: join(OUT, 'app.png') });
+  });
+
+  it('moves the lab clock forward from the clock bar', async () => {
+    const before = await page.getByTestId('lab-clock').textContent();
+    await page.getByRole('button', { name: '+1 h' }).click();
+    const after = await page.getByTestId('lab-clock').textContent();
+    expect(after).not.toBe(before);
+    expect(after).toContain('9:00');
+  });
+
+  it('restores the session after a reload', async () => {
+    await page.waitForTimeout(600); // the autosave runs shortly after each change
+    await page.reload();
+    await page.getByTestId('lab-canvas').waitFor();
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain('Your session was restored');
+    await expect(page.getByTestId('console-output').textContent()).resolves.toContain('ipconfig /all');
+    await expect(page.getByTestId('lab-clock').textContent()).resolves.toContain('9:00');
+  });
+
+  it('logged no errors in the page', () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LAB } from '../../../simulation/lab/defaultLab';
+import type { LabDefinition } from '../../../simulation/lab/definition';
+import { Lab } from '../../../simulation/lab/lab';
+import type { LearnerView } from '../../../simulation/lab/projection';
+
+/** Field names that exist only in the truth: internals no learner tool shows. */
+const TRUTH_ONLY_KEYS = [
+  'seed',
+  'rng',
+  'trace',
+  'counters',
+  'firewall',
+  'password',
+  'roles',
+  'leases',
+  'jobs',
+  'xid',
+  'dhcpClient',
+  'clockOffsetMs',
+  'logs',
+  'definitionId',
+  'env',
+];
+
+function keysOf(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => keysOf(v, out));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.add(k);
+      keysOf(v, out);
+    }
+  }
+  return out;
+}
+
+function withPasswords(def: LabDefinition, suffix: string): LabDefinition {
+  return {
+    ...def,
+    users: def.users.map((u) => ({ ...u, password: `${u.password}${suffix}` })),
+    tenant: {
+      ...def.tenant,
+      globalAdmin: { ...def.tenant.globalAdmin, password: `${def.tenant.globalAdmin.password}${suffix}` },
+    },
+  };
+}
+
+function busyLab(def: LabDefinition = DEFAULT_LAB, seed = 1): Lab {
+  const lab = new Lab({ definition: def, seed });
+  lab.dispatch({ type: 'console.exec', host: 'pc2', shell: 'cmd', line: 'ipconfig /all' });
+  lab.dispatch({
+    type: 'console.exec',
+    host: 'pc2',
+    shell: 'powershell',
+    line: 'nslookup login.microsoftonline.com',
+  });
+  lab.dispatch({ type: 'service.stop', host: 'dc01', service: 'DHCPServer' });
+  lab.dispatch({ type: 'clock.advance', ms: 3_600_000 });
+  return lab;
+}
+
+describe('the learner projection', () => {
+  it('has no field that exists only in the truth', () => {
+    const view = busyLab().learnerView();
+    const keys = keysOf(view);
+    for (const k of TRUTH_ONLY_KEYS)
+      expect(keys.has(k), `learner view has truth-only field "${k}"`).toBe(false);
+  });
+
+  it('every key of the learner view is one the view type declares (no truth object copied in wholesale)', () => {
+    const view = busyLab().learnerView();
+    const allowed = new Set([
+      'time',
+      'now',
+      'display',
+      'timeZone',
+      'devices',
+      'id',
+      'kind',
+      'name',
+      'role',
+      'addresses',
+      'addressNote',
+      'status',
+      'os',
+      'osVersion',
+      'links',
+      'from',
+      'to',
+      'connected',
+      'consoles',
+      'host',
+      'shell',
+      'prompt',
+      'transcript',
+      'text',
+      'history',
+      'busy',
+      // console ids and shells as map keys
+      ...DEFAULT_LAB.hosts.map((h) => h.id),
+      'cmd',
+      'powershell',
+    ]);
+    for (const k of keysOf(view))
+      expect(allowed.has(k), `unexpected key "${k}" in the learner view`).toBe(true);
+  });
+
+  it('carries no secret value: no password, no seed', () => {
+    const lab = busyLab(DEFAULT_LAB, 424242);
+    const json = JSON.stringify(lab.learnerView());
+    for (const u of DEFAULT_LAB.users) expect(json).not.toContain(u.password);
+    expect(json).not.toContain(DEFAULT_LAB.tenant.globalAdmin.password);
+    expect(json).not.toContain('424242');
+  });
+
+  it('does not change when only truth-only facts differ (passwords)', () => {
+    const a = busyLab(DEFAULT_LAB).learnerView();
+    const b = busyLab(withPasswords(DEFAULT_LAB, 'X9!')).learnerView();
+    expect(b).toEqual(a);
+  });
+
+  it('shows every device of the lab with the address its tools would show', () => {
+    const view: LearnerView = new Lab().learnerView();
+    const byId = Object.fromEntries(view.devices.map((d) => [d.id, d]));
+    for (const h of DEFAULT_LAB.hosts) expect(byId[h.id]?.name).toBe(h.hostname);
+    expect(byId.sync01?.addresses).toEqual(['192.168.6.10']);
+    expect(byId.sync01?.role).toBe('Microsoft Entra Sync Server');
+    expect(byId.pc2?.addresses).toEqual(['192.168.6.101']);
+    expect(byId.pc2?.addressNote).toBe('DHCP');
+    expect(byId.tenant?.name).toBe('Everestitt');
+    expect(byId.tenant?.addresses).toContain('laborhub.store');
+    expect(byId['phone-michael']?.kind).toBe('phone');
+    expect(byId.router?.addresses).toEqual(['192.168.6.1']);
+  });
+
+  it('a powered-off PC shows no address and an empty console', () => {
+    const lab = new Lab();
+    lab.dispatch({ type: 'console.exec', host: 'pc2', shell: 'cmd', line: 'hostname' });
+    lab.dispatch({ type: 'host.power', host: 'pc2', on: false });
+    const view = lab.learnerView();
+    const pc2 = view.devices.find((d) => d.id === 'pc2');
+    expect(pc2?.status).toBe('off');
+    expect(pc2?.addresses).toEqual([]);
+    expect(view.consoles.pc2?.cmd.transcript).toEqual([]);
+  });
+});
