@@ -40,6 +40,8 @@ import { serve, type ServerRoles } from '../windows/serve';
 import { applyFilters, interpret, promptOf, type Interpretation } from '../windows/shell/console';
 import type { LineFilter } from '../windows/shell/filters';
 import { dhcpClientMachine, type DhcpClientReport } from './dhcpClient.machine';
+import { signInScript, type SignInOutcome } from '../windows/signin';
+import { applySignIn, signOut, startSigningIn } from '../windows/desktop';
 import { exchange } from '../proc/script';
 import { TIMINGS } from '../lab/timings';
 import type { DhcpLease } from '../windows/hostState';
@@ -52,6 +54,7 @@ export interface HostInput {
 
 type Job =
   | { kind: 'console'; shell: ShellKind; filters: LineFilter[] }
+  | { kind: 'signin'; user: string }
   | { kind: 'dns.forward'; request: Packet; replyTo?: AnyActorRef; from: Ipv4 }
   | { kind: 'dns.register' };
 
@@ -72,7 +75,9 @@ export type HostCommandEvent =
   | { type: 'service.stop'; service: string }
   | { type: 'service.restart'; service: string }
   | { type: 'console.exec'; shell: ShellKind; line: string }
-  | { type: 'console.clear'; shell: ShellKind };
+  | { type: 'console.clear'; shell: ShellKind }
+  | { type: 'desktop.signIn'; user: string; password: string }
+  | { type: 'desktop.signOut' };
 
 export type HostEvent =
   | HostCommandEvent
@@ -156,7 +161,12 @@ export const windowsHostMachine = setup({
   actions: {
     boot: assign(({ context }) => {
       const now = context.env.now();
-      let host = bootServices({ ...context.host, bootedAt: now });
+      const desktop = context.host.desktop;
+      let host = bootServices({
+        ...context.host,
+        bootedAt: now,
+        desktop: desktop ? { screen: 'signin', busy: false, lastUser: desktop.lastUser } : undefined,
+      });
       host = log(host, now, ...bootEvents(host));
       return { host, jobs: {}, dhcpWait: undefined };
     }),
@@ -215,6 +225,9 @@ export const windowsHostMachine = setup({
       const { packet, replyTo } = event;
       const r = serve(context.host, context.roles, packet, now);
       const from = effectiveIpConfig(context.host.nic).ip ?? packet.dst;
+      let host = context.host;
+      if ((r.kind === 'reply' || r.kind === 'ignore') && r.events && r.events.length > 0)
+        host = log(host, now, ...r.events);
       if (r.kind === 'reply') {
         enqueue.sendTo(networkOf(system), {
           type: 'net.respond',
@@ -223,7 +236,7 @@ export const windowsHostMachine = setup({
           from,
           replyTo,
         } satisfies NetworkEvent);
-        if (r.roles) enqueue.assign({ roles: r.roles });
+        enqueue.assign({ host, roles: r.roles ?? context.roles });
       } else if (r.kind === 'refuse') {
         enqueue.sendTo(networkOf(system), {
           type: 'net.reject',
@@ -233,20 +246,23 @@ export const windowsHostMachine = setup({
           replyTo,
         } satisfies NetworkEvent);
       } else if (r.kind === 'forward') {
-        const id = `job-${context.host.seq + 1}`;
-        const host = context.host;
+        const id = `job-${host.seq + 1}`;
+        host = { ...host, seq: host.seq + 1 };
         enqueue.assign({
-          host: { ...host, seq: host.seq + 1 },
+          host,
           jobs: { ...context.jobs, [id]: { kind: 'dns.forward', request: packet, replyTo, from } },
         });
+        const snapshot = host;
         enqueue.spawnChild('script', {
           id,
           input: {
             deviceId: host.id,
             idPrefix: `${host.id}.${id}`,
-            start: () => forwardQuery(host, packet, r.to),
+            start: () => forwardQuery(snapshot, packet, r.to),
           },
         });
+      } else if (host !== context.host) {
+        enqueue.assign({ host });
       }
     }),
     takeMedia: enqueueActions(({ enqueue, context, event, system }) => {
@@ -380,6 +396,18 @@ export const windowsHostMachine = setup({
         enqueue.assign({ host: setBusy(host, job.shell, false), jobs });
         return;
       }
+      if (job.kind === 'signin') {
+        const outcome: SignInOutcome =
+          failed || !output || output.failure
+            ? {
+                ok: false,
+                message: 'The sign-in failed because of an internal error in the lab.',
+                events: [],
+              }
+            : (output.value as SignInOutcome);
+        enqueue.assign({ host: applySignIn(context.host, outcome, now), jobs });
+        return;
+      }
       if (job.kind === 'dns.forward' && output && !failed) {
         enqueue.sendTo(networkOf(system), {
           type: 'net.respond',
@@ -391,6 +419,26 @@ export const windowsHostMachine = setup({
       }
       enqueue.assign({ jobs });
     }),
+    startSignIn: enqueueActions(({ enqueue, context, event }) => {
+      if (event.type !== 'desktop.signIn') return;
+      const desk = context.host.desktop;
+      if (!desk || desk.busy || desk.screen !== 'signin') return;
+      const now = context.env.now();
+      const id = `job-${context.host.seq + 1}`;
+      const host = startSigningIn({ ...context.host, seq: context.host.seq + 1 }, event.user);
+      enqueue.assign({ host, jobs: { ...context.jobs, [id]: { kind: 'signin', user: event.user } } });
+      const snapshot = context.host;
+      const { user, password } = event;
+      enqueue.spawnChild('script', {
+        id,
+        input: {
+          deviceId: host.id,
+          idPrefix: `${host.id}.${id}`,
+          start: () => signInScript(snapshot, user, password, now),
+        },
+      });
+    }),
+    signOut: assign(({ context }) => ({ host: signOut(context.host, context.env.now()) })),
     startService: assign(({ context, event }) =>
       event.type === 'service.start' || event.type === 'service.restart'
         ? { host: setServiceStatus(context.host, event.service, 'Running', context.env.now()) }
@@ -429,6 +477,8 @@ export const windowsHostMachine = setup({
         'dhcp.outcome': { actions: 'takeDhcpOutcome' },
         'console.exec': { actions: 'execConsole' },
         'console.clear': { actions: 'clearConsole' },
+        'desktop.signIn': { actions: 'startSignIn' },
+        'desktop.signOut': { actions: 'signOut' },
         'service.start': { actions: 'startService' },
         'service.stop': { actions: 'stopService' },
         'service.restart': { actions: ['stopService', 'startService'] },

@@ -22,7 +22,9 @@ export type LabCommand =
   | { type: 'link.restore'; host: string }
   | { type: 'console.exec'; host: string; shell: ShellKind; line: string }
   | { type: 'console.clear'; host: string; shell: ShellKind }
-  | { type: 'phone.power'; phone: string; on: boolean };
+  | { type: 'phone.power'; phone: string; on: boolean }
+  | { type: 'desktop.signIn'; host: string; user: string; password: string }
+  | { type: 'desktop.signOut'; host: string };
 
 export type LabCommandType = LabCommand['type'];
 
@@ -39,6 +41,8 @@ export const COMMAND_TYPES: readonly LabCommandType[] = [
   'console.exec',
   'console.clear',
   'phone.power',
+  'desktop.signIn',
+  'desktop.signOut',
 ];
 
 export const MAX_ADVANCE_MS = 366 * DAY;
@@ -128,6 +132,19 @@ export function parseCommand(
     case 'console.clear':
       error = needHost() ?? needShell();
       break;
+    case 'desktop.signIn':
+    case 'desktop.signOut': {
+      const clients = def.hosts.filter((h) => h.kind === 'client').map((h) => h.id);
+      if (typeof value.host !== 'string' || !clients.includes(value.host)) {
+        error = `${type}.host: expected a client PC of the lab (${clients.join(', ')}), got ${JSON.stringify(value.host)}`;
+      } else if (type === 'desktop.signIn') {
+        if (typeof value.user !== 'string' || value.user.length === 0 || value.user.length > 256)
+          error = 'desktop.signIn.user: expected a user name';
+        else if (typeof value.password !== 'string' || value.password.length > 256)
+          error = 'desktop.signIn.password: expected a password of at most 256 characters';
+      }
+      break;
+    }
     case 'phone.power': {
       const ids = def.phones.map((p) => p.id);
       error =
@@ -171,6 +188,10 @@ function normalise(c: LabCommand): LabCommand {
       return { type: c.type, host: c.host, shell: c.shell };
     case 'phone.power':
       return { type: c.type, phone: c.phone, on: c.on };
+    case 'desktop.signIn':
+      return { type: c.type, host: c.host, user: c.user, password: c.password };
+    case 'desktop.signOut':
+      return { type: c.type, host: c.host };
   }
 }
 
@@ -200,5 +221,9 @@ export function routeCommand(c: Exclude<LabCommand, { type: 'clock.advance' } | 
       return { target: c.host, event: { type: 'console.exec', shell: c.shell, line: c.line } };
     case 'console.clear':
       return { target: c.host, event: { type: 'console.clear', shell: c.shell } };
+    case 'desktop.signIn':
+      return { target: c.host, event: { type: 'desktop.signIn', user: c.user, password: c.password } };
+    case 'desktop.signOut':
+      return { target: c.host, event: { type: 'desktop.signOut' } };
   }
 }

@@ -65,7 +65,7 @@ export const labMachine = setup({
           systemId: h.id,
           input: {
             host: initialHostContext(definition, h, seed, start),
-            roles: initialRoles(definition, h),
+            roles: initialRoles(definition, h, seed, start),
             env,
           },
         });

@@ -168,6 +168,18 @@ export class Lab {
     this.listeners.clear();
   }
 
+  /** Whether something a learner started is still running (a console command, a sign-in). */
+  busy(): boolean {
+    for (const h of this.definition.hosts) {
+      const ctx = (this.root.system.get(h.id) as AnyActorRef | undefined)?.getSnapshot().context as
+        HostMachineContext | undefined;
+      if (!ctx) continue;
+      if (ctx.host.consoles.cmd.busy || ctx.host.consoles.powershell.busy || ctx.host.desktop?.busy)
+        return true;
+    }
+    return false;
+  }
+
   private consoleBusy(host: string, shell: ShellKind): boolean {
     const ref = this.root.system.get(host) as AnyActorRef | undefined;
     const ctx = ref?.getSnapshot().context as HostMachineContext | undefined;

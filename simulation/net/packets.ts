@@ -3,6 +3,7 @@
  * cable it came in on), the addresses the sender wrote, the transport, and an application message.
  * Application messages are a tagged union; each protocol module owns its own members.
  */
+import type { AppMessages } from './appMessages';
 import type { Ipv4 } from './ipv4';
 
 export type Transport = 'udp' | 'tcp' | 'icmp';
@@ -106,7 +107,7 @@ export interface NtpResponse {
   synchronized: boolean;
 }
 
-/** Application messages. Issues that add protocols extend this union. */
+/** Application messages: the basic protocols here, the higher ones in appMessages.ts. */
 export type Message =
   | IcmpEcho
   | IcmpEchoReply
@@ -120,16 +121,7 @@ export type Message =
   | DnsUpdateResult
   | NtpRequest
   | NtpResponse
-  | AppMessage;
-
-/**
- * Messages of higher protocols (LDAP, Kerberos, HTTPS to the cloud, relay traffic). They are
- * typed where they are produced and consumed; the network only routes them.
- */
-export interface AppMessage {
-  kind: `app.${string}`;
-  [field: string]: unknown;
-}
+  | AppMessages;
 
 export interface Packet {
   id: string;

@@ -7,6 +7,7 @@ import { seedFrom } from '../core/random';
 import type { HostDefinition, LabDefinition } from '../lab/definition';
 import { domainZones } from '../roles/dnsServer';
 import { initialDhcpServer } from '../roles/dhcpServer';
+import { initialDirectory } from '../roles/directory';
 import type { ConsoleSession, ShellKind, WindowsHostContext } from './hostState';
 import type { ServerRoles } from './serve';
 import { servicesFor } from './services';
@@ -64,12 +65,27 @@ export function initialHostContext(
     logs: {},
     consoles: { cmd: session('cmd', user, cwd), powershell: session('powershell', user, cwd) },
     bootedAt: now,
+    machineSecret: 1,
+    desktop:
+      host.kind === 'client'
+        ? {
+            screen: 'signin',
+            busy: false,
+            lastUser: host.primaryUser ? `${def.domain.netbios}\\${host.primaryUser}` : undefined,
+          }
+        : undefined,
+    cachedLogons: {},
     rng: seedFrom(seed, host.id),
     seq: 0,
   };
 }
 
-export function initialRoles(def: LabDefinition, host: HostDefinition): ServerRoles {
+export function initialRoles(
+  def: LabDefinition,
+  host: HostDefinition,
+  seed: number,
+  now: number,
+): ServerRoles {
   if (host.kind !== 'dc' || host.nic.config.mode !== 'static') return {};
   const dcIp = host.nic.config.ip;
   const staticHosts = def.hosts
@@ -90,5 +106,7 @@ export function initialRoles(def: LabDefinition, host: HostDefinition): ServerRo
       forwarders: [def.internet.publicDns],
     },
     timeSource: { synchronized: true, stratum: 3 },
+    directory: initialDirectory(def, seed, now),
+    dcInfo: { domainGuid: def.domain.domainGuid, forest: def.domain.forest, site: def.domain.siteName },
   };
 }

@@ -54,6 +54,39 @@ export interface ConsoleSession {
   busy: boolean;
 }
 
+export interface CachedLogon {
+  sam: string;
+  upn: string;
+  displayName: string;
+  /** Truth only: the password that last signed in successfully here (the cached verifier). */
+  password: string;
+  at: number;
+}
+
+export interface UserSession {
+  /** DOMAIN\sam as Settings > Accounts and whoami show it. */
+  account: string;
+  sam: string;
+  upn: string;
+  displayName: string;
+  since: number;
+  /** Signed in from cached credentials (no domain controller reached). */
+  cached: boolean;
+}
+
+/** The sign-in screen and desktop of a client PC. */
+export interface DesktopState {
+  screen: 'signin' | 'desktop';
+  session?: UserSession;
+  /** The user name last typed (the sign-in screen offers it). */
+  lastUser?: string;
+  /** The message under the password box after a failed sign-in. */
+  message?: string;
+  /** The notification shown after signing in (cached logon). */
+  banner?: string;
+  busy: boolean;
+}
+
 export interface WindowsHostContext {
   id: string;
   kind: HostKind;
@@ -70,6 +103,11 @@ export interface WindowsHostContext {
   logs: EventLogs;
   consoles: Record<ShellKind, ConsoleSession>;
   bootedAt: number;
+  /** The machine account password version this member holds (its side of the secure channel). */
+  machineSecret: number;
+  /** Client PCs: the sign-in screen, the signed-in user and cached domain logons. */
+  desktop?: DesktopState;
+  cachedLogons: Record<string, CachedLogon>;
   rng: RngState;
   /** Counter for ids of packets and jobs this host starts. */
   seq: number;

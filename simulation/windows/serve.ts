@@ -8,6 +8,9 @@ import type { Ipv4 } from '../net/ipv4';
 import { BROADCAST } from '../net/ipv4';
 import type { DnsQuery, Message, Packet, RefuseReason } from '../net/packets';
 import { handleDhcp, type DhcpServerState } from '../roles/dhcpServer';
+import { serveDc } from '../roles/dcServices';
+import type { DirectoryState } from '../roles/directory';
+import type { NewEvent } from './eventlog';
 import { answer, applyUpdate, type DnsServerState } from '../roles/dnsServer';
 import { effectiveIpConfig, hostTime, type WindowsHostContext } from './hostState';
 import { listenerFor } from './services';
@@ -17,11 +20,15 @@ export interface ServerRoles {
   dnsServer?: DnsServerState;
   /** Whether this host is the domain's time source (the PDC emulator). */
   timeSource?: { synchronized: boolean; stratum: number };
+  /** AD DS: the directory this domain controller holds. */
+  directory?: DirectoryState;
+  /** What the DC locator reports about the forest. */
+  dcInfo?: { domainGuid: string; forest: string; site: string };
 }
 
 export type ServeResult =
-  | { kind: 'ignore' }
-  | { kind: 'reply'; body: Message; roles?: ServerRoles }
+  | { kind: 'ignore'; events?: NewEvent[] }
+  | { kind: 'reply'; body: Message; roles?: ServerRoles; events?: NewEvent[] }
   | { kind: 'refuse'; reason: RefuseReason }
   | { kind: 'forward'; query: DnsQuery; to: Ipv4[] };
 
@@ -78,6 +85,16 @@ export function serve(
         synchronized: synced,
       },
     };
+  }
+
+  if (roles.directory && roles.dcInfo) {
+    const dc = serveDc({ host, dir: roles.directory, dcIp: me, ...roles.dcInfo }, packet, now);
+    if (dc) {
+      const next = dc.dir ? { ...roles, directory: dc.dir } : undefined;
+      if (dc.reply) return { kind: 'reply', body: dc.reply, roles: next, events: dc.events };
+      if (dc.refuse) return { kind: 'refuse', reason: 'port-closed' };
+      return { kind: 'ignore', events: dc.events };
+    }
   }
 
   if (body.kind === 'tcp.syn' && packet.port !== undefined) {

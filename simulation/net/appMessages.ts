@@ -1,0 +1,307 @@
+/**
+ * Application messages of the higher protocols: what the PCs, the sync server and the cloud say to
+ * the domain controller (CLDAP ping, Kerberos, Netlogon, LDAP/ADWS/SAMR directory requests, DRS
+ * replication for password hash sync) and to each other over HTTPS (sync export, password hash
+ * sync, the writeback relay, SMS and Authenticator pushes). The network only routes them.
+ */
+import type { PasswordPolicy } from '../roles/passwordPolicy';
+import type { SetMode } from '../roles/passwordPolicy';
+
+export interface Credentials {
+  user: string;
+  password: string;
+}
+
+// --- Domain controller -------------------------------------------------------------------------
+
+export interface LdapPing {
+  kind: 'app.ldap.ping';
+  domain: string;
+}
+export interface LdapPingReply {
+  kind: 'app.ldap.pingReply';
+  dcName: string;
+  dcFqdn: string;
+  dcIp: string;
+  domain: string;
+  netbios: string;
+  forest: string;
+  site: string;
+  domainGuid: string;
+  flags: string[];
+}
+
+export interface KrbAsReq {
+  kind: 'app.krb.asreq';
+  user: string;
+  password: string;
+  /** The client's own clock (epoch ms); the KDC refuses more than 5 minutes of skew. */
+  clientTime: number;
+  workstation: string;
+}
+export interface KrbAsRep {
+  kind: 'app.krb.asrep';
+  sam: string;
+  upn: string;
+  displayName: string;
+  /** Set when the password must be changed before signing in. */
+  mustChange?: boolean;
+}
+export type KrbErrorCode =
+  | 'KDC_ERR_C_PRINCIPAL_UNKNOWN'
+  | 'KDC_ERR_PREAUTH_FAILED'
+  | 'KDC_ERR_CLIENT_REVOKED'
+  | 'KDC_ERR_KEY_EXPIRED'
+  | 'KRB_AP_ERR_SKEW';
+export interface KrbError {
+  kind: 'app.krb.error';
+  code: KrbErrorCode;
+  /** For KDC_ERR_CLIENT_REVOKED: why the account may not be used. */
+  detail?: 'locked' | 'disabled';
+}
+
+export interface NetlogonVerify {
+  kind: 'app.netlogon.verify';
+  computer: string;
+  secret: number;
+}
+export interface NetlogonReset {
+  kind: 'app.netlogon.reset';
+  computer: string;
+  secret: number;
+  admin: Credentials;
+}
+export interface NetlogonResult {
+  kind: 'app.netlogon.result';
+  ok: boolean;
+  /** Win32 status name on failure, e.g. ERROR_ACCESS_DENIED. */
+  status?: string;
+}
+
+export type DirOp =
+  | { op: 'getUser'; identity: string }
+  | { op: 'listUsers' }
+  | { op: 'listGroups' }
+  | {
+      op: 'setPassword';
+      identity: string;
+      newPassword: string;
+      mode: SetMode;
+      oldPassword?: string;
+      unlock?: boolean;
+      mustChange?: boolean;
+    }
+  | { op: 'unlock'; identity: string }
+  | { op: 'getPolicy' }
+  | { op: 'setPolicy'; patch: Partial<PasswordPolicy> }
+  | { op: 'groupMember'; group: string; identity: string; add: boolean }
+  | { op: 'createConnectorAccount'; sam: string; password: string; phs: boolean; writeback: boolean }
+  | { op: 'grantWriteback'; account: string }
+  | { op: 'grantPhs'; account: string }
+  | { op: 'effectiveRights'; account: string; dn: string };
+
+export interface DirRequest {
+  kind: 'app.dir.request';
+  bind: Credentials;
+  op: DirOp;
+}
+
+export type DirErrorCode =
+  | 'invalid-credentials'
+  | 'access-denied'
+  | 'no-such-object'
+  | 'constraint'
+  | 'wrong-password'
+  | 'account-disabled'
+  | 'account-locked'
+  | 'restricted-sam'
+  | 'unwilling';
+
+export interface DirResponse {
+  kind: 'app.dir.response';
+  ok: boolean;
+  error?: DirErrorCode;
+  /** For constraint violations: which password rule failed. */
+  detail?: string;
+  result?: unknown;
+}
+
+export interface DrsGetChanges {
+  kind: 'app.drs.getChanges';
+  bind: Credentials;
+  domain: string;
+}
+export interface DrsChanges {
+  kind: 'app.drs.changes';
+  ok: boolean;
+  /** RPC error on failure: 8453 replication access denied, 1326 bad credentials. */
+  rpcError?: number;
+  items: {
+    guid: string;
+    dn: string;
+    sam: string;
+    password: string;
+    pwdLastSet: number;
+    mustChange: boolean;
+  }[];
+}
+
+// --- Cloud -------------------------------------------------------------------------------------
+
+/** What the sync engine exports for one user. */
+export interface ExportedUser {
+  anchor: string;
+  upn: string;
+  displayName: string;
+  givenName: string;
+  surname: string;
+  mail?: string;
+  mobile?: string;
+  enabled: boolean;
+  sam: string;
+  dn: string;
+  memberOf: string[];
+}
+
+export interface AadAuth {
+  kind: 'app.aad.auth';
+  credentials: Credentials;
+}
+export interface AadExport {
+  kind: 'app.aad.export';
+  credentials: Credentials;
+  users: ExportedUser[];
+  /** Anchors of users that left the sync scope (deleted in the cloud). */
+  deletes: string[];
+  groups: { name: string; anchor: string; members: string[] }[];
+}
+export interface AadConfigure {
+  kind: 'app.aad.configure';
+  credentials: Credentials;
+  serverName: string;
+  phs: boolean;
+  writeback: boolean;
+  connectorAccount: string;
+}
+export interface AadPhs {
+  kind: 'app.aad.phs';
+  serverName: string;
+  items: { anchor: string; dn: string; password: string }[];
+}
+export interface AadPhsPing {
+  kind: 'app.aad.phsPing';
+  serverName: string;
+}
+export interface AadResult {
+  kind: 'app.aad.result';
+  ok: boolean;
+  /** e.g. 90 "Password Synchronization has not been activated for this company." */
+  errorCode?: number;
+  error?: string;
+  /** Per-item outcomes (PHS). */
+  items?: { anchor: string; ok: boolean }[];
+}
+
+export interface RelayListen {
+  kind: 'app.relay.listen';
+  tenantId: string;
+  serverName: string;
+}
+export interface RelayHeartbeat {
+  kind: 'app.relay.heartbeat';
+  tenantId: string;
+  serverName: string;
+}
+export interface RelayClose {
+  kind: 'app.relay.close';
+  tenantId: string;
+}
+export interface RelayAck {
+  kind: 'app.relay.ack';
+  ok: boolean;
+}
+
+export type WritebackOp = 'reset' | 'change' | 'unlock' | 'admin-reset';
+
+/** From the cloud to the sync server's listener, over the relay. */
+export interface RelayRequest {
+  kind: 'app.relay.request';
+  trackingId: string;
+  op: WritebackOp;
+  anchor: string;
+  upn: string;
+  newPassword?: string;
+  oldPassword?: string;
+}
+export type WritebackFailure =
+  | 'user-not-found'
+  | 'permissions'
+  | 'policy'
+  | 'wrong-password'
+  | 'disabled'
+  | 'locked'
+  | 'dc-unreachable'
+  | 'restricted-sam'
+  | 'not-enabled'
+  | 'unknown';
+export interface RelayResponse {
+  kind: 'app.relay.response';
+  trackingId: string;
+  ok: boolean;
+  failure?: WritebackFailure;
+  detail?: string;
+}
+
+export interface SmsMessage {
+  kind: 'app.sms';
+  from: string;
+  to: string;
+  text: string;
+}
+export interface PushNotification {
+  kind: 'app.push';
+  requestId: string;
+  account: string;
+  /** Number matching: the number the sign-in screen shows. */
+  number?: number;
+  appName: string;
+}
+export interface PushAnswer {
+  kind: 'app.push.answer';
+  requestId: string;
+  approved: boolean;
+  number?: number;
+}
+export interface Delivered {
+  kind: 'app.delivered';
+}
+
+export type AppMessages =
+  | LdapPing
+  | LdapPingReply
+  | KrbAsReq
+  | KrbAsRep
+  | KrbError
+  | NetlogonVerify
+  | NetlogonReset
+  | NetlogonResult
+  | DirRequest
+  | DirResponse
+  | DrsGetChanges
+  | DrsChanges
+  | AadAuth
+  | AadExport
+  | AadConfigure
+  | AadPhs
+  | AadPhsPing
+  | AadResult
+  | RelayListen
+  | RelayHeartbeat
+  | RelayClose
+  | RelayAck
+  | RelayRequest
+  | RelayResponse
+  | SmsMessage
+  | PushNotification
+  | PushAnswer
+  | Delivered;

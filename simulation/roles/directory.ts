@@ -1,0 +1,716 @@
+/**
+ * Active Directory Domain Services as data, and the operations the lab needs on it: finding
+ * objects, authenticating (bad-password count, lockout), setting passwords under the domain's
+ * policy, group membership (with AdminSDHolder's adminCount on protected groups), and access
+ * checks for the connector account (ACEs on the domain root and OUs, inheritance, protected
+ * objects). Pure: the state in, the next state and what happened out.
+ */
+import { nextGuid, nextInt, seedFrom, type RngState } from '../core/random';
+import { MINUTE } from '../core/time';
+import type { LabDefinition } from '../lab/definition';
+import type { NewEvent } from '../windows/eventlog';
+import { checkPassword, type PasswordPolicy, type PolicyViolation, type SetMode } from './passwordPolicy';
+
+export interface AdUser {
+  guid: string;
+  sid: string;
+  sam: string;
+  upn: string;
+  dn: string;
+  cn: string;
+  parent: string;
+  givenName: string;
+  surname: string;
+  displayName: string;
+  enabled: boolean;
+  /** Truth only: the current password and the remembered ones (newest first). */
+  password: string;
+  history: string[];
+  /** Lab time of the last set; 0 means "User must change password at next logon". */
+  pwdLastSet: number;
+  passwordNeverExpires: boolean;
+  cannotChangePassword: boolean;
+  badPwdCount: number;
+  badPasswordTime: number;
+  lockoutTime: number;
+  adminCount: number;
+  memberOf: string[];
+  mail?: string;
+  mobile?: string;
+  title?: string;
+  department?: string;
+  lastLogon: number;
+  logonCount: number;
+  whenCreated: number;
+  whenChanged: number;
+  usnChanged: number;
+  /** "Include inheritable permissions from this object's parent" unticked. */
+  inheritanceDisabled: boolean;
+  description?: string;
+}
+
+export interface AdComputer {
+  name: string;
+  dn: string;
+  parent: string;
+  guid: string;
+  enabled: boolean;
+  dnsHostName: string;
+  os: string;
+  /** The machine account password, as a version number both sides must agree on (secure channel). */
+  machineSecret: number;
+}
+
+export interface AdGroup {
+  name: string;
+  dn: string;
+  scope: 'Global' | 'DomainLocal' | 'Universal';
+  description?: string;
+  guid: string;
+  usnChanged: number;
+}
+
+export interface AdOu {
+  dn: string;
+  name: string;
+  description?: string;
+  /** Blocks inheritance of permissions from above. */
+  inheritanceBlocked: boolean;
+}
+
+export type AdRight =
+  | 'Reset Password'
+  | 'Change Password'
+  | 'Write lockoutTime'
+  | 'Write pwdLastSet'
+  | 'Unexpire Password'
+  | 'Replicating Directory Changes'
+  | 'Replicating Directory Changes All';
+
+export interface Ace {
+  trustee: string;
+  right: AdRight;
+  /** DN of the object the ACE sits on. */
+  on: string;
+  appliesTo: 'this' | 'descendant-users' | 'this-and-descendants';
+  allow: boolean;
+}
+
+export interface DirectoryState {
+  domainDn: string;
+  domainSid: string;
+  nextRid: number;
+  fqdn: string;
+  netbios: string;
+  usn: number;
+  users: Record<string, AdUser>;
+  computers: Record<string, AdComputer>;
+  groups: Record<string, AdGroup>;
+  ous: Record<string, AdOu>;
+  acl: Ace[];
+  policy: PasswordPolicy;
+  /** "Network access: Restrict clients allowed to make remote calls to SAM" on the DC, if defined. */
+  restrictRemoteSam?: { allowed: string[] };
+  rng: RngState;
+}
+
+/** Groups whose members AdminSDHolder protects (adminCount=1, inheritance off). */
+export const PROTECTED_GROUPS = [
+  'Domain Admins',
+  'Enterprise Admins',
+  'Schema Admins',
+  'Administrators',
+  'Account Operators',
+  'Backup Operators',
+  'Server Operators',
+  'Print Operators',
+  'Domain Controllers',
+  'Replicator',
+  'Key Admins',
+  'Enterprise Key Admins',
+];
+
+const key = (s: string) => s.toLowerCase();
+
+export function userDn(cn: string, parent: string): string {
+  return `CN=${cn},${parent}`;
+}
+
+export function isProtectedGroup(name: string): boolean {
+  return PROTECTED_GROUPS.some((g) => key(g) === key(name));
+}
+
+export function initialDirectory(def: LabDefinition, seed: number, now: number): DirectoryState {
+  let rng = seedFrom(seed, 'directory');
+  const guid = () => {
+    const [g, r] = nextGuid(rng);
+    rng = r;
+    return g;
+  };
+  const d = def.domain;
+  const [sidA, r1] = nextInt(rng, 1_000_000_000, 4_000_000_000);
+  const [sidB, r2] = nextInt(r1, 1_000_000_000, 4_000_000_000);
+  const [sidC, r3] = nextInt(r2, 100_000_000, 999_999_999);
+  rng = r3;
+  const domainSid = `S-1-5-21-${sidA}-${sidB}-${sidC}`;
+  let nextRid = 1103;
+  const ous: Record<string, AdOu> = {};
+  for (const o of def.ous)
+    ous[key(o.dn)] = { dn: o.dn, name: o.name, description: o.description, inheritanceBlocked: false };
+  const groups: Record<string, AdGroup> = {};
+  let usn = 12000;
+  for (const g of def.groups) {
+    groups[key(g.name)] = {
+      name: g.name,
+      dn: g.dn,
+      scope: g.scope,
+      description: g.description,
+      guid: guid(),
+      usnChanged: ++usn,
+    };
+  }
+  groups.administrators = {
+    name: 'Administrators',
+    dn: `CN=Administrators,CN=Builtin,${d.dn}`,
+    scope: 'DomainLocal',
+    guid: guid(),
+    usnChanged: ++usn,
+  };
+  const users: Record<string, AdUser> = {};
+  for (const u of def.users) {
+    const cn = u.displayName;
+    const memberOf =
+      u.sam.toLowerCase() === 'administrator' ? [...u.groups, 'Administrators'] : [...u.groups];
+    const protectedMember = memberOf.some(isProtectedGroup);
+    const rid = u.sam.toLowerCase() === 'administrator' ? 500 : nextRid++;
+    users[key(u.sam)] = {
+      guid: guid(),
+      sid: `${domainSid}-${rid}`,
+      sam: u.sam,
+      upn: `${u.sam}@${d.fqdn}`,
+      dn: userDn(cn, u.ou),
+      cn,
+      parent: u.ou,
+      givenName: u.givenName,
+      surname: u.surname,
+      displayName: u.displayName,
+      enabled: u.enabled,
+      password: u.password,
+      history: [],
+      pwdLastSet: now - u.passwordAgeDays * 86_400_000,
+      passwordNeverExpires: u.passwordNeverExpires ?? false,
+      cannotChangePassword: false,
+      badPwdCount: 0,
+      badPasswordTime: 0,
+      lockoutTime: 0,
+      adminCount: protectedMember ? 1 : 0,
+      memberOf,
+      mail: u.mail,
+      mobile: u.mobile,
+      title: u.title,
+      department: u.department,
+      lastLogon: 0,
+      logonCount: 0,
+      whenCreated: now - 120 * 86_400_000,
+      whenChanged: now - u.passwordAgeDays * 86_400_000,
+      usnChanged: ++usn,
+      inheritanceDisabled: protectedMember,
+    };
+  }
+  const computers: Record<string, AdComputer> = {};
+  for (const h of def.hosts) {
+    computers[key(h.hostname)] = {
+      name: h.hostname,
+      dn: `CN=${h.hostname},${h.ou}`,
+      parent: h.ou,
+      guid: guid(),
+      enabled: true,
+      dnsHostName: `${h.hostname.toLowerCase()}.${d.fqdn}`,
+      os: h.os.replace(/^Microsoft /, ''),
+      machineSecret: 1,
+    };
+  }
+  const acl: Ace[] = [
+    // Default: every user may change their own password (SELF / Everyone "Change password").
+    { trustee: 'Everyone', right: 'Change Password', on: d.dn, appliesTo: 'descendant-users', allow: true },
+    {
+      trustee: 'Domain Controllers',
+      right: 'Replicating Directory Changes',
+      on: d.dn,
+      appliesTo: 'this',
+      allow: true,
+    },
+    {
+      trustee: 'Domain Controllers',
+      right: 'Replicating Directory Changes All',
+      on: d.dn,
+      appliesTo: 'this',
+      allow: true,
+    },
+    {
+      trustee: 'Administrators',
+      right: 'Reset Password',
+      on: d.dn,
+      appliesTo: 'this-and-descendants',
+      allow: true,
+    },
+    {
+      trustee: 'Domain Admins',
+      right: 'Reset Password',
+      on: d.dn,
+      appliesTo: 'this-and-descendants',
+      allow: true,
+    },
+  ];
+  return {
+    domainDn: d.dn,
+    domainSid,
+    nextRid: nextRid + 100,
+    fqdn: d.fqdn,
+    netbios: d.netbios,
+    usn,
+    users,
+    computers,
+    groups,
+    ous,
+    acl,
+    policy: { ...def.passwordPolicy },
+    rng,
+  };
+}
+
+/** Finds a user by sAMAccountName, UPN, DOMAIN\name, distinguished name or GUID. */
+export function findUser(dir: DirectoryState, identity: string): AdUser | undefined {
+  let id = identity.trim();
+  const slash = id.indexOf('\\');
+  if (slash >= 0 && key(id.slice(0, slash)) === key(dir.netbios)) id = id.slice(slash + 1);
+  const direct = dir.users[key(id)];
+  if (direct) return direct;
+  const k = key(id);
+  return Object.values(dir.users).find((u) => key(u.upn) === k || key(u.dn) === k || u.guid === k);
+}
+
+export function isLockedOut(user: AdUser, policy: PasswordPolicy, now: number): boolean {
+  if (user.lockoutTime <= 0) return false;
+  if (policy.lockoutDurationMinutes === 0) return true;
+  return now < user.lockoutTime + policy.lockoutDurationMinutes * MINUTE;
+}
+
+function touch(dir: DirectoryState, user: AdUser, patch: Partial<AdUser>, now: number): DirectoryState {
+  const usn = dir.usn + 1;
+  return {
+    ...dir,
+    usn,
+    users: { ...dir.users, [key(user.sam)]: { ...user, ...patch, whenChanged: now, usnChanged: usn } },
+  };
+}
+
+/** Like touch, but for attributes AD does not replicate as a change (badPwdCount, lastLogon). */
+function note(dir: DirectoryState, user: AdUser, patch: Partial<AdUser>): DirectoryState {
+  return { ...dir, users: { ...dir.users, [key(user.sam)]: { ...user, ...patch } } };
+}
+
+export type AuthOutcome =
+  'ok' | 'bad-password' | 'locked' | 'disabled' | 'no-such-user' | 'must-change' | 'expired';
+
+export interface AuthResult {
+  dir: DirectoryState;
+  outcome: AuthOutcome;
+  user?: AdUser;
+  /** Security-log entries the DC writes. */
+  events: NewEvent[];
+}
+
+export function authenticate(
+  dir: DirectoryState,
+  identity: string,
+  password: string,
+  now: number,
+  workstation: string,
+): AuthResult {
+  const user = findUser(dir, identity);
+  if (!user) {
+    return {
+      dir,
+      outcome: 'no-such-user',
+      events: [
+        securityEvent(
+          4771,
+          'Audit Failure',
+          `Kerberos pre-authentication failed.\n\nAccount Information:\n\tAccount Name:\t\t${identity}\n\nFailure Information:\n\tFailure Code:\t\t0x6`,
+        ),
+      ],
+    };
+  }
+  if (isLockedOut(user, dir.policy, now)) {
+    return {
+      dir,
+      outcome: 'locked',
+      user,
+      events: [securityEvent(4771, 'Audit Failure', kerberosFailure(user, workstation, '0x12'))],
+    };
+  }
+  if (!user.enabled)
+    return {
+      dir,
+      outcome: 'disabled',
+      user,
+      events: [securityEvent(4771, 'Audit Failure', kerberosFailure(user, workstation, '0x12'))],
+    };
+  if (password !== user.password) {
+    const window = dir.policy.lockoutWindowMinutes * MINUTE;
+    const count = user.badPasswordTime > 0 && now - user.badPasswordTime < window ? user.badPwdCount + 1 : 1;
+    const lock = dir.policy.lockoutThreshold > 0 && count >= dir.policy.lockoutThreshold;
+    const events: NewEvent[] = [
+      securityEvent(4771, 'Audit Failure', kerberosFailure(user, workstation, '0x18')),
+    ];
+    if (lock) {
+      events.push(
+        securityEvent(
+          4740,
+          'Audit Success',
+          `A user account was locked out.\n\nAccount That Was Locked Out:\n\tSecurity ID:\t\t${dir.netbios}\\${user.sam}\n\tAccount Name:\t\t${user.sam}\n\nAdditional Information:\n\tCaller Computer Name:\t${workstation}`,
+        ),
+      );
+    }
+    const next = note(dir, user, {
+      badPwdCount: count,
+      badPasswordTime: now,
+      lockoutTime: lock ? now : user.lockoutTime,
+    });
+    return { dir: next, outcome: 'bad-password', user: next.users[key(user.sam)], events };
+  }
+  const ok = note(dir, user, {
+    badPwdCount: 0,
+    lastLogon: now,
+    logonCount: user.logonCount + 1,
+    lockoutTime: isLockedOut(user, dir.policy, now) ? user.lockoutTime : 0,
+  });
+  const events = [
+    securityEvent(
+      4768,
+      'Audit Success',
+      `A Kerberos authentication ticket (TGT) was requested.\n\nAccount Information:\n\tAccount Name:\t\t${user.sam}\n\tSupplied Realm Name:\t${dir.netbios}\n\nNetwork Information:\n\tClient Address:\t\t${workstation}\n\nAdditional Information:\n\tResult Code:\t\t0x0`,
+    ),
+  ];
+  const fresh = ok.users[key(user.sam)];
+  if (user.pwdLastSet === 0) return { dir: ok, outcome: 'must-change', user: fresh, events };
+  const max = dir.policy.maxAgeDays;
+  if (!user.passwordNeverExpires && max > 0 && now - user.pwdLastSet > max * 86_400_000)
+    return { dir: ok, outcome: 'expired', user: fresh, events };
+  return { dir: ok, outcome: 'ok', user: fresh, events };
+}
+
+function kerberosFailure(user: AdUser, workstation: string, code: string): string {
+  return `Kerberos pre-authentication failed.\n\nAccount Information:\n\tSecurity ID:\t\t${user.sam}\n\tAccount Name:\t\t${user.sam}\n\nNetwork Information:\n\tClient Address:\t\t${workstation}\n\nAdditional Information:\n\tFailure Code:\t\t${code}`;
+}
+
+export function securityEvent(
+  eventId: number,
+  level: 'Audit Success' | 'Audit Failure',
+  message: string,
+): NewEvent {
+  const category: Record<number, string> = {
+    4723: 'User Account Management',
+    4724: 'User Account Management',
+    4738: 'User Account Management',
+    4740: 'User Account Management',
+    4767: 'User Account Management',
+    4728: 'Security Group Management',
+    4729: 'Security Group Management',
+    4768: 'Kerberos Authentication Service',
+    4771: 'Kerberos Authentication Service',
+    4624: 'Logon',
+    4625: 'Logon',
+  };
+  return {
+    log: 'Security',
+    source: 'Microsoft-Windows-Security-Auditing',
+    eventId,
+    level,
+    message,
+    taskCategory: category[eventId],
+  };
+}
+
+export interface SetPasswordOptions {
+  mode: SetMode;
+  /** Who does it (for the Security log). */
+  by: string;
+  /** For a change: the password the user says is current. */
+  oldPassword?: string;
+  /** Resets also clear a lockout (SSPR does by default). */
+  unlock?: boolean;
+  /** Set "User must change password at next logon". */
+  mustChange?: boolean;
+}
+
+export type SetPasswordError =
+  PolicyViolation | 'wrong-old' | 'disabled' | 'locked' | 'cannot-change' | 'no-such-user';
+
+export interface SetPasswordResult {
+  dir: DirectoryState;
+  error?: SetPasswordError;
+  events: NewEvent[];
+}
+
+export function setPassword(
+  dir: DirectoryState,
+  identity: string,
+  newPassword: string,
+  now: number,
+  opts: SetPasswordOptions,
+): SetPasswordResult {
+  const user = findUser(dir, identity);
+  if (!user) return { dir, error: 'no-such-user', events: [] };
+  const isChange = opts.mode === 'change';
+  const eventId = isChange ? 4723 : 4724;
+  const text = isChange
+    ? "An attempt was made to change an account's password."
+    : "An attempt was made to reset an account's password.";
+  const body = `${text}\n\nSubject:\n\tAccount Name:\t\t${opts.by}\n\tAccount Domain:\t\t${dir.netbios}\n\nTarget Account:\n\tAccount Name:\t\t${user.sam}\n\tAccount Domain:\t\t${dir.netbios}`;
+  const fail = (error: SetPasswordError): SetPasswordResult => ({
+    dir,
+    error,
+    events: [securityEvent(eventId, 'Audit Failure', body)],
+  });
+  if (isChange) {
+    if (!user.enabled) return fail('disabled');
+    if (isLockedOut(user, dir.policy, now)) return fail('locked');
+    if (user.cannotChangePassword) return fail('cannot-change');
+    if (opts.oldPassword !== user.password) return fail('wrong-old');
+  }
+  const violation = checkPassword(dir.policy, user, newPassword, now, opts.mode);
+  if (violation) return fail(violation);
+  const history = [user.password, ...user.history].slice(0, 24);
+  const patch: Partial<AdUser> = {
+    password: newPassword,
+    history,
+    pwdLastSet: opts.mustChange ? 0 : now,
+  };
+  if (opts.unlock) Object.assign(patch, { lockoutTime: 0, badPwdCount: 0 });
+  const events = [
+    securityEvent(eventId, 'Audit Success', body),
+    securityEvent(
+      4738,
+      'Audit Success',
+      `A user account was changed.\n\nTarget Account:\n\tAccount Name:\t\t${user.sam}\n\nChanged Attributes:\n\tPassword Last Set:\t${opts.mustChange ? '<never>' : 'changed'}`,
+    ),
+  ];
+  return { dir: touch(dir, user, patch, now), events };
+}
+
+export function unlockUser(
+  dir: DirectoryState,
+  identity: string,
+  now: number,
+  by: string,
+): { dir: DirectoryState; events: NewEvent[]; found: boolean } {
+  const user = findUser(dir, identity);
+  if (!user) return { dir, events: [], found: false };
+  return {
+    dir: touch(dir, user, { lockoutTime: 0, badPwdCount: 0 }, now),
+    events: [
+      securityEvent(
+        4767,
+        'Audit Success',
+        `A user account was unlocked.\n\nSubject:\n\tAccount Name:\t\t${by}\n\nTarget Account:\n\tAccount Name:\t\t${user.sam}`,
+      ),
+    ],
+    found: true,
+  };
+}
+
+export function setUserAttributes(
+  dir: DirectoryState,
+  identity: string,
+  patch: Partial<
+    Pick<
+      AdUser,
+      | 'enabled'
+      | 'adminCount'
+      | 'inheritanceDisabled'
+      | 'mobile'
+      | 'mail'
+      | 'title'
+      | 'department'
+      | 'passwordNeverExpires'
+      | 'cannotChangePassword'
+      | 'lockoutTime'
+      | 'pwdLastSet'
+      | 'description'
+    >
+  >,
+  now: number,
+): DirectoryState {
+  const user = findUser(dir, identity);
+  return user ? touch(dir, user, patch, now) : dir;
+}
+
+/** Adds a user to a group; protected groups mark the user (AdminSDHolder: adminCount=1, inheritance off). */
+export function addToGroup(
+  dir: DirectoryState,
+  group: string,
+  identity: string,
+  now: number,
+): DirectoryState {
+  const user = findUser(dir, identity);
+  const g = dir.groups[key(group)];
+  if (!user || !g || user.memberOf.some((m) => key(m) === key(g.name))) return dir;
+  const patch: Partial<AdUser> = { memberOf: [...user.memberOf, g.name] };
+  if (isProtectedGroup(g.name)) Object.assign(patch, { adminCount: 1, inheritanceDisabled: true });
+  const usn = dir.usn + 1;
+  const next = touch(
+    { ...dir, groups: { ...dir.groups, [key(g.name)]: { ...g, usnChanged: usn } } },
+    user,
+    patch,
+    now,
+  );
+  return next;
+}
+
+/** Removes a user from a group. Like AD, this does not clear adminCount or re-enable inheritance. */
+export function removeFromGroup(
+  dir: DirectoryState,
+  group: string,
+  identity: string,
+  now: number,
+): DirectoryState {
+  const user = findUser(dir, identity);
+  const g = dir.groups[key(group)];
+  if (!user || !g) return dir;
+  return touch(dir, user, { memberOf: user.memberOf.filter((m) => key(m) !== key(g.name)) }, now);
+}
+
+export function groupMembers(dir: DirectoryState, group: string): AdUser[] {
+  return Object.values(dir.users).filter((u) => u.memberOf.some((m) => key(m) === key(group)));
+}
+
+/** The chain of containers from a DN up to the domain root (nearest first). */
+export function ancestors(dn: string, domainDn: string): string[] {
+  const out: string[] = [];
+  let rest = dn;
+  while (key(rest) !== key(domainDn)) {
+    const comma = rest.search(/,(?=(?:CN|OU|DC)=)/i);
+    if (comma < 0) break;
+    rest = rest.slice(comma + 1);
+    out.push(rest);
+  }
+  return out;
+}
+
+/**
+ * Whether `trustee` holds `right` on the object at `targetDn`, as Windows evaluates it: explicit
+ * ACEs on the object, then inherited ones from each parent (descendant-user ACEs for users) up to
+ * the domain root, stopping where inheritance is disabled; a protected object (adminCount=1) gets
+ * only what AdminSDHolder grants, never the connector account's delegated rights. Deny wins.
+ */
+export function hasRight(
+  dir: DirectoryState,
+  trustees: string | readonly string[],
+  right: AdRight,
+  targetDn: string,
+): boolean {
+  const names = new Set((typeof trustees === 'string' ? [trustees] : trustees).map(key));
+  const user = Object.values(dir.users).find((u) => key(u.dn) === key(targetDn));
+  const relevant = (a: Ace) => names.has(key(a.trustee)) && a.right === right;
+  const found: Ace[] = [];
+  // Explicit ACEs on the object itself.
+  found.push(
+    ...dir.acl.filter(
+      (a) => relevant(a) && key(a.on) === key(targetDn) && a.appliesTo !== 'descendant-users',
+    ),
+  );
+  const protectedObject = user?.adminCount === 1;
+  // AdminSDHolder's template gives the administrators' groups full control of protected objects.
+  if (protectedObject && ['domain admins', 'enterprise admins', 'administrators'].some((g) => names.has(g)))
+    return true;
+  const blockedHere = user ? user.inheritanceDisabled || protectedObject : false;
+  if (!blockedHere) {
+    for (const parent of ancestors(targetDn, dir.domainDn)) {
+      found.push(
+        ...dir.acl.filter(
+          (a) =>
+            relevant(a) &&
+            key(a.on) === key(parent) &&
+            (a.appliesTo === 'this-and-descendants' || (a.appliesTo === 'descendant-users' && !!user)),
+        ),
+      );
+      const ou = dir.ous[key(parent)];
+      if (ou?.inheritanceBlocked) break;
+    }
+  }
+  if (found.some((a) => !a.allow)) return false;
+  return found.some((a) => a.allow);
+}
+
+/** The names an account acts as in access checks: itself, its groups, and the well-known ones. */
+export function trusteesOf(user: AdUser): string[] {
+  return [user.sam, ...user.memberOf, 'Everyone', 'Authenticated Users'];
+}
+
+export function isDomainAdmin(user: AdUser): boolean {
+  return user.memberOf.some((g) => ['domain admins', 'enterprise admins', 'administrators'].includes(key(g)));
+}
+
+export function grant(dir: DirectoryState, aces: readonly Ace[]): DirectoryState {
+  const same = (a: Ace, b: Ace) =>
+    key(a.trustee) === key(b.trustee) &&
+    a.right === b.right &&
+    key(a.on) === key(b.on) &&
+    a.appliesTo === b.appliesTo &&
+    a.allow === b.allow;
+  const acl = [...dir.acl];
+  for (const a of aces) if (!acl.some((b) => same(a, b))) acl.push(a);
+  return { ...dir, acl };
+}
+
+export function revoke(dir: DirectoryState, predicate: (a: Ace) => boolean): DirectoryState {
+  return { ...dir, acl: dir.acl.filter((a) => !predicate(a)) };
+}
+
+/** Creates a user (e.g. the connector account MSOL_…) in a container. */
+export function createUser(
+  dir: DirectoryState,
+  spec: { sam: string; cn: string; parent: string; password: string; description?: string },
+  now: number,
+): DirectoryState {
+  if (findUser(dir, spec.sam)) return dir;
+  const [guid, rng] = nextGuid(dir.rng);
+  const usn = dir.usn + 1;
+  const u: AdUser = {
+    guid,
+    sid: `${dir.domainSid}-${dir.nextRid}`,
+    sam: spec.sam,
+    upn: `${spec.sam}@${dir.fqdn}`,
+    dn: userDn(spec.cn, spec.parent),
+    cn: spec.cn,
+    parent: spec.parent,
+    givenName: '',
+    surname: '',
+    displayName: spec.cn,
+    enabled: true,
+    password: spec.password,
+    history: [],
+    pwdLastSet: now,
+    passwordNeverExpires: true,
+    cannotChangePassword: false,
+    badPwdCount: 0,
+    badPasswordTime: 0,
+    lockoutTime: 0,
+    adminCount: 0,
+    memberOf: ['Domain Users'],
+    lastLogon: 0,
+    logonCount: 0,
+    whenCreated: now,
+    whenChanged: now,
+    usnChanged: usn,
+    inheritanceDisabled: false,
+    description: spec.description,
+  };
+  return { ...dir, rng, usn, nextRid: dir.nextRid + 1, users: { ...dir.users, [key(spec.sam)]: u } };
+}
+
+export function setPolicy(dir: DirectoryState, patch: Partial<PasswordPolicy>): DirectoryState {
+  return { ...dir, policy: { ...dir.policy, ...patch } };
+}
