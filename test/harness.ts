@@ -39,3 +39,53 @@ export function must(lab: Lab, command: unknown): void {
 export function addressOf(lab: Lab, host: string): string | undefined {
   return lab.learnerView().devices.find((d) => d.id === host)?.addresses[0];
 }
+
+/** The Microsoft Entra admin center, as the learner (a Global Administrator) uses it. */
+export function admin(lab: Lab, action: Record<string, unknown>): void {
+  must(lab, { type: 'portal.admin', action });
+}
+
+/** The Entra Connect wizard on the sync server. */
+export function wizard(lab: Lab, action: Record<string, unknown>): void {
+  must(lab, { type: 'connect.wizard', action });
+}
+
+export function myAccount(lab: Lab, action: Record<string, unknown>): void {
+  must(lab, { type: 'portal.myaccount', action });
+}
+
+export function sspr(lab: Lab, action: Record<string, unknown>): void {
+  must(lab, { type: 'portal.sspr', action });
+}
+
+/** The last SMS on a phone, and the 6-digit code in it. */
+export function lastSmsCode(lab: Lab, phone = 'phone-michael'): string {
+  const sms = lab.learnerView().phones[phone]?.sms.at(-1);
+  const code = sms?.text.match(/\b(\d{6})\b/)?.[1];
+  if (!code) throw new Error(`no code in the last SMS on ${phone}: ${sms?.text ?? '(none)'}`);
+  return code;
+}
+
+export function signIn(lab: Lab, host: string, user: string, password: string): void {
+  must(lab, { type: 'desktop.signIn', host, user, password });
+}
+
+/** Runs the Connect wizard's "Customize synchronization options" with the given optional features. */
+export function customizeSync(
+  lab: Lab,
+  features: Record<string, boolean>,
+  credentials = { user: 'admin@everestitt.onmicrosoft.com', password: 'CloudAdmin!2026' },
+): void {
+  wizard(lab, { type: 'open' });
+  wizard(lab, { type: 'next' });
+  wizard(lab, { type: 'chooseTask', task: 'customize' });
+  wizard(lab, { type: 'next' });
+  wizard(lab, { type: 'setCredentials', ...credentials });
+  wizard(lab, { type: 'next' });
+  wizard(lab, { type: 'next' }); // Connect your directories
+  wizard(lab, { type: 'next' }); // Domain and OU filtering
+  for (const [feature, enabled] of Object.entries(features))
+    wizard(lab, { type: 'setFeature', feature, enabled });
+  wizard(lab, { type: 'next' }); // Optional features → Ready to configure
+  wizard(lab, { type: 'next' }); // Configure
+}

@@ -1,14 +1,40 @@
 /**
- * A user's mobile phone on the mobile network: it receives SMS and Authenticator notifications
- * from the cloud. This first version attaches the phone to the mobile network and keeps its
- * identity; the SSPR flows add messages to it.
+ * A user's mobile phone on the mobile network: its SMS inbox, and the Microsoft Authenticator app
+ * (accounts added by scanning Security info's QR code, their 30-second codes, and sign-in
+ * notifications to approve with number matching). It receives only what the cloud really sends
+ * it, and only while it is switched on.
  *
- * Events: net.deliver (network), phone.power (lab command).
+ * Events: net.deliver (network); phone.power, phone.scan, phone.respond (lab commands);
+ *         xstate.done.actor.job-* (scripts).
  */
 import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import type { PhoneDefinition } from '../lab/definition';
+import type { LabEnv } from '../lab/env';
 import type { NetworkEvent } from '../net/network.machine';
 import type { Packet } from '../net/packets';
+import { exchange, type Script } from '../proc/script';
+import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
+
+export interface SmsEntry {
+  from: string;
+  text: string;
+  at: number;
+}
+
+export interface AuthenticatorAccount {
+  account: string;
+  tenant: string;
+  /** Truth only: the shared secret; the app shows codes derived from it. */
+  secret: number;
+  addedAt: number;
+}
+
+export interface PendingNotification {
+  requestId: string;
+  account: string;
+  number?: number;
+  at: number;
+}
 
 export interface PhoneContext {
   id: string;
@@ -18,17 +44,74 @@ export interface PhoneContext {
   model: string;
   address: string;
   powered: boolean;
+  sms: SmsEntry[];
+  authenticator: { accounts: AuthenticatorAccount[]; pending: PendingNotification[]; lastError?: string };
+  env: LabEnv;
+  loginIp: string;
+  jobs: Record<string, 'scan' | 'respond'>;
+  seq: number;
 }
 
 export type PhoneEvent =
-  { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef } | { type: 'phone.power'; on: boolean };
+  | { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef }
+  | { type: 'phone.power'; on: boolean }
+  | { type: 'phone.scan'; activationCode: string }
+  | { type: 'phone.respond'; requestId: string; approve: boolean; number?: number }
+  | { type: `xstate.done.actor.${string}`; output: ScriptOutput }
+  | { type: `xstate.error.actor.${string}`; error: unknown };
+
+const SMS_LIMIT = 200;
+
+function* register(
+  from: string,
+  loginIp: string,
+  phoneId: string,
+  model: string,
+  activationCode: string,
+): Script<{ account?: string; tenant?: string; secret?: number }> {
+  const r = yield* exchange(
+    {
+      src: from,
+      dst: loginIp,
+      transport: 'tcp',
+      port: 443,
+      host: 'mobileappcommunicator.auth.microsoft.net',
+      body: { kind: 'app.authenticator.register', activationCode, phoneId, device: model },
+    },
+    15_000,
+  );
+  if (r.status === 'ok' && r.body.kind === 'app.authenticator.registered' && r.body.ok)
+    return { account: r.body.account, tenant: r.body.tenant, secret: r.body.secret };
+  return {};
+}
+
+function* answer(
+  from: string,
+  loginIp: string,
+  requestId: string,
+  approved: boolean,
+  number: number | undefined,
+): Script<boolean> {
+  const r = yield* exchange(
+    {
+      src: from,
+      dst: loginIp,
+      transport: 'tcp',
+      port: 443,
+      body: { kind: 'app.push.answer', requestId, approved, number },
+    },
+    15_000,
+  );
+  return r.status === 'ok';
+}
 
 export const phoneMachine = setup({
   types: {
     context: {} as PhoneContext,
     events: {} as PhoneEvent,
-    input: {} as { phone: PhoneDefinition; address: string },
+    input: {} as { phone: PhoneDefinition; address: string; env: LabEnv; loginIp: string },
   },
+  actors: { script: scriptMachine },
   actions: {
     attach: enqueueActions(({ enqueue, context, system }) => {
       enqueue.sendTo(system.get('network') as AnyActorRef, {
@@ -50,12 +133,125 @@ export const phoneMachine = setup({
         powered: context.powered,
       } satisfies NetworkEvent);
     }),
+    receive: enqueueActions(({ enqueue, context, event, system }) => {
+      if (event.type !== 'net.deliver' || !context.powered) return;
+      const { packet, replyTo } = event;
+      const body = packet.body;
+      const now = context.env.now();
+      if (body.kind === 'app.sms') {
+        const sms = [...context.sms, { from: body.from, text: body.text, at: now }].slice(-SMS_LIMIT);
+        enqueue.assign({ sms });
+      } else if (body.kind === 'app.push') {
+        enqueue.assign({
+          authenticator: {
+            ...context.authenticator,
+            pending: [
+              ...context.authenticator.pending,
+              { requestId: body.requestId, account: body.account, number: body.number, at: now },
+            ],
+          },
+        });
+      } else {
+        return;
+      }
+      enqueue.sendTo(system.get('network') as AnyActorRef, {
+        type: 'net.respond',
+        request: packet,
+        body: { kind: 'app.delivered' },
+        from: context.address,
+        replyTo,
+      } satisfies NetworkEvent);
+    }),
+    scan: enqueueActions(({ enqueue, context, event }) => {
+      if (event.type !== 'phone.scan' || !context.powered) return;
+      const id = `job-${context.seq + 1}`;
+      enqueue.assign({
+        seq: context.seq + 1,
+        jobs: { ...context.jobs, [id]: 'scan' },
+        authenticator: { ...context.authenticator, lastError: undefined },
+      });
+      const { address, loginIp, id: phoneId, model } = context;
+      const code = event.activationCode.replace(/\s/g, '');
+      enqueue.spawnChild('script', {
+        id,
+        input: {
+          deviceId: context.id,
+          idPrefix: `${context.id}.${id}`,
+          start: () => register(address, loginIp, phoneId, model, code),
+        },
+      });
+    }),
+    respond: enqueueActions(({ enqueue, context, event }) => {
+      if (event.type !== 'phone.respond' || !context.powered) return;
+      const pending = context.authenticator.pending.find((p) => p.requestId === event.requestId);
+      if (!pending) return;
+      const id = `job-${context.seq + 1}`;
+      enqueue.assign({
+        seq: context.seq + 1,
+        jobs: { ...context.jobs, [id]: 'respond' },
+        authenticator: {
+          ...context.authenticator,
+          pending: context.authenticator.pending.filter((p) => p.requestId !== event.requestId),
+        },
+      });
+      const { address, loginIp } = context;
+      const { requestId, approve, number } = event;
+      enqueue.spawnChild('script', {
+        id,
+        input: {
+          deviceId: context.id,
+          idPrefix: `${context.id}.${id}`,
+          start: () => answer(address, loginIp, requestId, approve, number),
+        },
+      });
+    }),
+    jobFinished: assign(({ context, event }) => {
+      if (!event.type.startsWith('xstate.done.actor.') && !event.type.startsWith('xstate.error.actor.'))
+        return {};
+      const id = event.type.replace(/^xstate\.(done|error)\.actor\./, '');
+      const kind = context.jobs[id];
+      const jobs = Object.fromEntries(Object.entries(context.jobs).filter(([k]) => k !== id));
+      if (kind !== 'scan') return { jobs };
+      const out =
+        'output' in event
+          ? (event.output.value as { account?: string; tenant?: string; secret?: number } | undefined)
+          : undefined;
+      if (!out?.account || out.secret === undefined) {
+        return {
+          jobs,
+          authenticator: {
+            ...context.authenticator,
+            lastError: "This QR code can't be used to add an account. Make sure it is current and try again.",
+          },
+        };
+      }
+      const accounts = [
+        ...context.authenticator.accounts.filter((a) => a.account !== out.account),
+        { account: out.account, tenant: out.tenant ?? '', secret: out.secret, addedAt: context.env.now() },
+      ];
+      return { jobs, authenticator: { ...context.authenticator, accounts } };
+    }),
   },
 }).createMachine({
   id: 'phone',
-  context: ({ input }) => ({ ...input.phone, address: input.address, powered: true }),
+  context: ({ input }) => ({
+    ...input.phone,
+    address: input.address,
+    powered: true,
+    sms: [],
+    authenticator: { accounts: [], pending: [] },
+    env: input.env,
+    loginIp: input.loginIp,
+    jobs: {},
+    seq: 0,
+  }),
   entry: 'attach',
   on: {
+    'net.deliver': { actions: 'receive' },
     'phone.power': { actions: ['setPower', 'tellNetwork'] },
+    'phone.scan': { actions: 'scan' },
+    'phone.respond': { actions: 'respond' },
+    'xstate.done.actor.*': { actions: 'jobFinished' },
+    'xstate.error.actor.*': { actions: 'jobFinished' },
   },
 });

@@ -1,33 +1,152 @@
 /**
- * The Microsoft Entra ID tenant ("Everestitt") and the cloud endpoints it answers at: sign-in,
- * the password reset service, the synchronisation service and the tenant's Service Bus relay
- * namespace. This first version holds the tenant's identity (name, id, domains, licences) and
- * answers connection attempts; the identity flows build on it.
+ * The Microsoft Entra ID tenant ("Everestitt") and the cloud endpoints it answers at: sign-in and
+ * the password reset service, the synchronisation service, and the tenant's Service Bus relay
+ * namespace. It holds the tenant's state (cloud/tenantState.ts) and the pages a learner has open
+ * in a browser: the SSPR portal, My Account / Security info, and the admin center. Their logic
+ * is pure (cloud/*.ts); this actor carries out what they ask over the network — SMS and
+ * Authenticator notifications to the phone, and password writeback through the relay.
  *
- * Events: net.deliver (network).
+ * Events: net.deliver (network); portal.sspr, portal.myaccount, portal.admin (lab commands);
+ *         xstate.done.actor.job-* (scripts).
+ * Faults that touch it: SSPR scope, licences, methods policy, writeback off in the portal, admin
+ *         SSPR off, throttling.
  */
-import { enqueueActions, setup, type AnyActorRef } from 'xstate';
+import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import type { LabDefinition } from '../lab/definition';
+import type { LabEnv } from '../lab/env';
 import type { NetworkEvent } from '../net/network.machine';
 import type { Packet } from '../net/packets';
+import type { RelayRequest, WritebackFailure } from '../net/appMessages';
+import { exchange, type Script } from '../proc/script';
+import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
+import { adminResetResult, adminStep, type AdminAction, type AdminNotice } from '../cloud/adminPortal';
+import type { TenantEffect } from '../cloud/effects';
+import { CLOSED_FLOW, ssprStep, type SsprAction, type SsprFlow } from '../cloud/ssprFlow';
+import { initialTenant } from '../cloud/tenantInit';
+import { serveTenant } from '../cloud/tenantServe';
+import type { TenantState } from '../cloud/tenantState';
+import { CLOSED_PORTAL, portalStep, type PortalAction, type PortalSession } from '../cloud/userPortal';
 import { serveEndpoint } from './endpoint';
 
-export interface TenantContext {
-  name: string;
-  tenantId: string;
-  initialDomain: string;
-  domains: { name: string; verified: boolean }[];
-  licenses: { sku: string; name: string; total: number; assigned: number }[];
+/** How long the cloud waits for the writeback client's answer over the relay. */
+export const WRITEBACK_TIMEOUT = 30_000;
+
+export interface CarrierEntry {
+  phoneId: string;
+  number: string;
+  address: string;
+}
+
+type TenantJob =
+  { kind: 'writeback'; purpose: 'sspr' | 'myaccount' | 'admin'; trackingId: string } | { kind: 'notify' };
+
+export interface TenantMachineContext {
+  tenant: TenantState;
+  sspr: SsprFlow;
+  portal: PortalSession;
+  admin: {
+    notice?: AdminNotice;
+    pendingResets: Record<string, { userId: string; password: string; forceChange: boolean }>;
+  };
+  env: LabEnv;
   addresses: string[];
   ports: Record<string, number[]>;
+  /** The public address the relay namespace answers at. */
+  relayIp: string;
+  relayHost: string;
+  loginIp: string;
+  carrier: CarrierEntry[];
+  jobs: Record<string, TenantJob>;
+  seq: number;
+}
+
+export interface TenantInput {
+  definition: LabDefinition;
+  seed: number;
+  env: LabEnv;
+  carrier: CarrierEntry[];
+}
+
+export type TenantEvent =
+  | { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef }
+  | { type: 'portal.sspr'; action: SsprAction }
+  | { type: 'portal.myaccount'; action: PortalAction }
+  | { type: 'portal.admin'; action: AdminAction }
+  | { type: `xstate.done.actor.${string}`; output: ScriptOutput }
+  | { type: `xstate.error.actor.${string}`; error: unknown };
+
+function* relaySend(
+  fromIp: string,
+  host: string,
+  lanIp: string,
+  request: RelayRequest,
+): Script<{ ok: boolean; failure?: WritebackFailure | 'timeout' }> {
+  const r = yield* exchange(
+    { src: fromIp, dst: lanIp, transport: 'tcp', port: 443, host, body: request },
+    WRITEBACK_TIMEOUT,
+  );
+  if (r.status === 'ok' && r.body.kind === 'app.relay.response')
+    return { ok: r.body.ok, failure: r.body.failure };
+  return { ok: false, failure: 'timeout' };
+}
+
+function* notify(fromIp: string, toIp: string, body: Packet['body']): Script<boolean> {
+  const r = yield* exchange({ src: fromIp, dst: toIp, transport: 'tcp', port: 443, body }, 10_000);
+  return r.status === 'ok';
+}
+
+interface Plan {
+  patch: Partial<TenantMachineContext>;
+  spawns: { id: string; start: () => Script<unknown> }[];
+}
+
+/** Turns effects into script children and records what each waits for. */
+function planEffects(
+  ctx: TenantMachineContext,
+  effects: readonly TenantEffect[],
+  base: Partial<TenantMachineContext>,
+): Plan {
+  let seq = ctx.seq;
+  const jobs = { ...ctx.jobs };
+  const spawns: Plan['spawns'] = [];
+  const tenant = base.tenant ?? ctx.tenant;
+  for (const e of effects) {
+    const id = `job-${++seq}`;
+    if (e.type === 'writeback') {
+      const relay = tenant.relay;
+      jobs[id] = { kind: 'writeback', purpose: e.purpose, trackingId: e.request.trackingId };
+      const lanIp = relay?.lanIp ?? '0.0.0.0';
+      spawns.push({ id, start: () => relaySend(ctx.relayIp, ctx.relayHost, lanIp, e.request) });
+    } else {
+      const phone =
+        e.type === 'sms'
+          ? ctx.carrier.find((c) => c.number.replace(/\D/g, '') === e.to.replace(/\D/g, ''))
+          : ctx.carrier.find((c) => c.phoneId === e.phoneId);
+      if (!phone) continue; // an SMS to a number no phone in the lab has goes nowhere
+      jobs[id] = { kind: 'notify' };
+      const body: Packet['body'] =
+        e.type === 'sms'
+          ? { kind: 'app.sms', from: 'Microsoft', to: e.to, text: e.text }
+          : {
+              kind: 'app.push',
+              requestId: e.requestId,
+              account: e.account,
+              number: e.number,
+              appName: 'Microsoft Authenticator',
+            };
+      spawns.push({ id, start: () => notify(ctx.loginIp, phone.address, body) });
+    }
+  }
+  return { patch: { ...base, jobs, seq }, spawns };
 }
 
 export const tenantMachine = setup({
   types: {
-    context: {} as TenantContext,
-    events: {} as { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef },
-    input: {} as { definition: LabDefinition },
+    context: {} as TenantMachineContext,
+    events: {} as TenantEvent,
+    input: {} as TenantInput,
   },
+  actors: { script: scriptMachine },
   actions: {
     attach: enqueueActions(({ enqueue, context, system }) => {
       enqueue.sendTo(system.get('network') as AnyActorRef, {
@@ -42,10 +161,13 @@ export const tenantMachine = setup({
       } satisfies NetworkEvent);
     }),
     serve: enqueueActions(({ enqueue, context, event, system }) => {
+      if (event.type !== 'net.deliver') return;
       const { packet, replyTo } = event;
       const net = system.get('network') as AnyActorRef;
-      const r = serveEndpoint(context.ports[packet.dst] ?? [], packet, undefined);
-      if (r.kind === 'reply')
+      const now = context.env.now();
+      const r = serveTenant(context.tenant, packet, now);
+      if (r.kind === 'reply') {
+        enqueue.assign({ tenant: r.tenant });
         enqueue.sendTo(net, {
           type: 'net.respond',
           request: packet,
@@ -53,7 +175,83 @@ export const tenantMachine = setup({
           from: packet.dst,
           replyTo,
         } satisfies NetworkEvent);
-      else if (r.kind === 'refuse')
+        return;
+      }
+      const ack = () =>
+        enqueue.sendTo(net, {
+          type: 'net.respond',
+          request: packet,
+          body: { kind: 'app.delivered' },
+          from: packet.dst,
+          replyTo,
+        } satisfies NetworkEvent);
+      if (r.kind === 'pushAnswer') {
+        ack();
+        const action = {
+          type: 'pushAnswer' as const,
+          requestId: r.requestId,
+          approved: r.approved,
+          number: r.number,
+        };
+        const s = ssprStep(context.tenant, context.sspr, action, now);
+        const p = portalStep(s.tenant, context.portal, action, now);
+        const plan = planEffects(context, [...s.effects, ...p.effects], {
+          tenant: p.tenant,
+          sspr: s.flow,
+          portal: p.session,
+        });
+        enqueue.assign(plan.patch);
+        for (const sp of plan.spawns)
+          enqueue.spawnChild('script', {
+            id: sp.id,
+            input: { deviceId: 'tenant', idPrefix: `tenant.${sp.id}`, start: sp.start },
+          });
+        return;
+      }
+      if (r.kind === 'authenticatorRegister') {
+        const p = portalStep(
+          context.tenant,
+          context.portal,
+          {
+            type: 'authenticatorRegistered',
+            activationCode: r.activationCode,
+            phoneId: r.phoneId,
+            device: r.device,
+          },
+          now,
+        );
+        enqueue.sendTo(net, {
+          type: 'net.respond',
+          request: packet,
+          body: {
+            kind: 'app.authenticator.registered',
+            ok: !!p.registered,
+            account: p.registered?.account,
+            secret: p.registered?.secret,
+            tenant: context.tenant.name,
+          },
+          from: packet.dst,
+          replyTo,
+        } satisfies NetworkEvent);
+        const plan = planEffects(context, p.effects, { tenant: p.tenant, portal: p.session });
+        enqueue.assign(plan.patch);
+        for (const sp of plan.spawns)
+          enqueue.spawnChild('script', {
+            id: sp.id,
+            input: { deviceId: 'tenant', idPrefix: `tenant.${sp.id}`, start: sp.start },
+          });
+        return;
+      }
+      const e = serveEndpoint(context.ports[packet.dst] ?? [], packet, undefined);
+      if (e.kind === 'reply')
+        enqueue.sendTo(net, {
+          type: 'net.respond',
+          request: packet,
+          body: e.body,
+          from: packet.dst,
+          replyTo,
+        } satisfies NetworkEvent);
+      else if (e.kind === 'refuse')
         enqueue.sendTo(net, {
           type: 'net.reject',
           request: packet,
@@ -62,22 +260,114 @@ export const tenantMachine = setup({
           replyTo,
         } satisfies NetworkEvent);
     }),
+    ssprAction: enqueueActions(({ enqueue, context, event }) => {
+      if (event.type !== 'portal.sspr') return;
+      const r = ssprStep(context.tenant, context.sspr, event.action, context.env.now());
+      const plan = planEffects(context, r.effects, { tenant: r.tenant, sspr: r.flow });
+      enqueue.assign(plan.patch);
+      for (const sp of plan.spawns)
+        enqueue.spawnChild('script', {
+          id: sp.id,
+          input: { deviceId: 'tenant', idPrefix: `tenant.${sp.id}`, start: sp.start },
+        });
+    }),
+    portalAction: enqueueActions(({ enqueue, context, event }) => {
+      if (event.type !== 'portal.myaccount') return;
+      const r = portalStep(context.tenant, context.portal, event.action, context.env.now());
+      const plan = planEffects(context, r.effects, { tenant: r.tenant, portal: r.session });
+      enqueue.assign(plan.patch);
+      for (const sp of plan.spawns)
+        enqueue.spawnChild('script', {
+          id: sp.id,
+          input: { deviceId: 'tenant', idPrefix: `tenant.${sp.id}`, start: sp.start },
+        });
+    }),
+    adminAction: enqueueActions(({ enqueue, context, event }) => {
+      if (event.type !== 'portal.admin') return;
+      const r = adminStep(context.tenant, event.action, context.env.now());
+      const pendingResets = r.pendingReset
+        ? { ...context.admin.pendingResets, [r.pendingReset.trackingId]: r.pendingReset }
+        : context.admin.pendingResets;
+      const plan = planEffects(context, r.effects, {
+        tenant: r.tenant,
+        admin: { notice: r.notice, pendingResets },
+      });
+      enqueue.assign(plan.patch);
+      for (const sp of plan.spawns)
+        enqueue.spawnChild('script', {
+          id: sp.id,
+          input: { deviceId: 'tenant', idPrefix: `tenant.${sp.id}`, start: sp.start },
+        });
+    }),
+    jobFinished: enqueueActions(({ enqueue, context, event }) => {
+      if (!event.type.startsWith('xstate.done.actor.') && !event.type.startsWith('xstate.error.actor.'))
+        return;
+      const id = event.type.replace(/^xstate\.(done|error)\.actor\./, '');
+      const job = context.jobs[id];
+      if (!job) return;
+      const jobs = Object.fromEntries(Object.entries(context.jobs).filter(([k]) => k !== id));
+      const now = context.env.now();
+      if (job.kind !== 'writeback') {
+        enqueue.assign({ jobs });
+        return;
+      }
+      const out = 'output' in event ? event.output : undefined;
+      const value = (out && !out.failure ? out.value : { ok: false, failure: 'unknown' }) as {
+        ok: boolean;
+        failure?: WritebackFailure | 'timeout';
+      };
+      const action = { type: 'writebackResult' as const, ok: value.ok, failure: value.failure };
+      if (job.purpose === 'sspr') {
+        const r = ssprStep(context.tenant, context.sspr, action, now);
+        enqueue.assign({ tenant: r.tenant, sspr: r.flow, jobs });
+      } else if (job.purpose === 'myaccount') {
+        const r = portalStep(context.tenant, context.portal, action, now);
+        enqueue.assign({ tenant: r.tenant, portal: r.session, jobs });
+      } else {
+        const pending = context.admin.pendingResets[job.trackingId];
+        const pendingResets = Object.fromEntries(
+          Object.entries(context.admin.pendingResets).filter(([k]) => k !== job.trackingId),
+        );
+        if (!pending) {
+          enqueue.assign({ jobs, admin: { ...context.admin, pendingResets } });
+          return;
+        }
+        const r = adminResetResult(context.tenant, pending, value.ok, value.failure, now);
+        enqueue.assign({ tenant: r.tenant, jobs, admin: { notice: r.notice, pendingResets } });
+      }
+    }),
+    noop: assign({}),
   },
 }).createMachine({
   id: 'tenant',
   context: ({ input }) => {
-    const t = input.definition.tenant;
-    const mine = input.definition.internet.endpoints.filter((e) => e.owner === 'tenant');
+    const def = input.definition;
+    const mine = def.internet.endpoints.filter((e) => e.owner === 'tenant');
+    const relay = mine.find((e) => e.names.some((n) => n.endsWith('.servicebus.windows.net')));
+    const login = mine.find((e) => e.names.includes('login.microsoftonline.com')) ?? mine[0];
     return {
-      name: t.name,
-      tenantId: t.tenantId,
-      initialDomain: t.initialDomain,
-      domains: [{ name: t.initialDomain, verified: true }, ...t.customDomains],
-      licenses: t.licenses.map((l) => ({ ...l, assigned: 0 })),
+      tenant: initialTenant(def, input.seed, input.env.now()),
+      sspr: CLOSED_FLOW,
+      portal: CLOSED_PORTAL,
+      admin: { pendingResets: {} },
+      env: input.env,
       addresses: mine.map((e) => e.ip),
       ports: Object.fromEntries(mine.map((e) => [e.ip, e.ports])),
+      relayIp: relay?.ip ?? '0.0.0.0',
+      relayHost: relay?.names[0] ?? '',
+      loginIp: login?.ip ?? '0.0.0.0',
+      carrier: input.carrier,
+      jobs: {},
+      seq: 0,
     };
   },
   entry: 'attach',
-  on: { 'net.deliver': { actions: 'serve' } },
+  on: {
+    'net.deliver': { actions: 'serve' },
+    'portal.sspr': { actions: 'ssprAction' },
+    'portal.myaccount': { actions: 'portalAction' },
+    'portal.admin': { actions: 'adminAction' },
+    'xstate.done.actor.*': { actions: 'jobFinished' },
+    'xstate.error.actor.*': { actions: 'jobFinished' },
+  },
 });

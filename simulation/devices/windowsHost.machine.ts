@@ -37,9 +37,12 @@ import {
 } from '../windows/hostOps';
 import { ipconfigBrief, ipconfigRenewFailed } from '../windows/ipconfig';
 import { serve, type ServerRoles } from '../windows/serve';
-import { applyFilters, interpret, promptOf, type Interpretation } from '../windows/shell/console';
+import { applyFilters, interpret, promptOf, succeeded, type Step } from '../windows/shell/console';
 import type { LineFilter } from '../windows/shell/filters';
 import { dhcpClientMachine, type DhcpClientReport } from './dhcpClient.machine';
+import { adsyncMachine, type AdSyncContext, type AdSyncReport } from './adsync.machine';
+import type { AdsyncReply, AdsyncRequest } from '../sync/requests';
+import type { WizardAction } from '../sync/wizard';
 import { signInScript, type SignInOutcome } from '../windows/signin';
 import { applySignIn, signOut, startSigningIn } from '../windows/desktop';
 import { exchange } from '../proc/script';
@@ -50,10 +53,12 @@ export interface HostInput {
   host: WindowsHostContext;
   roles: ServerRoles;
   env: LabEnv;
+  /** The tenant's Service Bus relay namespace (the writeback listener connects to it). */
+  relayNamespace: string;
 }
 
 type Job =
-  | { kind: 'console'; shell: ShellKind; filters: LineFilter[] }
+  | { kind: 'console'; shell: ShellKind; filters: LineFilter[]; rest: Step[] }
   | { kind: 'signin'; user: string }
   | { kind: 'dns.forward'; request: Packet; replyTo?: AnyActorRef; from: Ipv4 }
   | { kind: 'dns.register' };
@@ -62,10 +67,21 @@ export interface HostMachineContext {
   host: WindowsHostContext;
   roles: ServerRoles;
   env: LabEnv;
+  relayNamespace: string;
   /** Running scripts by child id (transient: not part of the lab's truth). */
   jobs: Record<string, Job>;
-  /** A console waiting on the DHCP client (ipconfig /renew or /release). */
-  dhcpWait?: { shell: ShellKind; op: 'renew' | 'release' };
+  /** Something a learner started that another actor on this host is finishing (e.g. the Connect wizard). */
+  busyWith?: string;
+  /** A console waiting on a local service's answer (the ADSync cmdlets), and what it runs next. */
+  localWait?: {
+    shell: ShellKind;
+    requestId: string;
+    format: (reply: AdsyncReply) => CommandResult;
+    filters: LineFilter[];
+    rest: Step[];
+  };
+  /** A console waiting on the DHCP client (ipconfig /renew or /release), and what it runs next. */
+  dhcpWait?: { shell: ShellKind; op: 'renew' | 'release'; filters: LineFilter[]; rest: Step[] };
 }
 
 export type HostCommandEvent =
@@ -77,13 +93,15 @@ export type HostCommandEvent =
   | { type: 'console.exec'; shell: ShellKind; line: string }
   | { type: 'console.clear'; shell: ShellKind }
   | { type: 'desktop.signIn'; user: string; password: string }
-  | { type: 'desktop.signOut' };
+  | { type: 'desktop.signOut' }
+  | { type: 'connect.wizard'; action: WizardAction };
 
 export type HostEvent =
   | HostCommandEvent
   | { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef }
   | { type: 'net.media'; connected: boolean }
   | DhcpClientReport
+  | AdSyncReport
   | { type: `xstate.done.actor.${string}`; output: ScriptOutput; actorId?: string }
   | { type: `xstate.error.actor.${string}`; error: unknown; actorId?: string };
 
@@ -151,13 +169,118 @@ function renewOutput(host: WindowsHostContext, op: 'renew' | 'release', ok: bool
   return ipconfigBrief(host).map((text) => ({ kind: 'output', text }));
 }
 
+interface ConsolePlan {
+  host: WindowsHostContext;
+  jobs: Record<string, Job>;
+  spawn?: { id: string; start: () => Script<unknown> };
+  dhcp?: 'renew' | 'release';
+  dhcpWait?: HostMachineContext['dhcpWait'];
+  local?: { requestId: string; request: AdsyncRequest };
+  localWait?: HostMachineContext['localWait'];
+}
+
+/**
+ * Runs a console's steps in order until one has to wait (a script on the network, or the DHCP
+ * client); the rest go with the waiting job and continue when it ends.
+ */
+function planConsole(
+  ctx: HostMachineContext,
+  host: WindowsHostContext,
+  jobs: Record<string, Job>,
+  shell: ShellKind,
+  steps: readonly Step[],
+  previousOk = true,
+): ConsolePlan {
+  const now = ctx.env.now();
+  let h = host;
+  let lastOk = previousOk;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as Step;
+    if ((step.condition === 'and' && !lastOk) || (step.condition === 'or' && lastOk)) continue;
+    const outcome = step.run({ host: h, now, offsetMinutes: h.timeZoneOffsetMinutes });
+    const rest = steps.slice(i + 1);
+    if (outcome.kind === 'done') {
+      h = appendConsole(h, shell, applyFilters(outcome.result.lines, step.filters));
+      h = applyEffects(h, shell, outcome.result.effects ?? [], now);
+      lastOk = succeeded(outcome.result.lines);
+      continue;
+    }
+    if (outcome.kind === 'local') {
+      const requestId = `req-${h.seq + 1}`;
+      h = setBusy({ ...h, seq: h.seq + 1 }, shell, true);
+      return {
+        host: h,
+        jobs,
+        local: { requestId, request: outcome.request },
+        localWait: { shell, requestId, format: outcome.format, filters: step.filters, rest },
+      };
+    }
+    if (outcome.kind === 'dhcp') {
+      return {
+        host: setBusy(h, shell, true),
+        jobs,
+        dhcp: outcome.op,
+        dhcpWait: { shell, op: outcome.op, filters: step.filters, rest },
+      };
+    }
+    const id = `job-${h.seq + 1}`;
+    h = setBusy({ ...h, seq: h.seq + 1 }, shell, true);
+    return {
+      host: h,
+      jobs: { ...jobs, [id]: { kind: 'console', shell, filters: step.filters, rest } },
+      spawn: { id, start: outcome.script as () => Script<unknown> },
+    };
+  }
+  // All done: cmd leaves a blank line before the next prompt.
+  if (shell === 'cmd' && steps.length > 0 && h.consoles[shell].transcript.length > 0)
+    h = appendConsole(h, shell, [{ kind: 'output', text: '' }]);
+  return { host: setBusy(h, shell, false), jobs };
+}
+
+interface Enqueue {
+  assign: (patch: Partial<HostMachineContext>) => void;
+  spawnChild: (
+    src: 'script',
+    options: { id: string; input: { deviceId: string; idPrefix: string; start: () => Script<unknown> } },
+  ) => void;
+  sendTo: (
+    target: 'dhcp' | 'adsync',
+    event:
+      | { type: 'dhcp.renew' | 'dhcp.release' }
+      | { type: 'adsync.request'; requestId: string; request: AdsyncRequest },
+  ) => void;
+}
+
+function applyPlan(enqueue: Enqueue, context: HostMachineContext, plan: ConsolePlan): void {
+  enqueue.assign({
+    host: plan.host,
+    jobs: plan.jobs,
+    ...(plan.dhcpWait ? { dhcpWait: plan.dhcpWait } : {}),
+    ...(plan.localWait ? { localWait: plan.localWait } : {}),
+  });
+  if (plan.local)
+    enqueue.sendTo('adsync', {
+      type: 'adsync.request',
+      requestId: plan.local.requestId,
+      request: plan.local.request,
+    });
+  if (plan.spawn) {
+    const { id, start } = plan.spawn;
+    enqueue.spawnChild('script', {
+      id,
+      input: { deviceId: context.host.id, idPrefix: `${context.host.id}.${id}`, start },
+    });
+  }
+  if (plan.dhcp) enqueue.sendTo('dhcp', { type: plan.dhcp === 'renew' ? 'dhcp.renew' : 'dhcp.release' });
+}
+
 export const windowsHostMachine = setup({
   types: {
     context: {} as HostMachineContext,
     events: {} as HostEvent,
     input: {} as HostInput,
   },
-  actors: { script: scriptMachine, dhcpClient: dhcpClientMachine },
+  actors: { script: scriptMachine, dhcpClient: dhcpClientMachine, adsync: adsyncMachine },
   actions: {
     boot: assign(({ context }) => {
       const now = context.env.now();
@@ -200,8 +323,80 @@ export const windowsHostMachine = setup({
       });
       enqueue.sendTo('dhcp', { type: 'dhcp.start' });
     }),
-    shutdown: enqueueActions(({ enqueue, context, system }) => {
+    startAdsync: enqueueActions(({ enqueue, context, self }) => {
+      const disk = context.host.adsyncDisk;
+      if (!disk) return;
+      const hostRef = self;
+      const bootHost = context.host;
+      enqueue.spawnChild('adsync', {
+        id: 'adsync',
+        input: {
+          hostId: context.host.id,
+          rng: (context.host.rng ^ 0x2545f491) >>> 0,
+          netbios: context.host.domainNetbios,
+          offsetMinutes: context.host.timeZoneOffsetMinutes,
+          namespace: context.relayNamespace,
+          env: context.env,
+          state: disk,
+          running: context.host.services.ADSync?.status === 'Running',
+          // While the host is still booting its snapshot is not there yet: use the state it booted with.
+          readHost: () =>
+            (hostRef.getSnapshot() as { context?: HostMachineContext } | undefined)?.context?.host ??
+            bootHost,
+        },
+      });
+      enqueue.sendTo('adsync', {
+        type: 'adsync.service',
+        running: context.host.services.ADSync?.status === 'Running',
+      });
+    }),
+    tellAdsync: enqueueActions(({ enqueue, context, self }) => {
+      if (!self.getSnapshot().children.adsync) return;
+      enqueue.sendTo('adsync', {
+        type: 'adsync.service',
+        running: context.host.services.ADSync?.status === 'Running',
+      });
+    }),
+    adsyncLog: assign(({ context, event }) =>
+      event.type === 'host.log' ? { host: log(context.host, context.env.now(), ...event.entries) } : {},
+    ),
+    adsyncReply: enqueueActions(({ enqueue, context, event }) => {
+      if (
+        event.type !== 'adsync.reply' ||
+        !context.localWait ||
+        context.localWait.requestId !== event.requestId
+      )
+        return;
+      const { shell, format, filters, rest } = context.localWait;
       const now = context.env.now();
+      const result = format(event.reply);
+      let host = appendConsole(context.host, shell, applyFilters(result.lines, filters));
+      host = applyEffects(host, shell, result.effects ?? [], now);
+      enqueue.assign({ localWait: undefined });
+      applyPlan(
+        enqueue,
+        { ...context, localWait: undefined },
+        planConsole(
+          { ...context, localWait: undefined },
+          host,
+          context.jobs,
+          shell,
+          rest,
+          succeeded(result.lines),
+        ),
+      );
+    }),
+    toWizard: enqueueActions(({ enqueue, event, self }) => {
+      if (event.type !== 'connect.wizard' || !self.getSnapshot().children.adsync) return;
+      enqueue.sendTo('adsync', { type: 'adsync.wizard', action: event.action });
+    }),
+    shutdown: enqueueActions(({ enqueue, context, system, self }) => {
+      const now = context.env.now();
+      const adsyncRef = self.getSnapshot().children.adsync as AnyActorRef | undefined;
+      const adsyncDisk = adsyncRef
+        ? (adsyncRef.getSnapshot().context as AdSyncContext).state
+        : context.host.adsyncDisk;
+      enqueue.stopChild('adsync');
       enqueue.stopChild('dhcp');
       for (const id of Object.keys(context.jobs)) enqueue.stopChild(id);
       enqueue.sendTo(networkOf(system), {
@@ -217,14 +412,21 @@ export const windowsHostMachine = setup({
           consoles: { ...host.consoles, [shell]: { ...host.consoles[shell], transcript: [], busy: false } },
         };
       }
-      enqueue.assign({ host, jobs: {}, dhcpWait: undefined });
+      enqueue.assign({ host: { ...host, adsyncDisk }, jobs: {}, dhcpWait: undefined, localWait: undefined });
     }),
-    serveDelivery: enqueueActions(({ enqueue, context, event, system }) => {
+    serveDelivery: enqueueActions(({ enqueue, context, event, system, self }) => {
       if (event.type !== 'net.deliver') return;
+      if (event.packet.body.kind === 'app.relay.request') {
+        // The writeback listener is part of the ADSync service.
+        if (self.getSnapshot().children.adsync) enqueue.sendTo('adsync', event);
+        return;
+      }
       const now = context.env.now();
       const { packet, replyTo } = event;
       const r = serve(context.host, context.roles, packet, now);
-      const from = effectiveIpConfig(context.host.nic).ip ?? packet.dst;
+      // Loopback answers come from 127.0.0.1, everything else from the adapter's address.
+      const from =
+        packet.dst === '127.0.0.1' ? packet.dst : (effectiveIpConfig(context.host.nic).ip ?? packet.dst);
       let host = context.host;
       if ((r.kind === 'reply' || r.kind === 'ignore') && r.events && r.events.length > 0)
         host = log(host, now, ...r.events);
@@ -291,22 +493,26 @@ export const windowsHostMachine = setup({
         enqueue.assign({ host });
       }
     }),
-    takeDhcpOutcome: assign(({ context, event }) => {
-      if (event.type !== 'dhcp.outcome' || !context.dhcpWait || context.dhcpWait.op !== event.op) return {};
-      const { shell } = context.dhcpWait;
-      let host = appendConsole(context.host, shell, [
-        ...renewOutput(context.host, event.op, event.ok),
-        ...trailer(shell),
-      ]);
-      host = setBusy(host, shell, false);
-      return { host, dhcpWait: undefined };
+    takeDhcpOutcome: enqueueActions(({ enqueue, context, event }) => {
+      if (event.type !== 'dhcp.outcome' || !context.dhcpWait || context.dhcpWait.op !== event.op) return;
+      const { shell, filters, rest } = context.dhcpWait;
+      const host = appendConsole(
+        context.host,
+        shell,
+        applyFilters(renewOutput(context.host, event.op, event.ok), filters),
+      );
+      enqueue.assign({ dhcpWait: undefined });
+      applyPlan(
+        enqueue,
+        { ...context, dhcpWait: undefined },
+        planConsole(context, host, context.jobs, shell, rest, event.ok),
+      );
     }),
     execConsole: enqueueActions(({ enqueue, context, event }) => {
       if (event.type !== 'console.exec') return;
       const { shell, line } = event;
       const session = context.host.consoles[shell];
       if (session.busy) return;
-      const now = context.env.now();
       let host = appendConsole(context.host, shell, [{ kind: 'input', text: `${promptOf(session)}${line}` }]);
       if (line.trim().length > 0) {
         host = {
@@ -320,44 +526,11 @@ export const windowsHostMachine = setup({
           },
         };
       }
-      const it: Interpretation = interpret(
-        { host, now, offsetMinutes: host.timeZoneOffsetMinutes },
-        shell,
-        line,
+      applyPlan(
+        enqueue,
+        context,
+        planConsole(context, host, context.jobs, shell, interpret(host, shell, line)),
       );
-      const outcome = it.outcome;
-      if (!outcome) {
-        enqueue.assign({ host });
-        return;
-      }
-      if (outcome.kind === 'done') {
-        host = appendConsole(host, shell, [
-          ...applyFilters(outcome.result.lines, it.filters),
-          ...trailer(shell, outcome.result.lines),
-        ]);
-        host = applyEffects(host, shell, outcome.result.effects ?? [], now);
-        enqueue.assign({ host });
-        return;
-      }
-      if (outcome.kind === 'dhcp') {
-        enqueue.assign({ host: setBusy(host, shell, true), dhcpWait: { shell, op: outcome.op } });
-        enqueue.sendTo('dhcp', { type: outcome.op === 'renew' ? 'dhcp.renew' : 'dhcp.release' });
-        return;
-      }
-      const id = `job-${host.seq + 1}`;
-      host = setBusy({ ...host, seq: host.seq + 1 }, shell, true);
-      enqueue.assign({
-        host,
-        jobs: { ...context.jobs, [id]: { kind: 'console', shell, filters: it.filters } },
-      });
-      enqueue.spawnChild('script', {
-        id,
-        input: {
-          deviceId: host.id,
-          idPrefix: `${host.id}.${id}`,
-          start: outcome.script as () => Script<unknown>,
-        },
-      });
     }),
     clearConsole: assign(({ context, event }) => {
       if (event.type !== 'console.clear') return {};
@@ -387,13 +560,11 @@ export const windowsHostMachine = setup({
           ]);
         } else {
           const result = output.value as CommandResult;
-          host = appendConsole(host, job.shell, [
-            ...applyFilters(result.lines, job.filters),
-            ...trailer(job.shell, result.lines),
-          ]);
+          host = appendConsole(host, job.shell, applyFilters(result.lines, job.filters));
           host = applyEffects(host, job.shell, result.effects ?? [], now);
         }
-        enqueue.assign({ host: setBusy(host, job.shell, false), jobs });
+        const ok = !failed && !!output && !output.failure && succeeded((output.value as CommandResult).lines);
+        applyPlan(enqueue, context, planConsole(context, host, jobs, job.shell, job.rest, ok));
         return;
       }
       if (job.kind === 'signin') {
@@ -456,7 +627,13 @@ export const windowsHostMachine = setup({
   },
 }).createMachine({
   id: 'windowsHost',
-  context: ({ input }) => ({ host: input.host, roles: input.roles, env: input.env, jobs: {} }),
+  context: ({ input }) => ({
+    host: input.host,
+    roles: input.roles,
+    env: input.env,
+    relayNamespace: input.relayNamespace,
+    jobs: {},
+  }),
   initial: 'on',
   states: {
     off: {
@@ -466,7 +643,7 @@ export const windowsHostMachine = setup({
       },
     },
     on: {
-      entry: ['boot', 'attachNetwork', 'startDhcpClient'],
+      entry: ['boot', 'attachNetwork', 'startDhcpClient', 'startAdsync'],
       exit: 'shutdown',
       on: {
         'host.power': { guard: 'powerOff', target: 'off' },
@@ -479,18 +656,15 @@ export const windowsHostMachine = setup({
         'console.clear': { actions: 'clearConsole' },
         'desktop.signIn': { actions: 'startSignIn' },
         'desktop.signOut': { actions: 'signOut' },
-        'service.start': { actions: 'startService' },
-        'service.stop': { actions: 'stopService' },
-        'service.restart': { actions: ['stopService', 'startService'] },
+        'service.start': { actions: ['startService', 'tellAdsync'] },
+        'service.stop': { actions: ['stopService', 'tellAdsync'] },
+        'service.restart': { actions: ['stopService', 'tellAdsync', 'startService', 'tellAdsync'] },
+        'host.log': { actions: 'adsyncLog' },
+        'adsync.reply': { actions: 'adsyncReply' },
+        'connect.wizard': { actions: 'toWizard' },
         'xstate.done.actor.*': { actions: 'jobFinished' },
         'xstate.error.actor.*': { actions: 'jobFinished' },
       },
     },
   },
 });
-
-/** cmd leaves a blank line between a command's output and the next prompt. */
-function trailer(shell: ShellKind, lines?: readonly ConsoleLine[]): ConsoleLine[] {
-  if (lines && lines.length === 0) return [];
-  return shell === 'cmd' ? [{ kind: 'output', text: '' }] : [];
-}

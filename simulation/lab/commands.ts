@@ -5,6 +5,14 @@
  * and says which actor it is for.
  */
 import type { EventObject } from 'xstate';
+import type { z } from 'zod';
+import {
+  adminActionSchema,
+  myAccountActionSchema,
+  ssprActionSchema,
+  wizardActionSchema,
+} from './actionSchemas';
+import { formatIssues } from './definitionSchema';
 import { DAY } from '../core/time';
 import type { ShellKind } from '../windows/hostState';
 import { SERVICE_CATALOG } from '../windows/services';
@@ -24,7 +32,13 @@ export type LabCommand =
   | { type: 'console.clear'; host: string; shell: ShellKind }
   | { type: 'phone.power'; phone: string; on: boolean }
   | { type: 'desktop.signIn'; host: string; user: string; password: string }
-  | { type: 'desktop.signOut'; host: string };
+  | { type: 'desktop.signOut'; host: string }
+  | { type: 'portal.sspr'; action: z.infer<typeof ssprActionSchema> }
+  | { type: 'portal.myaccount'; action: z.infer<typeof myAccountActionSchema> }
+  | { type: 'portal.admin'; action: z.infer<typeof adminActionSchema> }
+  | { type: 'connect.wizard'; action: z.infer<typeof wizardActionSchema> }
+  | { type: 'phone.scan'; phone: string; activationCode: string }
+  | { type: 'phone.respond'; phone: string; requestId: string; approve: boolean; number?: number };
 
 export type LabCommandType = LabCommand['type'];
 
@@ -43,7 +57,20 @@ export const COMMAND_TYPES: readonly LabCommandType[] = [
   'phone.power',
   'desktop.signIn',
   'desktop.signOut',
+  'portal.sspr',
+  'portal.myaccount',
+  'portal.admin',
+  'connect.wizard',
+  'phone.scan',
+  'phone.respond',
 ];
+
+const ACTION_SCHEMAS = {
+  'portal.sspr': ssprActionSchema,
+  'portal.myaccount': myAccountActionSchema,
+  'portal.admin': adminActionSchema,
+  'connect.wizard': wizardActionSchema,
+} as const;
 
 export const MAX_ADVANCE_MS = 366 * DAY;
 export const MAX_LINE_LENGTH = 4000;
@@ -145,6 +172,33 @@ export function parseCommand(
       }
       break;
     }
+    case 'portal.sspr':
+    case 'portal.myaccount':
+    case 'portal.admin':
+    case 'connect.wizard': {
+      const r = ACTION_SCHEMAS[type].safeParse(value.action);
+      if (!r.success) error = formatIssues(r.error.issues, `${type}.action`)[0];
+      else return { ok: true, command: { type, action: r.data } as LabCommand };
+      break;
+    }
+    case 'phone.scan':
+    case 'phone.respond': {
+      const ids = def.phones.map((p) => p.id);
+      if (typeof value.phone !== 'string' || !ids.includes(value.phone)) {
+        error = `${type}.phone: expected a phone of the lab (${ids.join(', ')}), got ${JSON.stringify(value.phone)}`;
+      } else if (type === 'phone.scan') {
+        if (typeof value.activationCode !== 'string' || value.activationCode.length > 64)
+          error = 'phone.scan.activationCode: expected the code shown under the QR code';
+      } else if (typeof value.requestId !== 'string' || value.requestId.length > 64)
+        error = 'phone.respond.requestId: expected a notification id';
+      else if (typeof value.approve !== 'boolean') error = 'phone.respond.approve: expected true or false';
+      else if (
+        value.number !== undefined &&
+        (typeof value.number !== 'number' || !Number.isInteger(value.number))
+      )
+        error = 'phone.respond.number: expected the number shown on the sign-in screen';
+      break;
+    }
     case 'phone.power': {
       const ids = def.phones.map((p) => p.id);
       error =
@@ -192,11 +246,22 @@ function normalise(c: LabCommand): LabCommand {
       return { type: c.type, host: c.host, user: c.user, password: c.password };
     case 'desktop.signOut':
       return { type: c.type, host: c.host };
+    case 'phone.scan':
+      return { type: c.type, phone: c.phone, activationCode: c.activationCode };
+    case 'phone.respond':
+      return c.number === undefined
+        ? { type: c.type, phone: c.phone, requestId: c.requestId, approve: c.approve }
+        : { type: c.type, phone: c.phone, requestId: c.requestId, approve: c.approve, number: c.number };
+    default:
+      return c;
   }
 }
 
 /** The actor a (non-clock) command goes to, and the event it becomes there. */
-export function routeCommand(c: Exclude<LabCommand, { type: 'clock.advance' } | { type: 'clock.next' }>): {
+export function routeCommand(
+  c: Exclude<LabCommand, { type: 'clock.advance' } | { type: 'clock.next' }>,
+  syncHost: string,
+): {
   target: string;
   event: EventObject & Record<string, unknown>;
 } {
@@ -225,5 +290,18 @@ export function routeCommand(c: Exclude<LabCommand, { type: 'clock.advance' } | 
       return { target: c.host, event: { type: 'desktop.signIn', user: c.user, password: c.password } };
     case 'desktop.signOut':
       return { target: c.host, event: { type: 'desktop.signOut' } };
+    case 'portal.sspr':
+    case 'portal.myaccount':
+    case 'portal.admin':
+      return { target: 'tenant', event: { type: c.type, action: c.action } };
+    case 'connect.wizard':
+      return { target: syncHost, event: { type: 'connect.wizard', action: c.action } };
+    case 'phone.scan':
+      return { target: c.phone, event: { type: 'phone.scan', activationCode: c.activationCode } };
+    case 'phone.respond':
+      return {
+        target: c.phone,
+        event: { type: 'phone.respond', requestId: c.requestId, approve: c.approve, number: c.number },
+      };
   }
 }

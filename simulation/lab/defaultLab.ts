@@ -280,6 +280,18 @@ export const DEFAULT_LAB: LabDefinition = {
     },
     licenses: [{ sku: 'AAD_PREMIUM', name: 'Microsoft Entra ID P1', total: 25 }],
   },
+  connect: {
+    host: 'sync01',
+    state: 'configured',
+    connectorAccount: { user: 'MSOL_3f9c2a1b7d44', password: 'k7#Qv2!xR9pL$m4Zt8@Wc' },
+    syncAccount: {
+      user: 'Sync_SYNC01_3f9c2a1b7d44@everestitt.onmicrosoft.com',
+      password: 'Ys4!pQ8#nV2$kL7@rT9',
+    },
+    features: { passwordHashSync: false, passwordWriteback: false },
+    ouFilter: 'all',
+    permissions: { passwordHashSync: true, passwordWriteback: true },
+  },
   phones: [
     {
       id: 'phone-michael',

@@ -111,6 +111,19 @@ export interface PublicEndpoint {
   ptr?: string;
 }
 
+/** Microsoft Entra Connect Sync as the lab starts it. */
+export interface ConnectDefinition {
+  /** The host id of the sync server. */
+  host: string;
+  state: 'installed' | 'configured';
+  connectorAccount: { user: string; password: string };
+  syncAccount: { user: string; password: string };
+  features: { passwordHashSync: boolean; passwordWriteback: boolean };
+  ouFilter: 'all' | string[];
+  /** Permissions the AD DS connector account was given when Connect was installed. */
+  permissions: { passwordHashSync: boolean; passwordWriteback: boolean };
+}
+
 export interface LabDefinition {
   schemaVersion: 1;
   id: string;
@@ -130,4 +143,5 @@ export interface LabDefinition {
   passwordPolicy: PasswordPolicyDefinition;
   tenant: TenantDefinition;
   phones: PhoneDefinition[];
+  connect: ConnectDefinition;
 }

@@ -162,6 +162,15 @@ export const labDefinitionSchema = z
         model: z.string(),
       }),
     ),
+    connect: z.object({
+      host: z.string(),
+      state: z.enum(['installed', 'configured']),
+      connectorAccount: z.object({ user: z.string().min(1), password: z.string().min(1) }),
+      syncAccount: z.object({ user: z.string().min(1), password: z.string().min(1) }),
+      features: z.object({ passwordHashSync: z.boolean(), passwordWriteback: z.boolean() }),
+      ouFilter: z.union([z.literal('all'), z.array(z.string())]),
+      permissions: z.object({ passwordHashSync: z.boolean(), passwordWriteback: z.boolean() }),
+    }),
   })
   .superRefine((d, ctx) => {
     const ids = new Set<string>();
@@ -172,6 +181,13 @@ export const labDefinitionSchema = z
     });
     if (!d.hosts.some((h) => h.kind === 'dc'))
       ctx.addIssue({ code: 'custom', path: ['hosts'], message: 'expected a domain controller (kind "dc")' });
+    if (!d.hosts.some((h) => h.id === d.connect.host && h.kind === 'sync')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['connect', 'host'],
+        message: `expected the id of a host of kind "sync", got "${d.connect.host}"`,
+      });
+    }
   });
 
 /** `hosts[2].nic.config.ip: expected an IPv4 address such as 192.168.6.10` */

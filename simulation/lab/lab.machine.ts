@@ -54,11 +54,25 @@ export const labMachine = setup({
           router: { powered: true, wanUp: true },
           nics: {},
           firewall: definition.firewall,
+          flows: [],
         },
       });
       enqueue.spawnChild('internet', { id: 'internet', systemId: 'internet', input: { definition } });
-      enqueue.spawnChild('tenant', { id: 'tenant', systemId: 'tenant', input: { definition } });
+      const carrier = definition.phones.map((p, i) => ({
+        phoneId: p.id,
+        number: p.number,
+        address: phoneAddress(i),
+      }));
+      enqueue.spawnChild('tenant', {
+        id: 'tenant',
+        systemId: 'tenant',
+        input: { definition, seed, env, carrier },
+      });
       const start = env.now();
+      const relayNamespace =
+        definition.internet.endpoints
+          .flatMap((e) => e.names)
+          .find((n) => n.endsWith('.servicebus.windows.net')) ?? 'servicebus.windows.net';
       for (const h of definition.hosts) {
         enqueue.spawnChild('host', {
           id: h.id,
@@ -67,14 +81,18 @@ export const labMachine = setup({
             host: initialHostContext(definition, h, seed, start),
             roles: initialRoles(definition, h, seed, start),
             env,
+            relayNamespace,
           },
         });
       }
+      const loginIp =
+        definition.internet.endpoints.find((e) => e.names.includes('login.microsoftonline.com'))?.ip ??
+        '0.0.0.0';
       definition.phones.forEach((p, i) => {
         enqueue.spawnChild('phone', {
           id: p.id,
           systemId: p.id,
-          input: { phone: p, address: phoneAddress(i) },
+          input: { phone: p, address: phoneAddress(i), env, loginIp },
         });
       });
     }),

@@ -10,6 +10,9 @@ import { LabClock } from '../core/clock';
 import { hashValue } from '../core/hash';
 import { parseIsoTime } from '../core/time';
 import type { HostMachineContext } from '../devices/windowsHost.machine';
+import type { TenantMachineContext } from '../devices/tenant.machine';
+import type { PhoneContext } from '../devices/phone.machine';
+import type { AdSyncContext } from '../devices/adsync.machine';
 import { allEvents, type WinEvent } from '../windows/eventlog';
 import type { ShellKind } from '../windows/hostState';
 import { parseCommand, routeCommand, type LabCommand } from './commands';
@@ -176,6 +179,19 @@ export class Lab {
       if (!ctx) continue;
       if (ctx.host.consoles.cmd.busy || ctx.host.consoles.powershell.busy || ctx.host.desktop?.busy)
         return true;
+      if (ctx.busyWith || ctx.localWait || ctx.dhcpWait) return true;
+      const adsync = (this.root.system.get(h.id) as AnyActorRef | undefined)?.getSnapshot().children
+        .adsync as AnyActorRef | undefined;
+      const wizard = (adsync?.getSnapshot().context as AdSyncContext | undefined)?.wizard;
+      if (wizard?.page.page === 'working') return true;
+    }
+    const tenant = (this.root.system.get('tenant') as AnyActorRef | undefined)?.getSnapshot().context as
+      TenantMachineContext | undefined;
+    if (tenant && Object.keys(tenant.jobs).length > 0) return true;
+    for (const p of this.definition.phones) {
+      const ctx = (this.root.system.get(p.id) as AnyActorRef | undefined)?.getSnapshot().context as
+        PhoneContext | undefined;
+      if (ctx && Object.keys(ctx.jobs).length > 0) return true;
     }
     return false;
   }
@@ -208,14 +224,10 @@ export class Lab {
         this.clock.runToNext();
         return;
       default: {
-        const { target, event } = routeCommand(command);
+        const { target, event } = routeCommand(command, this.definition.connect.host);
         this.root.send({ type: 'lab.deliver', target, event });
-        if (command.type === 'console.exec') {
-          this.clock.runUntil(
-            () => !this.consoleBusy(command.host, command.shell),
-            TIMINGS.commandSettleLimit,
-          );
-        }
+        // What the learner started runs to its end, with lab time passing as it would.
+        this.clock.runUntil(() => !this.busy(), TIMINGS.commandSettleLimit);
       }
     }
   }

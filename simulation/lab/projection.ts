@@ -9,6 +9,20 @@ import { effectiveIpConfig, type ConsoleLine, type ShellKind } from '../windows/
 import { promptOf } from '../windows/shell/console';
 import type { LabDefinition } from './definition';
 import type { LabTruth } from './truth';
+import type { SsprPage } from '../cloud/ssprFlow';
+import {
+  adminCenterView,
+  connectView,
+  desktopViews,
+  myAccountView,
+  phoneViews,
+  ssprView,
+  type AdminCenterView,
+  type ConnectView,
+  type DesktopView,
+  type MyAccountView,
+  type PhoneView,
+} from './surfaceViews';
 
 export type DeviceKind = 'dc' | 'sync' | 'client' | 'router' | 'switch' | 'internet' | 'tenant' | 'phone';
 
@@ -50,6 +64,11 @@ export interface LearnerView {
   devices: DeviceView[];
   links: LinkView[];
   consoles: Record<string, Record<ShellKind, ConsoleView>>;
+  adminCenter: AdminCenterView;
+  browser: { sspr: SsprPage; myAccount: MyAccountView };
+  desktops: Record<string, DesktopView>;
+  phones: Record<string, PhoneView>;
+  connect?: ConnectView;
 }
 
 export function projectLearnerView(truth: LabTruth, def: LabDefinition): LearnerView {
@@ -170,5 +189,10 @@ export function projectLearnerView(truth: LabTruth, def: LabDefinition): Learner
     devices,
     links,
     consoles,
+    adminCenter: adminCenterView(truth, def),
+    browser: { sspr: ssprView(truth), myAccount: myAccountView(truth) },
+    desktops: desktopViews(truth, def),
+    phones: phoneViews(truth, def),
+    connect: connectView(truth, def),
   };
 }

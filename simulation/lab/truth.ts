@@ -7,7 +7,14 @@ import type { AnyActorRef } from 'xstate';
 import type { NetworkContext } from '../net/network.machine';
 import type { HostMachineContext } from '../devices/windowsHost.machine';
 import type { DhcpClientContext } from '../devices/dhcpClient.machine';
-import type { TenantContext } from '../devices/tenant.machine';
+import type { AdSyncContext } from '../devices/adsync.machine';
+import type { AdSyncState } from '../sync/state';
+import { CLOSED_WIZARD, type WizardState } from '../sync/wizard';
+import type { TenantMachineContext } from '../devices/tenant.machine';
+import type { TenantState } from '../cloud/tenantState';
+import type { SsprFlow } from '../cloud/ssprFlow';
+import type { PortalSession } from '../cloud/userPortal';
+import type { AdminNotice } from '../cloud/adminPortal';
 import type { PhoneContext } from '../devices/phone.machine';
 import type { WindowsHostContext } from '../windows/hostState';
 import type { ServerRoles } from '../windows/serve';
@@ -23,11 +30,20 @@ export interface DhcpClientTruth {
   sent: number;
 }
 
+export interface AdSyncTruth {
+  /** The ADSync service's actor state (stopped, or what each of its activities is doing). */
+  activity: string;
+  state: AdSyncState;
+  wizard: WizardState;
+  requested?: 'Delta' | 'Initial';
+}
+
 export interface HostTruth {
   power: 'on' | 'off';
   host: WindowsHostContext;
   roles: ServerRoles;
   dhcpClient?: DhcpClientTruth;
+  adsync?: AdSyncTruth;
   runningJobs: number;
 }
 
@@ -37,7 +53,9 @@ export interface LabTruth {
   seed: number;
   network: Omit<NetworkContext, never>;
   hosts: Record<string, HostTruth>;
-  tenant: TenantContext;
+  tenant: TenantState;
+  /** The pages the learner has open in a browser (the SSPR portal, My Account, the admin center). */
+  browser: { sspr: SsprFlow; myAccount: PortalSession; adminNotice?: AdminNotice };
   phones: Record<string, PhoneContext>;
 }
 
@@ -80,23 +98,39 @@ export function collectTruth(
         sent: d.context.sent,
       };
     }
+    const adsyncRef = s.children.adsync;
+    let adsync: AdSyncTruth | undefined;
+    if (adsyncRef) {
+      const a = adsyncRef.getSnapshot() as Snap<AdSyncContext>;
+      adsync = {
+        activity: stateName(a.value),
+        state: a.context.state,
+        wizard: a.context.wizard,
+        requested: a.context.requested,
+      };
+    } else if (s.context.host.adsyncDisk) {
+      adsync = { activity: 'off', state: s.context.host.adsyncDisk, wizard: CLOSED_WIZARD };
+    }
     hosts[h.id] = {
       power: s.value === 'off' ? 'off' : 'on',
       host: s.context.host,
       roles: s.context.roles,
       dhcpClient,
+      adsync,
       runningJobs: Object.keys(s.context.jobs).length,
     };
   }
   const phones: Record<string, PhoneContext> = {};
   for (const p of def.phones) phones[p.id] = snap<PhoneContext>(system, p.id).context;
+  const tenantCtx = snap<TenantMachineContext>(system, 'tenant').context;
   return {
     time,
     definitionId: def.id,
     seed,
     network: snap<NetworkContext>(system, 'network').context,
     hosts,
-    tenant: snap<TenantContext>(system, 'tenant').context,
+    tenant: tenantCtx.tenant,
+    browser: { sspr: tenantCtx.sspr, myAccount: tenantCtx.portal, adminNotice: tenantCtx.admin.notice },
     phones,
   };
 }

@@ -175,6 +175,10 @@ export interface AadExport {
   deletes: string[];
   groups: { name: string; anchor: string; members: string[] }[];
 }
+export interface AadImport {
+  kind: 'app.aad.import';
+  credentials: Credentials;
+}
 export interface AadConfigure {
   kind: 'app.aad.configure';
   credentials: Credentials;
@@ -200,6 +204,8 @@ export interface AadResult {
   error?: string;
   /** Per-item outcomes (PHS). */
   items?: { anchor: string; ok: boolean }[];
+  /** After configure: the directory synchronization account the Connect server uses from now on. */
+  syncAccount?: Credentials;
 }
 
 export interface RelayListen {
@@ -272,6 +278,20 @@ export interface PushAnswer {
   approved: boolean;
   number?: number;
 }
+/** The Authenticator app, after scanning the QR code Security info shows, registers with the tenant. */
+export interface AuthenticatorRegister {
+  kind: 'app.authenticator.register';
+  activationCode: string;
+  phoneId: string;
+  device: string;
+}
+export interface AuthenticatorRegistered {
+  kind: 'app.authenticator.registered';
+  ok: boolean;
+  account?: string;
+  secret?: number;
+  tenant?: string;
+}
 export interface Delivered {
   kind: 'app.delivered';
 }
@@ -291,6 +311,7 @@ export type AppMessages =
   | DrsChanges
   | AadAuth
   | AadExport
+  | AadImport
   | AadConfigure
   | AadPhs
   | AadPhsPing
@@ -304,4 +325,6 @@ export type AppMessages =
   | SmsMessage
   | PushNotification
   | PushAnswer
+  | AuthenticatorRegister
+  | AuthenticatorRegistered
   | Delivered;

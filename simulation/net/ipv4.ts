@@ -1,9 +1,16 @@
 /** IPv4 arithmetic: plain functions over dotted-quad strings. */
 export type Ipv4 = string;
 
+// Routing compares the same few dozen addresses over and over: remember their values.
+const parsed = new Map<string, number>();
+
 export function toInt(ip: Ipv4): number {
+  const known = parsed.get(ip);
+  if (known !== undefined) return known;
   const p = ip.split('.').map(Number);
-  return ((((p[0] ?? 0) << 24) | ((p[1] ?? 0) << 16) | ((p[2] ?? 0) << 8) | (p[3] ?? 0)) >>> 0) as number;
+  const n = ((((p[0] ?? 0) << 24) | ((p[1] ?? 0) << 16) | ((p[2] ?? 0) << 8) | (p[3] ?? 0)) >>> 0) as number;
+  if (parsed.size < 4096) parsed.set(ip, n);
+  return n;
 }
 
 export function fromInt(n: number): Ipv4 {
@@ -36,9 +43,10 @@ export function sameSubnet(a: Ipv4, b: Ipv4, mask: Ipv4): boolean {
 
 /** `192.168.6.0/24` → network and mask. */
 export function parseCidr(cidr: string): { network: Ipv4; prefix: number; mask: Ipv4 } | undefined {
-  const [net, p] = cidr.split('/');
+  const [net, p, extra] = cidr.split('/');
+  if (extra !== undefined || p === undefined || !/^\d{1,2}$/.test(p)) return undefined;
   const prefix = Number(p);
-  if (!net || !isIpv4(net) || !Number.isInteger(prefix) || prefix < 0 || prefix > 32) return undefined;
+  if (!net || !isIpv4(net) || prefix > 32) return undefined;
   const mask = prefixToMask(prefix);
   return { network: fromInt((toInt(net) & toInt(mask)) >>> 0), prefix, mask };
 }

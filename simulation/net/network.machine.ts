@@ -11,7 +11,14 @@
 import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import type { Ipv4 } from './ipv4';
 import type { Message, Packet, RefuseReason } from './packets';
-import { canReturn, route, type FirewallRule, type NetworkState, type NicState } from './routing';
+import {
+  canReturn,
+  route,
+  type FirewallRule,
+  type NetworkState,
+  type NicState,
+  type OpenFlow,
+} from './routing';
 
 export interface TraceEntry {
   packetId: string;
@@ -71,6 +78,23 @@ function traced(trace: TraceEntry[], entry: TraceEntry): TraceEntry[] {
   return next;
 }
 
+/** Opens, refreshes or closes a LAN host's kept-open outbound connection. */
+function trackFlows(ctx: NetworkContext, packet: Packet, path: string): OpenFlow[] {
+  if (path !== 'internet' || ctx.nics[packet.srcId]?.segment !== 'lan') return ctx.flows;
+  const others = ctx.flows.filter((f) => !(f.lanId === packet.srcId && f.remoteIp === packet.dst));
+  if (packet.closeFlow) return others;
+  if (!packet.keepOpen || packet.port === undefined) return ctx.flows;
+  return [
+    ...others,
+    { lanId: packet.srcId, lanIp: packet.src, remoteIp: packet.dst, port: packet.port, host: packet.host },
+  ];
+}
+
+/** A host that loses power or its address loses its open connections. */
+function pruneFlows(flows: OpenFlow[], id: string, nic: NicState): OpenFlow[] {
+  return flows.filter((f) => f.lanId !== id || (nic.powered && nic.addresses.some((a) => a.ip === f.lanIp)));
+}
+
 function isLive(ref: AnyActorRef | undefined): ref is AnyActorRef {
   return !!ref && ref.getSnapshot().status === 'active';
 }
@@ -97,7 +121,12 @@ export const networkMachine = setup({
     power: assign(({ context, event }) => {
       if (event.type !== 'net.power') return {};
       const nic = context.nics[event.id];
-      return nic ? { nics: { ...context.nics, [event.id]: { ...nic, powered: event.powered } } } : {};
+      if (!nic) return {};
+      const next = { ...nic, powered: event.powered };
+      return {
+        nics: { ...context.nics, [event.id]: next },
+        flows: pruneFlows(context.flows, event.id, next),
+      };
     }),
     cable: assign(({ context, event }) => {
       if (event.type !== 'net.cable') return {};
@@ -142,6 +171,7 @@ export const networkMachine = setup({
             verdict: 'deliver',
             detail: `${verdict.path} → ${verdict.to.join(',')}`,
           }),
+          flows: trackFlows(context, packet, verdict.path),
         });
       } else if (verdict.kind === 'refuse') {
         if (isLive(replyTo)) {

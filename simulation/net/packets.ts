@@ -133,6 +133,12 @@ export interface Packet {
   port?: number;
   /** The host name the sender meant (TLS SNI / HTTP Host); firewall rules may match on it. */
   host?: string;
+  /**
+   * A LAN host's outbound connection that stays open for the far end to answer over later (the
+   * writeback listener's Service Bus relay connection); `closeFlow` ends it.
+   */
+  keepOpen?: boolean;
+  closeFlow?: boolean;
   body: Message;
 }
 

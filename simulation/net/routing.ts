@@ -3,7 +3,7 @@
  * to whom), refused at once (with a reason the sender can see), or dropped (the sender times out).
  * Pure data in, data out; the network actor calls it for every packet.
  */
-import { BROADCAST, inCidr, isApipa, sameSubnet, type Ipv4 } from './ipv4';
+import { BROADCAST, inCidr, isApipa, isPrivate, sameSubnet, type Ipv4 } from './ipv4';
 import type { Packet, RefuseReason, Transport } from './packets';
 
 export type SegmentId = 'lan' | 'internet' | 'cellular';
@@ -32,11 +32,46 @@ export interface FirewallRule {
   port?: number;
 }
 
+/** An outbound connection a LAN host keeps open, over which the far end may send to it. */
+export interface OpenFlow {
+  lanId: string;
+  lanIp: Ipv4;
+  remoteIp: Ipv4;
+  port: number;
+  host?: string;
+}
+
 export interface NetworkState {
   lan: { cidr: string; gateway: Ipv4 };
   router: { powered: boolean; wanUp: boolean };
   nics: Record<string, NicState>;
   firewall: FirewallRule[];
+  flows: OpenFlow[];
+}
+
+/**
+ * Whether an open flow still carries traffic: the LAN host is on its cable with the same address,
+ * the router and WAN are up, and the edge firewall (stateful, re-evaluated) still allows it.
+ */
+export function flowOpen(state: NetworkState, flow: OpenFlow): boolean {
+  const nic = state.nics[flow.lanId];
+  if (!up(nic) || !nic.addresses.some((a) => a.ip === flow.lanIp)) return false;
+  if (!state.router.powered || !state.router.wanUp) return false;
+  const probe: Packet = {
+    id: 'flow',
+    srcId: flow.lanId,
+    src: flow.lanIp,
+    dst: flow.remoteIp,
+    transport: 'tcp',
+    port: flow.port,
+    host: flow.host,
+    body: { kind: 'tcp.syn' },
+  };
+  return firewallVerdict(state.firewall, 'outbound', probe, flow.lanIp).pass;
+}
+
+export function findFlow(state: NetworkState, lanIp: Ipv4, remoteIp: Ipv4): OpenFlow | undefined {
+  return state.flows.find((f) => f.lanIp === lanIp && f.remoteIp === remoteIp);
 }
 
 export type RouteResult =
@@ -98,6 +133,9 @@ export function primaryAddress(nic: NicState | undefined): { ip: Ipv4; mask: Ipv
 
 export function route(state: NetworkState, packet: Packet): RouteResult {
   const srcNic = state.nics[packet.srcId];
+  // Loopback never touches the cable.
+  if (packet.dst === '127.0.0.1' && srcNic?.powered)
+    return { kind: 'deliver', to: [packet.srcId], path: 'local' };
   if (!up(srcNic)) return { kind: 'refuse', reason: 'local' };
 
   // Broadcast (DHCP): every other powered, connected NIC on the same segment hears it.
@@ -105,7 +143,11 @@ export function route(state: NetworkState, packet: Packet): RouteResult {
     const to = Object.entries(state.nics)
       .filter(([id, nic]) => id !== packet.srcId && nic.segment === srcNic.segment && up(nic))
       .map(([id]) => id);
-    return { kind: 'deliver', to, path: 'lan' };
+    return {
+      kind: 'deliver',
+      to,
+      path: srcNic.segment === 'lan' ? 'lan' : srcNic.segment === 'cellular' ? 'cellular' : 'internet',
+    };
   }
 
   const me = srcNic.addresses.find((a) => a.ip === packet.src) ?? primaryAddress(srcNic);
@@ -118,12 +160,15 @@ export function route(state: NetworkState, packet: Packet): RouteResult {
     return { kind: 'deliver', to: [packet.srcId], path: 'local' };
   }
 
-  // Devices out on the internet or the mobile network reach each other directly.
+  // Devices out on the internet or the mobile network reach each other directly, and reach a LAN
+  // host only over a connection that host opened and that is still open.
   if (srcNic.segment !== 'lan') {
     const target = owner(state, 'internet', packet.dst) ?? owner(state, 'cellular', packet.dst);
-    return target
-      ? { kind: 'deliver', to: [target], path: srcNic.segment === 'cellular' ? 'cellular' : 'internet' }
-      : { kind: 'drop', reason: 'no such internet host' };
+    if (target)
+      return { kind: 'deliver', to: [target], path: srcNic.segment === 'cellular' ? 'cellular' : 'internet' };
+    const flow = inCidr(packet.dst, state.lan.cidr) ? findFlow(state, packet.dst, me.ip) : undefined;
+    if (flow && flowOpen(state, flow)) return { kind: 'deliver', to: [flow.lanId], path: 'internet' };
+    return { kind: 'drop', reason: flow ? 'the inbound connection is closed' : 'no such internet host' };
   }
 
   // On-link: ARP for the destination itself.
@@ -150,7 +195,7 @@ export function route(state: NetworkState, packet: Packet): RouteResult {
       ? { kind: 'deliver', to: [target], path: 'routed' }
       : { kind: 'refuse', reason: 'host-unreachable', by: gw };
   }
-  if (isApipa(packet.dst) || inCidr(packet.dst, '10.0.0.0/8') || inCidr(packet.dst, '172.16.0.0/12')) {
+  if (isPrivate(packet.dst)) {
     return { kind: 'refuse', reason: 'net-unreachable', by: gw };
   }
   if (!state.router.wanUp) return { kind: 'refuse', reason: 'net-unreachable', by: gw };
@@ -175,6 +220,11 @@ export function route(state: NetworkState, packet: Packet): RouteResult {
 export function canReturn(state: NetworkState, request: Packet): boolean {
   const nic = state.nics[request.srcId];
   if (!up(nic)) return false;
+  // An answer from a LAN host to something out on the internet rides that host's open flow.
+  if (nic.segment !== 'lan' && inCidr(request.dst, state.lan.cidr)) {
+    const flow = findFlow(state, request.dst, request.src);
+    return !!flow && flowOpen(state, flow);
+  }
   if (request.src !== '0.0.0.0' && !nic.addresses.some((a) => a.ip === request.src)) return false;
   const crossesWan =
     nic.segment === 'lan' && request.dst !== '255.255.255.255' && !inCidr(request.dst, state.lan.cidr);

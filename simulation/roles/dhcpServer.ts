@@ -48,7 +48,9 @@ export function chooseAddress(state: DhcpServerState, mac: string, now: number):
   const mine = Object.values(state.leases).find((l) => l.mac === mac && live(l, now));
   if (mine) return mine.ip;
   // A client that had an address before gets it back if nobody took it since.
-  const previous = Object.values(state.leases).find((l) => l.mac === mac && !live(state.leases[l.ip], now));
+  const previous = Object.values(state.leases).find(
+    (l) => l.mac === mac && !live(state.leases[l.ip], now) && inRange(state.scope, l.ip),
+  );
   if (previous) return previous.ip;
   for (let n = toInt(state.scope.rangeStart); n <= toInt(state.scope.rangeEnd); n++) {
     const ip = fromInt(n);

@@ -262,6 +262,73 @@ export function initialDirectory(def: LabDefinition, seed: number, now: number):
       allow: true,
     },
   ];
+  // The AD DS connector account Entra Connect created at installation, with its permissions.
+  const c = def.connect;
+  const msolSam = c.connectorAccount.user;
+  users[key(msolSam)] = {
+    guid: guid(),
+    sid: `${domainSid}-${nextRid++}`,
+    sam: msolSam,
+    upn: `${msolSam}@${d.fqdn}`,
+    dn: userDn(msolSam, `CN=Users,${d.dn}`),
+    cn: msolSam,
+    parent: `CN=Users,${d.dn}`,
+    givenName: '',
+    surname: '',
+    displayName: msolSam,
+    enabled: true,
+    password: c.connectorAccount.password,
+    history: [],
+    pwdLastSet: now - 30 * 86_400_000,
+    passwordNeverExpires: true,
+    cannotChangePassword: false,
+    badPwdCount: 0,
+    badPasswordTime: 0,
+    lockoutTime: 0,
+    adminCount: 0,
+    memberOf: ['Domain Users'],
+    lastLogon: 0,
+    logonCount: 0,
+    whenCreated: now - 30 * 86_400_000,
+    whenChanged: now - 30 * 86_400_000,
+    usnChanged: ++usn,
+    inheritanceDisabled: false,
+    description:
+      'Account created by Microsoft Azure Active Directory Connect with installation identifier 3f9c2a1b7d444c6e8d2f running on computer SYNC01 configured to synchronize to tenant everestitt.onmicrosoft.com. This account must have directory replication permissions in the local Active Directory and write permission on certain attributes to enable Hybrid Deployment.',
+  };
+  if (c.permissions.passwordHashSync) {
+    acl.push({
+      trustee: msolSam,
+      right: 'Replicating Directory Changes',
+      on: d.dn,
+      appliesTo: 'this',
+      allow: true,
+    });
+    acl.push({
+      trustee: msolSam,
+      right: 'Replicating Directory Changes All',
+      on: d.dn,
+      appliesTo: 'this',
+      allow: true,
+    });
+  }
+  if (c.permissions.passwordWriteback) {
+    for (const right of [
+      'Reset Password',
+      'Change Password',
+      'Write lockoutTime',
+      'Write pwdLastSet',
+    ] as const) {
+      acl.push({ trustee: msolSam, right, on: d.dn, appliesTo: 'descendant-users', allow: true });
+    }
+    acl.push({
+      trustee: msolSam,
+      right: 'Unexpire Password',
+      on: d.dn,
+      appliesTo: 'this-and-descendants',
+      allow: true,
+    });
+  }
   return {
     domainDn: d.dn,
     domainSid,

@@ -8,6 +8,7 @@ import type { HostDefinition, LabDefinition } from '../lab/definition';
 import { domainZones } from '../roles/dnsServer';
 import { initialDhcpServer } from '../roles/dhcpServer';
 import { initialDirectory } from '../roles/directory';
+import { initialAdSync } from '../sync/adsyncInit';
 import type { ConsoleSession, ShellKind, WindowsHostContext } from './hostState';
 import type { ServerRoles } from './serve';
 import { servicesFor } from './services';
@@ -75,6 +76,7 @@ export function initialHostContext(
           }
         : undefined,
     cachedLogons: {},
+    adsyncDisk: host.kind === 'sync' && def.connect.host === host.id ? initialAdSync(def, now) : undefined,
     rng: seedFrom(seed, host.id),
     seq: 0,
   };

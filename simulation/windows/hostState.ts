@@ -7,6 +7,7 @@ import { isApipa, prefixToMask, type Ipv4 } from '../net/ipv4';
 import type { RngState } from '../core/random';
 import type { EventLogs } from './eventlog';
 import type { ServiceState } from './services';
+import type { AdSyncState } from '../sync/state';
 
 export interface DhcpLease {
   ip: Ipv4;
@@ -108,6 +109,8 @@ export interface WindowsHostContext {
   /** Client PCs: the sign-in screen, the signed-in user and cached domain logons. */
   desktop?: DesktopState;
   cachedLogons: Record<string, CachedLogon>;
+  /** The sync server: Entra Connect's state as it is on disk while the ADSync actor is not running. */
+  adsyncDisk?: AdSyncState;
   rng: RngState;
   /** Counter for ids of packets and jobs this host starts. */
   seq: number;

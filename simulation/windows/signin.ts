@@ -65,7 +65,6 @@ export function* signInScript(
 ): Script<SignInOutcome> {
   const sam = samOf(typedUser, host.domainNetbios, host.domainFqdn);
   if (!sam) return { ok: false, message: SIGNIN_TEXT.badPassword, events: [] };
-  const account = `${host.domainNetbios}\\${sam}`;
   const located = yield* locateDc(host, host.domainFqdn);
 
   if (!located.ok) {

@@ -1,11 +1,22 @@
 /** Every console command the lab knows, looked up by name. */
+import { ADSYNC_COMMANDS } from './adsync';
 import { cls, echo, hostname, ver, whoami } from './basic';
 import { ipconfig } from './ipconfig';
 import { nslookup } from './nslookup';
 import { ping } from './ping';
 import type { CommandDef } from './types';
 
-export const COMMANDS: readonly CommandDef[] = [ipconfig, ping, nslookup, hostname, whoami, cls, echo, ver];
+export const COMMANDS: readonly CommandDef[] = [
+  ipconfig,
+  ping,
+  nslookup,
+  hostname,
+  whoami,
+  cls,
+  echo,
+  ver,
+  ...ADSYNC_COMMANDS,
+];
 
 const byName = new Map<string, CommandDef>();
 for (const c of COMMANDS) for (const n of c.names) byName.set(n, c);

@@ -5,6 +5,7 @@
  * returned as data (`HostEffect`) and applied by the host machine.
  */
 import type { Script } from '../../proc/script';
+import type { AdsyncReply, AdsyncRequest } from '../../sync/requests';
 import type { NewEvent } from '../eventlog';
 import type { ConsoleLine, ShellKind, WindowsHostContext } from '../hostState';
 import type { ParsedCommand } from '../shell/parse';
@@ -35,7 +36,14 @@ export interface CommandResult {
 export type CommandOutcome =
   | { kind: 'done'; result: CommandResult }
   | { kind: 'script'; script: () => Script<CommandResult> }
-  | { kind: 'dhcp'; op: 'renew' | 'release' };
+  | { kind: 'dhcp'; op: 'renew' | 'release' }
+  /** Ask a service running on this host (the ADSync service) and print what it answers. */
+  | {
+      kind: 'local';
+      service: 'adsync';
+      request: AdsyncRequest;
+      format: (reply: AdsyncReply) => CommandResult;
+    };
 
 export interface CommandDef {
   /** Lower-case names this command answers to (PowerShell aliases included). */

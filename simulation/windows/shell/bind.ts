@@ -91,7 +91,7 @@ export function bindParams(spec: CmdletSpec, args: readonly Token[], line: strin
       message,
       line,
       column: t?.at ?? line.length,
-      length: t?.text.length ?? 1,
+      length: t ? Math.max(1, t.end - t.at) : 1,
       category,
       exception,
       errorId: `${errorId},${spec.className}`,
@@ -102,8 +102,9 @@ export function bindParams(spec: CmdletSpec, args: readonly Token[], line: strin
     switch (p.type) {
       case 'bool': {
         const v = raw.toLowerCase();
-        if (v === '$true' || v === '1') return true;
-        if (v === '$false' || v === '0') return false;
+        // A quoted '$true' is a string, and PowerShell will not turn a string into a Boolean.
+        if (!t?.quoted && (v === '$true' || v === '1')) return true;
+        if (!t?.quoted && (v === '$false' || v === '0')) return false;
         return fail(
           t,
           `Cannot process argument transformation on parameter '${p.name}'. Cannot convert value "System.String" to type "System.Boolean". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.`,
@@ -187,7 +188,7 @@ export function bindParams(spec: CmdletSpec, args: readonly Token[], line: strin
     }
     if (p.type === 'switch') {
       if (inline !== undefined) {
-        const v = convert({ ...p, type: 'bool' }, t, inline);
+        const v = convert({ ...p, type: 'bool' }, { ...t, quoted: !!t.valueQuoted }, inline);
         if (typeof v === 'object' && !Array.isArray(v)) return v;
         values[p.name] = v;
       } else {
@@ -196,7 +197,7 @@ export function bindParams(spec: CmdletSpec, args: readonly Token[], line: strin
       continue;
     }
     let raw = inline;
-    let at: Token | undefined = t;
+    let at: Token | undefined = inline === undefined ? t : { ...t, quoted: !!t.valueQuoted };
     if (raw === undefined || raw === '') {
       const nextTok = args[i + 1];
       if (!nextTok || isParamToken(nextTok)) {

@@ -1,0 +1,324 @@
+/**
+ * What an administrator does in the Microsoft Entra admin center (and, for contrast, the
+ * Microsoft 365 admin center): the Password reset blades, the authentication methods policy,
+ * licences and roles, group membership, the authorization policy, and resetting a user's
+ * password. Pure over the tenant; a reset of a synchronised user's password from the Entra admin
+ * center is written back through the relay (an effect), one from the Microsoft 365 admin center
+ * is not (reference §2.7, L22).
+ */
+import { nextGuid } from '../core/random';
+import { ACTIVITY, audit, ssprAudit } from './audit';
+import type { TenantEffect } from './effects';
+import { cloudPasswordProblem, listenerAlive, writebackReady } from './policy';
+import { SSPR_TEXT } from './texts';
+import {
+  AUTH_METHOD_LABELS,
+  findCloudUser,
+  updateUser,
+  type AuthMethodId,
+  type SsprMethods,
+  type SsprScope,
+  type TenantState,
+} from './tenantState';
+
+export type AdminAction =
+  | { type: 'sspr.properties'; enabled: SsprScope; group?: string }
+  | { type: 'sspr.authenticationMethods'; methodsRequired: 1 | 2; methods?: Partial<SsprMethods> }
+  | { type: 'sspr.registration'; requireOnSignIn: boolean; reconfirmDays: number }
+  | { type: 'sspr.notifications'; notifyUsers: boolean; notifyAdmins: boolean }
+  | { type: 'sspr.customization'; helpdeskLink: boolean; helpdeskUrl?: string }
+  | { type: 'sspr.onPremises'; writeback: boolean; cloudSyncWriteback?: boolean; allowUnlock: boolean }
+  | { type: 'authMethods.policy'; method: AuthMethodId; enabled: boolean; target?: string }
+  | { type: 'authMethods.migration'; state: TenantState['methodsMigration'] }
+  | { type: 'user.license'; user: string; sku: string; assigned: boolean }
+  | { type: 'user.role'; user: string; role: string; assigned: boolean }
+  | {
+      type: 'user.resetPassword';
+      user: string;
+      password: string;
+      forceChange: boolean;
+      portal: 'entra' | 'm365';
+    }
+  | { type: 'user.deleteMethod'; user: string; method: 'sms' | 'authenticator' }
+  | { type: 'group.create'; name: string }
+  | { type: 'group.member'; group: string; user: string; add: boolean }
+  | { type: 'authorizationPolicy'; allowedToUseSspr: boolean };
+
+export interface AdminNotice {
+  level: 'success' | 'error' | 'info';
+  text: string;
+}
+
+export interface AdminResult {
+  tenant: TenantState;
+  notice: AdminNotice;
+  effects: TenantEffect[];
+  /** A reset waiting for the writeback result. */
+  pendingReset?: { userId: string; password: string; forceChange: boolean; trackingId: string };
+}
+
+export const ADMIN_TEXT = {
+  saved: 'Successfully saved settings.',
+  selectGroup: 'Select a group before saving, or choose All.',
+  /** reference §2.4 */
+  onPremPolicyReset:
+    "Unfortunately, you cannot reset this user's password because your on-premises policy does not allow it. Please review your on-premises policy to ensure that it is setup correctly.",
+  /** unconfirmed wording */
+  syncedGroup:
+    "You can't change the membership of this group because it's synchronized from your on-premises directory. Make the change in Active Directory.",
+  noLicensesLeft: 'There are not enough licenses available to complete this assignment.',
+  resetDone: (upn: string) => `Password reset for ${upn}.`,
+  writebackOffline:
+    "The password couldn't be reset because the on-premises writeback client can't be reached. Try again later.",
+} as const;
+
+const ADMIN = (t: TenantState) =>
+  t.users.find((u) => u.roles.includes('Global Administrator'))?.upn ?? 'admin';
+
+function policyChange(t: TenantState, now: number, what: string): TenantState {
+  return audit(t, now, {
+    service: 'Self-service Password Management',
+    category: 'Policy',
+    activity: ACTIVITY.policyChanges,
+    status: 'Success',
+    target: 'Password reset policy',
+    initiatedBy: ADMIN(t),
+    details: { Setting: what },
+  });
+}
+
+export function adminStep(t: TenantState, a: AdminAction, now: number): AdminResult {
+  const done = (
+    tenant: TenantState,
+    text: string = ADMIN_TEXT.saved,
+    effects: TenantEffect[] = [],
+  ): AdminResult => ({ tenant, notice: { level: 'success', text }, effects });
+  const error = (text: string): AdminResult => ({ tenant: t, notice: { level: 'error', text }, effects: [] });
+  const userOf = (id: string) => findCloudUser(t, id);
+
+  switch (a.type) {
+    case 'sspr.properties': {
+      if (
+        a.enabled === 'Selected' &&
+        !t.groups.some((g) => g.name.toLowerCase() === (a.group ?? '').toLowerCase())
+      )
+        return error(ADMIN_TEXT.selectGroup);
+      const sspr = {
+        ...t.sspr,
+        enabled: a.enabled,
+        selectedGroup:
+          a.enabled === 'Selected'
+            ? t.groups.find((g) => g.name.toLowerCase() === a.group?.toLowerCase())?.name
+            : t.sspr.selectedGroup,
+      };
+      return done(
+        policyChange(
+          { ...t, sspr },
+          now,
+          `Self service password reset enabled: ${a.enabled}${a.enabled === 'Selected' ? ` (${sspr.selectedGroup})` : ''}`,
+        ),
+      );
+    }
+    case 'sspr.authenticationMethods': {
+      const sspr = {
+        ...t.sspr,
+        methodsRequired: a.methodsRequired,
+        methods: { ...t.sspr.methods, ...(a.methods ?? {}) },
+      };
+      return done(
+        policyChange({ ...t, sspr }, now, `Number of methods required to reset: ${a.methodsRequired}`),
+      );
+    }
+    case 'sspr.registration': {
+      if (!Number.isInteger(a.reconfirmDays) || a.reconfirmDays < 0 || a.reconfirmDays > 730)
+        return error('The number of days must be between 0 and 730.');
+      return done(
+        policyChange(
+          {
+            ...t,
+            sspr: {
+              ...t.sspr,
+              registration: { requireOnSignIn: a.requireOnSignIn, reconfirmDays: a.reconfirmDays },
+            },
+          },
+          now,
+          `Require users to register when signing in: ${a.requireOnSignIn ? 'Yes' : 'No'}; re-confirm after ${a.reconfirmDays} days`,
+        ),
+      );
+    }
+    case 'sspr.notifications':
+      return done(
+        policyChange(
+          {
+            ...t,
+            sspr: { ...t.sspr, notifications: { notifyUsers: a.notifyUsers, notifyAdmins: a.notifyAdmins } },
+          },
+          now,
+          'Notifications',
+        ),
+      );
+    case 'sspr.customization':
+      return done(
+        policyChange(
+          {
+            ...t,
+            sspr: { ...t.sspr, customization: { helpdeskLink: a.helpdeskLink, helpdeskUrl: a.helpdeskUrl } },
+          },
+          now,
+          'Customization',
+        ),
+      );
+    case 'sspr.onPremises': {
+      const onPremises = {
+        writeback: a.writeback,
+        cloudSyncWriteback: a.cloudSyncWriteback ?? t.sspr.onPremises.cloudSyncWriteback,
+        allowUnlock: a.allowUnlock,
+      };
+      return done(
+        policyChange(
+          { ...t, sspr: { ...t.sspr, onPremises } },
+          now,
+          `Enable password write back for synced users: ${a.writeback ? 'Yes' : 'No'}; unlock: ${a.allowUnlock ? 'Yes' : 'No'}`,
+        ),
+      );
+    }
+    case 'authMethods.policy': {
+      const target = a.target ?? 'all';
+      if (target !== 'all' && !t.groups.some((g) => g.name.toLowerCase() === target.toLowerCase()))
+        return error(`The group "${target}" was not found.`);
+      const tenant = audit(
+        { ...t, authMethods: { ...t.authMethods, [a.method]: { enabled: a.enabled, target } } },
+        now,
+        {
+          service: 'Authentication Methods',
+          category: 'Policy',
+          activity: 'Authentication methods policy update',
+          status: 'Success',
+          target: AUTH_METHOD_LABELS[a.method],
+          initiatedBy: ADMIN(t),
+          details: { Enabled: a.enabled ? 'Yes' : 'No', Target: target === 'all' ? 'All users' : target },
+        },
+      );
+      return done(tenant);
+    }
+    case 'authMethods.migration':
+      return done({ ...t, methodsMigration: a.state });
+    case 'user.license': {
+      const u = userOf(a.user);
+      if (!u) return error(`User ${a.user} was not found.`);
+      if (!t.licenses.some((l) => l.sku === a.sku))
+        return error(`The licence ${a.sku} is not available in this tenant.`);
+      if (a.assigned) {
+        const used = t.users.filter((x) => x.licenses.includes(a.sku)).length;
+        const total = t.licenses.find((l) => l.sku === a.sku)?.total ?? 0;
+        if (!u.licenses.includes(a.sku) && used >= total) return error(ADMIN_TEXT.noLicensesLeft);
+      }
+      const licenses = a.assigned
+        ? [...new Set([...u.licenses, a.sku])]
+        : u.licenses.filter((l) => l !== a.sku);
+      return done(updateUser(t, u.id, { licenses }), 'Successfully updated license assignments.');
+    }
+    case 'user.role': {
+      const u = userOf(a.user);
+      if (!u) return error(`User ${a.user} was not found.`);
+      const roles = a.assigned ? [...new Set([...u.roles, a.role])] : u.roles.filter((r) => r !== a.role);
+      return done(
+        updateUser(t, u.id, { roles }),
+        a.assigned ? `${a.role} assigned to ${u.upn}.` : `${a.role} removed from ${u.upn}.`,
+      );
+    }
+    case 'user.deleteMethod': {
+      const u = userOf(a.user);
+      if (!u) return error(`User ${a.user} was not found.`);
+      const methods =
+        a.method === 'sms' ? { ...u.methods, sms: undefined } : { ...u.methods, authenticator: undefined };
+      return done(updateUser(t, u.id, { methods }), 'Authentication method deleted.');
+    }
+    case 'group.create': {
+      if (a.name.trim() === '' || t.groups.some((g) => g.name.toLowerCase() === a.name.toLowerCase()))
+        return error('A group with that name already exists.');
+      const [id, rng] = nextGuid(t.rng);
+      return done(
+        { ...t, rng, groups: [...t.groups, { id, name: a.name, onPremisesSyncEnabled: false, members: [] }] },
+        `Group ${a.name} created.`,
+      );
+    }
+    case 'group.member': {
+      const g = t.groups.find((x) => x.name.toLowerCase() === a.group.toLowerCase());
+      const u = userOf(a.user);
+      if (!g || !u) return error('Group or user not found.');
+      if (g.onPremisesSyncEnabled) return error(ADMIN_TEXT.syncedGroup);
+      const members = a.add ? [...new Set([...g.members, u.id])] : g.members.filter((m) => m !== u.id);
+      return done({ ...t, groups: t.groups.map((x) => (x === g ? { ...x, members } : x)) });
+    }
+    case 'authorizationPolicy':
+      return done({ ...t, allowedToUseSspr: a.allowedToUseSspr });
+    case 'user.resetPassword': {
+      const u = userOf(a.user);
+      if (!u) return error(`User ${a.user} was not found.`);
+      if (cloudPasswordProblem(a.password)) return error(SSPR_TEXT.cloudPolicy);
+      if (!u.onPremisesSyncEnabled || a.portal === 'm365') {
+        // The Microsoft 365 admin center sets the cloud password only: no writeback (L22).
+        let tenant = updateUser(t, u.id, { password: a.password, passwordSetAt: now });
+        tenant = ssprAudit(tenant, now, ACTIVITY.adminReset, 'Success', u.upn, undefined, {
+          OnPremisesAgent: 'None',
+        });
+        return done(tenant, ADMIN_TEXT.resetDone(u.upn));
+      }
+      if (!writebackReady(t) || !listenerAlive(t, now)) return error(ADMIN_TEXT.writebackOffline);
+      const [trackingId, rng] = nextGuid(t.rng);
+      return {
+        tenant: { ...t, rng },
+        notice: { level: 'info', text: 'Resetting password…' },
+        effects: [
+          {
+            type: 'writeback',
+            purpose: 'admin',
+            request: {
+              kind: 'app.relay.request',
+              trackingId,
+              op: 'admin-reset',
+              anchor: u.onPremisesImmutableId ?? '',
+              upn: u.upn,
+              newPassword: a.password,
+            },
+          },
+        ],
+        pendingReset: { userId: u.id, password: a.password, forceChange: a.forceChange, trackingId },
+      };
+    }
+  }
+}
+
+export function adminResetResult(
+  t: TenantState,
+  pending: { userId: string; password: string },
+  ok: boolean,
+  failure: string | undefined,
+  now: number,
+): { tenant: TenantState; notice: AdminNotice } {
+  const u = t.users.find((x) => x.id === pending.userId);
+  if (!u) return { tenant: t, notice: { level: 'error', text: 'The user no longer exists.' } };
+  if (ok) {
+    let tenant = updateUser(t, u.id, { password: pending.password, passwordSetAt: now });
+    tenant = ssprAudit(tenant, now, ACTIVITY.adminReset, 'Success', u.upn, undefined, {
+      OnPremisesAgent: 'Microsoft Entra Connect',
+    });
+    return { tenant, notice: { level: 'success', text: ADMIN_TEXT.resetDone(u.upn) } };
+  }
+  const tenant = ssprAudit(t, now, ACTIVITY.adminReset, 'Failure', u.upn, failure, {
+    OnPremisesAgent: 'Microsoft Entra Connect',
+  });
+  return {
+    tenant,
+    notice: {
+      level: 'error',
+      text:
+        failure === 'policy'
+          ? ADMIN_TEXT.onPremPolicyReset
+          : failure === 'timeout'
+            ? ADMIN_TEXT.writebackOffline
+            : `The password could not be reset on-premises (${failure ?? 'unknown error'}).`,
+    },
+  };
+}

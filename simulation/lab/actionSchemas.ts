@@ -1,0 +1,161 @@
+/**
+ * The shapes of the learner's actions on the browser pages and the Connect wizard, as zod
+ * schemas, so a command from a file, a saved session or the UI is checked before it reaches the
+ * lab. Only what a learner can do is here; the answers the cloud gives itself (writeback results,
+ * phone answers) are not lab commands.
+ */
+import { z } from 'zod';
+
+const text = (max = 512) => z.string().max(max);
+
+export const ssprActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('open') }),
+  z.object({ type: z.literal('close') }),
+  z.object({ type: z.literal('submitUser'), userId: text(256), captcha: text(32) }),
+  z.object({ type: z.literal('chooseTrouble'), option: z.enum(['forgot', 'unlock']) }),
+  z.object({
+    type: z.literal('chooseMethod'),
+    method: z.enum(['sms', 'authenticatorNotification', 'authenticatorCode', 'email']),
+  }),
+  z.object({ type: z.literal('sendSms'), phone: text(40) }),
+  z.object({ type: z.literal('enterCode'), code: text(32) }),
+  z.object({ type: z.literal('sendNotification') }),
+  z.object({ type: z.literal('submitPassword'), password: text(256), confirm: text(256) }),
+]);
+
+export const myAccountActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('open') }),
+  z.object({ type: z.literal('close') }),
+  z.object({ type: z.literal('signIn'), upn: text(256), password: text(256) }),
+  z.object({ type: z.literal('signOut') }),
+  z.object({ type: z.literal('next') }),
+  z.object({ type: z.literal('goto'), page: z.enum(['home', 'securityInfo', 'changePassword']) }),
+  z.object({ type: z.literal('addMethod'), method: z.enum(['phone', 'authenticator']) }),
+  z.object({ type: z.literal('setPhone'), phone: text(40) }),
+  z.object({ type: z.literal('enterCode'), code: text(32) }),
+  z.object({ type: z.literal('authenticatorNext') }),
+  z.object({
+    type: z.literal('changePassword'),
+    oldPassword: text(256),
+    newPassword: text(256),
+    confirm: text(256),
+  }),
+]);
+
+const authMethod = z.enum([
+  'fido2',
+  'microsoftAuthenticator',
+  'sms',
+  'temporaryAccessPass',
+  'hardwareOath',
+  'softwareOath',
+  'voice',
+  'email',
+]);
+
+export const adminActionSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('sspr.properties'),
+    enabled: z.enum(['None', 'Selected', 'All']),
+    group: text(256).optional(),
+  }),
+  z.object({
+    type: z.literal('sspr.authenticationMethods'),
+    methodsRequired: z.union([z.literal(1), z.literal(2)]),
+    methods: z
+      .object({
+        mobileAppNotification: z.boolean(),
+        mobileAppCode: z.boolean(),
+        email: z.boolean(),
+        mobilePhone: z.boolean(),
+        officePhone: z.boolean(),
+        securityQuestions: z.boolean(),
+      })
+      .partial()
+      .optional(),
+  }),
+  z.object({
+    type: z.literal('sspr.registration'),
+    requireOnSignIn: z.boolean(),
+    reconfirmDays: z.number().int(),
+  }),
+  z.object({ type: z.literal('sspr.notifications'), notifyUsers: z.boolean(), notifyAdmins: z.boolean() }),
+  z.object({
+    type: z.literal('sspr.customization'),
+    helpdeskLink: z.boolean(),
+    helpdeskUrl: text(512).optional(),
+  }),
+  z.object({
+    type: z.literal('sspr.onPremises'),
+    writeback: z.boolean(),
+    cloudSyncWriteback: z.boolean().optional(),
+    allowUnlock: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('authMethods.policy'),
+    method: authMethod,
+    enabled: z.boolean(),
+    target: text(256).optional(),
+  }),
+  z.object({
+    type: z.literal('authMethods.migration'),
+    state: z.enum(['Pre-migration', 'Migration in progress', 'Migration complete']),
+  }),
+  z.object({ type: z.literal('user.license'), user: text(256), sku: text(64), assigned: z.boolean() }),
+  z.object({ type: z.literal('user.role'), user: text(256), role: text(128), assigned: z.boolean() }),
+  z.object({
+    type: z.literal('user.resetPassword'),
+    user: text(256),
+    password: text(256),
+    forceChange: z.boolean(),
+    portal: z.enum(['entra', 'm365']),
+  }),
+  z.object({
+    type: z.literal('user.deleteMethod'),
+    user: text(256),
+    method: z.enum(['sms', 'authenticator']),
+  }),
+  z.object({ type: z.literal('group.create'), name: text(256) }),
+  z.object({ type: z.literal('group.member'), group: text(256), user: text(256), add: z.boolean() }),
+  z.object({ type: z.literal('authorizationPolicy'), allowedToUseSspr: z.boolean() }),
+]);
+
+export const wizardActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('open') }),
+  z.object({ type: z.literal('close') }),
+  z.object({ type: z.literal('next') }),
+  z.object({ type: z.literal('back') }),
+  z.object({
+    type: z.literal('chooseTask'),
+    task: z.enum([
+      'privacy',
+      'view',
+      'customize',
+      'devices',
+      'schema',
+      'staging',
+      'signin',
+      'federation',
+      'troubleshoot',
+    ]),
+  }),
+  z.object({ type: z.literal('setCredentials'), user: text(256), password: text(256) }),
+  z.object({
+    type: z.literal('setOuFilter'),
+    ouFilter: z.union([z.literal('all'), z.array(text(512)).max(50)]),
+  }),
+  z.object({
+    type: z.literal('setFeature'),
+    feature: z.enum([
+      'passwordHashSync',
+      'passwordWriteback',
+      'exchangeHybrid',
+      'groupWriteback',
+      'deviceWriteback',
+      'directoryExtensions',
+    ]),
+    enabled: z.boolean(),
+  }),
+  z.object({ type: z.literal('setStaging'), enabled: z.boolean() }),
+  z.object({ type: z.literal('setStartSync'), enabled: z.boolean() }),
+]);
