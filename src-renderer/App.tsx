@@ -6,13 +6,23 @@ import { ConsolePanel } from './components/ConsolePanel';
 import { DevicePanel } from './components/DevicePanel';
 import { LabCanvas } from './components/LabCanvas';
 import { NoticeBar } from './components/NoticeBar';
+import { SurfaceTabs } from './components/SurfaceTabs';
+import { AdminCenter } from './components/admin/AdminCenter';
+import { ConnectWizard } from './components/ConnectWizard';
+import { SsprPortal } from './components/SsprPortal';
+import { MyAccount } from './components/MyAccount';
+import { SignInScreen } from './components/SignInScreen';
+import { PhonePanel } from './components/PhonePanel';
+import { useUi } from './state/uiStore';
 
 export function App() {
   useClockDriver();
   useLearnerView(); // re-render on lab changes (notices, title)
   const controller = useLabController();
+  const surface = useUi((s) => s.surface);
+  const consoleOpen = useUi((s) => s.consoleOpen);
   return (
-    <div className="app">
+    <div className={`app${consoleOpen ? '' : ' console-collapsed'}`}>
       <header className="topbar">
         <div className="brand">
           <span className="brand-name">HybridLab</span>
@@ -37,11 +47,22 @@ export function App() {
         </div>
       </header>
       <NoticeBar />
-      <main className="workspace">
-        <ReactFlowProvider>
-          <LabCanvas />
-        </ReactFlowProvider>
-        <DevicePanel />
+      <SurfaceTabs />
+      <main className={`workspace surface-${surface}`}>
+        {surface === 'map' && (
+          <>
+            <ReactFlowProvider>
+              <LabCanvas />
+            </ReactFlowProvider>
+            <DevicePanel />
+          </>
+        )}
+        {surface === 'admin' && <AdminCenter />}
+        {surface === 'connect' && <ConnectWizard />}
+        {surface === 'sspr' && <SsprPortal />}
+        {surface === 'myaccount' && <MyAccount />}
+        {surface === 'signin' && <SignInScreen />}
+        {surface === 'phone' && <PhonePanel />}
       </main>
       <ConsolePanel />
     </div>

@@ -60,7 +60,7 @@ export interface ConsoleView {
 }
 
 export interface LearnerView {
-  time: { now: number; display: string; timeZone: string };
+  time: { now: number; display: string; timeZone: string; offsetMinutes: number };
   devices: DeviceView[];
   links: LinkView[];
   consoles: Record<string, Record<ShellKind, ConsoleView>>;
@@ -185,6 +185,7 @@ export function projectLearnerView(truth: LabTruth, def: LabDefinition): Learner
       now: truth.time,
       display: formatLongDateTime(truth.time, def.timeZone.offsetMinutes),
       timeZone: def.timeZone.displayName,
+      offsetMinutes: def.timeZone.offsetMinutes,
     },
     devices,
     links,

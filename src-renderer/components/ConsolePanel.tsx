@@ -16,6 +16,8 @@ export function ConsolePanel() {
   const shell = useUi((s) => s.consoleShell);
   const setShell = useUi((s) => s.setShell);
   const openConsole = useUi((s) => s.openConsole);
+  const open = useUi((s) => s.consoleOpen);
+  const toggle = useUi((s) => s.toggleConsole);
   const [line, setLine] = useState('');
   const [historyIndex, setHistoryIndex] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -67,7 +69,7 @@ export function ConsolePanel() {
   };
 
   return (
-    <section className="console-panel" aria-label="Console">
+    <section className={`console-panel${open ? '' : ' is-collapsed'}`} aria-label="Console">
       <header className="console-head">
         <label className="console-host">
           <span>Host</span>
@@ -97,51 +99,64 @@ export function ConsolePanel() {
         <span className="console-title">
           {s2title(shell)} — {device?.name ?? host}
         </span>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={toggle}
+          aria-expanded={open}
+          data-testid="console-toggle"
+        >
+          {open ? 'Hide console' : 'Show console'}
+        </button>
       </header>
-      <div
-        className={`console-body shell-${shell}`}
-        ref={scroller}
-        onClick={() => input.current?.focus()}
-        data-testid="console-output"
-      >
-        {off ? (
-          <div className="console-off">{device?.name} is powered off.</div>
-        ) : (
-          <>
-            {consoleView.transcript.length === 0 &&
-              consoleView.history.length === 0 &&
-              banner(shell, device?.osVersion ?? '').map((text, i) => (
-                <pre key={`b${i}`} className="line line-output">
-                  {text}
-                </pre>
-              ))}
-            {consoleView.transcript.map((l, i) => (
-              <pre key={i} className={`line line-${l.kind}`}>
-                {l.text}
-              </pre>
-            ))}
-            <div className="prompt-line">
-              <span className="prompt">{consoleView.prompt}</span>
-              <input
-                ref={input}
-                className="prompt-input"
-                value={line}
-                onChange={(e) => setLine(e.target.value)}
-                onKeyDown={onKey}
-                spellCheck={false}
-                autoComplete="off"
-                aria-label={`${s2title(shell)} input on ${device?.name ?? host}`}
-                data-testid="console-input"
-                disabled={consoleView.busy}
-              />
+      {!open ? null : (
+        <>
+          <div
+            className={`console-body shell-${shell}`}
+            ref={scroller}
+            onClick={() => input.current?.focus()}
+            data-testid="console-output"
+          >
+            {off ? (
+              <div className="console-off">{device?.name} is powered off.</div>
+            ) : (
+              <>
+                {consoleView.transcript.length === 0 &&
+                  consoleView.history.length === 0 &&
+                  banner(shell, device?.osVersion ?? '').map((text, i) => (
+                    <pre key={`b${i}`} className="line line-output">
+                      {text}
+                    </pre>
+                  ))}
+                {consoleView.transcript.map((l, i) => (
+                  <pre key={i} className={`line line-${l.kind}`}>
+                    {l.text}
+                  </pre>
+                ))}
+                <div className="prompt-line">
+                  <span className="prompt">{consoleView.prompt}</span>
+                  <input
+                    ref={input}
+                    className="prompt-input"
+                    value={line}
+                    onChange={(e) => setLine(e.target.value)}
+                    onKeyDown={onKey}
+                    spellCheck={false}
+                    autoComplete="off"
+                    aria-label={`${s2title(shell)} input on ${device?.name ?? host}`}
+                    data-testid="console-input"
+                    disabled={consoleView.busy}
+                  />
+                </div>
+              </>
+            )}
+          </div>
+          {error && (
+            <div className="console-error" role="alert">
+              {error}
             </div>
-          </>
-        )}
-      </div>
-      {error && (
-        <div className="console-error" role="alert">
-          {error}
-        </div>
+          )}
+        </>
       )}
     </section>
   );

@@ -8,7 +8,17 @@ import type { ShellKind } from '../../simulation/windows/hostState';
 export const SPEEDS = [1, 10, 60, 600] as const;
 export type Speed = (typeof SPEEDS)[number];
 
+export type Surface = 'map' | 'admin' | 'sspr' | 'myaccount' | 'signin' | 'phone' | 'connect';
+
 interface UiState {
+  surface: Surface;
+  signinHost: string;
+  adminBlade: string;
+  setSurface: (surface: Surface) => void;
+  consoleOpen: boolean;
+  toggleConsole: () => void;
+  setSigninHost: (host: string) => void;
+  setAdminBlade: (blade: string) => void;
   selectedDevice: string;
   consoleHost: string;
   consoleShell: ShellKind;
@@ -22,6 +32,14 @@ interface UiState {
 }
 
 export const useUi = create<UiState>((set) => ({
+  surface: 'map',
+  consoleOpen: true,
+  toggleConsole: () => set((s) => ({ consoleOpen: !s.consoleOpen })),
+  signinHost: 'pc2',
+  adminBlade: 'sspr.properties',
+  setSurface: (surface) => set({ surface }),
+  setSigninHost: (signinHost) => set({ signinHost }),
+  setAdminBlade: (adminBlade) => set({ adminBlade }),
   selectedDevice: 'pc2',
   consoleHost: 'pc2',
   consoleShell: 'cmd',

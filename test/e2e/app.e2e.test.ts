@@ -86,6 +86,39 @@ describe('HybridLab in Chromium', () => {
     await expect(page.getByTestId('lab-clock').textContent()).resolves.toContain('9:00');
   });
 
+  it('saves an SSPR setting in the admin center', async () => {
+    await page.getByTestId('surface-admin').click();
+    await page.getByTestId('blade-sspr.properties').click();
+    await page.getByTestId('sspr-enabled-All').check();
+    await page.getByTestId('save').click();
+    await expect(page.getByTestId('admin-notice').textContent()).resolves.toBe(
+      'Successfully saved settings.',
+    );
+  });
+
+  it('shows SSPR_0014 to a user with no registered methods, after the CAPTCHA', async () => {
+    await page.getByTestId('surface-sspr').click();
+    await page.getByTestId('sspr-open').click();
+    const captcha = (await page.getByTestId('sspr-captcha').textContent()) ?? '';
+    await page.getByTestId('sspr-user').fill('michael.brown@laborhub.store');
+    await page.getByTestId('sspr-captcha-input').fill(captcha);
+    await page.getByTestId('sspr-next').click();
+    await expect(page.getByTestId('sspr-error').textContent()).resolves.toContain(
+      'SSPR_0014: Additional security info is needed to reset your password.',
+    );
+    await page.screenshot({ path: join(OUT, 'sspr-error.png') });
+  });
+
+  it("refuses a wrong password on the PC2 sign-in screen with Windows' message", async () => {
+    await page.getByTestId('surface-signin').click();
+    await page.getByTestId('signin-user').fill('michael.brown');
+    await page.getByTestId('signin-password').fill('not-his-password');
+    await page.getByTestId('signin-submit').click();
+    await expect(page.getByTestId('signin-message').textContent()).resolves.toBe(
+      'The user name or password is incorrect.',
+    );
+  });
+
   it('logged no errors in the page', () => {
     expect(errors).toEqual([]);
   });

@@ -105,6 +105,8 @@ function tokenizeCmd(line: string): Tokenized {
     items.push({ kind: 'token', token: { text, quoted, at: start, end: i } });
   }
   const last = items[items.length - 1];
+  // cmd ignores one trailing `&`, but a pipe or a conditional with nothing after it is an error.
+  if (last && last.kind === 'end' && last.next === 'always') return { items: items.slice(0, -1) };
   if (last && last.kind !== 'token')
     return { error: 'The syntax of the command is incorrect.', column: last.at, errorId: 'CmdSyntax' };
   return { items };
@@ -128,8 +130,19 @@ function tokenizePs(line: string): Tokenized {
       };
     }
     if (c === '&') {
-      // At the start of a statement `&` is the call operator; anywhere else it is not allowed.
-      const atStart = items.length === 0 || items[items.length - 1]?.kind === 'end';
+      // At the start of a statement or a pipeline element `&` is the call operator; anywhere else it is not allowed.
+      const atStart = items.length === 0 || items[items.length - 1]?.kind !== 'token';
+      const after = line.slice(i + 1).trim();
+      if (
+        atStart &&
+        (after === '' || after.startsWith('|') || after.startsWith(';') || after.startsWith('&'))
+      ) {
+        return {
+          error: "Missing expression after '&' in pipeline element.",
+          column: i + 1,
+          errorId: 'MissingExpression',
+        };
+      }
       if (!atStart) {
         return {
           error:
@@ -150,7 +163,7 @@ function tokenizePs(line: string): Tokenized {
     let text = '';
     const quoted = OPEN_SINGLE.includes(c) || OPEN_DOUBLE.includes(c);
     let valueQuoted = false;
-    while (i < line.length && !isSpace(line[i]) && line[i] !== '|' && line[i] !== ';') {
+    while (i < line.length && !isSpace(line[i]) && line[i] !== '|' && line[i] !== ';' && line[i] !== '&') {
       const ch = line[i] as string;
       const single = OPEN_SINGLE.includes(ch);
       if (single || OPEN_DOUBLE.includes(ch)) {

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   canReturn,
+  findFlow,
   firewallVerdict,
+  flowOpen,
   hostMatches,
   primaryAddress,
   route,
   type FirewallRule,
   type NetworkState,
   type NicState,
+  type OpenFlow,
   type RouteResult,
 } from '../../../simulation/net/routing';
 import type { Packet, Transport } from '../../../simulation/net/packets';
@@ -54,6 +57,7 @@ function lab(change?: (s: NetworkState) => void): NetworkState {
       },
     },
     firewall: [],
+    flows: [],
   };
   change?.(s);
   return s;
@@ -117,11 +121,11 @@ describe('route', () => {
       });
     });
 
-    it('delivers a broadcast to nobody when the sender is alone on its segment', () => {
+    it('delivers a broadcast to nobody when the sender is alone on its segment, on that segment', () => {
       expect(route(lab(), pkt('phone', '100.64.12.7', '255.255.255.255'))).toEqual({
         kind: 'deliver',
         to: [],
-        path: 'lan',
+        path: 'cellular',
       });
     });
 
@@ -174,13 +178,16 @@ describe('route', () => {
         },
         dst: DC01,
       },
-    ])('refuses on-link traffic with host-unreachable by the sender’s own ip when $title', ({ change, dst }) => {
-      expect(route(lab(change), pkt('pc2', PC2, dst))).toEqual({
-        kind: 'refuse',
-        reason: 'host-unreachable',
-        by: PC2,
-      });
-    });
+    ])(
+      'refuses on-link traffic with host-unreachable by the sender’s own ip when $title',
+      ({ change, dst }) => {
+        expect(route(lab(change), pkt('pc2', PC2, dst))).toEqual({
+          kind: 'refuse',
+          reason: 'host-unreachable',
+          by: PC2,
+        });
+      },
+    );
 
     it('delivers a packet addressed to the gateway to the router', () => {
       expect(route(lab(), pkt('pc2', PC2, GW))).toEqual({ kind: 'deliver', to: ['router'], path: 'lan' });
@@ -305,7 +312,11 @@ describe('route', () => {
       { dst: '172.31.255.1' },
       { dst: '169.254.1.1' },
     ])('refuses the private non-LAN destination $dst with net-unreachable by the gateway', ({ dst }) => {
-      expect(route(lab(), pkt('pc2', PC2, dst))).toEqual({ kind: 'refuse', reason: 'net-unreachable', by: GW });
+      expect(route(lab(), pkt('pc2', PC2, dst))).toEqual({
+        kind: 'refuse',
+        reason: 'net-unreachable',
+        by: GW,
+      });
     });
 
     it('does not treat 172.32.0.1 (just outside 172.16.0.0/12) as private', () => {
@@ -319,7 +330,11 @@ describe('route', () => {
       const s = lab((x) => {
         x.router.wanUp = false;
       });
-      expect(route(s, pkt('pc2', PC2, '8.8.8.8'))).toEqual({ kind: 'refuse', reason: 'net-unreachable', by: GW });
+      expect(route(s, pkt('pc2', PC2, '8.8.8.8'))).toEqual({
+        kind: 'refuse',
+        reason: 'net-unreachable',
+        by: GW,
+      });
     });
 
     it('delivers internet traffic to the internet host that owns the address', () => {
@@ -339,7 +354,10 @@ describe('route', () => {
     });
 
     it('drops internet traffic to an address no internet host owns (the sender times out)', () => {
-      expect(route(lab(), pkt('pc2', PC2, '1.2.3.4'))).toEqual({ kind: 'drop', reason: 'no such internet host' });
+      expect(route(lab(), pkt('pc2', PC2, '1.2.3.4'))).toEqual({
+        kind: 'drop',
+        reason: 'no such internet host',
+      });
     });
 
     it('drops internet traffic to an internet host that is powered off', () => {
@@ -358,13 +376,27 @@ describe('route', () => {
       };
 
     it('drops outbound traffic silently on a block rule in drop mode, naming the rule', () => {
-      const s = lab(withRules({ id: 'fw-1', direction: 'outbound', action: 'block', mode: 'drop', dstCidr: '8.8.8.8/32' }));
-      expect(route(s, pkt('pc2', PC2, '8.8.8.8'))).toEqual({ kind: 'drop', reason: 'edge firewall rule fw-1' });
+      const s = lab(
+        withRules({
+          id: 'fw-1',
+          direction: 'outbound',
+          action: 'block',
+          mode: 'drop',
+          dstCidr: '8.8.8.8/32',
+        }),
+      );
+      expect(route(s, pkt('pc2', PC2, '8.8.8.8'))).toEqual({
+        kind: 'drop',
+        reason: 'edge firewall rule fw-1',
+      });
     });
 
     it('drops on a block rule that names no mode', () => {
       const s = lab(withRules({ id: 'no-mode', direction: 'outbound', action: 'block' }));
-      expect(route(s, pkt('pc2', PC2, '8.8.8.8'))).toEqual({ kind: 'drop', reason: 'edge firewall rule no-mode' });
+      expect(route(s, pkt('pc2', PC2, '8.8.8.8'))).toEqual({
+        kind: 'drop',
+        reason: 'edge firewall rule no-mode',
+      });
     });
 
     it('refuses outbound traffic at once with "rejected" by the gateway on a block rule in reject mode', () => {
@@ -379,8 +411,16 @@ describe('route', () => {
           { id: 'block-all', direction: 'outbound', action: 'block', mode: 'reject' },
         ),
       );
-      expect(route(s, pkt('pc2', PC2, '8.8.8.8'))).toEqual({ kind: 'deliver', to: ['internet'], path: 'internet' });
-      expect(route(s, pkt('pc2', PC2, '20.50.15.10'))).toEqual({ kind: 'refuse', reason: 'rejected', by: GW });
+      expect(route(s, pkt('pc2', PC2, '8.8.8.8'))).toEqual({
+        kind: 'deliver',
+        to: ['internet'],
+        path: 'internet',
+      });
+      expect(route(s, pkt('pc2', PC2, '20.50.15.10'))).toEqual({
+        kind: 'refuse',
+        reason: 'rejected',
+        by: GW,
+      });
     });
 
     it('blocks when the block rule comes before an allow rule that also matches', () => {
@@ -390,22 +430,39 @@ describe('route', () => {
           { id: 'allow-dns', direction: 'outbound', action: 'allow', dstCidr: '8.8.8.8/32' },
         ),
       );
-      expect(route(s, pkt('pc2', PC2, '8.8.8.8'))).toEqual({ kind: 'drop', reason: 'edge firewall rule block-all' });
+      expect(route(s, pkt('pc2', PC2, '8.8.8.8'))).toEqual({
+        kind: 'drop',
+        reason: 'edge firewall rule block-all',
+      });
     });
 
     it('ignores inbound rules for outbound traffic', () => {
       const s = lab(withRules({ id: 'in', direction: 'inbound', action: 'block', mode: 'reject' }));
-      expect(route(s, pkt('pc2', PC2, '8.8.8.8'))).toEqual({ kind: 'deliver', to: ['internet'], path: 'internet' });
+      expect(route(s, pkt('pc2', PC2, '8.8.8.8'))).toEqual({
+        kind: 'deliver',
+        to: ['internet'],
+        path: 'internet',
+      });
     });
 
     it.each([
       { title: 'blocks the relay host named by the pattern', host: RELAY_HOST, blocked: true },
-      { title: 'blocks a host name matching the pattern in another case', host: 'X.ServiceBus.Windows.NET', blocked: true },
+      {
+        title: 'blocks a host name matching the pattern in another case',
+        host: 'X.ServiceBus.Windows.NET',
+        blocked: true,
+      },
       { title: 'passes traffic to the same address with no host name', host: undefined, blocked: false },
       { title: 'passes traffic to another host name', host: 'login.microsoftonline.com', blocked: false },
     ])('host-pattern rule *.servicebus.windows.net: $title', ({ host, blocked }) => {
       const s = lab(
-        withRules({ id: 'sb', direction: 'outbound', action: 'block', mode: 'reject', host: '*.servicebus.windows.net' }),
+        withRules({
+          id: 'sb',
+          direction: 'outbound',
+          action: 'block',
+          mode: 'reject',
+          host: '*.servicebus.windows.net',
+        }),
       );
       const expected: RouteResult = blocked
         ? { kind: 'refuse', reason: 'rejected', by: GW }
@@ -419,7 +476,9 @@ describe('route', () => {
       { title: 'passes udp/443 (other transport)', transport: 'udp' as const, port: 443, blocked: false },
       { title: 'passes icmp with no port', transport: 'icmp' as const, port: undefined, blocked: false },
     ])('port and transport rule tcp/443: $title', ({ transport, port, blocked }) => {
-      const s = lab(withRules({ id: 'tcp443', direction: 'outbound', action: 'block', transport: 'tcp', port: 443 }));
+      const s = lab(
+        withRules({ id: 'tcp443', direction: 'outbound', action: 'block', transport: 'tcp', port: 443 }),
+      );
       const p = pkt('pc2', PC2, '20.50.15.10', { transport, ...(port !== undefined ? { port } : {}) });
       const expected: RouteResult = blocked
         ? { kind: 'drop', reason: 'edge firewall rule tcp443' }
@@ -429,10 +488,20 @@ describe('route', () => {
 
     it('applies a source-CIDR rule only to senders inside that range', () => {
       const s = lab(
-        withRules({ id: 'pc2-only', direction: 'outbound', action: 'block', mode: 'reject', srcCidr: '192.168.6.101/32' }),
+        withRules({
+          id: 'pc2-only',
+          direction: 'outbound',
+          action: 'block',
+          mode: 'reject',
+          srcCidr: '192.168.6.101/32',
+        }),
       );
       expect(route(s, pkt('pc2', PC2, '8.8.8.8'))).toEqual({ kind: 'refuse', reason: 'rejected', by: GW });
-      expect(route(s, pkt('dc01', DC01, '8.8.8.8'))).toEqual({ kind: 'deliver', to: ['internet'], path: 'internet' });
+      expect(route(s, pkt('dc01', DC01, '8.8.8.8'))).toEqual({
+        kind: 'deliver',
+        to: ['internet'],
+        path: 'internet',
+      });
     });
 
     it('does not filter LAN traffic', () => {
@@ -471,9 +540,19 @@ describe('route', () => {
         },
       },
     ])('refuses with "local" when the sender is $title', ({ change }) => {
-      for (const dst of [DC01, '127.0.0.1', '8.8.8.8']) {
+      for (const dst of [DC01, GW, '192.168.6.77', '8.8.8.8']) {
         expect(route(lab(change), pkt('pc2', PC2, dst))).toStrictEqual({ kind: 'refuse', reason: 'local' });
       }
+    });
+
+    // Windows answers `ping 127.0.0.1` with the cable out (it is the first check of the TCP/IP stack
+    // in any troubleshooting guide); route() checks the cable before it looks for loopback, so the lab
+    // prints "PING: transmit failed. General failure." instead.
+    it('still delivers 127.0.0.1 back to an unplugged sender (loopback needs no cable)', () => {
+      const s = lab((x) => {
+        nic(x, 'pc2').cableConnected = false;
+      });
+      expect(route(s, pkt('pc2', PC2, '127.0.0.1'))).toEqual({ kind: 'deliver', to: ['pc2'], path: 'local' });
     });
   });
 
@@ -508,9 +587,201 @@ describe('route', () => {
 
     it.each([
       { title: 'an unknown internet address', dst: '1.2.3.4' },
-      { title: 'a private LAN address (the LAN is behind NAT)', dst: DC01 },
+      {
+        title: 'a private LAN address no LAN host opened a flow to it from (the LAN is behind NAT)',
+        dst: DC01,
+      },
     ])('drops traffic from the phone to $title', ({ dst }) => {
-      expect(route(lab(), pkt('phone', '100.64.12.7', dst))).toEqual({ kind: 'drop', reason: 'no such internet host' });
+      expect(route(lab(), pkt('phone', '100.64.12.7', dst))).toEqual({
+        kind: 'drop',
+        reason: 'no such internet host',
+      });
+    });
+
+    describe('over a flow a LAN host opened', () => {
+      const RELAY = '20.50.15.10';
+      /** PC2 keeps a connection open to the Service Bus relay on tcp/443. */
+      const RELAY_FLOW: OpenFlow = { lanId: 'pc2', lanIp: PC2, remoteIp: RELAY, port: 443, host: RELAY_HOST };
+
+      function withFlow(change?: (s: NetworkState) => void): NetworkState {
+        return lab((x) => {
+          x.flows.push({ ...RELAY_FLOW });
+          change?.(x);
+        });
+      }
+
+      it('delivers from the internet host at the far end of the flow to the LAN host (path internet)', () => {
+        expect(route(withFlow(), https('internet', RELAY, PC2))).toEqual({
+          kind: 'deliver',
+          to: ['pc2'],
+          path: 'internet',
+        });
+      });
+
+      it('delivers from the phone over a flow to the phone (path internet)', () => {
+        const s = lab((x) => {
+          x.flows.push({ lanId: 'dc01', lanIp: DC01, remoteIp: '100.64.12.7', port: 443 });
+        });
+        expect(route(s, pkt('phone', '100.64.12.7', DC01))).toEqual({
+          kind: 'deliver',
+          to: ['dc01'],
+          path: 'internet',
+        });
+      });
+
+      it.each([
+        { title: 'another internet address of the same host', src: '8.8.8.8', dst: PC2 },
+        { title: 'another LAN host than the flow’s', src: RELAY, dst: DC01 },
+      ])('drops traffic from $title as "no such internet host"', ({ src, dst }) => {
+        expect(route(withFlow(), https('internet', src, dst))).toEqual({
+          kind: 'drop',
+          reason: 'no such internet host',
+        });
+      });
+
+      it.each([
+        {
+          title: 'the LAN host was unplugged',
+          change: (x: NetworkState) => {
+            nic(x, 'pc2').cableConnected = false;
+          },
+        },
+        {
+          title: 'the LAN host was powered off',
+          change: (x: NetworkState) => {
+            nic(x, 'pc2').powered = false;
+          },
+        },
+        {
+          title: 'the LAN host left the network',
+          change: (x: NetworkState) => {
+            delete x.nics.pc2;
+          },
+        },
+        {
+          title: 'the LAN host’s address changed',
+          change: (x: NetworkState) => {
+            nic(x, 'pc2').addresses = [{ ip: '192.168.6.150', mask: MASK }];
+          },
+        },
+        {
+          title: 'another LAN host now has the flow’s address',
+          change: (x: NetworkState) => {
+            nic(x, 'pc2').addresses = [{ ip: '192.168.6.150', mask: MASK }];
+            x.nics.pc3 = lanNic(PC2);
+          },
+        },
+        {
+          title: 'the WAN is down',
+          change: (x: NetworkState) => {
+            x.router.wanUp = false;
+          },
+        },
+        {
+          title: 'the router is powered off',
+          change: (x: NetworkState) => {
+            x.router.powered = false;
+          },
+        },
+        {
+          title: 'an edge firewall rule now blocks the flow’s outbound port',
+          change: (x: NetworkState) => {
+            x.firewall = [{ id: 'b', direction: 'outbound', action: 'block', mode: 'reject', port: 443 }];
+          },
+        },
+        {
+          title: 'an edge firewall rule now blocks the flow’s host name',
+          change: (x: NetworkState) => {
+            x.firewall = [
+              {
+                id: 'b',
+                direction: 'outbound',
+                action: 'block',
+                mode: 'drop',
+                host: '*.servicebus.windows.net',
+              },
+            ];
+          },
+        },
+        {
+          title: 'an edge firewall rule now blocks the flow’s remote address',
+          change: (x: NetworkState) => {
+            x.firewall = [{ id: 'b', direction: 'outbound', action: 'block', dstCidr: '20.50.15.0/24' }];
+          },
+        },
+      ])('drops traffic over the flow as "the inbound connection is closed" when $title', ({ change }) => {
+        expect(route(withFlow(change), https('internet', RELAY, PC2))).toEqual({
+          kind: 'drop',
+          reason: 'the inbound connection is closed',
+        });
+      });
+
+      it.each([
+        {
+          title: 'a block rule for another port',
+          rule: { id: 'b', direction: 'outbound', action: 'block', mode: 'reject', port: 80 } as FirewallRule,
+        },
+        {
+          title: 'a block rule for another host name',
+          rule: {
+            id: 'b',
+            direction: 'outbound',
+            action: 'block',
+            mode: 'reject',
+            host: 'login.microsoftonline.com',
+          } as FirewallRule,
+        },
+        {
+          title: 'a block rule for another LAN host',
+          rule: {
+            id: 'b',
+            direction: 'outbound',
+            action: 'block',
+            srcCidr: '192.168.6.2/32',
+          } as FirewallRule,
+        },
+        {
+          title: 'a block rule for udp on the flow’s port',
+          rule: {
+            id: 'b',
+            direction: 'outbound',
+            action: 'block',
+            transport: 'udp',
+            port: 443,
+          } as FirewallRule,
+        },
+        {
+          title: 'an inbound block rule',
+          rule: { id: 'b', direction: 'inbound', action: 'block', mode: 'reject' } as FirewallRule,
+        },
+        {
+          title: 'an allow rule for the flow before a block-everything rule',
+          rule: { id: 'a', direction: 'outbound', action: 'allow', port: 443 } as FirewallRule,
+          after: { id: 'b', direction: 'outbound', action: 'block', mode: 'reject' } as FirewallRule,
+        },
+      ])('still delivers over the flow with $title', ({ rule, after }) => {
+        const s = withFlow((x) => {
+          x.firewall = after ? [rule, after] : [rule];
+        });
+        expect(route(s, https('internet', RELAY, PC2))).toEqual({
+          kind: 'deliver',
+          to: ['pc2'],
+          path: 'internet',
+        });
+      });
+
+      it('delivers over the flow again once the LAN host is plugged back in', () => {
+        const s = withFlow((x) => {
+          nic(x, 'pc2').cableConnected = false;
+        });
+        expect(route(s, https('internet', RELAY, PC2)).kind).toBe('drop');
+        nic(s, 'pc2').cableConnected = true;
+        expect(route(s, https('internet', RELAY, PC2))).toEqual({
+          kind: 'deliver',
+          to: ['pc2'],
+          path: 'internet',
+        });
+      });
     });
 
     it('drops traffic from the internet to a phone that is switched off', () => {
@@ -581,7 +852,9 @@ describe('canReturn', () => {
     {
       title: 'the firewall now drops the flow',
       change: (x: NetworkState) => {
-        x.firewall = [{ id: 'b', direction: 'outbound', action: 'block', mode: 'drop', host: '*.servicebus.windows.net' }];
+        x.firewall = [
+          { id: 'b', direction: 'outbound', action: 'block', mode: 'drop', host: '*.servicebus.windows.net' },
+        ];
       },
       request: https('pc2', PC2, '20.50.15.10', RELAY_HOST),
     },
@@ -644,6 +917,167 @@ describe('canReturn', () => {
   });
 });
 
+describe('canReturn for a request from the internet to a LAN host over its flow', () => {
+  const RELAY = '20.50.15.10';
+  const RELAY_FLOW: OpenFlow = { lanId: 'pc2', lanIp: PC2, remoteIp: RELAY, port: 443, host: RELAY_HOST };
+  const request = https('internet', RELAY, PC2);
+
+  function withFlow(change?: (s: NetworkState) => void): NetworkState {
+    return lab((x) => {
+      x.flows.push({ ...RELAY_FLOW });
+      change?.(x);
+    });
+  }
+
+  it('lets the LAN host’s answer back while the flow is open', () => {
+    expect(canReturn(withFlow(), request)).toBe(true);
+  });
+
+  it('lets the LAN host’s answer back to the phone over the phone’s flow', () => {
+    const s = lab((x) => {
+      x.flows.push({ lanId: 'dc01', lanIp: DC01, remoteIp: '100.64.12.7', port: 443 });
+    });
+    expect(canReturn(s, pkt('phone', '100.64.12.7', DC01))).toBe(true);
+  });
+
+  it.each([
+    {
+      title: 'there is no flow',
+      change: (x: NetworkState) => {
+        x.flows = [];
+      },
+    },
+    {
+      title: 'the flow is to another internet address',
+      change: (x: NetworkState) => {
+        x.flows = [{ ...RELAY_FLOW, remoteIp: '8.8.8.8' }];
+      },
+    },
+    {
+      title: 'the LAN host was unplugged',
+      change: (x: NetworkState) => {
+        nic(x, 'pc2').cableConnected = false;
+      },
+    },
+    {
+      title: 'the LAN host was powered off',
+      change: (x: NetworkState) => {
+        nic(x, 'pc2').powered = false;
+      },
+    },
+    {
+      title: 'the LAN host’s address changed',
+      change: (x: NetworkState) => {
+        nic(x, 'pc2').addresses = [{ ip: '192.168.6.150', mask: MASK }];
+      },
+    },
+    {
+      title: 'the WAN went down',
+      change: (x: NetworkState) => {
+        x.router.wanUp = false;
+      },
+    },
+    {
+      title: 'the router was powered off',
+      change: (x: NetworkState) => {
+        x.router.powered = false;
+      },
+    },
+    {
+      title: 'an edge firewall rule now blocks the flow’s outbound port',
+      change: (x: NetworkState) => {
+        x.firewall = [{ id: 'b', direction: 'outbound', action: 'block', mode: 'reject', port: 443 }];
+      },
+    },
+    {
+      title: 'an edge firewall rule now blocks the flow’s host name',
+      change: (x: NetworkState) => {
+        x.firewall = [
+          { id: 'b', direction: 'outbound', action: 'block', mode: 'drop', host: '*.servicebus.windows.net' },
+        ];
+      },
+    },
+    {
+      title: 'the internet requester itself went away',
+      change: (x: NetworkState) => {
+        nic(x, 'internet').powered = false;
+      },
+    },
+  ])('refuses the answer when $title', ({ change }) => {
+    expect(canReturn(withFlow(change), request)).toBe(false);
+  });
+
+  it('still lets the answer back when a rule blocks only another port', () => {
+    const s = withFlow((x) => {
+      x.firewall = [{ id: 'b', direction: 'outbound', action: 'block', mode: 'reject', port: 80 }];
+    });
+    expect(canReturn(s, request)).toBe(true);
+  });
+});
+
+describe('findFlow', () => {
+  const flows: OpenFlow[] = [
+    { lanId: 'pc2', lanIp: PC2, remoteIp: '20.50.15.10', port: 443, host: RELAY_HOST },
+    { lanId: 'dc01', lanIp: DC01, remoteIp: '20.50.15.10', port: 9350 },
+  ];
+  const s = lab((x) => {
+    x.flows = flows;
+  });
+
+  it('finds the flow by its LAN address and its remote address', () => {
+    expect(findFlow(s, PC2, '20.50.15.10')).toBe(flows[0]);
+    expect(findFlow(s, DC01, '20.50.15.10')).toBe(flows[1]);
+  });
+
+  it.each([
+    { title: 'another remote address', lanIp: PC2, remoteIp: '8.8.8.8' },
+    { title: 'a LAN address with no flow', lanIp: '192.168.6.77', remoteIp: '20.50.15.10' },
+    { title: 'the addresses swapped', lanIp: '20.50.15.10', remoteIp: PC2 },
+  ])('finds nothing for $title', ({ lanIp, remoteIp }) => {
+    expect(findFlow(s, lanIp, remoteIp)).toBeUndefined();
+  });
+
+  it('finds nothing when there are no flows', () => {
+    expect(findFlow(lab(), PC2, '20.50.15.10')).toBeUndefined();
+  });
+});
+
+describe('flowOpen', () => {
+  const flow: OpenFlow = { lanId: 'pc2', lanIp: PC2, remoteIp: '20.50.15.10', port: 443, host: RELAY_HOST };
+
+  it('is open while the LAN host, the router, the WAN and the edge firewall all allow it', () => {
+    expect(flowOpen(lab(), flow)).toBe(true);
+  });
+
+  it('does not need the flow to be listed in the state', () => {
+    expect(lab().flows).toEqual([]);
+    expect(flowOpen(lab(), flow)).toBe(true);
+  });
+
+  it('is closed for a LAN host the network does not know', () => {
+    expect(flowOpen(lab(), { ...flow, lanId: 'nobody' })).toBe(false);
+  });
+
+  it('is closed when a tcp rule blocks the flow’s port, and open when a udp rule does', () => {
+    const tcp = lab((x) => {
+      x.firewall = [{ id: 't', direction: 'outbound', action: 'block', transport: 'tcp', port: 443 }];
+    });
+    const udp = lab((x) => {
+      x.firewall = [{ id: 'u', direction: 'outbound', action: 'block', transport: 'udp', port: 443 }];
+    });
+    expect(flowOpen(tcp, flow)).toBe(false);
+    expect(flowOpen(udp, flow)).toBe(true);
+  });
+
+  it('is closed when a rule blocks the LAN host’s source address', () => {
+    const s = lab((x) => {
+      x.firewall = [{ id: 's', direction: 'outbound', action: 'block', srcCidr: '192.168.6.101/32' }];
+    });
+    expect(flowOpen(s, flow)).toBe(false);
+    expect(flowOpen(s, { ...flow, lanId: 'dc01', lanIp: DC01 })).toBe(true);
+  });
+});
+
 describe('firewallVerdict', () => {
   const probe = https('pc2', PC2, '20.50.15.10', RELAY_HOST);
 
@@ -663,7 +1097,13 @@ describe('firewallVerdict', () => {
   it('uses the first matching rule and reports its id and mode', () => {
     const rules: FirewallRule[] = [
       { id: 'other-port', direction: 'outbound', action: 'allow', port: 80 },
-      { id: 'reject-sb', direction: 'outbound', action: 'block', mode: 'reject', host: '*.servicebus.windows.net' },
+      {
+        id: 'reject-sb',
+        direction: 'outbound',
+        action: 'block',
+        mode: 'reject',
+        host: '*.servicebus.windows.net',
+      },
       { id: 'allow-all', direction: 'outbound', action: 'allow' },
     ];
     expect(firewallVerdict(rules, 'outbound', probe, PC2)).toStrictEqual({
@@ -675,7 +1115,11 @@ describe('firewallVerdict', () => {
 
   it('defaults a block rule without a mode to drop', () => {
     const rules: FirewallRule[] = [{ id: 'b', direction: 'outbound', action: 'block' }];
-    expect(firewallVerdict(rules, 'outbound', probe, PC2)).toStrictEqual({ pass: false, mode: 'drop', rule: 'b' });
+    expect(firewallVerdict(rules, 'outbound', probe, PC2)).toStrictEqual({
+      pass: false,
+      mode: 'drop',
+      rule: 'b',
+    });
   });
 
   it.each([
@@ -685,7 +1129,9 @@ describe('firewallVerdict', () => {
     { title: 'a transport that differs', rule: { transport: 'udp' as const } },
     { title: 'a port that differs', rule: { port: 9350 } },
   ])('skips a rule with $title', ({ rule }) => {
-    const rules: FirewallRule[] = [{ id: 'x', direction: 'outbound', action: 'block', mode: 'reject', ...rule }];
+    const rules: FirewallRule[] = [
+      { id: 'x', direction: 'outbound', action: 'block', mode: 'reject', ...rule },
+    ];
     expect(firewallVerdict(rules, 'outbound', probe, PC2)).toStrictEqual({ pass: true });
   });
 
@@ -714,7 +1160,11 @@ describe('firewallVerdict', () => {
     const rules: FirewallRule[] = [
       { id: 'dc-only', direction: 'outbound', action: 'block', mode: 'drop', srcCidr: '192.168.6.2/32' },
     ];
-    expect(firewallVerdict(rules, 'outbound', probe, DC01)).toStrictEqual({ pass: false, mode: 'drop', rule: 'dc-only' });
+    expect(firewallVerdict(rules, 'outbound', probe, DC01)).toStrictEqual({
+      pass: false,
+      mode: 'drop',
+      rule: 'dc-only',
+    });
     expect(firewallVerdict(rules, 'outbound', probe, PC2)).toStrictEqual({ pass: true });
   });
 });
