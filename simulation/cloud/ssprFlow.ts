@@ -429,11 +429,7 @@ export function ssprStep(t: TenantState, flow: SsprFlow, action: SsprAction, now
         });
       }
       const code: SsprErrorCode =
-        action.failure === 'timeout' ||
-        action.failure === 'dc-unreachable' ||
-        action.failure === 'not-enabled'
-          ? 'SSPR_0030'
-          : 'SSPR_0029';
+        action.failure === 'timeout' || action.failure === 'dc-unreachable' ? 'SSPR_0030' : 'SSPR_0029';
       let tenant = ssprAudit(t, now, activity, 'Failure', user.upn, SSPR_ERRORS[code].auditReason);
       const [p, t2] = errorPage(tenant, code);
       tenant = t2;

@@ -109,7 +109,8 @@ export function applyExport(
         onPremisesImmutableId: e.anchor,
         licenses: t.autoLicense ? [t.autoLicense] : [],
         roles: [],
-        methods: {},
+        methods: t.seededMethods[e.upn.toLowerCase()] ?? {},
+        methodsConfirmedAt: t.seededMethods[e.upn.toLowerCase()] ? now : undefined,
         createdAt: now,
       });
     }

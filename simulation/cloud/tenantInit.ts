@@ -1,7 +1,8 @@
 /** The tenant as the lab definition starts it: a fresh Entra ID tenant with one cloud-only admin. */
 import { nextGuid, seedFrom } from '../core/random';
 import type { LabDefinition } from '../lab/definition';
-import type { AuthMethodId, AuthMethodPolicy, TenantState } from './tenantState';
+import type { AuthMethodId, AuthMethodPolicy, RegisteredMethods, TenantState } from './tenantState';
+import { authenticatorSecret } from './seed';
 
 export function initialTenant(def: LabDefinition, seed: number, now: number): TenantState {
   const t = def.tenant;
@@ -21,7 +22,7 @@ export function initialTenant(def: LabDefinition, seed: number, now: number): Te
     voice: off,
     email: off,
   };
-  return {
+  const base: TenantState = {
     name: t.name,
     tenantId: t.tenantId,
     initialDomain: t.initialDomain,
@@ -98,6 +99,53 @@ export function initialTenant(def: LabDefinition, seed: number, now: number): Te
     signIns: [],
     resetAttempts: {},
     blockedUntil: {},
+    seededMethods: seeded(def, seed, now),
     rng,
+  };
+  return applyInitial(base, def);
+}
+
+function seeded(def: LabDefinition, seed: number, now: number): Record<string, RegisteredMethods> {
+  const out: Record<string, RegisteredMethods> = {};
+  for (const r of def.tenant.initial?.registrations ?? []) {
+    const phone = def.phones.find((p) => p.id === r.authenticator);
+    out[r.upn.toLowerCase()] = {
+      sms: r.sms ? { phone: r.sms, registeredAt: now - 7 * 86_400_000 } : undefined,
+      authenticator: phone
+        ? {
+            device: phone.model,
+            phoneId: phone.id,
+            secret: authenticatorSecret(seed, r.upn),
+            registeredAt: now - 7 * 86_400_000,
+          }
+        : undefined,
+    };
+  }
+  return out;
+}
+
+/** The tenant's settings when the lab starts configured (a named preset such as "SSPR and writeback configured"). */
+function applyInitial(t: TenantState, def: LabDefinition): TenantState {
+  const i = def.tenant.initial;
+  if (!i) return t;
+  const authMethods = { ...t.authMethods };
+  for (const m of i.authMethods ?? []) {
+    if (m.method in authMethods)
+      authMethods[m.method as AuthMethodId] = { enabled: m.enabled, target: 'all' };
+  }
+  return {
+    ...t,
+    authMethods,
+    sspr: {
+      ...t.sspr,
+      enabled: i.ssprEnabled ?? t.sspr.enabled,
+      methodsRequired: i.methodsRequired ?? t.sspr.methodsRequired,
+      registration: i.registration ?? t.sspr.registration,
+      onPremises: {
+        ...t.sspr.onPremises,
+        writeback: i.onPremisesWriteback ?? t.sspr.onPremises.writeback,
+        allowUnlock: i.allowUnlock ?? t.sspr.onPremises.allowUnlock,
+      },
+    },
   };
 }

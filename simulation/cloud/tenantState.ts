@@ -170,6 +170,8 @@ export interface TenantState {
   resetAttempts: Record<string, number[]>;
   /** Users blocked from SSPR until the given time. */
   blockedUntil: Record<string, number>;
+  /** Methods users had registered before the lab began, applied when their synced account appears. */
+  seededMethods: Record<string, RegisteredMethods>;
   rng: RngState;
 }
 

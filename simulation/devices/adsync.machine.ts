@@ -34,6 +34,7 @@ import {
   writebackRequest,
   type CycleResult,
   type PhsResult,
+  type RelayOutcome,
   type WritebackResult,
 } from '../sync/scripts';
 import { effectiveInterval, RUN_HISTORY_LIMIT, type AdSyncState, type ConnectConfig } from '../sync/state';
@@ -45,6 +46,7 @@ import {
   type WizardEffect,
   type WizardState,
 } from '../sync/wizard';
+import { applyAdSyncPatch, type AdSyncPatch } from '../lab/backstage';
 
 export interface AdSyncInput {
   hostId: string;
@@ -79,6 +81,8 @@ export type AdSyncEvent =
   | { type: 'adsync.service'; running: boolean }
   | { type: 'adsync.request'; requestId: string; request: AdsyncRequest }
   | { type: 'adsync.wizard'; action: WizardAction }
+  | { type: 'adsync.patch'; patch: AdSyncPatch }
+  | { type: 'phs.kick' }
   | { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef }
   | { type: `xstate.done.actor.${string}`; output: ScriptOutput }
   | { type: `xstate.error.actor.${string}`; error: unknown };
@@ -143,6 +147,19 @@ function applyConfigured(
           ? 'Initial'
           : state.scheduler.nextPolicy,
     },
+    // Turning writeback off and on again rebuilds the connector's password management.
+    ...(draft.features.passwordWriteback !== config.features.passwordWriteback
+      ? {
+          config: {
+            ...config,
+            ouFilter: draft.ouFilter,
+            features: draft.features,
+            signIn: draft.features.passwordHashSync ? 'PasswordHashSync' : config.signIn,
+            syncAccount: syncAccount ?? config.syncAccount,
+            staleManagementAgent: false,
+          },
+        }
+      : {}),
     // Turning PHS on starts with a full password sync.
     phs:
       draft.features.passwordHashSync && !config.features.passwordHashSync
@@ -166,6 +183,15 @@ export const adsyncMachine = setup({
     logServiceStart: sendParent((): AdSyncReport => ({
       type: 'host.log',
       entries: [adsyncEvents.serviceStarted()],
+    })),
+    loadEngine: assign(({ context }) => ({
+      state: {
+        ...context.state,
+        engine: {
+          ldapSignAndEncrypt: context.state.config?.ldapSignAndEncrypt ?? true,
+          loadedAt: context.env.now(),
+        },
+      },
     })),
     startCycle: assign(({ context }) => ({
       state: { ...context.state, cycleInProgress: true },
@@ -191,6 +217,7 @@ export const adsyncMachine = setup({
       }
       enqueue.assign({ state: applyCycle(context.state, r, now) });
       enqueue.sendParent({ type: 'host.log', entries: r.events } satisfies AdSyncReport);
+      if (r.exportedToCloud && !context.state.phs.fullSyncDone) enqueue.raise({ type: 'phs.kick' });
     }),
     startPhs: assign(({ context }) => ({ seq: context.seq + 1 })),
     takePhs: enqueueActions(({ enqueue, context, event }) => {
@@ -238,10 +265,13 @@ export const adsyncMachine = setup({
         entries: [writebackEvents.heartbeat(context.namespace)],
       } satisfies AdSyncReport);
     }),
-    relayFailed: enqueueActions(({ enqueue, context }) => {
+    relayFailed: enqueueActions(({ enqueue, context, event }) => {
       const [tracking, rng] = nextGuid(context.rng);
       enqueue.assign({ rng });
+      const outcome = outputOf<RelayOutcome>(event);
+      const reason = outcome && !outcome.ok ? outcome.reason : 'timeout';
       const first = context.state.writeback.listener !== 'failing';
+      const listenerError = writebackEvents.listenerError(context.namespace, reason === 'tls');
       const entries =
         context.state.writeback.listener === 'listening'
           ? [
@@ -251,7 +281,7 @@ export const adsyncMachine = setup({
             ]
           : first
             ? [
-                writebackEvents.listenerError(context.namespace),
+                listenerError,
                 writebackEvents.serviceBusError(context.namespace, tracking),
                 writebackEvents.unhealthy(),
               ]
@@ -436,7 +466,15 @@ export const adsyncMachine = setup({
         input: {
           deviceId: context.hostId,
           idPrefix: `${context.hostId}.adsync.${id}`,
-          start: () => writebackRequest(host, config, context.state.connectorSpace, req, context.netbios),
+          start: () =>
+            writebackRequest(
+              host,
+              config,
+              context.state.connectorSpace,
+              req,
+              context.netbios,
+              context.state.engine?.ldapSignAndEncrypt ?? config.ldapSignAndEncrypt,
+            ),
         },
       });
     }),
@@ -526,6 +564,9 @@ export const adsyncMachine = setup({
       if (entries.length > 0) enqueue.sendParent({ type: 'host.log', entries } satisfies AdSyncReport);
     }),
     closeWizard: assign({ wizard: CLOSED_WIZARD }),
+    patch: assign(({ context, event }) =>
+      event.type === 'adsync.patch' ? { state: applyAdSyncPatch(context.state, event.patch) } : {},
+    ),
   },
   guards: {
     serviceUp: ({ event }) => event.type === 'adsync.service' && event.running,
@@ -539,7 +580,10 @@ export const adsyncMachine = setup({
     phsActive: ({ context }) => phsActive(context),
     writebackActive: ({ context }) => writebackActive(context),
     writebackInactive: ({ context }) => !writebackActive(context),
-    ok: ({ event }) => outputOf<boolean>(event) === true,
+    ok: ({ event }) => outputOf<RelayOutcome>(event)?.ok === true,
+    phsPausedButReady: ({ context, event }) =>
+      outputOf<PhsResult>(event)?.paused === true &&
+      Object.values(context.state.connectorSpace).some((e) => e.exportedAt !== undefined),
   },
   delays: {
     untilNextRun: ({ context }) => Math.max(1000, context.state.scheduler.nextRunAt - context.env.now()),
@@ -559,6 +603,7 @@ export const adsyncMachine = setup({
   }),
   on: {
     'adsync.wizard': { actions: 'wizard' },
+    'adsync.patch': { actions: 'patch' },
     'xstate.done.actor.*': { actions: 'jobFinished' },
     'xstate.error.actor.*': { actions: 'jobFinished' },
   },
@@ -578,7 +623,7 @@ export const adsyncMachine = setup({
     },
     running: {
       type: 'parallel',
-      entry: 'logServiceStart',
+      entry: ['loadEngine', 'logServiceStart'],
       on: {
         'adsync.service': { guard: 'serviceDown', target: 'stopped' },
         'adsync.request': { actions: 'answer' },
@@ -644,12 +689,18 @@ export const adsyncMachine = setup({
                       now: () => context.env.now(),
                     }) as Script<unknown>,
                 }),
-                onDone: { target: 'resting', actions: 'takePhs' },
+                onDone: [
+                  // Paused for want of a directory sync, and one has finished meanwhile: go again now.
+                  { guard: 'phsPausedButReady', target: 'waiting', actions: 'takePhs' },
+                  { target: 'resting', actions: 'takePhs' },
+                ],
                 onError: { target: 'resting' },
               },
             },
             resting: {
               after: { phsInterval: 'waiting' },
+              // The first password sync follows the first directory sync at once.
+              on: { 'phs.kick': { target: 'waiting' } },
             },
           },
         },

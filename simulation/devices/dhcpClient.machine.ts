@@ -40,6 +40,8 @@ export type DhcpClientEvent =
   | { type: 'net.reply'; requestId: string; body: Message; from: Ipv4 }
   | { type: 'net.refused'; requestId: string; reason: string }
   | { type: 'dhcp.start' }
+  /** Forget the lease and start over with a DISCOVER. */
+  | { type: 'dhcp.restart' }
   | { type: 'dhcp.renew' }
   | { type: 'dhcp.release' }
   | { type: 'dhcp.media'; connected: boolean };
@@ -319,6 +321,7 @@ export const dhcpClientMachine = setup({
   initial: 'stopped',
   on: {
     'dhcp.release': { target: '.releasing' },
+    'dhcp.restart': { target: '.init', actions: ['dropLease', 'dropPrevious', 'dropApipa', 'reportConfig'] },
     'dhcp.media': [
       { guard: 'disconnected', target: '.unplugged' },
       { guard: 'connected', target: '.init' },

@@ -109,7 +109,13 @@ export const phoneMachine = setup({
   types: {
     context: {} as PhoneContext,
     events: {} as PhoneEvent,
-    input: {} as { phone: PhoneDefinition; address: string; env: LabEnv; loginIp: string },
+    input: {} as {
+      phone: PhoneDefinition;
+      address: string;
+      env: LabEnv;
+      loginIp: string;
+      accounts: AuthenticatorAccount[];
+    },
   },
   actors: { script: scriptMachine },
   actions: {
@@ -239,7 +245,7 @@ export const phoneMachine = setup({
     address: input.address,
     powered: true,
     sms: [],
-    authenticator: { accounts: [], pending: [] },
+    authenticator: { accounts: input.accounts, pending: [] },
     env: input.env,
     loginIp: input.loginIp,
     jobs: {},

@@ -27,6 +27,7 @@ import { serveTenant } from '../cloud/tenantServe';
 import type { TenantState } from '../cloud/tenantState';
 import { CLOSED_PORTAL, portalStep, type PortalAction, type PortalSession } from '../cloud/userPortal';
 import { serveEndpoint } from './endpoint';
+import { applyTenantOp, type TenantOp } from '../lab/backstage';
 
 /** How long the cloud waits for the writeback client's answer over the relay. */
 export const WRITEBACK_TIMEOUT = 30_000;
@@ -72,6 +73,7 @@ export type TenantEvent =
   | { type: 'portal.sspr'; action: SsprAction }
   | { type: 'portal.myaccount'; action: PortalAction }
   | { type: 'portal.admin'; action: AdminAction }
+  | { type: 'backstage.tenant'; op: TenantOp }
   | { type: `xstate.done.actor.${string}`; output: ScriptOutput }
   | { type: `xstate.error.actor.${string}`; error: unknown };
 
@@ -336,7 +338,11 @@ export const tenantMachine = setup({
         enqueue.assign({ tenant: r.tenant, jobs, admin: { notice: r.notice, pendingResets } });
       }
     }),
-    noop: assign({}),
+    backstage: assign(({ context, event }) =>
+      event.type === 'backstage.tenant'
+        ? { tenant: applyTenantOp(context.tenant, event.op, context.env.now()) }
+        : {},
+    ),
   },
 }).createMachine({
   id: 'tenant',
@@ -367,6 +373,7 @@ export const tenantMachine = setup({
     'portal.sspr': { actions: 'ssprAction' },
     'portal.myaccount': { actions: 'portalAction' },
     'portal.admin': { actions: 'adminAction' },
+    'backstage.tenant': { actions: 'backstage' },
     'xstate.done.actor.*': { actions: 'jobFinished' },
     'xstate.error.actor.*': { actions: 'jobFinished' },
   },

@@ -45,6 +45,15 @@ import type { AdsyncReply, AdsyncRequest } from '../sync/requests';
 import type { WizardAction } from '../sync/wizard';
 import { signInScript, type SignInOutcome } from '../windows/signin';
 import { applySignIn, signOut, startSigningIn } from '../windows/desktop';
+import { tls12Enabled } from '../windows/registry';
+import {
+  applyAdOp,
+  applyAdSyncPatch,
+  applyHostPatch,
+  type AdOp,
+  type AdSyncPatch,
+  type HostPatch,
+} from '../lab/backstage';
 import { exchange } from '../proc/script';
 import { TIMINGS } from '../lab/timings';
 import type { DhcpLease } from '../windows/hostState';
@@ -94,7 +103,10 @@ export type HostCommandEvent =
   | { type: 'console.clear'; shell: ShellKind }
   | { type: 'desktop.signIn'; user: string; password: string }
   | { type: 'desktop.signOut' }
-  | { type: 'connect.wizard'; action: WizardAction };
+  | { type: 'connect.wizard'; action: WizardAction }
+  | { type: 'backstage.host'; patch: HostPatch }
+  | { type: 'backstage.ad'; op: AdOp }
+  | { type: 'backstage.adsync'; patch: AdSyncPatch };
 
 export type HostEvent =
   | HostCommandEvent
@@ -289,6 +301,8 @@ export const windowsHostMachine = setup({
         ...context.host,
         bootedAt: now,
         desktop: desktop ? { screen: 'signin', busy: false, lastUser: desktop.lastUser } : undefined,
+        // SCHANNEL reads its protocol settings at boot.
+        tls12Active: tls12Enabled(context.host.registry),
       });
       host = log(host, now, ...bootEvents(host));
       return { host, jobs: {}, dhcpWait: undefined };
@@ -385,6 +399,33 @@ export const windowsHostMachine = setup({
           succeeded(result.lines),
         ),
       );
+    }),
+    backstageHost: enqueueActions(({ enqueue, context, event, system, self }) => {
+      if (event.type !== 'backstage.host') return;
+      const host = applyHostPatch(context.host, event.patch, context.env.now());
+      enqueue.assign({ host });
+      if (event.patch.op === 'dns' || event.patch.op === 'machineSecret') return;
+      if (event.patch.op === 'dhcpRestart' && self.getSnapshot().children.dhcp)
+        enqueue.sendTo('dhcp', { type: 'dhcp.restart' });
+      void system;
+    }),
+    backstageAd: assign(({ context, event }) => {
+      if (event.type !== 'backstage.ad' || !context.roles.directory) return {};
+      return {
+        roles: {
+          ...context.roles,
+          directory: applyAdOp(context.roles.directory, event.op, context.env.now()),
+        },
+      };
+    }),
+    backstageAdsync: enqueueActions(({ enqueue, context, event, self }) => {
+      if (event.type !== 'backstage.adsync') return;
+      if (self.getSnapshot().children.adsync)
+        enqueue.sendTo('adsync', { type: 'adsync.patch', patch: event.patch });
+      else if (context.host.adsyncDisk)
+        enqueue.assign({
+          host: { ...context.host, adsyncDisk: applyAdSyncPatch(context.host.adsyncDisk, event.patch) },
+        });
     }),
     toWizard: enqueueActions(({ enqueue, event, self }) => {
       if (event.type !== 'connect.wizard' || !self.getSnapshot().children.adsync) return;
@@ -662,6 +703,9 @@ export const windowsHostMachine = setup({
         'host.log': { actions: 'adsyncLog' },
         'adsync.reply': { actions: 'adsyncReply' },
         'connect.wizard': { actions: 'toWizard' },
+        'backstage.host': { actions: 'backstageHost' },
+        'backstage.ad': { actions: 'backstageAd' },
+        'backstage.adsync': { actions: 'backstageAdsync' },
         'xstate.done.actor.*': { actions: 'jobFinished' },
         'xstate.error.actor.*': { actions: 'jobFinished' },
       },

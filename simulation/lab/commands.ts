@@ -5,7 +5,13 @@
  * and says which actor it is for.
  */
 import type { EventObject } from 'xstate';
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { AdOp, AdSyncPatch, HostPatch, TenantOp } from './backstage';
+import { adOpSchema, adsyncPatchSchema, firewallRuleSchema, hostPatchSchema } from './backstageSchemas';
+import type { FirewallRule } from '../net/routing';
+import type { FaultParams } from '../faults/catalog';
+import { FAULT_IDS } from '../faults/catalog';
+import { TRIGGER_IDS, type TriggerId } from '../faults/triggers';
 import {
   adminActionSchema,
   myAccountActionSchema,
@@ -38,7 +44,24 @@ export type LabCommand =
   | { type: 'portal.admin'; action: z.infer<typeof adminActionSchema> }
   | { type: 'connect.wizard'; action: z.infer<typeof wizardActionSchema> }
   | { type: 'phone.scan'; phone: string; activationCode: string }
-  | { type: 'phone.respond'; phone: string; requestId: string; approve: boolean; number?: number };
+  | { type: 'phone.respond'; phone: string; requestId: string; approve: boolean; number?: number }
+  | BackstageCommand
+  | FaultCommand;
+
+/** Instructor-only changes (see backstage.ts). */
+export type BackstageCommand =
+  | { type: 'backstage.host'; host: string; patch: HostPatch }
+  | { type: 'backstage.ad'; op: AdOp }
+  | { type: 'backstage.adsync'; patch: AdSyncPatch }
+  | { type: 'backstage.tenant'; op: TenantOp }
+  | { type: 'backstage.firewall'; add?: FirewallRule; remove?: string };
+
+/** Instructor operations on faults (see faults/catalog.ts). */
+export type FaultCommand =
+  | { type: 'fault.inject'; fault: string; params?: Partial<FaultParams> }
+  | { type: 'fault.clear'; fault: string }
+  | { type: 'fault.schedule'; fault: string; params?: Partial<FaultParams>; at?: number; trigger?: TriggerId }
+  | { type: 'fault.unschedule'; fault: string };
 
 export type LabCommandType = LabCommand['type'];
 
@@ -63,7 +86,38 @@ export const COMMAND_TYPES: readonly LabCommandType[] = [
   'connect.wizard',
   'phone.scan',
   'phone.respond',
+  'backstage.host',
+  'backstage.ad',
+  'backstage.adsync',
+  'backstage.tenant',
+  'backstage.firewall',
+  'fault.inject',
+  'fault.clear',
+  'fault.schedule',
+  'fault.unschedule',
 ];
+
+const tenantOpSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('admin'), action: adminActionSchema }),
+  z.object({
+    op: z.literal('resetAttempts'),
+    user: z.string().max(256),
+    count: z.number().int().min(0).max(50),
+  }),
+  z.object({
+    op: z.literal('methods'),
+    user: z.string().max(256),
+    sms: z.union([z.string().max(40), z.null()]).optional(),
+    authenticator: z.boolean().optional(),
+  }),
+  z.object({
+    op: z.literal('password'),
+    user: z.string().max(256),
+    password: z.union([z.string().max(256), z.null()]),
+  }),
+]);
+
+const faultParamsSchema = z.object({ user: z.string().max(64), pc: z.string().max(64) }).partial();
 
 const ACTION_SCHEMAS = {
   'portal.sspr': ssprActionSchema,
@@ -181,6 +235,97 @@ export function parseCommand(
       else return { ok: true, command: { type, action: r.data } as LabCommand };
       break;
     }
+    case 'backstage.host': {
+      error = needHost();
+      if (!error) {
+        const r = hostPatchSchema.safeParse(value.patch);
+        if (!r.success) error = formatIssues(r.error.issues, 'backstage.host.patch')[0];
+        else return { ok: true, command: { type, host: value.host as string, patch: r.data } };
+      }
+      break;
+    }
+    case 'backstage.ad':
+    case 'backstage.adsync':
+    case 'backstage.tenant': {
+      const schema =
+        type === 'backstage.ad'
+          ? adOpSchema
+          : type === 'backstage.adsync'
+            ? adsyncPatchSchema
+            : tenantOpSchema;
+      const field = type === 'backstage.adsync' ? 'patch' : 'op';
+      const r = schema.safeParse(value[field]);
+      if (!r.success) error = formatIssues(r.error.issues, `${type}.${field}`)[0];
+      else return { ok: true, command: { type, [field]: r.data } as LabCommand };
+      break;
+    }
+    case 'backstage.firewall': {
+      if (value.add !== undefined) {
+        const r = firewallRuleSchema.safeParse(value.add);
+        if (!r.success) error = formatIssues(r.error.issues, 'backstage.firewall.add')[0];
+        else return { ok: true, command: { type, add: r.data } };
+      } else if (typeof value.remove === 'string') {
+        return { ok: true, command: { type, remove: value.remove } };
+      } else error = 'backstage.firewall: expected "add" (a rule) or "remove" (a rule id)';
+      break;
+    }
+    case 'fault.inject':
+    case 'fault.clear':
+    case 'fault.schedule':
+    case 'fault.unschedule': {
+      if (typeof value.fault !== 'string' || !FAULT_IDS.includes(value.fault as never)) {
+        error = `${type}.fault: expected a fault of the catalog (${FAULT_IDS[0]}–${FAULT_IDS[FAULT_IDS.length - 1]}), got ${JSON.stringify(value.fault)}`;
+        break;
+      }
+      const p =
+        value.params === undefined
+          ? { success: true as const, data: undefined }
+          : faultParamsSchema.safeParse(value.params);
+      if (!p.success) {
+        error = formatIssues(p.error.issues, `${type}.params`)[0];
+        break;
+      }
+      if (p.data?.pc !== undefined && !def.hosts.some((h) => h.id === p.data?.pc && h.kind === 'client')) {
+        error = `${type}.params.pc: expected a client PC of the lab, got ${JSON.stringify(p.data.pc)}`;
+        break;
+      }
+      if (
+        p.data?.user !== undefined &&
+        !def.users.some((u) => u.sam.toLowerCase() === p.data?.user?.toLowerCase())
+      ) {
+        error = `${type}.params.user: expected a user of the lab, got ${JSON.stringify(p.data.user)}`;
+        break;
+      }
+      const fault = value.fault;
+      if (type === 'fault.inject')
+        return { ok: true, command: p.data ? { type, fault, params: p.data } : { type, fault } };
+      if (type === 'fault.clear' || type === 'fault.unschedule')
+        return { ok: true, command: { type, fault } };
+      const at = value.at;
+      const trigger = value.trigger;
+      if (at === undefined && trigger === undefined) {
+        error = 'fault.schedule: expected "at" (a lab time) or "trigger"';
+        break;
+      }
+      if (at !== undefined && (typeof at !== 'number' || !Number.isFinite(at))) {
+        error = 'fault.schedule.at: expected a lab time in milliseconds';
+        break;
+      }
+      if (trigger !== undefined && !(TRIGGER_IDS as readonly unknown[]).includes(trigger)) {
+        error = `fault.schedule.trigger: expected one of ${TRIGGER_IDS.join(', ')}, got ${JSON.stringify(trigger)}`;
+        break;
+      }
+      return {
+        ok: true,
+        command: {
+          type,
+          fault,
+          ...(p.data ? { params: p.data } : {}),
+          ...(at !== undefined ? { at: at as number } : {}),
+          ...(trigger !== undefined ? { trigger: trigger as TriggerId } : {}),
+        },
+      };
+    }
     case 'phone.scan':
     case 'phone.respond': {
       const ids = def.phones.map((p) => p.id);
@@ -259,8 +404,9 @@ function normalise(c: LabCommand): LabCommand {
 
 /** The actor a (non-clock) command goes to, and the event it becomes there. */
 export function routeCommand(
-  c: Exclude<LabCommand, { type: 'clock.advance' } | { type: 'clock.next' }>,
+  c: Exclude<LabCommand, { type: 'clock.advance' } | { type: 'clock.next' } | FaultCommand>,
   syncHost: string,
+  dcHost: string,
 ): {
   target: string;
   event: EventObject & Record<string, unknown>;
@@ -296,6 +442,21 @@ export function routeCommand(
       return { target: 'tenant', event: { type: c.type, action: c.action } };
     case 'connect.wizard':
       return { target: syncHost, event: { type: 'connect.wizard', action: c.action } };
+    case 'backstage.host':
+      return { target: c.host, event: { type: 'backstage.host', patch: c.patch } };
+    case 'backstage.ad':
+      return { target: dcHost, event: { type: 'backstage.ad', op: c.op } };
+    case 'backstage.adsync':
+      return { target: syncHost, event: { type: 'backstage.adsync', patch: c.patch } };
+    case 'backstage.tenant':
+      return { target: 'tenant', event: { type: 'backstage.tenant', op: c.op } };
+    case 'backstage.firewall':
+      return {
+        target: 'network',
+        event: c.add
+          ? { type: 'firewall.add', rule: c.add }
+          : { type: 'firewall.remove', id: c.remove ?? '' },
+      };
     case 'phone.scan':
       return { target: c.phone, event: { type: 'phone.scan', activationCode: c.activationCode } };
     case 'phone.respond':

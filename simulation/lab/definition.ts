@@ -82,6 +82,14 @@ export interface DhcpScopeDefinition {
   domainName: string;
 }
 
+/** Registered authentication methods a user already has when the lab starts. */
+export interface SeededRegistration {
+  upn: string;
+  sms?: string;
+  /** The id of the phone whose Authenticator app holds the account. */
+  authenticator?: string;
+}
+
 export interface TenantDefinition {
   name: string;
   tenantId: string;
@@ -90,6 +98,16 @@ export interface TenantDefinition {
   /** Cloud-only global administrator used in the Connect wizard. */
   globalAdmin: { upn: string; displayName: string; password: string };
   licenses: { sku: string; name: string; total: number }[];
+  /** How the tenant is set up when the lab starts (omitted: a fresh tenant). */
+  initial?: {
+    ssprEnabled?: 'None' | 'Selected' | 'All';
+    methodsRequired?: 1 | 2;
+    registration?: { requireOnSignIn: boolean; reconfirmDays: number };
+    onPremisesWriteback?: boolean;
+    allowUnlock?: boolean;
+    authMethods?: { method: string; enabled: boolean }[];
+    registrations?: SeededRegistration[];
+  };
 }
 
 export interface PhoneDefinition {

@@ -152,6 +152,23 @@ export const labDefinitionSchema = z
       customDomains: z.array(z.object({ name: z.string(), verified: z.boolean() })),
       globalAdmin: z.object({ upn: z.string(), displayName: z.string(), password: z.string() }),
       licenses: z.array(z.object({ sku: z.string(), name: z.string(), total: z.number().int().min(0) })),
+      initial: z
+        .object({
+          ssprEnabled: z.enum(['None', 'Selected', 'All']).optional(),
+          methodsRequired: z.union([z.literal(1), z.literal(2)]).optional(),
+          registration: z
+            .object({ requireOnSignIn: z.boolean(), reconfirmDays: z.number().int().min(0).max(730) })
+            .optional(),
+          onPremisesWriteback: z.boolean().optional(),
+          allowUnlock: z.boolean().optional(),
+          authMethods: z.array(z.object({ method: z.string(), enabled: z.boolean() })).optional(),
+          registrations: z
+            .array(
+              z.object({ upn: z.string(), sms: z.string().optional(), authenticator: z.string().optional() }),
+            )
+            .optional(),
+        })
+        .optional(),
     }),
     phones: z.array(
       z.object({

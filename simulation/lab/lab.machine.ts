@@ -5,7 +5,9 @@
  *
  * Events: lab.deliver (a lab command already translated for one device).
  */
-import { enqueueActions, setup, type AnyActorRef, type EventObject } from 'xstate';
+import { assign, enqueueActions, setup, type AnyActorRef, type EventObject } from 'xstate';
+import type { FaultParams } from '../faults/catalog';
+import type { TriggerId } from '../faults/triggers';
 import { networkMachine } from '../net/network.machine';
 import { internetMachine } from '../devices/internet.machine';
 import { tenantMachine } from '../devices/tenant.machine';
@@ -13,6 +15,7 @@ import { phoneMachine } from '../devices/phone.machine';
 import { windowsHostMachine } from '../devices/windowsHost.machine';
 import { initialHostContext, initialRoles } from '../windows/hostInit';
 import type { LabDefinition } from './definition';
+import { authenticatorSecret } from '../cloud/seed';
 import type { LabEnv } from './env';
 
 export interface LabInput {
@@ -21,9 +24,25 @@ export interface LabInput {
   env: LabEnv;
 }
 
-export type LabContext = LabInput;
+/** A fault the instructor put in place (truth only: never in a learner's view). */
+export interface FaultRecord {
+  id: string;
+  params: FaultParams;
+  injectedAt: number;
+}
 
-export type LabRootEvent = { type: 'lab.deliver'; target: string; event: EventObject };
+export interface ScheduledFault {
+  id: string;
+  params: FaultParams;
+  at?: number;
+  trigger?: TriggerId;
+}
+
+export type LabContext = LabInput & { faults: FaultRecord[]; scheduled: ScheduledFault[] };
+
+export type LabRootEvent =
+  | { type: 'lab.deliver'; target: string; event: EventObject }
+  | { type: 'lab.faults'; faults: FaultRecord[]; scheduled: ScheduledFault[] };
 
 /** Phones get carrier addresses in 100.64.0.0/10 (carrier-grade NAT space). */
 export function phoneAddress(index: number): string {
@@ -89,21 +108,33 @@ export const labMachine = setup({
         definition.internet.endpoints.find((e) => e.names.includes('login.microsoftonline.com'))?.ip ??
         '0.0.0.0';
       definition.phones.forEach((p, i) => {
+        const accounts = (definition.tenant.initial?.registrations ?? [])
+          .filter((r) => r.authenticator === p.id)
+          .map((r) => ({
+            account: r.upn,
+            tenant: definition.tenant.name,
+            secret: authenticatorSecret(seed, r.upn),
+            addedAt: start - 7 * 86_400_000,
+          }));
         enqueue.spawnChild('phone', {
           id: p.id,
           systemId: p.id,
-          input: { phone: p, address: phoneAddress(i), env, loginIp },
+          input: { phone: p, address: phoneAddress(i), env, loginIp, accounts },
         });
       });
     }),
     deliver: enqueueActions(({ enqueue, event, system }) => {
+      if (event.type !== 'lab.deliver') return;
       const target = system.get(event.target) as AnyActorRef | undefined;
       if (target) enqueue.sendTo(target, event.event);
     }),
+    setFaults: assign(({ event }) =>
+      event.type === 'lab.faults' ? { faults: event.faults, scheduled: event.scheduled } : {},
+    ),
   },
 }).createMachine({
   id: 'lab',
-  context: ({ input }) => input,
+  context: ({ input }) => ({ ...input, faults: [], scheduled: [] }),
   entry: 'spawnTopology',
-  on: { 'lab.deliver': { actions: 'deliver' } },
+  on: { 'lab.deliver': { actions: 'deliver' }, 'lab.faults': { actions: 'setFaults' } },
 });

@@ -15,7 +15,10 @@ import type { PhoneContext } from '../devices/phone.machine';
 import type { AdSyncContext } from '../devices/adsync.machine';
 import { allEvents, type WinEvent } from '../windows/eventlog';
 import type { ShellKind } from '../windows/hostState';
-import { parseCommand, routeCommand, type LabCommand } from './commands';
+import { parseCommand, routeCommand, type FaultCommand, type LabCommand } from './commands';
+import { DEFAULT_PARAMS, faultSpec, type FaultParams } from '../faults/catalog';
+import { TRIGGERS } from '../faults/triggers';
+import type { FaultRecord, LabContext, ScheduledFault } from './lab.machine';
 import { DEFAULT_LAB } from './defaultLab';
 import type { LabDefinition } from './definition';
 import { labMachine } from './lab.machine';
@@ -38,6 +41,18 @@ export interface LabOptions {
 
 export class LabReplayError extends Error {}
 
+/** An active fault as the instructor panel lists it. */
+export interface FaultStatus {
+  id: string;
+  title: string;
+  category: string;
+  target: string;
+  params: FaultParams;
+  injectedAt: number;
+  /** Whether the fault's predicate still holds (false once the learner has fixed it, by any route). */
+  holds: boolean;
+}
+
 export class Lab {
   readonly definition: LabDefinition;
   readonly seed: number;
@@ -47,6 +62,7 @@ export class Lab {
   private readonly listeners = new Set<() => void>();
   private revision = 0;
   private fault: string | undefined;
+  private readonly dcHost: string;
 
   constructor(options: LabOptions = {}) {
     this.definition = options.definition ?? DEFAULT_LAB;
@@ -56,6 +72,8 @@ export class Lab {
       throw new RangeError(
         `definition.startTime: expected an ISO-8601 date-time, got ${JSON.stringify(this.definition.startTime)}`,
       );
+    this.dcHost =
+      this.definition.hosts.find((h) => h.kind === 'dc')?.id ?? this.definition.hosts[0]?.id ?? 'dc01';
     this.clock = new LabClock(start);
     const clock = this.clock;
     this.root = createActor(labMachine, {
@@ -99,9 +117,16 @@ export class Lab {
     }
     const at = this.clock.now();
     this.record({ at, command });
-    this.apply(command);
+    try {
+      this.apply(command);
+    } catch (e) {
+      // A bug in HybridLab, not in the input: stop the lab rather than let it drift from its journal.
+      this.fault = e instanceof Error ? e.message : String(e);
+    }
     this.changed();
-    return { ok: true, at };
+    return this.fault
+      ? { ok: false, error: `the lab stopped after an internal error: ${this.fault}` }
+      : { ok: true, at };
   }
 
   /**
@@ -110,7 +135,17 @@ export class Lab {
    */
   runUntil(done: (lab: Lab) => boolean, maxMs: number): boolean {
     const start = this.clock.now();
-    const ok = this.clock.runUntil(() => done(this), maxMs);
+    const end = start + maxMs;
+    let ok: boolean;
+    for (;;) {
+      // A fault scheduled inside the window goes in at its time, as a replayed advance would do it.
+      const due = this.nextScheduledAt();
+      const until = due !== undefined && due <= end ? due : end;
+      ok = this.clock.runUntil(() => done(this), until - this.clock.now());
+      if (ok || this.clock.now() >= end) break;
+      if (due !== undefined && this.clock.now() >= due) this.fireDueFaults();
+      else break;
+    }
     const elapsed = this.clock.now() - start;
     if (elapsed > 0) this.record({ at: start, command: { type: 'clock.advance', ms: elapsed } });
     this.changed();
@@ -123,12 +158,39 @@ export class Lab {
   }
 
   truth(): LabTruth {
+    const ctx = this.root.getSnapshot().context as LabContext;
     return collectTruth(
       this.root.system as unknown as { get: (id: string) => AnyActorRef | undefined },
       this.definition,
       this.seed,
       this.clock.now(),
+      { active: ctx.faults, scheduled: ctx.scheduled },
     );
+  }
+
+  /** Instructor only: the faults in place, each with whether it still holds. */
+  faultStatus(): FaultStatus[] {
+    const truth = this.truth();
+    return truth.faults.active.flatMap((r) => {
+      const spec = faultSpec(r.id);
+      if (!spec) return [];
+      return [
+        {
+          id: spec.id,
+          title: spec.title,
+          category: spec.category,
+          target: spec.target(r.params, this.definition),
+          params: r.params,
+          injectedAt: r.injectedAt,
+          holds: spec.holds(truth, { def: this.definition, params: r.params, injectedAt: r.injectedAt }),
+        },
+      ];
+    });
+  }
+
+  /** Instructor only: faults waiting for their lab time or trigger. */
+  scheduledFaults(): ScheduledFault[] {
+    return [...this.faultContext().scheduled];
   }
 
   learnerView(): LearnerView {
@@ -218,17 +280,148 @@ export class Lab {
   private apply(command: LabCommand): void {
     switch (command.type) {
       case 'clock.advance':
-        this.clock.advance(command.ms);
+        this.advanceTo(this.clock.now() + command.ms);
         return;
-      case 'clock.next':
-        this.clock.runToNext();
+      case 'clock.next': {
+        const next = this.clock.nextDue();
+        const due = this.nextScheduledAt();
+        if (due !== undefined && (next === undefined || due <= next)) this.advanceTo(due);
+        else this.clock.runToNext();
+        return;
+      }
+      case 'fault.inject':
+      case 'fault.clear':
+      case 'fault.schedule':
+      case 'fault.unschedule':
+        this.applyFault(command);
         return;
       default: {
-        const { target, event } = routeCommand(command, this.definition.connect.host);
-        this.root.send({ type: 'lab.deliver', target, event });
-        // What the learner started runs to its end, with lab time passing as it would.
-        this.clock.runUntil(() => !this.busy(), TIMINGS.commandSettleLimit);
+        this.deliver(command);
+        // A learner's first visit to a page can be what a scheduled fault waits for.
+        this.fireDueFaults();
       }
+    }
+  }
+
+  private deliver(
+    command: Exclude<LabCommand, FaultCommand | { type: 'clock.advance' } | { type: 'clock.next' }>,
+  ): void {
+    const { target, event } = routeCommand(command, this.definition.connect.host, this.dcHost);
+    this.root.send({ type: 'lab.deliver', target, event });
+    // What the learner started runs to its end, with lab time passing as it would.
+    this.clock.runUntil(() => !this.busy(), TIMINGS.commandSettleLimit);
+  }
+
+  /** Moves the clock to `end`, stopping at each scheduled fault's time to put it in place. */
+  private advanceTo(end: number): void {
+    for (;;) {
+      const due = this.nextScheduledAt();
+      if (due === undefined || due > end) break;
+      if (due > this.clock.now()) this.clock.advance(due - this.clock.now());
+      this.fireDueFaults();
+    }
+    if (end > this.clock.now()) this.clock.advance(end - this.clock.now());
+  }
+
+  private faultContext(): LabContext {
+    return this.root.getSnapshot().context as LabContext;
+  }
+
+  private setFaults(faults: FaultRecord[], scheduled: ScheduledFault[]): void {
+    this.root.send({ type: 'lab.faults', faults, scheduled });
+  }
+
+  private nextScheduledAt(): number | undefined {
+    const times = this.faultContext()
+      .scheduled.map((s) => s.at)
+      .filter((t): t is number => t !== undefined);
+    return times.length ? Math.min(...times) : undefined;
+  }
+
+  /** Puts in place every scheduled fault whose time has come or whose trigger has happened. */
+  private fireDueFaults(): void {
+    const { scheduled } = this.faultContext();
+    if (scheduled.length === 0) return;
+    const truth = scheduled.some((s) => s.trigger) ? this.truth() : undefined;
+    const due = scheduled.filter(
+      (s) =>
+        (s.at !== undefined && s.at <= this.clock.now()) ||
+        (s.trigger && truth && TRIGGERS[s.trigger].test(truth)),
+    );
+    if (due.length === 0) return;
+    this.setFaults(
+      this.faultContext().faults,
+      scheduled.filter((s) => !due.includes(s)),
+    );
+    for (const s of due) this.inject(s.id, s.params);
+  }
+
+  private applyFault(command: FaultCommand): void {
+    const spec = faultSpec(command.fault);
+    if (!spec) return;
+    const ctx = this.faultContext();
+    const params: FaultParams = {
+      ...DEFAULT_PARAMS,
+      ...(command.type === 'fault.inject' || command.type === 'fault.schedule' ? command.params : {}),
+    };
+    switch (command.type) {
+      case 'fault.inject':
+        this.inject(spec.id, params);
+        return;
+      case 'fault.clear': {
+        const record = ctx.faults.find((f) => f.id === spec.id);
+        if (!record) return;
+        this.runFaultCommands(
+          spec.repair({ def: this.definition, truth: this.truth(), params: record.params }),
+        );
+        this.setFaults(
+          this.faultContext().faults.filter((f) => f !== record),
+          this.faultContext().scheduled,
+        );
+        return;
+      }
+      case 'fault.schedule':
+        this.setFaults(ctx.faults, [
+          ...ctx.scheduled.filter((s) => s.id !== spec.id),
+          {
+            id: spec.id,
+            params,
+            ...(command.at !== undefined ? { at: command.at } : {}),
+            ...(command.trigger ? { trigger: command.trigger } : {}),
+          },
+        ]);
+        this.fireDueFaults();
+        return;
+      case 'fault.unschedule':
+        this.setFaults(
+          ctx.faults,
+          ctx.scheduled.filter((s) => s.id !== spec.id),
+        );
+        return;
+    }
+  }
+
+  private inject(id: string, params: FaultParams): void {
+    const spec = faultSpec(id);
+    if (!spec) return;
+    this.runFaultCommands(spec.inject({ def: this.definition, truth: this.truth(), params }));
+    const ctx = this.faultContext();
+    this.setFaults(
+      [...ctx.faults.filter((f) => f.id !== spec.id), { id: spec.id, params, injectedAt: this.clock.now() }],
+      ctx.scheduled,
+    );
+  }
+
+  /** The commands a fault is made of: checked like any command, applied, never journaled (the fault command is). */
+  private runFaultCommands(commands: LabCommand[]): void {
+    for (const c of commands) {
+      const parsed = parseCommand(this.definition, c);
+      if (!parsed.ok) throw new Error(`fault command ${JSON.stringify(c)} is invalid: ${parsed.error}`);
+      const cmd = parsed.command;
+      if (cmd.type === 'clock.advance') this.clock.advance(cmd.ms);
+      else if (cmd.type === 'clock.next') this.clock.runToNext();
+      else if (cmd.type.startsWith('fault.')) throw new Error('a fault cannot inject another fault');
+      else this.deliver(cmd as Parameters<Lab['deliver']>[0]);
     }
   }
 

@@ -19,6 +19,7 @@ import type { PhoneContext } from '../devices/phone.machine';
 import type { WindowsHostContext } from '../windows/hostState';
 import type { ServerRoles } from '../windows/serve';
 import type { LabDefinition } from './definition';
+import type { FaultRecord, ScheduledFault } from './lab.machine';
 
 export interface DhcpClientTruth {
   state: string;
@@ -57,6 +58,8 @@ export interface LabTruth {
   /** The pages the learner has open in a browser (the SSPR portal, My Account, the admin center). */
   browser: { sspr: SsprFlow; myAccount: PortalSession; adminNotice?: AdminNotice };
   phones: Record<string, PhoneContext>;
+  /** Instructor only: the faults put in place, and those waiting for their time or trigger. */
+  faults: { active: FaultRecord[]; scheduled: ScheduledFault[] };
 }
 
 function stateName(value: unknown): string {
@@ -80,6 +83,7 @@ export function collectTruth(
   def: LabDefinition,
   seed: number,
   time: number,
+  faults: LabTruth['faults'] = { active: [], scheduled: [] },
 ): LabTruth {
   const hosts: Record<string, HostTruth> = {};
   for (const h of def.hosts) {
@@ -132,5 +136,6 @@ export function collectTruth(
     tenant: tenantCtx.tenant,
     browser: { sspr: tenantCtx.sspr, myAccount: tenantCtx.portal, adminNotice: tenantCtx.admin.notice },
     phones,
+    faults,
   };
 }

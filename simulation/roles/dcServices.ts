@@ -29,6 +29,7 @@ import {
   type DirectoryState,
 } from './directory';
 import { changeableAt, expiresAt } from './passwordPolicy';
+import { restrictRemoteSam } from '../windows/registry';
 
 export interface DcAnswer {
   reply?: Message;
@@ -130,6 +131,7 @@ function dirReply(r: Omit<DirResponse, 'kind'>): DirResponse {
 }
 
 function serveDirectory(
+  host: WindowsHostContext,
   dir: DirectoryState,
   req: DirRequest,
   now: number,
@@ -190,10 +192,12 @@ function serveDirectory(
     case 'setPassword': {
       const target = findUser(dir, op.identity);
       if (!target) return { reply: dirReply({ ok: false, error: 'no-such-object' }) };
+      // "Network access: Restrict clients allowed to make remote calls to SAM", read live from the DC's registry.
+      const samAllowed = restrictRemoteSam(host.registry);
       if (
         via !== 'adws' &&
-        dir.restrictRemoteSam &&
-        !dir.restrictRemoteSam.allowed.some((a) => who.map((w) => w.toLowerCase()).includes(a.toLowerCase()))
+        samAllowed &&
+        !samAllowed.some((a) => who.map((w) => w.toLowerCase()).includes(a.toLowerCase()))
       ) {
         return { reply: dirReply({ ok: false, error: 'restricted-sam' }) };
       }
@@ -477,7 +481,7 @@ export function serveDc(ctx: DcContext, packet: Packet, now: number): DcAnswer |
       const via = port === 9389 ? 'adws' : port === 445 ? 'samr' : 'ldap';
       if (port === undefined || !listenerFor(host.services, packet.transport, port)) return { refuse: true };
       if (via !== 'adws' && !running(host, 'NTDS')) return { refuse: true };
-      return serveDirectory(dir, body, now, via);
+      return serveDirectory(host, dir, body, now, via);
     }
     case 'app.drs.getChanges': {
       if (!listenerFor(host.services, 'tcp', 135) || !running(host, 'NTDS')) return { refuse: true };

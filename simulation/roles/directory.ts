@@ -109,8 +109,7 @@ export interface DirectoryState {
   ous: Record<string, AdOu>;
   acl: Ace[];
   policy: PasswordPolicy;
-  /** "Network access: Restrict clients allowed to make remote calls to SAM" on the DC, if defined. */
-  restrictRemoteSam?: { allowed: string[] };
+
   rng: RngState;
 }
 

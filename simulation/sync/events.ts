@@ -37,12 +37,14 @@ export const writebackEvents = {
       'Information',
       `ServiceBusHeartBeat: Successfully sent heartbeat request to Service Bus namespace ${ns}.`,
     ),
-  listenerError: (ns: string) =>
+  listenerError: (ns: string, certificate = false) =>
     app(
       PRS,
       31034,
       'Error',
-      `ServiceBusListenerError: Unable to connect to the Service Bus listener for namespace ${ns}. Details: No connection could be made because the target machine did not respond.`,
+      certificate
+        ? `ServiceBusListenerError: Unable to connect to the Service Bus listener for namespace ${ns}. Details: The underlying connection was closed: Could not establish trust relationship for the SSL/TLS secure channel. ---> System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure.`
+        : `ServiceBusListenerError: Unable to connect to the Service Bus listener for namespace ${ns}. Details: No connection could be made because the target machine did not respond.`,
     ),
   serviceBusError: (ns: string, tracking: string) =>
     app(
@@ -197,6 +199,20 @@ export const adsyncEvents = {
       6329,
       'Error',
       'The password could not be set because the server is not configured for insecure setting of passwords, or a 128 bit TLS or SSL connection is required. (0x8023062C)',
+    ),
+  notEnabledOnMa: () =>
+    app(
+      ADSYNC,
+      6329,
+      'Error',
+      'ERR_: MMS(4924): admaexport.cpp(2948): 0x8023061f (The operation failed because password synchronization is not enabled on this Management Agent)',
+    ),
+  nameTooLong: () =>
+    app(
+      ADSYNC,
+      6329,
+      'Error',
+      'Synchronization Engine returned an error hr=800700CE, message=The filename or extension is too long',
     ),
   cycleStarted: (policy: 'Delta' | 'Initial') =>
     app(

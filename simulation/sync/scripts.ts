@@ -46,9 +46,21 @@ export function* https(
   name: string,
   body: Message,
   options: { keepOpen?: boolean; closeFlow?: boolean; timeout?: number } = {},
-): Gen<{ ok: true; body: Message } | { ok: false; reason: 'dns' | 'timeout' | 'refused' }> {
+): Gen<{ ok: true; body: Message } | { ok: false; reason: 'dns' | 'timeout' | 'refused' | 'tls' }> {
   const r = yield* resolveName(host, name);
   if (!r.ok) return { ok: false, reason: 'dns' };
+  // Microsoft's endpoints accept TLS 1.2 only: without it the handshake fails after the TCP connect.
+  if (!host.tls12Active) {
+    const src = effectiveIpConfig(host.nic).ip ?? '0.0.0.0';
+    const probe = yield* exchange(
+      { src, dst: r.ip, transport: 'tcp', port: 443, host: name, body: { kind: 'tcp.syn' } },
+      options.timeout ?? TIMINGS.tcpConnectTimeout,
+    );
+    return {
+      ok: false,
+      reason: probe.status === 'ok' ? 'tls' : probe.status === 'timeout' ? 'timeout' : 'refused',
+    };
+  }
   const src = effectiveIpConfig(host.nic).ip ?? '0.0.0.0';
   const x = yield* exchange(
     {
@@ -329,6 +341,8 @@ export interface PhsInput {
 export interface PhsResult {
   phs: PhsState;
   events: NewEvent[];
+  /** The pass did nothing because no directory sync had exported users yet (event 613). */
+  paused?: boolean;
 }
 
 const PING_EVERY = 30 * 60_000;
@@ -375,6 +389,11 @@ export function* phsPass(input: PhsInput): Script<PhsResult> {
     return { phs, events };
   }
   const items = drs.body.items;
+  // Password hash sync waits for a directory synchronisation to have put the users in the cloud.
+  if (!Object.values(input.connectorSpace).some((e) => e.exportedAt !== undefined)) {
+    events.push(phsEvents.notActivatedPaused());
+    return { phs, events, paused: true };
+  }
   const full = !phs.fullSyncDone;
   const anchors = new Map(Object.values(input.connectorSpace).map((e) => [e.guid, e]));
   const batch: { anchor: string; dn: string; password: string; guid: string; pwdLastSet: number }[] = [];
@@ -465,13 +484,16 @@ export function* phsPass(input: PhsInput): Script<PhsResult> {
 }
 
 /** The writeback listener's relay connection: open it (or send a heartbeat over it), or close it. */
+export type RelayOutcome =
+  { ok: true } | { ok: false; reason: 'dns' | 'timeout' | 'refused' | 'tls' | 'rejected' };
+
 export function* relayCall(
   host: WindowsHostContext,
   namespace: string,
   tenantId: string,
   serverName: string,
   op: 'listen' | 'heartbeat' | 'close',
-): Script<boolean> {
+): Script<RelayOutcome> {
   const body: Message =
     op === 'listen'
       ? { kind: 'app.relay.listen', tenantId, serverName }
@@ -479,7 +501,8 @@ export function* relayCall(
         ? { kind: 'app.relay.heartbeat', tenantId, serverName }
         : { kind: 'app.relay.close', tenantId };
   const r = yield* https(host, namespace, body, { keepOpen: op !== 'close', closeFlow: op === 'close' });
-  return r.ok && r.body.kind === 'app.relay.ack' && r.body.ok;
+  if (!r.ok) return r;
+  return r.body.kind === 'app.relay.ack' && r.body.ok ? { ok: true } : { ok: false, reason: 'rejected' };
 }
 
 export interface WritebackResult {
@@ -494,6 +517,7 @@ export function* writebackRequest(
   connectorSpace: Record<string, ConnectorSpaceEntry>,
   req: RelayRequest,
   netbios: string,
+  ldapSignAndEncrypt: boolean,
 ): Script<WritebackResult> {
   const events: NewEvent[] = [writebackEvents.start(req.op, req.trackingId, req.upn)];
   const done = (ok: boolean, failure?: WritebackFailure, extra: NewEvent[] = []): WritebackResult => {
@@ -504,7 +528,10 @@ export function* writebackRequest(
   };
   const entry = connectorSpace[req.anchor];
   if (!entry) return done(false, 'user-not-found', [writebackEvents.adError(33002, req.trackingId, req.upn)]);
-  if (!config.ldapSignAndEncrypt && req.op !== 'unlock')
+  if (config.staleManagementAgent) return done(false, 'not-enabled', [adsyncEvents.notEnabledOnMa()]);
+  if (config.connectorAccount.password.length > 256)
+    return done(false, 'unknown', [adsyncEvents.nameTooLong()]);
+  if (!ldapSignAndEncrypt && req.op !== 'unlock')
     return done(false, 'unknown', [adsyncEvents.ldapSignEncrypt()]);
   const located = yield* locateDc(host, config.forest);
   if (!located.ok)

@@ -33,6 +33,11 @@ export interface ConnectConfig {
   sourceAnchor: 'mS-DS-ConsistencyGuid';
   /** "Sign and Encrypt LDAP Traffic" in the AD connector's connection options. */
   ldapSignAndEncrypt: boolean;
+  /**
+   * The AD connector lost its password management setting (a forest re-added after password
+   * writeback was enabled): writeback fails with 0x8023061f until writeback is turned off and on.
+   */
+  staleManagementAgent?: boolean;
 }
 
 export interface SchedulerState {
@@ -112,6 +117,8 @@ export interface AdSyncState {
   runHistory: RunRecord[];
   runSeq: number;
   cycleInProgress: boolean;
+  /** Settings the sync engine loaded when the service last started (connector options need a restart). */
+  engine?: { ldapSignAndEncrypt: boolean; loadedAt: number };
 }
 
 export const ADSYNC_VERSION = '2.4.131.0';

@@ -9,6 +9,7 @@ import { domainZones } from '../roles/dnsServer';
 import { initialDhcpServer } from '../roles/dhcpServer';
 import { initialDirectory } from '../roles/directory';
 import { initialAdSync } from '../sync/adsyncInit';
+import { defaultRegistry, tls12Enabled } from './registry';
 import type { ConsoleSession, ShellKind, WindowsHostContext } from './hostState';
 import type { ServerRoles } from './serve';
 import { servicesFor } from './services';
@@ -37,6 +38,8 @@ export function initialHostContext(
   const user = `${def.domain.netbios}\\administrator`;
   const cwd = adminProfile(host, def);
   const cfg = host.nic.config;
+  const registry = defaultRegistry(host.kind, host.hostname, def.domain.fqdn);
+  const dcName = def.hosts.find((h) => h.kind === 'dc')?.hostname ?? 'DC01';
   return {
     id: host.id,
     kind: host.kind,
@@ -77,6 +80,13 @@ export function initialHostContext(
         : undefined,
     cachedLogons: {},
     adsyncDisk: host.kind === 'sync' && def.connect.host === host.id ? initialAdSync(def, now) : undefined,
+    registry,
+    tls12Active: tls12Enabled(registry),
+    time: {
+      type: host.kind === 'dc' ? 'NTP' : 'NT5DS',
+      lastSyncAt: now,
+      source: host.kind === 'dc' ? 'time.windows.com,0x9' : `${dcName}.${def.domain.fqdn}`,
+    },
     rng: seedFrom(seed, host.id),
     seq: 0,
   };

@@ -8,6 +8,7 @@ import type { RngState } from '../core/random';
 import type { EventLogs } from './eventlog';
 import type { ServiceState } from './services';
 import type { AdSyncState } from '../sync/state';
+import type { Registry } from './registry';
 
 export interface DhcpLease {
   ip: Ipv4;
@@ -109,6 +110,12 @@ export interface WindowsHostContext {
   /** Client PCs: the sign-in screen, the signed-in user and cached domain logons. */
   desktop?: DesktopState;
   cachedLogons: Record<string, CachedLogon>;
+  /** The registry values the lab's tools and faults touch. */
+  registry: Registry;
+  /** TLS 1.2 as SCHANNEL loaded it at boot (registry changes need a restart). */
+  tls12Active: boolean;
+  /** The Windows Time service: where this host takes its time from, and when it last did. */
+  time: { type: 'NT5DS' | 'NTP' | 'NoSync'; lastSyncAt?: number; source: string };
   /** The sync server: Entra Connect's state as it is on disk while the ADSync actor is not running. */
   adsyncDisk?: AdSyncState;
   rng: RngState;
