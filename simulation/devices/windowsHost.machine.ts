@@ -17,7 +17,7 @@ import type { Message, Packet } from '../net/packets';
 import type { Ipv4 } from '../net/ipv4';
 import type { Script } from '../proc/script';
 import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
-import type { CommandResult } from '../windows/commands/types';
+import type { CommandResult, HostEffect } from '../windows/commands/types';
 import {
   effectiveIpConfig,
   type ConsoleLine,
@@ -183,6 +183,8 @@ function renewOutput(host: WindowsHostContext, op: 'renew' | 'release', ok: bool
 
 interface ConsolePlan {
   host: WindowsHostContext;
+  /** What the commands asked of the host itself: the ADSync service's new states in order, a reboot. */
+  requests?: HostRequests;
   jobs: Record<string, Job>;
   spawn?: { id: string; start: () => Script<unknown> };
   dhcp?: 'renew' | 'release';
@@ -195,6 +197,19 @@ interface ConsolePlan {
  * Runs a console's steps in order until one has to wait (a script on the network, or the DHCP
  * client); the rest go with the waiting job and continue when it ends.
  */
+interface HostRequests {
+  adsync: boolean[];
+  restart: boolean;
+}
+
+/** Notes what effects ask of the host beyond its own state (the ADSync actor hears of service changes). */
+function noteRequests(into: HostRequests, effects: readonly HostEffect[] | undefined): void {
+  for (const e of effects ?? []) {
+    if (e.type === 'service' && e.name.toLowerCase() === 'adsync') into.adsync.push(e.op === 'start');
+    if (e.type === 'restart') into.restart = true;
+  }
+}
+
 function planConsole(
   ctx: HostMachineContext,
   host: WindowsHostContext,
@@ -202,6 +217,7 @@ function planConsole(
   shell: ShellKind,
   steps: readonly Step[],
   previousOk = true,
+  requests: HostRequests = { adsync: [], restart: false },
 ): ConsolePlan {
   const now = ctx.env.now();
   let h = host;
@@ -214,7 +230,10 @@ function planConsole(
     if (outcome.kind === 'done') {
       h = appendConsole(h, shell, applyFilters(outcome.result.lines, step.filters));
       h = applyEffects(h, shell, outcome.result.effects ?? [], now);
+      noteRequests(requests, outcome.result.effects);
       lastOk = succeeded(outcome.result.lines);
+      // A reboot ends the console session: nothing after it on the line runs.
+      if (requests.restart) break;
       continue;
     }
     if (outcome.kind === 'local') {
@@ -223,6 +242,7 @@ function planConsole(
       return {
         host: h,
         jobs,
+        requests,
         local: { requestId, request: outcome.request },
         localWait: { shell, requestId, format: outcome.format, filters: step.filters, rest },
       };
@@ -231,6 +251,7 @@ function planConsole(
       return {
         host: setBusy(h, shell, true),
         jobs,
+        requests,
         dhcp: outcome.op,
         dhcpWait: { shell, op: outcome.op, filters: step.filters, rest },
       };
@@ -239,6 +260,7 @@ function planConsole(
     h = setBusy({ ...h, seq: h.seq + 1 }, shell, true);
     return {
       host: h,
+      requests,
       jobs: { ...jobs, [id]: { kind: 'console', shell, filters: step.filters, rest } },
       spawn: { id, start: outcome.script as () => Script<unknown> },
     };
@@ -246,7 +268,7 @@ function planConsole(
   // All done: cmd leaves a blank line before the next prompt.
   if (shell === 'cmd' && steps.length > 0 && h.consoles[shell].transcript.length > 0)
     h = appendConsole(h, shell, [{ kind: 'output', text: '' }]);
-  return { host: setBusy(h, shell, false), jobs };
+  return { host: setBusy(h, shell, false), jobs, requests };
 }
 
 interface Enqueue {
@@ -259,8 +281,10 @@ interface Enqueue {
     target: 'dhcp' | 'adsync',
     event:
       | { type: 'dhcp.renew' | 'dhcp.release' }
-      | { type: 'adsync.request'; requestId: string; request: AdsyncRequest },
+      | { type: 'adsync.request'; requestId: string; request: AdsyncRequest }
+      | { type: 'adsync.service'; running: boolean },
   ) => void;
+  raise: (event: { type: 'host.restart' }) => void;
 }
 
 function applyPlan(enqueue: Enqueue, context: HostMachineContext, plan: ConsolePlan): void {
@@ -284,6 +308,10 @@ function applyPlan(enqueue: Enqueue, context: HostMachineContext, plan: ConsoleP
     });
   }
   if (plan.dhcp) enqueue.sendTo('dhcp', { type: plan.dhcp === 'renew' ? 'dhcp.renew' : 'dhcp.release' });
+  // The ADSync actor runs while this host is on and has Entra Connect installed.
+  if (context.host.adsyncDisk)
+    for (const running of plan.requests?.adsync ?? []) enqueue.sendTo('adsync', { type: 'adsync.service', running });
+  if (plan.requests?.restart) enqueue.raise({ type: 'host.restart' });
 }
 
 export const windowsHostMachine = setup({
@@ -386,6 +414,8 @@ export const windowsHostMachine = setup({
       const result = format(event.reply);
       let host = appendConsole(context.host, shell, applyFilters(result.lines, filters));
       host = applyEffects(host, shell, result.effects ?? [], now);
+      const requests: HostRequests = { adsync: [], restart: false };
+      noteRequests(requests, result.effects);
       enqueue.assign({ localWait: undefined });
       applyPlan(
         enqueue,
@@ -395,8 +425,9 @@ export const windowsHostMachine = setup({
           host,
           context.jobs,
           shell,
-          rest,
+          requests.restart ? [] : rest,
           succeeded(result.lines),
+          requests,
         ),
       );
     }),
@@ -595,6 +626,7 @@ export const windowsHostMachine = setup({
       const now = context.env.now();
       if (job.kind === 'console') {
         let host = context.host;
+        const requests: HostRequests = { adsync: [], restart: false };
         if (failed || !output || output.failure) {
           host = appendConsole(host, job.shell, [
             { kind: 'error', text: 'The command failed because of an internal error in the lab.' },
@@ -603,9 +635,14 @@ export const windowsHostMachine = setup({
           const result = output.value as CommandResult;
           host = appendConsole(host, job.shell, applyFilters(result.lines, job.filters));
           host = applyEffects(host, job.shell, result.effects ?? [], now);
+          noteRequests(requests, result.effects);
         }
         const ok = !failed && !!output && !output.failure && succeeded((output.value as CommandResult).lines);
-        applyPlan(enqueue, context, planConsole(context, host, jobs, job.shell, job.rest, ok));
+        applyPlan(
+          enqueue,
+          context,
+          planConsole(context, host, jobs, job.shell, requests.restart ? [] : job.rest, ok, requests),
+        );
         return;
       }
       if (job.kind === 'signin') {

@@ -79,6 +79,10 @@ export function initialHostContext(
           }
         : undefined,
     cachedLogons: {},
+    logon: {
+      user: 'administrator',
+      password: def.users.find((u) => u.sam.toLowerCase() === 'administrator')?.password ?? '',
+    },
     adsyncDisk: host.kind === 'sync' && def.connect.host === host.id ? initialAdSync(def, now) : undefined,
     registry,
     tls12Active: tls12Enabled(registry),

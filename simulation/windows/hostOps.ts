@@ -14,6 +14,7 @@ import {
 import { dependentsOf, servicesFor, specOf, type ServiceStatus } from './services';
 import type { DhcpLease } from './hostState';
 import type { HostEffect } from './commands/types';
+import { deleteValue, writeValue } from './registry';
 
 export function log(host: WindowsHostContext, now: number, ...entries: NewEvent[]): WindowsHostContext {
   return { ...host, logs: appendEvents(host.logs, entries, now, `${host.hostname}.${host.domainFqdn}`) };
@@ -180,6 +181,33 @@ export function applyEffects(
         break;
       case 'clockOffset':
         next = { ...next, clockOffsetMs: e.offsetMs };
+        break;
+      case 'time':
+        next = {
+          ...next,
+          time: {
+            type: e.mode ?? next.time.type,
+            source: e.source ?? next.time.source,
+            lastSyncAt: e.lastSyncAt ?? next.time.lastSyncAt,
+          },
+        };
+        break;
+      case 'dns':
+        next = { ...next, nic: { ...next.nic, dnsOverride: e.servers ?? undefined } };
+        break;
+      case 'machineSecret':
+        next = { ...next, machineSecret: e.secret };
+        break;
+      case 'registry':
+        next = {
+          ...next,
+          registry: e.value
+            ? writeValue(next.registry, e.key, e.name, e.value)
+            : deleteValue(next.registry, e.key, e.name).reg,
+        };
+        break;
+      case 'restart':
+        // Carried out by the host machine once the console has printed (see windowsHost.machine).
         break;
     }
   }

@@ -116,6 +116,11 @@ export interface WindowsHostContext {
   tls12Active: boolean;
   /** The Windows Time service: where this host takes its time from, and when it last did. */
   time: { type: 'NT5DS' | 'NTP' | 'NoSync'; lastSyncAt?: number; source: string };
+  /**
+   * Truth only: the credentials behind the consoles' user (a stand-in for its Kerberos tickets),
+   * which AD cmdlets and tools on this host bind with.
+   */
+  logon: { user: string; password: string };
   /** The sync server: Entra Connect's state as it is on disk while the ADSync actor is not running. */
   adsyncDisk?: AdSyncState;
   rng: RngState;

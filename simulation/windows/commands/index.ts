@@ -1,5 +1,9 @@
 /** Every console command the lab knows, looked up by name. */
 import { ADSYNC_COMMANDS } from './adsync';
+import { AD_COMMANDS } from './ad';
+import { NETDIAG_COMMANDS } from './netdiag';
+import { SYSTEM_COMMANDS } from './system';
+import { TIME_COMMANDS } from './w32tm';
 import { cls, echo, hostname, ver, whoami } from './basic';
 import { ipconfig } from './ipconfig';
 import { nslookup } from './nslookup';
@@ -16,6 +20,10 @@ export const COMMANDS: readonly CommandDef[] = [
   echo,
   ver,
   ...ADSYNC_COMMANDS,
+  ...AD_COMMANDS,
+  ...NETDIAG_COMMANDS,
+  ...SYSTEM_COMMANDS,
+  ...TIME_COMMANDS,
 ];
 
 const byName = new Map<string, CommandDef>();

@@ -8,6 +8,7 @@ import type { Script } from '../../proc/script';
 import type { AdsyncReply, AdsyncRequest } from '../../sync/requests';
 import type { NewEvent } from '../eventlog';
 import type { ConsoleLine, ShellKind, WindowsHostContext } from '../hostState';
+import type { RegValue } from '../registry';
 import type { ParsedCommand } from '../shell/parse';
 
 export interface CommandEnv {
@@ -26,7 +27,16 @@ export type HostEffect =
   | { type: 'flushDns' }
   | { type: 'service'; op: 'start' | 'stop'; name: string }
   | { type: 'log'; entry: NewEvent }
-  | { type: 'clockOffset'; offsetMs: number };
+  | { type: 'clockOffset'; offsetMs: number }
+  /** The Windows Time service's view of itself after a resync or a configuration change. */
+  | { type: 'time'; mode?: 'NT5DS' | 'NTP' | 'NoSync'; source?: string; lastSyncAt?: number }
+  /** Set-DnsClientServerAddress / netsh: `null` goes back to what DHCP or the static config gives. */
+  | { type: 'dns'; servers: string[] | null }
+  /** The secure channel's new machine password (Test-ComputerSecureChannel -Repair, nltest /sc_reset). */
+  | { type: 'machineSecret'; secret: number }
+  | { type: 'registry'; key: string; name: string; value?: RegValue }
+  /** Restart-Computer / shutdown /r: the host reboots once the command has printed. */
+  | { type: 'restart' };
 
 export interface CommandResult {
   lines: ConsoleLine[];

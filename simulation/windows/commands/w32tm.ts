@@ -1,0 +1,4 @@
+/** (being written) */
+import type { CommandDef } from './types';
+
+export const TIME_COMMANDS: readonly CommandDef[] = [];
