@@ -13,6 +13,8 @@ import { SsprPortal } from './components/SsprPortal';
 import { MyAccount } from './components/MyAccount';
 import { SignInScreen } from './components/SignInScreen';
 import { PhonePanel } from './components/PhonePanel';
+import { ServerTools } from './components/ServerTools';
+import { InstructorPanel } from './components/InstructorPanel';
 import { useUi } from './state/uiStore';
 
 export function App() {
@@ -21,6 +23,8 @@ export function App() {
   const controller = useLabController();
   const surface = useUi((s) => s.surface);
   const consoleOpen = useUi((s) => s.consoleOpen);
+  const instructorOpen = useUi((s) => s.instructorOpen);
+  const setInstructorOpen = useUi((s) => s.setInstructorOpen);
   return (
     <div className={`app${consoleOpen ? '' : ' console-collapsed'}`}>
       <header className="topbar">
@@ -30,6 +34,15 @@ export function App() {
         </div>
         <ClockBar />
         <div className="topbar-actions">
+          <button
+            type="button"
+            className={`btn${instructorOpen ? ' btn-active' : ''}`}
+            onClick={() => setInstructorOpen(!instructorOpen)}
+            data-testid="instructor-toggle"
+            title="Faults and scheduling (instructor only)"
+          >
+            Instructor
+          </button>
           <button
             type="button"
             className="btn"
@@ -63,7 +76,9 @@ export function App() {
         {surface === 'myaccount' && <MyAccount />}
         {surface === 'signin' && <SignInScreen />}
         {surface === 'phone' && <PhonePanel />}
+        {surface === 'tools' && <ServerTools />}
       </main>
+      <InstructorPanel />
       <ConsolePanel />
     </div>
   );

@@ -106,7 +106,9 @@ export type HostCommandEvent =
   | { type: 'connect.wizard'; action: WizardAction }
   | { type: 'backstage.host'; patch: HostPatch }
   | { type: 'backstage.ad'; op: AdOp }
-  | { type: 'backstage.adsync'; patch: AdSyncPatch };
+  | { type: 'backstage.adsync'; patch: AdSyncPatch }
+  /** The Synchronization Service Manager changes the AD connector (it needs the ADSync service running). */
+  | { type: 'syncmanager.connector'; patch: Pick<AdSyncPatch, 'connectorPassword' | 'ldapSignAndEncrypt'> };
 
 export type HostEvent =
   | HostCommandEvent
@@ -458,6 +460,11 @@ export const windowsHostMachine = setup({
           host: { ...context.host, adsyncDisk: applyAdSyncPatch(context.host.adsyncDisk, event.patch) },
         });
     }),
+    toSyncManager: enqueueActions(({ enqueue, context, event, self }) => {
+      if (event.type !== 'syncmanager.connector' || !self.getSnapshot().children.adsync) return;
+      if (context.host.services.ADSync?.status !== 'Running') return;
+      enqueue.sendTo('adsync', { type: 'adsync.patch', patch: event.patch });
+    }),
     toWizard: enqueueActions(({ enqueue, event, self }) => {
       if (event.type !== 'connect.wizard' || !self.getSnapshot().children.adsync) return;
       enqueue.sendTo('adsync', { type: 'adsync.wizard', action: event.action });
@@ -740,6 +747,7 @@ export const windowsHostMachine = setup({
         'host.log': { actions: 'adsyncLog' },
         'adsync.reply': { actions: 'adsyncReply' },
         'connect.wizard': { actions: 'toWizard' },
+        'syncmanager.connector': { actions: 'toSyncManager' },
         'backstage.host': { actions: 'backstageHost' },
         'backstage.ad': { actions: 'backstageAd' },
         'backstage.adsync': { actions: 'backstageAdsync' },

@@ -45,6 +45,10 @@ export type LabCommand =
   | { type: 'connect.wizard'; action: z.infer<typeof wizardActionSchema> }
   | { type: 'phone.scan'; phone: string; activationCode: string }
   | { type: 'phone.respond'; phone: string; requestId: string; approve: boolean; number?: number }
+  /** The gateway's admin page: the edge firewall's rules, as the network's admin changes them. */
+  | { type: 'gateway.firewall'; add?: FirewallRule; remove?: string }
+  /** Synchronization Service Manager > Connectors > (AD connector) > Properties > Connect to Active Directory Forest. */
+  | { type: 'syncmanager.connector'; password?: string; ldapSignAndEncrypt?: boolean }
   | BackstageCommand
   | FaultCommand;
 
@@ -86,6 +90,8 @@ export const COMMAND_TYPES: readonly LabCommandType[] = [
   'connect.wizard',
   'phone.scan',
   'phone.respond',
+  'gateway.firewall',
+  'syncmanager.connector',
   'backstage.host',
   'backstage.ad',
   'backstage.adsync',
@@ -259,14 +265,36 @@ export function parseCommand(
       else return { ok: true, command: { type, [field]: r.data } as LabCommand };
       break;
     }
+    case 'gateway.firewall':
     case 'backstage.firewall': {
       if (value.add !== undefined) {
         const r = firewallRuleSchema.safeParse(value.add);
-        if (!r.success) error = formatIssues(r.error.issues, 'backstage.firewall.add')[0];
+        if (!r.success) error = formatIssues(r.error.issues, `${type}.add`)[0];
         else return { ok: true, command: { type, add: r.data } };
-      } else if (typeof value.remove === 'string') {
+      } else if (typeof value.remove === 'string' && value.remove.length <= 128) {
         return { ok: true, command: { type, remove: value.remove } };
-      } else error = 'backstage.firewall: expected "add" (a rule) or "remove" (a rule id)';
+      } else error = `${type}: expected "add" (a rule) or "remove" (a rule id)`;
+      break;
+    }
+    case 'syncmanager.connector': {
+      const { password, ldapSignAndEncrypt } = value;
+      if (password === undefined && ldapSignAndEncrypt === undefined)
+        error = 'syncmanager.connector: expected "password" or "ldapSignAndEncrypt"';
+      else if (password !== undefined && (typeof password !== 'string' || password.length > 2048))
+        error = 'syncmanager.connector.password: expected a string of at most 2048 characters';
+      else if (ldapSignAndEncrypt !== undefined && typeof ldapSignAndEncrypt !== 'boolean')
+        error = 'syncmanager.connector.ldapSignAndEncrypt: expected true or false';
+      else
+        return {
+          ok: true,
+          command: {
+            type,
+            ...(password !== undefined ? { password: password as string } : {}),
+            ...(ldapSignAndEncrypt !== undefined
+              ? { ldapSignAndEncrypt: ldapSignAndEncrypt as boolean }
+              : {}),
+          },
+        };
       break;
     }
     case 'fault.inject':
@@ -450,11 +478,27 @@ export function routeCommand(
       return { target: syncHost, event: { type: 'backstage.adsync', patch: c.patch } };
     case 'backstage.tenant':
       return { target: 'tenant', event: { type: 'backstage.tenant', op: c.op } };
+    case 'syncmanager.connector':
+      return {
+        target: syncHost,
+        event: {
+          type: 'syncmanager.connector',
+          patch: {
+            ...(c.password !== undefined ? { connectorPassword: c.password } : {}),
+            ...(c.ldapSignAndEncrypt !== undefined ? { ldapSignAndEncrypt: c.ldapSignAndEncrypt } : {}),
+          },
+        },
+      };
+    case 'gateway.firewall':
     case 'backstage.firewall':
       return {
         target: 'network',
         event: c.add
-          ? { type: 'firewall.add', rule: c.add }
+          ? {
+              type: 'firewall.add',
+              rule: c.add,
+              first: c.type === 'gateway.firewall' && c.add.action === 'allow',
+            }
           : { type: 'firewall.remove', id: c.remove ?? '' },
       };
     case 'phone.scan':

@@ -11,6 +11,14 @@ import type { LabDefinition } from './definition';
 import type { LabTruth } from './truth';
 import type { SsprPage } from '../cloud/ssprFlow';
 import {
+  gatewayView,
+  hostToolsViews,
+  syncManagerView,
+  type GatewayView,
+  type HostToolsView,
+  type SyncManagerView,
+} from './toolViews';
+import {
   adminCenterView,
   connectView,
   desktopViews,
@@ -69,6 +77,10 @@ export interface LearnerView {
   desktops: Record<string, DesktopView>;
   phones: Record<string, PhoneView>;
   connect?: ConnectView;
+  /** Event Viewer and Services on each Windows host. */
+  tools: Record<string, HostToolsView>;
+  syncManager?: SyncManagerView;
+  gateway: GatewayView;
 }
 
 export function projectLearnerView(truth: LabTruth, def: LabDefinition): LearnerView {
@@ -195,5 +207,8 @@ export function projectLearnerView(truth: LabTruth, def: LabDefinition): Learner
     desktops: desktopViews(truth, def),
     phones: phoneViews(truth, def),
     connect: connectView(truth, def),
+    tools: hostToolsViews(truth, def),
+    syncManager: syncManagerView(truth, def),
+    gateway: gatewayView(truth, def),
   };
 }

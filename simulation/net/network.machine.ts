@@ -43,7 +43,8 @@ export type NetworkEvent =
   | { type: 'net.send'; packet: Packet; replyTo?: AnyActorRef }
   | { type: 'net.respond'; request: Packet; body: Message; from: Ipv4; replyTo?: AnyActorRef }
   | { type: 'net.reject'; request: Packet; reason: RefuseReason; by?: Ipv4; replyTo?: AnyActorRef }
-  | { type: 'firewall.add'; rule: FirewallRule }
+  /** `first`: the rule goes above the others (an exception to a block rule further down). */
+  | { type: 'firewall.add'; rule: FirewallRule; first?: boolean }
   | { type: 'firewall.remove'; id: string }
   | { type: 'router.wan'; up: boolean }
   | { type: 'router.power'; powered: boolean };
@@ -218,7 +219,8 @@ export const networkMachine = setup({
     }),
     addRule: assign(({ context, event }) => {
       if (event.type !== 'firewall.add') return {};
-      return { firewall: [...context.firewall.filter((r) => r.id !== event.rule.id), event.rule] };
+      const others = context.firewall.filter((r) => r.id !== event.rule.id);
+      return { firewall: event.first ? [event.rule, ...others] : [...others, event.rule] };
     }),
     removeRule: assign(({ context, event }) => {
       if (event.type !== 'firewall.remove') return {};

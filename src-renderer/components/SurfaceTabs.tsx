@@ -5,6 +5,7 @@ const TABS: { id: Surface; label: string }[] = [
   { id: 'map', label: 'Lab map' },
   { id: 'admin', label: 'Entra admin center' },
   { id: 'connect', label: 'Entra Connect (SYNC01)' },
+  { id: 'tools', label: 'Server tools' },
   { id: 'sspr', label: 'Password reset (SSPR)' },
   { id: 'myaccount', label: 'My Account' },
   { id: 'signin', label: 'PC sign-in' },

@@ -8,7 +8,8 @@ import type { ShellKind } from '../../simulation/windows/hostState';
 export const SPEEDS = [1, 10, 60, 600] as const;
 export type Speed = (typeof SPEEDS)[number];
 
-export type Surface = 'map' | 'admin' | 'sspr' | 'myaccount' | 'signin' | 'phone' | 'connect';
+export type Surface = 'map' | 'admin' | 'sspr' | 'myaccount' | 'signin' | 'phone' | 'connect' | 'tools';
+export type ToolId = 'events' | 'services' | 'syncmanager' | 'gateway';
 
 interface UiState {
   surface: Surface;
@@ -19,6 +20,12 @@ interface UiState {
   toggleConsole: () => void;
   setSigninHost: (host: string) => void;
   setAdminBlade: (blade: string) => void;
+  toolsHost: string;
+  tool: ToolId;
+  setToolsHost: (host: string) => void;
+  setTool: (tool: ToolId) => void;
+  instructorOpen: boolean;
+  setInstructorOpen: (open: boolean) => void;
   selectedDevice: string;
   consoleHost: string;
   consoleShell: ShellKind;
@@ -40,6 +47,12 @@ export const useUi = create<UiState>((set) => ({
   setSurface: (surface) => set({ surface }),
   setSigninHost: (signinHost) => set({ signinHost }),
   setAdminBlade: (adminBlade) => set({ adminBlade }),
+  toolsHost: 'sync01',
+  tool: 'events',
+  setToolsHost: (toolsHost) => set({ toolsHost }),
+  setTool: (tool) => set({ tool }),
+  instructorOpen: false,
+  setInstructorOpen: (instructorOpen) => set({ instructorOpen }),
   selectedDevice: 'pc2',
   consoleHost: 'pc2',
   consoleShell: 'cmd',

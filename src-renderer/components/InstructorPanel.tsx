@@ -1,0 +1,192 @@
+import { useMemo, useState } from 'react';
+import { formatShortDateTime } from '../../simulation/core/time';
+import { DEFAULT_PARAMS, FAULTS, type FaultCategory } from '../../simulation/faults/catalog';
+import { TRIGGERS, TRIGGER_IDS, type TriggerId } from '../../simulation/faults/triggers';
+import { useDispatch } from '../hooks/useDispatch';
+import { useLabController, useLearnerView } from '../lab/LabContext';
+import { useUi } from '../state/uiStore';
+
+/**
+ * The instructor's drawer: the fault catalog, the faults in place (and whether the learner has
+ * fixed them yet), and faults waiting for a lab time or a trigger. It reads the lab's truth through
+ * the controller; nothing here is part of the learner's view.
+ */
+export function InstructorPanel() {
+  const open = useUi((s) => s.instructorOpen);
+  const setOpen = useUi((s) => s.setInstructorOpen);
+  const view = useLearnerView(); // re-render when the lab changes
+  const controller = useLabController();
+  const lab = controller.current;
+  const { send, error } = useDispatch();
+  const [user, setUser] = useState(DEFAULT_PARAMS.user);
+  const [pc, setPc] = useState(DEFAULT_PARAMS.pc);
+  const [when, setWhen] = useState<'now' | 'minutes' | TriggerId>('now');
+  const [minutes, setMinutes] = useState('10');
+  const active = open ? lab.faultStatus() : [];
+  const scheduled = open ? lab.scheduledFaults() : [];
+  const byCategory = useMemo(() => {
+    const m = new Map<FaultCategory, typeof FAULTS>();
+    for (const f of FAULTS) m.set(f.category, [...(m.get(f.category) ?? []), f]);
+    return [...m.entries()];
+  }, []);
+  if (!open) return null;
+  const tz = view.time.offsetMinutes;
+  const pcs = lab.definition.hosts.filter((h) => h.kind === 'client');
+  const users = lab.definition.users.filter((u) => !/^administrator$/i.test(u.sam));
+  const put = (fault: string) => {
+    const params = { user, pc };
+    if (when === 'now') send({ type: 'fault.inject', fault, params });
+    else if (when === 'minutes') {
+      const m = Number(minutes);
+      if (!Number.isFinite(m) || m <= 0) return;
+      send({ type: 'fault.schedule', fault, params, at: view.time.now + Math.round(m * 60_000) });
+    } else send({ type: 'fault.schedule', fault, params, trigger: when });
+  };
+  return (
+    <aside className="instructor" aria-label="Instructor" data-testid="instructor-panel">
+      <div className="instructor-head">
+        <strong>Instructor</strong>
+        <span className="hint">Hidden from the learner's surfaces. Close it before handing over.</span>
+        <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>
+          Close
+        </button>
+      </div>
+      <section>
+        <h4>Faults in place ({active.length})</h4>
+        {active.length === 0 && <p className="hint">None.</p>}
+        <table className="grid" data-testid="faults-active">
+          <tbody>
+            {active.map((f) => (
+              <tr key={f.id}>
+                <td className="nowrap">
+                  <strong>{f.id}</strong>
+                </td>
+                <td>
+                  {f.title}
+                  <div className="hint">
+                    {f.target} · since {formatShortDateTime(f.injectedAt, tz)}
+                  </div>
+                </td>
+                <td className={f.holds ? 'bad' : 'ok'} data-testid={`fault-state-${f.id}`}>
+                  {f.holds ? 'still holds' : 'fixed'}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() => send({ type: 'fault.clear', fault: f.id })}
+                  >
+                    Clear
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {scheduled.length > 0 && (
+        <section>
+          <h4>Scheduled ({scheduled.length})</h4>
+          <table className="grid" data-testid="faults-scheduled">
+            <tbody>
+              {scheduled.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <strong>{s.id}</strong>
+                  </td>
+                  <td>
+                    {s.at !== undefined
+                      ? `at ${formatShortDateTime(s.at, tz)}`
+                      : s.trigger
+                        ? `when ${TRIGGERS[s.trigger].label}`
+                        : ''}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => send({ type: 'fault.unschedule', fault: s.id })}
+                    >
+                      Cancel
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <section>
+        <h4>Fault catalog</h4>
+        <div className="instructor-params">
+          <label>
+            User{' '}
+            <select value={user} onChange={(e) => setUser(e.target.value)}>
+              {users.map((u) => (
+                <option key={u.sam} value={u.sam}>
+                  {u.sam}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            PC{' '}
+            <select value={pc} onChange={(e) => setPc(e.target.value)}>
+              {pcs.map((h) => (
+                <option key={h.id} value={h.id}>
+                  {h.hostname}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            When{' '}
+            <select
+              value={when}
+              onChange={(e) => setWhen(e.target.value as typeof when)}
+              data-testid="fault-when"
+            >
+              <option value="now">now</option>
+              <option value="minutes">after a delay</option>
+              {TRIGGER_IDS.map((t) => (
+                <option key={t} value={t}>
+                  when {TRIGGERS[t].label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {when === 'minutes' && (
+            <label>
+              minutes{' '}
+              <input value={minutes} onChange={(e) => setMinutes(e.target.value)} style={{ width: 50 }} />
+            </label>
+          )}
+        </div>
+        {error && <p className="form-error">{error}</p>}
+        {byCategory.map(([cat, faults]) => (
+          <div key={cat} className="fault-group">
+            <div className="blade-nav-title">{cat}</div>
+            {faults.map((f) => {
+              const isActive = active.some((a) => a.id === f.id);
+              return (
+                <div key={f.id} className="fault-row">
+                  <span className="fault-id">{f.id}</span>
+                  <span className="fault-title">{f.title}</span>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={isActive}
+                    onClick={() => put(f.id)}
+                    data-testid={`inject-${f.id}`}
+                  >
+                    {when === 'now' ? 'Inject' : 'Schedule'}
+                  </button>
+                </div>
+              );
+            })}
+          </div>
+        ))}
+      </section>
+    </aside>
+  );
+}
