@@ -43,8 +43,13 @@ import { dhcpClientMachine, type DhcpClientReport } from './dhcpClient.machine';
 import { adsyncMachine, type AdSyncContext, type AdSyncReport } from './adsync.machine';
 import type { AdsyncReply, AdsyncRequest } from '../sync/requests';
 import type { WizardAction } from '../sync/wizard';
-import { signInScript, type SignInOutcome } from '../windows/signin';
-import { applySignIn, signOut, startSigningIn } from '../windows/desktop';
+import {
+  changePasswordScript,
+  signInScript,
+  type ChangeOutcome,
+  type SignInOutcome,
+} from '../windows/signin';
+import { applyChange, applySignIn, signOut, startChangingPassword, startSigningIn } from '../windows/desktop';
 import { tls12Enabled } from '../windows/registry';
 import {
   applyAdOp,
@@ -69,6 +74,7 @@ export interface HostInput {
 type Job =
   | { kind: 'console'; shell: ShellKind; filters: LineFilter[]; rest: Step[] }
   | { kind: 'signin'; user: string }
+  | { kind: 'passwordChange'; user: string }
   | { kind: 'dns.forward'; request: Packet; replyTo?: AnyActorRef; from: Ipv4 }
   | { kind: 'dns.register' };
 
@@ -103,6 +109,7 @@ export type HostCommandEvent =
   | { type: 'console.clear'; shell: ShellKind }
   | { type: 'desktop.signIn'; user: string; password: string }
   | { type: 'desktop.signOut' }
+  | { type: 'desktop.changePassword'; user: string; oldPassword: string; newPassword: string }
   | { type: 'connect.wizard'; action: WizardAction }
   | { type: 'backstage.host'; patch: HostPatch }
   | { type: 'backstage.ad'; op: AdOp }
@@ -312,7 +319,8 @@ function applyPlan(enqueue: Enqueue, context: HostMachineContext, plan: ConsoleP
   if (plan.dhcp) enqueue.sendTo('dhcp', { type: plan.dhcp === 'renew' ? 'dhcp.renew' : 'dhcp.release' });
   // The ADSync actor runs while this host is on and has Entra Connect installed.
   if (context.host.adsyncDisk)
-    for (const running of plan.requests?.adsync ?? []) enqueue.sendTo('adsync', { type: 'adsync.service', running });
+    for (const running of plan.requests?.adsync ?? [])
+      enqueue.sendTo('adsync', { type: 'adsync.service', running });
   if (plan.requests?.restart) enqueue.raise({ type: 'host.restart' });
 }
 
@@ -664,6 +672,18 @@ export const windowsHostMachine = setup({
         enqueue.assign({ host: applySignIn(context.host, outcome, now), jobs });
         return;
       }
+      if (job.kind === 'passwordChange') {
+        const outcome: ChangeOutcome =
+          failed || !output || output.failure
+            ? {
+                ok: false,
+                message: 'The password change failed because of an internal error in the lab.',
+                events: [],
+              }
+            : (output.value as ChangeOutcome);
+        enqueue.assign({ host: applyChange(context.host, outcome, now), jobs });
+        return;
+      }
       if (job.kind === 'dns.forward' && output && !failed) {
         enqueue.sendTo(networkOf(system), {
           type: 'net.respond',
@@ -691,6 +711,28 @@ export const windowsHostMachine = setup({
           deviceId: host.id,
           idPrefix: `${host.id}.${id}`,
           start: () => signInScript(snapshot, user, password, now),
+        },
+      });
+    }),
+    startPasswordChange: enqueueActions(({ enqueue, context, event }) => {
+      if (event.type !== 'desktop.changePassword') return;
+      const desk = context.host.desktop;
+      if (!desk || desk.busy) return;
+      const signedIn = desk.screen === 'desktop' && desk.session;
+      // Signed in, only the signed-in user's own password; on the sign-in screen, the forced change.
+      const user = signedIn ? (desk.session?.account ?? event.user) : event.user;
+      const now = context.env.now();
+      const id = `job-${context.host.seq + 1}`;
+      const host = startChangingPassword({ ...context.host, seq: context.host.seq + 1 });
+      enqueue.assign({ host, jobs: { ...context.jobs, [id]: { kind: 'passwordChange', user } } });
+      const snapshot = context.host;
+      const { oldPassword, newPassword } = event;
+      enqueue.spawnChild('script', {
+        id,
+        input: {
+          deviceId: host.id,
+          idPrefix: `${host.id}.${id}`,
+          start: () => changePasswordScript(snapshot, user, oldPassword, newPassword, now, !signedIn),
         },
       });
     }),
@@ -741,6 +783,7 @@ export const windowsHostMachine = setup({
         'console.clear': { actions: 'clearConsole' },
         'desktop.signIn': { actions: 'startSignIn' },
         'desktop.signOut': { actions: 'signOut' },
+        'desktop.changePassword': { actions: 'startPasswordChange' },
         'service.start': { actions: ['startService', 'tellAdsync'] },
         'service.stop': { actions: ['stopService', 'tellAdsync'] },
         'service.restart': { actions: ['stopService', 'tellAdsync', 'startService', 'tellAdsync'] },

@@ -39,6 +39,8 @@ export type LabCommand =
   | { type: 'phone.power'; phone: string; on: boolean }
   | { type: 'desktop.signIn'; host: string; user: string; password: string }
   | { type: 'desktop.signOut'; host: string }
+  /** The forced change at sign-in, or Ctrl+Alt+Del > Change a password while signed in. */
+  | { type: 'desktop.changePassword'; host: string; user: string; oldPassword: string; newPassword: string }
   | { type: 'portal.sspr'; action: z.infer<typeof ssprActionSchema> }
   | { type: 'portal.myaccount'; action: z.infer<typeof myAccountActionSchema> }
   | { type: 'portal.admin'; action: z.infer<typeof adminActionSchema> }
@@ -84,6 +86,7 @@ export const COMMAND_TYPES: readonly LabCommandType[] = [
   'phone.power',
   'desktop.signIn',
   'desktop.signOut',
+  'desktop.changePassword',
   'portal.sspr',
   'portal.myaccount',
   'portal.admin',
@@ -220,6 +223,7 @@ export function parseCommand(
       error = needHost() ?? needShell();
       break;
     case 'desktop.signIn':
+    case 'desktop.changePassword':
     case 'desktop.signOut': {
       const clients = def.hosts.filter((h) => h.kind === 'client').map((h) => h.id);
       if (typeof value.host !== 'string' || !clients.includes(value.host)) {
@@ -229,6 +233,13 @@ export function parseCommand(
           error = 'desktop.signIn.user: expected a user name';
         else if (typeof value.password !== 'string' || value.password.length > 256)
           error = 'desktop.signIn.password: expected a password of at most 256 characters';
+      } else if (type === 'desktop.changePassword') {
+        if (typeof value.user !== 'string' || value.user.length === 0 || value.user.length > 256)
+          error = 'desktop.changePassword.user: expected a user name';
+        else if (typeof value.oldPassword !== 'string' || value.oldPassword.length > 256)
+          error = 'desktop.changePassword.oldPassword: expected a password of at most 256 characters';
+        else if (typeof value.newPassword !== 'string' || value.newPassword.length > 256)
+          error = 'desktop.changePassword.newPassword: expected a password of at most 256 characters';
       }
       break;
     }
@@ -419,6 +430,14 @@ function normalise(c: LabCommand): LabCommand {
       return { type: c.type, host: c.host, user: c.user, password: c.password };
     case 'desktop.signOut':
       return { type: c.type, host: c.host };
+    case 'desktop.changePassword':
+      return {
+        type: c.type,
+        host: c.host,
+        user: c.user,
+        oldPassword: c.oldPassword,
+        newPassword: c.newPassword,
+      };
     case 'phone.scan':
       return { type: c.type, phone: c.phone, activationCode: c.activationCode };
     case 'phone.respond':
@@ -464,6 +483,16 @@ export function routeCommand(
       return { target: c.host, event: { type: 'desktop.signIn', user: c.user, password: c.password } };
     case 'desktop.signOut':
       return { target: c.host, event: { type: 'desktop.signOut' } };
+    case 'desktop.changePassword':
+      return {
+        target: c.host,
+        event: {
+          type: 'desktop.changePassword',
+          user: c.user,
+          oldPassword: c.oldPassword,
+          newPassword: c.newPassword,
+        },
+      };
     case 'portal.sspr':
     case 'portal.myaccount':
     case 'portal.admin':

@@ -82,6 +82,8 @@ export interface DesktopView {
   lastUser?: string;
   message?: string;
   banner?: string;
+  /** The sign-in screen wants a new password for this user before signing in. */
+  changeRequired?: string;
   session?: { account: string; displayName: string; upn: string; since: string };
   busy: boolean;
 }
@@ -225,6 +227,7 @@ export function desktopViews(truth: LabTruth, def: LabDefinition): Record<string
       lastUser: d.lastUser,
       message: d.message,
       banner: d.banner,
+      changeRequired: d.changeRequired,
       session: d.session
         ? {
             account: d.session.account,

@@ -135,7 +135,7 @@ function serveDirectory(
   dir: DirectoryState,
   req: DirRequest,
   now: number,
-  via: 'ldap' | 'adws' | 'samr',
+  via: 'ldap' | 'adws' | 'samr' | 'kpasswd',
 ): DcAnswer {
   const caller = bindUser(dir, req.bind, now);
   if (!caller) return { reply: dirReply({ ok: false, error: 'invalid-credentials' }) };
@@ -195,7 +195,7 @@ function serveDirectory(
       // "Network access: Restrict clients allowed to make remote calls to SAM", read live from the DC's registry.
       const samAllowed = restrictRemoteSam(host.registry);
       if (
-        via !== 'adws' &&
+        (via === 'ldap' || via === 'samr') &&
         samAllowed &&
         !samAllowed.some((a) => who.map((w) => w.toLowerCase()).includes(a.toLowerCase()))
       ) {
@@ -478,7 +478,7 @@ export function serveDc(ctx: DcContext, packet: Packet, now: number): DcAnswer |
     }
     case 'app.dir.request': {
       const port = packet.port;
-      const via = port === 9389 ? 'adws' : port === 445 ? 'samr' : 'ldap';
+      const via = port === 9389 ? 'adws' : port === 445 ? 'samr' : port === 464 ? 'kpasswd' : 'ldap';
       if (port === undefined || !listenerFor(host.services, packet.transport, port)) return { refuse: true };
       if (via !== 'adws' && !running(host, 'NTDS')) return { refuse: true };
       return serveDirectory(host, dir, body, now, via);

@@ -86,6 +86,8 @@ export interface DesktopState {
   message?: string;
   /** The notification shown after signing in (cached logon). */
   banner?: string;
+  /** The sign-in screen asks this user to change the password before going on. */
+  changeRequired?: string;
   busy: boolean;
 }
 

@@ -17,4 +17,12 @@ export const SIGNIN_TEXT = {
   mustChange: "The user's password must be changed before signing in.",
   expired: 'Your password has expired and must be changed.',
   emptyPassword: 'The user name or password is incorrect.',
+  /** Ctrl+Alt+Del > Change a password, and the forced change at sign-in. */
+  passwordChanged: 'Your password has been changed.',
+  passwordPolicy:
+    'Unable to update the password. The value provided for the new password does not meet the length, complexity, or history requirements of the domain.',
+  passwordsDontMatch: "The passwords don't match.",
+  noDcForChange:
+    'The system cannot contact a domain controller to service the authentication request. Please try again later.',
+  accessDenied: 'Access is denied.',
 } as const;

@@ -185,3 +185,67 @@ export function* signInScript(
     events: [logonEvent(4624, host, rep.sam, 'Logon Process:\t\tKerberos')],
   };
 }
+
+/** What a password change on the PC (forced at sign-in, or Ctrl+Alt+Del) comes to. */
+export interface ChangeOutcome {
+  ok: boolean;
+  message: string;
+  events: NewEvent[];
+  /** After a forced change at sign-in Windows goes on to sign the user in with the new password. */
+  signIn?: SignInOutcome;
+  /** The new password becomes the cached verifier for this user on this PC. */
+  cache?: { sam: string; password: string };
+}
+
+/**
+ * Changes a domain password from the PC: locate a DC and send the change (kpasswd, TCP 464) with
+ * the old password; the DC applies its policy (length, complexity, history, minimum age).
+ */
+export function* changePasswordScript(
+  host: WindowsHostContext,
+  typedUser: string,
+  oldPassword: string,
+  newPassword: string,
+  now: number,
+  thenSignIn: boolean,
+): Script<ChangeOutcome> {
+  const sam = samOf(typedUser, host.domainNetbios, host.domainFqdn);
+  if (!sam) return { ok: false, message: SIGNIN_TEXT.badPassword, events: [] };
+  const located = yield* locateDc(host, host.domainFqdn);
+  if (!located.ok) return { ok: false, message: SIGNIN_TEXT.noDcForChange, events: [] };
+  const src = effectiveIpConfig(host.nic).ip ?? '0.0.0.0';
+  const r = yield* exchange(
+    {
+      src,
+      dst: located.dc.dcIp,
+      transport: 'tcp',
+      port: 464,
+      body: {
+        kind: 'app.dir.request',
+        bind: { user: sam, password: oldPassword },
+        op: { op: 'setPassword', identity: sam, newPassword, mode: 'change', oldPassword },
+      },
+    },
+    TIMINGS.tcpConnectTimeout,
+  );
+  if (r.status !== 'ok' || r.body.kind !== 'app.dir.response')
+    return { ok: false, message: SIGNIN_TEXT.noDcForChange, events: [] };
+  const res = r.body;
+  if (!res.ok) {
+    const message =
+      res.error === 'constraint'
+        ? SIGNIN_TEXT.passwordPolicy
+        : res.error === 'account-locked'
+          ? SIGNIN_TEXT.lockedOut
+          : res.error === 'account-disabled'
+            ? SIGNIN_TEXT.disabled
+            : res.error === 'access-denied'
+              ? SIGNIN_TEXT.accessDenied
+              : SIGNIN_TEXT.badPassword;
+    return { ok: false, message, events: [] };
+  }
+  const cache = { sam, password: newPassword };
+  if (!thenSignIn) return { ok: true, message: SIGNIN_TEXT.passwordChanged, events: [], cache };
+  const signIn = yield* signInScript(host, typedUser, newPassword, now);
+  return { ok: true, message: SIGNIN_TEXT.passwordChanged, events: [], signIn, cache };
+}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useDispatch } from '../hooks/useDispatch';
 import { useLearnerView } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
+import { SIGNIN_TEXT } from '../../simulation/windows/messages';
 
 /** The Windows sign-in screen (and, once signed in, Settings > Accounts) of a client PC. */
 export function SignInScreen() {
@@ -13,6 +14,8 @@ export function SignInScreen() {
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
   const { send, error } = useDispatch();
+  const [changing, setChanging] = useState(false);
+  const changeUser = d?.screen === 'desktop' ? d.session?.account : d?.changeRequired;
   return (
     <div className="signin-surface" data-testid="signin-screen">
       <div className="signin-host">
@@ -29,6 +32,14 @@ export function SignInScreen() {
       </div>
       {!d || d.screen === 'off' ? (
         <div className="lock-screen off">{name} is turned off.</div>
+      ) : changing && changeUser ? (
+        <ChangePasswordForm
+          host={host}
+          user={changeUser}
+          busy={d.busy}
+          message={d.message}
+          onDone={() => setChanging(false)}
+        />
       ) : d.screen === 'signin' ? (
         <form
           className="lock-screen"
@@ -66,6 +77,16 @@ export function SignInScreen() {
               {d.message}
             </div>
           )}
+          {d.changeRequired && (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => setChanging(true)}
+              data-testid="signin-change-ok"
+            >
+              OK
+            </button>
+          )}
           <button type="submit" className="btn btn-primary" disabled={d.busy} data-testid="signin-submit">
             →
           </button>
@@ -74,6 +95,11 @@ export function SignInScreen() {
       ) : (
         <div className="desktop-screen" data-testid="signin-desktop">
           {d.banner && <div className="toast">{d.banner}</div>}
+          {d.message && (
+            <div className="signin-message" role="alert" data-testid="desktop-message">
+              {d.message}
+            </div>
+          )}
           <h2>Settings &gt; Accounts &gt; Your info</h2>
           <dl className="kv">
             <dt>Name</dt>
@@ -85,16 +111,105 @@ export function SignInScreen() {
           </dl>
           <h3>Access work or school</h3>
           <p>Connected to LABORHUB AD domain</p>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => send({ type: 'desktop.signOut', host })}
-            data-testid="signout"
-          >
-            Sign out
-          </button>
+          <div className="actions">
+            <button
+              type="button"
+              className="btn"
+              onClick={() => setChanging(true)}
+              data-testid="ctrl-alt-del-change"
+              title="Ctrl+Alt+Del > Change a password"
+            >
+              Ctrl+Alt+Del › Change a password
+            </button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => send({ type: 'desktop.signOut', host })}
+              data-testid="signout"
+            >
+              Sign out
+            </button>
+          </div>
         </div>
       )}
     </div>
+  );
+}
+
+/** Windows' change-password screen: old password, new password, confirm. */
+function ChangePasswordForm(props: {
+  host: string;
+  user: string;
+  busy: boolean;
+  message?: string;
+  onDone: () => void;
+}) {
+  const { send, error } = useDispatch();
+  const [oldPassword, setOld] = useState('');
+  const [newPassword, setNew] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  return (
+    <form
+      className="lock-screen"
+      data-testid="change-password"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (newPassword !== confirm) {
+          setMismatch(true);
+          return;
+        }
+        setMismatch(false);
+        if (
+          send({
+            type: 'desktop.changePassword',
+            host: props.host,
+            user: props.user,
+            oldPassword,
+            newPassword,
+          })
+        )
+          props.onDone();
+      }}
+    >
+      <div className="signin-to">Change a password</div>
+      <div className="signin-to">{props.user}</div>
+      <input
+        type="password"
+        value={oldPassword}
+        onChange={(e) => setOld(e.target.value)}
+        placeholder="Old password"
+        aria-label="Old password"
+        data-testid="change-old"
+      />
+      <input
+        type="password"
+        value={newPassword}
+        onChange={(e) => setNew(e.target.value)}
+        placeholder="New password"
+        aria-label="New password"
+        data-testid="change-new"
+      />
+      <input
+        type="password"
+        value={confirm}
+        onChange={(e) => setConfirm(e.target.value)}
+        placeholder="Confirm password"
+        aria-label="Confirm password"
+        data-testid="change-confirm"
+      />
+      {mismatch && (
+        <div className="signin-message" role="alert">
+          {SIGNIN_TEXT.passwordsDontMatch}
+        </div>
+      )}
+      <button type="submit" className="btn btn-primary" disabled={props.busy} data-testid="change-submit">
+        →
+      </button>
+      <button type="button" className="btn" onClick={props.onDone}>
+        Cancel
+      </button>
+      {error && <div className="form-error">{error}</div>}
+    </form>
   );
 }
