@@ -15,6 +15,7 @@ import { SignInScreen } from './components/SignInScreen';
 import { PhonePanel } from './components/PhonePanel';
 import { ServerTools } from './components/ServerTools';
 import { InstructorPanel } from './components/InstructorPanel';
+import { ScenarioPicker, ScenarioSidebar } from './components/ScenarioPanel';
 import { useUi } from './state/uiStore';
 
 export function App() {
@@ -25,15 +26,27 @@ export function App() {
   const consoleOpen = useUi((s) => s.consoleOpen);
   const instructorOpen = useUi((s) => s.instructorOpen);
   const setInstructorOpen = useUi((s) => s.setInstructorOpen);
+  const setPickerOpen = useUi((s) => s.setPickerOpen);
+  const inScenario = !!controller.scenario;
   return (
-    <div className={`app${consoleOpen ? '' : ' console-collapsed'}`}>
+    <div className={`app${consoleOpen ? '' : ' console-collapsed'}${inScenario ? ' has-scenario' : ''}`}>
       <header className="topbar">
         <div className="brand">
           <span className="brand-name">HybridLab</span>
-          <span className="brand-lab">{controller.current.definition.title}</span>
+          <span className="brand-lab">
+            {controller.scenario ? controller.scenario.scenario.title : controller.current.definition.title}
+          </span>
         </div>
         <ClockBar />
         <div className="topbar-actions">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => setPickerOpen(true)}
+            data-testid="open-scenarios"
+          >
+            Scenarios
+          </button>
           <button
             type="button"
             className={`btn${instructorOpen ? ' btn-active' : ''}`}
@@ -78,7 +91,9 @@ export function App() {
         {surface === 'phone' && <PhonePanel />}
         {surface === 'tools' && <ServerTools />}
       </main>
+      <ScenarioSidebar />
       <InstructorPanel />
+      <ScenarioPicker />
       <ConsolePanel />
     </div>
   );

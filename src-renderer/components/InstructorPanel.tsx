@@ -23,6 +23,7 @@ export function InstructorPanel() {
   const [when, setWhen] = useState<'now' | 'minutes' | TriggerId>('now');
   const [minutes, setMinutes] = useState('10');
   const active = open ? lab.faultStatus() : [];
+  const report = open && controller.scenario ? controller.scenario.report(true) : undefined;
   const scheduled = open ? lab.scheduledFaults() : [];
   const byCategory = useMemo(() => {
     const m = new Map<FaultCategory, typeof FAULTS>();
@@ -51,6 +52,34 @@ export function InstructorPanel() {
           Close
         </button>
       </div>
+      {report && (
+        <section data-testid="instructor-scenario">
+          <h4>Scenario: {report.scenario.title}</h4>
+          <p className="hint">
+            Seed {report.seed} · user {report.variant?.user} · PC {report.variant?.pc} · status{' '}
+            {report.status} · score {report.score.total}/{report.score.max}
+          </p>
+          <table className="grid">
+            <tbody>
+              {(report.faults ?? []).map((f) => (
+                <tr key={f.id}>
+                  <td>
+                    <strong>{f.id}</strong>
+                  </td>
+                  <td>{f.title}</td>
+                  <td className="nowrap">
+                    {f.injectedAt === undefined
+                      ? 'not yet in place'
+                      : f.stoppedHoldingAt !== undefined
+                        ? `fixed ${formatShortDateTime(f.stoppedHoldingAt, tz)}`
+                        : 'still holds'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
       <section>
         <h4>Faults in place ({active.length})</h4>
         {active.length === 0 && <p className="hint">None.</p>}

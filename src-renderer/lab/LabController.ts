@@ -4,7 +4,11 @@
  * UI start over. It owns no lab state of its own: the lab is the truth, the views come from it.
  */
 import { Lab, type DispatchResult } from '../../simulation/lab/lab';
-import { restoreSession, serializeSession, sessionOf } from '../../simulation/lab/session';
+import { presetDefinition, type PresetId } from '../../simulation/lab/presets';
+import { parseSession, restoreSession, serializeSession, sessionOf } from '../../simulation/lab/session';
+import { ScenarioRun } from '../../simulation/scenarios/engine';
+import type { Scenario } from '../../simulation/scenarios/schema';
+import { findScenario } from './scenarioPack';
 import type { Platform } from '../platform/Platform';
 
 export interface ControllerNotice {
@@ -23,11 +27,65 @@ export class LabController {
   notice: ControllerNotice | undefined;
   lastSave: { ok: boolean; text: string } | undefined;
 
+  /** The scenario being played, if any (its lab is `current`). */
+  private run: ScenarioRun | undefined;
+  /** The preset a free lab started from (kept with the session). */
+  private preset: PresetId | undefined;
+
   private constructor(
     private readonly platform: Platform,
     lab: Lab,
+    run?: ScenarioRun,
   ) {
+    this.lab = run?.lab ?? lab;
+    this.run = run;
+    this.unsubscribeLab = this.lab.subscribe(() => this.changed(true));
+  }
+
+  get scenario(): ScenarioRun | undefined {
+    return this.run;
+  }
+
+  /** Starts a scenario from the pack (the current session is replaced; its save is overwritten). */
+  startScenario(scenario: Scenario, seed = 1): { ok: true } | { ok: false; error: string } {
+    let run: ScenarioRun;
+    try {
+      run = ScenarioRun.start(scenario, seed);
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+    this.replaceLab(run.lab, run);
+    this.notice = { level: 'info', text: `Scenario started: ${scenario.title}.` };
+    this.changed(true);
+    return { ok: true };
+  }
+
+  /** A free lab from a preset, no scenario. */
+  startFreeLab(preset: PresetId): void {
+    this.preset = preset;
+    this.replaceLab(new Lab({ definition: presetDefinition(preset), seed: 1 }), undefined);
+    this.notice = {
+      level: 'info',
+      text: `A new ${preset === 'fresh' ? 'fresh' : 'configured'} lab was started.`,
+    };
+    this.changed(true);
+  }
+
+  giveUp(): void {
+    this.run?.giveUp();
+    this.changed(true);
+  }
+
+  takeHint(): void {
+    this.run?.takeHint();
+    this.changed(true);
+  }
+
+  private replaceLab(lab: Lab, run: ScenarioRun | undefined): void {
+    this.unsubscribeLab();
+    this.lab.stop();
     this.lab = lab;
+    this.run = run;
     this.unsubscribeLab = lab.subscribe(() => this.changed(true));
   }
 
@@ -43,6 +101,12 @@ export class LabController {
       return c;
     }
     if (loaded.text === null) return new LabController(platform, new Lab());
+    const scenarioRun = LabController.restoreScenario(loaded.text);
+    if (scenarioRun && 'run' in scenarioRun) {
+      const c = new LabController(platform, scenarioRun.run.lab, scenarioRun.run);
+      c.notice = { level: 'info', text: `Your scenario "${scenarioRun.run.scenario.title}" was restored.` };
+      return c;
+    }
     const restored = restoreSession(loaded.text, 'saved session');
     if (restored.ok) {
       const c = new LabController(platform, restored.lab);
@@ -61,6 +125,37 @@ export class LabController {
     return c;
   }
 
+  /** A saved scenario session, replayed; undefined when the save is not a scenario's. */
+  private static restoreScenario(text: string): { run: ScenarioRun } | { error: string } | undefined {
+    const parsed = parseSession(text, 'saved session');
+    if (!parsed.ok) return undefined;
+    const meta = parsed.record.meta;
+    if (!meta || typeof meta.scenarioId !== 'string') return undefined;
+    const scenario = findScenario(meta.scenarioId);
+    if (!scenario) return { error: `the scenario "${meta.scenarioId}" is not in this version's pack` };
+    const hints = Array.isArray(meta.hints)
+      ? (meta.hints as unknown[]).filter(
+          (h): h is { id: string; at: number } =>
+            typeof h === 'object' &&
+            h !== null &&
+            typeof (h as { id?: unknown }).id === 'string' &&
+            typeof (h as { at?: unknown }).at === 'number',
+        )
+      : [];
+    try {
+      const run = ScenarioRun.replay(scenario, {
+        scenarioId: scenario.id,
+        seed: parsed.record.seed,
+        journal: parsed.record.journal,
+        hints,
+        ...(typeof meta.gaveUpAt === 'number' ? { gaveUpAt: meta.gaveUpAt } : {}),
+      });
+      return { run };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
   get current(): Lab {
     return this.lab;
   }
@@ -75,15 +170,17 @@ export class LabController {
   }
 
   dispatch(command: unknown): DispatchResult {
-    return this.lab.dispatch(command);
+    return this.run ? this.run.dispatch(command) : this.lab.dispatch(command);
   }
 
   /** Throws the current lab away and starts again from the definition (the old save stays as backup). */
   startOver(): void {
-    this.unsubscribeLab();
-    this.lab.stop();
-    this.lab = new Lab({ definition: this.lab.definition, seed: this.lab.seed });
-    this.unsubscribeLab = this.lab.subscribe(() => this.changed(true));
+    if (this.run) {
+      const { scenario, seed } = this.run;
+      this.startScenario(scenario, seed);
+      return;
+    }
+    this.replaceLab(new Lab({ definition: this.lab.definition, seed: this.lab.seed }), undefined);
     this.notice = { level: 'info', text: 'A new lab was started.' };
     this.changed(true);
   }
@@ -114,7 +211,16 @@ export class LabController {
   }
 
   private async save(): Promise<void> {
-    const r = await this.platform.saveSession(serializeSession(sessionOf(this.lab)));
+    const meta = this.run
+      ? {
+          scenarioId: this.run.scenario.id,
+          hints: this.run.session().hints,
+          ...(this.run.session().gaveUpAt !== undefined ? { gaveUpAt: this.run.session().gaveUpAt } : {}),
+        }
+      : this.preset
+        ? { preset: this.preset }
+        : undefined;
+    const r = await this.platform.saveSession(serializeSession(sessionOf(this.lab, meta)));
     this.lastSave = r.ok ? { ok: true, text: 'Saved' } : { ok: false, text: `Not saved: ${r.error}` };
   }
 }

@@ -24,6 +24,8 @@ interface UiState {
   tool: ToolId;
   setToolsHost: (host: string) => void;
   setTool: (tool: ToolId) => void;
+  pickerOpen: boolean;
+  setPickerOpen: (open: boolean) => void;
   instructorOpen: boolean;
   setInstructorOpen: (open: boolean) => void;
   selectedDevice: string;
@@ -51,6 +53,8 @@ export const useUi = create<UiState>((set) => ({
   tool: 'events',
   setToolsHost: (toolsHost) => set({ toolsHost }),
   setTool: (tool) => set({ tool }),
+  pickerOpen: false,
+  setPickerOpen: (pickerOpen) => set({ pickerOpen }),
   instructorOpen: false,
   setInstructorOpen: (instructorOpen) => set({ instructorOpen }),
   selectedDevice: 'pc2',

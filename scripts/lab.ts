@@ -1,0 +1,325 @@
+/**
+ * The headless scenario runner (`npm run lab -- <command>`):
+ *
+ *   validate <files...>                      schema and meaning of scenario files; exit 0/1
+ *   solve <file> [--seed N]                  replays the reference solution; exit 1 if not solved
+ *   run [<file>] [--seed N] --script <file> [--json]
+ *                                            performs the script's actions one per line and prints
+ *                                            what the learner sees after each, then the objectives
+ *   play [<file>] [--seed N]                 the same, interactive (status, hint, give up, quit)
+ *
+ * Without a scenario file, `run` and `play` use the working lab (preset "configured") with no faults.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { createInterface } from 'node:readline';
+import { loadScenario, type Scenario } from '../simulation/scenarios/schema';
+import { ScenarioRun, type ObjectiveStatus } from '../simulation/scenarios/engine';
+import type { LearnerView } from '../simulation/lab/projection';
+import { formatShortDateTime } from '../simulation/core/time';
+
+const FREE_LAB: Scenario = {
+  format: 'hybridlab-scenario',
+  version: 1,
+  id: 'working-lab',
+  title: 'Working lab (no scenario)',
+  summary: 'The seed guide configured; no faults.',
+  briefing: { from: 'HybridLab', subject: 'Free play', body: 'A working lab.' },
+  difficulty: 'beginner',
+  estimatedMinutes: 1,
+  start: { preset: 'configured', settle: '5m' },
+  mode: 'objectives',
+  objectives: [
+    {
+      id: 'none',
+      title: 'Explore the lab (never completes)',
+      check: { kind: 'faultFixed', fault: 'L1' },
+      points: 0,
+    },
+  ],
+  solution: ['advance 1m'],
+};
+
+interface Args {
+  command: string;
+  files: string[];
+  seed: number;
+  script?: string;
+  json: boolean;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const [command, ...rest] = argv;
+  const a: Args = { command: command ?? '', files: [], seed: 1, json: false };
+  for (let i = 0; i < rest.length; i++) {
+    const x = rest[i] as string;
+    if (x === '--seed') {
+      const n = Number(rest[++i]);
+      if (!Number.isInteger(n) || n < 0)
+        return `--seed: expected a whole number, got ${JSON.stringify(rest[i])}`;
+      a.seed = n;
+    } else if (x === '--script') {
+      const f = rest[++i];
+      if (!f) return '--script: expected a file';
+      a.script = f;
+    } else if (x === '--json') a.json = true;
+    else if (x.startsWith('--')) return `unknown option ${x}`;
+    else a.files.push(x);
+  }
+  return a;
+}
+
+function readText(file: string): { ok: true; text: string } | { ok: false; error: string } {
+  try {
+    return { ok: true, text: readFileSync(file, 'utf8') };
+  } catch (e) {
+    return {
+      ok: false,
+      error: `${basename(file)}: cannot read the file (${e instanceof Error ? e.message : String(e)})`,
+    };
+  }
+}
+
+function load(file: string): { ok: true; scenario: Scenario } | { ok: false; errors: string[] } {
+  const t = readText(file);
+  if (!t.ok) return { ok: false, errors: [t.error] };
+  return loadScenario(t.text, basename(file));
+}
+
+function table(objectives: ObjectiveStatus[]): string {
+  const rows = objectives.map((o) => [
+    o.met ? 'x' : ' ',
+    o.id,
+    o.required ? 'required' : 'optional',
+    String(o.points),
+    o.title,
+  ]);
+  const w = [1, ...[1, 2, 3].map((c) => Math.max(...rows.map((r) => (r[c] ?? '').length), 2))];
+  return rows
+    .map(
+      (r) =>
+        `[${r[0]}] ${(r[1] ?? '').padEnd(w[1] ?? 0)}  ${(r[2] ?? '').padEnd(w[2] ?? 0)}  ${(r[3] ?? '').padStart(w[3] ?? 0)}  ${r[4]}`,
+    )
+    .join('\n');
+}
+
+function scoreLine(run: ScenarioRun): string {
+  const s = run.score();
+  const parts = [`score ${s.total}/${s.max}`, `objectives ${s.objectives}`];
+  if (s.hints) parts.push(`hints -${s.hints}`);
+  for (const c of s.collateral) parts.push(`${c.title} -${c.cost}`);
+  if (s.time) parts.push(`time -${s.time}`);
+  parts.push(`pass mark ${s.passMark}`, s.passed ? 'PASSED' : 'not passed');
+  return parts.join(' · ');
+}
+
+/** What the learner sees after an action: console output, page, sign-in result. */
+function seen(before: LearnerView, after: LearnerView, line: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const console = /^(cmd|ps|powershell)\s+([\w.-]+)\s*:/i.exec(line.trim());
+  if (console) {
+    const host = (console[2] ?? '').toLowerCase();
+    const shell = (console[1] ?? '').toLowerCase() === 'cmd' ? 'cmd' : 'powershell';
+    const b = before.consoles[host]?.[shell].transcript.length ?? 0;
+    out.output = (after.consoles[host]?.[shell].transcript ?? []).slice(b + 1).map((l) => l.text);
+  }
+  if (/^sspr\b/i.test(line.trim())) {
+    const p = after.browser.sspr;
+    out.sspr =
+      p.page === 'error'
+        ? { page: p.page, code: p.code, heading: p.heading }
+        : p.page === 'userId'
+          ? { page: p.page, error: p.error }
+          : p;
+  }
+  if (/^myaccount\b/i.test(line.trim())) out.myAccount = after.browser.myAccount.page;
+  if (/^(signin|signout|changepw)\b/i.test(line.trim())) {
+    const host = line.trim().split(/\s+/)[1]?.toLowerCase() ?? '';
+    const d = after.desktops[host];
+    out.signin = d
+      ? { screen: d.screen, message: d.message, banner: d.banner, account: d.session?.account }
+      : undefined;
+  }
+  if (/^admin\b/i.test(line.trim()) && after.adminCenter.notice) out.notice = after.adminCenter.notice;
+  if (/^wizard\b/i.test(line.trim())) out.wizard = after.connect?.page.page;
+  out.time = formatShortDateTime(after.time.now, after.time.offsetMinutes);
+  return out;
+}
+
+function printSeen(s: Record<string, unknown>): void {
+  if (Array.isArray(s.output)) for (const l of s.output) process.stdout.write(`  | ${String(l)}\n`);
+  for (const k of ['sspr', 'myAccount', 'signin', 'notice', 'wizard'])
+    if (s[k] !== undefined) process.stdout.write(`  ${k}: ${JSON.stringify(s[k])}\n`);
+}
+
+function validate(files: string[]): number {
+  if (files.length === 0) {
+    process.stderr.write('validate: expected one or more scenario files\n');
+    return 2;
+  }
+  let bad = 0;
+  for (const f of files) {
+    const r = load(f);
+    if (r.ok) process.stdout.write(`ok      ${basename(f)} (${r.scenario.id}: ${r.scenario.title})\n`);
+    else {
+      bad++;
+      for (const e of r.errors) process.stdout.write(`invalid ${e}\n`);
+    }
+  }
+  process.stdout.write(`${files.length - bad} valid, ${bad} invalid\n`);
+  return bad ? 1 : 0;
+}
+
+function solve(file: string | undefined, seed: number): number {
+  if (!file) {
+    process.stderr.write('solve: expected a scenario file\n');
+    return 2;
+  }
+  const r = load(file);
+  if (!r.ok) {
+    for (const e of r.errors) process.stdout.write(`invalid ${e}\n`);
+    return 1;
+  }
+  const run = ScenarioRun.start(r.scenario, seed);
+  if (run.getStatus() === 'completed') {
+    process.stdout.write(`${r.scenario.id}: already solved before the first action\n`);
+    return 1;
+  }
+  for (const [i, line] of r.scenario.solution.entries()) {
+    const x = run.act(line);
+    if (!x.ok) {
+      process.stdout.write(`${r.scenario.id}: solution[${i}] "${line}": ${x.error}\n`);
+      return 1;
+    }
+  }
+  process.stdout.write(`${r.scenario.title} (seed ${seed}, user ${run.params.user}, PC ${run.params.pc})\n`);
+  process.stdout.write(`${table(run.objectives())}\n${scoreLine(run)}\n`);
+  const solved = run.getStatus() === 'completed';
+  process.stdout.write(solved ? 'solved\n' : `not solved (${run.getStatus()})\n`);
+  return solved ? 0 : 1;
+}
+
+function runScript(
+  file: string | undefined,
+  seed: number,
+  script: string | undefined,
+  json: boolean,
+): number {
+  if (!script) {
+    process.stderr.write('run: expected --script <file>\n');
+    return 2;
+  }
+  let scenario = FREE_LAB;
+  if (file) {
+    const r = load(file);
+    if (!r.ok) {
+      for (const e of r.errors) process.stdout.write(`invalid ${e}\n`);
+      return 1;
+    }
+    scenario = r.scenario;
+  }
+  const t = readText(script);
+  if (!t.ok) {
+    process.stderr.write(`${t.error}\n`);
+    return 2;
+  }
+  const run = ScenarioRun.start(scenario, seed);
+  const lines = t.text.split(/\r?\n/).filter((l) => l.trim() && !l.trim().startsWith('#'));
+  let failures = 0;
+  for (const line of lines) {
+    const before = run.learnerView();
+    const r = run.act(line);
+    const s = seen(before, run.learnerView(), line);
+    if (!r.ok) failures++;
+    if (json)
+      process.stdout.write(
+        `${JSON.stringify({ action: line, ok: r.ok, ...(r.ok ? {} : { error: r.error }), ...s })}\n`,
+      );
+    else {
+      process.stdout.write(`> ${line}${r.ok ? '' : `   [refused: ${r.error}]`}\n`);
+      printSeen(s);
+    }
+  }
+  const summary = {
+    status: run.getStatus(),
+    objectives: run.objectives(),
+    score: run.score(),
+    failedActions: failures,
+  };
+  if (json) process.stdout.write(`${JSON.stringify({ summary })}\n`);
+  else process.stdout.write(`\n${table(summary.objectives)}\n${scoreLine(run)}\nstatus: ${summary.status}\n`);
+  return 0;
+}
+
+async function play(file: string | undefined, seed: number): Promise<number> {
+  let scenario = FREE_LAB;
+  if (file) {
+    const r = load(file);
+    if (!r.ok) {
+      for (const e of r.errors) process.stdout.write(`invalid ${e}\n`);
+      return 1;
+    }
+    scenario = r.scenario;
+  }
+  const run = ScenarioRun.start(scenario, seed);
+  process.stdout.write(
+    `${scenario.title}\nFrom: ${scenario.briefing.from}\nSubject: ${scenario.briefing.subject}\n\n${scenario.briefing.body}\n\n`,
+  );
+  process.stdout.write('Type actions (see docs/scenario-format.md), or: status, hint, giveup, quit.\n');
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'lab> ' });
+  rl.prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === 'quit' || line === 'exit') break;
+    if (line === 'status')
+      process.stdout.write(`${table(run.objectives())}\n${scoreLine(run)}\nstatus: ${run.getStatus()}\n`);
+    else if (line === 'hint') {
+      const h = run.takeHint();
+      process.stdout.write(h ? `Hint (-${h.cost}): ${h.text}\n` : 'No hint available right now.\n');
+    } else if (line === 'giveup') {
+      run.giveUp();
+      process.stdout.write(`${scoreLine(run)}\n`);
+    } else if (line) {
+      const before = run.learnerView();
+      const r = run.act(line);
+      if (!r.ok) process.stdout.write(`refused: ${r.error}\n`);
+      printSeen(seen(before, run.learnerView(), line));
+      if (run.getStatus() !== 'running')
+        process.stdout.write(`Scenario ${run.getStatus()}. ${scoreLine(run)}\n`);
+    }
+    rl.prompt();
+  }
+  rl.close();
+  return 0;
+}
+
+async function main(): Promise<number> {
+  const a = parseArgs(process.argv.slice(2));
+  if (typeof a === 'string') {
+    process.stderr.write(`${a}\n`);
+    return 2;
+  }
+  switch (a.command) {
+    case 'validate':
+      return validate(a.files);
+    case 'solve':
+      return solve(a.files[0], a.seed);
+    case 'run':
+      return runScript(a.files[0], a.seed, a.script, a.json);
+    case 'play':
+      return play(a.files[0], a.seed);
+    default:
+      process.stderr.write(
+        'usage: npm run lab -- validate <files...> | solve <file> [--seed N] | run [<file>] [--seed N] --script <file> [--json] | play [<file>] [--seed N]\n',
+      );
+      return 2;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`lab: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);
