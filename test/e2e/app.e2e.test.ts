@@ -119,6 +119,37 @@ describe('HybridLab in Chromium', () => {
     );
   });
 
+  it('plays a scenario: the ticket, a fix from the Services console, the objective ticks, a hint costs points', async () => {
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('open-scenarios').click();
+    await page.getByTestId('scenario-adsync-stopped').click();
+    await page.getByTestId('scenario-sidebar').waitFor();
+    await expect(page.getByTestId('scenario-sidebar').textContent()).resolves.toContain(
+      'Password reset page says something went wrong',
+    );
+    await expect(page.getByTestId('objective-service').getAttribute('data-met')).resolves.toBe('false');
+    await page.getByTestId('take-hint').click();
+    await expect(page.getByTestId('score').textContent()).resolves.toContain('0 / 100');
+    await page.getByTestId('surface-tools').click();
+    await page.getByTestId('tools-host').selectOption('sync01');
+    await page.getByTestId('tool-events').click();
+    await expect(page.getByTestId('ev-table').textContent()).resolves.toContain('31016');
+    await page.getByTestId('tool-services').click();
+    await page.getByTestId('services-table').getByText('Microsoft Azure AD Sync').click();
+    await page.getByTestId('svc-start').click();
+    await expect(page.getByTestId('objective-service').getAttribute('data-met')).resolves.toBe('true');
+    await expect(page.getByTestId('score').textContent()).resolves.toContain('35 / 100');
+    await page.screenshot({ path: join(OUT, 'scenario.png') });
+  });
+
+  it('keeps the instructor drawer closed until asked, and lists the scenario fault there', async () => {
+    await expect(page.getByTestId('instructor-panel').count()).resolves.toBe(0);
+    await page.getByTestId('instructor-toggle').click();
+    await expect(page.getByTestId('instructor-scenario').textContent()).resolves.toContain('L6');
+    await expect(page.getByTestId('instructor-scenario').textContent()).resolves.toContain('fixed');
+    await page.getByTestId('instructor-toggle').click();
+  });
+
   it('logged no errors in the page', () => {
     expect(errors).toEqual([]);
   });
