@@ -7,6 +7,9 @@
  * also answers the ADSync cmdlets and runs the Connect wizard. It writes to its host's
  * Application log through the host.
  *
+ * Requests that need the network (Invoke-ADSyncDiagnostics, Get-ADSyncAADCompanyFeature) run as
+ * scripts (sync/diagnostics.ts) and are answered when they finish.
+ *
  * Events: adsync.service (host: the service started or stopped), adsync.request (cmdlets),
  *         adsync.wizard (the wizard), net.deliver (relay requests, forwarded by the host),
  *         xstate.done.actor.* (scripts).
@@ -24,6 +27,7 @@ import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
 import type { NewEvent } from '../windows/eventlog';
 import type { WindowsHostContext } from '../windows/hostState';
 import { writebackEvents, adsyncEvents, phsEvents } from '../sync/events';
+import { cloudPhsFeature, diagnosePhs } from '../sync/diagnostics';
 import { connectorViews, schedulerView, type AdsyncReply, type AdsyncRequest } from '../sync/requests';
 import {
   checkCloudCredentials,
@@ -63,7 +67,9 @@ export interface AdSyncInput {
 type Job =
   | { kind: 'writeback'; packet: Packet; replyTo?: AnyActorRef }
   | { kind: 'wizardCheck' }
-  | { kind: 'wizardConfigure'; effect: Extract<WizardEffect, { type: 'configure' }> };
+  | { kind: 'wizardConfigure'; effect: Extract<WizardEffect, { type: 'configure' }> }
+  /** A cmdlet request the service answers once it has asked the cloud or the directory. */
+  | { kind: 'request'; requestId: string };
 
 export interface AdSyncContext extends AdSyncInput {
   wizard: WizardState;
@@ -90,6 +96,11 @@ export type AdSyncEvent =
 /** Sent to the host. */
 export type AdSyncReport =
   { type: 'host.log'; entries: NewEvent[] } | { type: 'adsync.reply'; requestId: string; reply: AdsyncReply };
+
+/** Runs a script and turns what it found into the cmdlet's answer. */
+function* requestScript<T>(script: Script<T>, toReply: (value: T) => AdsyncReply): Script<AdsyncReply> {
+  return toReply(yield* script);
+}
 
 const PHS_INTERVAL = 2 * 60_000;
 const HEARTBEAT_INTERVAL = 5 * 60_000;
@@ -392,10 +403,56 @@ export const adsyncMachine = setup({
               : undefined,
           });
         case 'getRunHistory':
-          return reply({ ok: true, runs: context.state.runHistory.slice(-req.count) });
+          return reply({
+            ok: true,
+            runs: context.state.runHistory.slice(-req.count),
+            connectorIds: Object.fromEntries(
+              connectorViews(config as ConnectConfig).map((c) => [c.name, c.identifier]),
+            ),
+          });
         case 'getConnectorAccount': {
           const c = config as ConnectConfig;
           return reply({ ok: true, account: { name: c.connectorAccount.user, domain: c.forest } });
+        }
+        case 'diagnosePhs':
+        case 'getCompanyFeature': {
+          const id = `request-${context.seq + 1}`;
+          const host = context.readHost();
+          const c = config as ConnectConfig;
+          const serverName = context.state.serverName;
+          const start =
+            req.op === 'diagnosePhs'
+              ? () =>
+                  requestScript(
+                    diagnosePhs({
+                      host,
+                      config: c,
+                      stagingMode: context.state.scheduler.stagingMode,
+                      netbios: context.netbios,
+                      serverName,
+                      bind: req.bind,
+                    }),
+                    (diagnostics): AdsyncReply => ({ ok: true, diagnostics }),
+                  )
+              : () =>
+                  requestScript(cloudPhsFeature(host, serverName), (r): AdsyncReply =>
+                    r.ok
+                      ? { ok: true, companyFeature: { passwordHashSync: r.passwordHashSync } }
+                      : { ok: false, error: 'cloud-unreachable', detail: r.detail },
+                  );
+          enqueue.assign({
+            seq: context.seq + 1,
+            jobs: { ...context.jobs, [id]: { kind: 'request', requestId: event.requestId } },
+          });
+          enqueue.spawnChild('script', {
+            id,
+            input: {
+              deviceId: context.hostId,
+              idPrefix: `${context.hostId}.adsync.${id}`,
+              start: start as () => Script<unknown>,
+            },
+          });
+          return;
         }
       }
     }),
@@ -486,6 +543,14 @@ export const adsyncMachine = setup({
       if (!job) return;
       const jobs = Object.fromEntries(Object.entries(context.jobs).filter(([k]) => k !== id));
       enqueue.assign({ jobs });
+      if (job.kind === 'request') {
+        enqueue.sendParent({
+          type: 'adsync.reply',
+          requestId: job.requestId,
+          reply: outputOf<AdsyncReply>(event) ?? { ok: false, error: 'failed' },
+        } satisfies AdSyncReport);
+        return;
+      }
       if (job.kind === 'writeback') {
         const r = outputOf<WritebackResult>(event);
         if (!r) return;

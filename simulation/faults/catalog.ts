@@ -92,6 +92,9 @@ const user = (truth: LabTruth, c: { def: LabDefinition; params: FaultParams }) =
 const adu = (truth: LabTruth, c: { def: LabDefinition; params: FaultParams }) =>
   adUserOf(truth, c.def, c.params.user);
 const LONG_PASSWORD = 'Qx7!'.repeat(75);
+/** L12: the password the user used before and wants back, and the one the fault leaves in place. */
+export const HISTORY_PASSWORD = 'Harbor#Light2025';
+const CURRENT_PASSWORD = 'Autumn#2025!x';
 
 export const FAULTS: readonly FaultSpec[] = [
   {
@@ -252,35 +255,11 @@ export const FAULTS: readonly FaultSpec[] = [
   },
   {
     id: 'L9',
-    title: "The connector account lacks Reset password on the user's OU",
+    title: "Inheritance is disabled on the user's OU: the connector account lacks Reset password there",
     category: 'Writeback',
     target: (p) => `AD DS: ACL on ${p.user}'s OU`,
-    inject: (c) => [
-      ad({
-        op: 'ace',
-        add: true,
-        ace: {
-          trustee: connectorAccount(c.truth, c.def),
-          right: 'Reset Password',
-          on: ouOf(c),
-          appliesTo: 'descendant-users',
-          allow: false,
-        },
-      }),
-    ],
-    repair: (c) => [
-      ad({
-        op: 'ace',
-        add: false,
-        ace: {
-          trustee: connectorAccount(c.truth, c.def),
-          right: 'Reset Password',
-          on: ouOf(c),
-          appliesTo: 'descendant-users',
-          allow: false,
-        },
-      }),
-    ],
+    inject: (c) => [ad({ op: 'ouInheritance', dn: ouOf(c), blocked: true })],
+    repair: (c) => [ad({ op: 'ouInheritance', dn: ouOf(c), blocked: false })],
     holds: (t, c) => {
       const u = adu(t, c);
       return !!u && !connectorHas(t, c.def, 'Reset Password', u.dn);
@@ -328,16 +307,18 @@ export const FAULTS: readonly FaultSpec[] = [
     title: 'The new password is one of the last 24',
     category: 'Password policy',
     target: (p) => `AD DS: ${p.user}'s password history`,
-    // As if the user changed it recently: the password the user wants back is now in the history.
+    // The user's favourite password (HISTORY_PASSWORD) was in use until a recent change, so it is
+    // in the history; the user wants it back. Holds while the user still has the password the fault set.
     inject: (c) => [
       ad({ op: 'policy', patch: { historyCount: 24 } }),
-      ad({ op: 'password', identity: c.params.user, password: 'Autumn#2025!x' }),
+      ad({ op: 'password', identity: c.params.user, password: HISTORY_PASSWORD }),
+      ad({ op: 'password', identity: c.params.user, password: CURRENT_PASSWORD }),
     ],
     repair: () => [ad({ op: 'policy', patch: { historyCount: 0 } })],
     holds: (t, c) => {
       const dir = directoryOf(t, c.def);
       const u = adu(t, c);
-      return !!dir && !!u && dir.policy.historyCount > 0 && u.pwdLastSet <= c.injectedAt;
+      return !!dir && !!u && dir.policy.historyCount > 0 && u.password === CURRENT_PASSWORD;
     },
   },
   {
@@ -350,7 +331,8 @@ export const FAULTS: readonly FaultSpec[] = [
     holds: (t, c) => {
       const dir = directoryOf(t, c.def);
       const u = adu(t, c);
-      return !!dir && !!u && dir.policy.minLength > 12 && u.pwdLastSet <= c.injectedAt;
+      // Holds until the user has a password set since the change of policy (which then complies).
+      return !!dir && !!u && dir.policy.minLength > 12 && u.pwdLastSet < c.injectedAt;
     },
   },
   {
@@ -379,17 +361,18 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L15',
     title: 'The connector account lacks Write lockoutTime (unlock without reset fails)',
     category: 'Writeback',
-    target: (p) => `AD DS: ACL on ${p.user}'s OU`,
+    target: () => 'AD DS: ACL on the domain root',
+    // The "Write lockoutTime" grant for descendant users was never made (or was removed).
     inject: (c) => [
       ad({
         op: 'ace',
-        add: true,
+        add: false,
         ace: {
           trustee: connectorAccount(c.truth, c.def),
           right: 'Write lockoutTime',
-          on: ouOf(c),
+          on: c.def.domain.dn,
           appliesTo: 'descendant-users',
-          allow: false,
+          allow: true,
         },
       }),
       admin({ type: 'sspr.onPremises', writeback: true, allowUnlock: true }),
@@ -397,13 +380,13 @@ export const FAULTS: readonly FaultSpec[] = [
     repair: (c) => [
       ad({
         op: 'ace',
-        add: false,
+        add: true,
         ace: {
           trustee: connectorAccount(c.truth, c.def),
           right: 'Write lockoutTime',
-          on: ouOf(c),
+          on: c.def.domain.dn,
           appliesTo: 'descendant-users',
-          allow: false,
+          allow: true,
         },
       }),
     ],

@@ -6,6 +6,7 @@
  */
 import type { PasswordPolicy } from '../roles/passwordPolicy';
 import type { SetMode } from '../roles/passwordPolicy';
+import type { AclEdit } from '../roles/directoryObjects';
 
 export interface Credentials {
   user: string;
@@ -96,9 +97,39 @@ export type DirOp =
   | { op: 'setPolicy'; patch: Partial<PasswordPolicy> }
   | { op: 'groupMember'; group: string; identity: string; add: boolean }
   | { op: 'createConnectorAccount'; sam: string; password: string; phs: boolean; writeback: boolean }
-  | { op: 'grantWriteback'; account: string }
+  /**
+   * The ADSyncConfig module's grants. `dn`: only on that object (an OU: for the users below it),
+   * instead of the domain root; `adminSdHolder`: also on CN=AdminSDHolder (the protected accounts' template).
+   */
+  | { op: 'grantWriteback'; account: string; dn?: string; adminSdHolder?: boolean }
   | { op: 'grantPhs'; account: string }
-  | { op: 'effectiveRights'; account: string; dn: string };
+  | { op: 'effectiveRights'; account: string; dn: string }
+  /** Set-ADUser, Enable-/Disable-ADAccount: attribute writes (administrators, or per ACL). */
+  | { op: 'setUser'; identity: string; patch: UserPatch }
+  | { op: 'listComputers' }
+  /** Objects at or below `base` (default: the domain root). */
+  | { op: 'listObjects'; base?: string }
+  /** An object's access list (dsacls), and edits to it. */
+  | { op: 'getAcl'; dn: string }
+  | { op: 'editAcl'; dn: string; edit: AclEdit };
+
+/** Attribute changes Set-ADUser can ask for. `null` clears an attribute (-Clear). */
+export interface UserPatch {
+  enabled?: boolean;
+  passwordNeverExpires?: boolean;
+  cannotChangePassword?: boolean;
+  /** true: "User must change password at next logon" (pwdLastSet 0); false: pwdLastSet = now (-1). */
+  mustChange?: boolean;
+  description?: string | null;
+  title?: string | null;
+  department?: string | null;
+  mail?: string | null;
+  mobile?: string | null;
+  /** 0 clears it (AdminSDHolder's mark). */
+  adminCount?: number;
+  /** Only 0 may be written: it unlocks. */
+  lockoutTime?: 0;
+}
 
 export interface DirRequest {
   kind: 'app.dir.request';

@@ -5,7 +5,7 @@
  * hashes for password hash sync. Each request needs the service that really serves it. Pure.
  */
 import type { Message, Packet } from '../net/packets';
-import type { DirOp, DirRequest, DirResponse, DrsChanges, KrbError } from '../net/appMessages';
+import type { DirOp, DirRequest, DirResponse, DrsChanges, KrbError, UserPatch } from '../net/appMessages';
 import type { NewEvent } from '../windows/eventlog';
 import { hostTime, type WindowsHostContext } from '../windows/hostState';
 import { listenerFor } from '../windows/services';
@@ -20,14 +20,26 @@ import {
   isDomainAdmin,
   isLockedOut,
   removeFromGroup,
+  securityEvent,
   setPassword,
   setPolicy,
+  setUserAttributes,
   trusteesOf,
   unlockUser,
   type Ace,
+  type AdRight,
   type AdUser,
   type DirectoryState,
 } from './directory';
+import {
+  aclOf,
+  computerSid,
+  editAcl,
+  groupSid,
+  objectAt,
+  objectsUnder,
+  wellKnownContainers,
+} from './directoryObjects';
 import { changeableAt, expiresAt } from './passwordPolicy';
 import { restrictRemoteSam } from '../windows/registry';
 
@@ -165,6 +177,8 @@ function serveDirectory(
             guid: g.guid,
             scope: g.scope,
             usnChanged: g.usnChanged,
+            sid: groupSid(dir, g.name),
+            description: g.description ?? BUILTIN_GROUP_DESCRIPTIONS[g.name.toLowerCase()],
             members: Object.values(dir.users)
               .filter((u) => u.memberOf.some((m) => m.toLowerCase() === g.name.toLowerCase()))
               .map((u) => u.guid),
@@ -275,12 +289,120 @@ function serveDirectory(
     case 'grantPhs': {
       if (!admin) return { reply: dirReply({ ok: false, error: 'access-denied' }) };
       if (!findUser(dir, op.account)) return { reply: dirReply({ ok: false, error: 'no-such-object' }) };
+      if (op.op === 'grantPhs')
+        return {
+          reply: dirReply({ ok: true }),
+          dir: grant(dir, connectorAces(dir, op.account, true, false)),
+        };
+      const target = op.dn ? objectAt(dir, op.dn) : undefined;
+      if (op.dn && !target) return { reply: dirReply({ ok: false, error: 'no-such-object' }) };
+      // What AdSyncConfig.psm1 grants: "<account>:CA;Reset Password;user", "WP;lockoutTime;user",
+      // "WP;pwdLastSet;user" with /I:S — on a user object itself, for that object only.
+      const on = [target?.dn ?? dir.domainDn];
+      if (!target && op.adminSdHolder) {
+        const holder = wellKnownContainers(dir).find((c) => /^CN=AdminSDHolder,/i.test(c.dn))?.dn;
+        if (holder) on.push(holder);
+      }
+      const aces: Ace[] = on.flatMap((dn) =>
+        (['Reset Password', 'Write lockoutTime', 'Write pwdLastSet'] as const).map((right): Ace => ({
+          trustee: op.account,
+          right,
+          on: dn,
+          appliesTo: target?.objectClass === 'user' ? 'this' : 'descendant-users',
+          allow: true,
+        })),
+      );
+      return { reply: dirReply({ ok: true }), dir: grant(dir, aces) };
+    }
+    case 'setUser': {
+      const target = findUser(dir, op.identity);
+      if (!target) return { reply: dirReply({ ok: false, error: 'no-such-object' }) };
+      const needs = rightsFor(op.patch);
+      if (!admin && (needs === 'admin' || !needs.every((r) => hasRight(dir, who, r, target.dn))))
+        return { reply: dirReply({ ok: false, error: 'access-denied' }) };
+      const p = op.patch;
+      const patch: Parameters<typeof setUserAttributes>[2] = {};
+      if (p.enabled !== undefined) patch.enabled = p.enabled;
+      if (p.passwordNeverExpires !== undefined) patch.passwordNeverExpires = p.passwordNeverExpires;
+      if (p.cannotChangePassword !== undefined) patch.cannotChangePassword = p.cannotChangePassword;
+      if (p.mustChange !== undefined) patch.pwdLastSet = p.mustChange ? 0 : now;
+      for (const f of ['description', 'title', 'department', 'mail', 'mobile'] as const)
+        if (p[f] !== undefined) patch[f] = p[f] ?? undefined;
+      if (p.adminCount !== undefined) patch.adminCount = p.adminCount;
+      let next = setUserAttributes(dir, target.sam, patch, now);
+      // Writing lockoutTime 0 is an unlock: AD also clears the bad-password count.
+      if (p.lockoutTime !== undefined) next = unlockUser(next, target.sam, now, caller.sam).dir;
+      const events: NewEvent[] = [
+        securityEvent(
+          4738,
+          'Audit Success',
+          `A user account was changed.\n\nSubject:\n\tAccount Name:\t\t${caller.sam}\n\tAccount Domain:\t\t${dir.netbios}\n\nTarget Account:\n\tAccount Name:\t\t${target.sam}\n\tAccount Domain:\t\t${dir.netbios}`,
+        ),
+      ];
+      if (p.enabled !== undefined && p.enabled !== target.enabled)
+        events.unshift(
+          securityEvent(
+            p.enabled ? 4722 : 4725,
+            'Audit Success',
+            `A user account was ${p.enabled ? 'enabled' : 'disabled'}.\n\nSubject:\n\tAccount Name:\t\t${caller.sam}\n\nTarget Account:\n\tAccount Name:\t\t${target.sam}\n\tAccount Domain:\t\t${dir.netbios}`,
+          ),
+        );
+      return { reply: dirReply({ ok: true }), dir: next, events };
+    }
+    case 'listComputers':
       return {
-        reply: dirReply({ ok: true }),
-        dir: grant(dir, connectorAces(dir, op.account, op.op === 'grantPhs', op.op === 'grantWriteback')),
+        reply: dirReply({
+          ok: true,
+          result: Object.values(dir.computers).map((c) => ({
+            name: c.name,
+            dn: c.dn,
+            parent: c.parent,
+            guid: c.guid,
+            sid: computerSid(dir, c.name),
+            enabled: c.enabled,
+            dnsHostName: c.dnsHostName,
+            os: c.os,
+          })),
+        }),
+      };
+    case 'listObjects': {
+      const base = op.base ?? dir.domainDn;
+      if (!objectAt(dir, base)) return { reply: dirReply({ ok: false, error: 'no-such-object' }) };
+      return { reply: dirReply({ ok: true, result: objectsUnder(dir, base) }) };
+    }
+    case 'getAcl': {
+      const view = aclOf(dir, op.dn);
+      return {
+        reply: view ? dirReply({ ok: true, result: view }) : dirReply({ ok: false, error: 'no-such-object' }),
       };
     }
+    case 'editAcl': {
+      if (!objectAt(dir, op.dn)) return { reply: dirReply({ ok: false, error: 'no-such-object' }) };
+      if (!admin) return { reply: dirReply({ ok: false, error: 'access-denied' }) };
+      const next = editAcl(dir, op.dn, op.edit);
+      return { reply: dirReply({ ok: true, result: aclOf(next, op.dn) }), dir: next };
+    }
   }
+}
+
+/** The Comment of the built-in groups (net group, Get-ADGroup -Properties Description). */
+const BUILTIN_GROUP_DESCRIPTIONS: Record<string, string> = {
+  'domain admins': 'Designated administrators of the domain',
+  'domain users': 'All domain users',
+  'enterprise admins': 'Designated administrators of the enterprise',
+  administrators: 'Administrators have complete and unrestricted access to the computer/domain',
+};
+
+/** What a non-administrator needs to write these attributes; 'admin' when the ACL model has no right for it. */
+function rightsFor(p: UserPatch): AdRight[] | 'admin' {
+  const rights: AdRight[] = [];
+  for (const [k, v] of Object.entries(p)) {
+    if (v === undefined) continue;
+    if (k === 'mustChange') rights.push('Write pwdLastSet');
+    else if (k === 'lockoutTime') rights.push('Write lockoutTime');
+    else return 'admin';
+  }
+  return rights;
 }
 
 /** The ACEs the Connect wizard (or Set-ADSync…Permissions) grants the AD DS connector account. */

@@ -691,6 +691,10 @@ export function hasRight(
   // AdminSDHolder's template gives the administrators' groups full control of protected objects.
   if (protectedObject && ['domain admins', 'enterprise admins', 'administrators'].some((g) => names.has(g)))
     return true;
+  // The user class's default security descriptor lets Everyone change a password (knowing the old
+  // one). It is explicit on every user object, so no inheritance block takes it away.
+  if (user && right === 'Change Password' && names.has('everyone'))
+    found.push({ trustee: 'Everyone', right, on: user.dn, appliesTo: 'this', allow: true });
   const blockedHere = user ? user.inheritanceDisabled || protectedObject : false;
   if (!blockedHere) {
     for (const parent of ancestors(targetDn, dir.domainDn)) {

@@ -14,7 +14,7 @@ import {
 import { dependentsOf, servicesFor, specOf, type ServiceStatus } from './services';
 import type { DhcpLease } from './hostState';
 import type { HostEffect } from './commands/types';
-import { deleteValue, writeValue } from './registry';
+import { createKey, deleteKey, deleteValue, writeValue } from './registry';
 
 export function log(host: WindowsHostContext, now: number, ...entries: NewEvent[]): WindowsHostContext {
   return { ...host, logs: appendEvents(host.logs, entries, now, `${host.hostname}.${host.domainFqdn}`) };
@@ -206,6 +206,18 @@ export function applyEffects(
             : deleteValue(next.registry, e.key, e.name).reg,
         };
         break;
+      case 'registryKey':
+        next = {
+          ...next,
+          registry: e.op === 'create' ? createKey(next.registry, e.key) : deleteKey(next.registry, e.key),
+        };
+        break;
+      case 'serviceStartType': {
+        const svc = Object.values(next.services).find((s) => s.name.toLowerCase() === e.name.toLowerCase());
+        if (svc)
+          next = { ...next, services: { ...next.services, [svc.name]: { ...svc, startType: e.startType } } };
+        break;
+      }
       case 'restart':
         // Carried out by the host machine once the console has printed (see windowsHost.machine).
         break;

@@ -123,6 +123,15 @@ export function createKey(reg: Registry, key: string): Registry {
   return !k || reg[k] ? reg : { ...reg, [k]: {} };
 }
 
+/** Removes a key and everything under it. */
+export function deleteKey(reg: Registry, key: string): Registry {
+  const k = (resolveKey(reg, key) ?? canonicalPath(key))?.toLowerCase();
+  if (!k) return reg;
+  return Object.fromEntries(
+    Object.entries(reg).filter(([x]) => x.toLowerCase() !== k && !x.toLowerCase().startsWith(`${k}\\`)),
+  );
+}
+
 /** Whether TLS 1.2 is on for the .NET client, as SCHANNEL reads it at boot. */
 export function tls12Enabled(reg: Registry): boolean {
   const enabled = readValue(reg, KEYS.tls12Client, 'Enabled');

@@ -1,12 +1,15 @@
 /**
  * The ADSync module's cmdlets on the Entra Connect server: Start-ADSyncSyncCycle,
  * Get-ADSyncScheduler, Set-ADSyncScheduler, Get-ADSyncConnector, Get-ADSyncConnectorRunStatus,
- * Get-/Set-ADSyncAADPasswordSyncConfiguration. They ask the ADSync service and print its answer
- * in the shapes of reference §4.2–§4.4.
+ * Get-/Set-ADSyncAADPasswordSyncConfiguration, Get-ADSyncAADCompanyFeature,
+ * Get-ADSyncRunProfileResult, and the ADSyncDiagnostics module's Invoke-ADSyncDiagnostics. They
+ * ask the ADSync service and print its answer in the shapes of reference §4.2–§4.5.
  */
+import { PHS_RIGHTS, type PhsDiagnostics } from '../../sync/diagnostics';
 import type { AdsyncReply, AdsyncRequest } from '../../sync/requests';
+import { RUN_HISTORY_LIMIT, type RunRecord } from '../../sync/state';
 import { bindParams, type CmdletSpec } from '../shell/bind';
-import { formatPsError, warning } from '../shell/psError';
+import { formatPsError, out, warning } from '../shell/psError';
 import type { ConsoleLine } from '../hostState';
 import { formatList, formatTable, psDate, psSpan } from './psFormat';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome, type CommandResult } from './types';
@@ -375,6 +378,324 @@ export const setAdSyncPhsConfig: CommandDef = {
     ),
 };
 
+// ---------------------------------------------------------------------------------------------
+// Diagnostics: Invoke-ADSyncDiagnostics (ADSyncDiagnostics module), Get-ADSyncAADCompanyFeature,
+// Get-ADSyncRunProfileResult.
+
+/** The ADSyncDiagnostics module's menu, as Show-MainMenu writes it. */
+export const DIAG_MAIN_MENU = [
+  '',
+  '----------------------------------------AADConnect Troubleshooting------------------------------------------',
+  '',
+  "\tEnter '1' - Troubleshoot Object Synchronization",
+  "\tEnter '2' - Troubleshoot Password Hash Synchronization",
+  "\tEnter '3' - Collect General Diagnostics",
+  "\tEnter '4' - Configure AD DS Connector Account Permissions",
+  "\tEnter '5' - Test Azure Active Directory Connectivity",
+  "\tEnter '6' - Test Active Directory Connectivity",
+  "\tEnter 'Q' - Quit",
+  '',
+];
+
+export const DIAG_MORE_HELP = [
+  '',
+  'For more help:',
+  '+ Please see - https://go.microsoft.com/fwlink/?linkid=847231 or',
+  '+ Open a service request through Azure Portal or Office 365 Admin Portal.',
+  '',
+];
+
+/**
+ * The result lines of "Password Hash Synchronization does NOT work at all". Microsoft documents
+ * them only as screenshots (reference §4.5, §9 item 5): the wording here is unconfirmed.
+ */
+export const DIAG_TEXT = {
+  labNoMenu:
+    'The interactive troubleshooting menu is not available in the lab. Run Invoke-ADSyncDiagnostics -PasswordSync for the password hash synchronization checks.',
+  labNoSingleObject:
+    'Single-object password hash synchronization diagnostics are not available in the lab. Run Invoke-ADSyncDiagnostics -PasswordSync without -ADConnectorName and -DistinguishedName.',
+  tenant: (domain: string) => `AAD Tenant - ${domain}`,
+  cloudEnabled: 'Password Hash Synchronization cloud configuration is enabled',
+  cloudDisabled: 'Password Hash Synchronization cloud configuration is disabled',
+  cloudUnknown: (detail: string) =>
+    `Unable to retrieve the Password Hash Synchronization cloud configuration: ${detail}`,
+  staging:
+    'Azure AD Connect server is in staging mode. Password Hash Synchronization is not active on a server in staging mode.',
+  connector: (name: string) => `AD Connector - ${name}`,
+  phsEnabled: 'Password Hash Synchronization is enabled',
+  phsDisabled: 'Password Hash Synchronization is disabled',
+  heartbeat: (time: string) => `Latest Password Hash Synchronization heartbeat is detected at: ${time} UTC`,
+  noHeartbeat: 'Password Hash Synchronization heartbeat is not detected in the last 3 hours',
+  partitions: ['Directory Partitions:', '====================='],
+  partition: (name: string) => `Directory Partition - ${name}`,
+  preferredDcs: 'Only Use Preferred Domain Controllers: False',
+  checkingDomain: 'Checking connectivity to the domain...',
+  reachable: (domain: string) => `Domain "${domain}" is reachable`,
+  unreachable: (domain: string) => `Domain "${domain}" is not reachable`,
+  account: (account: string) => `AD Connector Account - ${account}`,
+  checkingRights: (dn: string) => `Checking the permissions of the AD Connector account on "${dn}"...`,
+  hasRight: (right: string) => `The AD Connector account has the "${right}" permission`,
+  lacksRight: (right: string) => `The AD Connector account does NOT have the "${right}" permission`,
+  rightsUnknown: {
+    unreachable:
+      'Unable to check the permissions: Active Directory Web Services on the domain controller could not be reached.',
+    'invalid-credentials':
+      'Unable to check the permissions: the credentials of the current user were rejected.',
+    'no-such-object':
+      'Unable to check the permissions: the AD Connector account was not found in the domain.',
+    denied: 'Unable to check the permissions: access to the domain root was denied.',
+  },
+} as const;
+
+const diagSpec: CmdletSpec = {
+  name: 'Invoke-ADSyncDiagnostics',
+  // A function of a script module: errors name the function itself.
+  className: 'Invoke-ADSyncDiagnostics',
+  params: [
+    { name: 'PasswordSync', type: 'switch' },
+    { name: 'ADConnectorName', type: 'string' },
+    { name: 'DistinguishedName', type: 'string' },
+    { name: 'MemberADConnectorName', type: 'string' },
+    { name: 'MemberDistinguishedName', type: 'string' },
+    { name: 'NonInteractiveMode', type: 'switch' },
+  ],
+};
+
+const HEARTBEAT_WINDOW = 3 * 3600_000;
+
+function diagnosticsLines(env: CommandEnv, d: PhsDiagnostics): ConsoleLine[] {
+  const lines: ConsoleLine[] = [];
+  const ok = (text: string) => lines.push({ kind: 'output', text });
+  const bad = (text: string) => lines.push({ kind: 'error', text });
+  ok('');
+  ok(DIAG_TEXT.tenant(d.tenantDomain));
+  if (!d.cloud.ok) bad(DIAG_TEXT.cloudUnknown(d.cloud.detail));
+  else if (d.cloud.passwordHashSync) ok(DIAG_TEXT.cloudEnabled);
+  else bad(DIAG_TEXT.cloudDisabled);
+  ok('');
+  if (d.stagingMode) {
+    bad(DIAG_TEXT.staging);
+    ok('');
+  }
+  const c = d.connector;
+  ok(DIAG_TEXT.connector(c.name));
+  if (c.phsEnabled) ok(DIAG_TEXT.phsEnabled);
+  else bad(DIAG_TEXT.phsDisabled);
+  // The heartbeat is the latest "Provision credentials ping end." (654) in the Application log.
+  const hostNow = env.now + env.host.clockOffsetMs;
+  const pings = (env.host.logs.Application?.entries ?? []).filter(
+    (e) =>
+      e.source === 'Directory Synchronization' &&
+      e.eventId === 654 &&
+      hostNow - (e.time + env.host.clockOffsetMs) <= HEARTBEAT_WINDOW,
+  );
+  const latest = pings[pings.length - 1];
+  if (latest) ok(DIAG_TEXT.heartbeat(psDate(latest.time + env.host.clockOffsetMs, 0)));
+  else bad(DIAG_TEXT.noHeartbeat);
+  ok('');
+  for (const t of DIAG_TEXT.partitions) ok(t);
+  ok(DIAG_TEXT.partition(c.forest));
+  ok('');
+  ok(DIAG_TEXT.preferredDcs);
+  ok(DIAG_TEXT.checkingDomain);
+  if (c.dc) ok(DIAG_TEXT.reachable(c.forest));
+  else bad(DIAG_TEXT.unreachable(c.forest));
+  ok('');
+  ok(DIAG_TEXT.account(c.account));
+  ok(DIAG_TEXT.checkingRights(c.domainDn));
+  if (!c.rights.ok) bad(DIAG_TEXT.rightsUnknown[c.rights.reason]);
+  else {
+    const granted = c.rights.granted.map((r) => r.toLowerCase());
+    for (const r of PHS_RIGHTS) {
+      if (granted.includes(r.toLowerCase())) ok(DIAG_TEXT.hasRight(r));
+      else bad(DIAG_TEXT.lacksRight(r));
+    }
+  }
+  ok('');
+  for (const t of DIAG_MORE_HELP) ok(t);
+  return lines;
+}
+
+export const invokeAdSyncDiagnostics: CommandDef = {
+  names: ['invoke-adsyncdiagnostics'],
+  kind: 'cmdlet',
+  availableOn: onSync,
+  run: (env) => {
+    const bound = bindParams(diagSpec, env.cmd.args, env.line);
+    if (!bound.ok) return done(formatPsError(bound.error));
+    const v = bound.values;
+    if (!v.PasswordSync) return done([...out(...DIAG_MAIN_MENU), warning(DIAG_TEXT.labNoMenu)]);
+    if (v.ADConnectorName !== undefined && v.DistinguishedName !== undefined)
+      return done([warning(DIAG_TEXT.labNoSingleObject)]);
+    // The module's first call to the service is Get-ADSyncConnector: its error is what shows when the service is down.
+    return local(
+      env,
+      { ...diagSpec, name: 'Get-ADSyncConnector', className: `${NS}.GetADSyncConnectorCmdlet` },
+      () => ({ op: 'diagnosePhs', bind: env.host.logon }),
+      (reply) => {
+        if (!reply.ok || !('diagnostics' in reply)) return { lines: [] };
+        return { lines: diagnosticsLines(env, reply.diagnostics) };
+      },
+    );
+  },
+};
+
+/** Get-ADSyncAADCompanyFeature's properties besides PasswordHashSync (the lab turns none of them on). */
+export const COMPANY_FEATURES_OFF = [
+  'ForcePasswordChangeOnLogOn',
+  'UserForcePasswordChangeOnLogOn',
+  'UnifiedGroupWriteback',
+  'UserWriteback',
+] as const;
+
+const companyFeatureSpec: CmdletSpec = {
+  name: 'Get-ADSyncAADCompanyFeature',
+  className: `${NS}.GetADSyncAADCompanyFeatureCmdlet`,
+  params: [{ name: 'ConnectorName', type: 'string', position: 0 }],
+};
+
+export const getAdSyncAadCompanyFeature: CommandDef = {
+  names: ['get-adsyncaadcompanyfeature'],
+  kind: 'cmdlet',
+  availableOn: onSync,
+  run: (env) =>
+    local(
+      env,
+      companyFeatureSpec,
+      () => ({ op: 'getCompanyFeature' }),
+      (reply) => {
+        if (!reply.ok && reply.error === 'cloud-unreachable') {
+          const m = /^([\w.]+Exception): ([\s\S]*)$/.exec(reply.detail ?? '');
+          return {
+            lines: cmdletError(
+              env,
+              companyFeatureSpec.name,
+              'GetADSyncAADCompanyFeatureCmdlet',
+              m?.[1] ?? 'System.Net.WebException',
+              m?.[2] ?? 'Unable to connect to the remote server',
+            ),
+          };
+        }
+        if (!reply.ok || !('companyFeature' in reply)) return { lines: [] };
+        return {
+          lines: formatList([
+            [
+              ['PasswordHashSync', reply.companyFeature.passwordHashSync],
+              ...COMPANY_FEATURES_OFF.map((f): [string, boolean] => [f, false]),
+            ],
+          ]),
+        };
+      },
+    ),
+};
+
+/** A stable GUID for a run history entry or run profile (the lab has no database to hand them out). */
+function labGuid(seed: string): string {
+  const hex = (s: string) => {
+    let h = 2166136261;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
+    return h.toString(16).padStart(8, '0');
+  };
+  const a = hex(seed) + hex(`${seed}#1`) + hex(`${seed}#2`) + hex(`${seed}#3`);
+  return `${a.slice(0, 8)}-${a.slice(8, 12)}-4${a.slice(13, 16)}-a${a.slice(17, 20)}-${a.slice(20, 32)}`;
+}
+
+/** Run dates as the sync engine stores them (UTC); unconfirmed whether the cmdlet converts them. */
+const RUN_DATES_OFFSET_MINUTES = 0;
+
+const runProfileResultSpec: CmdletSpec = {
+  name: 'Get-ADSyncRunProfileResult',
+  className: `${NS}.GetADSyncRunProfileResultCmdlet`,
+  params: [
+    { name: 'RunHistoryId', type: 'string' },
+    { name: 'ConnectorId', type: 'string' },
+    { name: 'RunProfileId', type: 'string' },
+    { name: 'NumberRequested', type: 'int' },
+    { name: 'RunStepDetails', type: 'switch' },
+  ],
+};
+
+const GUID_RE = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+
+export const getAdSyncRunProfileResult: CommandDef = {
+  names: ['get-adsyncrunprofileresult'],
+  kind: 'cmdlet',
+  availableOn: onSync,
+  run: (env) => {
+    const spec = runProfileResultSpec;
+    const bound = bindParams(spec, env.cmd.args, env.line);
+    if (!bound.ok) return done(formatPsError(bound.error));
+    for (const p of ['RunHistoryId', 'ConnectorId', 'RunProfileId']) {
+      const raw = bound.values[p] as string | undefined;
+      if (raw !== undefined && !GUID_RE.test(raw)) {
+        const at = env.cmd.args.find((t) => t.text === raw);
+        return done(
+          formatPsError({
+            command: spec.name,
+            message: `Cannot bind parameter '${p}'. Cannot convert value "${raw}" to type "System.Guid". Error: "Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)."`,
+            line: env.line,
+            column: at?.at ?? env.cmd.nameAt,
+            length: at ? at.end - at.at : 1,
+            category: 'InvalidArgument',
+            target: ':',
+            activity: `[${spec.name}]`,
+            exception: 'ParameterBindingException',
+            errorId: `CannotConvertArgumentNoMessage,${spec.className}`,
+          }),
+        );
+      }
+    }
+    return local(
+      env,
+      spec,
+      () => ({ op: 'getRunHistory', count: RUN_HISTORY_LIMIT }),
+      (reply, v) => {
+        if (!reply.ok || !('runs' in reply)) return { lines: [] };
+        const strip = (g: unknown) =>
+          typeof g === 'string' ? g.replace(/[{}]/g, '').toLowerCase() : undefined;
+        const connectorId = strip(v.ConnectorId);
+        const historyId = strip(v.RunHistoryId);
+        const profileId = strip(v.RunProfileId);
+        const idOf = (name: string) =>
+          Object.entries(reply.connectorIds).find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1] ??
+          labGuid(name);
+        const profileGuid = (r: RunRecord) => labGuid(`${idOf(r.connector)}:${r.profile}`);
+        let runs = [...reply.runs]
+          .reverse()
+          .filter(
+            (r) =>
+              (!connectorId || idOf(r.connector) === connectorId) &&
+              (!historyId || labGuid(`run:${r.id}`) === historyId) &&
+              (!profileId || profileGuid(r) === profileId),
+          );
+        const n = v.NumberRequested as number | undefined;
+        if (n !== undefined && n > 0) runs = runs.slice(0, n);
+        const offset = env.host.clockOffsetMs;
+        return {
+          lines: formatList(
+            runs.map((r) => [
+              ['RunHistoryId', labGuid(`run:${r.id}`)],
+              ['ConnectorId', idOf(r.connector)],
+              ['ConnectorName', r.connector],
+              ['RunProfileId', profileGuid(r)],
+              ['RunProfileName', r.profile],
+              ['RunNumber', r.id],
+              ['Username', 'NT SERVICE\\ADSync'],
+              ['IsRunComplete', true],
+              ['Result', r.status],
+              ['CurrentStepNumber', 1],
+              ['TotalSteps', 1],
+              ['StartDate', psDate(r.start + offset, RUN_DATES_OFFSET_MINUTES)],
+              ['EndDate', psDate(r.end + offset, RUN_DATES_OFFSET_MINUTES)],
+              ['RunStepResults', `{${labGuid(`step:${r.id}`)}}`],
+            ]),
+          ),
+        };
+      },
+    );
+  },
+};
+
 export const ADSYNC_COMMANDS: readonly CommandDef[] = [
   startAdSyncSyncCycle,
   getAdSyncScheduler,
@@ -383,4 +704,7 @@ export const ADSYNC_COMMANDS: readonly CommandDef[] = [
   getAdSyncConnectorRunStatus,
   getAdSyncPhsConfig,
   setAdSyncPhsConfig,
+  invokeAdSyncDiagnostics,
+  getAdSyncAadCompanyFeature,
+  getAdSyncRunProfileResult,
 ];

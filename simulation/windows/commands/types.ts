@@ -9,6 +9,7 @@ import type { AdsyncReply, AdsyncRequest } from '../../sync/requests';
 import type { NewEvent } from '../eventlog';
 import type { ConsoleLine, ShellKind, WindowsHostContext } from '../hostState';
 import type { RegValue } from '../registry';
+import type { StartType } from '../services';
 import type { ParsedCommand } from '../shell/parse';
 
 export interface CommandEnv {
@@ -35,6 +36,10 @@ export type HostEffect =
   /** The secure channel's new machine password (Test-ComputerSecureChannel -Repair, nltest /sc_reset). */
   | { type: 'machineSecret'; secret: number }
   | { type: 'registry'; key: string; name: string; value?: RegValue }
+  /** New-Item / reg add on a key without a value; Remove-Item / reg delete of a whole key. */
+  | { type: 'registryKey'; key: string; op: 'create' | 'delete' }
+  /** Set-Service -StartupType / sc config start=. */
+  | { type: 'serviceStartType'; name: string; startType: StartType }
   /** Restart-Computer / shutdown /r: the host reboots once the command has printed. */
   | { type: 'restart' };
 

@@ -68,6 +68,8 @@ export function parseFilter(shell: ShellKind, cmd: ParsedCommand): FilterParse {
       }
       return { ok: true, filter: (lines) => lines };
     }
+    // Out-Null swallows the output; errors and warnings are other streams and still show.
+    if (name === 'out-null') return { ok: true, filter: (lines) => lines.filter((l) => l.kind !== 'output') };
     if (
       ['format-list', 'fl', 'format-table', 'ft', 'out-string', 'out-host', 'out-default', 'more'].includes(
         name,

@@ -6,7 +6,21 @@
  *
  * - cmd: words split on spaces, double quotes group, `|` pipes, `&`, `&&`, `||` separate commands.
  * - PowerShell: '…' and "…" strings (doubled quotes, backtick escapes inside "…"), `|` pipes,
- *   `;` separates statements, `#` starts a comment.
+ *   `;` separates statements, `#` starts a comment. A bracketed argument is one token whatever it
+ *   holds (spaces, `;`, `|`, quotes): a parenthesised sub-expression `( … )` or `@( … )`, a script
+ *   block `{ … }` and a hashtable literal `@{ … }`, also as the value of `-Name:`. Such a token's
+ *   `text` is its source as typed (brackets included), `group` says which kind it is and `inner` is
+ *   the text between the brackets. `$true`, `$false`, `$null` and comma lists (`a,'b'`) stay plain
+ *   tokens (bind.ts reads them).
+ *
+ * Helpers for commands (they accept a token or the bound text, e.g. a value from bindParams):
+ * - `hashtableOf(x)`: the entries of `@{ Name = value; Other = 'x' }` as a record — strings
+ *   (quotes removed), numbers, booleans (`$true`/`$false`), `$null` as '' and comma lists as
+ *   string[] (`Id = 611,612` gives ['611', '612']); undefined when `x` is not a hashtable literal.
+ *   Keys keep the case they were typed in; PowerShell hashtables are case-insensitive, so look
+ *   keys up with `hashtableValue`.
+ * - `subExpressionOf(x)`: the command inside `( … )` parsed as a PowerShell line (e.g.
+ *   `ConvertTo-SecureString "Pa$$w0rd1!" -AsPlainText -Force`), or undefined.
  */
 import type { ShellKind } from '../hostState';
 
@@ -21,7 +35,18 @@ export interface Token {
   end: number;
   /** For `-Name:value`: the value part was a quoted string. */
   valueQuoted?: boolean;
+  /** A bracketed argument: `( … )`/`@( … )`, `@{ … }` or `{ … }` (alone or after `-Name:`). */
+  group?: TokenGroup;
+  /** The text between the brackets, as typed. */
+  inner?: string;
+  /** For a hashtable literal: its entries. */
+  entries?: HashtableEntries;
 }
+
+export type TokenGroup = 'paren' | 'hashtable' | 'scriptblock';
+
+export type HashtableValue = string | number | boolean | string[];
+export type HashtableEntries = Record<string, HashtableValue>;
 
 export interface ParsedCommand {
   name: string;
@@ -163,8 +188,32 @@ function tokenizePs(line: string): Tokenized {
     let text = '';
     const quoted = OPEN_SINGLE.includes(c) || OPEN_DOUBLE.includes(c);
     let valueQuoted = false;
+    let grouped: Token | undefined;
     while (i < line.length && !isSpace(line[i]) && line[i] !== '|' && line[i] !== ';' && line[i] !== '&') {
       const ch = line[i] as string;
+      // A bracketed argument, alone or as the value of `-Name:`, is one token up to its closing bracket.
+      if (!quoted && (i === start || /^-[A-Za-z_]\w*:$/.test(text))) {
+        const opener = groupAt(line, i);
+        if (opener) {
+          const g = scanGroup(line, opener);
+          if ('error' in g) return g;
+          grouped = {
+            text: text + line.slice(i, g.end),
+            quoted: false,
+            at: start,
+            end: g.end,
+            group: opener.group,
+            inner: line.slice(opener.innerAt, g.end - 1),
+          };
+          if (opener.group === 'hashtable') {
+            const entries = parseHashtableBody(line, opener.innerAt, g.end - 1);
+            if ('error' in entries) return entries;
+            grouped.entries = entries.entries;
+          }
+          i = g.end;
+          break;
+        }
+      }
       const single = OPEN_SINGLE.includes(ch);
       if (single || OPEN_DOUBLE.includes(ch)) {
         const closers = single ? OPEN_SINGLE : OPEN_DOUBLE;
@@ -208,6 +257,10 @@ function tokenizePs(line: string): Tokenized {
         i++;
       }
     }
+    if (grouped) {
+      items.push({ kind: 'token', token: grouped });
+      continue;
+    }
     items.push({
       kind: 'token',
       token: valueQuoted
@@ -216,6 +269,271 @@ function tokenizePs(line: string): Tokenized {
     });
   }
   return { items };
+}
+
+// --- Bracketed arguments -----------------------------------------------------------------------
+
+interface Opener {
+  group: TokenGroup;
+  /** `@(` is an array sub-expression (its own error text). */
+  array: boolean;
+  /** Index of the bracket itself and of the first character inside. */
+  bracketAt: number;
+  innerAt: number;
+}
+
+type ParseFailure = { error: string; column: number; errorId: string };
+
+function groupAt(line: string, i: number): Opener | undefined {
+  const c = line[i];
+  const n = line[i + 1];
+  if (c === '(') return { group: 'paren', array: false, bracketAt: i, innerAt: i + 1 };
+  if (c === '{') return { group: 'scriptblock', array: false, bracketAt: i, innerAt: i + 1 };
+  if (c === '@' && n === '(') return { group: 'paren', array: true, bracketAt: i + 1, innerAt: i + 2 };
+  if (c === '@' && n === '{') return { group: 'hashtable', array: false, bracketAt: i + 1, innerAt: i + 2 };
+  return undefined;
+}
+
+/** Where PowerShell reports a missing closing bracket: just after the last thing typed. */
+function endOfInput(line: string): number {
+  return line.trimEnd().length;
+}
+
+function missingClose(line: string, o: Opener): ParseFailure {
+  if (o.group === 'hashtable')
+    // Windows PowerShell 5.1's text (PowerShell 7 says "Missing closing '}' in statement block…").
+    return {
+      error: 'The hash literal was incomplete.',
+      column: endOfInput(line),
+      errorId: 'IncompleteHashLiteral',
+    };
+  if (o.group === 'scriptblock')
+    return {
+      error: "Missing closing '}' in statement block or type definition.",
+      column: o.bracketAt,
+      errorId: 'MissingEndCurlyBrace',
+    };
+  return o.array
+    ? {
+        error: "Missing closing ')' in subexpression.",
+        column: endOfInput(line),
+        errorId: 'MissingEndParenthesisInSubexpression',
+      }
+    : {
+        error: "Missing closing ')' in expression.",
+        column: endOfInput(line),
+        errorId: 'MissingEndParenthesisInExpression',
+      };
+}
+
+/** Skips a quoted string starting at `i`; the index past its closing quote, or an error. */
+function skipString(line: string, i: number): number | ParseFailure {
+  const single = OPEN_SINGLE.includes(line[i] as string);
+  const closers = single ? OPEN_SINGLE : OPEN_DOUBLE;
+  let j = i + 1;
+  while (j < line.length) {
+    const q = line[j] as string;
+    if (!single && q === '`') {
+      j += 2;
+      continue;
+    }
+    if (closers.includes(q)) {
+      if (line[j + 1] !== undefined && closers.includes(line[j + 1] as string)) {
+        j += 2;
+        continue;
+      }
+      return j + 1;
+    }
+    j++;
+  }
+  return {
+    error: `The string is missing the terminator: ${single ? "'" : '"'}.`,
+    column: i,
+    errorId: 'TerminatorExpectedAtEndOfString',
+  };
+}
+
+/** Finds the bracket that closes the group opened at `i`; strings and nested brackets are skipped. */
+function scanGroup(line: string, o: Opener): { end: number } | ParseFailure {
+  const stack: string[] = [];
+  let j = o.bracketAt;
+  while (j < line.length) {
+    const c = line[j] as string;
+    if (OPEN_SINGLE.includes(c) || OPEN_DOUBLE.includes(c)) {
+      const next = skipString(line, j);
+      if (typeof next !== 'number') return next;
+      j = next;
+      continue;
+    }
+    if (c === '`') {
+      j += 2;
+      continue;
+    }
+    if (c === '(' || c === '{') stack.push(c === '(' ? ')' : '}');
+    else if (c === ')' || c === '}') {
+      if (stack[stack.length - 1] !== c) return missingClose(line, o);
+      stack.pop();
+      if (stack.length === 0) {
+        if (o.group === 'paren' && !o.array && line.slice(o.innerAt, j).trim() === '')
+          return {
+            error: "An expression was expected after '('.",
+            column: o.bracketAt + 1,
+            errorId: 'ExpectedExpression',
+          };
+        return { end: j + 1 };
+      }
+    }
+    j++;
+  }
+  return missingClose(line, o);
+}
+
+/** Splits `text` at top-level separators (outside strings and brackets). */
+function splitTopLevel(text: string, separators: readonly string[]): { part: string; at: number }[] {
+  const parts: { part: string; at: number }[] = [];
+  let depth = 0;
+  let from = 0;
+  let j = 0;
+  while (j < text.length) {
+    const c = text[j] as string;
+    if (OPEN_SINGLE.includes(c) || OPEN_DOUBLE.includes(c)) {
+      const next = skipString(text, j);
+      j = typeof next === 'number' ? next : text.length;
+      continue;
+    }
+    if (c === '`') {
+      j += 2;
+      continue;
+    }
+    if (c === '(' || c === '{') depth++;
+    else if (c === ')' || c === '}') depth--;
+    else if (depth === 0 && separators.includes(c)) {
+      parts.push({ part: text.slice(from, j), at: from });
+      from = j + 1;
+    }
+    j++;
+  }
+  parts.push({ part: text.slice(from), at: from });
+  return parts;
+}
+
+/** A literal as PowerShell reads it in a hashtable value: quotes removed, escapes applied. */
+function literalText(raw: string): string {
+  const t = raw.trim();
+  const first = t[0] as string;
+  if (t.length >= 2 && OPEN_SINGLE.includes(first)) return t.slice(1, -1).replace(/''/g, "'");
+  if (t.length >= 2 && OPEN_DOUBLE.includes(first)) {
+    let out = '';
+    const body = t.slice(1, -1);
+    for (let k = 0; k < body.length; k++) {
+      const ch = body[k] as string;
+      if (ch === '`' && k + 1 < body.length) {
+        const e = body[++k] as string;
+        out += PS_ESCAPES[e] ?? e;
+      } else if (OPEN_DOUBLE.includes(ch) && OPEN_DOUBLE.includes(body[k + 1] as string)) {
+        out += ch;
+        k++;
+      } else out += ch;
+    }
+    return out;
+  }
+  return t;
+}
+
+function literalValue(raw: string): HashtableValue {
+  const items = splitTopLevel(raw, [',']).map((p) => p.part.trim());
+  if (items.length > 1) return items.map((x) => (/^\$null$/i.test(x) ? '' : literalText(x)));
+  const t = raw.trim();
+  if (/^\$true$/i.test(t)) return true;
+  if (/^\$false$/i.test(t)) return false;
+  if (/^\$null$/i.test(t)) return '';
+  if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+  return literalText(t);
+}
+
+/** The entries of a hashtable literal whose body is line[from, to). */
+function parseHashtableBody(
+  line: string,
+  from: number,
+  to: number,
+): { entries: HashtableEntries } | ParseFailure {
+  const entries: HashtableEntries = {};
+  for (const { part, at } of splitTopLevel(line.slice(from, to), [';', '\n'])) {
+    if (part.trim() === '') continue;
+    const lead = part.length - part.trimStart().length;
+    const body = part.trimStart();
+    const bare = /^[A-Za-z_][\w-]*/.exec(body);
+    let keyEnd: number;
+    let name: string;
+    if (bare) {
+      keyEnd = bare[0].length;
+      name = bare[0];
+    } else if (OPEN_SINGLE.includes(body[0] as string) || OPEN_DOUBLE.includes(body[0] as string)) {
+      const next = skipString(body, 0);
+      keyEnd = typeof next === 'number' ? next : body.length;
+      name = literalText(body.slice(0, keyEnd));
+    } else {
+      keyEnd = body.search(/[\s=]/) < 0 ? body.length : body.search(/[\s=]/);
+      name = body.slice(0, keyEnd);
+    }
+    const keyAt = from + at + lead;
+    const rest = body.slice(keyEnd);
+    const eq = rest.search(/\S/);
+    if (eq < 0 || rest[eq] !== '=')
+      return {
+        error: "Missing '=' operator after key in hash literal.",
+        column: keyAt + keyEnd,
+        errorId: 'MissingEqualsInHashLiteral',
+      };
+    const value = rest.slice(eq + 1);
+    if (value.trim() === '')
+      return {
+        error: "Missing statement after '=' in hash literal.",
+        column: keyAt + keyEnd + eq + 1,
+        errorId: 'MissingStatementInHashLiteral',
+      };
+    entries[name] = literalValue(value);
+  }
+  return { entries };
+}
+
+/** Parses `@{ … }` (a token or its text); undefined when it is not a hashtable literal. */
+export function hashtableOf(x: Token | string | undefined): HashtableEntries | undefined {
+  if (x === undefined) return undefined;
+  if (typeof x !== 'string') {
+    if (x.entries) return x.entries;
+    if (x.quoted) return undefined;
+  }
+  const text = (typeof x === 'string' ? x : x.text).trim();
+  if (!text.startsWith('@{') || !text.endsWith('}')) return undefined;
+  const g = scanGroup(text, { group: 'hashtable', array: false, bracketAt: 1, innerAt: 2 });
+  if ('error' in g || g.end !== text.length) return undefined;
+  const r = parseHashtableBody(text, 2, text.length - 1);
+  return 'error' in r ? undefined : r.entries;
+}
+
+/** A hashtable's value for a key, matched without regard to case (as PowerShell does). */
+export function hashtableValue(entries: HashtableEntries, key: string): HashtableValue | undefined {
+  const k = Object.keys(entries).find((n) => n.toLowerCase() === key.toLowerCase());
+  return k === undefined ? undefined : entries[k];
+}
+
+/** The command inside `( … )` or `@( … )` (a token or its text); undefined when there is none. */
+export function subExpressionOf(x: Token | string | undefined): ParsedCommand | undefined {
+  if (x === undefined) return undefined;
+  let inner: string | undefined;
+  if (typeof x !== 'string' && x.group) inner = x.group === 'paren' ? x.inner : undefined;
+  else if (typeof x !== 'string' && x.quoted) return undefined;
+  else {
+    const text = (typeof x === 'string' ? x : x.text).trim();
+    const m = /^@?\(([\s\S]*)\)$/.exec(text);
+    inner = m?.[1];
+  }
+  if (inner === undefined) return undefined;
+  const parsed = parseLine('powershell', inner);
+  if (!parsed.ok || parsed.statements.length !== 1) return undefined;
+  const [only] = parsed.statements;
+  return only?.length === 1 ? only[0] : undefined;
 }
 
 export function parseLine(shell: ShellKind, line: string): ParseResult {

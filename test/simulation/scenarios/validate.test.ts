@@ -12,10 +12,12 @@ import { parseAction } from '../../../simulation/scenarios/actions';
 const GOOD = JSON.parse(
   readFileSync(join(__dirname, '../../../assets/scenarios/adsync-stopped.json'), 'utf8'),
 ) as Record<string, unknown>;
-const clone = () => JSON.parse(JSON.stringify(GOOD)) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// A scenario file as a test edits it: any field, any depth.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Editable = Record<string, any>;
+const clone = () => JSON.parse(JSON.stringify(GOOD)) as Editable;
 
-function errorsOf(mutate: (s: Record<string, any>) => void): string[] {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
+function errorsOf(mutate: (s: Editable) => void): string[] {
   const s = clone();
   mutate(s);
   const r = loadScenario(JSON.stringify(s), 'sspr-disabled.json');
@@ -102,10 +104,10 @@ function mutate(value: unknown, path: (string | number)[], op: number, junk: unk
     const keys = Object.keys(value);
     const k = keys[Math.abs(Number(head)) % Math.max(1, keys.length)] ?? 'x';
     const next = mutate((value as Record<string, unknown>)[k], rest, op, junk);
-    const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-    if (next === undefined) delete out[k];
-    else out[k] = next;
-    return out;
+    const out = Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).filter(([key]) => key !== k),
+    );
+    return next === undefined ? out : { ...out, [k]: next };
   }
   return mutate(value, [], op, junk);
 }
@@ -136,7 +138,7 @@ describe('fuzz', () => {
           try {
             r = loadScenario(text ?? 'null', 'fuzz.json');
           } catch (e) {
-            throw new Error(`loader crashed on ${text}: ${String(e)}`);
+            throw new Error(`loader crashed on ${text}`, { cause: e });
           }
           if (!r.ok) {
             refused++;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  hashtableOf,
+  hashtableValue,
   parseLine,
+  subExpressionOf,
   type ParsedCommand,
   type ParseResult,
   type StatementCondition,
@@ -843,5 +846,228 @@ describe('parseLine', () => {
         });
       });
     });
+  });
+});
+
+describe('bracketed arguments in PowerShell', () => {
+  const NEW_PW =
+    'Set-ADAccountPassword -NewPassword (ConvertTo-SecureString "Pa$$w0rd1!" -AsPlainText -Force) -Reset';
+
+  it('keeps a parenthesised sub-expression as one token with its inner text', () => {
+    const [c] = commands(parseLine('powershell', NEW_PW));
+    expect(c?.args).toStrictEqual([
+      { text: '-NewPassword', quoted: false, at: 22, end: 34 },
+      {
+        text: '(ConvertTo-SecureString "Pa$$w0rd1!" -AsPlainText -Force)',
+        quoted: false,
+        at: 35,
+        end: 92,
+        group: 'paren',
+        inner: 'ConvertTo-SecureString "Pa$$w0rd1!" -AsPlainText -Force',
+      },
+      { text: '-Reset', quoted: false, at: 93, end: 99 },
+    ]);
+  });
+
+  it('parses the command inside a sub-expression, from the token or from its bound text', () => {
+    const [c] = commands(parseLine('powershell', NEW_PW));
+    for (const x of [c?.args[1], c?.args[1]?.text]) {
+      const inner = subExpressionOf(x);
+      expect(inner?.name).toBe('ConvertTo-SecureString');
+      expect(inner?.args.map((a) => a.text)).toEqual(['Pa$$w0rd1!', '-AsPlainText', '-Force']);
+    }
+  });
+
+  it('gives no sub-expression for a plain or quoted argument', () => {
+    const [c] = commands(parseLine('powershell', 'x abc "(y)"'));
+    expect(subExpressionOf(c?.args[0])).toBeUndefined();
+    expect(subExpressionOf(c?.args[1])).toBeUndefined();
+    expect(subExpressionOf(undefined)).toBeUndefined();
+  });
+
+  it('keeps separators, pipes, quotes and nested brackets inside the brackets', () => {
+    expect(argTexts(parseLine('powershell', 'x (a; b | c ")" (d)) e'))).toEqual([
+      ['(a; b | c ")" (d))', 'e'],
+    ]);
+  });
+
+  it('takes a sub-expression as the value of -Name:', () => {
+    const [c] = commands(parseLine('powershell', 'x -NewPassword:(Read-Host -AsSecureString) -Reset'));
+    expect(c?.args[0]).toMatchObject({
+      text: '-NewPassword:(Read-Host -AsSecureString)',
+      group: 'paren',
+      inner: 'Read-Host -AsSecureString',
+    });
+    expect(subExpressionOf(c?.args[0]?.text.slice('-NewPassword:'.length))?.name).toBe('Read-Host');
+    expect(c?.args[1]?.text).toBe('-Reset');
+  });
+
+  it('reads @( … ) as a sub-expression too', () => {
+    const [c] = commands(parseLine('powershell', 'x @(1, 2) y'));
+    expect(c?.args.map((a) => [a.text, a.group])).toEqual([
+      ['@(1, 2)', 'paren'],
+      ['y', undefined],
+    ]);
+  });
+
+  it('keeps a script block as one token', () => {
+    const [c] = commands(parseLine('powershell', `Get-ADUser -Filter {Name -like "Mich*"} -Properties *`));
+    expect(c?.args.map((a) => a.text)).toEqual(['-Filter', '{Name -like "Mich*"}', '-Properties', '*']);
+    expect(c?.args[1]).toMatchObject({ group: 'scriptblock', inner: 'Name -like "Mich*"' });
+  });
+
+  it('reads a hashtable literal as one token with its entries', () => {
+    const [c] = commands(parseLine('powershell', 'Set-ADUser michael.brown -Replace @{adminCount=0}'));
+    expect(c?.args[2]).toStrictEqual({
+      text: '@{adminCount=0}',
+      quoted: false,
+      at: 34,
+      end: 49,
+      group: 'hashtable',
+      inner: 'adminCount=0',
+      entries: { adminCount: 0 },
+    });
+  });
+
+  it('reads the entries of a hashtable: strings, numbers, booleans, $null and lists', () => {
+    const line = `Get-WinEvent -FilterHashtable @{ LogName = 'Application'; Id=611; 'Quoted Key'="a ""b"" c"; On=$true; Off=$FALSE; None=$null; Ids=611,612, '613'; S='it''s'; Bare=Word }`;
+    const [c] = commands(parseLine('powershell', line));
+    expect(c?.args.length).toBe(2);
+    expect(hashtableOf(c?.args[1])).toStrictEqual({
+      LogName: 'Application',
+      Id: 611,
+      'Quoted Key': 'a "b" c',
+      On: true,
+      Off: false,
+      None: '',
+      Ids: ['611', '612', '613'],
+      S: "it's",
+      Bare: 'Word',
+    });
+  });
+
+  it('parses a hashtable from its bound text and looks keys up without regard to case', () => {
+    const entries = hashtableOf("@{LogName='System';ID=7036}");
+    expect(entries).toStrictEqual({ LogName: 'System', ID: 7036 });
+    expect(entries && hashtableValue(entries, 'id')).toBe(7036);
+    expect(entries && hashtableValue(entries, 'logname')).toBe('System');
+    expect(entries && hashtableValue(entries, 'Level')).toBeUndefined();
+    expect(hashtableOf('@{}')).toStrictEqual({});
+  });
+
+  it.each([
+    { what: 'a plain word', x: 'adminCount=0' },
+    { what: 'a sub-expression', x: '(1)' },
+    { what: 'an unclosed literal', x: '@{a=1' },
+    { what: 'a literal with text after it', x: '@{a=1}x' },
+    { what: 'nothing', x: undefined },
+  ])('gives no hashtable for $what', ({ x }) => {
+    expect(hashtableOf(x)).toBeUndefined();
+  });
+
+  it('gives no hashtable for a quoted string that looks like one', () => {
+    const [c] = commands(parseLine('powershell', `x '@{a=1}'`));
+    expect(hashtableOf(c?.args[0])).toBeUndefined();
+  });
+
+  it('leaves $true, $false, $null and comma lists as plain tokens', () => {
+    expect(
+      argTexts(parseLine('powershell', "x -Enabled $true -C:$false -D $null -Properties a,'b',c")),
+    ).toEqual([['-Enabled', '$true', '-C:$false', '-D', '$null', '-Properties', 'a,b,c']]);
+  });
+
+  it('leaves brackets inside a word or a string alone', () => {
+    const [c] = commands(parseLine('powershell', 'echo a(b) "(c" x{y}'));
+    expect(c?.args.map((a) => [a.text, a.group])).toEqual([
+      ['a(b)', undefined],
+      ['(c', undefined],
+      ['x{y}', undefined],
+    ]);
+  });
+
+  it.each([
+    {
+      title: 'an unclosed parenthesis',
+      line: 'Set-ADAccountPassword x -NewPassword (ConvertTo-SecureString "a" -AsPlainText',
+      message: "Missing closing ')' in expression.",
+      column: 77,
+      errorId: 'MissingEndParenthesisInExpression',
+    },
+    {
+      title: 'an unclosed parenthesis followed by spaces',
+      line: 'x (a  ',
+      message: "Missing closing ')' in expression.",
+      column: 4,
+      errorId: 'MissingEndParenthesisInExpression',
+    },
+    {
+      title: 'a parenthesis closed by a brace',
+      line: 'x (a}',
+      message: "Missing closing ')' in expression.",
+      column: 5,
+      errorId: 'MissingEndParenthesisInExpression',
+    },
+    {
+      title: 'an unclosed array sub-expression',
+      line: 'x @(1, 2',
+      message: "Missing closing ')' in subexpression.",
+      column: 8,
+      errorId: 'MissingEndParenthesisInSubexpression',
+    },
+    {
+      title: 'empty parentheses',
+      line: 'x ()',
+      message: "An expression was expected after '('.",
+      column: 3,
+      errorId: 'ExpectedExpression',
+    },
+    {
+      title: 'an unclosed hashtable',
+      line: 'Set-ADUser x -Replace @{adminCount=0',
+      message: 'The hash literal was incomplete.',
+      column: 36,
+      errorId: 'IncompleteHashLiteral',
+    },
+    {
+      title: 'an opened hashtable and nothing else',
+      line: '@{',
+      message: 'The hash literal was incomplete.',
+      column: 2,
+      errorId: 'IncompleteHashLiteral',
+    },
+    {
+      title: 'a hashtable key without =',
+      line: 'x @{a; b=1}',
+      message: "Missing '=' operator after key in hash literal.",
+      column: 5,
+      errorId: 'MissingEqualsInHashLiteral',
+    },
+    {
+      title: 'a hashtable key without a value',
+      line: 'x @{File=; Tests=1}',
+      message: "Missing statement after '=' in hash literal.",
+      column: 9,
+      errorId: 'MissingStatementInHashLiteral',
+    },
+    {
+      title: 'an unclosed script block',
+      line: 'Get-ADUser -Filter {Name -eq "x"',
+      message: "Missing closing '}' in statement block or type definition.",
+      column: 19,
+      errorId: 'MissingEndCurlyBrace',
+    },
+    {
+      title: 'an unterminated string inside parentheses',
+      line: 'x (ConvertTo-SecureString "abc)',
+      message: 'The string is missing the terminator: ".',
+      column: 26,
+      errorId: 'TerminatorExpectedAtEndOfString',
+    },
+  ])('reports $title', ({ line, message, column, errorId }) => {
+    expect(parseLine('powershell', line)).toStrictEqual({ ok: false, message, column, errorId });
+  });
+
+  it('leaves cmd lines alone: brackets are ordinary characters there', () => {
+    expect(argTexts(parseLine('cmd', 'echo (a b) @{c=1}'))).toEqual([['(a', 'b)', '@{c=1}']]);
   });
 });

@@ -1,0 +1,87 @@
+/**
+ * Grading looks at the state the lab ends in: a different valid fix from the reference solution's
+ * completes the scenario just as well, and a "fix" with collateral damage costs points.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenario, type Scenario } from '../../../simulation/scenarios/schema';
+import { ScenarioRun } from '../../../simulation/scenarios/engine';
+
+function load(file: string): Scenario {
+  const r = loadScenario(readFileSync(join(__dirname, '../../../assets/scenarios', file), 'utf8'), file);
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.scenario;
+}
+
+const RESET_AND_SIGN_IN = [
+  'sspr open',
+  'sspr submitUser userId=michael.brown@laborhub.store captcha=@captcha',
+  'sspr chooseMethod method=sms',
+  'sspr sendSms phone="+1 4255550142"',
+  'sspr enterCode code=@smsCode',
+  'sspr submitPassword password="Spring#Reset2026" confirm="Spring#Reset2026"',
+  'signin pc2 michael.brown "Spring#Reset2026"',
+];
+
+describe('grading by end state', () => {
+  it('ADSync started from PowerShell (not from the Services console, as the reference does) completes the scenario', () => {
+    const s = load('adsync-stopped.json');
+    expect(s.solution.some((l) => l.startsWith('service start'))).toBe(true);
+    const run = ScenarioRun.start(s, 1);
+    for (const line of ['ps sync01: Start-Service ADSync', 'advance 2m', ...RESET_AND_SIGN_IN])
+      expect(run.act(line)).toEqual({ ok: true });
+    expect(run.getStatus()).toBe('completed');
+    expect(run.score().total).toBe(run.score().max);
+  });
+
+  it('a fix with collateral damage (writeback turned off and on again is fine; left off costs points)', () => {
+    const s = load('adsync-stopped.json');
+    const clean = ScenarioRun.start(s, 1);
+    for (const line of s.solution) clean.act(line);
+    const damaged = ScenarioRun.start(s, 1);
+    // The learner also turns SSPR off for everyone at the end "to stop the complaints".
+    for (const line of [
+      ...s.solution.slice(0, -1),
+      'admin sspr.properties enabled=None',
+      s.solution.at(-1) ?? '',
+    ])
+      damaged.act(line);
+    expect(damaged.getStatus()).toBe('completed');
+    expect(damaged.score().collateral.map((c) => c.id)).toContain('sspr-off');
+    expect(damaged.score().total).toBeLessThan(clean.score().total);
+  });
+
+  it('taking hints costs their points; giving up ends the run with the score as it stands', () => {
+    const s = load('adsync-stopped.json');
+    const run = ScenarioRun.start(s, 1);
+    const h = run.takeHint();
+    expect(h?.cost).toBeGreaterThan(0);
+    run.giveUp();
+    expect(run.getStatus()).toBe('gave-up');
+    expect(run.score().hints).toBe(h?.cost);
+    expect(run.score().passed).toBe(false);
+  });
+
+  it('waiting for the minimum password age instead of changing the policy also counts', () => {
+    const s = load('adsync-stopped.json');
+    const scenario: Scenario = {
+      ...s,
+      id: 'min-age',
+      faults: [{ fault: 'L11' }],
+      objectives: [
+        {
+          id: 'fixed',
+          title: 'Michael can reset his password',
+          check: { kind: 'faultFixed', fault: 'L11' },
+          points: 10,
+        },
+      ],
+      hints: [],
+      solution: ['advance 1d'],
+    };
+    const waited = ScenarioRun.start(scenario, 1);
+    waited.act('advance 1d');
+    expect(waited.getStatus()).toBe('completed');
+  });
+});
