@@ -286,7 +286,9 @@ export const adsyncMachine = setup({
       const entries =
         context.state.writeback.listener === 'listening'
           ? [
+              // The relay connection dropped: the heartbeat fails and the listener reports why.
               writebackEvents.healthReportError(),
+              listenerError,
               writebackEvents.serviceBusError(context.namespace, tracking),
               writebackEvents.unhealthy(),
             ]

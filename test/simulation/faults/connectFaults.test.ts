@@ -192,3 +192,32 @@ describe('L19 password hash sync is disabled for the AD connector', () => {
     expect(cloudPasswordOf(lab)).toBe('Onprem#Change2026');
   });
 });
+
+describe('L8 TLS 1.2 is disabled on SYNC01', () => {
+  const KEY =
+    'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client';
+  it('31034 with the certificate/connection error and SSPR_0030; reg.exe and a restart fix it', () => {
+    const lab = workingLab();
+    const t0 = lab.now();
+    inject(lab, 'L8');
+    wait(lab, '8m');
+    const log = appLog(lab, 'sync01', t0);
+    expect(ids(log)).toContain(31034);
+    expect(
+      log.some(
+        (e) =>
+          e.eventId === 31034 && /remote certificate is invalid|could not establish|TLS/i.test(e.message),
+      ),
+    ).toBe(true);
+    expect(ssprAttempt(lab)).toMatchObject({ page: 'error', code: 'SSPR_0030' });
+    expect(out(lab, 'sync01', `reg query "${KEY}"`, 'cmd')).toMatch(/Enabled\s+REG_DWORD\s+0x0/);
+    out(lab, 'sync01', `reg add "${KEY}" /v Enabled /t REG_DWORD /d 1 /f`, 'cmd');
+    out(lab, 'sync01', `reg add "${KEY}" /v DisabledByDefault /t REG_DWORD /d 0 /f`, 'cmd');
+    expect(holds(lab, 'L8')).toBe(true); // SCHANNEL reads it at boot
+    must(lab, { type: 'host.restart', host: 'sync01' });
+    wait(lab, '5m');
+    expect(holds(lab, 'L8')).toBe(false);
+    expect(lab.learnerView().adminCenter.passwordReset.onPremises.healthy).toBe(true);
+    expect(ssprAttempt(lab)).toMatchObject({ page: 'done' });
+  });
+});
