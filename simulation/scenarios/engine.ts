@@ -203,13 +203,18 @@ export class ScenarioRun {
     }
     const settle = parseDuration(scenario.start.settle ?? '5m') ?? 0;
     if (settle > 0) this.mustDispatch({ type: 'clock.advance', ms: settle });
+    for (const f of this.faults)
+      if (f.after === undefined && !f.on)
+        this.mustDispatch({ type: 'fault.inject', fault: f.id, params: f.params });
+    // Time for the starting faults' symptoms to develop (a listener timing out, a lease running out).
+    const afterFaults = parseDuration(scenario.start.afterFaults ?? '0s') ?? 0;
+    if (afterFaults > 0) this.mustDispatch({ type: 'clock.advance', ms: afterFaults });
     const now = this.lab.now();
     for (const f of this.faults) {
       if (f.after !== undefined)
         this.mustDispatch({ type: 'fault.schedule', fault: f.id, params: f.params, at: now + f.after });
       else if (f.on)
         this.mustDispatch({ type: 'fault.schedule', fault: f.id, params: f.params, trigger: f.on });
-      else this.mustDispatch({ type: 'fault.inject', fault: f.id, params: f.params });
     }
     this.startedAt = this.lab.now();
     this.startIndex = this.lab.journal().length;

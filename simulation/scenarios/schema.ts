@@ -41,6 +41,8 @@ export const scenarioSchema = z
         preset: z.enum(['fresh', 'configured']),
         /** Lab time that passes before the learner starts (the first sync cycle, the listener coming up). */
         settle: duration.optional(),
+        /** Lab time that passes after the starting faults go in, so their symptoms have developed. */
+        afterFaults: duration.optional(),
         /** Learner actions run before the scenario starts (part of the starting state, not of the attempt). */
         setup: z.array(z.string().max(4096)).max(200).optional(),
       })
