@@ -6,7 +6,7 @@
  * the DC's Security log, the PC2 sign-in screen; fixes by the routes the reference gives.
  */
 import { describe, expect, it } from 'vitest';
-import { must, signIn, wait } from '../../harness';
+import { customizeSync, must, signIn, wait } from '../../harness';
 import type { Lab } from '../../../simulation/lab/lab';
 import { HISTORY_PASSWORD } from '../../../simulation/faults/catalog';
 import { appLog, holds, ids, inject, out, ssprAttempt, workingLab } from './faultHarness';
@@ -267,27 +267,7 @@ describe('L23 the AD forest was re-added after writeback was enabled', () => {
     expect(ssprAttempt(lab)).toMatchObject({ page: 'error' });
     expect(messages(lab, t0)).toContain('0x8023061f');
     for (const enabled of [false, true]) {
-      must(lab, { type: 'connect.wizard', action: { type: 'open' } });
-      must(lab, { type: 'connect.wizard', action: { type: 'next' } });
-      must(lab, { type: 'connect.wizard', action: { type: 'chooseTask', task: 'customize' } });
-      must(lab, { type: 'connect.wizard', action: { type: 'next' } });
-      must(lab, {
-        type: 'connect.wizard',
-        action: {
-          type: 'setCredentials',
-          user: 'admin@everestitt.onmicrosoft.com',
-          password: 'CloudAdmin!2026',
-        },
-      });
-      must(lab, { type: 'connect.wizard', action: { type: 'next' } });
-      must(lab, { type: 'connect.wizard', action: { type: 'next' } });
-      must(lab, { type: 'connect.wizard', action: { type: 'next' } });
-      must(lab, {
-        type: 'connect.wizard',
-        action: { type: 'setFeature', feature: 'passwordWriteback', enabled },
-      });
-      must(lab, { type: 'connect.wizard', action: { type: 'next' } });
-      must(lab, { type: 'connect.wizard', action: { type: 'next' } });
+      customizeSync(lab, { passwordWriteback: enabled });
       must(lab, { type: 'connect.wizard', action: { type: 'close' } });
     }
     wait(lab, '3m');

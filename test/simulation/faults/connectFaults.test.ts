@@ -5,7 +5,7 @@
  * status, the sync server's Application log (Event Viewer), the Services console, the console.
  */
 import { describe, expect, it } from 'vitest';
-import { must, signIn, wait } from '../../harness';
+import { customizeSync, must, signIn, wait } from '../../harness';
 import { appLog, holds, ids, inject, MICHAEL, out, ssprAttempt, workingLab } from './faultHarness';
 import type { Lab } from '../../../simulation/lab/lab';
 
@@ -166,27 +166,7 @@ describe('L19 password hash sync is disabled for the AD connector', () => {
     changeOnPc2(lab, 'Welcome@2026', 'Onprem#Change2026');
     wait(lab, '10m');
     expect(cloudPasswordOf(lab)).not.toBe('Onprem#Change2026');
-    must(lab, { type: 'connect.wizard', action: { type: 'open' } });
-    must(lab, { type: 'connect.wizard', action: { type: 'next' } });
-    must(lab, { type: 'connect.wizard', action: { type: 'chooseTask', task: 'customize' } });
-    must(lab, { type: 'connect.wizard', action: { type: 'next' } });
-    must(lab, {
-      type: 'connect.wizard',
-      action: {
-        type: 'setCredentials',
-        user: 'admin@everestitt.onmicrosoft.com',
-        password: 'CloudAdmin!2026',
-      },
-    });
-    must(lab, { type: 'connect.wizard', action: { type: 'next' } });
-    must(lab, { type: 'connect.wizard', action: { type: 'next' } });
-    must(lab, { type: 'connect.wizard', action: { type: 'next' } });
-    must(lab, {
-      type: 'connect.wizard',
-      action: { type: 'setFeature', feature: 'passwordHashSync', enabled: true },
-    });
-    must(lab, { type: 'connect.wizard', action: { type: 'next' } });
-    must(lab, { type: 'connect.wizard', action: { type: 'next' } });
+    customizeSync(lab, { passwordHashSync: true });
     wait(lab, '5m');
     expect(holds(lab, 'L19')).toBe(false);
     expect(cloudPasswordOf(lab)).toBe('Onprem#Change2026');
