@@ -1,0 +1,78 @@
+/**
+ * The headless runner as an author uses it: `validate` refuses broken files with messages that
+ * name the file and the path, `solve` solves a built-in scenario, `run` prints what the learner
+ * sees. Runs the real CLI (tsx scripts/lab.ts) in a child process.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../..');
+const BROKEN = join(ROOT, 'test/fixtures/scenarios-broken');
+
+function lab(...args: string[]): { code: number | null; out: string } {
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/lab.ts'), ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+describe('npm run lab', () => {
+  it('validate: refuses each broken file with the expected message, exit 1', () => {
+    const r = lab(
+      'validate',
+      ...['unknown-user', 'unknown-fault', 'bad-action', 'no-briefing', 'not-json'].map((f) =>
+        join(BROKEN, `${f}.json`),
+      ),
+      join(ROOT, 'assets/scenarios/adsync-stopped.json'),
+    );
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      'invalid unknown-user.json: objectives[2].check.user: expected a user of the lab, got "mbrown"',
+    );
+    expect(r.out).toContain(
+      'invalid unknown-fault.json: faults[0].fault: expected a fault of the catalog (L1–L33) or "$pool", got "L42"',
+    );
+    expect(r.out).toMatch(/invalid bad-action\.json: solution\[0\]: unknown action "ps"/);
+    expect(r.out).toContain(
+      'invalid no-briefing.json: briefing: expected object, got nothing (the field is required)',
+    );
+    expect(r.out).toMatch(/invalid not-json\.json: not valid JSON \(/);
+    expect(r.out).toContain('ok      adsync-stopped.json');
+    expect(r.out).toContain('1 valid, 5 invalid');
+  });
+
+  it('solve: replays the reference solution and prints the objectives and the score, exit 0', () => {
+    const r = lab('solve', join(ROOT, 'assets/scenarios/adsync-stopped.json'), '--seed', '2');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\[x\] service\s+required\s+40/);
+    expect(r.out).toContain('score 100/100');
+    expect(r.out).toContain('solved');
+  });
+
+  it('run --json: one object per action with what the learner sees, then a summary', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hl-'));
+    const script = join(dir, 'script.txt');
+    writeFileSync(script, '# look first\nps sync01: Get-Service ADSync\nsspr open\nfrobnicate\n');
+    const r = lab('run', join(ROOT, 'assets/scenarios/adsync-stopped.json'), '--script', script, '--json');
+    expect(r.code).toBe(0);
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({ action: 'ps sync01: Get-Service ADSync', ok: true });
+    expect((lines[0]?.output as string[]).join('\n')).toMatch(/Stopped\s+ADSync\s+Microsoft Azure AD Sync/);
+    expect(lines[1]).toMatchObject({ action: 'sspr open', ok: true, sspr: { page: 'userId' } });
+    expect(lines[2]).toMatchObject({ action: 'frobnicate', ok: false });
+    expect(lines[3]).toMatchObject({ summary: { status: 'running', failedActions: 1 } });
+  });
+});
