@@ -118,6 +118,11 @@ function formatMs(ms: number): string {
 export interface ScenarioSession {
   scenarioId: string;
   seed: number;
+  /**
+   * The learner's part of the lab journal only (from the scenario's start): the preparation and the
+   * scenario's faults are rebuilt from the scenario and the seed, so a saved session does not spell
+   * out the faults.
+   */
   journal: JournalEntry[];
   hints: { id: string; at: number }[];
   gaveUpAt?: number;
@@ -228,16 +233,14 @@ export class ScenarioRun {
   /** Rebuilds a run from its session: the same scenario and seed, then the learner's journal entries. */
   static replay(scenario: Scenario, session: ScenarioSession, base?: LabDefinition): ScenarioRun {
     const run = ScenarioRun.start(scenario, session.seed, base);
-    const rest = session.journal.slice(run.startIndex);
+    const rest = session.journal;
     const hints = [...session.hints].sort((a, b) => a.at - b.at);
     for (const [i, entry] of rest.entries()) {
       while (hints[0] && hints[0].at <= run.lab.now()) run.takeHint(hints.shift()?.id ?? '');
       if (entry.at !== run.lab.now())
-        throw new ScenarioError(
-          `journal[${run.startIndex + i}].at: expected ${run.lab.now()}, got ${entry.at}`,
-        );
+        throw new ScenarioError(`journal[${i}].at: expected ${run.lab.now()}, got ${entry.at}`);
       const r = run.dispatch(entry.command);
-      if (!r.ok) throw new ScenarioError(`journal[${run.startIndex + i}].command: ${r.error}`);
+      if (!r.ok) throw new ScenarioError(`journal[${i}].command: ${r.error}`);
     }
     for (const h of hints) run.takeHint(h.id);
     if (session.gaveUpAt !== undefined) run.giveUp();
@@ -429,7 +432,7 @@ export class ScenarioRun {
     return {
       scenarioId: this.scenario.id,
       seed: this.seed,
-      journal: [...this.lab.journal()],
+      journal: this.lab.journal().slice(this.startIndex),
       hints: [...this.hintsTaken],
       ...(this.status === 'gave-up' && this.endedAt !== undefined ? { gaveUpAt: this.endedAt } : {}),
     };

@@ -107,7 +107,10 @@ export class LabController {
       c.notice = { level: 'info', text: `Your scenario "${scenarioRun.run.scenario.title}" was restored.` };
       return c;
     }
-    const restored = restoreSession(loaded.text, 'saved session');
+    const restored: { ok: true; lab: Lab; record: { journal: unknown[] } } | { ok: false; error: string } =
+      scenarioRun && 'error' in scenarioRun
+        ? { ok: false, error: `the scenario could not be replayed (${scenarioRun.error})` }
+        : restoreSession(loaded.text, 'saved session');
     if (restored.ok) {
       const c = new LabController(platform, restored.lab);
       c.notice = {
@@ -220,7 +223,10 @@ export class LabController {
       : this.preset
         ? { preset: this.preset }
         : undefined;
-    const r = await this.platform.saveSession(serializeSession(sessionOf(this.lab, meta)));
+    const record = sessionOf(this.lab, meta);
+    // A scenario's session keeps only the learner's part of the journal (see ScenarioSession).
+    if (this.run) record.journal = this.run.session().journal;
+    const r = await this.platform.saveSession(serializeSession(record));
     this.lastSave = r.ok ? { ok: true, text: 'Saved' } : { ok: false, text: `Not saved: ${r.error}` };
   }
 }

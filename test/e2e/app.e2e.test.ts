@@ -142,6 +142,18 @@ describe('HybridLab in Chromium', () => {
     await page.screenshot({ path: join(OUT, 'scenario.png') });
   });
 
+  it('restores the scenario after a reload, with its progress and hints', async () => {
+    await page.waitForTimeout(600); // the autosave runs shortly after each change
+    await page.reload();
+    await page.getByTestId('scenario-sidebar').waitFor();
+    await expect(page.getByTestId('notice').textContent()).resolves.toContain('was restored');
+    await expect(page.getByTestId('objective-service').getAttribute('data-met')).resolves.toBe('true');
+    await expect(page.getByTestId('score').textContent()).resolves.toContain('35 / 100');
+    const saved = await page.evaluate(() => JSON.stringify(Object.values(localStorage)));
+    // The saved session keeps the learner's steps, not the scenario's faults.
+    expect(saved).not.toContain('fault.inject');
+  });
+
   it('keeps the instructor drawer closed until asked, and lists the scenario fault there', async () => {
     await expect(page.getByTestId('instructor-panel').count()).resolves.toBe(0);
     await page.getByTestId('instructor-toggle').click();
