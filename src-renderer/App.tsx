@@ -13,7 +13,7 @@ import { SsprPortal } from './components/SsprPortal';
 import { MyAccount } from './components/MyAccount';
 import { SignInScreen } from './components/SignInScreen';
 import { PhonePanel } from './components/PhonePanel';
-import { ServerTools } from './components/ServerTools';
+import { ServerTools } from './components/tools/ServerTools';
 import { InstructorPanel } from './components/InstructorPanel';
 import { ScenarioPicker, ScenarioSidebar } from './components/ScenarioPanel';
 import { useUi } from './state/uiStore';
