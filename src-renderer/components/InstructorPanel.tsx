@@ -55,6 +55,9 @@ export function InstructorPanel() {
       {report && (
         <section data-testid="instructor-scenario">
           <h4>Scenario: {report.scenario.title}</h4>
+          {controller.scenario?.scenario.summary && (
+            <p data-testid="instructor-scenario-summary">{controller.scenario.scenario.summary}</p>
+          )}
           <p className="hint">
             Seed {report.seed} · user {report.variant?.user} · PC {report.variant?.pc} · status{' '}
             {report.status} · score {report.score.total}/{report.score.max}

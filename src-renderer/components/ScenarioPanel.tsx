@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { formatShortDateTime } from '../../simulation/core/time';
+import type { Scenario } from '../../simulation/scenarios/schema';
 import { useLabController, useLearnerView } from '../lab/LabContext';
 import { SCENARIO_PACK } from '../lab/scenarioPack';
 import { useUi } from '../state/uiStore';
@@ -67,7 +68,7 @@ export function ScenarioPicker() {
                   {e.scenario.mode === 'guided' ? 'Guided · ' : ''}
                   {DIFFICULTY[e.scenario.difficulty]} · about {e.scenario.estimatedMinutes} min
                 </span>
-                <span className="scenario-summary">{e.scenario.summary}</span>
+                <ScenarioTeaser scenario={e.scenario} />
               </button>
             ) : (
               <div key={e.file} className="scenario-card broken">
@@ -236,5 +237,20 @@ export function ScenarioSidebar() {
         </div>
       )}
     </aside>
+  );
+}
+
+/**
+ * What a learner may know before starting. A guided scenario's summary is its learning goal; a
+ * troubleshooting scenario's summary names the cause (it is the instructor's), so the card shows
+ * the ticket instead: who wrote it and its subject.
+ */
+function ScenarioTeaser({ scenario }: { scenario: Scenario }) {
+  if (scenario.mode === 'guided') return <span className="scenario-summary">{scenario.summary}</span>;
+  const from = scenario.briefing.from.replace(/\s*<[^>]*>\s*$/, '');
+  return (
+    <span className="scenario-summary">
+      Ticket from {from}: “{scenario.briefing.subject}”
+    </span>
   );
 }

@@ -122,6 +122,10 @@ describe('HybridLab in Chromium', () => {
   it('plays a scenario: the ticket, a fix from the Services console, the objective ticks, a hint costs points', async () => {
     page.once('dialog', (d) => void d.accept());
     await page.getByTestId('open-scenarios').click();
+    // A troubleshooting card shows the ticket, never the summary (which names the cause).
+    const card = await page.getByTestId('scenario-adsync-stopped').textContent();
+    expect(card).toContain('Ticket from Michael Brown: “Password reset page says something went wrong”');
+    expect(card).not.toContain('resets fail for every synced user');
     await page.getByTestId('scenario-adsync-stopped').click();
     await page.getByTestId('scenario-sidebar').waitFor();
     await expect(page.getByTestId('scenario-sidebar').textContent()).resolves.toContain(
@@ -158,6 +162,9 @@ describe('HybridLab in Chromium', () => {
     await expect(page.getByTestId('instructor-panel').count()).resolves.toBe(0);
     await page.getByTestId('instructor-toggle').click();
     await expect(page.getByTestId('instructor-scenario').textContent()).resolves.toContain('L6');
+    await expect(page.getByTestId('instructor-scenario-summary').textContent()).resolves.toContain(
+      'resets fail for every synced user',
+    );
     await expect(page.getByTestId('instructor-scenario').textContent()).resolves.toContain('fixed');
     await page.getByTestId('instructor-toggle').click();
   });
