@@ -37,6 +37,7 @@ export function ClockBar() {
           value={speed}
           onChange={(e) => setSpeed(Number(e.target.value) as Speed)}
           data-testid="clock-speed"
+          aria-label="Speed"
         >
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
