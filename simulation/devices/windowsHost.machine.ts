@@ -5,7 +5,7 @@
  * (a console command, a DNS forward) runs as a script child and reports back here.
  *
  * Events: net.deliver, net.media (network); host.power, host.restart, service.start|stop|restart,
- *         console.exec, console.clear (lab commands); dhcp.update, dhcp.outcome (DHCP client);
+ *         console.exec, console.clear, console.close (lab commands); dhcp.update, dhcp.outcome (DHCP client);
  *         xstate.done.actor.job-* (scripts).
  * Faults that touch it: a stopped service (DHCP Server, DNS Server, NTDS...), a pulled cable,
  *         a wrong DNS server on the adapter, a skewed clock.
@@ -37,8 +37,7 @@ import {
 } from '../windows/hostOps';
 import { ipconfigBrief, ipconfigRenewFailed } from '../windows/ipconfig';
 import { serve, type ServerRoles } from '../windows/serve';
-import { applyFilters, interpret, promptOf, succeeded, type Step } from '../windows/shell/console';
-import type { LineFilter } from '../windows/shell/filters';
+import { finish, interpret, promptOf, succeeded, type Step, type StepTail } from '../windows/shell/console';
 import { dhcpClientMachine, type DhcpClientReport } from './dhcpClient.machine';
 import { adsyncMachine, type AdSyncContext, type AdSyncReport } from './adsync.machine';
 import type { AdsyncReply, AdsyncRequest } from '../sync/requests';
@@ -72,7 +71,7 @@ export interface HostInput {
 }
 
 type Job =
-  | { kind: 'console'; shell: ShellKind; filters: LineFilter[]; rest: Step[] }
+  | { kind: 'console'; shell: ShellKind; tail: StepTail; rest: Step[] }
   | { kind: 'signin'; user: string }
   | { kind: 'passwordChange'; user: string }
   | { kind: 'dns.forward'; request: Packet; replyTo?: AnyActorRef; from: Ipv4 }
@@ -92,11 +91,11 @@ export interface HostMachineContext {
     shell: ShellKind;
     requestId: string;
     format: (reply: AdsyncReply) => CommandResult;
-    filters: LineFilter[];
+    tail: StepTail;
     rest: Step[];
   };
   /** A console waiting on the DHCP client (ipconfig /renew or /release), and what it runs next. */
-  dhcpWait?: { shell: ShellKind; op: 'renew' | 'release'; filters: LineFilter[]; rest: Step[] };
+  dhcpWait?: { shell: ShellKind; op: 'renew' | 'release'; tail: StepTail; rest: Step[] };
 }
 
 export type HostCommandEvent =
@@ -106,7 +105,7 @@ export type HostCommandEvent =
   | { type: 'service.stop'; service: string }
   | { type: 'service.restart'; service: string }
   | { type: 'console.exec'; shell: ShellKind; line: string }
-  | { type: 'console.clear'; shell: ShellKind }
+  | { type: 'console.clear' | 'console.close'; shell: ShellKind }
   | { type: 'desktop.signIn'; user: string; password: string }
   | { type: 'desktop.signOut' }
   | { type: 'desktop.changePassword'; user: string; oldPassword: string; newPassword: string }
@@ -219,6 +218,25 @@ function noteRequests(into: HostRequests, effects: readonly HostEffect[] | undef
   }
 }
 
+/**
+ * A finished command: its output through its pipeline onto the console, its effects on the host,
+ * and the steps its objects feed (they run before the rest of the line). Every way a console step
+ * ends (at once, a script, the ADSync service's answer, the DHCP client) comes through here.
+ */
+function settle(
+  host: WindowsHostContext,
+  shell: ShellKind,
+  tail: StepTail,
+  result: CommandResult,
+  now: number,
+  requests: HostRequests,
+): { host: WindowsHostContext; next: Step[] } {
+  const f = finish(tail, result);
+  const h = applyEffects(appendConsole(host, shell, f.lines), shell, result.effects ?? [], now);
+  noteRequests(requests, result.effects);
+  return { host: h, next: f.next };
+}
+
 function planConsole(
   ctx: HostMachineContext,
   host: WindowsHostContext,
@@ -231,15 +249,15 @@ function planConsole(
   const now = ctx.env.now();
   let h = host;
   let lastOk = previousOk;
-  for (let i = 0; i < steps.length; i++) {
-    const step = steps[i] as Step;
+  const queue = [...steps];
+  for (let step = queue.shift(); step; step = queue.shift()) {
     if ((step.condition === 'and' && !lastOk) || (step.condition === 'or' && lastOk)) continue;
     const outcome = step.run({ host: h, now, offsetMinutes: h.timeZoneOffsetMinutes });
-    const rest = steps.slice(i + 1);
+    const rest = queue;
     if (outcome.kind === 'done') {
-      h = appendConsole(h, shell, applyFilters(outcome.result.lines, step.filters));
-      h = applyEffects(h, shell, outcome.result.effects ?? [], now);
-      noteRequests(requests, outcome.result.effects);
+      const settled = settle(h, shell, step, outcome.result, now, requests);
+      h = settled.host;
+      queue.unshift(...settled.next);
       lastOk = succeeded(outcome.result.lines);
       // A reboot ends the console session: nothing after it on the line runs.
       if (requests.restart) break;
@@ -253,7 +271,7 @@ function planConsole(
         jobs,
         requests,
         local: { requestId, request: outcome.request },
-        localWait: { shell, requestId, format: outcome.format, filters: step.filters, rest },
+        localWait: { shell, requestId, format: outcome.format, tail: step, rest },
       };
     }
     if (outcome.kind === 'dhcp') {
@@ -262,7 +280,7 @@ function planConsole(
         jobs,
         requests,
         dhcp: outcome.op,
-        dhcpWait: { shell, op: outcome.op, filters: step.filters, rest },
+        dhcpWait: { shell, op: outcome.op, tail: step, rest },
       };
     }
     const id = `job-${h.seq + 1}`;
@@ -270,7 +288,7 @@ function planConsole(
     return {
       host: h,
       requests,
-      jobs: { ...jobs, [id]: { kind: 'console', shell, filters: step.filters, rest } },
+      jobs: { ...jobs, [id]: { kind: 'console', shell, tail: step, rest } },
       spawn: { id, start: outcome.script as () => Script<unknown> },
     };
   }
@@ -419,13 +437,10 @@ export const windowsHostMachine = setup({
         context.localWait.requestId !== event.requestId
       )
         return;
-      const { shell, format, filters, rest } = context.localWait;
-      const now = context.env.now();
+      const { shell, format, tail, rest } = context.localWait;
       const result = format(event.reply);
-      let host = appendConsole(context.host, shell, applyFilters(result.lines, filters));
-      host = applyEffects(host, shell, result.effects ?? [], now);
       const requests: HostRequests = { adsync: [], restart: false };
-      noteRequests(requests, result.effects);
+      const { host, next } = settle(context.host, shell, tail, result, context.env.now(), requests);
       enqueue.assign({ localWait: undefined });
       applyPlan(
         enqueue,
@@ -435,7 +450,7 @@ export const windowsHostMachine = setup({
           host,
           context.jobs,
           shell,
-          requests.restart ? [] : rest,
+          requests.restart ? [] : [...next, ...rest],
           succeeded(result.lines),
           requests,
         ),
@@ -582,17 +597,15 @@ export const windowsHostMachine = setup({
     }),
     takeDhcpOutcome: enqueueActions(({ enqueue, context, event }) => {
       if (event.type !== 'dhcp.outcome' || !context.dhcpWait || context.dhcpWait.op !== event.op) return;
-      const { shell, filters, rest } = context.dhcpWait;
-      const host = appendConsole(
-        context.host,
-        shell,
-        applyFilters(renewOutput(context.host, event.op, event.ok), filters),
-      );
+      const { shell, tail, rest } = context.dhcpWait;
+      const result = { lines: renewOutput(context.host, event.op, event.ok) };
+      const requests: HostRequests = { adsync: [], restart: false };
+      const { host, next } = settle(context.host, shell, tail, result, context.env.now(), requests);
       enqueue.assign({ dhcpWait: undefined });
       applyPlan(
         enqueue,
         { ...context, dhcpWait: undefined },
-        planConsole(context, host, context.jobs, shell, rest, event.ok),
+        planConsole(context, host, context.jobs, shell, [...next, ...rest], event.ok, requests),
       );
     }),
     execConsole: enqueueActions(({ enqueue, context, event }) => {
@@ -620,14 +633,11 @@ export const windowsHostMachine = setup({
       );
     }),
     clearConsole: assign(({ context, event }) => {
-      if (event.type !== 'console.clear') return {};
+      if (event.type !== 'console.clear' && event.type !== 'console.close') return {};
       const s = context.host.consoles[event.shell];
-      return {
-        host: {
-          ...context.host,
-          consoles: { ...context.host.consoles, [event.shell]: { ...s, transcript: [] } },
-        },
-      };
+      const next =
+        event.type === 'console.close' ? { ...s, transcript: [], history: [] } : { ...s, transcript: [] };
+      return { host: { ...context.host, consoles: { ...context.host.consoles, [event.shell]: next } } };
     }),
     jobFinished: enqueueActions(({ enqueue, context, event, system }) => {
       if (!event.type.startsWith('xstate.done.actor.') && !event.type.startsWith('xstate.error.actor.'))
@@ -641,22 +651,28 @@ export const windowsHostMachine = setup({
       const now = context.env.now();
       if (job.kind === 'console') {
         let host = context.host;
+        let next: Step[] = [];
         const requests: HostRequests = { adsync: [], restart: false };
         if (failed || !output || output.failure) {
           host = appendConsole(host, job.shell, [
             { kind: 'error', text: 'The command failed because of an internal error in the lab.' },
           ]);
         } else {
-          const result = output.value as CommandResult;
-          host = appendConsole(host, job.shell, applyFilters(result.lines, job.filters));
-          host = applyEffects(host, job.shell, result.effects ?? [], now);
-          noteRequests(requests, result.effects);
+          ({ host, next } = settle(host, job.shell, job.tail, output.value as CommandResult, now, requests));
         }
         const ok = !failed && !!output && !output.failure && succeeded((output.value as CommandResult).lines);
         applyPlan(
           enqueue,
           context,
-          planConsole(context, host, jobs, job.shell, requests.restart ? [] : job.rest, ok, requests),
+          planConsole(
+            context,
+            host,
+            jobs,
+            job.shell,
+            requests.restart ? [] : [...next, ...job.rest],
+            ok,
+            requests,
+          ),
         );
         return;
       }
@@ -781,6 +797,7 @@ export const windowsHostMachine = setup({
         'dhcp.outcome': { actions: 'takeDhcpOutcome' },
         'console.exec': { actions: 'execConsole' },
         'console.clear': { actions: 'clearConsole' },
+        'console.close': { actions: 'clearConsole' },
         'desktop.signIn': { actions: 'startSignIn' },
         'desktop.signOut': { actions: 'signOut' },
         'desktop.changePassword': { actions: 'startPasswordChange' },

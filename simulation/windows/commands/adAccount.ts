@@ -9,18 +9,21 @@ import type { Script } from '../../proc/script';
 import type { CmdletSpec } from '../shell/bind';
 import {
   AD_CMDLETS,
+  AD_NS,
   adCmdlet,
   adErrorRecord,
   adFailure,
   MSG,
   openAdws,
   parameterSetError,
+  IDENTITY_INPUT,
   secureStringArg,
   str,
   type AdCmdlet,
 } from './adClient';
 import { checkSearchBase, inScope, propContext, whatIf } from './adUser';
-import { formatList, psDate } from './psFormat';
+import { psDate, type PsValue } from './psFormat';
+import { listed } from './psViews';
 import type { CommandResult } from './types';
 
 const confirmParams = [
@@ -41,19 +44,35 @@ function identitySpec(name: string, className: string): CmdletSpec {
   };
 }
 
+const AD_ACCOUNT = `${AD_NS}.ADAccount`;
+
+/** An ADAccount's default properties (what -PassThru writes). */
+function accountRecord(u: UserRecord): [string, PsValue][] {
+  return [
+    ['DistinguishedName', u.dn],
+    ['Enabled', u.enabled],
+    ['Name', u.name],
+    ['ObjectClass', 'user'],
+    ['ObjectGUID', u.guid],
+    ['SamAccountName', u.sam],
+    ['SID', u.sid],
+    ['UserPrincipalName', u.upn],
+  ];
+}
+
 /** Finds the account, then does one change to it (unlock, enable, disable). */
 function* accountChange(
   c: AdCmdlet,
   identity: string,
   server: string | undefined,
-  whatIfOnly: boolean,
+  flags: { whatIf: boolean; passThru: boolean },
   op: 'unlock' | 'enable' | 'disable',
 ): Script<CommandResult> {
   const s = yield* openAdws(c, server);
   if (!s.ok) return { lines: s.lines };
   const found = yield* s.session.call<UserRecord>({ op: 'getUser', identity }, identity);
   if (!found.ok) return { lines: found.lines };
-  if (whatIfOnly) return { lines: whatIf('Set', found.value.dn) };
+  if (flags.whatIf) return { lines: whatIf('Set', found.value.dn) };
   const r =
     op === 'unlock'
       ? yield* s.session.call<unknown>({ op: 'unlock', identity }, identity)
@@ -61,15 +80,20 @@ function* accountChange(
           { op: 'setUser', identity, patch: { enabled: op === 'enable' } },
           identity,
         );
-  return { lines: r.ok ? [] : r.lines };
+  if (!r.ok) return { lines: r.lines };
+  if (!flags.passThru) return { lines: [] };
+  const after = yield* s.session.call<UserRecord>({ op: 'getUser', identity }, identity);
+  return after.ok ? listed(AD_ACCOUNT, [accountRecord(after.value)]) : { lines: after.lines };
 }
 
 function accountCmdlet(name: string, className: string, op: 'unlock' | 'enable' | 'disable') {
-  return adCmdlet([name.toLowerCase()], identitySpec(name, className), (env, v) => {
+  const def = adCmdlet([name.toLowerCase()], identitySpec(name, className), (env, v) => {
     const identity = str(v.Identity) ?? '';
     const c: AdCmdlet = { env, name, className, target: `${identity}:ADAccount` };
-    return () => accountChange(c, identity, str(v.Server), v.WhatIf === true, op);
+    const flags = { whatIf: v.WhatIf === true, passThru: v.PassThru === true };
+    return () => accountChange(c, identity, str(v.Server), flags, op);
   });
+  return { ...def, pipelineInput: IDENTITY_INPUT };
 }
 
 export const unlockAdAccount = accountCmdlet('Unlock-ADAccount', 'UnlockADAccount', 'unlock');
@@ -114,26 +138,24 @@ function* searchScript(
   if (!r.ok) return { lines: r.lines };
   const offset = propContext(c.env).offsetMinutes;
   const hits = r.value.filter((u) => inScope(u.dn, u.parent, base, undefined) && test(u));
-  if (hits.length === 0) return { lines: [] };
-  return {
-    lines: formatList(
-      hits.map((u) => [
-        ['AccountExpirationDate', ''],
-        ['DistinguishedName', u.dn],
-        ['Enabled', u.enabled],
-        ['LastLogonDate', psDate(u.lastLogon, offset)],
-        ['LockedOut', u.lockedOut],
-        ['Name', u.name],
-        ['ObjectClass', 'user'],
-        ['ObjectGUID', u.guid],
-        ['PasswordExpired', u.passwordExpired],
-        ['PasswordNeverExpires', u.passwordNeverExpires],
-        ['SamAccountName', u.sam],
-        ['SID', u.sid],
-        ['UserPrincipalName', u.upn],
-      ]),
-    ),
-  };
+  return listed(
+    AD_ACCOUNT,
+    hits.map((u) => [
+      ['AccountExpirationDate', ''],
+      ['DistinguishedName', u.dn],
+      ['Enabled', u.enabled],
+      ['LastLogonDate', psDate(u.lastLogon, offset)],
+      ['LockedOut', u.lockedOut],
+      ['Name', u.name],
+      ['ObjectClass', 'user'],
+      ['ObjectGUID', u.guid],
+      ['PasswordExpired', u.passwordExpired],
+      ['PasswordNeverExpires', u.passwordNeverExpires],
+      ['SamAccountName', u.sam],
+      ['SID', u.sid],
+      ['UserPrincipalName', u.upn],
+    ]),
+  );
 }
 
 export const searchAdAccount = adCmdlet(['search-adaccount'], searchSpec, (env, v) => {
@@ -195,7 +217,7 @@ function* setPasswordScript(
   return { lines: adFailure(c, r.error, identity) };
 }
 
-export const setAdAccountPassword = adCmdlet(['set-adaccountpassword'], setPasswordSpec, (env, v) => {
+const setPasswordDef = adCmdlet(['set-adaccountpassword'], setPasswordSpec, (env, v) => {
   const identity = str(v.Identity) ?? '';
   const c: AdCmdlet = {
     env,
@@ -215,3 +237,4 @@ export const setAdAccountPassword = adCmdlet(['set-adaccountpassword'], setPassw
   }
   return () => setPasswordScript(c, identity, next.value, old, str(v.Server), v.WhatIf === true);
 });
+export const setAdAccountPassword = { ...setPasswordDef, pipelineInput: IDENTITY_INPUT };

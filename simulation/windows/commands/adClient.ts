@@ -14,7 +14,7 @@ import { resolveName } from '../resolver';
 import { bindParams, parseTimeSpan, type BoundValue, type CmdletSpec } from '../shell/bind';
 import { subExpressionOf } from '../shell/parse';
 import { formatPsError } from '../shell/psError';
-import { done, type CommandDef, type CommandEnv, type CommandResult } from './types';
+import { done, type CommandDef, type CommandEnv, type CommandResult, type PipelineInput } from './types';
 
 type Gen<T> = Generator<ScriptOp, T, ScriptResume>;
 
@@ -415,6 +415,12 @@ export const onAdHosts = (h: { kind: string }) => h.kind === 'dc' || h.kind === 
 
 export const AD_CMDLETS = `${AD_NS}.Commands`;
 
+/** The account cmdlets take an AD object from the pipeline as their -Identity. */
+export const IDENTITY_INPUT: PipelineInput = {
+  param: 'Identity',
+  from: ['DistinguishedName', 'SamAccountName', 'Name'],
+};
+
 /**
  * An AD cmdlet: bind its parameters (printing PowerShell's binding errors), then either print at
  * once (a returned array of lines) or run a script on the network.
@@ -432,6 +438,7 @@ export function adCmdlet(
     names,
     kind: 'cmdlet',
     availableOn,
+    spec: { name: spec.name, className: spec.className },
     run: (env) => {
       const bound = bindParams(spec, env.cmd.args, env.line);
       if (!bound.ok) return done(formatPsError(bound.error));

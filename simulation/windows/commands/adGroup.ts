@@ -10,6 +10,7 @@ import type { ConsoleLine } from '../hostState';
 import type { BoundValue, CmdletSpec } from '../shell/bind';
 import {
   AD_CMDLETS,
+  AD_NS,
   adCmdlet,
   missingMandatory,
   notFound,
@@ -42,12 +43,17 @@ import {
   propContext,
   whatIf,
 } from './adUser';
-import { formatList, type PsValue } from './psFormat';
+import type { PsValue } from './psFormat';
+import { listed } from './psViews';
 import type { CommandResult } from './types';
 
 type Values = Record<string, BoundValue>;
 
 const lower = (s: string) => s.toLowerCase();
+
+const AD_GROUP = `${AD_NS}.ADGroup`;
+const AD_PRINCIPAL = `${AD_NS}.ADPrincipal`;
+const AD_COMPUTER = `${AD_NS}.ADComputer`;
 
 export function findGroup(groups: readonly GroupRecord[], identity: string): GroupRecord | undefined {
   const i = lower(identity.trim());
@@ -128,7 +134,10 @@ function* getGroupScript(
         (!filter || matches(filter, (a) => readAttribute(GROUP_PROPS, x, ctx, a))),
     );
   }
-  return { lines: list.length === 0 ? [] : formatList(list.map((x) => record(GROUP_PROPS, names, x, ctx))) };
+  return listed(
+    AD_GROUP,
+    list.map((x) => record(GROUP_PROPS, names, x, ctx)),
+  );
 }
 
 export const getAdGroup = adCmdlet(['get-adgroup'], getGroupSpec, (env, v) => {
@@ -182,7 +191,7 @@ function* getMembersScript(c: AdCmdlet, identity: string, server: string | undef
   const u = yield* loadUsers(s.session);
   if (!u.ok) return { lines: u.lines };
   const members = u.users.filter((x) => group.members.includes(x.guid));
-  return { lines: members.length === 0 ? [] : formatList(members.map(principal)) };
+  return listed(AD_PRINCIPAL, members.map(principal));
 }
 
 export const getAdGroupMember = adCmdlet(['get-adgroupmember'], getMemberSpec, (env, v) => {
@@ -230,7 +239,7 @@ function* changeMembersScript(c: AdCmdlet, v: Values, add: boolean): Script<Comm
     if (!r.ok) return { lines: r.lines };
   }
   if (!v.PassThru) return { lines: [] };
-  return { lines: formatList([record(GROUP_PROPS, GROUP_DEFAULT, group, propContext(c.env, g.groups))]) };
+  return listed(AD_GROUP, [record(GROUP_PROPS, GROUP_DEFAULT, group, propContext(c.env, g.groups))]);
 }
 
 function memberCmdlet(name: string, className: string, add: boolean) {
@@ -263,20 +272,19 @@ function* membershipScript(c: AdCmdlet, identity: string, server: string | undef
   const g = yield* loadGroups(s.session);
   if (!g.ok) return { lines: g.lines };
   const groups = g.groups.filter((x) => x.members.includes(u.value.guid));
-  return {
-    lines: formatList(
-      groups.map((x) => [
-        ['distinguishedName', x.dn],
-        ['GroupCategory', 'Security'],
-        ['GroupScope', x.scope],
-        ['name', x.name],
-        ['objectClass', 'group'],
-        ['objectGUID', x.guid],
-        ['SamAccountName', x.name],
-        ['SID', x.sid],
-      ]),
-    ),
-  };
+  return listed(
+    AD_GROUP,
+    groups.map((x): [string, PsValue][] => [
+      ['distinguishedName', x.dn],
+      ['GroupCategory', 'Security'],
+      ['GroupScope', x.scope],
+      ['name', x.name],
+      ['objectClass', 'group'],
+      ['objectGUID', x.guid],
+      ['SamAccountName', x.name],
+      ['SID', x.sid],
+    ]),
+  );
 }
 
 export const getAdPrincipalGroupMembership = adCmdlet(
@@ -336,9 +344,10 @@ function* getComputerScript(
         (!filter || matches(filter, (a) => readAttribute(COMPUTER_PROPS, x, ctx, a))),
     );
   }
-  return {
-    lines: list.length === 0 ? [] : formatList(list.map((x) => record(COMPUTER_PROPS, names, x, ctx))),
-  };
+  return listed(
+    AD_COMPUTER,
+    list.map((x) => record(COMPUTER_PROPS, names, x, ctx)),
+  );
 }
 
 export const getAdComputer = adCmdlet(['get-adcomputer'], getComputerSpec, (env, v) => {

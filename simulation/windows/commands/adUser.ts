@@ -13,8 +13,10 @@ import { formatPsError } from '../shell/psError';
 import {
   AD_CMDLETS,
   adCmdlet,
+  AD_NS,
   adErrorRecord,
   argPosition,
+  IDENTITY_INPUT,
   domainDnOf,
   MSG,
   openAdws,
@@ -36,7 +38,7 @@ import {
   type GroupRecord,
   type PropContext,
 } from './adProps';
-import { formatList } from './psFormat';
+import { listed } from './psViews';
 import type { CommandEnv, CommandResult } from './types';
 
 type Values = Record<string, BoundValue>;
@@ -204,11 +206,15 @@ function* getUserScript(
   const ctx = propContext(c.env, groups);
   const found = yield* findUsers(c, s.session, v, filter, ctx);
   if (!found.ok) return { lines: found.lines };
-  if (found.users.length === 0) return { lines: [] };
-  return { lines: formatList(found.users.map((u) => record(USER_PROPS, names, u, ctx))) };
+  return listed(
+    AD_USER,
+    found.users.map((u) => record(USER_PROPS, names, u, ctx)),
+  );
 }
 
-export const getAdUser = adCmdlet(['get-aduser'], getUserSpec, (env, v) => {
+const AD_USER = `${AD_NS}.ADUser`;
+
+const getAdUserDef = adCmdlet(['get-aduser'], getUserSpec, (env, v) => {
   const identity = str(v.Identity);
   const c: AdCmdlet = {
     env,
@@ -225,6 +231,7 @@ export const getAdUser = adCmdlet(['get-aduser'], getUserSpec, (env, v) => {
   if (!f.ok) return f.lines;
   return () => getUserScript(c, v, props.names, f.filter);
 });
+export const getAdUser = { ...getAdUserDef, pipelineInput: IDENTITY_INPUT };
 
 // --- Set-ADUser ----------------------------------------------------------------------------------
 
@@ -376,10 +383,10 @@ function* setUserScript(c: AdCmdlet, v: Values, patch: UserPatch): Script<Comman
   if (!v.PassThru) return { lines: [] };
   const after = yield* s.session.call<UserRecord>({ op: 'getUser', identity }, identity);
   if (!after.ok) return { lines: after.lines };
-  return { lines: formatList([record(USER_PROPS, USER_DEFAULT, after.value, propContext(c.env))]) };
+  return listed(AD_USER, [record(USER_PROPS, USER_DEFAULT, after.value, propContext(c.env))]);
 }
 
-export const setAdUser = adCmdlet(['set-aduser'], setUserSpec, (env, v) => {
+const setAdUserDef = adCmdlet(['set-aduser'], setUserSpec, (env, v) => {
   const c: AdCmdlet = {
     env,
     name: 'Set-ADUser',
@@ -390,3 +397,4 @@ export const setAdUser = adCmdlet(['set-aduser'], setUserSpec, (env, v) => {
   if (!p.ok) return p.lines;
   return () => setUserScript(c, v, p.patch);
 });
+export const setAdUser = { ...setAdUserDef, pipelineInput: IDENTITY_INPUT };

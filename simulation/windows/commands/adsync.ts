@@ -11,11 +11,13 @@ import { RUN_HISTORY_LIMIT, type RunRecord } from '../../sync/state';
 import { bindParams, type CmdletSpec } from '../shell/bind';
 import { formatPsError, out, warning } from '../shell/psError';
 import type { ConsoleLine } from '../hostState';
-import { formatList, formatTable, psDate, psSpan } from './psFormat';
+import { formatList, formatTable, psDate, psSpan, type PsValue } from './psFormat';
+import { listed } from './psViews';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome, type CommandResult } from './types';
 
 const NS = 'Microsoft.IdentityManagement.PowerShell.Cmdlet';
-const POLICY_TYPE = 'Microsoft.IdentityManagement.PowerShell.ObjectModel.SynchronizationPolicyType';
+const OBJECT_MODEL = 'Microsoft.IdentityManagement.PowerShell.ObjectModel';
+const POLICY_TYPE = `${OBJECT_MODEL}.SynchronizationPolicyType`;
 
 const onSync = (h: { kind: string }) => h.kind === 'sync';
 
@@ -144,24 +146,22 @@ export const getAdSyncScheduler: CommandDef = {
       (reply) => {
         if (!reply.ok || !('scheduler' in reply)) return { lines: [] };
         const s = reply.scheduler;
-        return {
-          lines: formatList([
-            [
-              ['AllowedSyncCycleInterval', psSpan(s.allowedInterval)],
-              ['CurrentlyEffectiveSyncCycleInterval', psSpan(s.currentInterval)],
-              ['CustomizedSyncCycleInterval', psSpan(s.customizedInterval)],
-              ['NextSyncCyclePolicyType', s.nextPolicy],
-              // The scheduler reports UTC whatever the server's time zone.
-              ['NextSyncCycleStartTimeInUTC', psDate(s.nextRunAt, 0)],
-              ['PurgeRunHistoryInterval', psSpan(s.purgeRunHistoryInterval)],
-              ['SyncCycleEnabled', s.syncCycleEnabled],
-              ['MaintenanceEnabled', s.maintenanceEnabled],
-              ['StagingModeEnabled', s.stagingMode],
-              ['SchedulerSuspended', s.suspended],
-              ['SyncCycleInProgress', s.inProgress],
-            ],
-          ]),
-        };
+        return listed(`${OBJECT_MODEL}.SchedulerSettings`, [
+          [
+            ['AllowedSyncCycleInterval', psSpan(s.allowedInterval)],
+            ['CurrentlyEffectiveSyncCycleInterval', psSpan(s.currentInterval)],
+            ['CustomizedSyncCycleInterval', psSpan(s.customizedInterval)],
+            ['NextSyncCyclePolicyType', s.nextPolicy],
+            // The scheduler reports UTC whatever the server's time zone.
+            ['NextSyncCycleStartTimeInUTC', psDate(s.nextRunAt, 0)],
+            ['PurgeRunHistoryInterval', psSpan(s.purgeRunHistoryInterval)],
+            ['SyncCycleEnabled', s.syncCycleEnabled],
+            ['MaintenanceEnabled', s.maintenanceEnabled],
+            ['StagingModeEnabled', s.stagingMode],
+            ['SchedulerSuspended', s.suspended],
+            ['SyncCycleInProgress', s.inProgress],
+          ],
+        ]);
       },
     ),
 };
@@ -253,21 +253,20 @@ export const getAdSyncConnector: CommandDef = {
             ),
           };
         }
-        return {
-          lines: formatList(
-            list.map((c) => [
-              ['Identifier', c.identifier],
-              ['Name', c.name],
-              ['Description', ''],
-              ['Version', 1],
-              ['ConnectorTypeName', c.type],
-              ['SubType', c.subType],
-              ['CompanyName', c.type === 'AD' ? 'Microsoft' : ''],
-              ['Partitions', `{${c.partitions.join(', ')}}`],
-              ['HasConfiguredPartitions', true],
-            ]),
-          ),
-        };
+        return listed(
+          `${OBJECT_MODEL}.Connector`,
+          list.map((c): [string, PsValue][] => [
+            ['Identifier', c.identifier],
+            ['Name', c.name],
+            ['Description', ''],
+            ['Version', 1],
+            ['ConnectorTypeName', c.type],
+            ['SubType', c.subType],
+            ['CompanyName', c.type === 'AD' ? 'Microsoft' : ''],
+            ['Partitions', `{${c.partitions.join(', ')}}`],
+            ['HasConfiguredPartitions', true],
+          ]),
+        );
       },
     ),
 };

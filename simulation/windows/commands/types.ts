@@ -11,6 +11,7 @@ import type { ConsoleLine, ShellKind, WindowsHostContext } from '../hostState';
 import type { RegValue } from '../registry';
 import type { StartType } from '../services';
 import type { ParsedCommand } from '../shell/parse';
+import type { PsObject } from '../shell/psObject';
 
 export interface CommandEnv {
   host: WindowsHostContext;
@@ -44,8 +45,11 @@ export type HostEffect =
   | { type: 'restart' };
 
 export interface CommandResult {
+  /** What it prints when nothing follows it on the pipeline. */
   lines: ConsoleLine[];
   effects?: HostEffect[];
+  /** The objects a cmdlet wrote (props as it displays them); undefined for text-only output. */
+  objects?: PsObject[];
 }
 
 export type CommandOutcome =
@@ -68,8 +72,20 @@ export interface CommandDef {
   /** Whether the command exists on this host (e.g. AD cmdlets only where RSAT is installed). */
   availableOn?: (host: WindowsHostContext) => boolean;
   run: (env: CommandEnv) => CommandOutcome;
+  /** The cmdlet's own name and .NET class, for the pipeline's binding errors. */
+  spec?: { name: string; className: string };
+  /**
+   * The parameter that takes pipeline input: after a `|` the command runs once per object, with
+   * this parameter bound to the first of `from` (property names) the object has, or to a plain value.
+   */
+  pipelineInput?: PipelineInput;
 }
 
-export function done(lines: ConsoleLine[], effects?: HostEffect[]): CommandOutcome {
-  return { kind: 'done', result: { lines, effects } };
+export interface PipelineInput {
+  param: string;
+  from: readonly string[];
+}
+
+export function done(lines: ConsoleLine[], effects?: HostEffect[], objects?: PsObject[]): CommandOutcome {
+  return { kind: 'done', result: objects ? { lines, effects, objects } : { lines, effects } };
 }

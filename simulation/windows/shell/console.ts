@@ -1,35 +1,19 @@
 /**
  * The console of a Windows host: prompt, parsing, command lookup (what exists on which host and in
- * which shell), pipeline filters, and the real "not recognized" errors. Pure: the host machine
- * calls `interpret` and carries out what comes back.
+ * which shell), the real "not recognized" errors, and each command's pipeline (pipeline.ts: its
+ * filters and the commands its objects feed). Pure: the host machine calls `interpret`, runs the
+ * steps, and passes each finished one through `finish`.
  */
-import { COMMANDS, findCommand } from '../commands';
-import type { CommandOutcome } from '../commands/types';
+import { COMMANDS } from '../commands';
 import type { ConsoleLine, ConsoleSession, ShellKind, WindowsHostContext } from '../hostState';
-import { parseFilter, type LineFilter } from './filters';
-import { parseLine, type ParsedCommand, type StatementCondition } from './parse';
+import { parseLine, type ParsedCommand } from './parse';
+import { available, say, tailOf, type Step } from './pipeline';
 import { cmdNotRecognized, commandNotFound, formatPsError } from './psError';
+
+export { finish, type InterpretEnv, type Step, type StepTail } from './pipeline';
 
 export function promptOf(session: ConsoleSession): string {
   return session.shell === 'powershell' ? `PS ${session.cwd}> ` : `${session.cwd}>`;
-}
-
-/** One command of a line, run when its turn comes (so it sees what the commands before it did). */
-export interface Step {
-  run: (env: InterpretEnv) => CommandOutcome;
-  filters: LineFilter[];
-  /** cmd's `&&` / `||`: run only if the step before succeeded / failed. */
-  condition: StatementCondition;
-}
-
-export interface InterpretEnv {
-  host: WindowsHostContext;
-  now: number;
-  offsetMinutes: number;
-}
-
-function say(lines: ConsoleLine[], condition: StatementCondition = 'always'): Step {
-  return { run: () => ({ kind: 'done', result: { lines } }), filters: [], condition };
 }
 
 /** Turns a typed line into the steps to run, in order. A line that does not parse is one step: its error. */
@@ -69,12 +53,8 @@ export function interpret(host: WindowsHostContext, shell: ShellKind, line: stri
       steps.push(say([{ kind: 'output', text: first.name }], condition));
       return;
     }
-    const def = findCommand(first.name);
-    const exists =
-      def &&
-      (def.kind === 'native' || (def.kind === 'cmdlet' ? shell === 'powershell' : shell === 'cmd')) &&
-      (def.availableOn?.(host) ?? true);
-    if (!def || !exists) {
+    const def = available(host, shell, first.name);
+    if (!def) {
       steps.push(
         say(
           shell === 'cmd' ? cmdNotRecognized(first.name) : commandNotFound(first.name, line, first.nameAt),
@@ -83,28 +63,12 @@ export function interpret(host: WindowsHostContext, shell: ShellKind, line: stri
       );
       return;
     }
-    const filters: LineFilter[] = [];
-    let broken: Step | undefined;
-    for (const stage of rest) {
-      const f = parseFilter(shell, stage);
-      if (f.ok) filters.push(f.filter);
-      else if ('unknown' in f) {
-        broken = say(
-          shell === 'cmd'
-            ? cmdNotRecognized(f.unknown.name)
-            : commandNotFound(f.unknown.name, line, f.unknown.nameAt),
-        );
-        break;
-      } else {
-        broken = say([{ kind: 'error', text: f.error }]);
-        break;
-      }
-    }
-    if (broken) {
-      steps.push({ ...broken, condition });
+    const after = tailOf({ host, shell, line }, rest);
+    if (!after.ok) {
+      steps.push(say(after.lines, condition));
       return;
     }
-    steps.push({ run: (env) => def.run({ ...env, shell, line, cmd: first }), filters, condition });
+    steps.push({ run: (env) => def.run({ ...env, shell, line, cmd: first }), ...after.tail, condition });
   });
   return steps;
 }
@@ -118,10 +82,6 @@ function parsedQuotedHead(line: string, cmd: ParsedCommand): boolean {
 /** A step's result counts as success when it printed no error. */
 export function succeeded(lines: readonly ConsoleLine[]): boolean {
   return !lines.some((l) => l.kind === 'error');
-}
-
-export function applyFilters(lines: ConsoleLine[], filters: readonly LineFilter[]): ConsoleLine[] {
-  return filters.reduce((acc, f) => f(acc), lines);
 }
 
 /** Names a learner can tab-complete or look up (help). */

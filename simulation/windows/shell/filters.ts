@@ -1,91 +1,102 @@
 /**
- * Pipeline filters applied to a command's finished output: `| findstr`, `| find`, and in
- * PowerShell `| Select-String`, `| Select-Object -First/-Last N`, and the formatters that leave
- * already-formatted text as it is.
+ * The pipeline elements that filter or format what comes before them: `| findstr`, `| find` and
+ * `| more` in both shells, and in PowerShell Select-String (on the printed text), Where-Object,
+ * Select-Object, Sort-Object, Measure-Object, Format-Table/-List and the Out-* cmdlets. Each works on
+ * a `Stream` (the printed lines, and the objects when the command wrote any). Anything else after a
+ * `|` is not a filter: the console decides whether it is a command that takes pipeline input.
  */
 import type { ConsoleLine, ShellKind } from '../hostState';
+import { formatObjects, measureObject, selectObject, sortObject, type PipeFilter } from './objectFilters';
 import type { ParsedCommand } from './parse';
+import { display } from '../commands/psViews';
+import { objectsOf, withObjects } from './psObject';
+import { parseWhere } from './where';
 
-export type LineFilter = (lines: ConsoleLine[]) => ConsoleLine[];
+export type { PipeFilter };
 
 export type FilterParse =
-  { ok: true; filter: LineFilter } | { ok: false; unknown: ParsedCommand } | { ok: false; error: string };
+  | { ok: true; filter: PipeFilter }
+  | { ok: false; unknown: ParsedCommand }
+  | { ok: false; lines: ConsoleLine[] };
 
-function textFilter(pattern: string, ignoreCase: boolean, invert: boolean): LineFilter {
+/** findstr and Select-String search the text the objects would print; what they pass on is text. */
+function textFilter(pattern: string, ignoreCase: boolean, invert: boolean): PipeFilter {
   const p = ignoreCase ? pattern.toLowerCase() : pattern;
-  return (lines) =>
-    lines.filter((l) => {
+  return (s) => ({
+    lines: s.lines.filter((l) => {
       if (l.kind === 'error') return true;
       const t = ignoreCase ? l.text.toLowerCase() : l.text;
       return t.includes(p) !== invert;
-    });
+    }),
+  });
 }
 
-export function parseFilter(shell: ShellKind, cmd: ParsedCommand): FilterParse {
+const errorLine = (text: string): FilterParse => ({ ok: false, lines: [{ kind: 'error', text }] });
+
+export function parseFilter(shell: ShellKind, cmd: ParsedCommand, line: string): FilterParse {
   const name = cmd.name.toLowerCase().replace(/\.exe$/, '');
   const args = cmd.args.map((a) => a.text);
   if (name === 'findstr' || name === 'find') {
     const flags = args.filter((a) => /^\/[a-z]$/i.test(a)).map((a) => a.toLowerCase());
     const words = args.filter((a) => !/^\/[a-z]$/i.test(a));
     const pattern = words[0];
-    if (pattern === undefined) {
-      return {
-        ok: false,
-        error: name === 'find' ? 'FIND: Parameter format not correct' : 'FINDSTR: Bad command line',
-      };
-    }
+    if (pattern === undefined)
+      return errorLine(name === 'find' ? 'FIND: Parameter format not correct' : 'FINDSTR: Bad command line');
     return { ok: true, filter: textFilter(pattern, flags.includes('/i'), flags.includes('/v')) };
   }
-  if (shell === 'powershell') {
-    if (name === 'select-string' || name === 'sls') {
+  if (name === 'more') return { ok: true, filter: (s) => ({ lines: s.lines }) };
+  if (shell !== 'powershell') return { ok: false, unknown: cmd };
+  switch (name) {
+    case 'select-string':
+    case 'sls': {
       const i = args.findIndex((a) => /^-pattern$/i.test(a));
       const pattern = i >= 0 ? args[i + 1] : args.find((a) => !a.startsWith('-'));
       if (!pattern)
-        return {
-          ok: false,
-          error: "Select-String : Cannot bind argument to parameter 'Pattern' because it is null.",
-        };
+        return errorLine("Select-String : Cannot bind argument to parameter 'Pattern' because it is null.");
       const sensitive = args.some((a) => /^-casesensitive$/i.test(a));
+      const invert = args.some((a) => /^-notmatch$/i.test(a));
+      return { ok: true, filter: textFilter(pattern, !sensitive, invert) };
+    }
+    case 'where-object':
+    case 'where':
+    case '?': {
+      const w = parseWhere(cmd.args, line);
+      if (!w.ok) return w;
       return {
         ok: true,
-        filter: textFilter(
-          pattern,
-          !sensitive,
-          args.some((a) => /^-notmatch$/i.test(a)),
-        ),
+        filter: (s) => {
+          const objs = objectsOf(s).filter(w.test);
+          return withObjects(s, objs, display(objs));
+        },
       };
     }
-    if (name === 'select-object' || name === 'select') {
-      const first = args.findIndex((a) => /^-first$/i.test(a));
-      const last = args.findIndex((a) => /^-last$/i.test(a));
-      if (first >= 0) {
-        const n = Number(args[first + 1]);
-        return { ok: true, filter: (lines) => trimToRecords(lines, n, 'first') };
-      }
-      if (last >= 0) {
-        const n = Number(args[last + 1]);
-        return { ok: true, filter: (lines) => trimToRecords(lines, n, 'last') };
-      }
-      return { ok: true, filter: (lines) => lines };
-    }
+    case 'select-object':
+    case 'select':
+      return selectObject(cmd, line);
+    case 'sort-object':
+    case 'sort':
+      return sortObject(cmd, line);
+    case 'measure-object':
+    case 'measure':
+      return measureObject(cmd, line);
+    case 'format-table':
+    case 'ft':
+      return formatObjects(cmd, line, 'table');
+    case 'format-list':
+    case 'fl':
+      return formatObjects(cmd, line, 'list');
     // Out-Null swallows the output; errors and warnings are other streams and still show.
-    if (name === 'out-null') return { ok: true, filter: (lines) => lines.filter((l) => l.kind !== 'output') };
-    if (
-      ['format-list', 'fl', 'format-table', 'ft', 'out-string', 'out-host', 'out-default', 'more'].includes(
-        name,
-      )
-    ) {
-      return { ok: true, filter: (lines) => lines };
-    }
-  } else if (name === 'more') {
-    return { ok: true, filter: (lines) => lines };
+    case 'out-null':
+      return {
+        ok: true,
+        filter: (s) => ({ lines: s.lines.filter((l) => l.kind !== 'output'), objects: [] }),
+      };
+    // Out-String passes the text on; Out-Host and Out-Default print it and pass nothing on.
+    case 'out-string':
+      return { ok: true, filter: (s) => ({ lines: s.lines }) };
+    case 'out-host':
+    case 'out-default':
+      return { ok: true, filter: (s) => ({ lines: s.lines, objects: [] }) };
   }
   return { ok: false, unknown: cmd };
-}
-
-/** Keeps the first/last N non-blank lines (a fair stand-in for N objects of a table). */
-function trimToRecords(lines: ConsoleLine[], n: number, end: 'first' | 'last'): ConsoleLine[] {
-  if (!Number.isInteger(n) || n < 0) return lines;
-  const content = lines.filter((l) => l.text.trim().length > 0);
-  return end === 'first' ? content.slice(0, n) : content.slice(Math.max(0, content.length - n));
 }

@@ -12,7 +12,6 @@ import {
   fixedTable,
   likeName,
   listRecords,
-  pipedToFormatList,
   validationError,
 } from '../sysShared';
 import { entriesOf, LEVEL_NUMBER, levelDisplay, logsOf, shownTime, type LogInfo } from './logs';
@@ -25,6 +24,8 @@ import {
   providersOf,
   type WinEventQuery,
 } from './winEventQuery';
+import type { PsObject } from '../../shell/psObject';
+import { display, EVENT_TYPE } from '../psViews';
 import { done, type CommandDef, type CommandEnv } from '../types';
 
 function listLog(env: CommandEnv, patterns: string[]): ConsoleLine[] {
@@ -54,46 +55,18 @@ function listLog(env: CommandEnv, patterns: string[]): ConsoleLine[] {
   return [...table, ...errors];
 }
 
-function winEventTable(env: CommandEnv, events: readonly WinEvent[]): ConsoleLine[] {
-  if (pipedToFormatList(env)) {
-    return out(
-      ...listRecords(
-        events.map((e) => [
-          ['TimeCreated', formatShortDateTime(shownTime(env, e), 0)],
-          ['ProviderName', e.source],
-          ['Id', String(e.eventId)],
-          ['Message', e.message],
-        ]),
-      ),
-    );
-  }
-  const lines: string[] = [''];
-  let i = 0;
-  while (i < events.length) {
-    const provider = (events[i] as WinEvent).source;
-    const group: WinEvent[] = [];
-    while (i < events.length && (events[i] as WinEvent).source === provider)
-      group.push(events[i++] as WinEvent);
-    lines.push('', `   ProviderName: ${provider}`, '');
-    lines.push(
-      ...fixedTable(
-        [
-          { header: 'TimeCreated', width: 25 },
-          { header: 'Id', width: 8, align: 'right' },
-          { header: 'LevelDisplayName', width: 16 },
-          { header: 'Message' },
-        ],
-        group.map((e) => [
-          formatShortDateTime(shownTime(env, e), 0),
-          String(e.eventId),
-          levelDisplay(e.level),
-          e.message,
-        ]),
-      ),
-    );
-  }
-  lines.push('');
-  return out(...lines);
+/** An event as Get-WinEvent writes it (an EventLogRecord); its table and list come from the format view. */
+function eventObject(env: CommandEnv, e: WinEvent): PsObject {
+  return {
+    typeName: EVENT_TYPE,
+    props: [
+      ['TimeCreated', formatShortDateTime(shownTime(env, e), 0)],
+      ['ProviderName', e.source],
+      ['Id', e.eventId],
+      ['LevelDisplayName', levelDisplay(e.level)],
+      ['Message', e.message],
+    ],
+  };
 }
 
 export const getWinEvent: CommandDef = {
@@ -178,6 +151,7 @@ export const getWinEvent: CommandDef = {
     if (v.Oldest) events = events.reverse();
     if (max !== undefined) events = events.slice(0, max);
     if (events.length === 0) return done(noEvents(env));
-    return done(winEventTable(env, events));
+    const objects = events.map((e) => eventObject(env, e));
+    return done(display(objects), undefined, objects);
   },
 };

@@ -4,7 +4,7 @@
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError } from '../../shell/psError';
 import { ambiguousParameterSet, bind } from '../sysShared';
-import { filtered, nameParams, select, serviceTable } from './select';
+import { filtered, nameParams, select, SERVICE_INPUT, serviceOutput } from './select';
 import { dependents, NS, required } from './shared';
 import { done, type CommandDef } from '../types';
 
@@ -21,6 +21,8 @@ const getServiceSpec: CmdletSpec = {
 export const getService: CommandDef = {
   names: ['get-service', 'gsv'],
   kind: 'cmdlet',
+  spec: getServiceSpec,
+  pipelineInput: SERVICE_INPUT,
   run: (env) => {
     const b = bind(env, getServiceSpec);
     if (!b.ok) return done(formatPsError(b.error));
@@ -36,6 +38,7 @@ export const getService: CommandDef = {
     let shown = filtered(sel.found, v);
     if (v.DependentServices) shown = shown.flatMap((s) => dependents(env.host, s.name));
     else if (v.RequiredServices) shown = shown.flatMap((s) => required(env.host, s.name));
-    return done([...serviceTable(shown), ...sel.errors]);
+    const o = serviceOutput(shown);
+    return done([...o.lines, ...sel.errors], undefined, o.objects);
   },
 };

@@ -5,10 +5,11 @@
 import type { ConsoleLine } from '../../hostState';
 import type { ServiceState } from '../../services';
 import type { CmdletSpec } from '../../shell/bind';
-import { out } from '../../shell/psError';
-import { cmdletError, fixedTable, likeName, wildcard } from '../sysShared';
+import type { PsObject } from '../../shell/psObject';
+import { display, SERVICE_TYPE } from '../psViews';
+import { cmdletError, likeName, wildcard } from '../sysShared';
 import { byName, onHost } from './shared';
-import type { CommandEnv } from '../types';
+import type { CommandEnv, PipelineInput } from '../types';
 
 interface Selection {
   found: ServiceState[];
@@ -62,22 +63,31 @@ export function select(
   return { found, errors };
 }
 
-/** The Get-Service table (Status 8, Name 18, DisplayName 38, as the format view has them). */
-export function serviceTable(services: readonly ServiceState[]): ConsoleLine[] {
-  if (services.length === 0) return [];
-  return out(
-    '',
-    ...fixedTable(
-      [
-        { header: 'Status', width: 8 },
-        { header: 'Name', width: 18 },
-        { header: 'DisplayName', width: 38 },
-      ],
-      services.map((s) => [s.status, s.name, s.displayName]),
-    ),
-    '',
-  );
+/** A ServiceController as the service cmdlets write it to the pipeline. */
+export function serviceObject(s: ServiceState): PsObject {
+  return {
+    typeName: SERVICE_TYPE,
+    props: [
+      ['Name', s.name],
+      ['DisplayName', s.displayName],
+      ['Status', s.status],
+      ['StartType', s.startType],
+      ['ServiceName', s.name],
+    ],
+  };
 }
+
+/** Services as the cmdlets print them (the ServiceController table view) and the objects they write. */
+export function serviceOutput(services: readonly ServiceState[]): {
+  lines: ConsoleLine[];
+  objects: PsObject[];
+} {
+  const objects = services.map(serviceObject);
+  return { lines: display(objects), objects };
+}
+
+/** The service cmdlets take a service (or its name) from the pipeline as -Name. */
+export const SERVICE_INPUT: PipelineInput = { param: 'Name', from: ['Name', 'ServiceName'] };
 
 export const nameParams = [
   { name: 'Name', type: 'strings', position: 0, aliases: ['ServiceName'] },

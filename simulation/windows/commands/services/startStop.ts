@@ -8,7 +8,7 @@ import type { ServiceState } from '../../services';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, warning } from '../../shell/psError';
 import { ambiguousParameterSet, bind, cmdletError } from '../sysShared';
-import { filtered, nameParams, select, serviceTable } from './select';
+import { filtered, nameParams, select, SERVICE_INPUT, serviceOutput } from './select';
 import { dependents, label, NS, SLOW_SERVICES, startChain, UNSTOPPABLE } from './shared';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome, type HostEffect } from '../types';
 
@@ -148,6 +148,8 @@ function changeCommand(names: string[], spec: CmdletSpec, op: 'start' | 'stop' |
   return {
     names,
     kind: 'cmdlet',
+    spec,
+    pipelineInput: SERVICE_INPUT,
     run: (env): CommandOutcome => {
       const b = bind(env, spec);
       if (!b.ok) return done(formatPsError(b.error));
@@ -184,8 +186,10 @@ function changeCommand(names: string[], spec: CmdletSpec, op: 'start' | 'stop' |
         else if (planStop(env, spec, plan, s, force)) planStart(env, spec, plan, s);
       }
       const passThru =
-        v.PassThru && !v.WhatIf ? serviceTable(targets.map((s) => plan.host.services[s.name] ?? s)) : [];
-      return done([...sel.errors, ...plan.lines, ...passThru], plan.effects);
+        v.PassThru && !v.WhatIf
+          ? serviceOutput(targets.map((s) => plan.host.services[s.name] ?? s))
+          : { lines: [], objects: undefined };
+      return done([...sel.errors, ...plan.lines, ...passThru.lines], plan.effects, passThru.objects);
     },
   };
 }
