@@ -36,6 +36,8 @@ export type LabCommand =
   | { type: 'link.restore'; host: string }
   | { type: 'console.exec'; host: string; shell: ShellKind; line: string }
   | { type: 'console.clear'; host: string; shell: ShellKind }
+  /** The console window is closed; the next one opens with an empty screen and no history. */
+  | { type: 'console.close'; host: string; shell: ShellKind }
   | { type: 'phone.power'; phone: string; on: boolean }
   | { type: 'desktop.signIn'; host: string; user: string; password: string }
   | { type: 'desktop.signOut'; host: string }
@@ -83,6 +85,7 @@ export const COMMAND_TYPES: readonly LabCommandType[] = [
   'link.restore',
   'console.exec',
   'console.clear',
+  'console.close',
   'phone.power',
   'desktop.signIn',
   'desktop.signOut',
@@ -220,6 +223,7 @@ export function parseCommand(
           : `console.exec.line: expected a line of at most ${MAX_LINE_LENGTH} characters`);
       break;
     case 'console.clear':
+    case 'console.close':
       error = needHost() ?? needShell();
       break;
     case 'desktop.signIn':
@@ -423,6 +427,7 @@ function normalise(c: LabCommand): LabCommand {
     case 'console.exec':
       return { type: c.type, host: c.host, shell: c.shell, line: c.line };
     case 'console.clear':
+    case 'console.close':
       return { type: c.type, host: c.host, shell: c.shell };
     case 'phone.power':
       return { type: c.type, phone: c.phone, on: c.on };
@@ -478,7 +483,8 @@ export function routeCommand(
     case 'console.exec':
       return { target: c.host, event: { type: 'console.exec', shell: c.shell, line: c.line } };
     case 'console.clear':
-      return { target: c.host, event: { type: 'console.clear', shell: c.shell } };
+    case 'console.close':
+      return { target: c.host, event: { type: c.type, shell: c.shell } };
     case 'desktop.signIn':
       return { target: c.host, event: { type: 'desktop.signIn', user: c.user, password: c.password } };
     case 'desktop.signOut':

@@ -206,6 +206,7 @@ export class ScenarioRun {
       const r = this.perform(line);
       if (!r.ok) throw new ScenarioError(`start.setup[${i}]: ${r.error}`);
     }
+    this.closeConsoles();
     const settle = parseDuration(scenario.start.settle ?? '5m') ?? 0;
     if (settle > 0) this.mustDispatch({ type: 'clock.advance', ms: settle });
     for (const f of this.faults)
@@ -245,6 +246,20 @@ export class ScenarioRun {
     for (const h of hints) run.takeHint(h.id);
     if (session.gaveUpAt !== undefined) run.giveUp();
     return run;
+  }
+
+  /**
+   * The learner opens fresh console windows: what `setup` typed (the broken state's history) is
+   * neither on screen nor under the arrow keys.
+   */
+  private closeConsoles(): void {
+    for (const [host, t] of Object.entries(this.lab.truth().hosts)) {
+      for (const shell of ['cmd', 'powershell'] as const) {
+        const s = t.host?.consoles[shell];
+        if (s && (s.history.length > 0 || s.transcript.length > 0))
+          this.mustDispatch({ type: 'console.close', host, shell });
+      }
+    }
   }
 
   private mustDispatch(command: unknown): void {

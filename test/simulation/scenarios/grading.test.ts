@@ -85,3 +85,25 @@ describe('grading by end state', () => {
     expect(waited.getStatus()).toBe('completed');
   });
 });
+
+describe('what the starting state gives away', () => {
+  it('consoles that setup typed into open fresh: no transcript, no history to scroll back to', () => {
+    const s = load('pilot-group-stuck.json');
+    expect(s.start.setup?.some((l) => l.startsWith('ps sync01: Set-ADSyncScheduler'))).toBe(true);
+    const run = ScenarioRun.start(s, 1);
+    const consoles = run.lab.learnerView().consoles;
+    for (const host of ['sync01', 'dc01'])
+      for (const shell of ['cmd', 'powershell'] as const) {
+        expect(consoles[host]?.[shell].history).toEqual([]);
+        expect(consoles[host]?.[shell].transcript).toEqual([]);
+      }
+    // The broken state itself stays: the scheduler is still off.
+    run.act('ps sync01: Get-ADSyncScheduler');
+    const text = run.lab
+      .learnerView()
+      .consoles.sync01?.powershell.transcript.map((l) => l.text)
+      .join('\n');
+    expect(text).toMatch(/SyncCycleEnabled\s+: False/);
+    expect(run.lab.learnerView().consoles.sync01?.powershell.history).toEqual(['Get-ADSyncScheduler']);
+  });
+});
