@@ -28,4 +28,9 @@ export const TIMINGS = {
   /** How long a learner command may take before the console gives up waiting (lab time). */
   commandSettleLimit: 5 * MINUTE,
   dhcpLeaseDefault: 8 * DAY,
+  /**
+   * How long the sync engine stays busy with one cycle on the lab's small directory (unconfirmed: a
+   * delta cycle of a few dozen objects takes tens of seconds on a real server).
+   */
+  syncCycleBusy: 25 * SECOND,
 } as const;

@@ -17,7 +17,7 @@ import type {
   WritebackFailure,
 } from '../net/appMessages';
 import type { Message } from '../net/packets';
-import { exchange, type Script, type ScriptOp, type ScriptResume } from '../proc/script';
+import { exchange, sleep, type Script, type ScriptOp, type ScriptResume } from '../proc/script';
 import type { UserRecord } from '../roles/dcServices';
 import { TIMINGS } from '../lab/timings';
 import type { NewEvent } from '../windows/eventlog';
@@ -323,6 +323,11 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
   const finalSpace = exportedToCloud
     ? Object.fromEntries(Object.entries(connectorSpace).filter(([a]) => !deletes.includes(a)))
     : connectorSpace;
+  // The engine stays busy for as long as a real cycle takes, so a cycle is "in progress" long enough
+  // to be seen (Get-ADSyncConnectorRunStatus, SyncCycleInProgress, a second Start-ADSyncSyncCycle
+  // answering "busy"). The work itself lands at the start: the lab does not need the runs' order
+  // inside those seconds, and a lab that starts with a cycle has its users in the cloud at once.
+  yield* sleep(TIMINGS.syncCycleBusy);
   events.push(adsyncEvents.cycleCompleted());
   return { runs, connectorSpace: finalSpace, groupsExported, events, exportedToCloud };
 }

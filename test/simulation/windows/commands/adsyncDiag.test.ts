@@ -58,7 +58,7 @@ describe('Invoke-ADSyncDiagnostics -PasswordSync', () => {
   it('passes every check on a healthy server', () => {
     const lab = configured();
     expect(ps(lab, 'sync01', 'Invoke-ADSyncDiagnostics -PasswordSync')).toEqual(
-      healthy('3/2/2026 8:30:00 AM'),
+      healthy('3/2/2026 8:30:25 AM'),
     );
   });
 
@@ -270,8 +270,8 @@ describe('Get-ADSyncRunProfileResult', () => {
       'Result            : success',
       'CurrentStepNumber : 1',
       'TotalSteps        : 1',
-      'StartDate         : 3/2/2026 8:30:00 AM',
-      'EndDate           : 3/2/2026 8:30:00 AM',
+      'StartDate         : 3/2/2026 8:30:25 AM',
+      'EndDate           : 3/2/2026 8:30:25 AM',
     ]);
     const ad = ps(
       lab,
