@@ -11,7 +11,7 @@ import { formatPsError, out } from '../shell/psError';
 import { EVENTLOG_COMMANDS } from './sysEventLog';
 import { REGISTRY_COMMANDS } from './sysRegistry';
 import { SERVICE_COMMANDS } from './sysServices';
-import { bind, cmdletError, systeminfoDate, toLocal } from './sysShared';
+import { bind, cmdletError, missingMandatory, systeminfoDate, toLocal } from './sysShared';
 import { done, type CommandDef, type CommandResult } from './types';
 
 const NS = 'Microsoft.PowerShell.Commands';
@@ -320,20 +320,7 @@ export const importModule: CommandDef = {
     if (!b.ok) return done(formatPsError(b.error));
     const names = b.values.Name as string[] | undefined;
     if (!names) {
-      return done(
-        formatPsError({
-          command: spec.name,
-          message: 'Cannot process command because of one or more missing mandatory parameters: Name.',
-          line: env.line,
-          column: env.line.length,
-          length: 1,
-          category: 'InvalidArgument',
-          target: ':',
-          activity: `[${spec.name}]`,
-          exception: 'ParameterBindingException',
-          errorId: `MissingMandatoryParameter,${spec.className}`,
-        }),
-      );
+      return done(missingMandatory(env, spec, ['Name']));
     }
     const known = modulesOf(env.host);
     const lines: ConsoleLine[] = [];

@@ -5,8 +5,8 @@
 import type { ConsoleLine } from '../../hostState';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, out } from '../../shell/psError';
-import { bind, cmdletError, listRecords, wildcard } from '../sysShared';
-import { castError, locate, mandatory, noFileSystem, NS, propertyMissing } from './cmdletShared';
+import { bind, cmdletError, listRecords, wildcard, missingMandatory } from '../sysShared';
+import { castError, locate, noFileSystem, NS, propertyMissing } from './cmdletShared';
 import { valueOf, valuesOf } from './paths';
 import { KIND_NAMES, psData, psProperties, quotedValue, REG_KINDS, toRegValue } from './values';
 import { done, type CommandDef, type HostEffect } from '../types';
@@ -36,8 +36,8 @@ export const setItemProperty: CommandDef = {
     if (!b.ok) return done(formatPsError(b.error));
     const v = b.values;
     const paths = (v.Path ?? v.LiteralPath) as string[] | undefined;
-    if (!paths) return done(mandatory(env, spec, 'Path'));
-    if (v.Name === undefined) return done(mandatory(env, spec, 'Name'));
+    if (!paths) return done(missingMandatory(env, spec, ['Path']));
+    if (v.Name === undefined) return done(missingMandatory(env, spec, ['Name']));
     const name = v.Name as string;
     const raw = (v.Value as string | undefined) ?? '';
     const kindName = (v.Type as string | undefined)?.toLowerCase();
@@ -105,8 +105,8 @@ export const newItemProperty: CommandDef = {
     if (!b.ok) return done(formatPsError(b.error));
     const v = b.values;
     const paths = (v.Path ?? v.LiteralPath) as string[] | undefined;
-    if (!paths) return done(mandatory(env, spec, 'Path'));
-    if (v.Name === undefined) return done(mandatory(env, spec, 'Name'));
+    if (!paths) return done(missingMandatory(env, spec, ['Path']));
+    if (v.Name === undefined) return done(missingMandatory(env, spec, ['Name']));
     const name = v.Name as string;
     const kind = REG_KINDS[((v.PropertyType as string | undefined) ?? 'String').toLowerCase()] ?? 'REG_SZ';
     const rawValue = v.Value as string | undefined;
@@ -177,9 +177,9 @@ export const removeItemProperty: CommandDef = {
     if (!b.ok) return done(formatPsError(b.error));
     const v = b.values;
     const paths = (v.Path ?? v.LiteralPath) as string[] | undefined;
-    if (!paths) return done(mandatory(env, spec, 'Path'));
+    if (!paths) return done(missingMandatory(env, spec, ['Path']));
     const names = v.Name as string[] | undefined;
-    if (!names) return done(mandatory(env, spec, 'Name'));
+    if (!names) return done(missingMandatory(env, spec, ['Name']));
     const { found, errors, fileSystem } = locate(env, spec, paths);
     if (fileSystem && found.length === 0 && errors.length === 0) return done(noFileSystem());
     const effects: HostEffect[] = [];

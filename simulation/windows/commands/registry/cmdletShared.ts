@@ -5,7 +5,6 @@
  */
 import type { ConsoleLine } from '../../hostState';
 import type { CmdletSpec } from '../../shell/bind';
-import { formatPsError } from '../../shell/psError';
 import { cmdletError } from '../sysShared';
 import { expand, isRegistryPath, LAB_TEXT, normalise } from './paths';
 import type { CommandEnv } from '../types';
@@ -73,19 +72,4 @@ export function locate(
     found.push({ typed, keys });
   }
   return { found, errors, fileSystem };
-}
-
-export function mandatory(env: CommandEnv, spec: CmdletSpec, name: string): ConsoleLine[] {
-  return formatPsError({
-    command: spec.name,
-    message: `Cannot process command because of one or more missing mandatory parameters: ${name}.`,
-    line: env.line,
-    column: env.line.length,
-    length: 1,
-    category: 'InvalidArgument',
-    target: ':',
-    activity: `[${spec.name}]`,
-    exception: 'ParameterBindingException',
-    errorId: `MissingMandatoryParameter,${spec.className}`,
-  });
 }

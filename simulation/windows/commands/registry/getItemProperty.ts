@@ -4,8 +4,8 @@
 import type { ConsoleLine } from '../../hostState';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, out } from '../../shell/psError';
-import { bind, listRecords, wildcard } from '../sysShared';
-import { locate, mandatory, noFileSystem, NS, propertyMissing } from './cmdletShared';
+import { bind, listRecords, wildcard, missingMandatory } from '../sysShared';
+import { locate, noFileSystem, NS, propertyMissing } from './cmdletShared';
 import { valueOf, valuesOf } from './paths';
 import { psData, psProperties } from './values';
 import { done, type CommandDef } from '../types';
@@ -31,7 +31,7 @@ export const getItemProperty: CommandDef = {
     const b = bind(env, spec);
     if (!b.ok) return done(formatPsError(b.error));
     const paths = (b.values.Path ?? b.values.LiteralPath) as string[] | undefined;
-    if (!paths) return done(mandatory(env, spec, 'Path'));
+    if (!paths) return done(missingMandatory(env, spec, ['Path']));
     const { found, errors, fileSystem } = locate(env, spec, paths);
     if (fileSystem && found.length === 0 && errors.length === 0) return done(noFileSystem());
     const names = b.values.Name as string[] | undefined;
@@ -79,7 +79,7 @@ export const getItemPropertyValue: CommandDef = {
     if (!b.ok) return done(formatPsError(b.error));
     const paths = (b.values.Path ?? b.values.LiteralPath) as string[] | undefined;
     const names = b.values.Name as string[] | undefined;
-    if (!names) return done(mandatory(env, spec, 'Name'));
+    if (!names) return done(missingMandatory(env, spec, ['Name']));
     const { found, errors, fileSystem } = locate(env, spec, paths ?? [env.host.consoles.powershell.cwd]);
     if (fileSystem && found.length === 0 && errors.length === 0) return done(noFileSystem());
     const lines: string[] = [];

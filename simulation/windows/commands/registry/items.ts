@@ -7,8 +7,8 @@ import type { ConsoleLine, WindowsHostContext } from '../../hostState';
 import type { RegValue } from '../../registry';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, out } from '../../shell/psError';
-import { bind, cmdletError } from '../sysShared';
-import { locate, mandatory, noFileSystem, NS, pathNotFound } from './cmdletShared';
+import { bind, cmdletError, missingMandatory } from '../sysShared';
+import { locate, noFileSystem, NS, pathNotFound } from './cmdletShared';
 import { expand, isRegistryPath, keyOf, leafOf, normalise, parentOf, subkeysOf } from './paths';
 import { keyTable } from './values';
 import { done, type CommandDef, type HostEffect } from '../types';
@@ -36,7 +36,7 @@ export const newItem: CommandDef = {
     if (!b.ok) return done(formatPsError(b.error));
     const v = b.values;
     const paths = v.Path as string[] | undefined;
-    if (!paths) return done(mandatory(env, spec, 'Path'));
+    if (!paths) return done(missingMandatory(env, spec, ['Path']));
     const effects: HostEffect[] = [];
     const lines: ConsoleLine[] = [];
     for (const typed0 of paths) {
@@ -157,7 +157,7 @@ export const testPath: CommandDef = {
     const b = bind(env, spec);
     if (!b.ok) return done(formatPsError(b.error));
     const paths = (b.values.Path ?? b.values.LiteralPath) as string[] | undefined;
-    if (!paths) return done(mandatory(env, spec, 'Path'));
+    if (!paths) return done(missingMandatory(env, spec, ['Path']));
     const type = (b.values.PathType as string | undefined) ?? 'Any';
     const results = paths.map((p) => {
       if (b.values.IsValid) return true;
@@ -234,7 +234,7 @@ export const getItem: CommandDef = {
     const b = bind(env, spec);
     if (!b.ok) return done(formatPsError(b.error));
     const paths = (b.values.Path ?? b.values.LiteralPath) as string[] | undefined;
-    if (!paths) return done(mandatory(env, spec, 'Path'));
+    if (!paths) return done(missingMandatory(env, spec, ['Path']));
     const { found, errors, fileSystem } = locate(env, spec, paths);
     if (fileSystem && found.length === 0 && errors.length === 0) return done(noFileSystem());
     const lines: string[] = [];

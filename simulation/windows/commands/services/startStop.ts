@@ -7,7 +7,7 @@ import type { ConsoleLine, WindowsHostContext } from '../../hostState';
 import type { ServiceState } from '../../services';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, warning } from '../../shell/psError';
-import { ambiguousParameterSet, bind, cmdletError } from '../sysShared';
+import { ambiguousParameterSet, bind, cmdletError, missingMandatory } from '../sysShared';
 import { filtered, nameParams, select, SERVICE_INPUT, serviceOutput } from './select';
 import { dependents, label, NS, SLOW_SERVICES, startChain, UNSTOPPABLE } from './shared';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome, type HostEffect } from '../types';
@@ -156,20 +156,7 @@ function changeCommand(names: string[], spec: CmdletSpec, op: 'start' | 'stop' |
       const v = b.values;
       if (v.Name !== undefined && v.DisplayName !== undefined) return done(ambiguousParameterSet(env, spec));
       if (v.Name === undefined && v.DisplayName === undefined) {
-        return done(
-          formatPsError({
-            command: spec.name,
-            message: `Cannot process command because of one or more missing mandatory parameters: InputObject.`,
-            line: env.line,
-            column: env.line.length,
-            length: 1,
-            category: 'InvalidArgument',
-            target: ':',
-            activity: `[${spec.name}]`,
-            exception: 'ParameterBindingException',
-            errorId: `MissingMandatoryParameter,${spec.className}`,
-          }),
-        );
+        return done(missingMandatory(env, spec, ['InputObject']));
       }
       const sel = select(env, spec, v.Name as string[] | undefined, v.DisplayName as string[] | undefined);
       const targets = filtered(sel.found, v);

@@ -5,7 +5,8 @@
 import { out } from '../../shell/psError';
 import { civil, daysFromCivil, pad2, type Civil } from './calendar';
 import { hostLocalNow, setClock } from './clockChange';
-import { daysIn, parseClock, WEEKDAYS } from './dates';
+import { WEEKDAYS } from '../../../core/time';
+import { daysIn, parseClock } from './dates';
 import { getDate } from './getSetDate';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 

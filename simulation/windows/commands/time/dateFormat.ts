@@ -2,9 +2,8 @@
  * Date formatting as Get-Date does it: .NET standard and custom format strings (-Format) and
  * PowerShell's Unix-style -UFormat, over a host-local time.
  */
-import { MINUTE, SECOND } from '../../../core/time';
+import { MINUTE, MONTHS, SECOND, WEEKDAYS } from '../../../core/time';
 import { civil, daysFromCivil, pad2 } from './calendar';
-import { MONTHS, WEEKDAYS } from './dates';
 
 const STANDARD_FORMATS: Record<string, string> = {
   d: 'M/d/yyyy',

@@ -2,24 +2,8 @@
  * Dates and times typed on the command line: .NET's DateTime.Parse with en-US settings, clock
  * times, time spans (`-00:10:00`, `New-TimeSpan`), and the day and month names they use.
  */
-import { MINUTE, SECOND } from '../../../core/time';
+import { MINUTE, MONTHS, SECOND } from '../../../core/time';
 import { civil, daysFromCivil } from './calendar';
-
-export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export const daysIn = (year: number, month: number) =>
   daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) -
