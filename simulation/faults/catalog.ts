@@ -290,6 +290,8 @@ export const FAULTS: readonly FaultSpec[] = [
       ad({ op: 'user', identity: c.params.user, patch: { pwdLastSet: c.truth.time } }),
     ],
     repair: () => [ad({ op: 'policy', patch: { minAgeDays: 0 } })],
+    // Holds while the change the fault made is still too recent for the policy. A password set
+    // since then (the user waited, or an admin reset it) ends it, as a lower minimum age does.
     holds: (t, c) => {
       const dir = directoryOf(t, c.def);
       const u = adu(t, c);
@@ -298,6 +300,7 @@ export const FAULTS: readonly FaultSpec[] = [
         !!u &&
         dir.policy.minAgeDays > 0 &&
         u.pwdLastSet > 0 &&
+        u.pwdLastSet <= c.injectedAt &&
         t.time - u.pwdLastSet < dir.policy.minAgeDays * DAY
       );
     },

@@ -64,25 +64,31 @@ describe('grading by end state', () => {
   });
 
   it('waiting for the minimum password age instead of changing the policy also counts', () => {
-    const s = load('adsync-stopped.json');
-    const scenario: Scenario = {
-      ...s,
-      id: 'min-age',
-      faults: [{ fault: 'L11' }],
-      objectives: [
-        {
-          id: 'fixed',
-          title: 'Michael can reset his password',
-          check: { kind: 'faultFixed', fault: 'L11' },
-          points: 10,
-        },
-      ],
-      hints: [],
-      solution: ['advance 1d'],
-    };
-    const waited = ScenarioRun.start(scenario, 1);
-    waited.act('advance 1d');
+    const s = load('changed-this-morning.json');
+    expect(s.solution.some((l) => l.includes('-MinPasswordAge 0'))).toBe(true);
+    const waited = ScenarioRun.start(s, 1);
+    // The same reset refused this morning goes through tomorrow; the policy is never touched.
+    expect(waited.act('advance 1d')).toEqual({ ok: true });
+    for (const line of RESET_AND_SIGN_IN) expect(waited.act(line)).toEqual({ ok: true });
     expect(waited.getStatus()).toBe('completed');
+    expect(waited.score().total).toBe(waited.score().max);
+    expect(waited.lab.truth().hosts.dc01?.roles.directory?.policy.minAgeDays).toBe(1);
+  });
+
+  it('opening SSPR to everyone instead of fixing the sync scheduler works but costs points', () => {
+    const s = load('pilot-group-stuck.json');
+    const run = ScenarioRun.start(s, 1);
+    for (const line of [
+      'admin sspr.properties enabled=All',
+      'ps sync01: Set-ADSyncScheduler -SyncCycleEnabled $true',
+      'ps sync01: Start-ADSyncSyncCycle -PolicyType Delta',
+      'advance 3m',
+      ...RESET_AND_SIGN_IN,
+    ])
+      expect(run.act(line)).toEqual({ ok: true });
+    expect(run.getStatus()).toBe('completed');
+    expect(run.score().collateral.map((c) => c.id)).toEqual(['sspr-all']);
+    expect(run.score().total).toBe(run.score().max - 20);
   });
 });
 
