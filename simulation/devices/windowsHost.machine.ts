@@ -5,7 +5,7 @@
  * (a console command, a DNS forward) runs as a script child and reports back here.
  *
  * Events: net.deliver, net.media (network); host.power, host.restart, service.start|stop|restart,
- *         console.exec, console.clear, console.close (lab commands); dhcp.update, dhcp.outcome (DHCP client);
+ *         console.exec, console.clear, console.close, aduc.action (lab commands); dhcp.update, dhcp.outcome (DHCP client);
  *         xstate.done.actor.job-* (scripts).
  * Faults that touch it: a stopped service (DHCP Server, DNS Server, NTDS...), a pulled cable,
  *         a wrong DNS server on the adapter, a skewed clock.
@@ -59,6 +59,8 @@ import {
   type HostPatch,
 } from '../lab/backstage';
 import { exchange } from '../proc/script';
+import { aducScript, type AducResult } from '../windows/aduc';
+import type { AducAction } from '../lab/actionSchemas';
 import { TIMINGS } from '../lab/timings';
 import type { DhcpLease } from '../windows/hostState';
 
@@ -74,6 +76,7 @@ type Job =
   | { kind: 'console'; shell: ShellKind; tail: StepTail; rest: Step[] }
   | { kind: 'signin'; user: string }
   | { kind: 'passwordChange'; user: string }
+  | { kind: 'aduc' }
   | { kind: 'dns.forward'; request: Packet; replyTo?: AnyActorRef; from: Ipv4 }
   | { kind: 'dns.register' };
 
@@ -114,7 +117,9 @@ export type HostCommandEvent =
   | { type: 'backstage.ad'; op: AdOp }
   | { type: 'backstage.adsync'; patch: AdSyncPatch }
   /** The Synchronization Service Manager changes the AD connector (it needs the ADSync service running). */
-  | { type: 'syncmanager.connector'; patch: Pick<AdSyncPatch, 'connectorPassword' | 'ldapSignAndEncrypt'> };
+  | { type: 'syncmanager.connector'; patch: Pick<AdSyncPatch, 'connectorPassword' | 'ldapSignAndEncrypt'> }
+  /** Active Directory Users and Computers (on the DC): one dialog's change at a time. */
+  | { type: 'aduc.action'; action: AducAction };
 
 export type HostEvent =
   | HostCommandEvent
@@ -700,6 +705,15 @@ export const windowsHostMachine = setup({
         enqueue.assign({ host: applyChange(context.host, outcome, now), jobs });
         return;
       }
+      if (job.kind === 'aduc') {
+        const result: AducResult =
+          failed || !output || output.failure
+            ? { ok: false, message: 'The operation failed because of an internal error in the lab.' }
+            : (output.value as AducResult);
+        const lastResult = { ...result, id: Number(id.slice(4)) };
+        enqueue.assign({ host: { ...context.host, aduc: { lastResult } }, jobs });
+        return;
+      }
       if (job.kind === 'dns.forward' && output && !failed) {
         enqueue.sendTo(networkOf(system), {
           type: 'net.respond',
@@ -710,6 +724,18 @@ export const windowsHostMachine = setup({
         } satisfies NetworkEvent);
       }
       enqueue.assign({ jobs });
+    }),
+    startAduc: enqueueActions(({ enqueue, context, event }) => {
+      if (event.type !== 'aduc.action' || !context.roles.directory) return;
+      if (Object.values(context.jobs).some((j) => j.kind === 'aduc')) return;
+      const id = `job-${context.host.seq + 1}`;
+      const host = { ...context.host, seq: context.host.seq + 1 };
+      enqueue.assign({ host, jobs: { ...context.jobs, [id]: { kind: 'aduc' } } });
+      const { action } = event;
+      enqueue.spawnChild('script', {
+        id,
+        input: { deviceId: host.id, idPrefix: `${host.id}.${id}`, start: () => aducScript(host, action) },
+      });
     }),
     startSignIn: enqueueActions(({ enqueue, context, event }) => {
       if (event.type !== 'desktop.signIn') return;
@@ -808,6 +834,7 @@ export const windowsHostMachine = setup({
         'adsync.reply': { actions: 'adsyncReply' },
         'connect.wizard': { actions: 'toWizard' },
         'syncmanager.connector': { actions: 'toSyncManager' },
+        'aduc.action': { actions: 'startAduc' },
         'backstage.host': { actions: 'backstageHost' },
         'backstage.ad': { actions: 'backstageAd' },
         'backstage.adsync': { actions: 'backstageAdsync' },

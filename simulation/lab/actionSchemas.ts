@@ -159,3 +159,33 @@ export const wizardActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setStaging'), enabled: z.boolean() }),
   z.object({ type: z.literal('setStartSync'), enabled: z.boolean() }),
 ]);
+
+/**
+ * Active Directory Users and Computers on the DC: the Reset Password dialog, the Account tab's
+ * Unlock and Account options (only the options the learner changed), and the Member Of tab.
+ */
+const account = z.string().min(1).max(256);
+
+export const aducActionSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('resetPassword'),
+    user: account,
+    password: text(256),
+    confirm: text(256),
+    mustChange: z.boolean().default(false),
+    unlock: z.boolean().default(false),
+  }),
+  z.object({ type: z.literal('unlock'), user: account }),
+  z.object({
+    type: z.literal('setAccountOptions'),
+    user: account,
+    mustChange: z.boolean().optional(),
+    cannotChange: z.boolean().optional(),
+    neverExpires: z.boolean().optional(),
+    disabled: z.boolean().optional(),
+  }),
+  z.object({ type: z.literal('addToGroup'), user: account, group: text(256) }),
+  z.object({ type: z.literal('removeFromGroup'), user: account, group: text(256) }),
+]);
+
+export type AducAction = z.infer<typeof aducActionSchema>;

@@ -13,8 +13,10 @@ import type { FaultParams } from '../faults/catalog';
 import { FAULT_IDS } from '../faults/catalog';
 import { TRIGGER_IDS, type TriggerId } from '../faults/triggers';
 import {
+  aducActionSchema,
   adminActionSchema,
   myAccountActionSchema,
+  type AducAction,
   ssprActionSchema,
   wizardActionSchema,
 } from './actionSchemas';
@@ -53,6 +55,8 @@ export type LabCommand =
   | { type: 'gateway.firewall'; add?: FirewallRule; remove?: string }
   /** Synchronization Service Manager > Connectors > (AD connector) > Properties > Connect to Active Directory Forest. */
   | { type: 'syncmanager.connector'; password?: string; ldapSignAndEncrypt?: boolean }
+  /** Active Directory Users and Computers on the domain controller (see windows/aduc.ts). */
+  | { type: 'aduc.action'; host: string; action: AducAction }
   | BackstageCommand
   | FaultCommand;
 
@@ -98,6 +102,7 @@ export const COMMAND_TYPES: readonly LabCommandType[] = [
   'phone.respond',
   'gateway.firewall',
   'syncmanager.connector',
+  'aduc.action',
   'backstage.host',
   'backstage.ad',
   'backstage.adsync',
@@ -312,6 +317,25 @@ export function parseCommand(
         };
       break;
     }
+    case 'aduc.action': {
+      const dcs = def.hosts.filter((h) => h.kind === 'dc').map((h) => h.id);
+      if (typeof value.host !== 'string' || !dcs.includes(value.host)) {
+        error = `aduc.action.host: expected the domain controller (${dcs.join(', ')}), got ${JSON.stringify(value.host)}`;
+        break;
+      }
+      const r = aducActionSchema.safeParse(value.action);
+      if (!r.success) error = formatIssues(r.error.issues, 'aduc.action.action')[0];
+      else if (
+        r.data.type === 'setAccountOptions' &&
+        [r.data.mustChange, r.data.cannotChange, r.data.neverExpires, r.data.disabled].every(
+          (x) => x === undefined,
+        )
+      )
+        error =
+          'aduc.action.action: expected at least one of "mustChange", "cannotChange", "neverExpires", "disabled"';
+      else return { ok: true, command: { type, host: value.host, action: r.data } };
+      break;
+    }
     case 'fault.inject':
     case 'fault.clear':
     case 'fault.schedule':
@@ -524,6 +548,8 @@ export function routeCommand(
           },
         },
       };
+    case 'aduc.action':
+      return { target: c.host, event: { type: 'aduc.action', action: c.action } };
     case 'gateway.firewall':
     case 'backstage.firewall':
       return {

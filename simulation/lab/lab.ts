@@ -242,6 +242,7 @@ export class Lab {
       if (ctx.host.consoles.cmd.busy || ctx.host.consoles.powershell.busy || ctx.host.desktop?.busy)
         return true;
       if (ctx.busyWith || ctx.localWait || ctx.dhcpWait) return true;
+      if (Object.values(ctx.jobs).some((j) => j.kind === 'aduc')) return true;
       const adsync = (this.root.system.get(h.id) as AnyActorRef | undefined)?.getSnapshot().children
         .adsync as AnyActorRef | undefined;
       const wizard = (adsync?.getSnapshot().context as AdSyncContext | undefined)?.wizard;

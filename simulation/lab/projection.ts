@@ -18,6 +18,7 @@ import {
   type HostToolsView,
   type SyncManagerView,
 } from './toolViews';
+import { aducView, type AducView } from './aducView';
 import {
   adminCenterView,
   connectView,
@@ -80,6 +81,8 @@ export interface LearnerView {
   /** Event Viewer and Services on each Windows host. */
   tools: Record<string, HostToolsView>;
   syncManager?: SyncManagerView;
+  /** Active Directory Users and Computers on the domain controller. */
+  aduc?: AducView;
   gateway: GatewayView;
 }
 
@@ -209,6 +212,7 @@ export function projectLearnerView(truth: LabTruth, def: LabDefinition): Learner
     connect: connectView(truth, def),
     tools: hostToolsViews(truth, def),
     syncManager: syncManagerView(truth, def),
+    aduc: aducView(truth, def),
     gateway: gatewayView(truth, def),
   };
 }

@@ -386,7 +386,7 @@ function serveDirectory(
 }
 
 /** The Comment of the built-in groups (net group, Get-ADGroup -Properties Description). */
-const BUILTIN_GROUP_DESCRIPTIONS: Record<string, string> = {
+export const BUILTIN_GROUP_DESCRIPTIONS: Record<string, string> = {
   'domain admins': 'Designated administrators of the domain',
   'domain users': 'All domain users',
   'enterprise admins': 'Designated administrators of the enterprise',

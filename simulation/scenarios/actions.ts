@@ -19,6 +19,7 @@
  *   phone power on|off phone-michael
  *   firewall allow host=*.servicebus.windows.net port=443 | firewall delete <rule id>
  *   syncmanager password=… ldapSignAndEncrypt=true
+ *   aduc unlock user=michael.brown             Active Directory Users and Computers on the DC
  *
  * Values: `true`/`false`, integers and `[…]` JSON arrays are typed; "double quotes" keep a string
  * as written (so "123456" stays text). Macros starting with `@` are read from the learner's view
@@ -51,7 +52,8 @@ export type ParsedAction =
   | { kind: 'phonePower'; phone: string; on: boolean }
   | { kind: 'firewall'; op: 'allow'; fields: Record<string, ActionValue> }
   | { kind: 'firewall'; op: 'delete'; id: string }
-  | { kind: 'syncmanager'; fields: Record<string, ActionValue> };
+  | { kind: 'syncmanager'; fields: Record<string, ActionValue> }
+  | { kind: 'aduc'; action: string; fields: Record<string, ActionValue> };
 
 export type ActionParse = { ok: true; action: ParsedAction } | { ok: false; error: string };
 
@@ -284,10 +286,18 @@ export function parseAction(line: string): ActionParse {
       if (!f.ok) return { ok: false, error: `syncmanager: ${f.error}` };
       return { ok: true, action: { kind: 'syncmanager', fields: f.fields } };
     }
+    case 'aduc': {
+      const action = word(0);
+      if (!action)
+        return { ok: false, error: 'aduc: expected an action name, e.g. "aduc unlock user=michael.brown"' };
+      const f = fieldsOf(rest.slice(1));
+      if (!f.ok) return { ok: false, error: `aduc ${action}: ${f.error}` };
+      return { ok: true, action: { kind: 'aduc', action, fields: f.fields } };
+    }
     default:
       return {
         ok: false,
-        error: `unknown action "${head?.text ?? ''}" (expected advance, next, cmd, ps, admin, wizard, sspr, myaccount, signin, signout, changepw, service, power, restart, cable, phone, firewall or syncmanager)`,
+        error: `unknown action "${head?.text ?? ''}" (expected advance, next, cmd, ps, admin, wizard, sspr, myaccount, signin, signout, changepw, service, power, restart, cable, phone, firewall, syncmanager or aduc)`,
       };
   }
 }
@@ -445,6 +455,16 @@ export function resolveAction(a: ParsedAction, view: LearnerView): Resolve {
     }
     case 'syncmanager':
       return { ok: true, command: { type: 'syncmanager.connector', ...a.fields } };
+    case 'aduc': {
+      const dc = view.devices.find((d) => d.kind === 'dc')?.id;
+      // The Reset Password dialog's "Confirm password" is the same text unless written out.
+      const confirm =
+        a.action === 'resetPassword' && a.fields.confirm === undefined ? { confirm: a.fields.password } : {};
+      return {
+        ok: true,
+        command: { type: 'aduc.action', host: dc, action: { ...a.fields, ...confirm, type: a.action } },
+      };
+    }
   }
 }
 

@@ -9,6 +9,7 @@ import type { EventLogs } from './eventlog';
 import type { ServiceState } from './services';
 import type { AdSyncState } from '../sync/state';
 import type { Registry } from './registry';
+import type { AducResult } from './aduc';
 
 export interface DhcpLease {
   ip: Ipv4;
@@ -125,6 +126,8 @@ export interface WindowsHostContext {
   logon: { user: string; password: string };
   /** The sync server: Entra Connect's state as it is on disk while the ADSync actor is not running. */
   adsyncDisk?: AdSyncState;
+  /** The DC: what Active Directory Users and Computers showed after its last action (`id` tells one from the next). */
+  aduc?: { lastResult?: AducResult & { id: number } };
   rng: RngState;
   /** Counter for ids of packets and jobs this host starts. */
   seq: number;

@@ -9,7 +9,7 @@ export const SPEEDS = [1, 10, 60, 600] as const;
 export type Speed = (typeof SPEEDS)[number];
 
 export type Surface = 'map' | 'admin' | 'sspr' | 'myaccount' | 'signin' | 'phone' | 'connect' | 'tools';
-export type ToolId = 'events' | 'services' | 'syncmanager' | 'gateway';
+export type ToolId = 'events' | 'services' | 'syncmanager' | 'aduc' | 'gateway';
 
 interface UiState {
   surface: Surface;

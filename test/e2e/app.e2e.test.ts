@@ -169,6 +169,24 @@ describe('HybridLab in Chromium', () => {
     await page.getByTestId('instructor-toggle').click();
   });
 
+  it('opens Active Directory Users and Computers on DC01 and finds Michael Brown in Staff', async () => {
+    await page.getByTestId('surface-tools').click();
+    await page.getByTestId('tools-host').selectOption('dc01');
+    await page.getByTestId('tool-aduc').click();
+    await page.getByTestId('aduc-node-LaborHub').click();
+    await page.getByTestId('aduc-node-Staff').click();
+    const row = page.getByTestId('aduc-row-Michael Brown');
+    await expect(row.textContent()).resolves.toContain('Michael Brown');
+    await expect(row.textContent()).resolves.toContain('User');
+    await row.dblclick();
+    await page.getByTestId('aduc-tab-account').click();
+    await expect(page.getByTestId('aduc-account').locator('input').nth(0).inputValue()).resolves.toBe(
+      'michael.brown',
+    );
+    await page.screenshot({ path: join(OUT, 'aduc.png') });
+    await page.getByTestId('aduc-cancel').click();
+  });
+
   it('logged no errors in the page', () => {
     expect(errors).toEqual([]);
   });

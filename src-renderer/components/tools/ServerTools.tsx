@@ -1,10 +1,11 @@
 /**
  * The Server tools surface: the machine picker and the tool buttons, and the tool that is open
- * (Event Viewer, Services, the Synchronization Service Manager or the gateway's firewall page, one
- * component per file beside this one).
+ * (Event Viewer, Services, the Synchronization Service Manager, Active Directory Users and
+ * Computers or the gateway's firewall page, one component per file beside this one).
  */
 import { useLearnerView } from '../../lab/LabContext';
 import { useUi, type ToolId } from '../../state/uiStore';
+import { ActiveDirectoryUsers } from './ActiveDirectoryUsers';
 import { EventViewer } from './EventViewer';
 import { GatewayPage } from './GatewayPage';
 import { ServicesConsole } from './ServicesConsole';
@@ -14,7 +15,8 @@ type Tool = ToolId;
 
 /**
  * The administrator's tools on the lab's machines: Event Viewer and Services on each Windows host,
- * the Synchronization Service Manager on the Entra Connect server, and the gateway's firewall page.
+ * the Synchronization Service Manager on the Entra Connect server, Active Directory Users and
+ * Computers on the domain controller, and the gateway's firewall page.
  */
 export function ServerTools() {
   const view = useLearnerView();
@@ -25,12 +27,15 @@ export function ServerTools() {
   const hosts = Object.values(view.tools);
   const current = view.tools[host] ?? hosts[0];
   const isSync = view.syncManager?.host === current?.host;
+  const isDc = view.aduc?.host === current?.host;
   const tools: { id: Tool; label: string; show: boolean }[] = [
     { id: 'events', label: 'Event Viewer', show: true },
     { id: 'services', label: 'Services', show: true },
     { id: 'syncmanager', label: 'Synchronization Service Manager', show: isSync },
+    { id: 'aduc', label: 'Active Directory Users and Computers', show: isDc },
   ];
-  const activeTool: Tool = tool === 'syncmanager' && !isSync ? 'events' : tool;
+  const activeTool: Tool =
+    (tool === 'syncmanager' && !isSync) || (tool === 'aduc' && !isDc) ? 'events' : tool;
   return (
     <div className="tools" data-testid="server-tools">
       <div className="tools-bar">
@@ -80,6 +85,8 @@ export function ServerTools() {
         <EventViewer key={current.host} host={current.host} />
       ) : activeTool === 'services' ? (
         <ServicesConsole host={current.host} />
+      ) : activeTool === 'aduc' ? (
+        <ActiveDirectoryUsers />
       ) : (
         <SyncServiceManager />
       )}

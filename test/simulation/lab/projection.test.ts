@@ -134,4 +134,26 @@ describe('the learner projection', () => {
     expect(pc2?.addresses).toEqual([]);
     expect(view.consoles.pc2?.cmd.transcript).toEqual([]);
   });
+
+  it('Active Directory Users and Computers shows account state, never passwords or ACLs', () => {
+    const lab = busyLab();
+    lab.dispatch({
+      type: 'aduc.action',
+      host: 'dc01',
+      action: {
+        type: 'resetPassword',
+        user: 'emma.wilson',
+        password: 'Fresh#Pass2026',
+        confirm: 'Fresh#Pass2026',
+      },
+    });
+    const view = lab.learnerView();
+    expect(view.aduc?.lastResult?.message).toBe('The password for Emma Wilson has been changed.');
+    const keys = keysOf(view.aduc);
+    for (const k of [...TRUTH_ONLY_KEYS, 'history', 'acl', 'aces', 'pwdLastSet', 'logon', 'badPwdCount'])
+      expect(keys.has(k), `ADUC view has a key "${k}"`).toBe(false);
+    const json = JSON.stringify(view.aduc);
+    expect(json).not.toContain('Fresh#Pass2026');
+    for (const u of DEFAULT_LAB.users) expect(json).not.toContain(u.password);
+  });
 });

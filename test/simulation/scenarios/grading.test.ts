@@ -90,6 +90,20 @@ describe('grading by end state', () => {
     expect(run.score().collateral.map((c) => c.id)).toEqual(['sspr-all']);
     expect(run.score().total).toBe(run.score().max - 20);
   });
+
+  it('unlocking in Active Directory Users and Computers (not SSPR, as the reference does) completes the scenario', () => {
+    const s = load('account-locked-out.json');
+    expect(s.solution.some((l) => l.startsWith('sspr chooseTrouble option=unlock'))).toBe(true);
+    const run = ScenarioRun.start(s, 1);
+    expect(run.lab.learnerView().aduc?.users.find((u) => u.sam === 'michael.brown')?.account.lockedOut).toBe(
+      true,
+    );
+    for (const line of ['aduc unlock user=michael.brown', 'signin pc2 michael.brown "Welcome@2026"'])
+      expect(run.act(line)).toEqual({ ok: true });
+    expect(run.lab.learnerView().desktops.pc2?.screen).toBe('desktop');
+    expect(run.getStatus()).toBe('completed');
+    expect(run.score().total).toBe(run.score().max);
+  });
 });
 
 describe('what the starting state gives away', () => {

@@ -1,0 +1,65 @@
+/** ADUC's Select Groups dialog, reduced to a list of the domain's groups to pick one from. */
+import { useState } from 'react';
+import { AducIcon } from './AducIcon';
+
+export function SelectGroupsDialog({
+  groups,
+  onOk,
+  onCancel,
+}: {
+  groups: { name: string; folder: string }[];
+  onOk: (group: string) => void;
+  onCancel: () => void;
+}) {
+  const [chosen, setChosen] = useState<string | undefined>();
+  return (
+    <div className="modal-backdrop aduc-box-backdrop" role="dialog" aria-label="Select Groups">
+      <div className="aduc-dialog" data-testid="aduc-select-groups">
+        <div className="aduc-dialog-title">Select Groups</div>
+        <div className="aduc-dialog-body">
+          <p className="hint">Select this object type: Groups or Built-in security principals</p>
+          <div className="aduc-list">
+            <table className="grid">
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>In Folder</th>
+                </tr>
+              </thead>
+              <tbody>
+                {groups.map((g) => (
+                  <tr
+                    key={g.name}
+                    className={g.name === chosen ? 'is-selected' : ''}
+                    onClick={() => setChosen(g.name)}
+                    onDoubleClick={() => onOk(g.name)}
+                    data-testid={`aduc-pick-${g.name}`}
+                  >
+                    <td className="nowrap">
+                      <AducIcon kind="group" /> {g.name}
+                    </td>
+                    <td>{g.folder}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+        <div className="aduc-buttons">
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            disabled={!chosen}
+            onClick={() => chosen && onOk(chosen)}
+            data-testid="aduc-pick-ok"
+          >
+            OK
+          </button>
+          <button type="button" className="btn btn-small" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
