@@ -290,8 +290,8 @@ export const FAULTS: readonly FaultSpec[] = [
       ad({ op: 'user', identity: c.params.user, patch: { pwdLastSet: c.truth.time } }),
     ],
     repair: () => [ad({ op: 'policy', patch: { minAgeDays: 0 } })],
-    // Holds while the change the fault made is still too recent for the policy. A password set
-    // since then (the user waited, or an admin reset it) ends it, as a lower minimum age does.
+    // Holds until a day has passed since the change the fault made (the user can reset again) or
+    // the minimum age is lowered. An admin reset meanwhile does not end it: it is a change too.
     holds: (t, c) => {
       const dir = directoryOf(t, c.def);
       const u = adu(t, c);
@@ -300,8 +300,7 @@ export const FAULTS: readonly FaultSpec[] = [
         !!u &&
         dir.policy.minAgeDays > 0 &&
         u.pwdLastSet > 0 &&
-        u.pwdLastSet <= c.injectedAt &&
-        t.time - u.pwdLastSet < dir.policy.minAgeDays * DAY
+        t.time - c.injectedAt < dir.policy.minAgeDays * DAY
       );
     },
   },
@@ -637,11 +636,24 @@ export const FAULTS: readonly FaultSpec[] = [
     title: 'The user keeps typing the old password on the PC',
     category: 'Client',
     target: (p) => `${p.user} on ${p.pc}`,
+    // The user changes the password on the PC (Ctrl+Alt+Del > Change a password), signs out, and
+    // signs in again with the old one from habit: all real steps, so the DC logs them as it would.
     inject: (c) => {
       const old = adUserOf(c.truth, c.def, c.params.user)?.password ?? '';
+      const at = (password: string) =>
+        ({ type: 'desktop.signIn', host: c.params.pc, user: c.params.user, password }) as LabCommand;
       return [
-        ad({ op: 'password', identity: c.params.user, password: 'Renewed#2026z' }),
-        { type: 'desktop.signIn', host: c.params.pc, user: c.params.user, password: old } as LabCommand,
+        { type: 'desktop.signOut', host: c.params.pc } as LabCommand,
+        at(old),
+        {
+          type: 'desktop.changePassword',
+          host: c.params.pc,
+          user: c.params.user,
+          oldPassword: old,
+          newPassword: 'Renewed#2026z',
+        } as LabCommand,
+        { type: 'desktop.signOut', host: c.params.pc } as LabCommand,
+        at(old),
       ];
     },
     repair: (c) => [

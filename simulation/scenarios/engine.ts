@@ -77,12 +77,14 @@ export function describeCommand(c: Record<string, unknown>): string {
     case 'portal.admin':
     case 'portal.sspr':
     case 'portal.myaccount':
-    case 'connect.wizard': {
+    case 'connect.wizard':
+    case 'aduc.action': {
       const surface = {
         'portal.admin': 'admin',
         'portal.sspr': 'sspr',
         'portal.myaccount': 'myaccount',
         'connect.wizard': 'wizard',
+        'aduc.action': 'aduc',
       }[c.type];
       const { type, ...fields } = (c.action ?? {}) as Record<string, unknown>;
       const shown = Object.entries(fields).map(
@@ -203,8 +205,13 @@ export class ScenarioRun {
     this.params = plan.params;
     this.faults = plan.faults;
     for (const [i, line] of (scenario.start.setup ?? []).entries()) {
+      const before = this.consoleErrors();
       const r = this.perform(line);
       if (!r.ok) throw new ScenarioError(`start.setup[${i}]: ${r.error}`);
+      // A setup line that fails on the console would leave the starting state quietly different.
+      const failed = this.consoleErrors().slice(before.length);
+      if (failed.length > 0)
+        throw new ScenarioError(`start.setup[${i}]: the console answered with an error: ${failed[0]}`);
     }
     this.closeConsoles();
     const settle = parseDuration(scenario.start.settle ?? '5m') ?? 0;
@@ -246,6 +253,15 @@ export class ScenarioRun {
     for (const h of hints) run.takeHint(h.id);
     if (session.gaveUpAt !== undefined) run.giveUp();
     return run;
+  }
+
+  /** Every error line on every console, in a stable order (to see what a setup line added). */
+  private consoleErrors(): string[] {
+    const out: string[] = [];
+    for (const t of Object.values(this.lab.truth().hosts))
+      for (const shell of ['cmd', 'powershell'] as const)
+        for (const l of t.host?.consoles[shell].transcript ?? []) if (l.kind === 'error') out.push(l.text);
+    return out;
   }
 
   /**
