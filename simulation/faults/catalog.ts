@@ -96,6 +96,26 @@ const LONG_PASSWORD = 'Qx7!'.repeat(75);
 export const HISTORY_PASSWORD = 'Harbor#Light2025';
 const CURRENT_PASSWORD = 'Autumn#2025!x';
 
+/** TLS 1.2 for the .NET client on the Connect server: the two SCHANNEL values and what the host makes of them. */
+function tls12(def: LabDefinition, on: boolean): LabCommand[] {
+  const value = (data: number) => ({ type: 'REG_DWORD' as const, data });
+  return [
+    host(def.connect.host, {
+      op: 'registry',
+      key: KEYS.tls12Client,
+      name: 'Enabled',
+      value: value(on ? 1 : 0),
+    }),
+    host(def.connect.host, {
+      op: 'registry',
+      key: KEYS.tls12Client,
+      name: 'DisabledByDefault',
+      value: value(on ? 0 : 1),
+    }),
+    host(def.connect.host, { op: 'tls', active: on }),
+  ];
+}
+
 export const FAULTS: readonly FaultSpec[] = [
   {
     id: 'L1',
@@ -221,36 +241,8 @@ export const FAULTS: readonly FaultSpec[] = [
     title: 'TLS 1.2 is disabled on the Connect server',
     category: 'Writeback',
     target: (_p, def) => `${def.connect.host}: SCHANNEL TLS 1.2`,
-    inject: (c) => [
-      host(c.def.connect.host, {
-        op: 'registry',
-        key: KEYS.tls12Client,
-        name: 'Enabled',
-        value: { type: 'REG_DWORD', data: 0 },
-      }),
-      host(c.def.connect.host, {
-        op: 'registry',
-        key: KEYS.tls12Client,
-        name: 'DisabledByDefault',
-        value: { type: 'REG_DWORD', data: 1 },
-      }),
-      host(c.def.connect.host, { op: 'tls', active: false }),
-    ],
-    repair: (c) => [
-      host(c.def.connect.host, {
-        op: 'registry',
-        key: KEYS.tls12Client,
-        name: 'Enabled',
-        value: { type: 'REG_DWORD', data: 1 },
-      }),
-      host(c.def.connect.host, {
-        op: 'registry',
-        key: KEYS.tls12Client,
-        name: 'DisabledByDefault',
-        value: { type: 'REG_DWORD', data: 0 },
-      }),
-      host(c.def.connect.host, { op: 'tls', active: true }),
-    ],
+    inject: (c) => tls12(c.def, false),
+    repair: (c) => tls12(c.def, true),
     holds: (t, c) => syncHostOf(t, c.def)?.host.tls12Active === false,
   },
   {
