@@ -22,7 +22,7 @@ import {
   type AdCmdlet,
 } from './adClient';
 import { checkSearchBase, inScope, propContext, whatIf } from './adUser';
-import { psDate, type PsValue } from './psFormat';
+import { psDateValue, type PsValue } from './psFormat';
 import { listed } from './psViews';
 import type { CommandResult } from './types';
 
@@ -144,7 +144,7 @@ function* searchScript(
       ['AccountExpirationDate', ''],
       ['DistinguishedName', u.dn],
       ['Enabled', u.enabled],
-      ['LastLogonDate', psDate(u.lastLogon, offset)],
+      ['LastLogonDate', psDateValue(u.lastLogon, offset)],
       ['LockedOut', u.lockedOut],
       ['Name', u.name],
       ['ObjectClass', 'user'],

@@ -284,11 +284,7 @@ export function fileTime(ms: number): string {
 
 export const NEVER_FILETIME = '9223372036854775807';
 
-/** A collection as PowerShell's formatter shows it: `{a, b, c, d...}` (four items at most). */
-export function psCollection(items: readonly string[]): string {
-  const shown = items.slice(0, 4).join(', ');
-  return `{${shown}${items.length > 4 ? '...' : ''}}`;
-}
+export { psCollection } from './psFormat';
 
 /** A TimeSpan argument: `1.00:00:00`, `00:30:00`, or a bare number (ticks, as PowerShell converts it). */
 export function timeSpanArg(raw: string): number | undefined {
@@ -418,8 +414,12 @@ export const AD_CMDLETS = `${AD_NS}.Commands`;
 /** The account cmdlets take an AD object from the pipeline as their -Identity. */
 export const IDENTITY_INPUT: PipelineInput = {
   param: 'Identity',
-  from: ['DistinguishedName', 'SamAccountName', 'Name'],
+  // What an AD identity can be (DN, GUID, SID, sAMAccountName): not the Name.
+  from: ['DistinguishedName', 'ObjectGUID', 'SID', 'SamAccountName'],
+  adIdentity: true,
 };
+
+export const withIdentityInput = (def: CommandDef): CommandDef => ({ ...def, pipelineInput: IDENTITY_INPUT });
 
 /**
  * An AD cmdlet: bind its parameters (printing PowerShell's binding errors), then either print at
@@ -438,7 +438,7 @@ export function adCmdlet(
     names,
     kind: 'cmdlet',
     availableOn,
-    spec: { name: spec.name, className: spec.className },
+    spec,
     run: (env) => {
       const bound = bindParams(spec, env.cmd.args, env.line);
       if (!bound.ok) return done(formatPsError(bound.error));

@@ -19,6 +19,7 @@ import {
   str,
   strs,
   type AdCmdlet,
+  withIdentityInput,
   type AdwsSession,
 } from './adClient';
 import { filterAttributes, matches, type Filter } from './adFilter';
@@ -140,7 +141,7 @@ function* getGroupScript(
   );
 }
 
-export const getAdGroup = adCmdlet(['get-adgroup'], getGroupSpec, (env, v) => {
+const getAdGroupDef = adCmdlet(['get-adgroup'], getGroupSpec, (env, v) => {
   const identity = str(v.Identity);
   const c: AdCmdlet = {
     env,
@@ -194,7 +195,7 @@ function* getMembersScript(c: AdCmdlet, identity: string, server: string | undef
   return listed(AD_PRINCIPAL, members.map(principal));
 }
 
-export const getAdGroupMember = adCmdlet(['get-adgroupmember'], getMemberSpec, (env, v) => {
+const getAdGroupMemberDef = adCmdlet(['get-adgroupmember'], getMemberSpec, (env, v) => {
   const identity = str(v.Identity) ?? '';
   const c: AdCmdlet = {
     env,
@@ -250,8 +251,12 @@ function memberCmdlet(name: string, className: string, add: boolean) {
   });
 }
 
-export const addAdGroupMember = memberCmdlet('Add-ADGroupMember', 'AddADGroupMember', true);
-export const removeAdGroupMember = memberCmdlet('Remove-ADGroupMember', 'RemoveADGroupMember', false);
+export const addAdGroupMember = withIdentityInput(
+  memberCmdlet('Add-ADGroupMember', 'AddADGroupMember', true),
+);
+export const removeAdGroupMember = withIdentityInput(
+  memberCmdlet('Remove-ADGroupMember', 'RemoveADGroupMember', false),
+);
 
 // --- Get-ADPrincipalGroupMembership ---------------------------------------------------------------
 
@@ -287,7 +292,7 @@ function* membershipScript(c: AdCmdlet, identity: string, server: string | undef
   );
 }
 
-export const getAdPrincipalGroupMembership = adCmdlet(
+const getAdPrincipalGroupMembershipDef = adCmdlet(
   ['get-adprincipalgroupmembership'],
   membershipSpec,
   (env, v) => {
@@ -350,7 +355,7 @@ function* getComputerScript(
   );
 }
 
-export const getAdComputer = adCmdlet(['get-adcomputer'], getComputerSpec, (env, v) => {
+const getAdComputerDef = adCmdlet(['get-adcomputer'], getComputerSpec, (env, v) => {
   const identity = str(v.Identity);
   const c: AdCmdlet = {
     env,
@@ -366,3 +371,9 @@ export const getAdComputer = adCmdlet(['get-adcomputer'], getComputerSpec, (env,
   if (!f.ok) return f.lines;
   return () => getComputerScript(c, v, props.names, f.filter);
 });
+
+// The group and principal cmdlets take an AD object from the pipeline as their -Identity.
+export const getAdGroup = withIdentityInput(getAdGroupDef);
+export const getAdGroupMember = withIdentityInput(getAdGroupMemberDef);
+export const getAdPrincipalGroupMembership = withIdentityInput(getAdPrincipalGroupMembershipDef);
+export const getAdComputer = withIdentityInput(getAdComputerDef);

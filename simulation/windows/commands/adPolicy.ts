@@ -10,6 +10,7 @@ import type { ConsoleLine } from '../hostState';
 import type { BoundValue, CmdletSpec } from '../shell/bind';
 import {
   AD_CMDLETS,
+  AD_NS,
   adCmdlet,
   adErrorRecord,
   argPosition,
@@ -22,7 +23,8 @@ import {
   type AdCmdlet,
 } from './adClient';
 import { whatIf } from './adUser';
-import { formatList, psSpan } from './psFormat';
+import { psSpan } from './psFormat';
+import { listed } from './psViews';
 import type { CommandResult } from './types';
 
 type Values = Record<string, BoundValue>;
@@ -30,8 +32,9 @@ type Values = Record<string, BoundValue>;
 /** Unconfirmed wording: AD's constraint error for a value outside an attribute's range. */
 export const OUT_OF_RANGE = 'A value for the attribute was not in the acceptable range of values';
 
-function policyList(p: PasswordPolicy, domainDn: string, domainGuid: string): ConsoleLine[] {
-  return formatList([
+/** The ADDefaultDomainPasswordPolicy object, shown as a list. */
+function policyList(p: PasswordPolicy, domainDn: string, domainGuid: string): CommandResult {
+  return listed(`${AD_NS}.ADDefaultDomainPasswordPolicy`, [
     [
       ['ComplexityEnabled', p.complexity],
       ['DistinguishedName', domainDn],
@@ -79,7 +82,7 @@ function* getScript(c: AdCmdlet, v: Values): Script<CommandResult> {
     return { lines: notFound(c, identity) };
   const r = yield* s.session.call<PasswordPolicy>({ op: 'getPolicy' });
   if (!r.ok) return { lines: r.lines };
-  return { lines: policyList(r.value, domainDnOf(c.env.host.domainFqdn), s.session.dc.domainGuid ?? '') };
+  return policyList(r.value, domainDnOf(c.env.host.domainFqdn), s.session.dc.domainGuid ?? '');
 }
 
 export const getAdDefaultDomainPasswordPolicy = adCmdlet(
@@ -179,7 +182,7 @@ function* setScript(c: AdCmdlet, v: Values, patch: Partial<PasswordPolicy>): Scr
   }
   if (!v.PassThru) return { lines: [] };
   const after = yield* s.session.call<PasswordPolicy>({ op: 'getPolicy' });
-  return { lines: after.ok ? policyList(after.value, domainDn, s.session.dc.domainGuid ?? '') : after.lines };
+  return after.ok ? policyList(after.value, domainDn, s.session.dc.domainGuid ?? '') : { lines: after.lines };
 }
 
 export const setAdDefaultDomainPasswordPolicy = adCmdlet(

@@ -6,8 +6,7 @@
  */
 import type { UserRecord } from '../../roles/dcServices';
 import type { PasswordPolicy } from '../../roles/passwordPolicy';
-import type { PsValue } from './psFormat';
-import { psDate } from './psFormat';
+import { isTyped, psDateValue, type PsValue } from './psFormat';
 import { fileTime, NEVER_FILETIME, psCollection } from './adClient';
 import type { FilterValue } from './adFilter';
 
@@ -53,7 +52,7 @@ export function canonicalName(dn: string, fqdn: string): string {
   return `${fqdn}/${rdns.reverse().join('/')}`;
 }
 
-const date = (ms: number, c: PropContext) => psDate(ms, c.offsetMinutes);
+const date = (ms: number, c: PropContext) => psDateValue(ms, c.offsetMinutes);
 const PRIMARY = 'domain users';
 
 function memberOf(u: UserRecord, c: PropContext): string {
@@ -269,7 +268,8 @@ export function readAttribute<T>(
   const get = catalog.find(([k]) => k.toLowerCase() === a)?.[1];
   if (!get) return undefined;
   const v = get(o, c);
-  return v === null || v === undefined ? '' : v;
+  // -Filter compares a date as the text the module shows.
+  return v === null || v === undefined ? '' : isTyped(v) ? v.text : v;
 }
 
 export function hasAttribute<T>(catalog: Catalog<T>, attribute: string): boolean {

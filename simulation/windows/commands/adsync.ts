@@ -11,8 +11,8 @@ import { RUN_HISTORY_LIMIT, type RunRecord } from '../../sync/state';
 import { bindParams, type CmdletSpec } from '../shell/bind';
 import { formatPsError, out, warning } from '../shell/psError';
 import type { ConsoleLine } from '../hostState';
-import { formatList, formatTable, psDate, psSpan, type PsValue } from './psFormat';
-import { listed } from './psViews';
+import { formatList, formatTable, psDate, psDateValue, psSpan, type PsValue } from './psFormat';
+import { listed, shown } from './psViews';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome, type CommandResult } from './types';
 
 const NS = 'Microsoft.IdentityManagement.PowerShell.Cmdlet';
@@ -95,6 +95,7 @@ export const startAdSyncSyncCycle: CommandDef = {
   names: ['start-adsyncsynccycle'],
   kind: 'cmdlet',
   availableOn: onSync,
+  spec: startSpec,
   run: (env) =>
     local(
       env,
@@ -138,6 +139,7 @@ export const getAdSyncScheduler: CommandDef = {
   names: ['get-adsyncscheduler'],
   kind: 'cmdlet',
   availableOn: onSync,
+  spec: getSchedulerSpec,
   run: (env) =>
     local(
       env,
@@ -153,7 +155,7 @@ export const getAdSyncScheduler: CommandDef = {
             ['CustomizedSyncCycleInterval', psSpan(s.customizedInterval)],
             ['NextSyncCyclePolicyType', s.nextPolicy],
             // The scheduler reports UTC whatever the server's time zone.
-            ['NextSyncCycleStartTimeInUTC', psDate(s.nextRunAt, 0)],
+            ['NextSyncCycleStartTimeInUTC', psDateValue(s.nextRunAt, 0)],
             ['PurgeRunHistoryInterval', psSpan(s.purgeRunHistoryInterval)],
             ['SyncCycleEnabled', s.syncCycleEnabled],
             ['MaintenanceEnabled', s.maintenanceEnabled],
@@ -184,6 +186,7 @@ export const setAdSyncScheduler: CommandDef = {
   names: ['set-adsyncscheduler'],
   kind: 'cmdlet',
   availableOn: onSync,
+  spec: setSchedulerSpec,
   run: (env) =>
     local(
       env,
@@ -233,6 +236,7 @@ export const getAdSyncConnector: CommandDef = {
   names: ['get-adsyncconnector'],
   kind: 'cmdlet',
   availableOn: onSync,
+  spec: getConnectorSpec,
   run: (env) =>
     local(
       env,
@@ -281,6 +285,7 @@ export const getAdSyncConnectorRunStatus: CommandDef = {
   names: ['get-adsyncconnectorrunstatus'],
   kind: 'cmdlet',
   availableOn: onSync,
+  spec: runStatusSpec,
   run: (env) =>
     local(
       env,
@@ -288,12 +293,12 @@ export const getAdSyncConnectorRunStatus: CommandDef = {
       () => ({ op: 'getRunStatus' }),
       (reply) => {
         if (!reply.ok || !('runStatus' in reply) || !reply.runStatus) return { lines: [] };
-        return {
-          lines: formatTable(
-            ['RunState', 'ConnectorName'],
-            [[reply.runStatus.state, reply.runStatus.connector]],
-          ),
-        };
+        return shown(`${OBJECT_MODEL}.ConnectorRunStatus`, [
+          [
+            ['RunState', reply.runStatus.state],
+            ['ConnectorName', reply.runStatus.connector],
+          ],
+        ]);
       },
     ),
 };
@@ -308,6 +313,7 @@ export const getAdSyncPhsConfig: CommandDef = {
   names: ['get-adsyncaadpasswordsyncconfiguration'],
   kind: 'cmdlet',
   availableOn: onSync,
+  spec: getPhsSpec,
   run: (env) =>
     local(
       env,
@@ -326,12 +332,14 @@ export const getAdSyncPhsConfig: CommandDef = {
           };
         }
         if (!reply.ok || !('phs' in reply)) return { lines: [] };
-        return {
-          lines: formatTable(
-            ['SourceConnector', 'TargetConnector', 'Enabled'],
-            reply.phs.map((p) => [p.source, p.target, p.enabled]),
-          ),
-        };
+        return shown(
+          `${OBJECT_MODEL}.AADPasswordSyncConfiguration`,
+          reply.phs.map((p): [string, PsValue][] => [
+            ['SourceConnector', p.source],
+            ['TargetConnector', p.target],
+            ['Enabled', p.enabled],
+          ]),
+        );
       },
     ),
 };
@@ -350,6 +358,7 @@ export const setAdSyncPhsConfig: CommandDef = {
   names: ['set-adsyncaadpasswordsyncconfiguration'],
   kind: 'cmdlet',
   availableOn: onSync,
+  spec: setPhsSpec,
   run: (env) =>
     local(
       env,
@@ -519,6 +528,7 @@ export const invokeAdSyncDiagnostics: CommandDef = {
   names: ['invoke-adsyncdiagnostics'],
   kind: 'cmdlet',
   availableOn: onSync,
+  spec: diagSpec,
   run: (env) => {
     const bound = bindParams(diagSpec, env.cmd.args, env.line);
     if (!bound.ok) return done(formatPsError(bound.error));
@@ -557,6 +567,7 @@ export const getAdSyncAadCompanyFeature: CommandDef = {
   names: ['get-adsyncaadcompanyfeature'],
   kind: 'cmdlet',
   availableOn: onSync,
+  spec: companyFeatureSpec,
   run: (env) =>
     local(
       env,
@@ -620,6 +631,7 @@ export const getAdSyncRunProfileResult: CommandDef = {
   names: ['get-adsyncrunprofileresult'],
   kind: 'cmdlet',
   availableOn: onSync,
+  spec: runProfileResultSpec,
   run: (env) => {
     const spec = runProfileResultSpec;
     const bound = bindParams(spec, env.cmd.args, env.line);
@@ -670,26 +682,25 @@ export const getAdSyncRunProfileResult: CommandDef = {
         const n = v.NumberRequested as number | undefined;
         if (n !== undefined && n > 0) runs = runs.slice(0, n);
         const offset = env.host.clockOffsetMs;
-        return {
-          lines: formatList(
-            runs.map((r) => [
-              ['RunHistoryId', labGuid(`run:${r.id}`)],
-              ['ConnectorId', idOf(r.connector)],
-              ['ConnectorName', r.connector],
-              ['RunProfileId', profileGuid(r)],
-              ['RunProfileName', r.profile],
-              ['RunNumber', r.id],
-              ['Username', 'NT SERVICE\\ADSync'],
-              ['IsRunComplete', true],
-              ['Result', r.status],
-              ['CurrentStepNumber', 1],
-              ['TotalSteps', 1],
-              ['StartDate', psDate(r.start + offset, RUN_DATES_OFFSET_MINUTES)],
-              ['EndDate', psDate(r.end + offset, RUN_DATES_OFFSET_MINUTES)],
-              ['RunStepResults', `{${labGuid(`step:${r.id}`)}}`],
-            ]),
-          ),
-        };
+        return listed(
+          `${OBJECT_MODEL}.RunHistory`,
+          runs.map((r): [string, PsValue][] => [
+            ['RunHistoryId', labGuid(`run:${r.id}`)],
+            ['ConnectorId', idOf(r.connector)],
+            ['ConnectorName', r.connector],
+            ['RunProfileId', profileGuid(r)],
+            ['RunProfileName', r.profile],
+            ['RunNumber', r.id],
+            ['Username', 'NT SERVICE\\ADSync'],
+            ['IsRunComplete', true],
+            ['Result', r.status],
+            ['CurrentStepNumber', 1],
+            ['TotalSteps', 1],
+            ['StartDate', psDateValue(r.start + offset, RUN_DATES_OFFSET_MINUTES)],
+            ['EndDate', psDateValue(r.end + offset, RUN_DATES_OFFSET_MINUTES)],
+            ['RunStepResults', `{${labGuid(`step:${r.id}`)}}`],
+          ]),
+        );
       },
     );
   },

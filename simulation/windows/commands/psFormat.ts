@@ -3,12 +3,32 @@ import { formatShortDateTime, formatTimeSpan } from '../../core/time';
 import { out } from '../shell/psError';
 import type { ConsoleLine } from '../hostState';
 
-export type PsValue = string | number | boolean | undefined | null;
+/**
+ * A value PowerShell shows as text but orders by a number: a DateTime (its ms), an enum such as a
+ * service's Status (its value: Stopped 1 … Running 4). Sort-Object and the comparison operators use
+ * `order`; everything that prints uses `text`.
+ */
+export interface PsTyped {
+  text: string;
+  order: number;
+  /** The .NET type, e.g. System.DateTime (what `Select -ExpandProperty` writes). */
+  type: string;
+}
+
+export type PsValue = string | number | boolean | undefined | null | PsTyped;
 
 export function psValue(v: PsValue): string {
   if (v === undefined || v === null) return '';
   if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'object') return v.text;
   return String(v);
+}
+
+export const isTyped = (v: PsValue): v is PsTyped => typeof v === 'object' && v !== null;
+
+/** An enum value: its name, ordered by its number. */
+export function psEnum(type: string, names: Readonly<Record<string, number>>, name: string): PsValue {
+  return { text: name, order: names[name] ?? 0, type };
 }
 
 /** `Name : Value` lines with names padded to the longest, framed by blank lines as PowerShell does. */
@@ -54,6 +74,19 @@ export function formatTable(
 
 export function psDate(ms: number | undefined, offsetMinutes = 0): string {
   return ms === undefined || ms <= 0 ? '' : formatShortDateTime(ms, offsetMinutes);
+}
+
+/** A collection as PowerShell's formatter shows it: `{a, b, c, d...}` (four items at most). */
+export function psCollection(items: readonly string[]): string {
+  const shown = items.slice(0, 4).join(', ');
+  return `{${shown}${items.length > 4 ? '...' : ''}}`;
+}
+
+/** A DateTime property: shown as psDate shows it, sorted by time; empty when there is none. */
+export function psDateValue(ms: number | undefined, offsetMinutes = 0): PsValue {
+  return ms === undefined || ms <= 0
+    ? ''
+    : { text: psDate(ms, offsetMinutes), order: ms, type: 'System.DateTime' };
 }
 
 export function psSpan(ms: number | undefined): string {

@@ -1,13 +1,14 @@
 /**
  * How PowerShell shows objects that reach the end of a pipeline: a type's own format view when it
- * has one (the Get-Service table, Get-WinEvent's table grouped by provider), else a table for up to
- * four properties and a list for five or more, as the default formatter does. Format-Table and
- * Format-List with or without property names. Pure.
+ * has one (the Get-Service table, Get-WinEvent's table grouped by provider, Get-Date's text), else
+ * a table for up to four properties and a list for five or more, as the default formatter does.
+ * Format-Table and Format-List with or without property names. Pure.
  */
 import type { ConsoleLine } from '../hostState';
 import { isScalar, namesMatching, objectText, valueOf, type PsObject } from '../shell/psObject';
 import { out } from '../shell/psError';
-import { formatList, formatTable, psValue, type PsValue } from './psFormat';
+import { DATE_TYPE, DNS_SERVER_TYPE, dateView, dnsServerTable, TNC_LABELS, TNC_TYPE } from './customViews';
+import { formatTable, psValue, type PsValue } from './psFormat';
 import { CONSOLE_WIDTH, fixedTable, listRecords, type Column } from './sysShared';
 import type { CommandResult } from './types';
 
@@ -16,11 +17,15 @@ export const EVENT_TYPE = 'System.Diagnostics.Eventing.Reader.EventLogRecord';
 
 interface FormatView {
   /** The table columns (widths from the format view), each showing the property of its header. */
-  table: readonly Column[];
+  table?: readonly Column[];
   /** Rows come in groups headed `   <groupBy>: <value>`. */
   groupBy?: string;
   /** What Format-List shows without property names (all properties when absent). */
   list?: readonly string[];
+  /** Labels the list view shows instead of property names. */
+  labels?: Readonly<Record<string, string>>;
+  /** The default view when it is neither the table nor the generic one: the list, or lines of its own. */
+  shows?: 'list' | ((objects: readonly PsObject[]) => ConsoleLine[]);
 }
 
 const VIEWS: Readonly<Record<string, FormatView>> = {
@@ -29,6 +34,17 @@ const VIEWS: Readonly<Record<string, FormatView>> = {
       { header: 'Status', width: 8 },
       { header: 'Name', width: 18 },
       { header: 'DisplayName', width: 38 },
+    ],
+    list: [
+      'Name',
+      'DisplayName',
+      'Status',
+      'DependentServices',
+      'ServicesDependedOn',
+      'CanPauseAndContinue',
+      'CanShutdown',
+      'CanStop',
+      'ServiceType',
     ],
   },
   [EVENT_TYPE]: {
@@ -41,11 +57,17 @@ const VIEWS: Readonly<Record<string, FormatView>> = {
     groupBy: 'ProviderName',
     list: ['TimeCreated', 'ProviderName', 'Id', 'Message'],
   },
+  [DATE_TYPE]: { shows: dateView },
+  [DNS_SERVER_TYPE]: { shows: dnsServerTable },
+  [TNC_TYPE]: { shows: 'list', labels: TNC_LABELS },
 };
 
 const cell = (o: PsObject, name: string) => psValue(valueOf(o, name));
 
-function viewTable(view: FormatView, objects: readonly PsObject[]): ConsoleLine[] {
+function viewTable(
+  view: FormatView & { table: readonly Column[] },
+  objects: readonly PsObject[],
+): ConsoleLine[] {
   const rows = (group: readonly PsObject[]) =>
     fixedTable(
       view.table,
@@ -76,7 +98,7 @@ export function tableOf(objects: readonly PsObject[], names?: readonly string[])
   if (!first) return [];
   if (isScalar(first)) return scalars(objects);
   const view = VIEWS[first.typeName];
-  if (!names && view) return viewTable(view, objects);
+  if (!names && view?.table) return viewTable({ ...view, table: view.table }, objects);
   const all = namesMatching(first, names ?? first.props.map(([k]) => k));
   // Columns that would pass the console's width are left out, with PowerShell's warning.
   let used = -1;
@@ -109,12 +131,14 @@ export function listOf(objects: readonly PsObject[], names?: readonly string[]):
   const first = objects[0];
   if (!first) return [];
   if (isScalar(first)) return scalars(objects);
-  const wanted = names ?? VIEWS[first.typeName]?.list;
+  const view = VIEWS[first.typeName];
+  const wanted = names ?? view?.list;
+  const label = (k: string) => (names ? k : (view?.labels?.[k] ?? k));
   return out(
     ...listRecords(
       objects.map((o) => {
         const keys = wanted ? namesMatching(o, wanted) : o.props.map(([k]) => k);
-        return keys.map((k): [string, string] => [k, cell(o, k)]);
+        return keys.map((k): [string, string] => [label(k), cell(o, k)]);
       }),
     ),
   );
@@ -124,13 +148,22 @@ export function listOf(objects: readonly PsObject[], names?: readonly string[]):
 export function display(objects: readonly PsObject[]): ConsoleLine[] {
   const first = objects[0];
   if (!first) return [];
-  if (isScalar(first)) return scalars(objects);
-  if (VIEWS[first.typeName]) return tableOf(objects);
+  if (isScalar(first) || first.props.length === 0) return scalars(objects);
+  const view = VIEWS[first.typeName];
+  if (typeof view?.shows === 'function') return view.shows(objects);
+  if (view?.shows === 'list') return listOf(objects);
+  if (view?.table) return tableOf(objects);
   return first.props.length <= 4 ? tableOf(objects) : listOf(objects);
+}
+
+/** A cmdlet's objects and what they print when nothing follows them on the pipeline. */
+export function shown(typeName: string, records: [string, PsValue][][]): CommandResult {
+  const objects = records.map((props): PsObject => ({ typeName, props }));
+  return { lines: display(objects), objects };
 }
 
 /** A cmdlet's output shown as a list (the AD and ADSync cmdlets), with the objects it writes. */
 export function listed(typeName: string, records: [string, PsValue][][]): CommandResult {
-  if (records.length === 0) return { lines: [], objects: [] };
-  return { lines: formatList(records), objects: records.map((props) => ({ typeName, props })) };
+  const objects = records.map((props): PsObject => ({ typeName, props }));
+  return { lines: listOf(objects), objects };
 }

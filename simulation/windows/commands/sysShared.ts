@@ -28,8 +28,11 @@ export interface RuntimeError {
   errorId: string;
 }
 
+/** Where an error points: the typed line and the command in it. */
+export type AtCommand = Pick<CommandEnv, 'line' | 'cmd'>;
+
 /** A non-terminating error a cmdlet writes while it runs: it points at the whole command. */
-export function cmdletError(env: CommandEnv, spec: CmdletSpec, e: RuntimeError): ConsoleLine[] {
+export function cmdletError(env: AtCommand, spec: CmdletSpec, e: RuntimeError): ConsoleLine[] {
   return formatPsError({
     command: spec.name,
     message: e.message,
@@ -46,7 +49,7 @@ export function cmdletError(env: CommandEnv, spec: CmdletSpec, e: RuntimeError):
 
 /** An argument that failed a validation attribute: it points at the argument. */
 export function validationError(
-  env: CommandEnv,
+  env: AtCommand,
   spec: CmdletSpec,
   param: string,
   message: string,

@@ -62,6 +62,7 @@ const restartSpec: CmdletSpec = {
 export const restartComputer: CommandDef = {
   names: ['restart-computer'],
   kind: 'cmdlet',
+  spec: restartSpec,
   run: (env) => {
     const b = bind(env, restartSpec);
     if (!b.ok) return done(formatPsError(b.error));
@@ -98,6 +99,7 @@ const stopSpec: CmdletSpec = {
 export const stopComputer: CommandDef = {
   names: ['stop-computer'],
   kind: 'cmdlet',
+  spec: stopSpec,
   run: (env) => {
     const b = bind(env, stopSpec);
     if (!b.ok) return done(formatPsError(b.error));
@@ -314,6 +316,7 @@ const importModuleSpec: CmdletSpec = {
 export const importModule: CommandDef = {
   names: ['import-module', 'ipmo'],
   kind: 'cmdlet',
+  spec: importModuleSpec,
   run: (env) => {
     const spec = importModuleSpec;
     const b = bind(env, spec);

@@ -10,6 +10,7 @@ import type { NewEvent } from '../eventlog';
 import type { ConsoleLine, ShellKind, WindowsHostContext } from '../hostState';
 import type { RegValue } from '../registry';
 import type { StartType } from '../services';
+import type { CmdletSpec } from '../shell/bind';
 import type { ParsedCommand } from '../shell/parse';
 import type { PsObject } from '../shell/psObject';
 
@@ -72,8 +73,11 @@ export interface CommandDef {
   /** Whether the command exists on this host (e.g. AD cmdlets only where RSAT is installed). */
   availableOn?: (host: WindowsHostContext) => boolean;
   run: (env: CommandEnv) => CommandOutcome;
-  /** The cmdlet's own name and .NET class, for the pipeline's binding errors. */
-  spec?: { name: string; className: string };
+  /**
+   * The cmdlet's own name and .NET class, for the pipeline's binding errors, and its parameters
+   * (to tell whether the line already binds the pipeline parameter).
+   */
+  spec?: { name: string; className: string; params?: CmdletSpec['params'] };
   /**
    * The parameter that takes pipeline input: after a `|` the command runs once per object, with
    * this parameter bound to the first of `from` (property names) the object has, or to a plain value.
@@ -83,7 +87,15 @@ export interface CommandDef {
 
 export interface PipelineInput {
   param: string;
+  /** The properties that bind to it by name, in order. */
   from: readonly string[];
+  /** The parameter is mandatory and a string: an empty string cannot bind. */
+  mandatory?: boolean;
+  /**
+   * The ActiveDirectory module's identity parameters: a custom object (Select-Object's) converts
+   * to an AD object, which fails the module's validation when it has none of `from`.
+   */
+  adIdentity?: boolean;
 }
 
 export function done(lines: ConsoleLine[], effects?: HostEffect[], objects?: PsObject[]): CommandOutcome {

@@ -139,11 +139,14 @@ export function bindParams(spec: CmdletSpec, args: readonly Token[], line: strin
           'CannotConvertArgumentNoMessage',
         );
       }
-      case 'strings':
-        return raw
+      case 'strings': {
+        const parts = raw
           .split(',')
           .map((s) => s.trim())
           .filter((s) => s.length > 0);
+        // A quoted empty string is one empty value (Get-Service -Name '' looks for a service '').
+        return parts.length === 0 && raw === '' && t?.quoted ? [''] : parts;
+      }
       default:
         return raw;
     }

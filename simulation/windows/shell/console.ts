@@ -8,7 +8,8 @@ import { COMMANDS } from '../commands';
 import type { ConsoleLine, ConsoleSession, ShellKind, WindowsHostContext } from '../hostState';
 import { parseLine, type ParsedCommand } from './parse';
 import { available, say, tailOf, type Step } from './pipeline';
-import { cmdNotRecognized, commandNotFound, formatPsError } from './psError';
+import { cmdNotRecognized, commandNotFound, formatPsError, out } from './psError';
+import { scalar } from './psObject';
 
 export { finish, type InterpretEnv, type Step, type StepTail } from './pipeline';
 
@@ -42,15 +43,16 @@ export function interpret(host: WindowsHostContext, shell: ShellKind, line: stri
     const condition = parsed.conditions[index] ?? 'always';
     const [first, ...rest] = statement;
     if (!first) return;
-    // In PowerShell a statement that starts with a string just outputs it.
-    if (
-      shell === 'powershell' &&
-      first.args.length === 0 &&
-      rest.length === 0 &&
-      statement[0] &&
-      parsedQuotedHead(line, first)
-    ) {
-      steps.push(say([{ kind: 'output', text: first.name }], condition));
+    // In PowerShell a statement that starts with a string (or a list of them) writes it to the pipeline.
+    if (shell === 'powershell' && first.args.length === 0 && parsedQuotedHead(line, first)) {
+      const after = tailOf({ host, shell, line }, rest);
+      if (!after.ok) {
+        steps.push(say(after.lines, condition));
+        return;
+      }
+      const values = stringsOf(first);
+      const result = { lines: out(...values), objects: values.map((v) => scalar(v)) };
+      steps.push({ run: () => ({ kind: 'done', result }), ...after.tail, condition });
       return;
     }
     const def = available(host, shell, first.name);
@@ -73,8 +75,19 @@ export function interpret(host: WindowsHostContext, shell: ShellKind, line: stri
   return steps;
 }
 
-/** Whether the command name was typed as a string literal ("abc" or 'abc'). */
+/** The strings a literal head holds: `'a'`, or `'a','b'` (which the parser hands over as one name). */
+function stringsOf(cmd: ParsedCommand): string[] {
+  const quoted = /'((?:[^']|'')*)'|"((?:[^"]|"")*)"/g;
+  const list = /^\s*(?:(?:'(?:[^']|'')*'|"(?:[^"]|"")*")\s*,\s*)+(?:'(?:[^']|'')*'|"(?:[^"]|"")*")\s*$/;
+  if (!list.test(cmd.source)) return [cmd.name];
+  return [...cmd.source.matchAll(quoted)].map((m) =>
+    m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? '').replace(/""/g, '"'),
+  );
+}
+
+/** Whether the command name was typed as a string literal ("abc" or 'abc'), not called with `&`. */
 function parsedQuotedHead(line: string, cmd: ParsedCommand): boolean {
+  if (line.slice(0, cmd.nameAt).trimEnd().endsWith('&')) return false;
   const c = line[cmd.nameAt];
   return c === '"' || c === "'" || c === '\u201c' || c === '\u2018';
 }

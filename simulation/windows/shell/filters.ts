@@ -1,15 +1,17 @@
 /**
  * The pipeline elements that filter or format what comes before them: `| findstr`, `| find` and
  * `| more` in both shells, and in PowerShell Select-String (on the printed text), Where-Object,
- * Select-Object, Sort-Object, Measure-Object, Format-Table/-List and the Out-* cmdlets. Each works on
- * a `Stream` (the printed lines, and the objects when the command wrote any). Anything else after a
- * `|` is not a filter: the console decides whether it is a command that takes pipeline input.
+ * ForEach-Object, Select-Object, Sort-Object, Measure-Object, Format-Table/-List and the Out-*
+ * cmdlets. Each works on a `Stream` (the printed lines, and the objects when the command wrote
+ * any). Anything else after a `|` is not a filter: the console decides whether it is a command that
+ * takes pipeline input.
  */
 import type { ConsoleLine, ShellKind } from '../hostState';
+import { forEachObject } from './forEachObject';
 import { formatObjects, measureObject, selectObject, sortObject, type PipeFilter } from './objectFilters';
 import type { ParsedCommand } from './parse';
 import { display } from '../commands/psViews';
-import { objectsOf, withObjects } from './psObject';
+import { isOutput, objectsOf, withObjects } from './psObject';
 import { parseWhere } from './where';
 
 export type { PipeFilter };
@@ -19,16 +21,31 @@ export type FilterParse =
   | { ok: false; unknown: ParsedCommand }
   | { ok: false; lines: ConsoleLine[] };
 
-/** findstr and Select-String search the text the objects would print; what they pass on is text. */
-function textFilter(pattern: string, ignoreCase: boolean, invert: boolean): PipeFilter {
-  const p = ignoreCase ? pattern.toLowerCase() : pattern;
+/**
+ * findstr and Select-String search the text the objects would print; what they pass on is text.
+ * Errors, warnings and -WhatIf's lines are not their input: they still show.
+ */
+function textFilter(patterns: readonly string[], ignoreCase: boolean, invert: boolean): PipeFilter {
+  const ps = patterns.map((p) => (ignoreCase ? p.toLowerCase() : p));
   return (s) => ({
     lines: s.lines.filter((l) => {
-      if (l.kind === 'error') return true;
+      if (!isOutput(l)) return true;
       const t = ignoreCase ? l.text.toLowerCase() : l.text;
-      return t.includes(p) !== invert;
+      return ps.some((p) => t.includes(p)) !== invert;
     }),
   });
+}
+
+/**
+ * findstr's search strings: `/c:"a b"` is one literal string; otherwise the argument's words are
+ * alternatives (`findstr "IPv4 Gateway"` matches either). find takes its one string as typed.
+ */
+function searchStrings(name: 'find' | 'findstr', args: readonly string[]): string[] | undefined {
+  const literal = args.filter((a) => /^\/c:/i.test(a)).map((a) => a.slice(3));
+  if (name === 'findstr' && literal.length > 0) return literal;
+  const first = args.find((a) => !a.startsWith('/'));
+  if (first === undefined) return undefined;
+  return name === 'findstr' ? first.split(' ').filter((w) => w.length > 0) : [first];
 }
 
 const errorLine = (text: string): FilterParse => ({ ok: false, lines: [{ kind: 'error', text }] });
@@ -38,11 +55,10 @@ export function parseFilter(shell: ShellKind, cmd: ParsedCommand, line: string):
   const args = cmd.args.map((a) => a.text);
   if (name === 'findstr' || name === 'find') {
     const flags = args.filter((a) => /^\/[a-z]$/i.test(a)).map((a) => a.toLowerCase());
-    const words = args.filter((a) => !/^\/[a-z]$/i.test(a));
-    const pattern = words[0];
-    if (pattern === undefined)
+    const patterns = searchStrings(name, args);
+    if (patterns === undefined || patterns.length === 0)
       return errorLine(name === 'find' ? 'FIND: Parameter format not correct' : 'FINDSTR: Bad command line');
-    return { ok: true, filter: textFilter(pattern, flags.includes('/i'), flags.includes('/v')) };
+    return { ok: true, filter: textFilter(patterns, flags.includes('/i'), flags.includes('/v')) };
   }
   if (name === 'more') return { ok: true, filter: (s) => ({ lines: s.lines }) };
   if (shell !== 'powershell') return { ok: false, unknown: cmd };
@@ -55,7 +71,7 @@ export function parseFilter(shell: ShellKind, cmd: ParsedCommand, line: string):
         return errorLine("Select-String : Cannot bind argument to parameter 'Pattern' because it is null.");
       const sensitive = args.some((a) => /^-casesensitive$/i.test(a));
       const invert = args.some((a) => /^-notmatch$/i.test(a));
-      return { ok: true, filter: textFilter(pattern, !sensitive, invert) };
+      return { ok: true, filter: textFilter([pattern], !sensitive, invert) };
     }
     case 'where-object':
     case 'where':
@@ -70,6 +86,10 @@ export function parseFilter(shell: ShellKind, cmd: ParsedCommand, line: string):
         },
       };
     }
+    case 'foreach-object':
+    case 'foreach':
+    case '%':
+      return forEachObject(cmd.args);
     case 'select-object':
     case 'select':
       return selectObject(cmd, line);
@@ -89,7 +109,7 @@ export function parseFilter(shell: ShellKind, cmd: ParsedCommand, line: string):
     case 'out-null':
       return {
         ok: true,
-        filter: (s) => ({ lines: s.lines.filter((l) => l.kind !== 'output'), objects: [] }),
+        filter: (s) => ({ lines: s.lines.filter((l) => !isOutput(l)), objects: [] }),
       };
     // Out-String passes the text on; Out-Host and Out-Default print it and pass nothing on.
     case 'out-string':

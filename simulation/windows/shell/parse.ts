@@ -191,6 +191,8 @@ function tokenizePs(line: string): Tokenized {
     let grouped: Token | undefined;
     while (i < line.length && !isSpace(line[i]) && line[i] !== '|' && line[i] !== ';' && line[i] !== '&') {
       const ch = line[i] as string;
+      // `Name,@{…}`: a hashtable after a comma starts a token of its own (the list joins again later).
+      if (!quoted && text.endsWith(',') && groupAt(line, i)?.group === 'hashtable') break;
       // A bracketed argument, alone or as the value of `-Name:`, is one token up to its closing bracket.
       if (!quoted && (i === start || /^-[A-Za-z_]\w*:$/.test(text))) {
         const opener = groupAt(line, i);

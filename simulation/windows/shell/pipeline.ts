@@ -1,20 +1,22 @@
 /**
  * PowerShell's object pipeline as the lab runs it. A command's output goes through the filters
  * after it (filters.ts); when a command that takes pipeline input follows (Unlock-ADAccount,
- * Start-Service…), it runs once per object with its pipeline parameter bound to the object (its
- * DistinguishedName, Name…), and what came before is not printed, only its errors. A command that
- * takes no pipeline input, or objects it cannot bind, give PowerShell's InputObjectNotBound error;
- * a native program after a `|` runs once (its standard input is not read). Pure.
+ * Get-ADUser, Start-Service…), it runs once per object with its pipeline parameter bound to the
+ * object (inputBinding.ts), and what came before is not printed, only its errors. What those runs
+ * write is gathered into one stream, and the rest of the pipeline runs once on it (one Measure
+ * count, one table). A native program after a `|` runs once (its standard input is not read).
+ * Pure: every run may finish later (a network script, the ADSync service), so the gathered output
+ * travels in the steps themselves, never in shared state.
  */
 import { findCommand } from '../commands';
-import { psValue } from '../commands/psFormat';
-import { ellipsize } from '../commands/sysShared';
+import { display } from '../commands/psViews';
 import type { CommandDef, CommandOutcome, CommandResult } from '../commands/types';
 import type { ConsoleLine, ShellKind, WindowsHostContext } from '../hostState';
 import { parseFilter, type PipeFilter } from './filters';
-import type { ParsedCommand, StatementCondition, Token } from './parse';
-import { cmdNotRecognized, commandNotFound, formatPsError } from './psError';
-import { objectText, propOf, type PsObject, type Stream } from './psObject';
+import { bindInput } from './inputBinding';
+import type { ParsedCommand, StatementCondition } from './parse';
+import { cmdNotRecognized, commandNotFound } from './psError';
+import { isOutput, objectsOf, type PsObject, type Stream } from './psObject';
 
 export interface InterpretEnv {
   host: WindowsHostContext;
@@ -44,7 +46,7 @@ export function say(lines: ConsoleLine[], condition: StatementCondition = 'alway
 export function finish(tail: StepTail, result: CommandResult): { lines: ConsoleLine[]; next: Step[] } {
   const s = tail.filters.reduce<Stream>((acc, f) => f(acc), { lines: result.lines, objects: result.objects });
   if (!tail.pipeTo) return { lines: s.lines, next: [] };
-  return { lines: s.lines.filter((l) => l.kind !== 'output'), next: tail.pipeTo(s) };
+  return { lines: s.lines.filter((l) => !isOutput(l)), next: tail.pipeTo(s) };
 }
 
 /** The command a name runs in this shell on this host, if it exists there. */
@@ -91,64 +93,65 @@ export function tailOf(ctx: LineContext, stages: readonly ParsedCommand[]): Tail
   return { ok: true, tail: { filters } };
 }
 
-const NOT_BOUND =
-  'The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.';
-
-function notBound(ctx: LineContext, def: CommandDef, cmd: ParsedCommand, target: string): Step {
-  const name = def.spec?.name ?? cmd.name;
-  const className = def.spec?.className ?? `Microsoft.PowerShell.Commands.${name.replace(/-/g, '')}Command`;
-  return say(
-    formatPsError({
-      command: name,
-      message: NOT_BOUND,
-      line: ctx.line,
-      column: cmd.nameAt,
-      length: cmd.source.length,
-      category: 'InvalidArgument',
-      target,
-      activity: `[${name}]`,
-      exception: 'ParameterBindingException',
-      errorId: `InputObjectNotBound,${className}`,
-    }),
-  );
+/** What the runs for each input object wrote so far: their output lines and objects. */
+interface Gathered {
+  lines: ConsoleLine[];
+  objects: PsObject[];
+  /** A run wrote text rather than objects. */
+  text: boolean;
+  /** How many runs wrote anything. */
+  parts: number;
 }
 
-/** The command with `-Param 'value'` added, as if typed (the tokens sit on the command's name). */
-function withArgument(cmd: ParsedCommand, param: string, value: string): ParsedCommand {
-  const at = cmd.nameAt;
-  const end = at + cmd.name.length;
-  const args: Token[] = [
-    ...cmd.args,
-    { text: `-${param}`, quoted: false, at, end },
-    { text: value, quoted: true, at, end },
-  ];
-  return { ...cmd, args };
+const NOTHING: Gathered = { lines: [], objects: [], text: false, parts: 0 };
+
+/** Adds one run's output (its errors and warnings were printed as it finished). */
+function gather(acc: Gathered, s: Stream): Gathered {
+  const lines = s.lines.filter(isOutput);
+  if (lines.length === 0 && !s.objects?.length) return acc;
+  return {
+    lines: [...acc.lines, ...lines],
+    objects: [...acc.objects, ...(s.objects ?? [])],
+    text: acc.text || !s.objects,
+    parts: acc.parts + 1,
+  };
 }
 
-function bindable(o: PsObject, from: readonly string[]): string | undefined {
-  const v =
-    o.value !== undefined ? o.value : from.map((f) => propOf(o, f)?.[1]).find((x) => psValue(x) !== '');
-  const text = psValue(v);
-  return text === '' ? undefined : text;
+/** The gathered output as one command's result, fed to the rest of the pipeline. */
+function flush(acc: Gathered, rest: StepTail): Step {
+  const objects = acc.text ? undefined : acc.objects;
+  // Objects from several runs print as one table or list, as Out-Default would show them.
+  const lines = objects && acc.parts > 1 ? display(objects) : acc.lines;
+  return { run: () => ({ kind: 'done', result: { lines, objects } }), condition: 'always', ...rest };
+}
+
+/** A run for one input object: given where its output goes, the step that runs it. */
+type Run = (tail: StepTail) => Step;
+
+/** The runs one after another (each may wait on the network), then the rest of the pipeline once. */
+function chain(runs: readonly Run[], rest: StepTail, acc: Gathered): Step[] {
+  const [run, ...more] = runs;
+  if (!run) return [flush(acc, rest)];
+  return [run({ filters: [], pipeTo: (s) => chain(more, rest, gather(acc, s)) })];
 }
 
 /** The steps a command after a `|` runs for what reaches it. */
-function feed(ctx: LineContext, def: CommandDef, cmd: ParsedCommand, tail: StepTail): (s: Stream) => Step[] {
-  const runAs = (c: ParsedCommand): Step => ({
-    run: (env) => def.run({ ...env, shell: ctx.shell, line: ctx.line, cmd: c }),
-    condition: 'always',
-    ...tail,
-  });
-  return (s) => {
-    if (def.kind === 'native') return [runAs(cmd)];
-    const input = def.pipelineInput;
-    // Text reaches a cmdlet as strings no parameter takes (a failed command passes nothing on).
-    if (!s.objects) return s.lines.some((l) => l.kind === 'output') ? [notBound(ctx, def, cmd, ':')] : [];
-    return s.objects.map((o) => {
-      const value = input ? bindable(o, input.from) : undefined;
-      if (!input || value === undefined)
-        return notBound(ctx, def, cmd, `${ellipsize(objectText(o))}:PSObject`);
-      return runAs(withArgument(cmd, input.param, value));
+function feed(ctx: LineContext, def: CommandDef, cmd: ParsedCommand, rest: StepTail): (s: Stream) => Step[] {
+  const runAs =
+    (c: ParsedCommand): Run =>
+    (tail) => ({
+      run: (env) => def.run({ ...env, shell: ctx.shell, line: ctx.line, cmd: c }),
+      condition: 'always',
+      ...tail,
     });
+  return (s) => {
+    if (def.kind === 'native') return [runAs(cmd)(rest)];
+    // Text reaches a cmdlet as strings, one a line (a failed command passes nothing on).
+    const runs = objectsOf(s).map((o): Run => {
+      const b = bindInput(ctx, def, cmd, o);
+      if (b.ok) return runAs(b.cmd);
+      return (tail) => ({ ...say(b.lines), ...tail });
+    });
+    return chain(runs, rest, NOTHING);
   };
 }

@@ -5,8 +5,11 @@
  * element to the next: the lines it would print if nothing followed, and its objects when it has
  * any (a native program such as ipconfig writes text only). Pure.
  */
-import type { PsValue } from '../commands/psFormat';
+import { isTyped, psValue, type PsValue } from '../commands/psFormat';
+import { wildcard } from '../commands/sysShared';
 import type { ConsoleLine } from '../hostState';
+
+export const PS_CUSTOM_OBJECT = 'System.Management.Automation.PSCustomObject';
 
 export interface PsObject {
   /** .NET type name, e.g. Microsoft.ActiveDirectory.Management.ADUser (`Selected.` + it after Select-Object). */
@@ -24,9 +27,16 @@ export interface Stream {
 
 export const isScalar = (o: PsObject) => o.value !== undefined;
 
+/**
+ * Whether a line is pipeline output. -WhatIf's "What if: …" lines go to the host: they print
+ * wherever the command stands in a pipeline and nothing after it sees them.
+ */
+export const isOutput = (l: ConsoleLine) => l.kind === 'output' && !l.text.startsWith('What if: ');
+
 export function scalar(value: PsValue): PsObject {
-  const typeName =
-    typeof value === 'boolean'
+  const typeName = isTyped(value)
+    ? value.type
+    : typeof value === 'boolean'
       ? 'System.Boolean'
       : typeof value === 'number'
         ? 'System.Int32'
@@ -50,44 +60,41 @@ export function valueOf(o: PsObject, name: string | undefined): PsValue {
 export function namesMatching(o: PsObject, patterns: readonly string[]): string[] {
   const out: string[] = [];
   for (const p of patterns) {
-    const re = /[*?]/.test(p) ? wildcardRe(p) : undefined;
+    const re = wildcard(p);
     const hits = re ? o.props.filter(([k]) => re.test(k)).map(([k]) => k) : [propOf(o, p)?.[0] ?? p];
     for (const h of hits) if (!out.some((x) => x.toLowerCase() === h.toLowerCase())) out.push(h);
   }
   return out;
 }
 
-function wildcardRe(p: string): RegExp {
-  const body = p
-    .replace(/[.+^${}()|[\]\\]/g, (m) => `\\${m}`)
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
-}
-
 /** The object's ToString(), as an error record's target shows it. */
 export function objectText(o: PsObject): string {
-  if (o.value !== undefined) return o.value === null ? '' : String(o.value);
-  if (o.typeName.startsWith('Selected.') || o.typeName.endsWith('GenericMeasureInfo'))
-    return `@{${o.props.map(([k, v]) => `${k}=${v === undefined || v === null ? '' : String(v)}`).join('; ')}}`;
+  if (o.value !== undefined) return psValue(o.value);
+  if (isCustom(o) || o.typeName.endsWith('GenericMeasureInfo'))
+    return `@{${o.props.map(([k, v]) => `${k}=${psValue(v)}`).join('; ')}}`;
   const dn = propOf(o, 'DistinguishedName');
-  if (dn && o.typeName.includes('ActiveDirectory')) return String(dn[1] ?? '');
+  if (dn && o.typeName.includes('ActiveDirectory')) return psValue(dn[1]);
+  if (o.typeName === 'System.DateTime') return psValue(propOf(o, 'DateTime')?.[1]);
   return o.typeName;
 }
+
+/** A PSCustomObject: what Select-Object makes of an object, or Get-ItemProperty writes. */
+export const isCustom = (o: PsObject) =>
+  o.typeName.startsWith('Selected.') || o.typeName === PS_CUSTOM_OBJECT;
 
 /**
  * The stream with new objects: `shown` (their display) replaces the printed output, while the
  * errors and warnings stay where they were (those before the first output line stay before it).
  */
 export function withObjects(s: Stream, objects: PsObject[] | undefined, shown: ConsoleLine[]): Stream {
-  const firstOut = s.lines.findIndex((l) => l.kind === 'output');
+  const firstOut = s.lines.findIndex(isOutput);
   const cut = firstOut < 0 ? s.lines.length : firstOut;
-  const before = s.lines.slice(0, cut).filter((l) => l.kind !== 'output');
-  const after = s.lines.slice(cut).filter((l) => l.kind !== 'output');
+  const before = s.lines.slice(0, cut).filter((l) => !isOutput(l));
+  const after = s.lines.slice(cut).filter((l) => !isOutput(l));
   return { lines: [...before, ...shown, ...after], objects };
 }
 
 /** The objects of a stream; the lines of text output as strings (for Where-Object, Sort-Object…). */
 export function objectsOf(s: Stream): PsObject[] {
-  return s.objects ?? s.lines.filter((l) => l.kind === 'output').map((l) => scalar(l.text));
+  return s.objects ?? s.lines.filter(isOutput).map((l) => scalar(l.text));
 }

@@ -5,7 +5,8 @@
  * follow PowerShell: case-insensitive, the left side's type decides how the right side converts.
  * Pure.
  */
-import type { PsValue } from '../commands/psFormat';
+import { isTyped, psValue as text, type PsValue } from '../commands/psFormat';
+import { likeName, wildcard } from '../commands/sysShared';
 import type { ConsoleLine } from '../hostState';
 import type { Token } from './parse';
 import { formatPsError } from './psError';
@@ -37,22 +38,22 @@ export function truthy(v: PsValue): boolean {
   return v !== undefined && v !== null && v !== '';
 }
 
-function likeRe(pattern: string, flags: string): RegExp {
-  const body = pattern
-    .replace(/[.+^${}()|[\]\\]/g, (m) => `\\${m}`)
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, flags);
+/** -like: PowerShell's wildcards (`*`, `?`, `[a-c]`); -clike minds case. */
+function like(pattern: string, value: string, caseSensitive: boolean): boolean {
+  if (!caseSensitive) return likeName(pattern, value);
+  const re = wildcard(pattern);
+  return re ? new RegExp(re.source).test(value) : pattern === value;
 }
-
-const text = (v: PsValue) =>
-  v === undefined || v === null ? '' : typeof v === 'boolean' ? (v ? 'True' : 'False') : String(v);
 
 /** -1, 0 or 1, comparing as the left value's type; undefined when the right side does not convert. */
 function order(left: PsValue, right: PsValue, caseSensitive: boolean): number | undefined {
   if (typeof left === 'boolean') {
     const r = typeof right === 'string' ? right.length > 0 : truthy(right);
     return Number(left) - Number(r);
+  }
+  // A date or an enum against a number compares their values; against text, their names.
+  if (isTyped(left) && (typeof right === 'number' || isTyped(right))) {
+    return Math.sign(left.order - (typeof right === 'number' ? right : right.order));
   }
   if (typeof left === 'number') {
     const r = typeof right === 'number' ? right : Number(text(right).trim() === '' ? NaN : text(right));
@@ -68,7 +69,7 @@ export function compare(left: PsValue, c: Comparison, right: PsValue): boolean {
   switch (c.op) {
     case 'like':
     case 'notlike':
-      return likeRe(text(right), flags).test(text(left)) === (c.op === 'like');
+      return like(text(right), text(left), c.caseSensitive) === (c.op === 'like');
     case 'match':
     case 'notmatch': {
       let re: RegExp;

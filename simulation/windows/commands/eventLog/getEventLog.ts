@@ -126,6 +126,7 @@ function eventLogList(env: CommandEnv): ConsoleLine[] {
 export const getEventLog: CommandDef = {
   names: ['get-eventlog'],
   kind: 'cmdlet',
+  spec: getEventLogSpec,
   run: (env) => {
     const spec = getEventLogSpec;
     const b = bind(env, spec);

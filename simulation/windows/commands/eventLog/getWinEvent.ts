@@ -2,7 +2,7 @@
  * Get-WinEvent: -ListLog, -ListProvider, -LogName, -ProviderName and -FilterHashtable with
  * -MaxEvents and -Oldest, in the table grouped under "ProviderName:" headers.
  */
-import { formatShortDateTime } from '../../../core/time';
+import { psDateValue } from '../psFormat';
 import type { WinEvent } from '../../eventlog';
 import type { ConsoleLine } from '../../hostState';
 import { formatPsError, out } from '../../shell/psError';
@@ -60,7 +60,7 @@ function eventObject(env: CommandEnv, e: WinEvent): PsObject {
   return {
     typeName: EVENT_TYPE,
     props: [
-      ['TimeCreated', formatShortDateTime(shownTime(env, e), 0)],
+      ['TimeCreated', psDateValue(shownTime(env, e), 0)],
       ['ProviderName', e.source],
       ['Id', e.eventId],
       ['LevelDisplayName', levelDisplay(e.level)],
@@ -72,6 +72,7 @@ function eventObject(env: CommandEnv, e: WinEvent): PsObject {
 export const getWinEvent: CommandDef = {
   names: ['get-winevent'],
   kind: 'cmdlet',
+  spec: getWinEventSpec,
   run: (env) => {
     const spec = getWinEventSpec;
     const b = bind(env, spec);

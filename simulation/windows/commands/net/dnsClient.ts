@@ -4,9 +4,12 @@
  * Windows lists them (the loopback pseudo-interface included).
  */
 import { isIpv4, type Ipv4 } from '../../../net/ipv4';
-import type { ConsoleLine, NicRuntime, WindowsHostContext } from '../../hostState';
+import type { NicRuntime, WindowsHostContext } from '../../hostState';
 import type { CmdletSpec } from '../../shell/bind';
 import { out } from '../../shell/psError';
+import type { PsObject } from '../../shell/psObject';
+import { DNS_SERVER_TYPE } from '../customViews';
+import { display } from '../psViews';
 import { binderError, bound, cmdletFailure, listOf } from './shared';
 import { done, type CommandDef, type HostEffect } from '../types';
 
@@ -53,25 +56,17 @@ function dnsRows(host: WindowsHostContext): DnsRow[] {
   ];
 }
 
-function dnsTable(rows: DnsRow[]): ConsoleLine[] {
-  const line = (a: string, b: string, c: string, d: string) =>
-    `${a.padEnd(28)} ${b} ${c.padEnd(7)} ${d}`.trimEnd();
-  return out(
-    '',
-    line('InterfaceAlias', 'Interface', 'Address', 'ServerAddresses'),
-    line('', 'Index    ', 'Family', ''),
-    line('--------------', '---------', '-------', '---------------'),
-    ...rows.map((r) =>
-      line(
-        r.alias.length > 28 ? `${r.alias.slice(0, 25)}...` : r.alias,
-        String(r.index).padStart(9),
-        r.family,
-        `{${r.servers.join(', ')}}`,
-      ),
-    ),
-    '',
-    '',
-  );
+/** The CIM instances Get-DnsClientServerAddress writes (AddressFamily as the number it is: 2, 23). */
+function dnsObjects(rows: DnsRow[]): PsObject[] {
+  return rows.map((r) => ({
+    typeName: DNS_SERVER_TYPE,
+    props: [
+      ['InterfaceAlias', r.alias],
+      ['InterfaceIndex', r.index],
+      ['AddressFamily', r.family === 'IPv4' ? 2 : 23],
+      ['ServerAddresses', `{${r.servers.join(', ')}}`],
+    ],
+  }));
 }
 
 const CIM_CLASS = 'MSFT_DNSClientServerAddress';
@@ -117,6 +112,7 @@ function selectInterfaces(
 export const getDnsClientServerAddress: CommandDef = {
   names: ['get-dnsclientserveraddress'],
   kind: 'cmdlet',
+  spec: getDnsSpec,
   run: (env) => {
     const v = bound(env, getDnsSpec);
     if (Array.isArray(v)) return done(v);
@@ -134,7 +130,8 @@ export const getDnsClientServerAddress: CommandDef = {
       );
     }
     const rows = v.AddressFamily ? sel.rows.filter((r) => r.family === v.AddressFamily) : sel.rows;
-    return done(rows.length > 0 ? dnsTable(rows) : []);
+    const objects = dnsObjects(rows);
+    return done(display(objects), undefined, objects);
   },
 };
 
@@ -162,6 +159,7 @@ export const SET_DNS_BAD_ADDRESS = 'The parameter is incorrect.';
 export const setDnsClientServerAddress: CommandDef = {
   names: ['set-dnsclientserveraddress'],
   kind: 'cmdlet',
+  spec: setDnsSpec,
   run: (env) => {
     const v = bound(env, setDnsSpec);
     if (Array.isArray(v)) return done(v);
@@ -222,21 +220,24 @@ export const setDnsClientServerAddress: CommandDef = {
   },
 };
 
+const clearDnsSpec: CmdletSpec = {
+  name: 'Clear-DnsClientCache',
+  className: 'Clear-DnsClientCache',
+  params: [
+    { name: 'CimSession', type: 'string', aliases: ['Session'] },
+    { name: 'ThrottleLimit', type: 'int' },
+    { name: 'AsJob', type: 'switch' },
+    { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
+    { name: 'Confirm', type: 'switch', aliases: ['cf'] },
+  ],
+};
+
 export const clearDnsClientCache: CommandDef = {
   names: ['clear-dnsclientcache'],
   kind: 'cmdlet',
+  spec: clearDnsSpec,
   run: (env) => {
-    const v = bound(env, {
-      name: 'Clear-DnsClientCache',
-      className: 'Clear-DnsClientCache',
-      params: [
-        { name: 'CimSession', type: 'string', aliases: ['Session'] },
-        { name: 'ThrottleLimit', type: 'int' },
-        { name: 'AsJob', type: 'switch' },
-        { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
-        { name: 'Confirm', type: 'switch', aliases: ['cf'] },
-      ],
-    });
+    const v = bound(env, clearDnsSpec);
     if (Array.isArray(v)) return done(v);
     return done([], [{ type: 'flushDns' }]);
   },

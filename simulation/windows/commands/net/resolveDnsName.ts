@@ -221,6 +221,7 @@ function* resolveDnsName(
 export const resolveDnsNameCmd: CommandDef = {
   names: ['resolve-dnsname'],
   kind: 'cmdlet',
+  spec: resolveSpec,
   run: (env) => {
     const v = bound(env, resolveSpec);
     if (Array.isArray(v)) return done(v);

@@ -142,6 +142,7 @@ function secureChannelCmdlet(names: string[], spec: CmdletSpec): CommandDef {
   return {
     names,
     kind: 'cmdlet',
+    spec,
     run: (env) => {
       const v = bound(env, spec);
       if (Array.isArray(v)) return done(v);

@@ -10,8 +10,12 @@ import { TIMINGS } from '../../../lab/timings';
 import { effectiveIpConfig, type ConsoleLine } from '../../hostState';
 import { resolveName } from '../../resolver';
 import type { CmdletSpec } from '../../shell/bind';
-import { out, warning } from '../../shell/psError';
-import { binderError, bound, listBlock, valueToken } from './shared';
+import { warning } from '../../shell/psError';
+import { scalar, type PsObject } from '../../shell/psObject';
+import { TNC_TYPE } from '../customViews';
+import type { PsValue } from '../psFormat';
+import { display } from '../psViews';
+import { binderError, bound, valueToken } from './shared';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 
 const TNC = 'Test-NetConnection';
@@ -66,15 +70,14 @@ function* tncScript(env: CommandEnv, o: TncOptions): Script<CommandResult> {
   const resolved = yield* resolveName(host, o.name);
   if (!resolved.ok) {
     lines.push(warning(TNC_TEXT.nameFailed(o.name)));
-    if (o.level === 'Quiet') return { lines: [...lines, ...out('False')] };
-    const rows: [string, string][] = [
+    if (o.level === 'Quiet') return quiet(lines, false);
+    return result(lines, [
       ['ComputerName', o.name],
       ['RemoteAddress', ''],
       ['InterfaceAlias', ''],
       ['SourceAddress', ''],
-      ['PingSucceeded', 'False'],
-    ];
-    return { lines: [...lines, ...out('', ...listBlock(rows), '', '')] };
+      ['PingSucceeded', false],
+    ]);
   }
   const ip = resolved.ip;
   const literal = isIpv4(o.name);
@@ -104,27 +107,24 @@ function* tncScript(env: CommandEnv, o: TncOptions): Script<CommandResult> {
     ping = { ok, rtt: ok && r.status === 'ok' && !isPrivate(r.from) && r.from !== '127.0.0.1' ? 14 : 0 };
     if (!ok) lines.push(warning(TNC_TEXT.pingFailed(o.name, pingStatus(r))));
   }
-  if (o.level === 'Quiet')
-    return { lines: [...lines, ...out((tcp ?? ping?.ok) === true ? 'True' : 'False')] };
+  if (o.level === 'Quiet') return quiet(lines, (tcp ?? ping?.ok) === true);
   const onLink = !!cfg.ip && !!cfg.mask && sameSubnet(cfg.ip, ip, cfg.mask);
-  const rows: [string, string | string[]][] = [
+  const rows: [string, PsValue][] = [
     ['ComputerName', o.name],
     ['RemoteAddress', ip],
   ];
-  if (o.port !== undefined) rows.push(['RemotePort', String(o.port)]);
+  if (o.port !== undefined) rows.push(['RemotePort', o.port]);
   if (o.level === 'Detailed') {
     if (!literal) rows.push(['NameResolutionResults', ip]);
     rows.push(
       ['MatchingIPsecRules', ''],
       ['NetworkIsolationContext', isPrivate(ip) ? 'Private Network' : 'Internet'],
-      ['IsAdmin', 'True'],
+      ['IsAdmin', true],
     );
   }
   rows.push(['InterfaceAlias', alias], ['SourceAddress', src]);
-  if (o.level === 'Detailed')
-    rows.push(['NetRoute (NextHop)', onLink ? '0.0.0.0' : (cfg.gateway ?? '0.0.0.0')]);
-  if (ping)
-    rows.push(['PingSucceeded', ping.ok ? 'True' : 'False'], ['PingReplyDetails (RTT)', `${ping.rtt} ms`]);
+  if (o.level === 'Detailed') rows.push(['NetRoute', onLink ? '0.0.0.0' : (cfg.gateway ?? '0.0.0.0')]);
+  if (ping) rows.push(['PingSucceeded', ping.ok], ['PingReplyDetails', `${ping.rtt} ms`]);
   if (o.traceRoute) {
     const hops =
       onLink || ip === cfg.ip
@@ -133,15 +133,29 @@ function* tncScript(env: CommandEnv, o: TncOptions): Script<CommandResult> {
             cfg.gateway ?? '0.0.0.0',
             ...(ping?.ok ? [ip] : Array<string>(Math.max(0, o.hops - 1)).fill('0.0.0.0')),
           ];
-    rows.push(['TraceRoute', hops.slice(0, o.hops)]);
+    // The list view shows the hops one under another.
+    rows.push(['TraceRoute', hops.slice(0, o.hops).join('\n')]);
   }
-  if (tcp !== undefined) rows.push(['TcpTestSucceeded', tcp ? 'True' : 'False']);
-  return { lines: [...lines, ...out('', ...listBlock(rows), '', '')] };
+  if (tcp !== undefined) rows.push(['TcpTestSucceeded', tcp]);
+  return result(lines, rows);
+}
+
+/** The result object after the warnings (its list view shows two properties under longer labels). */
+function result(warnings: ConsoleLine[], props: [string, PsValue][]): CommandResult {
+  const objects: PsObject[] = [{ typeName: TNC_TYPE, props }];
+  return { lines: [...warnings, ...display(objects)], objects };
+}
+
+/** -InformationLevel Quiet writes a Boolean. */
+function quiet(warnings: ConsoleLine[], ok: boolean): CommandResult {
+  const objects = [scalar(ok)];
+  return { lines: [...warnings, ...display(objects)], objects };
 }
 
 export const testNetConnection: CommandDef = {
   names: ['test-netconnection', 'tnc'],
   kind: 'cmdlet',
+  spec: tncSpec,
   run: (env) => {
     const v = bound(env, tncSpec);
     if (Array.isArray(v)) return done(v);

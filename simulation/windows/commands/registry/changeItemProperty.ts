@@ -30,6 +30,7 @@ const setItemPropertySpec: CmdletSpec = {
 export const setItemProperty: CommandDef = {
   names: ['set-itemproperty', 'sp'],
   kind: 'cmdlet',
+  spec: setItemPropertySpec,
   run: (env) => {
     const spec = setItemPropertySpec;
     const b = bind(env, spec);
@@ -99,6 +100,7 @@ const newItemPropertySpec: CmdletSpec = {
 export const newItemProperty: CommandDef = {
   names: ['new-itemproperty'],
   kind: 'cmdlet',
+  spec: newItemPropertySpec,
   run: (env) => {
     const spec = newItemPropertySpec;
     const b = bind(env, spec);
@@ -171,6 +173,7 @@ const removeItemPropertySpec: CmdletSpec = {
 export const removeItemProperty: CommandDef = {
   names: ['remove-itemproperty', 'rp'],
   kind: 'cmdlet',
+  spec: removeItemPropertySpec,
   run: (env) => {
     const spec = removeItemPropertySpec;
     const b = bind(env, spec);

@@ -4,7 +4,10 @@
 import type { ConsoleLine } from '../../hostState';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, out } from '../../shell/psError';
-import { bind, listRecords, wildcard, missingMandatory } from '../sysShared';
+import { PS_CUSTOM_OBJECT } from '../../shell/psObject';
+import type { PsValue } from '../psFormat';
+import { listed } from '../psViews';
+import { bind, wildcard, missingMandatory } from '../sysShared';
 import { locate, noFileSystem, NS, propertyMissing } from './cmdletShared';
 import { valueOf, valuesOf } from './paths';
 import { psData, psProperties } from './values';
@@ -26,6 +29,7 @@ const getItemPropertySpec: CmdletSpec = {
 export const getItemProperty: CommandDef = {
   names: ['get-itemproperty', 'gp'],
   kind: 'cmdlet',
+  spec: getItemPropertySpec,
   run: (env) => {
     const spec = getItemPropertySpec;
     const b = bind(env, spec);
@@ -35,7 +39,7 @@ export const getItemProperty: CommandDef = {
     const { found, errors, fileSystem } = locate(env, spec, paths);
     if (fileSystem && found.length === 0 && errors.length === 0) return done(noFileSystem());
     const names = b.values.Name as string[] | undefined;
-    const records: [string, string][][] = [];
+    const records: [string, PsValue][][] = [];
     const errs: ConsoleLine[] = [...errors];
     for (const l of found) {
       for (const key of l.keys) {
@@ -56,7 +60,9 @@ export const getItemProperty: CommandDef = {
         records.push([...shown.map(([n, v]): [string, string] => [n, psData(v)]), ...psProperties(key)]);
       }
     }
-    return done([...(records.length ? out(...listRecords(records)) : []), ...errs]);
+    // A PSCustomObject per key: its values, then the provider's PS* properties.
+    const shown = listed(PS_CUSTOM_OBJECT, records);
+    return done([...shown.lines, ...errs], undefined, shown.objects);
   },
 };
 
@@ -73,6 +79,7 @@ const getItemPropertyValueSpec: CmdletSpec = {
 export const getItemPropertyValue: CommandDef = {
   names: ['get-itempropertyvalue', 'gpv'],
   kind: 'cmdlet',
+  spec: getItemPropertyValueSpec,
   run: (env) => {
     const spec = getItemPropertyValueSpec;
     const b = bind(env, spec);

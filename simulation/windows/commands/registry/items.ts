@@ -30,6 +30,7 @@ const newItemSpec: CmdletSpec = {
 export const newItem: CommandDef = {
   names: ['new-item', 'ni'],
   kind: 'cmdlet',
+  spec: newItemSpec,
   run: (env) => {
     const spec = newItemSpec;
     const b = bind(env, spec);
@@ -152,6 +153,7 @@ const testPathSpec: CmdletSpec = {
 export const testPath: CommandDef = {
   names: ['test-path'],
   kind: 'cmdlet',
+  spec: testPathSpec,
   run: (env) => {
     const spec = testPathSpec;
     const b = bind(env, spec);
@@ -194,6 +196,7 @@ const childItemSpec: CmdletSpec = {
 export const getChildItem: CommandDef = {
   names: ['get-childitem', 'gci'],
   kind: 'cmdlet',
+  spec: childItemSpec,
   run: (env) => {
     const spec = childItemSpec;
     const b = bind(env, spec);
@@ -229,6 +232,7 @@ const getItemSpec: CmdletSpec = {
 export const getItem: CommandDef = {
   names: ['get-item', 'gi'],
   kind: 'cmdlet',
+  spec: getItemSpec,
   run: (env) => {
     const spec = getItemSpec;
     const b = bind(env, spec);

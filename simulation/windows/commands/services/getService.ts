@@ -38,7 +38,7 @@ export const getService: CommandDef = {
     let shown = filtered(sel.found, v);
     if (v.DependentServices) shown = shown.flatMap((s) => dependents(env.host, s.name));
     else if (v.RequiredServices) shown = shown.flatMap((s) => required(env.host, s.name));
-    const o = serviceOutput(shown);
+    const o = serviceOutput(env.host, shown);
     return done([...o.lines, ...sel.errors], undefined, o.objects);
   },
 };

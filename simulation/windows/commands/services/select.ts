@@ -2,13 +2,15 @@
  * Finding services by -Name / -DisplayName (wildcards, -Include, -Exclude) with the cmdlets' not-
  * found errors, and the Get-Service table.
  */
-import type { ConsoleLine } from '../../hostState';
+import type { ConsoleLine, WindowsHostContext } from '../../hostState';
 import type { ServiceState } from '../../services';
 import type { CmdletSpec } from '../../shell/bind';
 import type { PsObject } from '../../shell/psObject';
+import { psCollection, psEnum } from '../psFormat';
 import { display, SERVICE_TYPE } from '../psViews';
 import { cmdletError, likeName, wildcard } from '../sysShared';
-import { byName, onHost } from './shared';
+import { infoOf } from './scStatus';
+import { byName, dependents, onHost, required } from './shared';
 import type { CommandEnv, PipelineInput } from '../types';
 
 interface Selection {
@@ -63,31 +65,76 @@ export function select(
   return { found, errors };
 }
 
-/** A ServiceController as the service cmdlets write it to the pipeline. */
-export function serviceObject(s: ServiceState): PsObject {
+/** ServiceControllerStatus and ServiceStartMode: Sort-Object orders them by value. */
+const STATUS = {
+  Stopped: 1,
+  StartPending: 2,
+  StopPending: 3,
+  Running: 4,
+  ContinuePending: 5,
+  PausePending: 6,
+  Paused: 7,
+};
+const START_MODE = { Boot: 0, System: 1, Automatic: 2, Manual: 3, Disabled: 4 };
+const SERVICE_TYPES: Readonly<Record<number, string>> = {
+  10: 'Win32OwnProcess',
+  20: 'Win32ShareProcess',
+  30: 'Win32OwnProcess, Win32ShareProcess',
+  110: 'Win32OwnProcess, InteractiveProcess',
+};
+
+const names = (list: readonly ServiceState[]) => psCollection(list.map((x) => x.name));
+
+/**
+ * A ServiceController as the service cmdlets write it to the pipeline. What it accepts (stop,
+ * pause, shutdown) follows sc.exe's flags for the service, and only while it runs.
+ */
+export function serviceObject(host: WindowsHostContext, s: ServiceState): PsObject {
+  const info = infoOf(s.name);
+  const running = s.status === 'Running';
+  const flags = info.flags ?? '(STOPPABLE, NOT_PAUSABLE, ACCEPTS_SHUTDOWN)';
+  const dependsOn = names(required(host, s.name));
   return {
     typeName: SERVICE_TYPE,
+    // In the order `Format-List *` shows them in Windows PowerShell 5.1.
     props: [
       ['Name', s.name],
+      ['RequiredServices', dependsOn],
+      ['CanPauseAndContinue', running && flags.includes(' PAUSABLE')],
+      ['CanShutdown', running && flags.includes('ACCEPTS_SHUTDOWN')],
+      ['CanStop', running && !flags.includes('NOT_STOPPABLE')],
       ['DisplayName', s.displayName],
-      ['Status', s.status],
-      ['StartType', s.startType],
+      ['DependentServices', names(dependents(host, s.name))],
+      ['MachineName', '.'],
       ['ServiceName', s.name],
+      ['ServicesDependedOn', dependsOn],
+      ['ServiceHandle', 'SafeServiceHandle'],
+      ['Status', psEnum('System.ServiceProcess.ServiceControllerStatus', STATUS, s.status)],
+      ['ServiceType', SERVICE_TYPES[info.type] ?? 'Win32OwnProcess'],
+      ['StartType', psEnum('System.ServiceProcess.ServiceStartMode', START_MODE, s.startType)],
+      ['Site', ''],
+      ['Container', ''],
     ],
   };
 }
 
 /** Services as the cmdlets print them (the ServiceController table view) and the objects they write. */
-export function serviceOutput(services: readonly ServiceState[]): {
+export function serviceOutput(
+  host: WindowsHostContext,
+  services: readonly ServiceState[],
+): {
   lines: ConsoleLine[];
   objects: PsObject[];
 } {
-  const objects = services.map(serviceObject);
+  const objects = services.map((s) => serviceObject(host, s));
   return { lines: display(objects), objects };
 }
 
-/** The service cmdlets take a service (or its name) from the pipeline as -Name. */
+/** Get-Service takes a service (or its name) from the pipeline as -Name. */
 export const SERVICE_INPUT: PipelineInput = { param: 'Name', from: ['Name', 'ServiceName'] };
+
+/** Start-, Stop-, Restart- and Set-Service: there -Name is mandatory, so an empty name cannot bind. */
+export const SERVICE_CHANGE_INPUT: PipelineInput = { ...SERVICE_INPUT, mandatory: true };
 
 export const nameParams = [
   { name: 'Name', type: 'strings', position: 0, aliases: ['ServiceName'] },

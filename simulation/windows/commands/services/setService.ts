@@ -6,7 +6,7 @@ import type { StartType } from '../../services';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError } from '../../shell/psError';
 import { bind, cmdletError } from '../sysShared';
-import { SERVICE_INPUT, serviceOutput } from './select';
+import { SERVICE_CHANGE_INPUT, serviceOutput } from './select';
 import { dependents, label, NS, onHost, scmStartTypeEvent } from './shared';
 import { planStart, planStop, whatIf, type Plan } from './startStop';
 import { done, type CommandDef } from '../types';
@@ -36,7 +36,7 @@ export const setService: CommandDef = {
   names: ['set-service'],
   kind: 'cmdlet',
   spec: setServiceSpec,
-  pipelineInput: SERVICE_INPUT,
+  pipelineInput: SERVICE_CHANGE_INPUT,
   run: (env) => {
     const spec = setServiceSpec;
     const b = bind(env, spec);
@@ -130,7 +130,7 @@ export const setService: CommandDef = {
         }),
       );
     }
-    const passThru = v.PassThru ? serviceOutput([plan.host.services[svc.name] ?? svc]) : undefined;
+    const passThru = v.PassThru ? serviceOutput(plan.host, [plan.host.services[svc.name] ?? svc]) : undefined;
     return done([...plan.lines, ...(passThru?.lines ?? [])], plan.effects, passThru?.objects);
   },
 };

@@ -8,7 +8,7 @@ import type { ServiceState } from '../../services';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, warning } from '../../shell/psError';
 import { ambiguousParameterSet, bind, cmdletError, missingMandatory } from '../sysShared';
-import { filtered, nameParams, select, SERVICE_INPUT, serviceOutput } from './select';
+import { filtered, nameParams, select, SERVICE_CHANGE_INPUT, serviceOutput } from './select';
 import { dependents, label, NS, SLOW_SERVICES, startChain, UNSTOPPABLE } from './shared';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome, type HostEffect } from '../types';
 
@@ -149,7 +149,7 @@ function changeCommand(names: string[], spec: CmdletSpec, op: 'start' | 'stop' |
     names,
     kind: 'cmdlet',
     spec,
-    pipelineInput: SERVICE_INPUT,
+    pipelineInput: SERVICE_CHANGE_INPUT,
     run: (env): CommandOutcome => {
       const b = bind(env, spec);
       if (!b.ok) return done(formatPsError(b.error));
@@ -174,7 +174,10 @@ function changeCommand(names: string[], spec: CmdletSpec, op: 'start' | 'stop' |
       }
       const passThru =
         v.PassThru && !v.WhatIf
-          ? serviceOutput(targets.map((s) => plan.host.services[s.name] ?? s))
+          ? serviceOutput(
+              plan.host,
+              targets.map((s) => plan.host.services[s.name] ?? s),
+            )
           : { lines: [], objects: undefined };
       return done([...sel.errors, ...plan.lines, ...passThru.lines], plan.effects, passThru.objects);
     },

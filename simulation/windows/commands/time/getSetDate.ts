@@ -3,15 +3,18 @@
  * -Date/-Year…-Millisecond/-Format/-UFormat/-DisplayHint, and a clock change by -Date or -Adjust,
  * with the binder's errors for arguments that are not dates.
  */
-import { formatLongDateTime, formatShortDateTime, SECOND } from '../../../core/time';
+import { formatShortDateTime, SECOND } from '../../../core/time';
 import type { ConsoleLine } from '../../hostState';
 import { formatPsError, out } from '../../shell/psError';
+import { scalar } from '../../shell/psObject';
+import { display } from '../psViews';
+import { dateObject } from './dateObject';
 import { bound, cmdletFailure } from '../net/shared';
 import { civil, daysFromCivil } from './calendar';
 import { hostLocalNow, setClock } from './clockChange';
 import { formatDotNet, formatUnix } from './dateFormat';
 import { daysIn, parseDateTime, parseTimeSpanText } from './dates';
-import { done, type CommandDef, type CommandEnv } from '../types';
+import { done, type CommandDef, type CommandEnv, type CommandOutcome, type HostEffect } from '../types';
 
 const GET_DATE_CLASS = 'Microsoft.PowerShell.Commands.GetDateCommand';
 const SET_DATE_CLASS = 'Microsoft.PowerShell.Commands.SetDateCommand';
@@ -22,13 +25,14 @@ const DISPLAY_HINT = {
   typeName: 'Microsoft.PowerShell.Commands.DisplayHintType',
 };
 
-/** A DateTime as PowerShell 5.1 writes it to the console (blank line before, two after). */
-function showDate(local: number, hint: string | undefined): ConsoleLine[] {
-  const long = formatLongDateTime(local, 0);
-  const [date = long, time = ''] = /^(.*\d{4}) (.*)$/.exec(long)?.slice(1) ?? [];
-  const text = hint === 'Date' ? date : hint === 'Time' ? time : long;
-  return out('', text, '', '');
+/** The DateTime written to the pipeline; the console shows its long text (blank line before, two after). */
+function showDate(local: number, hint: string | undefined, effects?: HostEffect[]): CommandOutcome {
+  const objects = [dateObject(local, hint)];
+  return done(display(objects), effects, objects);
 }
+
+/** -Format and -UFormat write a string. */
+const text = (t: string): CommandOutcome => done(out(t), undefined, [scalar(t)]);
 
 /** The parameter binder's "cannot convert" error for a date or time span argument. */
 function convertError(
@@ -73,6 +77,7 @@ const getDateSpec = {
 export const getDate: CommandDef = {
   names: ['get-date'],
   kind: 'cmdlet',
+  spec: getDateSpec,
   run: (env) => {
     const v = bound(env, getDateSpec);
     if (Array.isArray(v)) return done(v);
@@ -121,10 +126,10 @@ export const getDate: CommandDef = {
       daysFromCivil(year, month, Math.min(day, daysIn(year, month))) * 86400000 +
       ((h * 60 + mi) * 60 + s) * SECOND +
       (num('Millisecond') ?? c.ms);
-    if (typeof v.UFormat === 'string') return done(out(formatUnix(v.UFormat, local, tzMin)));
+    if (typeof v.UFormat === 'string') return text(formatUnix(v.UFormat, local, tzMin));
     if (typeof v.Format === 'string') {
-      const text = formatDotNet(v.Format, local, tzMin);
-      if (text === undefined)
+      const formatted = formatDotNet(v.Format, local, tzMin);
+      if (formatted === undefined)
         return done(
           cmdletFailure(env, 'Get-Date', {
             message: 'Input string was not in a correct format.',
@@ -134,9 +139,9 @@ export const getDate: CommandDef = {
             errorId: `System.FormatException,${GET_DATE_CLASS}`,
           }),
         );
-      return done(out(text));
+      return text(formatted);
     }
-    return done(showDate(local, typeof v.DisplayHint === 'string' ? v.DisplayHint : undefined));
+    return showDate(local, typeof v.DisplayHint === 'string' ? v.DisplayHint : undefined);
   },
 };
 
@@ -155,6 +160,7 @@ const setDateSpec = {
 export const setDate: CommandDef = {
   names: ['set-date'],
   kind: 'cmdlet',
+  spec: setDateSpec,
   run: (env) => {
     const v = bound(env, setDateSpec);
     if (Array.isArray(v)) return done(v);
@@ -221,8 +227,9 @@ export const setDate: CommandDef = {
       return done(
         out(`What if: Performing the operation "Set-Date" on target "${formatShortDateTime(target, 0)}".`),
       );
-    return done(
-      showDate(target, typeof v.DisplayHint === 'string' ? v.DisplayHint : undefined),
+    return showDate(
+      target,
+      typeof v.DisplayHint === 'string' ? v.DisplayHint : undefined,
       setClock(env, target),
     );
   },

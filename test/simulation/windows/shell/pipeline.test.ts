@@ -125,12 +125,17 @@ describe('commands that cannot take the objects', () => {
     );
   });
 
-  it('text piped into a cmdlet that takes objects gives the same error, and nothing starts', () => {
+  it('text piped into Start-Service binds each line to -Name: a blank one is refused, the others are not found, nothing starts', () => {
     must(lab, { type: 'service.stop', host: 'sync01', service: 'ADSync' });
     const out = ps('sync01', 'ipconfig | Start-Service');
-    expect(out[0]).toBe(`Start-Service : ${NOT_BOUND}`);
+    expect(out[0]).toBe(
+      "Start-Service : Cannot bind argument to parameter 'Name' because it is an empty string.",
+    );
     expect(out).toContain(
-      '    + FullyQualifiedErrorId : InputObjectNotBound,Microsoft.PowerShell.Commands.StartServiceCommand',
+      '    + FullyQualifiedErrorId : ParameterArgumentValidationErrorEmptyStringNotAllowed,Microsoft.PowerShell.Commands.StartServiceCommand',
+    );
+    expect(out).toContain(
+      "Start-Service : Cannot find any service with service name 'Windows IP Configuration'.",
     );
     expect(adsync()).toBe('Stopped');
   });
@@ -267,11 +272,22 @@ describe('Format-Table and Format-List', () => {
     ]);
     expect(ps('sync01', 'Get-Service ADSync | fl *')).toEqual([
       '',
-      'Name        : ADSync',
-      'DisplayName : Microsoft Azure AD Sync',
-      'Status      : Running',
-      'StartType   : Automatic',
-      'ServiceName : ADSync',
+      'Name                : ADSync',
+      'RequiredServices    : {}',
+      'CanPauseAndContinue : False',
+      'CanShutdown         : True',
+      'CanStop             : True',
+      'DisplayName         : Microsoft Azure AD Sync',
+      'DependentServices   : {}',
+      'MachineName         : .',
+      'ServiceName         : ADSync',
+      'ServicesDependedOn  : {}',
+      'ServiceHandle       : SafeServiceHandle',
+      'Status              : Running',
+      'ServiceType         : Win32OwnProcess',
+      'StartType           : Automatic',
+      'Site                :',
+      'Container           :',
       '',
       '',
     ]);
@@ -386,11 +402,23 @@ describe('text pipelines', () => {
     expect(ps('pc2', 'ipconfig /all | Select-String IPv4')).toEqual(ipv4);
   });
 
-  it('Select-Object -First on text keeps lines; Format-* leaves text alone; findstr searches objects as printed', () => {
+  it('findstr: the words of its argument are alternatives, /c: is one literal string', () => {
+    const all = ps('pc2', 'ipconfig /all');
+    const either = all.filter((l) => l.includes('IPv4') || l.includes('Gateway'));
+    expect(either.length).toBeGreaterThan(1);
+    expect(cmd('pc2', 'ipconfig /all | findstr "IPv4 Gateway"')).toEqual([...either, '']);
+    expect(cmd('dc01', 'net user michael.brown /domain | findstr /c:"Password last"')).toEqual([
+      expect.stringMatching(/^Password last set {12}\d/),
+    ]);
+    expect(cmd('dc01', 'net user michael.brown /domain | findstr /c:"last Password"')).toEqual([]);
+  });
+
+  it('Select-Object on text counts lines, blank ones too; Format-* leaves text alone; findstr searches objects as printed', () => {
     const all = ps('pc2', 'ipconfig');
-    expect(ps('pc2', 'ipconfig | Select-Object -First 2')).toEqual(
-      all.filter((l) => l.trim() !== '').slice(0, 2),
-    );
+    expect(ps('pc2', 'ipconfig | Select-Object -First 2')).toEqual(all.slice(0, 2));
+    expect(ps('pc2', 'ipconfig | Select-Object -Skip 1 -First 3')).toEqual(all.slice(1, 4));
+    expect(ps('pc2', 'ipconfig | Select-Object -Last 2')).toEqual(all.slice(-2));
+    expect(ps('pc2', 'ipconfig | Measure-Object | Select -Expand Count')).toEqual([String(all.length)]);
     expect(ps('pc2', 'ipconfig | Format-List')).toEqual(all);
     expect(ps('sync01', 'Get-Service | findstr ADSync')).toEqual([
       'Running  ADSync             Microsoft Azure AD Sync',

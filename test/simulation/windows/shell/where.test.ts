@@ -51,6 +51,12 @@ describe('compare', () => {
     expect(compare(left, ci(op), right)).toBe(expected);
   });
 
+  it("-like takes PowerShell's [a-c] ranges", () => {
+    expect(compare('Michael', ci('like'), 'M[ai]*')).toBe(true);
+    expect(compare('MSOL_3f9c', ci('like'), 'M[ai]*')).toBe(false);
+    expect(compare('Michael', { op: 'like', caseSensitive: true }, 'm[ai]*')).toBe(false);
+  });
+
   it('-c operators are case-sensitive', () => {
     expect(compare('Running', { op: 'eq', caseSensitive: true }, 'running')).toBe(false);
     expect(compare('ADSync', { op: 'like', caseSensitive: true }, 'ad*')).toBe(false);
