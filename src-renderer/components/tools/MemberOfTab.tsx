@@ -3,7 +3,7 @@
  * Groups) and Remove, both applied with OK or Apply, and the primary group.
  */
 import { useState } from 'react';
-import { AducIcon } from './AducIcon';
+import { GroupTable } from './GroupTable';
 import type { AducUserView } from '../../../simulation/lab/aducView';
 import { SelectGroupsDialog } from './SelectGroupsDialog';
 
@@ -25,31 +25,13 @@ export function MemberOfTab({ user, groups, add, remove, onChange }: Props) {
   return (
     <div className="aduc-tab-body" data-testid="aduc-memberof">
       <span className="aduc-label">Member of:</span>
-      <div className="aduc-list">
-        <table className="grid">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Active Directory Domain Services Folder</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((g) => (
-              <tr
-                key={g.name}
-                className={g.name === selected ? 'is-selected' : ''}
-                onClick={() => setSelected(g.name)}
-                data-testid={`aduc-member-${g.name}`}
-              >
-                <td className="nowrap">
-                  <AducIcon kind="group" /> {g.name}
-                </td>
-                <td>{g.folder}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <GroupTable
+        groups={shown}
+        folderHeader="Active Directory Domain Services Folder"
+        selected={selected}
+        onSelect={setSelected}
+        testIdPrefix="aduc-member-"
+      />
       <div className="aduc-row">
         <button
           type="button"

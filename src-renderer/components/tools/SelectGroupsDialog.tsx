@@ -1,6 +1,6 @@
 /** ADUC's Select Groups dialog, reduced to a list of the domain's groups to pick one from. */
 import { useState } from 'react';
-import { AducIcon } from './AducIcon';
+import { GroupTable } from './GroupTable';
 
 export function SelectGroupsDialog({
   groups,
@@ -18,32 +18,14 @@ export function SelectGroupsDialog({
         <div className="aduc-dialog-title">Select Groups</div>
         <div className="aduc-dialog-body">
           <p className="hint">Select this object type: Groups or Built-in security principals</p>
-          <div className="aduc-list">
-            <table className="grid">
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>In Folder</th>
-                </tr>
-              </thead>
-              <tbody>
-                {groups.map((g) => (
-                  <tr
-                    key={g.name}
-                    className={g.name === chosen ? 'is-selected' : ''}
-                    onClick={() => setChosen(g.name)}
-                    onDoubleClick={() => onOk(g.name)}
-                    data-testid={`aduc-pick-${g.name}`}
-                  >
-                    <td className="nowrap">
-                      <AducIcon kind="group" /> {g.name}
-                    </td>
-                    <td>{g.folder}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <GroupTable
+            groups={groups}
+            folderHeader="In Folder"
+            selected={chosen}
+            onSelect={setChosen}
+            onOpen={onOk}
+            testIdPrefix="aduc-pick-"
+          />
         </div>
         <div className="aduc-buttons">
           <button
