@@ -12,10 +12,8 @@ import {
   AD_CMDLETS,
   AD_NS,
   adCmdlet,
-  missingMandatory,
   notFound,
   openAdws,
-  parameterSetError,
   str,
   strs,
   type AdCmdlet,
@@ -31,19 +29,10 @@ import {
   hasAttribute,
   readAttribute,
   record,
-  selectProps,
   type ComputerRecord,
   type GroupRecord,
 } from './adProps';
-import {
-  checkSearchBase,
-  filterNotRecognized,
-  filterOf,
-  inScope,
-  invalidProperty,
-  propContext,
-  whatIf,
-} from './adUser';
+import { adGetCmdlet, checkSearchBase, filterNotRecognized, inScope, propContext, whatIf } from './adUser';
 import type { PsValue } from './psFormat';
 import { listed } from './psViews';
 import type { CommandResult } from './types';
@@ -83,14 +72,6 @@ const identityOrFilter = (props = true): CmdletSpec['params'] => [
   { name: 'SearchBase', type: 'string' },
   { name: 'Server', type: 'string' },
 ];
-
-/** The parameter-set checks of a Get-AD* cmdlet with -Identity or -Filter. */
-function checkIdentityOrFilter(c: AdCmdlet, v: Values): ConsoleLine[] | undefined {
-  const searches = [v.Filter, v.LDAPFilter].filter((x) => x !== undefined).length;
-  if (searches > 1 || (v.Identity !== undefined && searches > 0)) return parameterSetError(c);
-  if (v.Identity === undefined && searches === 0) return missingMandatory(c, 'Filter');
-  return undefined;
-}
 
 // --- Get-ADGroup -----------------------------------------------------------------------------------
 
@@ -141,22 +122,14 @@ function* getGroupScript(
   );
 }
 
-const getAdGroupDef = adCmdlet(['get-adgroup'], getGroupSpec, (env, v) => {
-  const identity = str(v.Identity);
-  const c: AdCmdlet = {
-    env,
-    name: 'Get-ADGroup',
-    className: 'GetADGroup',
-    target: identity ? `${identity}:ADGroup` : undefined,
-  };
-  const bad = checkIdentityOrFilter(c, v);
-  if (bad) return bad;
-  const props = selectProps(GROUP_PROPS, GROUP_DEFAULT, strs(v.Properties));
-  if (!props.ok) return invalidProperty(c, props.invalid);
-  const f = filterOf(c, v);
-  if (!f.ok) return f.lines;
-  return () => getGroupScript(c, v, props.names, f.filter);
-});
+const getAdGroupDef = adGetCmdlet(
+  ['get-adgroup'],
+  getGroupSpec,
+  'ADGroup',
+  GROUP_PROPS,
+  GROUP_DEFAULT,
+  getGroupScript,
+);
 
 // --- Get-ADGroupMember -------------------------------------------------------------------------
 
@@ -355,22 +328,14 @@ function* getComputerScript(
   );
 }
 
-const getAdComputerDef = adCmdlet(['get-adcomputer'], getComputerSpec, (env, v) => {
-  const identity = str(v.Identity);
-  const c: AdCmdlet = {
-    env,
-    name: 'Get-ADComputer',
-    className: 'GetADComputer',
-    target: identity ? `${identity}:ADComputer` : undefined,
-  };
-  const bad = checkIdentityOrFilter(c, v);
-  if (bad) return bad;
-  const props = selectProps(COMPUTER_PROPS, COMPUTER_DEFAULT, strs(v.Properties));
-  if (!props.ok) return invalidProperty(c, props.invalid);
-  const f = filterOf(c, v);
-  if (!f.ok) return f.lines;
-  return () => getComputerScript(c, v, props.names, f.filter);
-});
+const getAdComputerDef = adGetCmdlet(
+  ['get-adcomputer'],
+  getComputerSpec,
+  'ADComputer',
+  COMPUTER_PROPS,
+  COMPUTER_DEFAULT,
+  getComputerScript,
+);
 
 // The group and principal cmdlets take an AD object from the pipeline as their -Identity.
 export const getAdGroup = withIdentityInput(getAdGroupDef);

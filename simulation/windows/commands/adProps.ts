@@ -44,7 +44,7 @@ export interface PropContext {
 }
 
 type Getter<T> = (o: T, c: PropContext) => PsValue;
-type Catalog<T> = readonly (readonly [string, Getter<T>])[];
+export type Catalog<T> = readonly (readonly [string, Getter<T>])[];
 
 export function canonicalName(dn: string, fqdn: string): string {
   const parts = dn.split(/,(?=(?:CN|OU|DC)=)/i);

@@ -35,11 +35,12 @@ import {
   selectProps,
   USER_DEFAULT,
   USER_PROPS,
+  type Catalog,
   type GroupRecord,
   type PropContext,
 } from './adProps';
 import { listed } from './psViews';
-import type { CommandEnv, CommandResult } from './types';
+import type { CommandDef, CommandEnv, CommandResult } from './types';
 
 type Values = Record<string, BoundValue>;
 
@@ -214,23 +215,46 @@ function* getUserScript(
 
 const AD_USER = `${AD_NS}.ADUser`;
 
-const getAdUserDef = adCmdlet(['get-aduser'], getUserSpec, (env, v) => {
-  const identity = str(v.Identity);
-  const c: AdCmdlet = {
-    env,
-    name: 'Get-ADUser',
-    className: 'GetADUser',
-    target: identity ? `${identity}:ADUser` : undefined,
-  };
-  const searches = [v.Filter, v.LDAPFilter].filter((x) => x !== undefined).length;
-  if (searches > 1 || (identity !== undefined && searches > 0)) return parameterSetError(c);
-  if (identity === undefined && searches === 0) return missingMandatory(c, 'Filter');
-  const props = selectProps(USER_PROPS, USER_DEFAULT, strs(v.Properties));
-  if (!props.ok) return invalidProperty(c, props.invalid);
-  const f = filterOf(c, v);
-  if (!f.ok) return f.lines;
-  return () => getUserScript(c, v, props.names, f.filter);
-});
+/**
+ * A Get-AD* cmdlet with -Identity or -Filter/-LDAPFilter and -Properties: the parameter-set and
+ * property checks they share, then the script that reads the directory.
+ */
+export function adGetCmdlet<T>(
+  names: readonly string[],
+  spec: CmdletSpec,
+  objectType: string,
+  catalog: Catalog<T>,
+  defaults: readonly string[],
+  script: (c: AdCmdlet, v: Values, props: string[], filter: Filter | undefined) => Script<CommandResult>,
+): CommandDef {
+  const className = spec.className.slice(spec.className.lastIndexOf('.') + 1);
+  return adCmdlet(names, spec, (env, v) => {
+    const identity = str(v.Identity);
+    const c: AdCmdlet = {
+      env,
+      name: spec.name,
+      className,
+      target: identity ? `${identity}:${objectType}` : undefined,
+    };
+    const searches = [v.Filter, v.LDAPFilter].filter((x) => x !== undefined).length;
+    if (searches > 1 || (identity !== undefined && searches > 0)) return parameterSetError(c);
+    if (identity === undefined && searches === 0) return missingMandatory(c, 'Filter');
+    const props = selectProps(catalog, defaults, strs(v.Properties));
+    if (!props.ok) return invalidProperty(c, props.invalid);
+    const f = filterOf(c, v);
+    if (!f.ok) return f.lines;
+    return () => script(c, v, props.names, f.filter);
+  });
+}
+
+const getAdUserDef = adGetCmdlet(
+  ['get-aduser'],
+  getUserSpec,
+  'ADUser',
+  USER_PROPS,
+  USER_DEFAULT,
+  getUserScript,
+);
 export const getAdUser = { ...getAdUserDef, pipelineInput: IDENTITY_INPUT };
 
 // --- Set-ADUser ----------------------------------------------------------------------------------
