@@ -110,6 +110,10 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser: no Node APIs.' },
             {
+              group: ['**/simulation/*'],
+              message: 'The renderer uses the engine through its public entry (simulation/index.ts) only.',
+            },
+            {
               group: ['**/src-main/*', '!**/src-main/bridge'],
               message:
                 'The renderer may import only the bridge contract (src-main/bridge.ts) from the main process, as types.',
@@ -130,6 +134,11 @@ export default tseslint.config(
             {
               group: ['**/src-renderer/*'],
               message: 'main and renderer meet only through src-main/bridge.ts.',
+            },
+            {
+              group: ['**/simulation/*'],
+              message:
+                'The main process uses the engine through its public entry (simulation/index.ts) only.',
             },
           ],
         },

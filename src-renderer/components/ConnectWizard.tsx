@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ConnectView } from '../../simulation/lab/surfaceViews';
+import type { ConnectView } from '../../simulation';
 import { useDispatch } from '../hooks/useDispatch';
 import { useLearnerView } from '../lab/LabContext';
 

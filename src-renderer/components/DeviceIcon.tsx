@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { DeviceKind } from '../../simulation/lab/projection';
+import type { DeviceKind } from '../../simulation';
 
 /** Small line icons for the kinds of device on the canvas. */
 export const DeviceIcon = memo(function DeviceIcon({ kind }: { kind: DeviceKind }) {

@@ -1,7 +1,13 @@
 import { useMemo, useState } from 'react';
-import { formatShortDateTime } from '../../simulation/core/time';
-import { DEFAULT_PARAMS, FAULTS, type FaultCategory } from '../../simulation/faults/catalog';
-import { TRIGGERS, TRIGGER_IDS, type TriggerId } from '../../simulation/faults/triggers';
+import {
+  formatShortDateTime,
+  DEFAULT_PARAMS,
+  FAULTS,
+  type FaultCategory,
+  TRIGGERS,
+  TRIGGER_IDS,
+  type TriggerId,
+} from '../../simulation';
 import { useDispatch } from '../hooks/useDispatch';
 import { useLabController, useLearnerView } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';

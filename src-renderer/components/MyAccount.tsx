@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { PortalPage } from '../../simulation/cloud/userPortal';
-import { CLOUD_SIGNIN_TEXT } from '../../simulation/cloud/texts';
+import { type PortalPage, CLOUD_SIGNIN_TEXT } from '../../simulation';
 import { useDispatch } from '../hooks/useDispatch';
 import { useLearnerView } from '../lab/LabContext';
 import { BrowserFrame } from './BrowserFrame';

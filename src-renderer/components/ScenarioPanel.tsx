@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { formatShortDateTime } from '../../simulation/core/time';
-import type { Scenario } from '../../simulation/scenarios/schema';
+import { formatShortDateTime, type Scenario } from '../../simulation';
 import { useLabController, useLearnerView } from '../lab/LabContext';
 import { SCENARIO_PACK } from '../lab/scenarioPack';
 import { useUi } from '../state/uiStore';

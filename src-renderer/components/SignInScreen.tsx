@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useDispatch } from '../hooks/useDispatch';
 import { useLearnerView } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
-import { SIGNIN_TEXT } from '../../simulation/windows/messages';
+import { SIGNIN_TEXT } from '../../simulation';
 
 /** The Windows sign-in screen (and, once signed in, Settings > Accounts) of a client PC. */
 export function SignInScreen() {

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { SsprPage } from '../../simulation/cloud/ssprFlow';
-import { SSPR_TEXT } from '../../simulation/cloud/texts';
+import { type SsprPage, SSPR_TEXT } from '../../simulation';
 import { useDispatch } from '../hooks/useDispatch';
 import { useLearnerView } from '../lab/LabContext';
 import { BrowserFrame } from './BrowserFrame';

@@ -3,7 +3,7 @@
  * plan: cloud on top, gateway and switch in the middle, the LAN's hosts along the bottom.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { DeviceView, LearnerView } from '../../simulation/lab/projection';
+import type { DeviceView, LearnerView } from '../../simulation';
 
 export interface DeviceNodeData extends Record<string, unknown> {
   device: DeviceView;

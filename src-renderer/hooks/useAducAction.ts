@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { AducAction } from '../../simulation/lab/actionSchemas';
-import type { AducResult } from '../../simulation/windows/aduc';
+import { type AducAction, type AducResult } from '../../simulation';
 import { useLabController } from '../lab/LabContext';
 
 /**

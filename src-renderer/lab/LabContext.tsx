@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
-import type { LearnerView } from '../../simulation/lab/projection';
+import type { LearnerView } from '../../simulation';
 import type { LabController } from './LabController';
 
 export const LabContext = createContext<LabController | null>(null);

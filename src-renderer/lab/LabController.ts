@@ -3,11 +3,18 @@
  * keeping an unreadable save aside), saves the journal shortly after every change, and lets the
  * UI start over. It owns no lab state of its own: the lab is the truth, the views come from it.
  */
-import { Lab, type DispatchResult } from '../../simulation/lab/lab';
-import { presetDefinition, type PresetId } from '../../simulation/lab/presets';
-import { parseSession, restoreSession, serializeSession, sessionOf } from '../../simulation/lab/session';
-import { ScenarioRun } from '../../simulation/scenarios/engine';
-import type { Scenario } from '../../simulation/scenarios/schema';
+import {
+  Lab,
+  type DispatchResult,
+  presetDefinition,
+  type PresetId,
+  parseSession,
+  restoreSession,
+  serializeSession,
+  sessionOf,
+  ScenarioRun,
+  type Scenario,
+} from '../../simulation';
 import { findScenario } from './scenarioPack';
 import type { Platform } from '../platform/Platform';
 

@@ -3,7 +3,7 @@
  * same loader the command-line runner uses. A file that does not load is listed with its errors
  * rather than hidden, so an author sees it.
  */
-import { loadScenario, type Scenario } from '../../simulation/scenarios/schema';
+import { loadScenario, type Scenario } from '../../simulation';
 
 const files = import.meta.glob('../../assets/scenarios/*.json', {
   eager: true,

@@ -3,7 +3,7 @@
  * fast. Never a copy of the lab's state.
  */
 import { create } from 'zustand';
-import type { ShellKind } from '../../simulation/windows/hostState';
+import type { ShellKind } from '../../simulation';
 
 export const SPEEDS = [1, 10, 60, 600] as const;
 export type Speed = (typeof SPEEDS)[number];

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatShortDateTime } from '../../../simulation/core/time';
+import { formatShortDateTime } from '../../../simulation';
 import { useDispatch } from '../../hooks/useDispatch';
 import { useLearnerView } from '../../lab/LabContext';
 

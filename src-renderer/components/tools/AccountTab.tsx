@@ -2,7 +2,7 @@
  * The Account tab of a user's properties in ADUC: the logon names, the unlock checkbox (only
  * while the account is locked out on this DC) and the account options.
  */
-import type { AducUserView } from '../../../simulation/lab/aducView';
+import type { AducUserView } from '../../../simulation';
 
 export type AccountOption = 'mustChange' | 'cannotChange' | 'neverExpires' | 'disabled';
 

@@ -5,9 +5,7 @@
  * While AD DS cannot be reached, the error the console gives instead.
  */
 import { useState } from 'react';
-import type { AducObjectView } from '../../../simulation/lab/aducView';
-import type { AducAction } from '../../../simulation/lab/actionSchemas';
-import { ADUC_TEXT, type AducResult } from '../../../simulation/windows/aduc';
+import { type AducObjectView, type AducAction, ADUC_TEXT, type AducResult } from '../../../simulation';
 import { useAducAction } from '../../hooks/useAducAction';
 import { useLearnerView } from '../../lab/LabContext';
 import { AducMessageBox } from './AducMessageBox';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { AducObjectKind } from '../../../simulation/lab/aducView';
+import type { AducObjectKind } from '../../../simulation';
 
 export type AducIconKind = AducObjectKind | 'console' | 'queries';
 

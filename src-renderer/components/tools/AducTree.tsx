@@ -2,7 +2,7 @@
  * ADUC's left pane: the console root, Saved Queries and the domain's containers and OUs as a tree
  * (a node opens when it is selected; the arrow opens or closes it).
  */
-import type { AducContainerView } from '../../../simulation/lab/aducView';
+import type { AducContainerView } from '../../../simulation';
 import { AducIcon } from './AducIcon';
 
 interface Props {

@@ -3,7 +3,7 @@
  * selected event's details.
  */
 import { useMemo, useState } from 'react';
-import { type EventView, type ViewerLog, VIEWER_LOGS } from '../../../simulation/lab/toolViews';
+import { type EventView, type ViewerLog, VIEWER_LOGS } from '../../../simulation';
 import { useLearnerView } from '../../lab/LabContext';
 
 const LEVEL_ICON: Record<string, string> = {

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { GroupTable } from './GroupTable';
-import type { AducUserView } from '../../../simulation/lab/aducView';
+import type { AducUserView } from '../../../simulation';
 import { SelectGroupsDialog } from './SelectGroupsDialog';
 
 interface Props {

@@ -3,8 +3,7 @@
  * (ticked, as Windows opens it), the lockout status on this DC and "Unlock the user's account".
  */
 import { useState } from 'react';
-import type { AducUserView } from '../../../simulation/lab/aducView';
-import type { AducAction } from '../../../simulation/lab/actionSchemas';
+import { type AducUserView, type AducAction } from '../../../simulation';
 
 export function ResetPasswordDialog({
   user,

@@ -4,9 +4,7 @@
  * one the DC refuses (its message box shows).
  */
 import { useState } from 'react';
-import type { AducAction } from '../../../simulation/lab/actionSchemas';
-import type { AducUserView } from '../../../simulation/lab/aducView';
-import type { AducResult } from '../../../simulation/windows/aduc';
+import { type AducAction, type AducUserView, type AducResult } from '../../../simulation';
 import { AccountTab, type AccountOption } from './AccountTab';
 import { AducIcon } from './AducIcon';
 import { MemberOfTab } from './MemberOfTab';

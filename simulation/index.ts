@@ -1,0 +1,23 @@
+/**
+ * The engine's public entry: everything the renderer and the Electron main process may use.
+ * Nothing outside simulation/ imports a deeper path (dependency rules enforce it).
+ */
+export { Lab, LabReplayError, type DispatchResult, type JournalEntry, type FaultStatus } from './lab/lab';
+export { presetDefinition, type PresetId } from './lab/presets';
+export { parseSession, restoreSession, serializeSession, sessionOf, type SessionRecord } from './lab/session';
+export type { DeviceKind, DeviceView, LearnerView } from './lab/projection';
+export type { ConnectView } from './lab/surfaceViews';
+export { VIEWER_LOGS, type EventView, type ViewerLog } from './lab/toolViews';
+export type { AducContainerView, AducObjectKind, AducObjectView, AducUserView } from './lab/aducView';
+export type { AducAction } from './lab/actionSchemas';
+export { ADUC_TEXT, type AducResult } from './windows/aduc';
+export type { ShellKind } from './windows/hostState';
+export { SIGNIN_TEXT } from './windows/messages';
+export { CLOUD_SIGNIN_TEXT, SSPR_TEXT } from './cloud/texts';
+export type { PortalPage } from './cloud/userPortal';
+export type { SsprPage } from './cloud/ssprFlow';
+export { formatShortDateTime } from './core/time';
+export { DEFAULT_PARAMS, FAULTS, type FaultCategory } from './faults/catalog';
+export { TRIGGERS, TRIGGER_IDS, type TriggerId } from './faults/triggers';
+export { ScenarioRun } from './scenarios/engine';
+export { loadScenario, type Scenario } from './scenarios/schema';
