@@ -1,46 +1,25 @@
 /**
  * End to end: the built renderer served on 127.0.0.1, driven in Chromium as a learner would use it.
  */
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build } from 'electron-vite';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../../simulation/lab/lab';
-import { startStaticServer } from '../../scripts/static-server.mjs';
-import { launchChromium } from './chromium';
+import { E2E_SHOTS, openApp } from './chromium';
 
-const ROOT = resolve(__dirname, '../..');
-const OUT = join(ROOT, 'test-results', 'e2e');
-const BUILD = join(ROOT, 'test-results', 'e2e-build');
+const OUT = E2E_SHOTS;
 
 let context: BrowserContext;
 let page: Page;
-let close: () => Promise<void>;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  await build({
-    configFile: join(ROOT, 'electron.vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: BUILD },
-  });
-  const server = await startStaticServer(join(BUILD, 'renderer'), { port: 5400 });
-  close = server.close;
-  context = await launchChromium();
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(server.url);
+  ({ context, page } = await openApp(errors));
   await page.getByTestId('lab-canvas').waitFor();
 });
 
 afterAll(async () => {
   await context?.close();
-  await close?.();
 });
 
 describe('HybridLab in Chromium', () => {

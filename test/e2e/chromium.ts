@@ -1,9 +1,12 @@
 /** Finds Debian's Chromium (or a browser named by CHROMIUM_PATH) for the end-to-end tests. */
-import { existsSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** Where e2e screenshots go. */
+export const E2E_SHOTS = join(resolve(__dirname, '../..'), 'test-results', 'e2e');
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -27,11 +30,14 @@ export function chromiumPath(): string {
   return found;
 }
 
-export async function launchChromium(): Promise<BrowserContext> {
+export async function launchChromium(
+  options: { viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {},
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hybridlab-e2e-')), {
     executablePath: chromiumPath(),
     headless: true,
-    viewport: { width: 1440, height: 900 },
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -42,4 +48,24 @@ export async function launchChromium(): Promise<BrowserContext> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A fresh Chromium profile on the app that the e2e global setup built and serves. Page errors and
+ * console errors are collected into `errors`, so a file can assert that none happened.
+ */
+export async function openApp(
+  errors: string[] = [],
+  options: { viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {},
+): Promise<{ context: BrowserContext; page: Page; url: string }> {
+  mkdirSync(E2E_SHOTS, { recursive: true });
+  const url = inject('e2eUrl');
+  const context = await launchChromium(options);
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url);
+  return { context, page, url };
 }

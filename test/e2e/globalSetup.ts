@@ -1,0 +1,30 @@
+/**
+ * End-to-end setup, once per `vitest run` that includes an e2e file: builds the renderer once and
+ * serves it on 127.0.0.1. Every e2e file opens its own Chromium (a fresh profile) on that URL.
+ */
+import { join, resolve } from 'node:path';
+import { build } from 'electron-vite';
+import type { TestProject } from 'vitest/node';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+
+const ROOT = resolve(__dirname, '../..');
+export const E2E_BUILD = join(ROOT, 'test-results', 'e2e-build');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2eUrl: string;
+    e2eBuild: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await build({
+    configFile: join(ROOT, 'electron.vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: E2E_BUILD },
+  });
+  const server = await startStaticServer(join(E2E_BUILD, 'renderer'), { port: 5400 });
+  project.provide('e2eUrl', server.url);
+  project.provide('e2eBuild', E2E_BUILD);
+  return () => server.close();
+}
