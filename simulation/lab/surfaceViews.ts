@@ -99,6 +99,8 @@ export interface PhoneView {
     pending: { requestId: string; account: string; number?: number }[];
     lastError?: string;
   };
+  /** Verification calls ringing now. */
+  calls: { requestId: string; from: string; prompt: string }[];
 }
 
 export interface ConnectView {
@@ -276,6 +278,9 @@ export function phoneViews(truth: LabTruth, def: LabDefinition): Record<string, 
           : [],
         lastError: ph.authenticator.lastError,
       },
+      calls: ph.powered
+        ? ph.calls.map((c) => ({ requestId: c.requestId, from: c.from, prompt: c.prompt }))
+        : [],
     };
   }
   return out;
