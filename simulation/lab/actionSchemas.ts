@@ -163,6 +163,8 @@ export const wizardActionSchema = z.discriminatedUnion('type', [
       'passwordHashSync',
       'passwordWriteback',
       'exchangeHybrid',
+      'exchangeMailPublicFolders',
+      'appAttributeFiltering',
       'groupWriteback',
       'deviceWriteback',
       'directoryExtensions',
