@@ -5,7 +5,7 @@
  * surface shows, built from the truth by explicit choice; secrets the cloud keeps (codes it sent,
  * a password in flight) are left out.
  */
-import { formatShortDateTime, SECOND } from '../core/time';
+import { formatLongDateTime, formatShortDateTime, SECOND } from '../core/time';
 import { totp } from '../cloud/policy';
 import type { SsprPage } from '../cloud/ssprFlow';
 import type { TenantState } from '../cloud/tenantState';
@@ -17,12 +17,18 @@ export interface MyAccountView {
   page: PortalPage;
   signedInAs?: { upn: string; displayName: string };
   methods: string[];
+  /** Security info's list: each registered method and what it shows beside it. */
+  methodList: { kind: 'phone' | 'authenticator' | 'email'; label: string; detail: string }[];
 }
 
 export interface DesktopView {
   host: string;
   screen: 'signin' | 'desktop' | 'off';
   lastUser?: string;
+  /** The last user's name as the sign-in screen's tile shows it (Windows remembers it from the last logon). */
+  lastUserName?: string;
+  /** The lock screen's clock, in the PC's own time. */
+  clock: { time: string; date: string };
   message?: string;
   banner?: string;
   /** The sign-in screen wants a new password for this user before signing in. */
@@ -46,6 +52,19 @@ export interface PhoneView {
   calls: { requestId: string; from: string; prompt: string }[];
 }
 
+function methodList(u: TenantState['users'][number]): MyAccountView['methodList'] {
+  const out: MyAccountView['methodList'] = [];
+  if (u.methods.sms) out.push({ kind: 'phone', label: 'Phone', detail: u.methods.sms.phone });
+  if (u.methods.authenticator)
+    out.push({
+      kind: 'authenticator',
+      label: 'Microsoft Authenticator',
+      detail: u.methods.authenticator.device,
+    });
+  if (u.methods.email) out.push({ kind: 'email', label: 'Email', detail: u.methods.email.address });
+  return out;
+}
+
 export function methodsOf(u: TenantState['users'][number]): string[] {
   const out: string[] = [];
   if (u.methods.sms) out.push(`Phone ${u.methods.sms.phone}`);
@@ -65,6 +84,7 @@ export function myAccountView(truth: LabTruth): MyAccountView {
     page: s.page,
     signedInAs: u ? { upn: u.upn, displayName: u.displayName } : undefined,
     methods: u ? methodsOf(u) : [],
+    methodList: u ? methodList(u) : [],
   };
 }
 
@@ -74,10 +94,15 @@ export function desktopViews(truth: LabTruth, def: LabDefinition): Record<string
     const t = truth.hosts[h.id];
     const d = t?.host.desktop;
     if (!t || !d) continue;
+    const local = formatLongDateTime(truth.time + t.host.clockOffsetMs, def.timeZone.offsetMinutes);
+    const [, date = '', time = ''] = /^(\w+, \w+ \d+), \d{4} (\d+:\d+)/.exec(local) ?? [];
+    const sam = d.lastUser?.replace(/^.*\\/, '').toLowerCase();
     out[h.id] = {
       host: h.id,
       screen: t.power === 'off' ? 'off' : d.screen,
       lastUser: d.lastUser,
+      lastUserName: sam ? t.host.cachedLogons[sam]?.displayName : undefined,
+      clock: { time, date },
       message: d.message,
       banner: d.banner,
       changeRequired: d.changeRequired,
