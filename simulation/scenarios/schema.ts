@@ -30,6 +30,8 @@ export const scenarioSchema = z
     format: z.literal(SCENARIO_FORMAT),
     version: z.literal(SCENARIO_VERSION),
     id,
+    /** The scenario's own revision: raise it when a change would grade an old attempt differently. */
+    revision: z.number().int().min(1).max(100000).optional(),
     title: text(120),
     summary: text(400),
     briefing: z.object({ from: text(120), subject: text(200), body: text(4000) }).strict(),
@@ -87,6 +89,8 @@ export const scenarioSchema = z
             check: checkSchema,
             points: z.number().int().min(0).max(1000).optional(),
             required: z.boolean().optional(),
+            /** Graded on the root cause: the learner sees "Root cause found and fixed" until the end. */
+            rootCause: z.boolean().optional(),
           })
           .strict(),
       )
