@@ -12,6 +12,7 @@ import type { LabDefinition } from '../lab/definition';
 import { presetDefinition, type PresetId } from '../lab/presets';
 import { parseAction } from './actions';
 import { checkMeaning, checkSchema, type Check } from './checks';
+import { giveAwayErrors } from './giveaway';
 
 export const SCENARIO_FORMAT = 'hybridlab-scenario';
 export const SCENARIO_VERSION = 1;
@@ -306,5 +307,6 @@ function meaningErrors(s: Scenario, base?: LabDefinition): string[] {
     });
   lines(s.start.setup, 'start.setup');
   lines(s.solution, 'solution');
+  errors.push(...giveAwayErrors(s));
   return errors;
 }
