@@ -15,7 +15,7 @@ import type { PhoneContext } from '../devices/phone.machine';
 import type { AdSyncContext } from '../devices/adsync.machine';
 import { allEvents, type WinEvent } from '../windows/eventlog';
 import type { ShellKind } from '../windows/hostState';
-import { parseCommand, routeCommand, type FaultCommand, type LabCommand } from './commands';
+import { parseCommand, routeCommand, type FaultCommand, type LabCommand, type ViewCommand } from './commands';
 import { DEFAULT_PARAMS, faultSpec, type FaultParams } from '../faults/catalog';
 import { TRIGGERS } from '../faults/triggers';
 import type { FaultRecord, LabContext, ScheduledFault } from './lab.machine';
@@ -296,6 +296,9 @@ export class Lab {
       case 'fault.unschedule':
         this.applyFault(command);
         return;
+      case 'surface.view':
+        // Looking changes nothing; the journal entry is the record.
+        return;
       default: {
         this.deliver(command);
         // A learner's first visit to a page can be what a scheduled fault waits for.
@@ -305,7 +308,10 @@ export class Lab {
   }
 
   private deliver(
-    command: Exclude<LabCommand, FaultCommand | { type: 'clock.advance' } | { type: 'clock.next' }>,
+    command: Exclude<
+      LabCommand,
+      FaultCommand | ViewCommand | { type: 'clock.advance' } | { type: 'clock.next' }
+    >,
   ): void {
     const { target, event } = routeCommand(command, this.definition.connect.host, this.dcHost);
     this.root.send({ type: 'lab.deliver', target, event });
