@@ -6,7 +6,7 @@ export { Lab, LabReplayError, type DispatchResult, type JournalEntry, type Fault
 export { presetDefinition, type PresetId } from './lab/presets';
 export { parseSession, restoreSession, serializeSession, sessionOf, type SessionRecord } from './lab/session';
 export type { DeviceKind, DeviceView, LearnerView } from './lab/projection';
-export type { ConnectView } from './lab/surfaceViews';
+export type { ConnectView } from './lab/connectView';
 export { VIEWER_LOGS, type EventView, type ViewerLog } from './lab/toolViews';
 export type { AducContainerView, AducObjectKind, AducObjectView, AducUserView } from './lab/aducView';
 export type { AducAction } from './lab/actionSchemas';

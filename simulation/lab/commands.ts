@@ -51,6 +51,8 @@ export type LabCommand =
   | { type: 'connect.wizard'; action: z.infer<typeof wizardActionSchema> }
   | { type: 'phone.scan'; phone: string; activationCode: string }
   | { type: 'phone.respond'; phone: string; requestId: string; approve: boolean; number?: number }
+  /** A ringing verification call answered (with the keys pressed) or declined. */
+  | { type: 'phone.call'; phone: string; requestId: string; answer: boolean; keys?: string }
   /** The gateway's admin page: the edge firewall's rules, as the network's admin changes them. */
   | { type: 'gateway.firewall'; add?: FirewallRule; remove?: string }
   /** Synchronization Service Manager > Connectors > (AD connector) > Properties > Connect to Active Directory Forest. */
@@ -113,6 +115,7 @@ export const COMMAND_TYPES: readonly LabCommandType[] = [
   'connect.wizard',
   'phone.scan',
   'phone.respond',
+  'phone.call',
   'gateway.firewall',
   'syncmanager.connector',
   'aduc.action',
@@ -427,10 +430,20 @@ export function parseCommand(
       };
     }
     case 'phone.scan':
-    case 'phone.respond': {
+    case 'phone.respond':
+    case 'phone.call': {
       const ids = def.phones.map((p) => p.id);
       if (typeof value.phone !== 'string' || !ids.includes(value.phone)) {
         error = `${type}.phone: expected a phone of the lab (${ids.join(', ')}), got ${JSON.stringify(value.phone)}`;
+      } else if (type === 'phone.call') {
+        if (typeof value.requestId !== 'string' || value.requestId.length > 64)
+          error = 'phone.call.requestId: expected the id of a ringing call';
+        else if (typeof value.answer !== 'boolean') error = 'phone.call.answer: expected true or false';
+        else if (
+          value.keys !== undefined &&
+          (typeof value.keys !== 'string' || !/^[0-9*#]{0,16}$/.test(value.keys))
+        )
+          error = 'phone.call.keys: expected the keys pressed (0-9, * and #), at most 16';
       } else if (type === 'phone.scan') {
         if (typeof value.activationCode !== 'string' || value.activationCode.length > 64)
           error = 'phone.scan.activationCode: expected the code shown under the QR code';
@@ -502,6 +515,10 @@ function normalise(c: LabCommand): LabCommand {
       };
     case 'phone.scan':
       return { type: c.type, phone: c.phone, activationCode: c.activationCode };
+    case 'phone.call':
+      return c.keys === undefined
+        ? { type: c.type, phone: c.phone, requestId: c.requestId, answer: c.answer }
+        : { type: c.type, phone: c.phone, requestId: c.requestId, answer: c.answer, keys: c.keys };
     case 'phone.respond':
       return c.number === undefined
         ? { type: c.type, phone: c.phone, requestId: c.requestId, approve: c.approve }
@@ -601,6 +618,11 @@ export function routeCommand(
       return {
         target: c.phone,
         event: { type: 'phone.respond', requestId: c.requestId, approve: c.approve, number: c.number },
+      };
+    case 'phone.call':
+      return {
+        target: c.phone,
+        event: { type: 'phone.call', requestId: c.requestId, answer: c.answer, keys: c.keys },
       };
   }
 }

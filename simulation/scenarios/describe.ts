@@ -150,6 +150,16 @@ function myAccount(a: Extract<LabCommand, { type: 'portal.myaccount' }>['action'
       return 'My Account closed';
     case 'signIn':
       return `My Account: signed in as ${a.upn}`;
+    case 'submitUsername':
+      return `My Account: user name ${a.upn} entered`;
+    case 'submitPassword':
+      return 'My Account: password entered';
+    case 'back':
+      return 'My Account: Back';
+    case 'staySignedIn':
+      return `My Account: Stay signed in? ${a.stay ? 'Yes' : 'No'}`;
+    case 'cancelAdd':
+      return 'My Account: Add sign-in method cancelled';
     case 'signOut':
       return 'My Account: signed out';
     case 'next':
