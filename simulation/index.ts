@@ -5,6 +5,53 @@
 export { Lab, LabReplayError, type DispatchResult, type JournalEntry, type FaultStatus } from './lab/lab';
 export { presetDefinition, type PresetId } from './lab/presets';
 export { parseSession, restoreSession, serializeSession, sessionOf, type SessionRecord } from './lab/session';
+export {
+  decodeLine,
+  encodeRecord,
+  headerRecord,
+  isSessionId,
+  readJournal,
+  readJournalText,
+  splitLines,
+  MAX_LINE_CHARS,
+  type CmdBody,
+  type HeaderBody,
+  type JournalRead,
+  type JournalRecord,
+  type MetaBody,
+  type RecordBody,
+  type SessionMeta,
+} from './lab/journal';
+export {
+  compactionGain,
+  compactRecords,
+  cursorAtEnd,
+  exportHlab,
+  foldRecords,
+  importHlab,
+  journalText,
+  lineBytes,
+  mergeMeta,
+  recordsSince,
+  summarizeRecords,
+  summaryAdd,
+  summaryStart,
+  summaryView,
+  type FoldedSession,
+  type JournalCursor,
+  type SessionSummary,
+  type SummaryState,
+} from './lab/journalFold';
+export {
+  fromLegacySession,
+  openFolded,
+  readScenarioMeta,
+  scenarioRef,
+  scenarioSessionMeta,
+  scenarioVersion,
+  type OpenedSession,
+  type ScenarioMeta,
+} from './scenarios/openSession';
 export type { DeviceKind, DeviceView, LearnerView } from './lab/projection';
 export type { ConnectView } from './lab/surfaceViews';
 export { VIEWER_LOGS, type EventView, type ViewerLog } from './lab/toolViews';
