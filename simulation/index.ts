@@ -4,8 +4,10 @@
  */
 export { Lab, LabReplayError, type DispatchResult, type JournalEntry, type FaultStatus } from './lab/lab';
 export { presetDefinition, type PresetId } from './lab/presets';
+export type { LabDefinition } from './lab/definition';
 export { parseSession, restoreSession, serializeSession, sessionOf, type SessionRecord } from './lab/session';
 export {
+  checkAppend,
   decodeLine,
   encodeRecord,
   headerRecord,
@@ -14,6 +16,7 @@ export {
   readJournalText,
   splitLines,
   MAX_LINE_CHARS,
+  type AppendState,
   type CmdBody,
   type HeaderBody,
   type JournalRead,
@@ -33,6 +36,7 @@ export {
   lineBytes,
   mergeMeta,
   recordsSince,
+  seqAfterEntries,
   summarizeRecords,
   summaryAdd,
   summaryStart,
@@ -66,5 +70,5 @@ export type { SsprPage } from './cloud/ssprFlow';
 export { formatShortDateTime } from './core/time';
 export { DEFAULT_PARAMS, FAULTS, type FaultCategory } from './faults/catalog';
 export { TRIGGERS, TRIGGER_IDS, type TriggerId } from './faults/triggers';
-export { ScenarioRun } from './scenarios/engine';
+export { describeCommand, ScenarioRun, type ScenarioReport } from './scenarios/engine';
 export { loadScenario, type Scenario } from './scenarios/schema';

@@ -74,7 +74,7 @@ const isSeq = (v: unknown): v is number => typeof v === 'number' && Number.isSaf
 export function decodeLine(line: string): LineCheck {
   if (line.length > MAX_LINE_CHARS) return { ok: false, error: `longer than ${MAX_LINE_CHARS} characters` };
   const m = CRC_TAIL.exec(line);
-  if (!m) return { ok: false, error: 'incomplete (no checksum at its end)' };
+  if (!m) return { ok: false, error: 'incomplete: no checksum at its end' };
   const text = `${line.slice(0, -CRC_TAIL_CHARS)}}`;
   if (crc32Hex(text) !== m[1]) return { ok: false, error: 'checksum does not match' };
   let raw: unknown;
@@ -215,4 +215,46 @@ export function headerRecord(h: {
     definition: h.definition,
     meta,
   };
+}
+
+/** What a store knows of a journal it appends to. */
+export interface AppendState {
+  lastSeq: number;
+  definition: LabDefinition;
+  /** Lines recently written, by sequence number: a retried write of one of them is not an error. */
+  recent: ReadonlyMap<number, string>;
+}
+
+export type AppendCheck =
+  | { ok: true; accepted: { line: string; record: JournalRecord }[]; lastSeq: number }
+  | { ok: false; error: string };
+
+/**
+ * Checks lines a writer wants to append: each intact, numbered right after the last one, not a
+ * second header, its command valid in the session's lab. Lines already written (a retry after a
+ * lost answer) are skipped, not written twice. All or nothing.
+ */
+export function checkAppend(state: AppendState, lines: readonly string[]): AppendCheck {
+  let last = state.lastSeq;
+  const accepted: { line: string; record: JournalRecord }[] = [];
+  for (const [i, line] of lines.entries()) {
+    const d = decodeLine(line);
+    if (!d.ok) return { ok: false, error: `record ${i + 1} of ${lines.length}: ${d.error}` };
+    const r = d.record;
+    if (r.seq <= last && r.from === undefined && accepted.length === 0) {
+      if (state.recent.get(r.seq) === line) continue;
+      return { ok: false, error: `record ${r.seq} is already written, with other content` };
+    }
+    if ((r.from ?? r.seq) !== last + 1)
+      return { ok: false, error: `expected record ${last + 1}, got ${r.seq}` };
+    if (r.t === 'session')
+      return { ok: false, error: `record ${r.seq}: a session record cannot be appended` };
+    if (r.t === 'cmd') {
+      const c = parseCommand(state.definition, r.command);
+      if (!c.ok) return { ok: false, error: `record ${r.seq}: ${c.error}` };
+    }
+    accepted.push({ line, record: r });
+    last = r.seq;
+  }
+  return { ok: true, accepted, lastSeq: last };
 }

@@ -300,3 +300,24 @@ export function importHlab(
     ...(r.read.stoppedAt ? { stoppedAt: r.read.stoppedAt } : {}),
   };
 }
+
+/**
+ * The sequence number of the last record that belongs to the first `entries` journal entries (a
+ * clock advance may span several records): cutting a journal there keeps exactly those entries.
+ */
+export function seqAfterEntries(records: readonly JournalRecord[], entries: number): number {
+  let count = 0;
+  let lastWasAdvance = false;
+  let seq = records[0]?.seq ?? 1;
+  for (const r of records.slice(1)) {
+    if (r.t === 'cmd') {
+      const advance = r.command.type === 'clock.advance';
+      const startsEntry = !(advance && lastWasAdvance);
+      if (startsEntry && count === entries) break;
+      if (startsEntry) count++;
+      lastWasAdvance = advance;
+    }
+    seq = r.seq;
+  }
+  return seq;
+}

@@ -82,7 +82,7 @@ describe('one journal line', () => {
     });
     expect(decodeLine(line.slice(0, -3))).toEqual({
       ok: false,
-      error: 'incomplete (no checksum at its end)',
+      error: 'incomplete: no checksum at its end',
     });
     expect(decodeLine(encodeRecord({ seq: 3, t: 'nope' } as never))).toEqual({
       ok: false,
@@ -111,7 +111,7 @@ describe('reading a journal', () => {
     expect(r.ok && r.read).toMatchObject({
       unreadable: 1,
       torn: true,
-      stoppedAt: 'line 4: incomplete (no checksum at its end)',
+      stoppedAt: 'line 4: incomplete: no checksum at its end',
     });
     expect(r.ok && r.read.records.map((x) => x.seq)).toEqual([1, 2, 3]);
   });
