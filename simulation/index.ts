@@ -4,7 +4,58 @@
  */
 export { Lab, LabReplayError, type DispatchResult, type JournalEntry, type FaultStatus } from './lab/lab';
 export { presetDefinition, type PresetId } from './lab/presets';
+export type { LabDefinition } from './lab/definition';
 export { parseSession, restoreSession, serializeSession, sessionOf, type SessionRecord } from './lab/session';
+export {
+  checkAppend,
+  decodeLine,
+  encodeRecord,
+  headerRecord,
+  isSessionId,
+  readJournal,
+  readJournalText,
+  splitLines,
+  MAX_LINE_CHARS,
+  type AppendState,
+  type CmdBody,
+  type HeaderBody,
+  type JournalRead,
+  type JournalRecord,
+  type MetaBody,
+  type RecordBody,
+  type SessionMeta,
+} from './lab/journal';
+export {
+  compactionGain,
+  compactRecords,
+  cursorAtEnd,
+  exportHlab,
+  foldRecords,
+  importHlab,
+  journalText,
+  lineBytes,
+  mergeMeta,
+  recordsSince,
+  seqAfterEntries,
+  summarizeRecords,
+  summaryAdd,
+  summaryStart,
+  summaryView,
+  type FoldedSession,
+  type JournalCursor,
+  type SessionSummary,
+  type SummaryState,
+} from './lab/journalFold';
+export {
+  fromLegacySession,
+  openFolded,
+  readScenarioMeta,
+  scenarioRef,
+  scenarioSessionMeta,
+  scenarioVersion,
+  type OpenedSession,
+  type ScenarioMeta,
+} from './scenarios/openSession';
 export type { DeviceKind, DeviceView, LearnerView } from './lab/projection';
 export type { ConnectView } from './lab/connectView';
 export { PAGE_TITLES as WIZARD_PAGE_TITLES, WIZARD_TEXT } from './sync/wizardTexts';
@@ -20,5 +71,6 @@ export type { SsprPage } from './cloud/ssprFlow';
 export { formatShortDateTime } from './core/time';
 export { DEFAULT_PARAMS, FAULTS, type FaultCategory } from './faults/catalog';
 export { TRIGGERS, TRIGGER_IDS, type TriggerId } from './faults/triggers';
-export { ScenarioRun } from './scenarios/engine';
+export { ScenarioRun, type ScenarioReport } from './scenarios/engine';
+export { describeCommand } from './scenarios/describe';
 export { loadScenario, type Scenario } from './scenarios/schema';

@@ -17,10 +17,15 @@ import { useSurfaceUi } from './state/surfaceUi';
 import { ServerTools } from './components/tools/ServerTools';
 import { InstructorPanel } from './components/InstructorPanel';
 import { ScenarioPicker, ScenarioSidebar } from './components/ScenarioPanel';
+import { SaveFailureBar } from './components/SaveFailureBar';
+import { SaveStatus } from './components/SaveStatus';
+import { SessionsPage } from './components/SessionsPage';
+import { useMenuActions } from './hooks/useMenuActions';
 import { useUi } from './state/uiStore';
 
 export function App() {
   useClockDriver();
+  useMenuActions();
   useLearnerView(); // re-render on lab changes (notices, title)
   const controller = useLabController();
   const surface = useUi((s) => s.surface);
@@ -28,6 +33,7 @@ export function App() {
   const instructorOpen = useUi((s) => s.instructorOpen);
   const setInstructorOpen = useUi((s) => s.setInstructorOpen);
   const setPickerOpen = useUi((s) => s.setPickerOpen);
+  const setSessionsOpen = useUi((s) => s.setSessionsOpen);
   const inScenario = !!controller.scenario;
   const phoneOpen = useSurfaceUi((s) => s.phoneOpen);
   return (
@@ -38,9 +44,18 @@ export function App() {
           <span className="brand-lab">
             {controller.scenario ? controller.scenario.scenario.title : controller.current.definition.title}
           </span>
+          <SaveStatus />
         </div>
         <ClockBar />
         <div className="topbar-actions">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => setSessionsOpen(true)}
+            data-testid="open-sessions"
+          >
+            Sessions
+          </button>
           <button
             type="button"
             className="btn"
@@ -64,7 +79,7 @@ export function App() {
             onClick={() => {
               if (
                 window.confirm(
-                  'Start the lab again from the beginning? Your current session is kept as a backup.',
+                  'Start the lab again from the beginning? Your current session stays in Sessions, where you can open it again.',
                 )
               )
                 controller.startOver();
@@ -74,7 +89,10 @@ export function App() {
           </button>
         </div>
       </header>
-      <NoticeBar />
+      <div className="bars">
+        <SaveFailureBar />
+        <NoticeBar />
+      </div>
       <SurfaceTabs />
       <div className="workspace-row">
         <main className={`workspace surface-${surface}`}>
@@ -98,6 +116,7 @@ export function App() {
       <ScenarioSidebar />
       <InstructorPanel />
       <ScenarioPicker />
+      <SessionsPage />
       <ConsolePanel />
     </div>
   );

@@ -59,8 +59,21 @@ export type LabCommand =
   | { type: 'syncmanager.connector'; password?: string; ldapSignAndEncrypt?: boolean }
   /** Active Directory Users and Computers on the domain controller (see windows/aduc.ts). */
   | { type: 'aduc.action'; host: string; action: AducAction }
+  | ViewCommand
   | BackstageCommand
   | FaultCommand;
+
+/** Where a learner can look at something without changing it. */
+export const VIEW_SURFACES = ['admin', 'events', 'tool'] as const;
+export type ViewSurface = (typeof VIEW_SURFACES)[number];
+
+/**
+ * The learner opens a page that shows the lab's state: an admin center blade (`target` is the
+ * blade), an Event Viewer log on a host (`target` is the log), a server tool on a host. It changes
+ * nothing in the lab; it is journalled so that what the learner looked at is part of the record
+ * (a guided step that asks to verify a status, the debrief's "logs opened").
+ */
+export type ViewCommand = { type: 'surface.view'; surface: ViewSurface; target: string; host?: string };
 
 /** Instructor-only changes (see backstage.ts). */
 export type BackstageCommand =
@@ -106,6 +119,7 @@ export const COMMAND_TYPES: readonly LabCommandType[] = [
   'gateway.firewall',
   'syncmanager.connector',
   'aduc.action',
+  'surface.view',
   'backstage.host',
   'backstage.ad',
   'backstage.adsync',
@@ -339,6 +353,25 @@ export function parseCommand(
       else return { ok: true, command: { type, host: value.host, action: r.data } };
       break;
     }
+    case 'surface.view': {
+      const surface = value.surface;
+      if (!(VIEW_SURFACES as readonly unknown[]).includes(surface))
+        error = `surface.view.surface: expected one of ${VIEW_SURFACES.join(', ')}, got ${JSON.stringify(surface)}`;
+      else if (typeof value.target !== 'string' || value.target.length === 0 || value.target.length > 64)
+        error = 'surface.view.target: expected the page looked at (at most 64 characters)';
+      else if (value.host !== undefined || surface !== 'admin') error = needHost();
+      if (!error)
+        return {
+          ok: true,
+          command: {
+            type,
+            surface: surface as ViewSurface,
+            target: value.target as string,
+            ...(typeof value.host === 'string' ? { host: value.host } : {}),
+          },
+        };
+      break;
+    }
     case 'fault.inject':
     case 'fault.clear':
     case 'fault.schedule':
@@ -497,7 +530,7 @@ function normalise(c: LabCommand): LabCommand {
 
 /** The actor a (non-clock) command goes to, and the event it becomes there. */
 export function routeCommand(
-  c: Exclude<LabCommand, { type: 'clock.advance' } | { type: 'clock.next' } | FaultCommand>,
+  c: Exclude<LabCommand, { type: 'clock.advance' } | { type: 'clock.next' } | FaultCommand | ViewCommand>,
   syncHost: string,
   dcHost: string,
 ): {

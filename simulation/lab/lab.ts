@@ -15,7 +15,7 @@ import type { PhoneContext } from '../devices/phone.machine';
 import type { AdSyncContext } from '../devices/adsync.machine';
 import { allEvents, type WinEvent } from '../windows/eventlog';
 import type { ShellKind } from '../windows/hostState';
-import { parseCommand, routeCommand, type FaultCommand, type LabCommand } from './commands';
+import { parseCommand, routeCommand, type FaultCommand, type LabCommand, type ViewCommand } from './commands';
 import { DEFAULT_PARAMS, faultSpec, type FaultParams } from '../faults/catalog';
 import { TRIGGERS } from '../faults/triggers';
 import type { FaultRecord, LabContext, ScheduledFault } from './lab.machine';
@@ -61,6 +61,8 @@ export class Lab {
   private readonly entries: JournalEntry[] = [];
   private readonly listeners = new Set<() => void>();
   private revision = 0;
+  /** Entries before this index are closed: a clock advance is never merged into them (sealJournal). */
+  private sealed = 0;
   private fault: string | undefined;
   private readonly dcHost: string;
 
@@ -213,6 +215,15 @@ export class Lab {
     return this.entries;
   }
 
+  /**
+   * Closes the journal so far and returns its length: the next clock advance starts a new entry
+   * instead of growing the last one, so a slice from here (a scenario's learner part) holds all of it.
+   */
+  sealJournal(): number {
+    this.sealed = this.entries.length;
+    return this.sealed;
+  }
+
   /** Lab problems that are bugs in HybridLab, not in the learner's input. */
   health(): { ok: boolean; error?: string } {
     return this.fault ? { ok: false, error: this.fault } : { ok: true };
@@ -267,7 +278,11 @@ export class Lab {
 
   private record(entry: JournalEntry): void {
     const last = this.entries[this.entries.length - 1];
-    if (entry.command.type === 'clock.advance' && last?.command.type === 'clock.advance') {
+    if (
+      entry.command.type === 'clock.advance' &&
+      last?.command.type === 'clock.advance' &&
+      this.entries.length > this.sealed
+    ) {
       // Two advances in a row are one advance: keeps a played clock from bloating the journal.
       this.entries[this.entries.length - 1] = {
         at: last.at,
@@ -296,6 +311,9 @@ export class Lab {
       case 'fault.unschedule':
         this.applyFault(command);
         return;
+      case 'surface.view':
+        // Looking changes nothing; the journal entry is the record.
+        return;
       default: {
         this.deliver(command);
         // A learner's first visit to a page can be what a scheduled fault waits for.
@@ -305,7 +323,10 @@ export class Lab {
   }
 
   private deliver(
-    command: Exclude<LabCommand, FaultCommand | { type: 'clock.advance' } | { type: 'clock.next' }>,
+    command: Exclude<
+      LabCommand,
+      FaultCommand | ViewCommand | { type: 'clock.advance' } | { type: 'clock.next' }
+    >,
   ): void {
     const { target, event } = routeCommand(command, this.definition.connect.host, this.dcHost);
     this.root.send({ type: 'lab.deliver', target, event });

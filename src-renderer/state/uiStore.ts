@@ -30,6 +30,8 @@ interface UiState {
   setPickerOpen: (open: boolean) => void;
   instructorOpen: boolean;
   setInstructorOpen: (open: boolean) => void;
+  sessionsOpen: boolean;
+  setSessionsOpen: (open: boolean) => void;
   selectedDevice: string;
   consoleHost: string;
   consoleShell: ShellKind;
@@ -59,6 +61,8 @@ export const useUi = create<UiState>((set) => ({
   setPickerOpen: (pickerOpen) => set({ pickerOpen }),
   instructorOpen: false,
   setInstructorOpen: (instructorOpen) => set({ instructorOpen }),
+  sessionsOpen: false,
+  setSessionsOpen: (sessionsOpen) => set({ sessionsOpen }),
   selectedDevice: 'pc2',
   consoleHost: 'pc2',
   consoleShell: 'cmd',

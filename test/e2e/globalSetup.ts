@@ -23,7 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     logLevel: 'warn',
     build: { outDir: E2E_BUILD },
   });
-  // E2E_PORT lets engineers working side by side keep to their own ports.
+  // E2E_PORT: where to start looking for a free port (engineers sharing a machine each have a range).
   const server = await startStaticServer(join(E2E_BUILD, 'renderer'), {
     port: Number(process.env.E2E_PORT ?? 5400),
   });
