@@ -58,13 +58,14 @@ export {
 } from './scenarios/openSession';
 export type { DeviceKind, DeviceView, LearnerView } from './lab/projection';
 export type { ConnectView } from './lab/connectView';
+export { PAGE_TITLES as WIZARD_PAGE_TITLES, WIZARD_TEXT } from './sync/wizardTexts';
 export { VIEWER_LOGS, type EventView, type ViewerLog } from './lab/toolViews';
 export type { AducContainerView, AducObjectKind, AducObjectView, AducUserView } from './lab/aducView';
 export type { AducAction } from './lab/actionSchemas';
 export { ADUC_TEXT, type AducResult } from './windows/aduc';
 export type { ShellKind } from './windows/hostState';
-export { SIGNIN_TEXT } from './windows/messages';
-export { CLOUD_SIGNIN_TEXT, SSPR_TEXT } from './cloud/texts';
+export { SIGNIN_TEXT, WINDOWS_UI_TEXT } from './windows/messages';
+export { CLOUD_SIGNIN_TEXT, MYACCOUNT_TEXT, REGISTRATION_TEXT, SSPR_TEXT } from './cloud/texts';
 export type { PortalPage } from './cloud/userPortal';
 export type { SsprPage } from './cloud/ssprFlow';
 export { formatShortDateTime } from './core/time';

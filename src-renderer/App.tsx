@@ -8,11 +8,12 @@ import { LabCanvas } from './components/LabCanvas';
 import { NoticeBar } from './components/NoticeBar';
 import { SurfaceTabs } from './components/SurfaceTabs';
 import { AdminCenter } from './components/admin/AdminCenter';
-import { ConnectWizard } from './components/ConnectWizard';
-import { SsprPortal } from './components/SsprPortal';
-import { MyAccount } from './components/MyAccount';
-import { SignInScreen } from './components/SignInScreen';
-import { PhonePanel } from './components/PhonePanel';
+import { ConnectWizard } from './components/connect/ConnectWizard';
+import { SsprPortal } from './components/sspr/SsprPortal';
+import { MyAccount } from './components/myaccount/MyAccount';
+import { SignInScreen } from './components/signin/SignInScreen';
+import { PhoneDock } from './components/phone/PhoneDock';
+import { useSurfaceUi } from './state/surfaceUi';
 import { ServerTools } from './components/tools/ServerTools';
 import { InstructorPanel } from './components/InstructorPanel';
 import { ScenarioPicker, ScenarioSidebar } from './components/ScenarioPanel';
@@ -34,6 +35,7 @@ export function App() {
   const setPickerOpen = useUi((s) => s.setPickerOpen);
   const setSessionsOpen = useUi((s) => s.setSessionsOpen);
   const inScenario = !!controller.scenario;
+  const phoneOpen = useSurfaceUi((s) => s.phoneOpen);
   return (
     <div className={`app${consoleOpen ? '' : ' console-collapsed'}${inScenario ? ' has-scenario' : ''}`}>
       <header className="topbar">
@@ -92,23 +94,25 @@ export function App() {
         <NoticeBar />
       </div>
       <SurfaceTabs />
-      <main className={`workspace surface-${surface}`}>
-        {surface === 'map' && (
-          <>
-            <ReactFlowProvider>
-              <LabCanvas />
-            </ReactFlowProvider>
-            <DevicePanel />
-          </>
-        )}
-        {surface === 'admin' && <AdminCenter />}
-        {surface === 'connect' && <ConnectWizard />}
-        {surface === 'sspr' && <SsprPortal />}
-        {surface === 'myaccount' && <MyAccount />}
-        {surface === 'signin' && <SignInScreen />}
-        {surface === 'phone' && <PhonePanel />}
-        {surface === 'tools' && <ServerTools />}
-      </main>
+      <div className="workspace-row">
+        <main className={`workspace surface-${surface}`}>
+          {surface === 'map' && (
+            <>
+              <ReactFlowProvider>
+                <LabCanvas />
+              </ReactFlowProvider>
+              <DevicePanel />
+            </>
+          )}
+          {surface === 'admin' && <AdminCenter />}
+          {surface === 'connect' && <ConnectWizard />}
+          {surface === 'sspr' && <SsprPortal />}
+          {surface === 'myaccount' && <MyAccount />}
+          {surface === 'signin' && <SignInScreen />}
+          {surface === 'tools' && <ServerTools />}
+        </main>
+        {phoneOpen && <PhoneDock />}
+      </div>
       <ScenarioSidebar />
       <InstructorPanel />
       <ScenarioPicker />

@@ -6,6 +6,7 @@ import { App } from './App';
 import { LabController } from './lab/LabController';
 import { LabContext } from './lab/LabContext';
 import { detectPlatform } from './platform';
+import { ThemeRoot } from './theme/ThemeRoot';
 
 async function boot(): Promise<void> {
   const root = document.getElementById('root');
@@ -34,7 +35,9 @@ async function boot(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <LabContext.Provider value={controller}>
-        <App />
+        <ThemeRoot>
+          <App />
+        </ThemeRoot>
       </LabContext.Provider>
     </StrictMode>,
   );

@@ -10,16 +10,9 @@ import { nextGuid } from '../core/random';
 import { ACTIVITY, audit, ssprAudit } from './audit';
 import type { TenantEffect } from './effects';
 import { cloudPasswordProblem, listenerAlive, writebackReady } from './policy';
+import { setMethodPolicy, type MethodPolicyAction } from './authMethodsPolicy';
 import { SSPR_TEXT } from './texts';
-import {
-  AUTH_METHOD_LABELS,
-  findCloudUser,
-  updateUser,
-  type AuthMethodId,
-  type SsprMethods,
-  type SsprScope,
-  type TenantState,
-} from './tenantState';
+import { findCloudUser, updateUser, type SsprMethods, type SsprScope, type TenantState } from './tenantState';
 
 export type AdminAction =
   | { type: 'sspr.properties'; enabled: SsprScope; group?: string }
@@ -28,7 +21,7 @@ export type AdminAction =
   | { type: 'sspr.notifications'; notifyUsers: boolean; notifyAdmins: boolean }
   | { type: 'sspr.customization'; helpdeskLink: boolean; helpdeskUrl?: string }
   | { type: 'sspr.onPremises'; writeback: boolean; cloudSyncWriteback?: boolean; allowUnlock: boolean }
-  | { type: 'authMethods.policy'; method: AuthMethodId; enabled: boolean; target?: string }
+  | MethodPolicyAction
   | { type: 'authMethods.migration'; state: TenantState['methodsMigration'] }
   | { type: 'user.license'; user: string; sku: string; assigned: boolean }
   | { type: 'user.role'; user: string; role: string; assigned: boolean }
@@ -47,6 +40,36 @@ export type AdminAction =
 export interface AdminNotice {
   level: 'success' | 'error' | 'info';
   text: string;
+}
+
+/** One entry of the admin center's notifications flyout. */
+export interface AdminNotification extends AdminNotice {
+  id: number;
+  at: number;
+  /** Where it came from: the blade family of the action. */
+  title: string;
+}
+
+export const NOTIFICATION_LIMIT = 20;
+
+const TITLES: [prefix: string, title: string][] = [
+  ['sspr.', 'Password reset'],
+  ['authorizationPolicy', 'Password reset'],
+  ['authMethods.', 'Authentication methods'],
+  ['user.', 'Users'],
+  ['group.', 'Groups'],
+];
+
+/** Adds an action's outcome to the flyout (newest last, capped). */
+export function notify(
+  list: readonly AdminNotification[],
+  action: AdminAction['type'],
+  notice: AdminNotice,
+  now: number,
+): AdminNotification[] {
+  const title = TITLES.find(([p]) => action.startsWith(p))?.[1] ?? 'Microsoft Entra admin center';
+  const id = (list.at(-1)?.id ?? 0) + 1;
+  return [...list, { ...notice, id, at: now, title }].slice(-NOTIFICATION_LIMIT);
 }
 
 export interface AdminResult {
@@ -183,23 +206,8 @@ export function adminStep(t: TenantState, a: AdminAction, now: number): AdminRes
       );
     }
     case 'authMethods.policy': {
-      const target = a.target ?? 'all';
-      if (target !== 'all' && !t.groups.some((g) => g.name.toLowerCase() === target.toLowerCase()))
-        return error(`The group "${target}" was not found.`);
-      const tenant = audit(
-        { ...t, authMethods: { ...t.authMethods, [a.method]: { enabled: a.enabled, target } } },
-        now,
-        {
-          service: 'Authentication Methods',
-          category: 'Policy',
-          activity: 'Authentication methods policy update',
-          status: 'Success',
-          target: AUTH_METHOD_LABELS[a.method],
-          initiatedBy: ADMIN(t),
-          details: { Enabled: a.enabled ? 'Yes' : 'No', Target: target === 'all' ? 'All users' : target },
-        },
-      );
-      return done(tenant);
+      const r = setMethodPolicy(t, a, now, ADMIN(t));
+      return 'error' in r ? error(r.error) : done(r.tenant);
     }
     case 'authMethods.migration':
       return done({ ...t, methodsMigration: a.state });

@@ -26,9 +26,11 @@ export function ssprScopeCovers(t: TenantState, u: CloudUser): boolean {
   return false;
 }
 
-function policyTargets(t: TenantState, id: AuthMethodId, u: CloudUser): boolean {
+/** Whether a method's policy is on for this user: enabled, included (all or a group), not excluded. */
+export function policyTargets(t: TenantState, id: AuthMethodId, u: CloudUser): boolean {
   const p = t.authMethods[id];
-  return p.enabled && (p.target === 'all' || isMember(t, p.target, u.id));
+  if (!p.enabled || p.exclude.some((g) => isMember(t, g, u.id))) return false;
+  return p.include === 'all' || p.include.some((g) => isMember(t, g, u.id));
 }
 
 /** Methods this user could be offered for SSPR: allowed by a policy and registered by the user. */

@@ -11,7 +11,7 @@ export function initialTenant(def: LabDefinition, seed: number, now: number): Te
   const c = def.connect;
   const host = def.hosts.find((h) => h.id === c.host);
   const configured = c.state === 'configured';
-  const off: AuthMethodPolicy = { enabled: false, target: 'all' };
+  const off: AuthMethodPolicy = { enabled: false, include: 'all', exclude: [] };
   const methods: Record<AuthMethodId, AuthMethodPolicy> = {
     fido2: off,
     microsoftAuthenticator: off,
@@ -131,7 +131,7 @@ function applyInitial(t: TenantState, def: LabDefinition): TenantState {
   const authMethods = { ...t.authMethods };
   for (const m of i.authMethods ?? []) {
     if (m.method in authMethods)
-      authMethods[m.method as AuthMethodId] = { enabled: m.enabled, target: 'all' };
+      authMethods[m.method as AuthMethodId] = { enabled: m.enabled, include: 'all', exclude: [] };
   }
   return {
     ...t,

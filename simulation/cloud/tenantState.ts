@@ -39,10 +39,13 @@ export type AuthMethodId =
   | 'voice'
   | 'email';
 
+/** One method's settings page, "Enable and Target": who it is for, and who is left out. */
 export interface AuthMethodPolicy {
   enabled: boolean;
-  /** 'all' or a group name. */
-  target: 'all' | string;
+  /** Include: All users, or these groups (by name). */
+  include: 'all' | string[];
+  /** Exclude: these groups, whatever Include says. */
+  exclude: string[];
 }
 
 export const AUTH_METHOD_LABELS: Record<AuthMethodId, string> = {

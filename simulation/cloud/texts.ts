@@ -196,6 +196,16 @@ export const ONPREM_STATUS = {
   noConnect: 'Microsoft Entra Connect is not configured for this tenant.',
 } as const;
 
+/** unconfirmed except the two statuses the seed guide shows ("Set up complete", "Not detected"). */
+export const AGENT_STATUS = {
+  connectSync: 'Microsoft Entra Connect Sync agent',
+  cloudSync: 'Microsoft Entra Connect cloud sync provisioning agent',
+  setUpComplete: 'Set up complete',
+  notSetUp: 'Password writeback not enabled',
+  notResponding: 'Not responding',
+  notDetected: 'Not detected',
+} as const;
+
 export const CLOUD_SIGNIN_TEXT = {
   signIn: 'Sign in',
   usernamePlaceholder: 'Email, phone, or Skype',

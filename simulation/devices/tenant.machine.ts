@@ -16,30 +16,26 @@ import type { LabDefinition } from '../lab/definition';
 import type { LabEnv } from '../lab/env';
 import type { NetworkEvent } from '../net/network.machine';
 import type { Packet } from '../net/packets';
-import type { RelayRequest, WritebackFailure } from '../net/appMessages';
-import { exchange, type Script } from '../proc/script';
+import type { WritebackFailure } from '../net/appMessages';
 import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
-import { adminResetResult, adminStep, type AdminAction, type AdminNotice } from '../cloud/adminPortal';
-import type { TenantEffect } from '../cloud/effects';
+import {
+  adminResetResult,
+  adminStep,
+  notify as addNotification,
+  type AdminAction,
+  type AdminNotice,
+  type AdminNotification,
+} from '../cloud/adminPortal';
 import { CLOSED_FLOW, ssprStep, type SsprAction, type SsprFlow } from '../cloud/ssprFlow';
 import { initialTenant } from '../cloud/tenantInit';
 import { serveTenant } from '../cloud/tenantServe';
 import type { TenantState } from '../cloud/tenantState';
 import { CLOSED_PORTAL, portalStep, type PortalAction, type PortalSession } from '../cloud/userPortal';
 import { serveEndpoint } from './endpoint';
+import { planEffects, spawnAll, type CarrierEntry, type TenantJob } from './tenantJobs';
+
+export { WRITEBACK_TIMEOUT, type CarrierEntry } from './tenantJobs';
 import { applyTenantOp, type TenantOp } from '../lab/backstage';
-
-/** How long the cloud waits for the writeback client's answer over the relay. */
-export const WRITEBACK_TIMEOUT = 30_000;
-
-export interface CarrierEntry {
-  phoneId: string;
-  number: string;
-  address: string;
-}
-
-type TenantJob =
-  { kind: 'writeback'; purpose: 'sspr' | 'myaccount' | 'admin'; trackingId: string } | { kind: 'notify' };
 
 export interface TenantMachineContext {
   tenant: TenantState;
@@ -47,6 +43,8 @@ export interface TenantMachineContext {
   portal: PortalSession;
   admin: {
     notice?: AdminNotice;
+    /** The admin center's notifications flyout. */
+    notifications: AdminNotification[];
     pendingResets: Record<string, { userId: string; password: string; forceChange: boolean }>;
   };
   env: LabEnv;
@@ -76,73 +74,6 @@ export type TenantEvent =
   | { type: 'backstage.tenant'; op: TenantOp }
   | { type: `xstate.done.actor.${string}`; output: ScriptOutput }
   | { type: `xstate.error.actor.${string}`; error: unknown };
-
-function* relaySend(
-  fromIp: string,
-  host: string,
-  lanIp: string,
-  request: RelayRequest,
-): Script<{ ok: boolean; failure?: WritebackFailure | 'timeout' }> {
-  const r = yield* exchange(
-    { src: fromIp, dst: lanIp, transport: 'tcp', port: 443, host, body: request },
-    WRITEBACK_TIMEOUT,
-  );
-  if (r.status === 'ok' && r.body.kind === 'app.relay.response')
-    return { ok: r.body.ok, failure: r.body.failure };
-  return { ok: false, failure: 'timeout' };
-}
-
-function* notify(fromIp: string, toIp: string, body: Packet['body']): Script<boolean> {
-  const r = yield* exchange({ src: fromIp, dst: toIp, transport: 'tcp', port: 443, body }, 10_000);
-  return r.status === 'ok';
-}
-
-interface Plan {
-  patch: Partial<TenantMachineContext>;
-  spawns: { id: string; start: () => Script<unknown> }[];
-}
-
-/** Turns effects into script children and records what each waits for. */
-function planEffects(
-  ctx: TenantMachineContext,
-  effects: readonly TenantEffect[],
-  base: Partial<TenantMachineContext>,
-): Plan {
-  let seq = ctx.seq;
-  const jobs = { ...ctx.jobs };
-  const spawns: Plan['spawns'] = [];
-  const tenant = base.tenant ?? ctx.tenant;
-  for (const e of effects) {
-    const id = `job-${++seq}`;
-    if (e.type === 'writeback') {
-      const relay = tenant.relay;
-      jobs[id] = { kind: 'writeback', purpose: e.purpose, trackingId: e.request.trackingId };
-      const lanIp = relay?.lanIp ?? '0.0.0.0';
-      spawns.push({ id, start: () => relaySend(ctx.relayIp, ctx.relayHost, lanIp, e.request) });
-    } else {
-      const phone =
-        e.type === 'push'
-          ? ctx.carrier.find((c) => c.phoneId === e.phoneId)
-          : ctx.carrier.find((c) => c.number.replace(/\D/g, '') === e.to.replace(/\D/g, ''));
-      if (!phone) continue; // a text or call to a number no phone in the lab has goes nowhere
-      jobs[id] = { kind: 'notify' };
-      const body: Packet['body'] =
-        e.type === 'sms'
-          ? { kind: 'app.sms', from: 'Microsoft', to: e.to, text: e.text }
-          : e.type === 'call'
-            ? { kind: 'app.call', requestId: e.requestId, from: 'Microsoft', to: e.to, prompt: e.prompt }
-            : {
-                kind: 'app.push',
-                requestId: e.requestId,
-                account: e.account,
-                number: e.number,
-                appName: 'Microsoft Authenticator',
-              };
-      spawns.push({ id, start: () => notify(ctx.loginIp, phone.address, body) });
-    }
-  }
-  return { patch: { ...base, jobs, seq }, spawns };
-}
 
 export const tenantMachine = setup({
   types: {
@@ -215,11 +146,7 @@ export const tenantMachine = setup({
           portal: p.session,
         });
         enqueue.assign(plan.patch);
-        for (const sp of plan.spawns)
-          enqueue.spawnChild('script', {
-            id: sp.id,
-            input: { deviceId: 'tenant', idPrefix: `tenant.${sp.id}`, start: sp.start },
-          });
+        spawnAll(enqueue, plan.spawns);
         return;
       }
       if (r.kind === 'authenticatorRegister') {
@@ -249,11 +176,7 @@ export const tenantMachine = setup({
         } satisfies NetworkEvent);
         const plan = planEffects(context, p.effects, { tenant: p.tenant, portal: p.session });
         enqueue.assign(plan.patch);
-        for (const sp of plan.spawns)
-          enqueue.spawnChild('script', {
-            id: sp.id,
-            input: { deviceId: 'tenant', idPrefix: `tenant.${sp.id}`, start: sp.start },
-          });
+        spawnAll(enqueue, plan.spawns);
         return;
       }
       const e = serveEndpoint(context.ports[packet.dst] ?? [], packet, undefined);
@@ -279,22 +202,14 @@ export const tenantMachine = setup({
       const r = ssprStep(context.tenant, context.sspr, event.action, context.env.now());
       const plan = planEffects(context, r.effects, { tenant: r.tenant, sspr: r.flow });
       enqueue.assign(plan.patch);
-      for (const sp of plan.spawns)
-        enqueue.spawnChild('script', {
-          id: sp.id,
-          input: { deviceId: 'tenant', idPrefix: `tenant.${sp.id}`, start: sp.start },
-        });
+      spawnAll(enqueue, plan.spawns);
     }),
     portalAction: enqueueActions(({ enqueue, context, event }) => {
       if (event.type !== 'portal.myaccount') return;
       const r = portalStep(context.tenant, context.portal, event.action, context.env.now());
       const plan = planEffects(context, r.effects, { tenant: r.tenant, portal: r.session });
       enqueue.assign(plan.patch);
-      for (const sp of plan.spawns)
-        enqueue.spawnChild('script', {
-          id: sp.id,
-          input: { deviceId: 'tenant', idPrefix: `tenant.${sp.id}`, start: sp.start },
-        });
+      spawnAll(enqueue, plan.spawns);
     }),
     adminAction: enqueueActions(({ enqueue, context, event }) => {
       if (event.type !== 'portal.admin') return;
@@ -304,14 +219,19 @@ export const tenantMachine = setup({
         : context.admin.pendingResets;
       const plan = planEffects(context, r.effects, {
         tenant: r.tenant,
-        admin: { notice: r.notice, pendingResets },
+        admin: {
+          notice: r.notice,
+          notifications: addNotification(
+            context.admin.notifications,
+            event.action.type,
+            r.notice,
+            context.env.now(),
+          ),
+          pendingResets,
+        },
       });
       enqueue.assign(plan.patch);
-      for (const sp of plan.spawns)
-        enqueue.spawnChild('script', {
-          id: sp.id,
-          input: { deviceId: 'tenant', idPrefix: `tenant.${sp.id}`, start: sp.start },
-        });
+      spawnAll(enqueue, plan.spawns);
     }),
     jobFinished: enqueueActions(({ enqueue, context, event }) => {
       if (!event.type.startsWith('xstate.done.actor.') && !event.type.startsWith('xstate.error.actor.'))
@@ -347,7 +267,15 @@ export const tenantMachine = setup({
           return;
         }
         const r = adminResetResult(context.tenant, pending, value.ok, value.failure, now);
-        enqueue.assign({ tenant: r.tenant, jobs, admin: { notice: r.notice, pendingResets } });
+        enqueue.assign({
+          tenant: r.tenant,
+          jobs,
+          admin: {
+            notice: r.notice,
+            notifications: addNotification(context.admin.notifications, 'user.resetPassword', r.notice, now),
+            pendingResets,
+          },
+        });
       }
     }),
     backstage: assign(({ context, event }) =>
@@ -367,7 +295,7 @@ export const tenantMachine = setup({
       tenant: initialTenant(def, input.seed, input.env.now()),
       sspr: CLOSED_FLOW,
       portal: CLOSED_PORTAL,
-      admin: { pendingResets: {} },
+      admin: { pendingResets: {}, notifications: [] },
       env: input.env,
       addresses: mine.map((e) => e.ip),
       ports: Object.fromEntries(mine.map((e) => [e.ip, e.ports])),

@@ -109,6 +109,8 @@ export const adminActionSchema = z.discriminatedUnion('type', [
     method: authMethod,
     enabled: z.boolean(),
     target: text(256).optional(),
+    include: z.union([z.literal('all'), z.array(text(256)).max(20)]).optional(),
+    exclude: z.array(text(256)).max(20).optional(),
   }),
   z.object({
     type: z.literal('authMethods.migration'),

@@ -20,13 +20,12 @@ import {
 } from './toolViews';
 import { aducView, type AducView } from './aducView';
 import { connectView, type ConnectView } from './connectView';
+import { adminCenterView, type AdminCenterView } from './adminCenterView';
 import {
-  adminCenterView,
   desktopViews,
   myAccountView,
   phoneViews,
   ssprView,
-  type AdminCenterView,
   type DesktopView,
   type MyAccountView,
   type PhoneView,

@@ -14,7 +14,7 @@ import type { TenantMachineContext } from '../devices/tenant.machine';
 import type { TenantState } from '../cloud/tenantState';
 import type { SsprFlow } from '../cloud/ssprFlow';
 import type { PortalSession } from '../cloud/userPortal';
-import type { AdminNotice } from '../cloud/adminPortal';
+import type { AdminNotice, AdminNotification } from '../cloud/adminPortal';
 import type { PhoneContext } from '../devices/phone.machine';
 import type { WindowsHostContext } from '../windows/hostState';
 import type { ServerRoles } from '../windows/serve';
@@ -56,7 +56,12 @@ export interface LabTruth {
   hosts: Record<string, HostTruth>;
   tenant: TenantState;
   /** The pages the learner has open in a browser (the SSPR portal, My Account, the admin center). */
-  browser: { sspr: SsprFlow; myAccount: PortalSession; adminNotice?: AdminNotice };
+  browser: {
+    sspr: SsprFlow;
+    myAccount: PortalSession;
+    adminNotice?: AdminNotice;
+    adminNotifications: AdminNotification[];
+  };
   phones: Record<string, PhoneContext>;
   /** Instructor only: the faults put in place, and those waiting for their time or trigger. */
   faults: { active: FaultRecord[]; scheduled: ScheduledFault[] };
@@ -134,7 +139,12 @@ export function collectTruth(
     network: snap<NetworkContext>(system, 'network').context,
     hosts,
     tenant: tenantCtx.tenant,
-    browser: { sspr: tenantCtx.sspr, myAccount: tenantCtx.portal, adminNotice: tenantCtx.admin.notice },
+    browser: {
+      sspr: tenantCtx.sspr,
+      myAccount: tenantCtx.portal,
+      adminNotice: tenantCtx.admin.notice,
+      adminNotifications: tenantCtx.admin.notifications,
+    },
     phones,
     faults,
   };

@@ -26,3 +26,23 @@ export const SIGNIN_TEXT = {
     'The system cannot contact a domain controller to service the authentication request. Please try again later.',
   accessDenied: 'Access is denied.',
 } as const;
+
+/** unconfirmed: the sign-in screen's own labels (Windows 10/11, domain-joined, Ctrl+Alt+Del required). */
+export const WINDOWS_UI_TEXT = {
+  lockHint: 'Press Ctrl+Alt+Delete to unlock.',
+  sendCad: 'Send Ctrl+Alt+Del',
+  otherUser: 'Other user',
+  userName: 'User name',
+  password: 'Password',
+  signInOptions: 'Sign-in options',
+  signInTo: (domain: string) => `Sign in to: ${domain}`,
+  anotherDomain: 'How do I sign in to another domain?',
+  ok: 'OK',
+  cadMenu: ['Lock', 'Switch user', 'Sign out', 'Change a password', 'Task Manager'] as const,
+  cancel: 'Cancel',
+  changeTitle: 'Change a password',
+  oldPassword: 'Old password',
+  newPassword: 'New password',
+  confirmPassword: 'Confirm password',
+  welcome: 'Welcome',
+} as const;

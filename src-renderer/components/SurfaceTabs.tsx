@@ -1,5 +1,8 @@
+import { CounterBadge } from '@fluentui/react-components';
 import { useLearnerView } from '../lab/LabContext';
+import { useSurfaceUi } from '../state/surfaceUi';
 import { useUi, type Surface } from '../state/uiStore';
+import { usePhoneBadge } from './phone/usePhoneBadge';
 
 const TABS: { id: Surface; label: string }[] = [
   { id: 'map', label: 'Lab map' },
@@ -9,33 +12,45 @@ const TABS: { id: Surface; label: string }[] = [
   { id: 'sspr', label: 'Password reset (SSPR)' },
   { id: 'myaccount', label: 'My Account' },
   { id: 'signin', label: 'PC sign-in' },
-  { id: 'phone', label: "Michael's phone" },
 ];
 
-/** Which of the learner's surfaces fills the workspace. */
+/** Which of the learner's surfaces fills the workspace; the phone opens beside any of them. */
 export function SurfaceTabs() {
   const surface = useUi((s) => s.surface);
   const setSurface = useUi((s) => s.setSurface);
-  const view = useLearnerView();
-  const phone = Object.values(view.phones)[0];
+  const phoneOpen = useSurfaceUi((s) => s.phoneOpen);
+  const setPhoneOpen = useSurfaceUi((s) => s.setPhoneOpen);
+  const phone = Object.values(useLearnerView().phones)[0];
+  const badge = usePhoneBadge();
   return (
-    <nav className="surface-tabs" role="tablist" aria-label="Surfaces">
-      {TABS.map((t) => (
+    <nav className="surface-tabs" aria-label="Surfaces">
+      <div role="tablist" aria-label="Surfaces" className="surface-tablist">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={surface === t.id}
+            className={`surface-tab${surface === t.id ? ' is-active' : ''}`}
+            onClick={() => setSurface(t.id)}
+            data-testid={`surface-${t.id}`}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {phone && (
         <button
-          key={t.id}
           type="button"
-          role="tab"
-          aria-selected={surface === t.id}
-          className={`surface-tab${surface === t.id ? ' is-active' : ''}`}
-          onClick={() => setSurface(t.id)}
-          data-testid={`surface-${t.id}`}
+          aria-pressed={phoneOpen}
+          className={`surface-tab${phoneOpen ? ' is-active' : ''}`}
+          onClick={() => setPhoneOpen(!phoneOpen)}
+          data-testid="surface-phone"
+          aria-label={badge.total > 0 ? `${phone.label}, ${badge.total} new` : phone.label}
         >
-          {t.id === 'phone' && phone ? phone.label : t.label}
-          {t.id === 'phone' && phone && phone.authenticator.pending.length > 0 && (
-            <span className="badge">{phone.authenticator.pending.length}</span>
-          )}
+          {phone.label} {badge.total > 0 && <CounterBadge count={badge.total} size="small" />}
         </button>
-      ))}
+      )}
     </nav>
   );
 }

@@ -8,18 +8,20 @@ import type { ShellKind } from '../../simulation';
 export const SPEEDS = [1, 10, 60, 600] as const;
 export type Speed = (typeof SPEEDS)[number];
 
-export type Surface = 'map' | 'admin' | 'sspr' | 'myaccount' | 'signin' | 'phone' | 'connect' | 'tools';
+export type Surface = 'map' | 'admin' | 'sspr' | 'myaccount' | 'signin' | 'connect' | 'tools';
 export type ToolId = 'events' | 'services' | 'syncmanager' | 'aduc' | 'gateway';
+/** The colour theme: follow the operating system, or a fixed one. */
+export type ThemeChoice = 'system' | 'light' | 'dark';
 
 interface UiState {
+  theme: ThemeChoice;
+  setTheme: (theme: ThemeChoice) => void;
   surface: Surface;
   signinHost: string;
-  adminBlade: string;
   setSurface: (surface: Surface) => void;
   consoleOpen: boolean;
   toggleConsole: () => void;
   setSigninHost: (host: string) => void;
-  setAdminBlade: (blade: string) => void;
   toolsHost: string;
   tool: ToolId;
   setToolsHost: (host: string) => void;
@@ -43,14 +45,14 @@ interface UiState {
 }
 
 export const useUi = create<UiState>((set) => ({
+  theme: 'system',
+  setTheme: (theme) => set({ theme }),
   surface: 'map',
   consoleOpen: true,
   toggleConsole: () => set((s) => ({ consoleOpen: !s.consoleOpen })),
   signinHost: 'pc2',
-  adminBlade: 'sspr.properties',
   setSurface: (surface) => set({ surface }),
   setSigninHost: (signinHost) => set({ signinHost }),
-  setAdminBlade: (adminBlade) => set({ adminBlade }),
   toolsHost: 'sync01',
   tool: 'events',
   setToolsHost: (toolsHost) => set({ toolsHost }),

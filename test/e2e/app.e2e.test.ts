@@ -68,12 +68,16 @@ describe('HybridLab in Chromium', () => {
 
   it('saves an SSPR setting in the admin center', async () => {
     await page.getByTestId('surface-admin').click();
-    await page.getByTestId('blade-sspr.properties').click();
-    await page.getByTestId('sspr-enabled-All').check();
+    await page.getByTestId('nav-Entra ID/Password reset').click();
+    await page.getByTestId('sspr-enabled-All').click();
     await page.getByTestId('save').click();
-    await expect(page.getByTestId('admin-notice').textContent()).resolves.toBe(
+    // The portal confirms in a pop-up notification, then keeps it in the notifications flyout.
+    await page.getByText('Successfully saved settings.').first().waitFor();
+    await page.getByTestId('admin-notifications').click();
+    await expect(page.getByTestId('notifications-panel').textContent()).resolves.toContain(
       'Successfully saved settings.',
     );
+    await page.keyboard.press('Escape');
   });
 
   it('shows SSPR_0014 to a user with no registered methods, after the CAPTCHA', async () => {
@@ -91,6 +95,8 @@ describe('HybridLab in Chromium', () => {
 
   it("refuses a wrong password on the PC2 sign-in screen with Windows' message", async () => {
     await page.getByTestId('surface-signin').click();
+    await page.getByTestId('send-cad').click();
+    await page.getByTestId('tile-other').click();
     await page.getByTestId('signin-user').fill('michael.brown');
     await page.getByTestId('signin-password').fill('not-his-password');
     await page.getByTestId('signin-submit').click();

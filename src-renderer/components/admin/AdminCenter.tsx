@@ -1,103 +1,89 @@
+import { useState } from 'react';
+import { Toaster } from '@fluentui/react-components';
 import { useLearnerView } from '../../lab/LabContext';
-import { useUi } from '../../state/uiStore';
-import {
-  AuditLogBlade,
-  OnPremBlade,
-  PropertiesBlade,
-  RegistrationBlade,
-  SsprMethodsBlade,
-  NotificationsBlade,
-  AdminPolicyBlade,
-} from './PasswordResetBlades';
-import {
-  AuthMethodsBlade,
-  ConnectStatusBlade,
-  GroupsBlade,
-  SignInLogsBlade,
-  UsersBlade,
-} from './DirectoryBlades';
+import { useSurfaceUi } from '../../state/surfaceUi';
+import { AdminNav } from './AdminNav';
+import { AdminTopBar } from './AdminTopBar';
+import { PASSWORD_RESET_MENU, routeInfo, type RouteInfo } from './adminRoutes';
+import { useAdminStyles } from './adminStyles';
+import { BladeRouter } from './BladeRouter';
+import { LeavePrompt } from './LeavePrompt';
+import { NotificationsPanel } from './NotificationsPanel';
+import { ADMIN_TOASTER } from './useAdminAction';
 
-const NAV: { section: string; items: { id: string; label: string }[] }[] = [
-  {
-    section: 'Password reset',
-    items: [
-      { id: 'sspr.properties', label: 'Properties' },
-      { id: 'sspr.methods', label: 'Authentication methods' },
-      { id: 'sspr.registration', label: 'Registration' },
-      { id: 'sspr.notifications', label: 'Notifications' },
-      { id: 'sspr.onprem', label: 'On-premises integration' },
-      { id: 'sspr.adminPolicy', label: 'Administrator Policy' },
-      { id: 'sspr.audit', label: 'Audit logs' },
-    ],
-  },
-  { section: 'Authentication methods', items: [{ id: 'authMethods', label: 'Policies' }] },
-  {
-    section: 'Identity',
-    items: [
-      { id: 'users', label: 'Users' },
-      { id: 'groups', label: 'Groups' },
-      { id: 'connect', label: 'Microsoft Entra Connect' },
-      { id: 'signins', label: 'Sign-in logs' },
-    ],
-  },
-];
+/** What every blade gets: where it is, its breadcrumbs and title, and how to go elsewhere. */
+export interface BladeProps {
+  route: string;
+  info: RouteInfo;
+  subtitle: string;
+  navigate: (route: string) => void;
+}
 
-/** The Microsoft Entra admin center, signed in as the tenant's Global Administrator. */
+/** The Microsoft Entra admin center (entra.microsoft.com), signed in as the tenant's Global Administrator. */
 export function AdminCenter() {
-  const view = useLearnerView();
-  const blade = useUi((s) => s.adminBlade);
-  const setBlade = useUi((s) => s.setAdminBlade);
-  const a = view.adminCenter;
+  const s = useAdminStyles();
+  const a = useLearnerView().adminCenter;
+  const offset = useLearnerView().time.offsetMinutes;
+  const route = useSurfaceUi((x) => x.adminRoute);
+  const setRoute = useSurfaceUi((x) => x.setAdminRoute);
+  const dirty = useSurfaceUi((x) => x.dirty[x.adminRoute] ?? false);
+  const clearDraft = useSurfaceUi((x) => x.clearDraft);
+  const seen = useSurfaceUi((x) => x.seenNotification);
+  const setSeen = useSurfaceUi((x) => x.setSeenNotification);
+  const [pending, setPending] = useState<string>();
+  const [flyout, setFlyout] = useState(false);
+  const admin = a.users.find((u) => u.roles.includes('Global Administrator'))?.upn ?? '';
+  const navigate = (to: string) => {
+    if (to === route) return;
+    if (dirty) setPending(to);
+    else setRoute(to);
+  };
+  // On-premises integration shows only once Microsoft Entra Connect is set up (troubleshoot-sspr).
+  const base = routeInfo(route, (id) => a.authMethods.policies.find((p) => p.id === id)?.label ?? id);
+  const info: RouteInfo =
+    base.menu === PASSWORD_RESET_MENU && !a.passwordReset.onPremises.available
+      ? {
+          ...base,
+          menu: base.menu.map((m) => ({ ...m, items: m.items.filter((i) => i.route !== 'pr:onprem') })),
+        }
+      : base;
+  const latest = a.notifications[0]?.id ?? 0;
   return (
-    <div className="portal admin-center" data-testid="admin-center">
-      <div className="portal-bar">
-        <span className="portal-brand">Microsoft Entra admin center</span>
-        <span className="portal-url">entra.microsoft.com</span>
-        <span className="portal-user">
-          {a.users.find((u) => u.roles.includes('Global Administrator'))?.upn}
-        </span>
-      </div>
-      <div className="portal-body">
-        <nav className="blade-nav" aria-label="Admin center">
-          {NAV.map((s) => (
-            <div key={s.section} className="blade-nav-section">
-              <div className="blade-nav-title">{s.section}</div>
-              {s.items
-                .filter((i) => i.id !== 'sspr.onprem' || a.passwordReset.onPremises.available)
-                .map((i) => (
-                  <button
-                    key={i.id}
-                    type="button"
-                    className={`blade-link${blade === i.id ? ' is-active' : ''}`}
-                    onClick={() => setBlade(i.id)}
-                    data-testid={`blade-${i.id}`}
-                  >
-                    {i.label}
-                  </button>
-                ))}
-            </div>
-          ))}
+    <div className={s.shell} data-testid="admin-center">
+      <AdminTopBar
+        admin={admin}
+        tenant={a.tenant.name}
+        domain={a.tenant.domains.find((d) => d.name.endsWith('.onmicrosoft.com'))?.name ?? ''}
+        unread={a.notifications.filter((n) => n.id > seen).length}
+        onNotifications={() => {
+          setFlyout(true);
+          setSeen(latest);
+        }}
+      />
+      <div className={s.body}>
+        <nav className={s.nav} aria-label="Admin center navigation">
+          <AdminNav route={route} onNavigate={navigate} />
         </nav>
-        <section className="blade" aria-live="polite">
-          {a.notice && (
-            <div className={`portal-notice notice-${a.notice.level}`} data-testid="admin-notice">
-              {a.notice.text}
-            </div>
-          )}
-          {blade === 'sspr.properties' && <PropertiesBlade />}
-          {blade === 'sspr.methods' && <SsprMethodsBlade />}
-          {blade === 'sspr.registration' && <RegistrationBlade />}
-          {blade === 'sspr.notifications' && <NotificationsBlade />}
-          {blade === 'sspr.onprem' && <OnPremBlade />}
-          {blade === 'sspr.adminPolicy' && <AdminPolicyBlade />}
-          {blade === 'sspr.audit' && <AuditLogBlade />}
-          {blade === 'authMethods' && <AuthMethodsBlade />}
-          {blade === 'users' && <UsersBlade />}
-          {blade === 'groups' && <GroupsBlade />}
-          {blade === 'connect' && <ConnectStatusBlade />}
-          {blade === 'signins' && <SignInLogsBlade />}
-        </section>
+        <main className={s.content}>
+          <BladeRouter key={route} route={route} info={info} subtitle={a.tenant.name} navigate={navigate} />
+        </main>
       </div>
+      <LeavePrompt
+        open={pending !== undefined}
+        onStay={() => setPending(undefined)}
+        onLeave={() => {
+          clearDraft(route);
+          if (pending) setRoute(pending);
+          setPending(undefined);
+        }}
+      />
+      <NotificationsPanel
+        open={flyout}
+        items={a.notifications}
+        offsetMinutes={offset}
+        onClose={() => setFlyout(false)}
+      />
+      <Toaster toasterId={ADMIN_TOASTER} position="top-end" />
     </div>
   );
 }

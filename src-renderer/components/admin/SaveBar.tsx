@@ -1,0 +1,25 @@
+import { Toolbar, ToolbarButton } from '@fluentui/react-components';
+import { DismissRegular, SaveRegular } from '@fluentui/react-icons';
+import { ADMIN_UI } from './adminTexts';
+
+/** The blade's command bar: Save and Discard, enabled only while there are unsaved changes. */
+export function SaveBar({
+  dirty,
+  onSave,
+  onDiscard,
+}: {
+  dirty: boolean;
+  onSave: () => void;
+  onDiscard: () => void;
+}) {
+  return (
+    <Toolbar aria-label="Commands" size="small">
+      <ToolbarButton icon={<SaveRegular />} disabled={!dirty} onClick={onSave} data-testid="save">
+        {ADMIN_UI.save}
+      </ToolbarButton>
+      <ToolbarButton icon={<DismissRegular />} disabled={!dirty} onClick={onDiscard} data-testid="discard">
+        {ADMIN_UI.discard}
+      </ToolbarButton>
+    </Toolbar>
+  );
+}
