@@ -12,8 +12,8 @@
  *         SSPR off, throttling.
  */
 import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
-import type { LabDefinition } from '../lab/definition';
-import type { LabEnv } from '../lab/env';
+import type { LabDefinition } from '../core/definition';
+import type { LabEnv } from '../core/env';
 import type { NetworkEvent } from '../net/network.machine';
 import type { Packet } from '../net/packets';
 import type { RelayRequest, WritebackFailure } from '../net/appMessages';
@@ -27,7 +27,7 @@ import { serveTenant } from '../cloud/tenantServe';
 import type { TenantState } from '../cloud/tenantState';
 import { CLOSED_PORTAL, portalStep, type PortalAction, type PortalSession } from '../cloud/userPortal';
 import { serveEndpoint } from './endpoint';
-import { applyTenantOp, type TenantOp } from '../lab/backstage';
+import { applyTenantOp, type TenantOp } from './backstage';
 
 /** How long the cloud waits for the writeback client's answer over the relay. */
 export const WRITEBACK_TIMEOUT = 30_000;

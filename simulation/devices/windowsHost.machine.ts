@@ -11,13 +11,13 @@
  *         a wrong DNS server on the adapter, a skewed clock.
  */
 import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
-import type { LabEnv } from '../lab/env';
+import type { LabEnv } from '../core/env';
 import type { NetworkEvent } from '../net/network.machine';
 import type { Message, Packet } from '../net/packets';
 import type { Ipv4 } from '../net/ipv4';
 import type { Script } from '../proc/script';
 import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
-import type { CommandResult, HostEffect } from '../windows/commands/types';
+import type { CommandResult, HostEffect } from '../tools/commands/types';
 import {
   effectiveIpConfig,
   type ConsoleLine,
@@ -37,7 +37,7 @@ import {
 } from '../windows/hostOps';
 import { ipconfigBrief, ipconfigRenewFailed } from '../windows/ipconfig';
 import { serve, type ServerRoles } from '../windows/serve';
-import { finish, interpret, promptOf, succeeded, type Step, type StepTail } from '../windows/shell/console';
+import { finish, interpret, promptOf, succeeded, type Step, type StepTail } from '../tools/shell/console';
 import { dhcpClientMachine, type DhcpClientReport } from './dhcpClient.machine';
 import { adsyncMachine, type AdSyncContext, type AdSyncReport } from './adsync.machine';
 import type { AdsyncReply, AdsyncRequest } from '../sync/requests';
@@ -57,11 +57,11 @@ import {
   type AdOp,
   type AdSyncPatch,
   type HostPatch,
-} from '../lab/backstage';
+} from './backstage';
 import { exchange } from '../proc/script';
-import { aducScript, type AducResult } from '../windows/aduc';
-import type { AducAction } from '../lab/actionSchemas';
-import { TIMINGS } from '../lab/timings';
+import { aducScript, type AducResult } from '../tools/aduc';
+import type { AducAction } from '../core/actionSchemas';
+import { TIMINGS } from '../core/timings';
 import type { DhcpLease } from '../windows/hostState';
 
 export interface HostInput {

@@ -17,7 +17,7 @@ import {
 } from '../cloud/policy';
 import { isMember } from '../cloud/tenantState';
 import type { LabCommand } from '../lab/commands';
-import type { LabDefinition } from '../lab/definition';
+import type { LabDefinition } from '../core/definition';
 import type { LabTruth } from '../lab/truth';
 import { KEYS, restrictRemoteSam } from '../windows/registry';
 import { effectiveIpConfig } from '../windows/hostState';

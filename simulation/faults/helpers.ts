@@ -10,7 +10,7 @@ import {
 } from '../roles/directory';
 import { findCloudUser, type CloudUser } from '../cloud/tenantState';
 import { firewallVerdict } from '../net/routing';
-import type { LabDefinition } from '../lab/definition';
+import type { LabDefinition } from '../core/definition';
 import type { HostTruth, LabTruth } from '../lab/truth';
 import { effectiveIpConfig } from '../windows/hostState';
 

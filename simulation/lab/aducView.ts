@@ -8,8 +8,8 @@
 import { isLockedOut, type DirectoryState } from '../roles/directory';
 import { BUILTIN_GROUP_DESCRIPTIONS } from '../roles/dcServices';
 import { wellKnownContainers } from '../roles/directoryObjects';
-import { ADUC_TEXT, type AducResult } from '../windows/aduc';
-import type { LabDefinition } from './definition';
+import { ADUC_TEXT, type AducResult } from '../tools/aduc';
+import type { LabDefinition } from '../core/definition';
 import type { LabTruth } from './truth';
 
 export type AducNodeKind = 'domain' | 'builtin' | 'container' | 'ou';

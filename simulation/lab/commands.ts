@@ -6,8 +6,8 @@
  */
 import type { EventObject } from 'xstate';
 import { z } from 'zod';
-import type { AdOp, AdSyncPatch, HostPatch, TenantOp } from './backstage';
-import { adOpSchema, adsyncPatchSchema, firewallRuleSchema, hostPatchSchema } from './backstageSchemas';
+import type { AdOp, AdSyncPatch, HostPatch, TenantOp } from '../devices/backstage';
+import { adOpSchema, adsyncPatchSchema, firewallRuleSchema, hostPatchSchema } from '../core/backstageSchemas';
 import type { FirewallRule } from '../net/routing';
 import type { FaultParams } from '../faults/catalog';
 import { FAULT_IDS } from '../faults/catalog';
@@ -19,12 +19,12 @@ import {
   type AducAction,
   ssprActionSchema,
   wizardActionSchema,
-} from './actionSchemas';
+} from '../core/actionSchemas';
 import { formatIssues } from './definitionSchema';
 import { DAY } from '../core/time';
 import type { ShellKind } from '../windows/hostState';
 import { SERVICE_CATALOG } from '../windows/services';
-import type { LabDefinition } from './definition';
+import type { LabDefinition } from '../core/definition';
 
 export type LabCommand =
   | { type: 'clock.advance'; ms: number }

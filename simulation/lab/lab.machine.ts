@@ -13,10 +13,10 @@ import { internetMachine } from '../devices/internet.machine';
 import { tenantMachine } from '../devices/tenant.machine';
 import { phoneMachine } from '../devices/phone.machine';
 import { windowsHostMachine } from '../devices/windowsHost.machine';
-import { initialHostContext, initialRoles } from '../windows/hostInit';
-import type { LabDefinition } from './definition';
+import { initialHostContext, initialRoles } from '../devices/hostInit';
+import type { LabDefinition } from '../core/definition';
 import { authenticatorSecret } from '../cloud/seed';
-import type { LabEnv } from './env';
+import type { LabEnv } from '../core/env';
 
 export interface LabInput {
   definition: LabDefinition;

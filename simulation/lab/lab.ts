@@ -20,10 +20,10 @@ import { DEFAULT_PARAMS, faultSpec, type FaultParams } from '../faults/catalog';
 import { TRIGGERS } from '../faults/triggers';
 import type { FaultRecord, LabContext, ScheduledFault } from './lab.machine';
 import { DEFAULT_LAB } from './defaultLab';
-import type { LabDefinition } from './definition';
+import type { LabDefinition } from '../core/definition';
 import { labMachine } from './lab.machine';
 import { projectLearnerView, type LearnerView } from './projection';
-import { TIMINGS } from './timings';
+import { TIMINGS } from '../core/timings';
 import { collectTruth, type LabTruth } from './truth';
 
 export interface JournalEntry {

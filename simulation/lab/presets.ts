@@ -5,7 +5,7 @@
  * Connect and in the portal, and Michael and Emma registered with SMS and the Authenticator app.
  */
 import { DEFAULT_LAB } from './defaultLab';
-import type { LabDefinition } from './definition';
+import type { LabDefinition } from '../core/definition';
 
 export type PresetId = 'fresh' | 'configured';
 

@@ -5,7 +5,7 @@
  */
 import { parseCommand } from './commands';
 import { parseDefinition } from './definitionSchema';
-import type { LabDefinition } from './definition';
+import type { LabDefinition } from '../core/definition';
 import { Lab, LabReplayError, type JournalEntry } from './lab';
 
 export const SESSION_FORMAT = 'hybridlab.session';

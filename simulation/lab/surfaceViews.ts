@@ -26,7 +26,7 @@ import {
   type WizardTask,
 } from '../sync/wizard';
 import type { ConnectFeatures } from '../sync/state';
-import type { LabDefinition } from './definition';
+import type { LabDefinition } from '../core/definition';
 import type { LabTruth } from './truth';
 
 export interface AdminCenterView {

@@ -10,7 +10,7 @@ import type { RunRecord } from '../sync/state';
 import type { EventLevel, LogName } from '../windows/eventlog';
 import type { ServiceStatus, StartType } from '../windows/services';
 
-import type { LabDefinition } from './definition';
+import type { LabDefinition } from '../core/definition';
 import type { LabTruth } from './truth';
 
 export const VIEWER_LOGS = ['Application', 'System', 'Security'] as const satisfies readonly LogName[];

@@ -18,7 +18,7 @@ import type { AdminNotice } from '../cloud/adminPortal';
 import type { PhoneContext } from '../devices/phone.machine';
 import type { WindowsHostContext } from '../windows/hostState';
 import type { ServerRoles } from '../windows/serve';
-import type { LabDefinition } from './definition';
+import type { LabDefinition } from '../core/definition';
 import type { FaultRecord, ScheduledFault } from './lab.machine';
 
 export interface DhcpClientTruth {

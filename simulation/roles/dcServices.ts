@@ -9,7 +9,7 @@ import type { DirOp, DirRequest, DirResponse, DrsChanges, KrbError, UserPatch } 
 import type { NewEvent } from '../windows/eventlog';
 import { hostTime, type WindowsHostContext } from '../windows/hostState';
 import { listenerFor } from '../windows/services';
-import { TIMINGS } from '../lab/timings';
+import { TIMINGS } from '../core/timings';
 import {
   addToGroup,
   authenticate,

@@ -7,7 +7,7 @@
  */
 import { nextGuid, nextInt, seedFrom, type RngState } from '../core/random';
 import { MINUTE } from '../core/time';
-import type { LabDefinition } from '../lab/definition';
+import type { LabDefinition } from '../core/definition';
 import type { NewEvent } from '../windows/eventlog';
 import { checkPassword, type PasswordPolicy, type PolicyViolation, type SetMode } from './passwordPolicy';
 

@@ -9,7 +9,7 @@ import { listenerAlive, writebackReady } from '../cloud/policy';
 import { findCloudUser, isMember as isCloudMember } from '../cloud/tenantState';
 import { faultSpec, type FaultParams } from '../faults/catalog';
 import { adUserOf, lockedOut } from '../faults/helpers';
-import type { LabDefinition } from '../lab/definition';
+import type { LabDefinition } from '../core/definition';
 import type { LabTruth } from '../lab/truth';
 
 export const SETTINGS = {

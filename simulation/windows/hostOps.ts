@@ -13,7 +13,7 @@ import {
 } from './hostState';
 import { dependentsOf, servicesFor, specOf, type ServiceStatus } from './services';
 import type { DhcpLease } from './hostState';
-import type { HostEffect } from './commands/types';
+import type { HostEffect } from '../tools/commands/types';
 import { createKey, deleteKey, deleteValue, writeValue } from './registry';
 
 export function log(host: WindowsHostContext, now: number, ...entries: NewEvent[]): WindowsHostContext {

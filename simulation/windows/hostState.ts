@@ -2,14 +2,14 @@
  * The state of one Windows host, and pure questions about it: what address it uses now, which DNS
  * servers, whether it is on its cable. The host machine (devices/windowsHost.machine.ts) owns it.
  */
-import type { HostKind } from '../lab/definition';
+import type { HostKind } from '../core/definition';
 import { isApipa, prefixToMask, type Ipv4 } from '../net/ipv4';
 import type { RngState } from '../core/random';
 import type { EventLogs } from './eventlog';
 import type { ServiceState } from './services';
 import type { AdSyncState } from '../sync/state';
 import type { Registry } from './registry';
-import type { AducResult } from './aduc';
+import type { AducResult } from '../tools/aduc';
 
 export interface DhcpLease {
   ip: Ipv4;

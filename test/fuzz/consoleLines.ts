@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { Lab } from '../../simulation/lab/lab';
 import { presetDefinition } from '../../simulation/lab/presets';
-import { COMMANDS } from '../../simulation/windows/commands';
+import { COMMANDS } from '../../simulation/tools/commands';
 
 const NAMES = [...new Set(COMMANDS.flatMap((c) => c.names))];
 const WORDS = [

@@ -8,7 +8,7 @@ import { Lab } from '../../../simulation/lab/lab';
 import type { AducUserView } from '../../../simulation/lab/aducView';
 import { parseAction, resolveAction } from '../../../simulation/scenarios/actions';
 import { describeCommand } from '../../../simulation/scenarios/engine';
-import { ADUC_TEXT } from '../../../simulation/windows/aduc';
+import { ADUC_TEXT } from '../../../simulation/tools/aduc';
 import { SIGNIN_TEXT } from '../../../simulation/windows/messages';
 import { must, newLab, signIn } from '../../harness';
 import { appLog, ids } from '../faults/faultHarness';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAB } from '../../../simulation/lab/defaultLab';
-import type { LabDefinition } from '../../../simulation/lab/definition';
+import type { LabDefinition } from '../../../simulation/core/definition';
 import { Lab } from '../../../simulation/lab/lab';
 import type { LearnerView } from '../../../simulation/lab/projection';
 
