@@ -10,7 +10,7 @@ import type { DirErrorCode, DirOp, UserPatch } from '../net/appMessages';
 import type { Script } from '../proc/script';
 import type { AducAction } from '../core/actionSchemas';
 import type { UserRecord } from '../roles/dcServices';
-import { dirCall, type DcSession } from './commands/adClient';
+import { dirCall, type DcSession } from './commands/ad/adClient';
 import type { WindowsHostContext } from '../windows/hostState';
 
 /** What ADUC shows after an action; no `message` means it closes without a message box. */

@@ -1,13 +1,13 @@
 /** Every console command the lab knows, looked up by name. */
 import { ADSYNC_COMMANDS } from './adsync';
 import { AD_COMMANDS } from './ad';
-import { NETDIAG_COMMANDS } from './netdiag';
+import { NETDIAG_COMMANDS } from './net';
 import { SYSTEM_COMMANDS } from './system';
-import { TIME_COMMANDS } from './w32tm';
-import { cls, echo, hostname, ver, whoami } from './basic';
-import { ipconfig } from './ipconfig';
-import { nslookup } from './nslookup';
-import { ping } from './ping';
+import { TIME_COMMANDS } from './time';
+import { cls, echo, hostname, ver, whoami } from './system/basic';
+import { ipconfig } from './net/ipconfig';
+import { nslookup } from './net/nslookup';
+import { ping } from './net/ping';
 import type { CommandDef } from './types';
 
 export const COMMANDS: readonly CommandDef[] = [

@@ -4,7 +4,7 @@
  * calculated property here reads one property of the object (`{$_.Name}` or `'Name'`); anything
  * else gets a HybridLab note rather than a wrong answer. Pure.
  */
-import type { PsValue } from '../commands/psFormat';
+import type { PsValue } from './psFormat';
 import type { ConsoleLine } from '../../windows/hostState';
 import { hashtableValue, type Token } from './parse';
 import { namesMatching, valueOf, type PsObject } from './psObject';

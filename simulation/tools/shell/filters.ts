@@ -10,7 +10,7 @@ import type { ConsoleLine, ShellKind } from '../../windows/hostState';
 import { forEachObject } from './forEachObject';
 import { formatObjects, measureObject, selectObject, sortObject, type PipeFilter } from './objectFilters';
 import type { ParsedCommand } from './parse';
-import { display } from '../commands/psViews';
+import { display } from './psViews';
 import { isOutput, objectsOf, withObjects } from './psObject';
 import { parseWhere } from './where';
 

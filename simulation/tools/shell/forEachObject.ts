@@ -4,7 +4,7 @@
  * object lacks writes nothing. Any other script block gets a HybridLab note rather than a false
  * "not recognized". Pure.
  */
-import { display } from '../commands/psViews';
+import { display } from './psViews';
 import type { Built } from './filterSpec';
 import type { Token } from './parse';
 import { objectsOf, propOf, scalar, withObjects, type PsObject } from './psObject';

@@ -8,7 +8,7 @@
  * is InputObjectNotBound, and so is everything when the line already gives the parameter
  * (`| Unlock-ADAccount emma.wilson`). Pure.
  */
-import { psValue } from '../commands/psFormat';
+import { psValue } from './psFormat';
 import { cmdletError } from '../commands/sysShared';
 import type { CommandDef, PipelineInput } from '../commands/types';
 import type { ConsoleLine } from '../../windows/hostState';

@@ -9,7 +9,7 @@
  * travels in the steps themselves, never in shared state.
  */
 import { findCommand } from '../commands';
-import { display } from '../commands/psViews';
+import { display } from './psViews';
 import type { CommandDef, CommandOutcome, CommandResult } from '../commands/types';
 import type { ConsoleLine, ShellKind, WindowsHostContext } from '../../windows/hostState';
 import { parseFilter, type PipeFilter } from './filters';

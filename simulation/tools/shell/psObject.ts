@@ -5,7 +5,7 @@
  * element to the next: the lines it would print if nothing followed, and its objects when it has
  * any (a native program such as ipconfig writes text only). Pure.
  */
-import { isTyped, psValue, type PsValue } from '../commands/psFormat';
+import { isTyped, psValue, type PsValue } from './psFormat';
 import { wildcard } from '../commands/sysShared';
 import type { ConsoleLine } from '../../windows/hostState';
 

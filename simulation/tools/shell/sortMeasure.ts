@@ -4,8 +4,8 @@
  * such as a service's Status by their value (Stopped before Running), strings without regard to
  * case, nothing before anything. Pure.
  */
-import { display } from '../commands/psViews';
-import { isTyped, psValue, type PsValue } from '../commands/psFormat';
+import { display } from './psViews';
+import { isTyped, psValue, type PsValue } from './psFormat';
 import { cmdletError } from '../commands/sysShared';
 import type { ConsoleLine } from '../../windows/hostState';
 import type { BoundValue, CmdletSpec } from './bind';

@@ -2,7 +2,7 @@
  * Get-WinEvent: -ListLog, -ListProvider, -LogName, -ProviderName and -FilterHashtable with
  * -MaxEvents and -Oldest, in the table grouped under "ProviderName:" headers.
  */
-import { psDateValue } from '../psFormat';
+import { psDateValue } from '../../shell/psFormat';
 import type { WinEvent } from '../../../windows/eventlog';
 import type { ConsoleLine } from '../../../windows/hostState';
 import { formatPsError, out } from '../../shell/psError';
@@ -25,7 +25,7 @@ import {
   type WinEventQuery,
 } from './winEventQuery';
 import type { PsObject } from '../../shell/psObject';
-import { display, EVENT_TYPE } from '../psViews';
+import { display, EVENT_TYPE } from '../../shell/psViews';
 import { done, type CommandDef, type CommandEnv } from '../types';
 
 function listLog(env: CommandEnv, patterns: string[]): ConsoleLine[] {

@@ -8,8 +8,8 @@ import type { NicRuntime, WindowsHostContext } from '../../../windows/hostState'
 import type { CmdletSpec } from '../../shell/bind';
 import { out } from '../../shell/psError';
 import type { PsObject } from '../../shell/psObject';
-import { DNS_SERVER_TYPE } from '../customViews';
-import { display } from '../psViews';
+import { DNS_SERVER_TYPE } from '../../shell/customViews';
+import { display } from '../../shell/psViews';
 import { binderError, bound, cmdletFailure, listOf } from './shared';
 import { done, type CommandDef, type HostEffect } from '../types';
 

@@ -9,7 +9,7 @@ import { DAY, HOUR, MINUTE } from '../../../core/time';
 import type { Script } from '../../../proc/script';
 import { resolveName } from '../../../windows/resolver';
 import { out } from '../../shell/psError';
-import { expandTabs } from '../nslookup';
+import { expandTabs } from './nslookup';
 import { civil, pad2 } from '../time/calendar';
 import { askKdc, ownDomain, samOfLogon, verifyChannel, type KdcFailure } from './dcExchanges';
 import { scripted, seeded, type Stopwatch } from './shared';

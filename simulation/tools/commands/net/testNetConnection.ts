@@ -12,9 +12,9 @@ import { resolveName } from '../../../windows/resolver';
 import type { CmdletSpec } from '../../shell/bind';
 import { warning } from '../../shell/psError';
 import { scalar, type PsObject } from '../../shell/psObject';
-import { TNC_TYPE } from '../customViews';
-import type { PsValue } from '../psFormat';
-import { display } from '../psViews';
+import { TNC_TYPE } from '../../shell/customViews';
+import type { PsValue } from '../../shell/psFormat';
+import { display } from '../../shell/psViews';
 import { binderError, bound, valueToken } from './shared';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 

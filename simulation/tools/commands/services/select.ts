@@ -6,8 +6,8 @@ import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState
 import type { ServiceState } from '../../../windows/services';
 import type { CmdletSpec } from '../../shell/bind';
 import type { PsObject } from '../../shell/psObject';
-import { psCollection, psEnum } from '../psFormat';
-import { display, SERVICE_TYPE } from '../psViews';
+import { psCollection, psEnum } from '../../shell/psFormat';
+import { display, SERVICE_TYPE } from '../../shell/psViews';
 import { cmdletError, likeName, wildcard } from '../sysShared';
 import { infoOf } from './scStatus';
 import { byName, dependents, onHost, required } from './shared';

@@ -5,7 +5,7 @@
  */
 import { formatLongDateTime, formatShortDateTime, formatTimeSpan, WEEKDAYS } from '../../../core/time';
 import type { PsObject } from '../../shell/psObject';
-import { DATE_TYPE } from '../customViews';
+import { DATE_TYPE } from '../../shell/customViews';
 import { civil, daysFromCivil } from './calendar';
 
 /** .NET ticks (100 ns since 0001-01-01) of a local time; past 2^53, so counted in BigInt. */

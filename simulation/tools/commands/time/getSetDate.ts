@@ -7,7 +7,7 @@ import { formatShortDateTime, SECOND } from '../../../core/time';
 import type { ConsoleLine } from '../../../windows/hostState';
 import { formatPsError, out } from '../../shell/psError';
 import { scalar } from '../../shell/psObject';
-import { display } from '../psViews';
+import { display } from '../../shell/psViews';
 import { dateObject } from './dateObject';
 import { bound, cmdletFailure } from '../net/shared';
 import { civil, daysFromCivil } from './calendar';

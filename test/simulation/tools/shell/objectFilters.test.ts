@@ -8,7 +8,7 @@ import { must, newLab, run, wait } from '../../../harness';
 import { presetDefinition } from '../../../../simulation/lab/presets';
 import type { Lab } from '../../../../simulation/lab/lab';
 import { compareValues } from '../../../../simulation/tools/shell/sortMeasure';
-import { psDateValue, psEnum } from '../../../../simulation/tools/commands/psFormat';
+import { psDateValue, psEnum } from '../../../../simulation/tools/shell/psFormat';
 import { objectText } from '../../../../simulation/tools/shell/psObject';
 import { COMMANDS } from '../../../../simulation/tools/commands';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLine } from '../../../../simulation/tools/shell/parse';
 import { compare, parseWhere } from '../../../../simulation/tools/shell/where';
 import type { PsObject } from '../../../../simulation/tools/shell/psObject';
-import type { PsValue } from '../../../../simulation/tools/commands/psFormat';
+import type { PsValue } from '../../../../simulation/tools/shell/psFormat';
 
 const svc: PsObject = {
   typeName: 'System.ServiceProcess.ServiceController',
