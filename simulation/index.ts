@@ -2,9 +2,15 @@
  * The engine's public entry: everything the renderer and the Electron main process may use.
  * Nothing outside simulation/ imports a deeper path (dependency rules enforce it).
  */
-export { Lab, LabReplayError, type DispatchResult, type JournalEntry, type FaultStatus } from './lab/lab';
+export { Lab, LabReplayError, type DispatchResult, type JournalEntry, type FaultStatus } from './facade/lab';
 export { presetDefinition, type PresetId } from './lab/presets';
-export { parseSession, restoreSession, serializeSession, sessionOf, type SessionRecord } from './lab/session';
+export {
+  parseSession,
+  restoreSession,
+  serializeSession,
+  sessionOf,
+  type SessionRecord,
+} from './facade/session';
 export type { DeviceKind, DeviceView, LearnerView } from './lab/projection';
 export type { ConnectView } from './lab/surfaceViews';
 export { VIEWER_LOGS, type EventView, type ViewerLog } from './lab/toolViews';

@@ -10,7 +10,7 @@
 import { nextInt, seedFrom, type RngState } from '../core/random';
 import { parseDuration } from '../core/time';
 import { DEFAULT_PARAMS, faultSpec, type FaultParams } from '../faults/catalog';
-import { Lab, type JournalEntry } from '../lab/lab';
+import { Lab, type JournalEntry } from '../facade/lab';
 import type { LabDefinition } from '../core/definition';
 import type { LearnerView } from '../lab/projection';
 import { parseAction, resolveAction } from './actions';

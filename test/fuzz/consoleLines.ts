@@ -4,7 +4,7 @@
  * `runConsoleFuzz` feeds them to labs and checks that each gets a well-formed answer.
  */
 import fc from 'fast-check';
-import { Lab } from '../../simulation/lab/lab';
+import { Lab } from '../../simulation/facade/lab';
 import { presetDefinition } from '../../simulation/lab/presets';
 import { COMMANDS } from '../../simulation/tools/commands';
 

@@ -6,7 +6,7 @@
  * are gone and the fault's predicate no longer holds.
  */
 import { expect } from 'vitest';
-import { Lab } from '../../../simulation/lab/lab';
+import { Lab } from '../../../simulation/facade/lab';
 import { presetDefinition } from '../../../simulation/lab/presets';
 import type { SsprPage } from '../../../simulation/cloud/ssprFlow';
 import type { WinEvent } from '../../../simulation/windows/eventlog';

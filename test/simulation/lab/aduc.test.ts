@@ -4,7 +4,7 @@
  * lab's truth, the Security log and the PCs' sign-ins follow as they do for the console cmdlets.
  */
 import { describe, expect, it } from 'vitest';
-import { Lab } from '../../../simulation/lab/lab';
+import { Lab } from '../../../simulation/facade/lab';
 import type { AducUserView } from '../../../simulation/lab/aducView';
 import { parseAction, resolveAction } from '../../../simulation/scenarios/actions';
 import { describeCommand } from '../../../simulation/scenarios/engine';

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { must, newLab, run, wait } from '../../../harness';
 import { presetDefinition } from '../../../../simulation/lab/presets';
-import type { Lab } from '../../../../simulation/lab/lab';
+import type { Lab } from '../../../../simulation/facade/lab';
 import { compareValues } from '../../../../simulation/tools/shell/sortMeasure';
 import { psDateValue, psEnum } from '../../../../simulation/tools/shell/psFormat';
 import { objectText } from '../../../../simulation/tools/shell/psObject';

@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { must, newLab, run } from '../../../harness';
 import { presetDefinition } from '../../../../simulation/lab/presets';
-import type { Lab } from '../../../../simulation/lab/lab';
+import type { Lab } from '../../../../simulation/facade/lab';
 
 let lab: Lab;
 const ps = (host: string, line: string) => run(lab, host, line, 'powershell');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { must, newLab, run } from '../../../../harness';
 import { presetDefinition } from '../../../../../simulation/lab/presets';
-import type { Lab } from '../../../../../simulation/lab/lab';
+import type { Lab } from '../../../../../simulation/facade/lab';
 import type { AdUser } from '../../../../../simulation/roles/directory';
 
 const DOMAIN_DN = 'DC=laborhub,DC=store';

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { customizeSync, must, newLab, run, wait } from '../../../../harness';
 import { presetDefinition } from '../../../../../simulation/lab/presets';
-import type { Lab } from '../../../../../simulation/lab/lab';
+import type { Lab } from '../../../../../simulation/facade/lab';
 
 const ps = (lab: Lab, host: string, line: string) => run(lab, host, line, 'powershell');
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { must, newLab, run } from '../../../../harness';
 import { presetDefinition } from '../../../../../simulation/lab/presets';
-import type { Lab } from '../../../../../simulation/lab/lab';
+import type { Lab } from '../../../../../simulation/facade/lab';
 
 const lab = (): Lab => newLab({ definition: presetDefinition('configured') });
 const ps = (l: Lab, host: string, line: string) => run(l, host, line, 'powershell');

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { must, newLab, run, wait } from '../../../../harness';
 import { presetDefinition } from '../../../../../simulation/lab/presets';
-import type { Lab } from '../../../../../simulation/lab/lab';
+import type { Lab } from '../../../../../simulation/facade/lab';
 import { KEYS, readValue } from '../../../../../simulation/windows/registry';
 
 const MIN = 60_000;

@@ -3,8 +3,8 @@
  * every part and replays the journal, so a damaged file gives an error that says where, never a
  * crash and never a half-built lab.
  */
-import { parseCommand } from './commands';
-import { parseDefinition } from './definitionSchema';
+import { parseCommand } from '../lab/commands';
+import { parseDefinition } from '../lab/definitionSchema';
 import type { LabDefinition } from '../core/definition';
 import { Lab, LabReplayError, type JournalEntry } from './lab';
 

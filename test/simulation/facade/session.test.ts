@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Lab } from '../../../simulation/lab/lab';
-import { parseSession, restoreSession, serializeSession, sessionOf } from '../../../simulation/lab/session';
+import { Lab } from '../../../simulation/facade/lab';
+import {
+  parseSession,
+  restoreSession,
+  serializeSession,
+  sessionOf,
+} from '../../../simulation/facade/session';
 
 function saved(): Record<string, unknown> {
   const lab = new Lab();

@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../../simulation/core/time';
-import { Lab } from '../../../simulation/lab/lab';
+import { Lab } from '../../../simulation/facade/lab';
 import type { LabCommand } from '../../../simulation/lab/commands';
-import { parseSession, restoreSession, serializeSession, sessionOf } from '../../../simulation/lab/session';
+import {
+  parseSession,
+  restoreSession,
+  serializeSession,
+  sessionOf,
+} from '../../../simulation/facade/session';
 
 const HOSTS = ['dc01', 'sync01', 'pc1', 'pc2', 'pc3'] as const;
 const PCS = ['pc1', 'pc2', 'pc3'] as const;

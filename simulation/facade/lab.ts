@@ -15,16 +15,16 @@ import type { PhoneContext } from '../devices/phone.machine';
 import type { AdSyncContext } from '../devices/adsync.machine';
 import { allEvents, type WinEvent } from '../windows/eventlog';
 import type { ShellKind } from '../windows/hostState';
-import { parseCommand, routeCommand, type FaultCommand, type LabCommand } from './commands';
+import { parseCommand, routeCommand, type FaultCommand, type LabCommand } from '../lab/commands';
 import { DEFAULT_PARAMS, faultSpec, type FaultParams } from '../faults/catalog';
 import { TRIGGERS } from '../faults/triggers';
-import type { FaultRecord, LabContext, ScheduledFault } from './lab.machine';
-import { DEFAULT_LAB } from './defaultLab';
+import type { FaultRecord, LabContext, ScheduledFault } from '../lab/lab.machine';
+import { DEFAULT_LAB } from '../lab/defaultLab';
 import type { LabDefinition } from '../core/definition';
-import { labMachine } from './lab.machine';
-import { projectLearnerView, type LearnerView } from './projection';
+import { labMachine } from '../lab/lab.machine';
+import { projectLearnerView, type LearnerView } from '../lab/projection';
 import { TIMINGS } from '../core/timings';
-import { collectTruth, type LabTruth } from './truth';
+import { collectTruth, type LabTruth } from '../lab/truth';
 
 export interface JournalEntry {
   /** Lab time when the command was given. */
