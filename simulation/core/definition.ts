@@ -2,7 +2,25 @@
  * A lab definition: the topology, the directory and the tenant a lab starts from. Plain data,
  * serialisable, validated before use. The default lab (defaultLab.ts) is the seed guide's.
  */
-import type { FirewallRule } from '../net/routing';
+
+/** The transports the lab's network carries. */
+export type Transport = 'udp' | 'tcp' | 'icmp';
+
+/** A rule of the edge firewall (the gateway's page, the definition's starting rules). */
+export interface FirewallRule {
+  id: string;
+  /** Where the rule sits: the edge firewall between the LAN and the internet. */
+  direction: 'outbound' | 'inbound';
+  action: 'block' | 'allow';
+  /** drop (silently) or reject (refuse at once); only for block rules. */
+  mode?: 'drop' | 'reject';
+  srcCidr?: string;
+  dstCidr?: string;
+  /** Host-name pattern such as `*.servicebus.windows.net`. */
+  host?: string;
+  transport?: Transport;
+  port?: number;
+}
 
 export type HostKind = 'dc' | 'sync' | 'client';
 

@@ -4,6 +4,7 @@
  * "saved" banner). Faults are made of these and of ordinary lab commands. Each op is plain data;
  * the actor it is for applies it with a pure function here.
  */
+import type { Ace, PasswordPolicy } from '../core/directoryTypes';
 import type { AdminAction } from '../cloud/adminPortal';
 import { adminStep } from '../cloud/adminPortal';
 import { findCloudUser, updateUser, type TenantState } from '../cloud/tenantState';
@@ -16,10 +17,8 @@ import {
   setUserAttributes,
   addToGroup,
   removeFromGroup,
-  type Ace,
   type DirectoryState,
 } from '../roles/directory';
-import type { PasswordPolicy } from '../roles/passwordPolicy';
 import { deleteValue, writeValue, type RegValue } from '../windows/registry';
 import type { WindowsHostContext } from '../windows/hostState';
 import type { AdSyncState } from '../sync/state';

@@ -4,11 +4,11 @@
  * module validates a command against a lab definition (with an error that names what is wrong)
  * and says which actor it is for.
  */
+import type { FirewallRule, LabDefinition } from '../core/definition';
 import type { EventObject } from 'xstate';
 import { z } from 'zod';
 import type { AdOp, AdSyncPatch, HostPatch, TenantOp } from '../devices/backstage';
 import { adOpSchema, adsyncPatchSchema, firewallRuleSchema, hostPatchSchema } from '../core/backstageSchemas';
-import type { FirewallRule } from '../net/routing';
 import type { FaultParams } from '../faults/catalog';
 import { FAULT_IDS } from '../faults/catalog';
 import { TRIGGER_IDS, type TriggerId } from '../faults/triggers';
@@ -24,7 +24,6 @@ import { formatIssues } from './definitionSchema';
 import { DAY } from '../core/time';
 import type { ShellKind } from '../windows/hostState';
 import { SERVICE_CATALOG } from '../windows/services';
-import type { LabDefinition } from '../core/definition';
 
 export type LabCommand =
   | { type: 'clock.advance'; ms: number }

@@ -8,17 +8,11 @@
  *         firewall.add, firewall.remove, router.wan, router.power.
  * Faults that touch it: outbound 443 blocked at the edge, WAN down, a cable pulled.
  */
+import type { FirewallRule } from '../core/definition';
 import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import type { Ipv4 } from './ipv4';
 import type { Message, Packet, RefuseReason } from './packets';
-import {
-  canReturn,
-  route,
-  type FirewallRule,
-  type NetworkState,
-  type NicState,
-  type OpenFlow,
-} from './routing';
+import { canReturn, route, type NetworkState, type NicState, type OpenFlow } from './routing';
 
 export interface TraceEntry {
   packetId: string;

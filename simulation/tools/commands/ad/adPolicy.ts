@@ -3,8 +3,8 @@
  * and lockout policy as the DC holds it (reference §2.4, §6.6), TimeSpans as PowerShell prints
  * them (`1.00:00:00`, `00:30:00`).
  */
+import type { PasswordPolicy } from '../../../core/directoryTypes';
 import { DAY, MINUTE } from '../../../core/time';
-import type { PasswordPolicy } from '../../../roles/passwordPolicy';
 import type { Script } from '../../../proc/script';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { BoundValue, CmdletSpec } from '../../shell/bind';

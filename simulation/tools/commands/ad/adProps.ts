@@ -4,8 +4,8 @@
  * alphabetical as the module sorts them), and how each value prints (dates in the host's time
  * zone, FILETIME integers, `{a, b…}` collections). Pure.
  */
+import type { PasswordPolicy } from '../../../core/directoryTypes';
 import type { UserRecord } from '../../../roles/dcServices';
-import type { PasswordPolicy } from '../../../roles/passwordPolicy';
 import { isTyped, psDateValue, type PsValue } from '../../shell/psFormat';
 import { fileTime, NEVER_FILETIME, psCollection } from './adClient';
 import type { FilterValue } from './adFilter';

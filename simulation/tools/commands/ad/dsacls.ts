@@ -9,8 +9,8 @@
  * password writeback and hash sync use); a few of them are printed as fixed text so the listing
  * looks as it does on a real DC. They never grant or deny anything in the lab.
  */
-import type { Ace, AdRight } from '../../../roles/directory';
-import type { AclEdit, AclView, DirObject } from '../../../roles/directoryObjects';
+import type { Ace, AclEdit, AdRight } from '../../../core/directoryTypes';
+import type { AclView, DirObject } from '../../../roles/directoryObjects';
 import type { Script } from '../../../proc/script';
 import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState';
 import { dirCall, findDc, type DcSession } from './adClient';

@@ -6,8 +6,8 @@
  * start with "The request will be processed at a domain controller…". Texts are Windows Server
  * 2022's.
  */
+import type { PasswordPolicy } from '../../../core/directoryTypes';
 import type { UserRecord } from '../../../roles/dcServices';
-import type { PasswordPolicy } from '../../../roles/passwordPolicy';
 import type { DirErrorCode, DirOp } from '../../../net/appMessages';
 import type { Script } from '../../../proc/script';
 import type { WindowsHostContext } from '../../../windows/hostState';
