@@ -10,6 +10,8 @@
  * Faults that touch it: a stopped service (DHCP Server, DNS Server, NTDS...), a pulled cable,
  *         a wrong DNS server on the adapter, a skewed clock.
  */
+import type { AducResult } from '../windows/hostState';
+import type { HostEffect } from '../windows/hostOps';
 import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import type { LabEnv } from '../core/env';
 import type { NetworkEvent } from '../net/network.machine';
@@ -17,7 +19,7 @@ import type { Message, Packet } from '../net/packets';
 import type { Ipv4 } from '../net/ipv4';
 import type { Script } from '../proc/script';
 import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
-import type { CommandResult, HostEffect } from '../tools/commands/types';
+import type { CommandResult } from '../tools/commands/types';
 import {
   effectiveIpConfig,
   type ConsoleLine,
@@ -59,7 +61,7 @@ import {
   type HostPatch,
 } from './backstage';
 import { exchange } from '../proc/script';
-import { aducScript, type AducResult } from '../tools/aduc';
+import { aducScript } from '../tools/aduc';
 import type { AducAction } from '../core/actionSchemas';
 import { TIMINGS } from '../core/timings';
 import type { DhcpLease } from '../windows/hostState';

@@ -11,15 +11,9 @@ import type { Script } from '../proc/script';
 import type { AducAction } from '../core/actionSchemas';
 import type { UserRecord } from '../roles/dcServices';
 import { dirCall, type DcSession } from './commands/ad/adClient';
-import type { WindowsHostContext } from '../windows/hostState';
+import type { AducResult, WindowsHostContext } from '../windows/hostState';
 
 /** What ADUC shows after an action; no `message` means it closes without a message box. */
-export interface AducResult {
-  ok: boolean;
-  title?: string;
-  message?: string;
-}
-
 /** The texts of dsa.msc's message boxes. Those marked unconfirmed are the lab's best wording. */
 export const ADUC_TEXT = {
   title: 'Active Directory Domain Services',

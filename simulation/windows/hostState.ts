@@ -9,7 +9,6 @@ import type { EventLogs } from './eventlog';
 import type { ServiceState } from './services';
 import type { AdSyncState } from '../sync/state';
 import type { Registry } from './registry';
-import type { AducResult } from '../tools/aduc';
 
 export interface DhcpLease {
   ip: Ipv4;
@@ -90,6 +89,13 @@ export interface DesktopState {
   /** The sign-in screen asks this user to change the password before going on. */
   changeRequired?: string;
   busy: boolean;
+}
+
+/** What Active Directory Users and Computers shows after an action (its message box). */
+export interface AducResult {
+  ok: boolean;
+  title?: string;
+  message?: string;
 }
 
 export interface WindowsHostContext {

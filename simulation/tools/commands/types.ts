@@ -6,10 +6,8 @@
  */
 import type { Script } from '../../proc/script';
 import type { AdsyncReply, AdsyncRequest } from '../../sync/requests';
-import type { NewEvent } from '../../windows/eventlog';
 import type { ConsoleLine, ShellKind, WindowsHostContext } from '../../windows/hostState';
-import type { RegValue } from '../../windows/registry';
-import type { StartType } from '../../windows/services';
+import type { HostEffect } from '../../windows/hostOps';
 import type { CmdletSpec } from '../shell/bind';
 import type { ParsedCommand } from '../shell/parse';
 import type { PsObject } from '../shell/psObject';
@@ -24,26 +22,6 @@ export interface CommandEnv {
   line: string;
   cmd: ParsedCommand;
 }
-
-export type HostEffect =
-  | { type: 'clear' }
-  | { type: 'flushDns' }
-  | { type: 'service'; op: 'start' | 'stop'; name: string }
-  | { type: 'log'; entry: NewEvent }
-  | { type: 'clockOffset'; offsetMs: number }
-  /** The Windows Time service's view of itself after a resync or a configuration change. */
-  | { type: 'time'; mode?: 'NT5DS' | 'NTP' | 'NoSync'; source?: string; lastSyncAt?: number }
-  /** Set-DnsClientServerAddress / netsh: `null` goes back to what DHCP or the static config gives. */
-  | { type: 'dns'; servers: string[] | null }
-  /** The secure channel's new machine password (Test-ComputerSecureChannel -Repair, nltest /sc_reset). */
-  | { type: 'machineSecret'; secret: number }
-  | { type: 'registry'; key: string; name: string; value?: RegValue }
-  /** New-Item / reg add on a key without a value; Remove-Item / reg delete of a whole key. */
-  | { type: 'registryKey'; key: string; op: 'create' | 'delete' }
-  /** Set-Service -StartupType / sc config start=. */
-  | { type: 'serviceStartType'; name: string; startType: StartType }
-  /** Restart-Computer / shutdown /r: the host reboots once the command has printed. */
-  | { type: 'restart' };
 
 export interface CommandResult {
   /** What it prints when nothing follows it on the pipeline. */

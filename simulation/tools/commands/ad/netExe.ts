@@ -6,6 +6,7 @@
  * start with "The request will be processed at a domain controller…". Texts are Windows Server
  * 2022's.
  */
+import type { HostEffect } from '../../../windows/hostOps';
 import type { PasswordPolicy } from '../../../core/directoryTypes';
 import type { UserRecord } from '../../../roles/dcServices';
 import type { DirErrorCode, DirOp } from '../../../net/appMessages';
@@ -16,7 +17,7 @@ import { out } from '../../shell/psError';
 import { dirCall, findDc, type DcSession } from './adClient';
 import type { GroupRecord } from './adProps';
 import { psDate } from '../../shell/psFormat';
-import { done, type CommandDef, type CommandEnv, type CommandResult, type HostEffect } from '../types';
+import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 
 export const NET = {
   ok: 'The command completed successfully.',

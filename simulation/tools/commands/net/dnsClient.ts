@@ -3,6 +3,7 @@
  * (addresses or -ResetServerAddresses) and Clear-DnsClientCache, with the adapter's DNS servers as
  * Windows lists them (the loopback pseudo-interface included).
  */
+import type { HostEffect } from '../../../windows/hostOps';
 import { isIpv4, type Ipv4 } from '../../../net/ipv4';
 import type { NicRuntime, WindowsHostContext } from '../../../windows/hostState';
 import type { CmdletSpec } from '../../shell/bind';
@@ -11,7 +12,7 @@ import type { PsObject } from '../../shell/psObject';
 import { DNS_SERVER_TYPE } from '../../shell/customViews';
 import { display } from '../../shell/psViews';
 import { binderError, bound, cmdletFailure, listOf } from './shared';
-import { done, type CommandDef, type HostEffect } from '../types';
+import { done, type CommandDef } from '../types';
 
 function wildcard(pattern: string): RegExp {
   const body = pattern

@@ -3,6 +3,7 @@
  * channel for SYSVOL), gpupdate's lines, and the Microsoft-Windows-GroupPolicy events (1006, 1053,
  * 1055, 1058, 1129) the host logs when it fails.
  */
+import type { HostEffect } from '../../../windows/hostOps';
 import type { Script } from '../../../proc/script';
 import { locateDc } from '../../../windows/dcLocator';
 import type { NewEvent } from '../../../windows/eventlog';
@@ -10,7 +11,7 @@ import { hasUsableAddress } from '../../../windows/hostState';
 import { out } from '../../shell/psError';
 import { askKdc, verifyChannel } from './dcExchanges';
 import { scripted, type Stopwatch } from './shared';
-import { done, type CommandDef, type CommandEnv, type CommandResult, type HostEffect } from '../types';
+import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 
 const GP_SOURCE = 'Microsoft-Windows-GroupPolicy';
 const DEFAULT_DOMAIN_POLICY = '{31B2F340-016D-11D2-945F-00C04FB984F9}';

@@ -2,6 +2,7 @@
  * `netsh interface ip`: `show dnsservers` and `show config` for the adapter, and `set`, `add` and
  * `delete dnsservers`, with netsh's own messages.
  */
+import type { HostEffect } from '../../../windows/hostOps';
 import { isIpv4 } from '../../../net/ipv4';
 import {
   effectiveIpConfig,
@@ -12,7 +13,7 @@ import {
 import { queryServer } from '../../../windows/resolver';
 import { out } from '../../shell/psError';
 import { adapterDns, LOOPBACK_ALIAS, resetDns } from './dnsClient';
-import { done, type CommandDef, type CommandEnv, type CommandOutcome, type HostEffect } from '../types';
+import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../types';
 
 /** netsh's own messages (the syntax and interface ones are real; the add/delete ones unconfirmed). */
 export const NETSH = {

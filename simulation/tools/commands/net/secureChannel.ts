@@ -2,6 +2,7 @@
  * Test-ComputerSecureChannel (with -Repair) and Reset-ComputerMachinePassword: Netlogon's check of
  * the host's machine secret and its reset on the DC, with the texts of Windows PowerShell 5.1.
  */
+import type { HostEffect } from '../../../windows/hostOps';
 import type { Ipv4 } from '../../../net/ipv4';
 import type { Script } from '../../../proc/script';
 import { locateDc } from '../../../windows/dcLocator';
@@ -11,7 +12,7 @@ import type { BoundValue, CmdletSpec } from '../../shell/bind';
 import { out } from '../../shell/psError';
 import { nextSecret, resetChannel, verifyChannel } from './dcExchanges';
 import { bound, cmdletFailure } from './shared';
-import { done, type CommandDef, type CommandEnv, type CommandResult, type HostEffect } from '../types';
+import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 
 const TCSC_CLASS = 'Microsoft.PowerShell.Commands.TestComputerSecureChannelCommand';
 const RCMP_CLASS = 'Microsoft.PowerShell.Commands.ResetComputerMachinePasswordCommand';

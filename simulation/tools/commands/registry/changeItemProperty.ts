@@ -2,6 +2,7 @@
  * Set-ItemProperty, New-ItemProperty and Remove-ItemProperty on registry paths: each change goes
  * back to the host as a `registry` effect.
  */
+import type { HostEffect } from '../../../windows/hostOps';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, out } from '../../shell/psError';
@@ -9,7 +10,7 @@ import { bind, cmdletError, listRecords, wildcard, missingMandatory } from '../s
 import { castError, locate, noFileSystem, NS, propertyMissing } from './cmdletShared';
 import { valueOf, valuesOf } from './paths';
 import { KIND_NAMES, psData, psProperties, quotedValue, REG_KINDS, toRegValue } from './values';
-import { done, type CommandDef, type HostEffect } from '../types';
+import { done, type CommandDef } from '../types';
 
 const setItemPropertySpec: CmdletSpec = {
   name: 'Set-ItemProperty',

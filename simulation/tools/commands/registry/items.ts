@@ -3,6 +3,7 @@
  * `registryKey` effect); Test-Path also knows the folders every host has, as the lab has no file
  * system.
  */
+import type { HostEffect } from '../../../windows/hostOps';
 import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState';
 import type { RegValue } from '../../../windows/registry';
 import type { CmdletSpec } from '../../shell/bind';
@@ -11,7 +12,7 @@ import { bind, cmdletError, missingMandatory } from '../sysShared';
 import { locate, noFileSystem, NS, pathNotFound } from './cmdletShared';
 import { expand, isRegistryPath, keyOf, leafOf, normalise, parentOf, subkeysOf } from './paths';
 import { keyTable } from './values';
-import { done, type CommandDef, type HostEffect } from '../types';
+import { done, type CommandDef } from '../types';
 
 const newItemSpec: CmdletSpec = {
   name: 'New-Item',

@@ -2,12 +2,13 @@
  * reg.exe: `reg query`, `reg add` and `reg delete` (/v, /ve, /va, /t, /d, /s, /f), with reg's
  * usage and errors. Without /f the lab cannot answer reg's overwrite or delete prompt and says so.
  */
+import type { HostEffect } from '../../../windows/hostOps';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { RegType, RegValue, Registry } from '../../../windows/registry';
 import { out } from '../../shell/psError';
 import { keyOf, LAB_TEXT, normalise, subkeysOf, valueOf, valuesOf } from './paths';
 import { parseInteger, regData } from './values';
-import { done, type CommandDef, type CommandEnv, type HostEffect } from '../types';
+import { done, type CommandDef, type CommandEnv } from '../types';
 
 const REG_TEXT = {
   ok: 'The operation completed successfully.',

@@ -3,13 +3,14 @@
  * Service Control Manager (a \\server other than this host is unreachable); `sc` in PowerShell is
  * Set-Content, as on Windows.
  */
+import type { HostEffect } from '../../../windows/hostOps';
 import type { WindowsHostContext } from '../../../windows/hostState';
 import { specOf, type ServiceState, type StartType } from '../../../windows/services';
 import { out } from '../../shell/psError';
 import { infoOf, SC_START, scBlock, TYPE_TEXT } from './scStatus';
 import { SC_CONFIG_USAGE, SC_MESSAGES, SC_START_TYPES, SC_USAGE, scError } from './scText';
 import { byName, dependents, onHost, scmStartTypeEvent, startChain, UNSTOPPABLE } from './shared';
-import { done, type CommandDef, type CommandEnv, type CommandOutcome, type HostEffect } from '../types';
+import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../types';
 
 function scFind(host: WindowsHostContext, name: string | undefined): ServiceState | undefined {
   if (!name) return undefined;

@@ -3,9 +3,9 @@
  * services and their dependencies (what a start brings up first, what depends on a service), and
  * the Service Control Manager's event 7040 for a start-type change.
  */
+import type { HostEffect } from '../../../windows/hostOps';
 import type { WindowsHostContext } from '../../../windows/hostState';
 import { dependentsOf, specOf, type ServiceState, type StartType } from '../../../windows/services';
-import type { HostEffect } from '../types';
 
 export const NS = 'Microsoft.PowerShell.Commands';
 

@@ -3,6 +3,7 @@
  * first, what a forced stop takes down), "Waiting for service…" for the slow ones, and the errors
  * for services that are disabled, will not stop or have running dependents.
  */
+import type { HostEffect } from '../../../windows/hostOps';
 import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState';
 import type { ServiceState } from '../../../windows/services';
 import type { CmdletSpec } from '../../shell/bind';
@@ -10,7 +11,7 @@ import { formatPsError, warning } from '../../shell/psError';
 import { ambiguousParameterSet, bind, cmdletError, missingMandatory } from '../sysShared';
 import { filtered, nameParams, select, SERVICE_CHANGE_INPUT, serviceOutput } from './select';
 import { dependents, label, NS, SLOW_SERVICES, startChain, UNSTOPPABLE } from './shared';
-import { done, type CommandDef, type CommandEnv, type CommandOutcome, type HostEffect } from '../types';
+import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../types';
 
 const changeParams = [
   ...nameParams,

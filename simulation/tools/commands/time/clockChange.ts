@@ -3,10 +3,11 @@
  * as the learner makes it (the new offset, and Kernel-General 1 in the System log). w32tm /resync,
  * Set-Date and cmd's date and time use them.
  */
+import type { HostEffect } from '../../../windows/hostOps';
 import { MINUTE } from '../../../core/time';
 import { hostClock } from '../net/shared';
 import { civil, pad2 } from './calendar';
-import type { CommandEnv, HostEffect } from '../types';
+import type { CommandEnv } from '../types';
 
 /** `2026-03-02T08:10:00.000000000Z`, as Kernel-General's time-change event writes it. */
 function isoUtc(ms: number): string {

@@ -3,6 +3,7 @@
  * -Date/-Year…-Millisecond/-Format/-UFormat/-DisplayHint, and a clock change by -Date or -Adjust,
  * with the binder's errors for arguments that are not dates.
  */
+import type { HostEffect } from '../../../windows/hostOps';
 import { formatShortDateTime, SECOND } from '../../../core/time';
 import type { ConsoleLine } from '../../../windows/hostState';
 import { formatPsError, out } from '../../shell/psError';
@@ -14,7 +15,7 @@ import { civil, daysFromCivil } from './calendar';
 import { hostLocalNow, setClock } from './clockChange';
 import { formatDotNet, formatUnix } from './dateFormat';
 import { daysIn, parseDateTime, parseTimeSpanText } from './dates';
-import { done, type CommandDef, type CommandEnv, type CommandOutcome, type HostEffect } from '../types';
+import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../types';
 
 const GET_DATE_CLASS = 'Microsoft.PowerShell.Commands.GetDateCommand';
 const SET_DATE_CLASS = 'Microsoft.PowerShell.Commands.SetDateCommand';

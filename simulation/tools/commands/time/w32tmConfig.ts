@@ -2,12 +2,13 @@
  * `w32tm /config` (/syncfromflags, /manualpeerlist, /reliable, /update: the registry's Type and
  * NtpServer, taken by the running service only with /update) and `w32tm /tz`.
  */
+import type { HostEffect } from '../../../windows/hostOps';
 import type { WindowsHostContext } from '../../../windows/hostState';
 import { KEYS, readValue } from '../../../windows/registry';
 import { out } from '../../shell/psError';
 import { pad2 } from './calendar';
 import { regText, running, W32TM_TEXT } from './w32tmShared';
-import type { CommandEnv, CommandResult, HostEffect } from '../types';
+import type { CommandEnv, CommandResult } from '../types';
 
 const SYNC_FLAGS: Record<string, 'NT5DS' | 'NTP' | 'NoSync' | 'AllSync'> = {
   domhier: 'NT5DS',

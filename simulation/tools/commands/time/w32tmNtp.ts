@@ -3,6 +3,7 @@
  * the NtpServer peers for NTP) and sets the clock from a synchronized answer, logging the Time-
  * Service events; /stripchart samples a target's offset.
  */
+import type { HostEffect } from '../../../windows/hostOps';
 import { formatShortDateTime, MINUTE, SECOND } from '../../../core/time';
 import type { Ipv4 } from '../../../net/ipv4';
 import { exchange, sleep, type Script } from '../../../proc/script';
@@ -16,7 +17,7 @@ import { hostClock, seeded, type Stopwatch } from '../net/shared';
 import { civil, pad2, type Civil } from './calendar';
 import { timeChanged } from './clockChange';
 import { isSynced, ntpPeers, peerHost, running, TIME_SOURCE, W32TM_TEXT } from './w32tmShared';
-import type { CommandEnv, CommandResult, HostEffect } from '../types';
+import type { CommandEnv, CommandResult } from '../types';
 
 interface Candidate {
   /** How the source appears in `Source:`: the DC's name, or the peer list entry. */
