@@ -9,6 +9,7 @@ import { domainZones } from '../roles/dnsServer';
 import { initialDhcpServer } from '../roles/dhcpServer';
 import { initialDirectory } from '../roles/directory';
 import { initialAdSync } from '../sync/adsyncInit';
+import type { AdSyncState } from '../sync/state';
 import { defaultRegistry, tls12Enabled } from '../windows/registry';
 import type { ConsoleSession, ShellKind, WindowsHostContext } from '../windows/hostState';
 import type { ServerRoles } from '../windows/serve';
@@ -83,7 +84,7 @@ export function initialHostContext(
       user: 'administrator',
       password: def.users.find((u) => u.sam.toLowerCase() === 'administrator')?.password ?? '',
     },
-    adsyncDisk: host.kind === 'sync' && def.connect.host === host.id ? initialAdSync(def, now) : undefined,
+    entraConnect: hostsEntraConnect(def, host),
     registry,
     tls12Active: tls12Enabled(registry),
     time: {
@@ -94,6 +95,20 @@ export function initialHostContext(
     rng: seedFrom(seed, host.id),
     seq: 0,
   };
+}
+
+/** Entra Connect Sync runs on the sync server the definition names. */
+function hostsEntraConnect(def: LabDefinition, host: HostDefinition): boolean {
+  return host.kind === 'sync' && def.connect.host === host.id;
+}
+
+/** Entra Connect's state on the sync server's disk at the lab's start (undefined elsewhere). */
+export function initialAdSyncDisk(
+  def: LabDefinition,
+  host: HostDefinition,
+  now: number,
+): AdSyncState | undefined {
+  return hostsEntraConnect(def, host) ? initialAdSync(def, now) : undefined;
 }
 
 export function initialRoles(

@@ -13,7 +13,7 @@ import { internetMachine } from '../devices/internet.machine';
 import { tenantMachine } from '../devices/tenant.machine';
 import { phoneMachine } from '../devices/phone.machine';
 import { windowsHostMachine } from '../devices/windowsHost.machine';
-import { initialHostContext, initialRoles } from '../devices/hostInit';
+import { initialAdSyncDisk, initialHostContext, initialRoles } from '../devices/hostInit';
 import type { LabDefinition } from '../core/definition';
 import { authenticatorSecret } from '../cloud/seed';
 import type { LabEnv } from '../core/env';
@@ -99,6 +99,7 @@ export const labMachine = setup({
           input: {
             host: initialHostContext(definition, h, seed, start),
             roles: initialRoles(definition, h, seed, start),
+            adsyncDisk: initialAdSyncDisk(definition, h, start),
             env,
             relayNamespace,
           },

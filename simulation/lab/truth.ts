@@ -112,8 +112,8 @@ export function collectTruth(
         wizard: a.context.wizard,
         requested: a.context.requested,
       };
-    } else if (s.context.host.adsyncDisk) {
-      adsync = { activity: 'off', state: s.context.host.adsyncDisk, wizard: CLOSED_WIZARD };
+    } else if (s.context.adsyncDisk) {
+      adsync = { activity: 'off', state: s.context.adsyncDisk, wizard: CLOSED_WIZARD };
     }
     hosts[h.id] = {
       power: s.value === 'off' ? 'off' : 'on',

@@ -7,7 +7,6 @@ import { isApipa, prefixToMask, type Ipv4 } from '../net/ipv4';
 import type { RngState } from '../core/random';
 import type { EventLogs } from './eventlog';
 import type { ServiceState } from './services';
-import type { AdSyncState } from '../sync/state';
 import type { Registry } from './registry';
 
 export interface DhcpLease {
@@ -130,8 +129,8 @@ export interface WindowsHostContext {
    * which AD cmdlets and tools on this host bind with.
    */
   logon: { user: string; password: string };
-  /** The sync server: Entra Connect's state as it is on disk while the ADSync actor is not running. */
-  adsyncDisk?: AdSyncState;
+  /** Entra Connect Sync is installed here (its state at rest is the host machine's `adsyncDisk`). */
+  entraConnect: boolean;
   /** The DC: what Active Directory Users and Computers showed after its last action (`id` tells one from the next). */
   aduc?: { lastResult?: AducResult & { id: number } };
   rng: RngState;

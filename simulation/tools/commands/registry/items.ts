@@ -122,7 +122,7 @@ function knownFolders(host: WindowsHostContext): string[] {
   ];
   if (host.kind === 'dc')
     dirs.push('C:\\Windows\\NTDS', 'C:\\Windows\\SYSVOL', 'C:\\Windows\\SYSVOL\\sysvol');
-  if (host.adsyncDisk)
+  if (host.entraConnect)
     dirs.push(
       'C:\\Program Files\\Microsoft Azure AD Sync',
       'C:\\Program Files\\Microsoft Azure AD Sync\\Bin',

@@ -295,7 +295,7 @@ function modulesOf(host: WindowsHostContext): string[] {
   if (host.kind === 'dc')
     m.push('ActiveDirectory', 'ADDSDeployment', 'DhcpServer', 'DnsServer', 'GroupPolicy');
   if (host.kind === 'sync') m.push('ActiveDirectory');
-  if (host.adsyncDisk)
+  if (host.entraConnect)
     m.push('ADSync', 'ADSyncDiagnostics', 'ADSyncTools', 'AdSyncConfig', 'AzureADConnectHealthSync');
   return m;
 }
