@@ -15,10 +15,11 @@ import type { PhoneContext } from '../devices/phone.machine';
 import type { AdSyncContext } from '../devices/adsync.machine';
 import { allEvents, type WinEvent } from '../windows/eventlog';
 import type { ShellKind } from '../windows/hostState';
-import { parseCommand, routeCommand, type FaultCommand, type LabCommand } from '../lab/commands';
-import { DEFAULT_PARAMS, faultSpec, type FaultParams } from '../faults/catalog';
-import { TRIGGERS } from '../faults/triggers';
-import type { FaultRecord, LabContext, ScheduledFault } from '../lab/lab.machine';
+import { parseCommand, routeCommand, type LabCommand } from '../lab/commands';
+import { DEFAULT_PARAMS, faultSpec } from '../faults/catalog';
+import { parseJournalCommand, type FaultCommand, type JournalCommand } from '../faults/commands';
+import { TRIGGERS, type TriggerId } from '../faults/triggers';
+import type { FaultParams, FaultRecord, LabContext, ScheduledFault } from '../lab/lab.machine';
 import { DEFAULT_LAB } from '../lab/defaultLab';
 import type { LabDefinition } from '../core/definition';
 import { labMachine } from '../lab/lab.machine';
@@ -29,7 +30,7 @@ import { collectTruth, type LabTruth } from '../lab/truth';
 export interface JournalEntry {
   /** Lab time when the command was given. */
   at: number;
-  command: LabCommand;
+  command: JournalCommand;
 }
 
 export type DispatchResult = { ok: true; at: number } | { ok: false; error: string };
@@ -106,7 +107,7 @@ export class Lab {
   /** Validates, records and applies one command. Never throws for bad input. */
   dispatch(value: unknown): DispatchResult {
     if (this.fault) return { ok: false, error: `the lab stopped after an internal error: ${this.fault}` };
-    const parsed = parseCommand(this.definition, value);
+    const parsed = parseJournalCommand(this.definition, value);
     if (!parsed.ok) return parsed;
     const command = parsed.command;
     if (command.type === 'console.exec' && this.consoleBusy(command.host, command.shell)) {
@@ -189,8 +190,9 @@ export class Lab {
   }
 
   /** Instructor only: faults waiting for their lab time or trigger. */
-  scheduledFaults(): ScheduledFault[] {
-    return [...this.faultContext().scheduled];
+  scheduledFaults(): (ScheduledFault & { trigger?: TriggerId })[] {
+    // The root keeps triggers as plain ids; only fault commands (checked against TRIGGER_IDS) set them.
+    return [...this.faultContext().scheduled] as (ScheduledFault & { trigger?: TriggerId })[];
   }
 
   learnerView(): LearnerView {
@@ -278,7 +280,7 @@ export class Lab {
     this.entries.push(entry);
   }
 
-  private apply(command: LabCommand): void {
+  private apply(command: JournalCommand): void {
     switch (command.type) {
       case 'clock.advance':
         this.advanceTo(this.clock.now() + command.ms);
@@ -304,9 +306,7 @@ export class Lab {
     }
   }
 
-  private deliver(
-    command: Exclude<LabCommand, FaultCommand | { type: 'clock.advance' } | { type: 'clock.next' }>,
-  ): void {
+  private deliver(command: Exclude<LabCommand, { type: 'clock.advance' } | { type: 'clock.next' }>): void {
     const { target, event } = routeCommand(command, this.definition.connect.host, this.dcHost);
     this.root.send({ type: 'lab.deliver', target, event });
     // What the learner started runs to its end, with lab time passing as it would.
@@ -347,7 +347,7 @@ export class Lab {
     const due = scheduled.filter(
       (s) =>
         (s.at !== undefined && s.at <= this.clock.now()) ||
-        (s.trigger && truth && TRIGGERS[s.trigger].test(truth)),
+        (s.trigger && truth && TRIGGERS[s.trigger as TriggerId].test(truth)),
     );
     if (due.length === 0) return;
     this.setFaults(
@@ -421,8 +421,7 @@ export class Lab {
       const cmd = parsed.command;
       if (cmd.type === 'clock.advance') this.clock.advance(cmd.ms);
       else if (cmd.type === 'clock.next') this.clock.runToNext();
-      else if (cmd.type.startsWith('fault.')) throw new Error('a fault cannot inject another fault');
-      else this.deliver(cmd as Parameters<Lab['deliver']>[0]);
+      else this.deliver(cmd);
     }
   }
 

@@ -3,7 +3,7 @@
  * every part and replays the journal, so a damaged file gives an error that says where, never a
  * crash and never a half-built lab.
  */
-import { parseCommand } from '../lab/commands';
+import { parseJournalCommand } from '../faults/commands';
 import { parseDefinition } from '../lab/definitionSchema';
 import type { LabDefinition } from '../core/definition';
 import { Lab, LabReplayError, type JournalEntry } from './lab';
@@ -70,7 +70,7 @@ export function parseSession(text: string, source = 'session'): SessionParse {
       return { ok: false, error: `${source}.journal[${i}]: expected an object` };
     if (typeof e.at !== 'number' || !Number.isFinite(e.at))
       return { ok: false, error: `${source}.journal[${i}].at: expected a lab time in milliseconds` };
-    const c = parseCommand(def.definition, e.command);
+    const c = parseJournalCommand(def.definition, e.command);
     if (!c.ok) return { ok: false, error: `${source}.journal[${i}].${c.error}` };
     journal.push({ at: e.at, command: c.command });
   }

@@ -6,8 +6,6 @@
  * Events: lab.deliver (a lab command already translated for one device).
  */
 import { assign, enqueueActions, setup, type AnyActorRef, type EventObject } from 'xstate';
-import type { FaultParams } from '../faults/catalog';
-import type { TriggerId } from '../faults/triggers';
 import { networkMachine } from '../net/network.machine';
 import { internetMachine } from '../devices/internet.machine';
 import { tenantMachine } from '../devices/tenant.machine';
@@ -24,6 +22,12 @@ export interface LabInput {
   env: LabEnv;
 }
 
+/** Whom a fault is aimed at (the fault catalog, faults/, gives the rest its meaning). */
+export interface FaultParams {
+  user: string;
+  pc: string;
+}
+
 /** A fault the instructor put in place (truth only: never in a learner's view). */
 export interface FaultRecord {
   id: string;
@@ -35,7 +39,8 @@ export interface ScheduledFault {
   id: string;
   params: FaultParams;
   at?: number;
-  trigger?: TriggerId;
+  /** One of the fault layer's triggers (faults/triggers.ts). */
+  trigger?: string;
 }
 
 export type LabContext = LabInput & { faults: FaultRecord[]; scheduled: ScheduledFault[] };
