@@ -8,8 +8,8 @@
  * is InputObjectNotBound, and so is everything when the line already gives the parameter
  * (`| Unlock-ADAccount emma.wilson`). Pure.
  */
+import { cmdletError } from '../commands/errors';
 import { psValue } from './psFormat';
-import { cmdletError } from '../commands/sysShared';
 import type { CommandDef, PipelineInput } from '../commands/types';
 import type { ConsoleLine } from '../../windows/hostState';
 import { bindParams, type CmdletSpec } from './bind';

@@ -5,8 +5,8 @@
  * it does in PowerShell; the formatters leave it as it is. Sort-Object and Measure-Object are in
  * sortMeasure.ts. Pure.
  */
+import { cmdletError, validationError } from '../commands/errors';
 import { display, listOf, tableOf } from './psViews';
-import { cmdletError, validationError } from '../commands/sysShared';
 import type { ConsoleLine } from '../../windows/hostState';
 import type { BoundValue, CmdletSpec, ParamSpec } from './bind';
 import { hasCalculated, project, type PropertySpec } from './calculated';

@@ -5,8 +5,8 @@
  * element to the next: the lines it would print if nothing followed, and its objects when it has
  * any (a native program such as ipconfig writes text only). Pure.
  */
+import { wildcard } from './wildcard';
 import { isTyped, psValue, type PsValue } from './psFormat';
-import { wildcard } from '../commands/sysShared';
 import type { ConsoleLine } from '../../windows/hostState';
 
 export const PS_CUSTOM_OBJECT = 'System.Management.Automation.PSCustomObject';

@@ -4,12 +4,12 @@
  * a table for up to four properties and a list for five or more, as the default formatter does.
  * Format-Table and Format-List with or without property names. Pure.
  */
+import { CONSOLE_WIDTH, type Column, fixedTable, listRecords } from './tables';
 import type { ConsoleLine } from '../../windows/hostState';
 import { isScalar, namesMatching, objectText, valueOf, type PsObject } from './psObject';
 import { out } from './psError';
 import { DATE_TYPE, DNS_SERVER_TYPE, dateView, dnsServerTable, TNC_LABELS, TNC_TYPE } from './customViews';
 import { formatTable, psValue, type PsValue } from './psFormat';
-import { CONSOLE_WIDTH, fixedTable, listRecords, type Column } from '../commands/sysShared';
 import type { CommandResult } from '../commands/types';
 
 export const SERVICE_TYPE = 'System.ServiceProcess.ServiceController';

@@ -4,9 +4,9 @@
  * such as a service's Status by their value (Stopped before Running), strings without regard to
  * case, nothing before anything. Pure.
  */
+import { cmdletError } from '../commands/errors';
 import { display } from './psViews';
 import { isTyped, psValue, type PsValue } from './psFormat';
-import { cmdletError } from '../commands/sysShared';
 import type { ConsoleLine } from '../../windows/hostState';
 import type { BoundValue, CmdletSpec } from './bind';
 import { bound, NS, property, type Built } from './filterSpec';

@@ -5,8 +5,8 @@
  * follow PowerShell: case-insensitive, the left side's type decides how the right side converts.
  * Pure.
  */
+import { likeName, wildcard } from './wildcard';
 import { isTyped, psValue as text, type PsValue } from './psFormat';
-import { likeName, wildcard } from '../commands/sysShared';
 import type { ConsoleLine } from '../../windows/hostState';
 import type { Token } from './parse';
 import { formatPsError } from './psError';

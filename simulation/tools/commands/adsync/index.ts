@@ -14,6 +14,7 @@ import type { ConsoleLine } from '../../../windows/hostState';
 import { formatList, formatTable, psDate, psDateValue, psSpan, type PsValue } from '../../shell/psFormat';
 import { listed, shown } from '../../shell/psViews';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome, type CommandResult } from '../types';
+import { cmdletError } from '../errors';
 
 const NS = 'Microsoft.IdentityManagement.PowerShell.Cmdlet';
 const OBJECT_MODEL = 'Microsoft.IdentityManagement.PowerShell.ObjectModel';
@@ -25,25 +26,27 @@ const onSync = (h: { kind: string }) => h.kind === 'sync';
 export const SERVICE_DOWN =
   'Unable to connect to the synchronization service. The Microsoft Azure AD Sync service (ADSync) may not be running.';
 
-function cmdletError(
+/** The ADSync cmdlets' errors: a .NET exception from the sync engine's object model. */
+function adsyncError(
   env: CommandEnv,
   name: string,
   className: string,
   exception: string,
   message: string,
 ): ConsoleLine[] {
-  return formatPsError({
-    command: name,
-    message: `${exception}: ${message}`,
-    line: env.line,
-    column: env.cmd.nameAt,
-    length: env.cmd.source.length,
-    category: 'WriteError',
-    target: `${NS}.${className}:${className}`.replace(/^(.{16}).*(\..{14}):/, '$1...$2:'),
-    activity: `[${name}]`,
-    exception: exception.replace(/^System\./, ''),
-    errorId: `${exception}: ${message},${NS}.${className}`,
-  });
+  // The target is the object model's type, shortened as the module's error records show it.
+  const target = `${NS}.${className}:${className}`.replace(/^(.{16}).*(\..{14}):/, '$1...$2:');
+  return cmdletError(
+    env,
+    { name, className: `${NS}.${className}` },
+    {
+      message: `${exception}: ${message}`,
+      category: 'WriteError',
+      target,
+      exception: exception.replace(/^System\./, ''),
+      errorId: `${exception}: ${message}`,
+    },
+  );
 }
 
 function local(
@@ -64,11 +67,11 @@ function local(
     format: (reply) => {
       if (!reply.ok && reply.error === 'service-stopped')
         return {
-          lines: cmdletError(env, spec.name, className, 'System.InvalidOperationException', SERVICE_DOWN),
+          lines: adsyncError(env, spec.name, className, 'System.InvalidOperationException', SERVICE_DOWN),
         };
       if (!reply.ok && reply.error === 'not-configured') {
         return {
-          lines: cmdletError(
+          lines: adsyncError(
             env,
             spec.name,
             className,
@@ -105,7 +108,7 @@ export const startAdSyncSyncCycle: CommandDef = {
         if (!reply.ok) {
           if (reply.error === 'busy') {
             return {
-              lines: cmdletError(
+              lines: adsyncError(
                 env,
                 startSpec.name,
                 'StartADSyncSyncCycleCmdlet',
@@ -115,7 +118,7 @@ export const startAdSyncSyncCycle: CommandDef = {
             };
           }
           return {
-            lines: cmdletError(
+            lines: adsyncError(
               env,
               startSpec.name,
               'StartADSyncSyncCycleCmdlet',
@@ -193,7 +196,7 @@ export const setAdSyncScheduler: CommandDef = {
       setSchedulerSpec,
       (v) => {
         if (v.SchedulerSuspended !== undefined) {
-          return cmdletError(
+          return adsyncError(
             env,
             setSchedulerSpec.name,
             'SetADSyncSchedulerCmdlet',
@@ -248,7 +251,7 @@ export const getAdSyncConnector: CommandDef = {
         const list = reply.connectors.filter((c) => !name || c.name.toLowerCase() === name);
         if (name && list.length === 0) {
           return {
-            lines: cmdletError(
+            lines: adsyncError(
               env,
               getConnectorSpec.name,
               'GetADSyncConnectorCmdlet',
@@ -322,7 +325,7 @@ export const getAdSyncPhsConfig: CommandDef = {
       (reply, v) => {
         if (!reply.ok && reply.error === 'no-such-connector') {
           return {
-            lines: cmdletError(
+            lines: adsyncError(
               env,
               getPhsSpec.name,
               'GetADSyncAADPasswordSyncConfigurationCmdlet',
@@ -372,7 +375,7 @@ export const setAdSyncPhsConfig: CommandDef = {
       (reply, v) => {
         if (!reply.ok && reply.error === 'no-such-connector') {
           return {
-            lines: cmdletError(
+            lines: adsyncError(
               env,
               setPhsSpec.name,
               'SetADSyncAADPasswordSyncConfigurationCmdlet',
@@ -577,7 +580,7 @@ export const getAdSyncAadCompanyFeature: CommandDef = {
         if (!reply.ok && reply.error === 'cloud-unreachable') {
           const m = /^([\w.]+Exception): ([\s\S]*)$/.exec(reply.detail ?? '');
           return {
-            lines: cmdletError(
+            lines: adsyncError(
               env,
               companyFeatureSpec.name,
               'GetADSyncAADCompanyFeatureCmdlet',

@@ -4,25 +4,15 @@
  * parameters, in the Index/Time/EntryType/Source/InstanceID/Message table, or as a list when piped
  * to Format-List.
  */
+import { localNow, monthDayTime, parseLocalDate } from '../hostTime';
+import { fixedTable, listRecords } from '../../shell/tables';
+import { likeName } from '../../shell/wildcard';
+import { bind, pipedToFormatList, valueToken } from '../args';
+import { ambiguousParameterSet, cmdletError, missingMandatory, validationError } from '../errors';
 import { formatShortDateTime } from '../../../core/time';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, out } from '../../shell/psError';
-import {
-  ambiguousParameterSet,
-  bind,
-  cmdletError,
-  fixedTable,
-  likeName,
-  listRecords,
-  localNow,
-  missingMandatory,
-  monthDayTime,
-  parseLocalDate,
-  pipedToFormatList,
-  validationError,
-  valueToken,
-} from '../sysShared';
 import { entriesOf, entryType, findLog, instanceIdOf, logsOf, NS, shownTime } from './logs';
 import { done, type CommandDef, type CommandEnv } from '../types';
 

@@ -2,18 +2,14 @@
  * Get-WinEvent: -ListLog, -ListProvider, -LogName, -ProviderName and -FilterHashtable with
  * -MaxEvents and -Oldest, in the table grouped under "ProviderName:" headers.
  */
+import { fixedTable, listRecords } from '../../shell/tables';
+import { likeName } from '../../shell/wildcard';
+import { bind } from '../args';
+import { ambiguousParameterSet, validationError } from '../errors';
 import { psDateValue } from '../../shell/psFormat';
 import type { WinEvent } from '../../../windows/eventlog';
 import type { ConsoleLine } from '../../../windows/hostState';
 import { formatPsError, out } from '../../shell/psError';
-import {
-  ambiguousParameterSet,
-  bind,
-  fixedTable,
-  likeName,
-  listRecords,
-  validationError,
-} from '../sysShared';
 import { entriesOf, LEVEL_NUMBER, levelDisplay, logsOf, shownTime, type LogInfo } from './logs';
 import {
   fromHashtable,

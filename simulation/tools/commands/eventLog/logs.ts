@@ -3,9 +3,9 @@
  * an event's level shows: Get-EventLog's EntryType and InstanceID, Get-WinEvent's LevelDisplayName
  * and level number, the time in the host's zone.
  */
+import { toLocal } from '../hostTime';
 import type { EventLevel, LogName, WinEvent } from '../../../windows/eventlog';
 import type { WindowsHostContext } from '../../../windows/hostState';
-import { toLocal } from '../sysShared';
 import type { CommandEnv } from '../types';
 
 export const NS = 'Microsoft.PowerShell.Commands';

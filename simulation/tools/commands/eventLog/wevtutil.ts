@@ -2,9 +2,9 @@
  * wevtutil: `el` (the logs) and `qe` (a log's events with /c, /rd, /f:text|xml and /q, an XPath
  * query on EventID, Provider Name and Level), in wevtutil's text and XML renderings.
  */
+import { isoLocal } from '../hostTime';
 import type { WinEvent } from '../../../windows/eventlog';
 import { out } from '../../shell/psError';
-import { isoLocal } from '../sysShared';
 import { entriesOf, findLog, instanceIdOf, LEVEL_NUMBER, levelDisplay, logsOf, shownTime } from './logs';
 import { done, type CommandDef, type CommandEnv } from '../types';
 

@@ -3,11 +3,14 @@
  * ProviderName, Id, Level, StartTime, EndTime), the providers a host has registered, and its
  * "nothing found" errors.
  */
+import { localNow, parseLocalDate } from '../hostTime';
+import { likeName } from '../../shell/wildcard';
+import { valueToken } from '../args';
+import { cmdletError } from '../errors';
 import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState';
 import type { CmdletSpec } from '../../shell/bind';
 import { hashtableOf, hashtableValue, type HashtableValue } from '../../shell/parse';
 import { formatPsError } from '../../shell/psError';
-import { cmdletError, likeName, localNow, parseLocalDate, valueToken } from '../sysShared';
 import { logsOf, NS, type LogInfo } from './logs';
 import type { CommandEnv } from '../types';
 

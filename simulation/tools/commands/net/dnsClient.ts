@@ -13,14 +13,7 @@ import { DNS_SERVER_TYPE } from '../../shell/customViews';
 import { display } from '../../shell/psViews';
 import { binderError, bound, cmdletFailure, listOf } from './shared';
 import { done, type CommandDef } from '../types';
-
-function wildcard(pattern: string): RegExp {
-  const body = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
-}
+import { likeName } from '../../shell/wildcard';
 
 export const LOOPBACK_ALIAS = 'Loopback Pseudo-Interface 1';
 const LOOPBACK_V6_DNS = ['fec0:0:0:ffff::1', 'fec0:0:0:ffff::2', 'fec0:0:0:ffff::3'];
@@ -105,7 +98,7 @@ function selectInterfaces(
     if (!rows.some((r) => String(r.index) === i.trim()))
       return { rows: [], missing: { by: 'InterfaceIndex', value: i } };
   }
-  if (aliases.length > 0) rows = rows.filter((r) => aliases.some((a) => wildcard(a).test(r.alias)));
+  if (aliases.length > 0) rows = rows.filter((r) => aliases.some((a) => likeName(a, r.alias)));
   if (indexes.length > 0) rows = rows.filter((r) => indexes.some((i) => String(r.index) === i.trim()));
   return { rows };
 }

@@ -5,7 +5,7 @@
  * account, a broken secure channel).
  */
 import { hashString } from '../../../core/hash';
-import { DAY, HOUR, MINUTE } from '../../../core/time';
+import { DAY, HOUR } from '../../../core/time';
 import type { Script } from '../../../proc/script';
 import { resolveName } from '../../../windows/resolver';
 import { out } from '../../shell/psError';
@@ -14,6 +14,7 @@ import { civil, pad2 } from '../time/calendar';
 import { askKdc, ownDomain, samOfLogon, verifyChannel, type KdcFailure } from './dcExchanges';
 import { scripted, seeded, type Stopwatch } from './shared';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
+import { toLocal } from '../hostTime';
 
 /** klist's failure texts: the Kerberos package's substatus and the NTSTATUS behind it. */
 export const KLIST_FAILURES = {
@@ -113,7 +114,7 @@ interface Ticket {
 }
 
 function klistTime(env: CommandEnv, labTime: number): string {
-  const c = civil(labTime + env.host.clockOffsetMs + env.host.timeZoneOffsetMinutes * MINUTE);
+  const c = civil(toLocal(env, labTime));
   return `${c.month}/${c.day}/${c.year} ${c.hour}:${pad2(c.minute)}:${pad2(c.second)} (local)`;
 }
 

@@ -12,25 +12,7 @@ import type { CmdletSpec } from '../../shell/bind';
 import { out } from '../../shell/psError';
 import { bound, cmdletFailure, listBlock, listOf } from './shared';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
-
-/** A PowerShell table with fixed column widths (the last column runs on), as the format views print it. */
-function fixedTable(
-  cols: readonly { label: string; width: number; right?: boolean }[],
-  rows: string[][],
-): string[] {
-  const cell = (v: string, i: number) => {
-    const c = cols[i] as { width: number; right?: boolean };
-    if (i === cols.length - 1) return v;
-    const t = v.length > c.width ? `${v.slice(0, c.width - 3)}...` : v;
-    return c.right ? t.padStart(c.width) : t.padEnd(c.width);
-  };
-  const line = (vals: string[]) => vals.map(cell).join(' ').trimEnd();
-  return [
-    line(cols.map((c) => c.label)),
-    line(cols.map((c) => '-'.repeat(c.label.length))),
-    ...rows.map(line),
-  ];
-}
+import { fixedTable, type Column } from '../../shell/tables';
 
 const RECORD_TYPES = [
   'UNKNOWN', 'A_AAAA', 'A', 'NS', 'MD', 'MF', 'CNAME', 'SOA', 'MB', 'MG', 'MR', 'NULL', 'WKS', 'PTR',
@@ -80,29 +62,29 @@ export const RESOLVE_ERRORS = {
 } as const;
 
 /** Column widths of the DnsClient format views (unconfirmed beyond the A view). */
-const A_VIEW = [
-  { label: 'Name', width: 46 },
-  { label: 'Type', width: 6 },
-  { label: 'TTL', width: 5 },
-  { label: 'Section', width: 10 },
-  { label: 'IPAddress', width: 0 },
+const A_VIEW: Column[] = [
+  { header: 'Name', width: 46 },
+  { header: 'Type', width: 6 },
+  { header: 'TTL', width: 5 },
+  { header: 'Section', width: 10 },
+  { header: 'IPAddress' },
 ];
-const SRV_VIEW = [
-  { label: 'Name', width: 40 },
-  { label: 'Type', width: 6 },
-  { label: 'TTL', width: 5 },
-  { label: 'Section', width: 10 },
-  { label: 'NameTarget', width: 30 },
-  { label: 'Priority', width: 8 },
-  { label: 'Weight', width: 6 },
-  { label: 'Port', width: 0 },
+const SRV_VIEW: Column[] = [
+  { header: 'Name', width: 40 },
+  { header: 'Type', width: 6 },
+  { header: 'TTL', width: 5 },
+  { header: 'Section', width: 10 },
+  { header: 'NameTarget', width: 30 },
+  { header: 'Priority', width: 8 },
+  { header: 'Weight', width: 6 },
+  { header: 'Port' },
 ];
-const NAMEHOST_VIEW = [
-  { label: 'Name', width: 30 },
-  { label: 'Type', width: 6 },
-  { label: 'TTL', width: 5 },
-  { label: 'Section', width: 10 },
-  { label: 'NameHost', width: 0 },
+const NAMEHOST_VIEW: Column[] = [
+  { header: 'Name', width: 30 },
+  { header: 'Type', width: 6 },
+  { header: 'TTL', width: 5 },
+  { header: 'Section', width: 10 },
+  { header: 'NameHost' },
 ];
 
 type Section = 'Answer' | 'Additional';

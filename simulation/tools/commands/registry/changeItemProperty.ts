@@ -2,11 +2,14 @@
  * Set-ItemProperty, New-ItemProperty and Remove-ItemProperty on registry paths: each change goes
  * back to the host as a `registry` effect.
  */
+import { listRecords } from '../../shell/tables';
+import { wildcard } from '../../shell/wildcard';
+import { bind } from '../args';
+import { cmdletError, missingMandatory } from '../errors';
 import type { HostEffect } from '../../../windows/hostOps';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, out } from '../../shell/psError';
-import { bind, cmdletError, listRecords, wildcard, missingMandatory } from '../sysShared';
 import { castError, locate, noFileSystem, NS, propertyMissing } from './cmdletShared';
 import { valueOf, valuesOf } from './paths';
 import { KIND_NAMES, psData, psProperties, quotedValue, REG_KINDS, toRegValue } from './values';

@@ -3,9 +3,9 @@
  * (path not found, property missing, a value that does not convert, a missing mandatory parameter,
  * a file-system path).
  */
+import { cmdletError } from '../errors';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { CmdletSpec } from '../../shell/bind';
-import { cmdletError } from '../sysShared';
 import { expand, isRegistryPath, LAB_TEXT, normalise } from './paths';
 import type { CommandEnv } from '../types';
 

@@ -1,13 +1,15 @@
 /**
  * Get-ItemProperty and Get-ItemPropertyValue on registry paths.
  */
+import { wildcard } from '../../shell/wildcard';
+import { bind } from '../args';
+import { missingMandatory } from '../errors';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, out } from '../../shell/psError';
 import { PS_CUSTOM_OBJECT } from '../../shell/psObject';
 import type { PsValue } from '../../shell/psFormat';
 import { listed } from '../../shell/psViews';
-import { bind, wildcard, missingMandatory } from '../sysShared';
 import { locate, noFileSystem, NS, propertyMissing } from './cmdletShared';
 import { valueOf, valuesOf } from './paths';
 import { psData, psProperties } from './values';

@@ -3,12 +3,13 @@
  * `registryKey` effect); Test-Path also knows the folders every host has, as the lab has no file
  * system.
  */
+import { bind } from '../args';
+import { cmdletError, missingMandatory } from '../errors';
 import type { HostEffect } from '../../../windows/hostOps';
 import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState';
 import type { RegValue } from '../../../windows/registry';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, out } from '../../shell/psError';
-import { bind, cmdletError, missingMandatory } from '../sysShared';
 import { locate, noFileSystem, NS, pathNotFound } from './cmdletShared';
 import { expand, isRegistryPath, keyOf, leafOf, normalise, parentOf, subkeysOf } from './paths';
 import { keyTable } from './values';

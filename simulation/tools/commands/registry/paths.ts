@@ -4,8 +4,8 @@
  * expanded to keys, and a key's values and subkeys. Also the lab's own texts where it cannot do
  * what Windows would.
  */
+import { wildcard } from '../../shell/wildcard';
 import type { RegValue, Registry } from '../../../windows/registry';
-import { wildcard } from '../sysShared';
 
 /** What the lab's console says where it cannot do what Windows would (no file system, no prompts). */
 export const LAB_TEXT = {

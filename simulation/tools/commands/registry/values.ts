@@ -3,9 +3,9 @@
  * `Hive:` table of the registry provider, and a value typed on the command line as the provider
  * stores it (-PropertyType / -Type names, integers, quoting).
  */
+import { fixedTable } from '../../shell/tables';
 import type { RegType, RegValue, Registry } from '../../../windows/registry';
 import type { Token } from '../../shell/parse';
-import { fixedTable } from '../sysShared';
 import { DRIVE_OF, leafOf, parentOf, valuesOf } from './paths';
 
 /** How PowerShell shows a registry value (DWORD as Int32, MULTI_SZ as {a, b}). */

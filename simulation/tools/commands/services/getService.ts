@@ -1,9 +1,10 @@
 /**
  * Get-Service: the services a -Name or -DisplayName selects, as the Get-Service table.
  */
+import { bind } from '../args';
+import { ambiguousParameterSet } from '../errors';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError } from '../../shell/psError';
-import { ambiguousParameterSet, bind } from '../sysShared';
 import { filtered, nameParams, select, SERVICE_INPUT, serviceOutput } from './select';
 import { dependents, NS, required } from './shared';
 import { done, type CommandDef } from '../types';

@@ -4,7 +4,16 @@
  */
 import type { WindowsHostContext } from '../../../windows/hostState';
 import { specOf, type ServiceState, type StartType } from '../../../windows/services';
-import { smallHash } from '../sysShared';
+
+/** A small stable hash of a string (process ids, GUID-like ids). */
+function smallHash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h >>> 0;
+}
 
 interface ScInfo {
   type: number;

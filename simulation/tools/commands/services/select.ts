@@ -2,13 +2,14 @@
  * Finding services by -Name / -DisplayName (wildcards, -Include, -Exclude) with the cmdlets' not-
  * found errors, and the Get-Service table.
  */
+import { likeName, wildcard } from '../../shell/wildcard';
+import { cmdletError } from '../errors';
 import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState';
 import type { ServiceState } from '../../../windows/services';
 import type { CmdletSpec } from '../../shell/bind';
 import type { PsObject } from '../../shell/psObject';
 import { psCollection, psEnum } from '../../shell/psFormat';
 import { display, SERVICE_TYPE } from '../../shell/psViews';
-import { cmdletError, likeName, wildcard } from '../sysShared';
 import { infoOf } from './scStatus';
 import { byName, dependents, onHost, required } from './shared';
 import type { CommandEnv, PipelineInput } from '../types';

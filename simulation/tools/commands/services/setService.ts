@@ -2,10 +2,11 @@
  * Set-Service: -StartupType (a `serviceStartType` effect and the SCM's event 7040) and -Status,
  * with the cmdlet's errors.
  */
+import { bind } from '../args';
+import { cmdletError } from '../errors';
 import type { StartType } from '../../../windows/services';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError } from '../../shell/psError';
-import { bind, cmdletError } from '../sysShared';
 import { SERVICE_CHANGE_INPUT, serviceOutput } from './select';
 import { dependents, label, NS, onHost, scmStartTypeEvent } from './shared';
 import { planStart, planStop, whatIf, type Plan } from './startStop';

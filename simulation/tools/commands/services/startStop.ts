@@ -3,12 +3,13 @@
  * first, what a forced stop takes down), "Waiting for service…" for the slow ones, and the errors
  * for services that are disabled, will not stop or have running dependents.
  */
+import { bind } from '../args';
+import { ambiguousParameterSet, cmdletError, missingMandatory } from '../errors';
 import type { HostEffect } from '../../../windows/hostOps';
 import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState';
 import type { ServiceState } from '../../../windows/services';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, warning } from '../../shell/psError';
-import { ambiguousParameterSet, bind, cmdletError, missingMandatory } from '../sysShared';
 import { filtered, nameParams, select, SERVICE_CHANGE_INPUT, serviceOutput } from './select';
 import { dependents, label, NS, SLOW_SERVICES, startChain, UNSTOPPABLE } from './shared';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../types';

@@ -4,6 +4,9 @@
  * shutdown.exe, Stop-Computer (which the lab declines: a learner cannot power a lab machine back
  * on from its own console), systeminfo, and Import-Module (the modules each host has).
  */
+import { systeminfoDate, toLocal } from '../hostTime';
+import { bind } from '../args';
+import { cmdletError, missingMandatory } from '../errors';
 import { sleep, type Script } from '../../../proc/script';
 import { effectiveIpConfig, type ConsoleLine, type WindowsHostContext } from '../../../windows/hostState';
 import type { CmdletSpec } from '../../shell/bind';
@@ -11,7 +14,6 @@ import { formatPsError, out } from '../../shell/psError';
 import { EVENTLOG_COMMANDS } from '../eventLog';
 import { REGISTRY_COMMANDS } from '../registry';
 import { SERVICE_COMMANDS } from '../services';
-import { bind, cmdletError, missingMandatory, systeminfoDate, toLocal } from '../sysShared';
 import { done, type CommandDef, type CommandResult } from '../types';
 
 const NS = 'Microsoft.PowerShell.Commands';

@@ -4,10 +4,10 @@
  * Set-Date and cmd's date and time use them.
  */
 import type { HostEffect } from '../../../windows/hostOps';
-import { MINUTE } from '../../../core/time';
 import { hostClock } from '../net/shared';
 import { civil, pad2 } from './calendar';
 import type { CommandEnv } from '../types';
+import { localToHost } from '../hostTime';
 
 /** `2026-03-02T08:10:00.000000000Z`, as Kernel-General's time-change event writes it. */
 function isoUtc(ms: number): string {
@@ -29,11 +29,8 @@ export function timeChanged(fromHostMs: number, toHostMs: number): HostEffect {
   };
 }
 
-export const hostLocalNow = (env: CommandEnv) => hostClock(env) + env.host.timeZoneOffsetMinutes * MINUTE;
-
 /** A clock change typed by the learner: the new offset, and Kernel-General 1 in the System log. */
 export function setClock(env: CommandEnv, newLocal: number): HostEffect[] {
-  const tzMs = env.host.timeZoneOffsetMinutes * MINUTE;
-  const offset = newLocal - tzMs - env.now;
-  return [timeChanged(hostClock(env), newLocal - tzMs), { type: 'clockOffset', offsetMs: offset }];
+  const newHost = localToHost(env, newLocal);
+  return [timeChanged(hostClock(env), newHost), { type: 'clockOffset', offsetMs: newHost - env.now }];
 }

@@ -4,7 +4,8 @@
  */
 import { out } from '../../shell/psError';
 import { civil, daysFromCivil, pad2, type Civil } from './calendar';
-import { hostLocalNow, setClock } from './clockChange';
+import { setClock } from './clockChange';
+import { localNow } from '../hostTime';
 import { WEEKDAYS } from '../../../core/time';
 import { daysIn, parseClock } from './dates';
 import { getDate } from './getSetDate';
@@ -46,7 +47,7 @@ const cmdDateText = (c: Civil) =>
 
 function cmdDate(env: CommandEnv): CommandResult {
   const args = env.cmd.args.map((a) => a.text);
-  const now = hostLocalNow(env);
+  const now = localNow(env);
   const c = civil(now);
   const first = args[0]?.toLowerCase();
   if (first === '/?') return { lines: out(...DATE_TIME_TEXT.dateHelp) };
@@ -75,7 +76,7 @@ export const time: CommandDef = {
   kind: 'internal',
   run: (env) => {
     const args = env.cmd.args.map((a) => a.text);
-    const now = hostLocalNow(env);
+    const now = localNow(env);
     const c = civil(now);
     const first = args[0]?.toLowerCase();
     if (first === '/?') return done(out(...DATE_TIME_TEXT.timeHelp));

@@ -12,7 +12,8 @@ import { display } from '../../shell/psViews';
 import { dateObject } from './dateObject';
 import { bound, cmdletFailure } from '../net/shared';
 import { civil, daysFromCivil } from './calendar';
-import { hostLocalNow, setClock } from './clockChange';
+import { setClock } from './clockChange';
+import { localNow } from '../hostTime';
 import { formatDotNet, formatUnix } from './dateFormat';
 import { daysIn, parseDateTime, parseTimeSpanText } from './dates';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../types';
@@ -83,7 +84,7 @@ export const getDate: CommandDef = {
     const v = bound(env, getDateSpec);
     if (Array.isArray(v)) return done(v);
     const tzMin = env.host.timeZoneOffsetMinutes;
-    let local = hostLocalNow(env);
+    let local = localNow(env);
     if (typeof v.Date === 'string') {
       const parsed = parseDateTime(v.Date, local, tzMin);
       if (parsed === undefined)
@@ -197,7 +198,7 @@ export const setDate: CommandDef = {
           errorId: `MissingMandatoryParameter,${SET_DATE_CLASS}`,
         }),
       );
-    const now = hostLocalNow(env);
+    const now = localNow(env);
     let target: number;
     if (hasDate) {
       const parsed = parseDateTime(v.Date as string, now, env.host.timeZoneOffsetMinutes);

@@ -4,7 +4,7 @@
  * Service events; /stripchart samples a target's offset.
  */
 import type { HostEffect } from '../../../windows/hostOps';
-import { formatShortDateTime, MINUTE, SECOND } from '../../../core/time';
+import { formatShortDateTime, SECOND } from '../../../core/time';
 import type { Ipv4 } from '../../../net/ipv4';
 import { exchange, sleep, type Script } from '../../../proc/script';
 import { TIMINGS } from '../../../core/timings';
@@ -18,6 +18,7 @@ import { civil, pad2, type Civil } from './calendar';
 import { timeChanged } from './clockChange';
 import { isSynced, ntpPeers, peerHost, running, TIME_SOURCE, W32TM_TEXT } from './w32tmShared';
 import type { CommandEnv, CommandResult } from '../types';
+import { hostLocal } from '../hostTime';
 
 interface Candidate {
   /** How the source appears in `Source:`: the DC's name, or the peer list entry. */
@@ -102,7 +103,7 @@ export function* resync(env: CommandEnv, sw: Stopwatch, nowait: boolean): Script
 }
 
 function localTime(env: CommandEnv, hostMs: number): Civil {
-  return civil(hostMs + env.host.timeZoneOffsetMinutes * MINUTE);
+  return civil(hostLocal(env, hostMs));
 }
 
 /** `+00.0001785s` / `-600.0012345s`: the sign, at least two integer digits, seven decimals. */
