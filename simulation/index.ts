@@ -12,7 +12,7 @@ export {
   type SessionRecord,
 } from './facade/session';
 export type { DeviceKind, DeviceView, LearnerView } from './lab/projection';
-export type { ConnectView } from './lab/surfaceViews';
+export type { ConnectView } from './lab/connectView';
 export { VIEWER_LOGS, type EventView, type ViewerLog } from './lab/toolViews';
 export type { AducContainerView, AducObjectKind, AducObjectView, AducUserView } from './lab/aducView';
 export type { AducAction } from './core/actionSchemas';

@@ -88,4 +88,10 @@ export function customizeSync(
     wizard(lab, { type: 'setFeature', feature, enabled });
   wizard(lab, { type: 'next' }); // Optional features → Ready to configure
   wizard(lab, { type: 'next' }); // Configure
+  untilConfigured(lab);
+}
+
+/** The Configuring page runs on the lab clock: lets it run, a second at a time, until it is done. */
+export function untilConfigured(lab: Lab): void {
+  for (let i = 0; i < 300 && lab.learnerView().connect?.page.page === 'configuring'; i++) wait(lab, '1s');
 }

@@ -21,6 +21,7 @@ import type { TenantState } from './tenantState';
 export type TenantServe =
   | { kind: 'reply'; body: Message; tenant: TenantState }
   | { kind: 'pushAnswer'; requestId: string; approved: boolean; number?: number }
+  | { kind: 'callAnswer'; requestId: string; keys: string }
   | { kind: 'authenticatorRegister'; activationCode: string; phoneId: string; device: string }
   | { kind: 'none' };
 
@@ -108,6 +109,8 @@ export function serveTenant(t: TenantState, packet: Packet, now: number): Tenant
     }
     case 'app.relay.close':
       return { kind: 'reply', tenant: relayClose(t), body: { kind: 'app.relay.ack', ok: true } };
+    case 'app.call.answer':
+      return { kind: 'callAnswer', requestId: body.requestId, keys: body.keys };
     case 'app.push.answer':
       return { kind: 'pushAnswer', requestId: body.requestId, approved: body.approved, number: body.number };
     case 'app.authenticator.register':

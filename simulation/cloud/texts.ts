@@ -14,69 +14,98 @@ export type SsprErrorCode =
   | 'SSPR_0029'
   | 'SSPR_0030';
 
-export const SSPR_ERRORS: Record<SsprErrorCode, { heading: string; technical: string; auditReason: string }> =
-  {
-    SSPR_0009: {
-      heading: "We're sorry",
-      technical:
-        "SSPR_0009: We've detected that password reset hasn't been enabled by your administrator. Contact your admin and ask them to enable password reset for your organization.",
-      auditReason: 'Password reset is not enabled for this user',
-    },
-    SSPR_009: {
-      heading:
-        "You can't reset your own password because password reset isn't turned on for your organization.",
-      technical:
-        "SSPR_009: Your organization hasn't turned on password reset. Contact your admin and ask them to turn on password reset for your organization.",
-      auditReason: 'Password reset is not enabled for administrators',
-    },
-    SSPR_0010: {
-      heading: "We're sorry",
-      technical:
-        "SSPR_0010: We've detected that password writeback hasn't been enabled. Contact your admin and ask them to enable password writeback.",
-      auditReason:
-        "User's password is managed on-premises. You can enable Password Writeback to resolve this",
-    },
-    SSPR_0011: {
-      heading: "We're sorry",
-      technical:
-        "SSPR_0011: Your organization hasn't defined a password reset policy. Contact your admin and ask them to define a password reset policy.",
-      auditReason: 'No password reset policy is defined',
-    },
-    SSPR_0012: {
-      heading: "We're sorry",
-      technical:
-        "SSPR_0012: Your organization doesn't have the required licenses necessary to perform password reset. Contact your admin and ask them to review the license assignments.",
-      auditReason: 'User does not have a license. You can add a license to the user to resolve this',
-    },
-    SSPR_0013: {
-      heading: "We're sorry",
-      technical:
-        "SSPR_0013: You aren't a member of a group enabled for password reset. Contact your admin and request to be added to the group.",
-      auditReason:
-        'This user is not a member of the password reset users group. Add this user to that group to resolve this.',
-    },
-    SSPR_0014: {
-      heading: "We're sorry",
-      technical:
-        'SSPR_0014: Additional security info is needed to reset your password. To proceed, contact your admin and ask them to reset your password. After you can access to your account, you can register additional security info at https://aka.ms/ssprsetup. Your admin can add additional security info to your account by following the steps in Set and read authentication data for password reset.',
-      auditReason:
-        "User's account has insufficient authentication methods defined. Add authentication info to resolve this",
-    },
-    SSPR_0029: {
-      heading: "We're sorry",
-      technical:
-        "SSPR_0029: We're unable to reset your password due to an error in your on-premises configuration. Contact your admin and ask them to investigate.",
-      auditReason:
-        "We encountered a problem while resetting the user's on-premises password. Check your sync machine's event log",
-    },
-    SSPR_0030: {
-      heading: "We're sorry",
-      technical:
-        "SSPR_0030: We can't reset your password due to a poor connection with your on-premises environment. Contact your admin and ask them to investigate.",
-      auditReason:
-        "We could not reach your on-premises password reset service. Check your sync machine's event log",
-    },
-  };
+/**
+ * One SSPR error page: the page's lead sentence ("Details" in Microsoft's troubleshooting table),
+ * the technical line that carries the code, and, for the codes whose page Microsoft's support
+ * articles quote in full (SSPR_0029, SSPR_009), the follow-up line those pages show instead.
+ */
+export interface SsprErrorText {
+  heading: string;
+  details: string;
+  technical: string;
+  followUp?: string;
+  auditReason: string;
+}
+
+const CONTACT = "There's no further action you can take to resolve this situation.";
+const ADMIN_OR_NOT = (article: string) =>
+  `If you're an administrator, you can get more information from the ${article} article. If you're not an administrator, you can provide this information when you contact your administrator.`;
+
+/** Reference §3.1; "Details" and "Technical details" from troubleshoot-sspr.md (2025-06-06). */
+export const SSPR_ERRORS: Record<SsprErrorCode, SsprErrorText> = {
+  SSPR_0009: {
+    heading: "We're sorry",
+    details: `We're sorry, you can't reset your password at this time because your administrator has disabled password reset for your organization. ${CONTACT} Contact your admin and ask them to enable this feature.`,
+    technical:
+      "SSPR_0009: We've detected that password reset hasn't been enabled by your administrator. Contact your admin and ask them to enable password reset for your organization.",
+    auditReason: 'Password reset is not enabled for this user',
+  },
+  /** Support article "Troubleshoot error SSPR_009" quotes the whole page. */
+  SSPR_009: {
+    heading:
+      "You can't reset your own password because password reset isn't turned on for your organization.",
+    details: '',
+    technical: "SSPR_009: Your organization hasn't turned on password reset.",
+    followUp: ADMIN_OR_NOT('"How to enable password reset"'),
+    auditReason: 'Password reset is not enabled for administrators',
+  },
+  SSPR_0010: {
+    heading: "We're sorry",
+    details: `We're sorry, you can't reset your password at this time because your administrator hasn't enabled a necessary service for your organization. ${CONTACT} Contact your admin and ask them to check your organization's configuration.`,
+    technical:
+      "SSPR_0010: We've detected that password writeback hasn't been enabled. Contact your admin and ask them to enable password writeback.",
+    auditReason: "User's password is managed on-premises. You can enable Password Writeback to resolve this",
+  },
+  SSPR_0011: {
+    heading: "We're sorry",
+    details: `We're sorry, you can't reset your password at this time because your administrator hasn't configured password reset for your organization. ${CONTACT} Contact your admin and ask them to configure password reset.`,
+    technical:
+      "SSPR_0011: Your organization hasn't defined a password reset policy. Contact your admin and ask them to define a password reset policy.",
+    auditReason: 'No password reset policy is defined',
+  },
+  SSPR_0012: {
+    heading: "We're sorry",
+    details: `We're sorry, you can't reset your password at this time because required licenses are missing from your organization. ${CONTACT} Contact your admin and ask them to check your license assignment.`,
+    technical:
+      "SSPR_0012: Your organization doesn't have the required licenses necessary to perform password reset. Contact your admin and ask them to review the license assignments.",
+    auditReason: 'User does not have a license. You can add a license to the user to resolve this',
+  },
+  SSPR_0013: {
+    heading: "We're sorry",
+    details: `We're sorry, you can't reset your password at this time because your administrator hasn't configured your account to use password reset. ${CONTACT} Contact your admin and ask them to configure your account for password reset.`,
+    technical:
+      "SSPR_0013: You aren't a member of a group enabled for password reset. Contact your admin and request to be added to the group.",
+    auditReason:
+      'This user is not a member of the password reset users group. Add this user to that group to resolve this.',
+  },
+  SSPR_0014: {
+    heading: "We're sorry",
+    details: `We're sorry, you can't reset your password at this time because necessary information is missing from your account. ${CONTACT} Contact your admin and ask them to reset your password for you. After you can access to your account again, you need to register the necessary information.`,
+    technical:
+      'SSPR_0014: Additional security info is needed to reset your password. To proceed, contact your admin and ask them to reset your password. After you can access to your account, you can register additional security info at https://aka.ms/ssprsetup. Your admin can add additional security info to your account by following the steps in Set and read authentication data for password reset.',
+    auditReason:
+      "User's account has insufficient authentication methods defined. Add authentication info to resolve this",
+  },
+  /** Support article "Troubleshoot error SSPR_0029" quotes the page (the table's line differs). */
+  SSPR_0029: {
+    heading: "We're sorry",
+    details: '',
+    technical:
+      "SSPR_0029: Your organization hasn't properly set up the on-premises configuration for password reset.",
+    followUp: ADMIN_OR_NOT('Troubleshoot password writeback'),
+    auditReason:
+      "We encountered a problem while resetting the user's on-premises password. Check your sync machine's event log",
+  },
+  SSPR_0030: {
+    heading: "We're sorry",
+    details:
+      "We're sorry, we can't reset your password at this time because of connectivity issues to your organization. There's no action to take right now, but the problem might be resolved if you try again later. If the problem persists, contact your admin and ask them to investigate.",
+    technical:
+      "SSPR_0030: We can't reset your password due to a poor connection with your on-premises environment. Contact your admin and ask them to investigate.",
+    auditReason:
+      "We could not reach your on-premises password reset service. Check your sync machine's event log",
+  },
+};
 
 export const SSPR_TEXT = {
   title: 'Get back into your account',
@@ -125,7 +154,38 @@ export const SSPR_TEXT = {
   onPremSuccessCloudFailure:
     'Your password has been reset, but you have to wait a few minutes before the changes are committed to the cloud.',
   smsBody: (org: string, code: string) => `Use this code for ${org} password reset: ${code}`,
+  /** The bottom-right link of every page, and what it reveals (troubleshoot-sspr.md "Contact Microsoft support"). */
+  supportCodeLink: 'Support code',
+  /** unconfirmed: the labels beside the support code (the doc asks for date, time with zone and user ID). */
+  supportCode: 'Support code',
+  supportTime: 'Date, time and time zone',
+  supportUser: 'User ID',
+  startOver: 'Start over',
+  cancel: 'Cancel',
+  next: 'Next',
+  finish: 'Finish',
+  text: 'Text',
+  sendNotification: 'Send Notification',
+  phonePlaceholder: 'Enter your phone number',
+  codePlaceholder: 'Enter your verification code',
+  userIdPlaceholder: 'Example: user@contoso.onmicrosoft.com or user@contoso.com',
+  resetting: 'Resetting your password…',
+  chooseNewPasswordStep: 'choose a new password',
+  newPasswordLabel: 'Enter new password:',
+  confirmPasswordLabel: 'Confirm new password:',
+  whoAreYouIntro:
+    'To recover your account, begin by entering your email or username and the characters in the picture or audio below.',
 } as const;
+
+/**
+ * How the SSPR page shows a registered mobile number: every digit but the last two hidden, the
+ * country code included (`+1 4255550142` → `+X XXXXXXXX42`).
+ */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '').length;
+  let seen = 0;
+  return phone.replace(/\d/g, (d) => (++seen > digits - 2 ? d : 'X'));
+}
 
 export const ONPREM_STATUS = {
   healthy: 'Your on-premises writeback client is up and running.',
@@ -137,6 +197,21 @@ export const ONPREM_STATUS = {
 } as const;
 
 export const CLOUD_SIGNIN_TEXT = {
+  signIn: 'Sign in',
+  usernamePlaceholder: 'Email, phone, or Skype',
+  cantAccess: "Can't access your account?",
+  next: 'Next',
+  back: 'Back',
+  enterPassword: 'Enter password',
+  passwordPlaceholder: 'Password',
+  forgotPassword: 'Forgot my password',
+  emptyUsername: 'Enter a valid email address, phone number, or Skype name.',
+  emptyPassword: 'Please enter your password.',
+  staySignedIn: 'Stay signed in?',
+  staySignedInBody: 'Do this to reduce the number of times you are asked to sign in.',
+  dontShowAgain: "Don't show this again",
+  yes: 'Yes',
+  no: 'No',
   unknownUser:
     'This username may be incorrect. Make sure you typed it correctly. Otherwise, contact your admin.',
   badPassword: "Your account or password is incorrect. If you don't remember your password, reset it now.",
@@ -146,6 +221,38 @@ export const CLOUD_SIGNIN_TEXT = {
 } as const;
 
 export const REGISTRATION_TEXT = {
+  /** unconfirmed: the Phone dialog of Security info (combined registration). */
+  phoneTitle: 'Phone',
+  phoneIntro: 'You can prove who you are by answering a call on your phone or texting a code to your phone.',
+  phoneQuestion: 'What phone number would you like to use?',
+  textMe: 'Text me a code',
+  callMe: 'Call me',
+  rates:
+    'Message and data rates may apply. Choosing Next means that you agree to the Terms of service and Privacy and cookies statement.',
+  codeSentTo: (phone: string) => `We just sent a 6 digit code to ${phone}. Enter the code below.`,
+  calling: (phone: string) => `We're calling ${phone} now.`,
+  callAnswered: 'Call answered. Your phone was registered successfully.',
+  callNotAnswered: "We couldn't reach you at that number. Check the number and try again.",
+  /** What the voice call says when the phone answers (reference: "answer and follow the voice prompt"). */
+  callPrompt:
+    "Thank you for using Microsoft's sign-in verification system. Press the pound key to finish your verification.",
+  invalidPhone: 'Please enter a valid phone number.',
+  authenticatorTitle: 'Microsoft Authenticator',
+  getApp: 'Start by getting the app',
+  getAppBody:
+    'On your phone, install the Microsoft Authenticator app. After you install the Microsoft Authenticator app on your device, choose "Next".',
+  scanTitle: 'Scan the QR code',
+  scanBody:
+    'Use the Microsoft Authenticator app to scan the QR code. This will connect the Microsoft Authenticator app with your account. After you scan the QR code, choose "Next".',
+  cantScan: "Can't scan image?",
+  tryItOut: "Let's try it out",
+  tryItOutBody: "Approve the notification we're sending to your app by entering the number shown below.",
+  securityInfo: 'Security info',
+  securityInfoIntro: 'These are the methods you use to sign into your account or reset your password.',
+  addMethod: 'Add sign-in method',
+  addMethodTitle: 'Add a method',
+  whichMethod: 'Which method would you like to add?',
+  noMethods: 'No items to display.',
   smsBody: (code: string) => `Use verification code ${code} for Microsoft authentication.`,
   smsVerified: 'SMS verified. Your phone was registered successfully.',
   authenticatorApproved: 'Notification approved',

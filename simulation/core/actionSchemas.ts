@@ -9,7 +9,7 @@ import { z } from 'zod';
 const text = (max = 512) => z.string().max(max);
 
 export const ssprActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('open') }),
+  z.object({ type: z.literal('open'), userId: text(256).optional() }),
   z.object({ type: z.literal('close') }),
   z.object({ type: z.literal('submitUser'), userId: text(256), captcha: text(32) }),
   z.object({ type: z.literal('chooseTrouble'), option: z.enum(['forgot', 'unlock']) }),
@@ -27,11 +27,24 @@ export const myAccountActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open') }),
   z.object({ type: z.literal('close') }),
   z.object({ type: z.literal('signIn'), upn: text(256), password: text(256) }),
+  z.object({ type: z.literal('submitUsername'), upn: text(256) }),
+  z.object({ type: z.literal('submitPassword'), password: text(256) }),
+  z.object({ type: z.literal('back') }),
+  z.object({ type: z.literal('staySignedIn'), stay: z.boolean() }),
   z.object({ type: z.literal('signOut') }),
   z.object({ type: z.literal('next') }),
   z.object({ type: z.literal('goto'), page: z.enum(['home', 'securityInfo', 'changePassword']) }),
   z.object({ type: z.literal('addMethod'), method: z.enum(['phone', 'authenticator']) }),
-  z.object({ type: z.literal('setPhone'), phone: text(40) }),
+  z.object({ type: z.literal('cancelAdd') }),
+  z.object({
+    type: z.literal('setPhone'),
+    phone: text(40),
+    countryCode: z
+      .string()
+      .regex(/^\+?\d{1,4}$/)
+      .optional(),
+    method: z.enum(['sms', 'call']).optional(),
+  }),
   z.object({ type: z.literal('enterCode'), code: text(32) }),
   z.object({ type: z.literal('authenticatorNext') }),
   z.object({
@@ -150,6 +163,8 @@ export const wizardActionSchema = z.discriminatedUnion('type', [
       'passwordHashSync',
       'passwordWriteback',
       'exchangeHybrid',
+      'exchangeMailPublicFolders',
+      'appAttributeFiltering',
       'groupWriteback',
       'deviceWriteback',
       'directoryExtensions',

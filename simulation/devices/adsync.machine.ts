@@ -22,7 +22,7 @@ import type { LabEnv } from '../core/env';
 import type { NetworkEvent } from '../net/network.machine';
 import type { Packet } from '../net/packets';
 import type { RelayRequest } from '../net/appMessages';
-import type { Script } from '../proc/script';
+import { sleep, type Script } from '../proc/script';
 import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
 import type { NewEvent } from '../windows/eventlog';
 import type { WindowsHostContext } from '../windows/hostState';
@@ -64,10 +64,21 @@ export interface AdSyncInput {
   readHost: () => WindowsHostContext;
 }
 
+function* pause(ms: number): Script<{ ok: true }> {
+  yield* sleep(ms);
+  return { ok: true };
+}
+
 type Job =
   | { kind: 'writeback'; packet: Packet; replyTo?: AnyActorRef }
   | { kind: 'wizardCheck' }
   | { kind: 'wizardConfigure'; effect: Extract<WizardEffect, { type: 'configure' }> }
+  /** The cloud took the configuration; the server's own stages run on the lab clock, then it applies. */
+  | {
+      kind: 'wizardFinish';
+      effect: Extract<WizardEffect, { type: 'configure' }>;
+      syncAccount?: { user: string; password: string };
+    }
   /** A cmdlet request the service answers once it has asked the cloud or the directory. */
   | { kind: 'request'; requestId: string };
 
@@ -473,6 +484,7 @@ export const adsyncMachine = setup({
         event.action,
         context.state.config,
         context.state.scheduler.stagingMode,
+        context.env.now(),
       );
       enqueue.assign({ wizard: r.wizard });
       let seq = context.seq;
@@ -575,6 +587,7 @@ export const adsyncMachine = setup({
           { type: 'credentialsChecked', result: r },
           context.state.config,
           context.state.scheduler.stagingMode,
+          context.env.now(),
         );
         enqueue.assign({ wizard: w.wizard });
         return;
@@ -588,12 +601,38 @@ export const adsyncMachine = setup({
           { type: 'configured', ok: false, message: r?.error ?? WIZARD_TEXT.unreachable },
           context.state.config,
           context.state.scheduler.stagingMode,
+          context.env.now(),
         );
         enqueue.assign({ wizard: w.wizard });
         return;
       }
+      if (job.kind === 'wizardConfigure') {
+        const w = wizardStep(
+          context.wizard,
+          { type: 'cloudConfigured' },
+          context.state.config,
+          context.state.scheduler.stagingMode,
+          context.env.now(),
+        );
+        const next = `wizard-${context.seq + 1}`;
+        const ms = job.effect.localMs;
+        enqueue.assign({
+          wizard: w.wizard,
+          seq: context.seq + 1,
+          jobs: { ...jobs, [next]: { kind: 'wizardFinish', effect: job.effect, syncAccount: r.syncAccount } },
+        });
+        enqueue.spawnChild('script', {
+          id: next,
+          input: {
+            deviceId: context.hostId,
+            idPrefix: `${context.hostId}.adsync.${next}`,
+            start: () => pause(ms),
+          },
+        });
+        return;
+      }
       const before = context.state.config as ConnectConfig;
-      const state = applyConfigured(context.state, job.effect, r.syncAccount);
+      const state = applyConfigured(context.state, job.effect, job.syncAccount);
       const after = state.config as ConnectConfig;
       const entries: NewEvent[] = [];
       if (after.features.passwordWriteback && !before.features.passwordWriteback) {
@@ -618,6 +657,7 @@ export const adsyncMachine = setup({
         { type: 'configured', ok: true, message },
         after,
         state.scheduler.stagingMode,
+        context.env.now(),
       );
       enqueue.assign({
         state,

@@ -4,7 +4,9 @@
  * notifications to approve with number matching). It receives only what the cloud really sends
  * it, and only while it is switched on.
  *
- * Events: net.deliver (network); phone.power, phone.scan, phone.respond (lab commands);
+ * It also rings for verification calls: the user answers and presses a key (or declines).
+ *
+ * Events: net.deliver (network); phone.power, phone.scan, phone.respond, phone.call (lab commands);
  *         xstate.done.actor.job-* (scripts).
  */
 import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
@@ -36,6 +38,14 @@ export interface PendingNotification {
   at: number;
 }
 
+export interface IncomingCall {
+  requestId: string;
+  from: string;
+  /** What the voice says once the call is answered. */
+  prompt: string;
+  at: number;
+}
+
 export interface PhoneContext {
   id: string;
   owner: string;
@@ -46,9 +56,11 @@ export interface PhoneContext {
   powered: boolean;
   sms: SmsEntry[];
   authenticator: { accounts: AuthenticatorAccount[]; pending: PendingNotification[]; lastError?: string };
+  /** Calls ringing now. */
+  calls: IncomingCall[];
   env: LabEnv;
   loginIp: string;
-  jobs: Record<string, 'scan' | 'respond'>;
+  jobs: Record<string, 'scan' | 'respond' | 'call'>;
   seq: number;
 }
 
@@ -57,6 +69,8 @@ export type PhoneEvent =
   | { type: 'phone.power'; on: boolean }
   | { type: 'phone.scan'; activationCode: string }
   | { type: 'phone.respond'; requestId: string; approve: boolean; number?: number }
+  /** Answers a ringing call and presses keys, or declines it (keys empty, answer false). */
+  | { type: 'phone.call'; requestId: string; answer: boolean; keys?: string }
   | { type: `xstate.done.actor.${string}`; output: ScriptOutput }
   | { type: `xstate.error.actor.${string}`; error: unknown };
 
@@ -105,6 +119,20 @@ function* answer(
   return r.status === 'ok';
 }
 
+function* answerCall(from: string, loginIp: string, requestId: string, keys: string): Script<boolean> {
+  const r = yield* exchange(
+    {
+      src: from,
+      dst: loginIp,
+      transport: 'tcp',
+      port: 443,
+      body: { kind: 'app.call.answer', requestId, keys },
+    },
+    15_000,
+  );
+  return r.status === 'ok';
+}
+
 export const phoneMachine = setup({
   types: {
     context: {} as PhoneContext,
@@ -147,6 +175,13 @@ export const phoneMachine = setup({
       if (body.kind === 'app.sms') {
         const sms = [...context.sms, { from: body.from, text: body.text, at: now }].slice(-SMS_LIMIT);
         enqueue.assign({ sms });
+      } else if (body.kind === 'app.call') {
+        enqueue.assign({
+          calls: [
+            ...context.calls,
+            { requestId: body.requestId, from: body.from, prompt: body.prompt, at: now },
+          ],
+        });
       } else if (body.kind === 'app.push') {
         enqueue.assign({
           authenticator: {
@@ -211,6 +246,27 @@ export const phoneMachine = setup({
         },
       });
     }),
+    call: enqueueActions(({ enqueue, context, event }) => {
+      if (event.type !== 'phone.call' || !context.powered) return;
+      if (!context.calls.some((c) => c.requestId === event.requestId)) return;
+      const id = `job-${context.seq + 1}`;
+      enqueue.assign({
+        seq: context.seq + 1,
+        jobs: { ...context.jobs, [id]: 'call' },
+        calls: context.calls.filter((c) => c.requestId !== event.requestId),
+      });
+      const { address, loginIp } = context;
+      const { requestId } = event;
+      const keys = event.answer ? (event.keys ?? '') : '';
+      enqueue.spawnChild('script', {
+        id,
+        input: {
+          deviceId: context.id,
+          idPrefix: `${context.id}.${id}`,
+          start: () => answerCall(address, loginIp, requestId, keys),
+        },
+      });
+    }),
     jobFinished: assign(({ context, event }) => {
       if (!event.type.startsWith('xstate.done.actor.') && !event.type.startsWith('xstate.error.actor.'))
         return {};
@@ -246,6 +302,7 @@ export const phoneMachine = setup({
     powered: true,
     sms: [],
     authenticator: { accounts: input.accounts, pending: [] },
+    calls: [],
     env: input.env,
     loginIp: input.loginIp,
     jobs: {},
@@ -257,6 +314,7 @@ export const phoneMachine = setup({
     'phone.power': { actions: ['setPower', 'tellNetwork'] },
     'phone.scan': { actions: 'scan' },
     'phone.respond': { actions: 'respond' },
+    'phone.call': { actions: 'call' },
     'xstate.done.actor.*': { actions: 'jobFinished' },
     'xstate.error.actor.*': { actions: 'jobFinished' },
   },

@@ -121,21 +121,23 @@ function planEffects(
       spawns.push({ id, start: () => relaySend(ctx.relayIp, ctx.relayHost, lanIp, e.request) });
     } else {
       const phone =
-        e.type === 'sms'
-          ? ctx.carrier.find((c) => c.number.replace(/\D/g, '') === e.to.replace(/\D/g, ''))
-          : ctx.carrier.find((c) => c.phoneId === e.phoneId);
-      if (!phone) continue; // an SMS to a number no phone in the lab has goes nowhere
+        e.type === 'push'
+          ? ctx.carrier.find((c) => c.phoneId === e.phoneId)
+          : ctx.carrier.find((c) => c.number.replace(/\D/g, '') === e.to.replace(/\D/g, ''));
+      if (!phone) continue; // a text or call to a number no phone in the lab has goes nowhere
       jobs[id] = { kind: 'notify' };
       const body: Packet['body'] =
         e.type === 'sms'
           ? { kind: 'app.sms', from: 'Microsoft', to: e.to, text: e.text }
-          : {
-              kind: 'app.push',
-              requestId: e.requestId,
-              account: e.account,
-              number: e.number,
-              appName: 'Microsoft Authenticator',
-            };
+          : e.type === 'call'
+            ? { kind: 'app.call', requestId: e.requestId, from: 'Microsoft', to: e.to, prompt: e.prompt }
+            : {
+                kind: 'app.push',
+                requestId: e.requestId,
+                account: e.account,
+                number: e.number,
+                appName: 'Microsoft Authenticator',
+              };
       spawns.push({ id, start: () => notify(ctx.loginIp, phone.address, body) });
     }
   }
@@ -187,16 +189,26 @@ export const tenantMachine = setup({
           from: packet.dst,
           replyTo,
         } satisfies NetworkEvent);
-      if (r.kind === 'pushAnswer') {
+      if (r.kind === 'pushAnswer' || r.kind === 'callAnswer') {
         ack();
-        const action = {
-          type: 'pushAnswer' as const,
-          requestId: r.requestId,
-          approved: r.approved,
-          number: r.number,
-        };
-        const s = ssprStep(context.tenant, context.sspr, action, now);
-        const p = portalStep(s.tenant, context.portal, action, now);
+        // The phone's answer goes to whichever page is waiting for it: the SSPR page or Security info.
+        const s =
+          r.kind === 'pushAnswer'
+            ? ssprStep(
+                context.tenant,
+                context.sspr,
+                { type: 'pushAnswer', requestId: r.requestId, approved: r.approved, number: r.number },
+                now,
+              )
+            : { tenant: context.tenant, flow: context.sspr, effects: [] };
+        const p = portalStep(
+          s.tenant,
+          context.portal,
+          r.kind === 'pushAnswer'
+            ? { type: 'pushAnswer', requestId: r.requestId, approved: r.approved, number: r.number }
+            : { type: 'callAnswered', requestId: r.requestId, keys: r.keys },
+          now,
+        );
         const plan = planEffects(context, [...s.effects, ...p.effects], {
           tenant: p.tenant,
           sspr: s.flow,

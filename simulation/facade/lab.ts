@@ -15,7 +15,7 @@ import type { PhoneContext } from '../devices/phone.machine';
 import type { AdSyncContext } from '../devices/adsync.machine';
 import { allEvents, type WinEvent } from '../windows/eventlog';
 import type { ShellKind } from '../windows/hostState';
-import { parseCommand, routeCommand, type LabCommand } from '../lab/commands';
+import { parseCommand, routeCommand, type LabCommand, type ViewCommand } from '../lab/commands';
 import { DEFAULT_PARAMS, faultSpec } from '../faults/catalog';
 import { parseJournalCommand, type FaultCommand, type JournalCommand } from '../faults/commands';
 import { TRIGGERS, type TriggerId } from '../faults/triggers';
@@ -298,6 +298,9 @@ export class Lab {
       case 'fault.unschedule':
         this.applyFault(command);
         return;
+      case 'surface.view':
+        // Looking changes nothing; the journal entry is the record.
+        return;
       default: {
         this.deliver(command);
         // A learner's first visit to a page can be what a scheduled fault waits for.
@@ -306,7 +309,9 @@ export class Lab {
     }
   }
 
-  private deliver(command: Exclude<LabCommand, { type: 'clock.advance' } | { type: 'clock.next' }>): void {
+  private deliver(
+    command: Exclude<LabCommand, ViewCommand | { type: 'clock.advance' } | { type: 'clock.next' }>,
+  ): void {
     const { target, event } = routeCommand(command, this.definition.connect.host, this.dcHost);
     this.root.send({ type: 'lab.deliver', target, event });
     // What the learner started runs to its end, with lab time passing as it would.
@@ -421,7 +426,7 @@ export class Lab {
       const cmd = parsed.command;
       if (cmd.type === 'clock.advance') this.clock.advance(cmd.ms);
       else if (cmd.type === 'clock.next') this.clock.runToNext();
-      else this.deliver(cmd);
+      else if (cmd.type !== 'surface.view') this.deliver(cmd);
     }
   }
 

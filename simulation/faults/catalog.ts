@@ -61,6 +61,11 @@ export interface FaultSpec {
   id: FaultId;
   title: string;
   category: FaultCategory;
+  /**
+   * Words that name the cause (or point straight at it): a troubleshooting scenario's learner-visible
+   * texts must not contain them before the run ends (scenarios/giveaway.ts checks it).
+   */
+  giveaway: readonly string[];
   /** The device or object it changes. */
   target: (p: FaultParams, def: LabDefinition) => string;
   inject: (ctx: FaultContext) => LabCommand[];
@@ -120,6 +125,14 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L1',
     title: 'SSPR is set to None',
     category: 'SSPR policy',
+    giveaway: [
+      'None',
+      'switched off',
+      'turned off',
+      'disabled',
+      'not enabled',
+      'Self service password reset enabled',
+    ],
     target: () => 'tenant: Password reset > Properties',
     inject: () => [admin({ type: 'sspr.properties', enabled: 'None' })],
     repair: () => [admin({ type: 'sspr.properties', enabled: 'All' })],
@@ -129,6 +142,7 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L2',
     title: 'SSPR is set to Selected, and the user is not in the group',
     category: 'SSPR policy',
+    giveaway: ['Selected', 'SSPR Pilot', 'pilot group', 'scope', 'scoped'],
     target: (p) => `tenant: Password reset > Properties (${p.user})`,
     inject: () => [
       admin({ type: 'group.create', name: 'SSPR Pilot' }),
@@ -148,6 +162,17 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L3',
     title: 'The user has no Entra ID P1 licence',
     category: 'Licensing',
+    giveaway: [
+      'licence',
+      'licences',
+      'license',
+      'licenses',
+      'licensed',
+      'unlicensed',
+      'P1',
+      'AAD_PREMIUM',
+      'Premium',
+    ],
     target: (p) => `tenant: ${p.user} > Licenses`,
     inject: (c) => [
       admin({
@@ -174,6 +199,15 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L4',
     title: 'Two methods are required, and the user registered only one',
     category: 'Registration',
+    giveaway: [
+      'two methods',
+      '2 methods',
+      'second method',
+      'methods required',
+      'number of methods',
+      'only one method',
+      'Authenticator',
+    ],
     target: () => 'tenant: Password reset > Authentication methods',
     inject: (c) => [
       admin({ type: 'sspr.authenticationMethods', methodsRequired: 2 }),
@@ -196,6 +230,7 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L5',
     title: 'Password writeback is off in the portal',
     category: 'Writeback',
+    giveaway: ['writeback', 'write back', 'write-back', 'On-premises integration'],
     target: () => 'tenant: Password reset > On-premises integration',
     inject: () => [admin({ type: 'sspr.onPremises', writeback: false, allowUnlock: false })],
     repair: () => [admin({ type: 'sspr.onPremises', writeback: true, allowUnlock: false })],
@@ -205,6 +240,15 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L6',
     title: 'The ADSync service is stopped on the Connect server',
     category: 'Entra Connect',
+    giveaway: [
+      'ADSync',
+      'Azure AD Sync',
+      'sync service',
+      'service stopped',
+      'stopped service',
+      'Start-Service',
+      'Services console',
+    ],
     target: (_p, def) => `${def.connect.host}: service ADSync`,
     inject: (c) => [{ type: 'service.stop', host: c.def.connect.host, service: 'ADSync' }],
     repair: (c) => [{ type: 'service.start', host: c.def.connect.host, service: 'ADSync' }],
@@ -217,6 +261,7 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L7',
     title: 'The edge firewall blocks outbound 443 from the Connect server',
     category: 'Writeback',
+    giveaway: ['firewall', 'gateway', '443', 'relay', 'Service Bus', 'servicebus', 'outbound', 'port'],
     target: (_p, def) => `edge firewall: ${syncIp(def)} → 443`,
     inject: (c) => [
       {
@@ -239,6 +284,17 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L8',
     title: 'TLS 1.2 is disabled on the Connect server',
     category: 'Writeback',
+    giveaway: [
+      'TLS',
+      'TLS 1.2',
+      'SSL',
+      'SCHANNEL',
+      'protocol',
+      'protocols',
+      'cipher',
+      'handshake',
+      'certificate',
+    ],
     target: (_p, def) => `${def.connect.host}: SCHANNEL TLS 1.2`,
     inject: (c) => tls12(c.def, false),
     repair: (c) => tls12(c.def, true),
@@ -248,6 +304,18 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L9',
     title: "Inheritance is disabled on the user's OU: the connector account lacks Reset password there",
     category: 'Writeback',
+    giveaway: [
+      'permission',
+      'permissions',
+      'delegation',
+      'delegations',
+      'Deny',
+      'denied',
+      'inheritance',
+      'ACL',
+      'access control',
+      'dsacls',
+    ],
     target: (p) => `AD DS: ACL on ${p.user}'s OU`,
     inject: (c) => [ad({ op: 'ouInheritance', dn: ouOf(c), blocked: true })],
     repair: (c) => [ad({ op: 'ouInheritance', dn: ouOf(c), blocked: false })],
@@ -260,6 +328,15 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L10',
     title: 'The user is a member of Domain Admins (adminCount=1)',
     category: 'AD DS',
+    giveaway: [
+      'Domain Admins',
+      'adminCount',
+      'AdminSDHolder',
+      'protected',
+      'admin rights',
+      'administrative rights',
+      'privileged',
+    ],
     target: (p) => `AD DS: ${p.user} (Domain Admins)`,
     inject: (c) => [ad({ op: 'group', group: 'Domain Admins', identity: c.params.user, add: true })],
     repair: (c) => [
@@ -275,6 +352,7 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L11',
     title: 'Minimum password age is 1 day and the user changed the password today',
     category: 'Password policy',
+    giveaway: ['age', 'minimum password age', 'MinPasswordAge', '1 day', 'one day', 'tomorrow', '24 hours'],
     target: () => 'AD DS: Default Domain Policy',
     inject: (c) => [
       ad({ op: 'policy', patch: { minAgeDays: 1 } }),
@@ -299,6 +377,15 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L12',
     title: 'The new password is one of the last 24',
     category: 'Password policy',
+    giveaway: [
+      'history',
+      'PasswordHistoryCount',
+      'used before',
+      'last 24',
+      'previous passwords',
+      'earlier passwords',
+      'remembered',
+    ],
     target: (p) => `AD DS: ${p.user}'s password history`,
     // The user's favourite password (HISTORY_PASSWORD) was in use until a recent change, so it is
     // in the history; the user wants it back. Holds while the user still has the password the fault set.
@@ -318,6 +405,7 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L13',
     title: 'The password is long enough for the cloud but too short for AD (minimum length 14)',
     category: 'Password policy',
+    giveaway: ['length', 'too short', '14', 'MinPasswordLength', 'minimum length', 'characters long'],
     target: () => 'AD DS: Default Domain Policy',
     inject: () => [ad({ op: 'policy', patch: { minLength: 14 } })],
     repair: () => [ad({ op: 'policy', patch: { minLength: 7 } })],
@@ -332,6 +420,14 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L14',
     title: 'The AD account is locked out by bad sign-ins on the PC',
     category: 'AD DS',
+    giveaway: [
+      'lockout threshold',
+      'badPwdCount',
+      'bad password count',
+      'Unlock-ADAccount',
+      'Search-ADAccount',
+      'lockoutTime',
+    ],
     target: (p) => `AD DS: ${p.user} (locked out)`,
     inject: (c) => {
       const threshold =
@@ -354,6 +450,15 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L15',
     title: 'The connector account lacks Write lockoutTime (unlock without reset fails)',
     category: 'Writeback',
+    giveaway: [
+      'lockoutTime',
+      'permission',
+      'permissions',
+      'rights',
+      'dsacls',
+      'ACL',
+      'Set-ADSyncPasswordWritebackPermissions',
+    ],
     target: () => 'AD DS: ACL on the domain root',
     // The "Write lockoutTime" grant for descendant users was never made (or was removed).
     inject: (c) => [
@@ -392,6 +497,15 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L16',
     title: 'RestrictRemoteSam on the DC locks the connector account out of SAM',
     category: 'AD DS',
+    giveaway: [
+      'SAM',
+      'RestrictRemoteSam',
+      'remote SAM',
+      'remote calls',
+      'baseline',
+      'security baseline',
+      'Lsa',
+    ],
     target: (_p, def) => `${dcId(def)}: Network access: Restrict clients allowed to make remote calls to SAM`,
     inject: (c) => [
       host(dcId(c.def), {
@@ -413,6 +527,7 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L17',
     title: 'The Connect server is in staging mode',
     category: 'Entra Connect',
+    giveaway: ['staging', 'staging mode', 'StagingModeEnabled', 'standby', 'active server'],
     target: (_p, def) => `${def.connect.host}: staging mode`,
     inject: () => [adsync({ stagingMode: true })],
     repair: () => [adsync({ stagingMode: false })],
@@ -422,6 +537,7 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L18',
     title: 'The sync scheduler is disabled (SyncCycleEnabled False)',
     category: 'Entra Connect',
+    giveaway: ['scheduler', 'SyncCycleEnabled', 'sync cycle', 'schedule', 'scheduled', 'Set-ADSyncScheduler'],
     target: (_p, def) => `${def.connect.host}: scheduler`,
     inject: () => [adsync({ syncCycleEnabled: false })],
     repair: () => [adsync({ syncCycleEnabled: true })],
@@ -431,6 +547,13 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L19',
     title: 'Password hash sync is disabled for the AD connector',
     category: 'Entra Connect',
+    giveaway: [
+      'password hash sync',
+      'password hash synchronization',
+      'hash',
+      'PHS',
+      'Get-ADSyncAADPasswordSyncConfiguration',
+    ],
     target: (_p, def) => `${def.connect.host}: password sync channel`,
     inject: () => [adsync({ passwordHashSync: false })],
     repair: () => [adsync({ passwordHashSync: true })],
@@ -442,6 +565,17 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L20',
     title: 'The connector account lost Replicating Directory Changes All',
     category: 'Entra Connect',
+    giveaway: [
+      'replication',
+      'replicating',
+      'Replicating Directory Changes',
+      'DS-Replication',
+
+      'permission',
+      'permissions',
+      'delegation',
+      'delegations',
+    ],
     target: () => 'AD DS: ACL on the domain root',
     inject: (c) => [
       ad({
@@ -475,6 +609,7 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L21',
     title: 'The Connect server cannot find the DC (its DNS points at 8.8.8.8)',
     category: 'Entra Connect',
+    giveaway: ['DNS', '8.8.8.8', 'name server', 'name resolution', 'resolve', 'Set-DnsClientServerAddress'],
     target: (_p, def) => `${def.connect.host}: DNS client`,
     inject: (c) => [host(c.def.connect.host, { op: 'dns', servers: ['8.8.8.8'] })],
     repair: (c) => [host(c.def.connect.host, { op: 'dns', servers: null })],
@@ -484,12 +619,21 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L22',
     title: "An admin reset the user's password in the Microsoft 365 admin center (not written back)",
     category: 'Cloud',
+    giveaway: [
+      'Microsoft 365 admin center',
+      'Microsoft 365',
+      'M365',
+      '365',
+      'not written back',
+      'cloud only',
+      'cloud-only',
+    ],
     target: (p) => `tenant: ${p.user}'s cloud password`,
     inject: (c) => [
       admin({
         type: 'user.resetPassword',
         user: upn(c.params, c.def),
-        password: 'M365reset#2026',
+        password: 'Helpdesk#Temp26',
         forceChange: false,
         portal: 'm365',
       }),
@@ -514,6 +658,7 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L23',
     title: 'The AD forest was re-added after writeback was enabled (0x8023061f)',
     category: 'Writeback',
+    giveaway: ['re-added', 'readded', 're-add', 'removed the directory', 'forest', 'management agent'],
     target: (_p, def) => `${def.connect.host}: AD connector`,
     inject: () => [adsync({ staleManagementAgent: true })],
     repair: () => [adsync({ staleManagementAgent: false })],
@@ -523,6 +668,7 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L24',
     title: 'The connector account password is longer than 256 characters',
     category: 'Writeback',
+    giveaway: ['256', 'too long', 'password length', 'length', 'maximum strength', 'long password'],
     target: (_p, def) => `${def.connect.host}: AD DS connector account`,
     inject: (c) => [
       ad({ op: 'password', identity: connectorAccount(c.truth, c.def), password: LONG_PASSWORD }),
@@ -543,6 +689,7 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L25',
     title: 'Sign and Encrypt LDAP Traffic is off on the AD connector',
     category: 'Writeback',
+    giveaway: ['Sign and Encrypt', 'LDAP', 'signing', 'sign and seal', 'encrypt', 'encryption', 'encrypted'],
     target: (_p, def) => `${def.connect.host}: AD connector connection options`,
     inject: (c) => [
       adsync({ ldapSignAndEncrypt: false }),
@@ -561,6 +708,7 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L26',
     title: 'The DHCP server is down and the PC is on APIPA',
     category: 'Client',
+    giveaway: ['DHCP', 'DHCPServer', 'APIPA', '169.254', 'lease', 'renew', 'IP address', 'autoconfiguration'],
     target: (p, def) => `${dcId(def)}: DHCP Server; ${p.pc}`,
     inject: (c) => [
       { type: 'service.stop', host: dcId(c.def), service: 'DHCPServer' },
@@ -582,6 +730,7 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L27',
     title: "The PC's DNS server is 8.8.8.8",
     category: 'Client',
+    giveaway: ['DNS', '8.8.8.8', 'name server', 'name resolution', 'resolve', 'SRV'],
     target: (p) => `${p.pc}: DNS client`,
     inject: (c) => [host(c.params.pc, { op: 'dns', servers: ['8.8.8.8'] })],
     repair: (c) => [host(c.params.pc, { op: 'dns', servers: null })],
@@ -591,6 +740,20 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L28',
     title: "The PC's clock is 10 minutes off (no time sync)",
     category: 'Client',
+    giveaway: [
+      'clock',
+      'clocks',
+      'skew',
+      'w32tm',
+      'NTP',
+      'time sync',
+      'time service',
+      'Windows Time',
+      'CMOS',
+      'ten minutes',
+      '10 minutes',
+      'Kerberos',
+    ],
     target: (p) => `${p.pc}: Windows Time`,
     inject: (c) => [host(c.params.pc, { op: 'clock', offsetMs: 10 * MINUTE, timeType: 'NoSync' })],
     repair: (c) => [host(c.params.pc, { op: 'clock', offsetMs: 0, timeType: 'NT5DS' })],
@@ -604,6 +767,16 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L29',
     title: "The PC's secure channel with the domain is broken",
     category: 'Client',
+    giveaway: [
+      'secure channel',
+      'machine account',
+      'computer account',
+      'computer password',
+      'machine password',
+      'Test-ComputerSecureChannel',
+      'Reset-ComputerMachinePassword',
+      'rejoin',
+    ],
     target: (p) => `${p.pc}: computer account`,
     inject: (c) => {
       const name = c.def.hosts.find((h) => h.id === c.params.pc)?.hostname ?? c.params.pc;
@@ -626,6 +799,14 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L30',
     title: 'The user keeps typing the old password on the PC',
     category: 'Client',
+    giveaway: [
+      'habit',
+      'old password',
+      'previous password',
+      'Welcome@2026',
+      'typed the old',
+      'types the old',
+    ],
     target: (p) => `${p.user} on ${p.pc}`,
     // The user changes the password on the PC (Ctrl+Alt+Del > Change a password), signs out, and
     // signs in again with the old one from habit: all real steps, so the DC logs them as it would.
@@ -669,6 +850,15 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L31',
     title: 'The user is throttled (a 6th reset within an hour)',
     category: 'Cloud',
+    giveaway: [
+      'throttle',
+      'throttled',
+      'throttling',
+      'blocked',
+      'too many attempts',
+      'too many resets',
+      '24 hours',
+    ],
     target: (p) => `tenant: SSPR attempts of ${p.user}`,
     inject: (c) => [
       {
@@ -693,6 +883,16 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L32',
     title: 'The user holds an admin role and admin SSPR is off',
     category: 'SSPR policy',
+    giveaway: [
+      'role',
+      'roles',
+      'Helpdesk Administrator',
+      'administrator policy',
+      'admin role',
+      'allowedToUseSspr',
+      'admin SSPR',
+      'administrators',
+    ],
     target: (p) => `tenant: ${p.user}'s roles; authorization policy`,
     inject: (c) => [
       admin({
@@ -713,6 +913,7 @@ export const FAULTS: readonly FaultSpec[] = [
     id: 'L33',
     title: 'The password was reset on-premises with "must change at next logon"',
     category: 'AD DS',
+    giveaway: ['must change', 'next logon', 'pwdLastSet', 'FilteredByTarget', 'User must change password'],
     target: (p) => `AD DS: ${p.user}`,
     inject: (c) => [
       ad({ op: 'password', identity: c.params.user, password: 'Temp#Pass2026', mustChange: true }),

@@ -47,13 +47,28 @@ export type LabCommand =
   | { type: 'connect.wizard'; action: z.infer<typeof wizardActionSchema> }
   | { type: 'phone.scan'; phone: string; activationCode: string }
   | { type: 'phone.respond'; phone: string; requestId: string; approve: boolean; number?: number }
+  /** A ringing verification call answered (with the keys pressed) or declined. */
+  | { type: 'phone.call'; phone: string; requestId: string; answer: boolean; keys?: string }
   /** The gateway's admin page: the edge firewall's rules, as the network's admin changes them. */
   | { type: 'gateway.firewall'; add?: FirewallRule; remove?: string }
   /** Synchronization Service Manager > Connectors > (AD connector) > Properties > Connect to Active Directory Forest. */
   | { type: 'syncmanager.connector'; password?: string; ldapSignAndEncrypt?: boolean }
   /** Active Directory Users and Computers on the domain controller (see windows/aduc.ts). */
   | { type: 'aduc.action'; host: string; action: AducAction }
+  | ViewCommand
   | BackstageCommand;
+
+/** Where a learner can look at something without changing it. */
+export const VIEW_SURFACES = ['admin', 'events', 'tool'] as const;
+export type ViewSurface = (typeof VIEW_SURFACES)[number];
+
+/**
+ * The learner opens a page that shows the lab's state: an admin center blade (`target` is the
+ * blade), an Event Viewer log on a host (`target` is the log), a server tool on a host. It changes
+ * nothing in the lab; it is journalled so that what the learner looked at is part of the record
+ * (a guided step that asks to verify a status, the debrief's "logs opened").
+ */
+export type ViewCommand = { type: 'surface.view'; surface: ViewSurface; target: string; host?: string };
 
 /** Instructor-only changes (see backstage.ts). */
 export type BackstageCommand =
@@ -88,9 +103,11 @@ export const COMMAND_TYPES: readonly LabCommandType[] = [
   'connect.wizard',
   'phone.scan',
   'phone.respond',
+  'phone.call',
   'gateway.firewall',
   'syncmanager.connector',
   'aduc.action',
+  'surface.view',
   'backstage.host',
   'backstage.ad',
   'backstage.adsync',
@@ -320,11 +337,40 @@ export function parseCommand(
       else return { ok: true, command: { type, host: value.host, action: r.data } };
       break;
     }
+    case 'surface.view': {
+      const surface = value.surface;
+      if (!(VIEW_SURFACES as readonly unknown[]).includes(surface))
+        error = `surface.view.surface: expected one of ${VIEW_SURFACES.join(', ')}, got ${JSON.stringify(surface)}`;
+      else if (typeof value.target !== 'string' || value.target.length === 0 || value.target.length > 64)
+        error = 'surface.view.target: expected the page looked at (at most 64 characters)';
+      else if (value.host !== undefined || surface !== 'admin') error = needHost();
+      if (!error)
+        return {
+          ok: true,
+          command: {
+            type,
+            surface: surface as ViewSurface,
+            target: value.target as string,
+            ...(typeof value.host === 'string' ? { host: value.host } : {}),
+          },
+        };
+      break;
+    }
     case 'phone.scan':
-    case 'phone.respond': {
+    case 'phone.respond':
+    case 'phone.call': {
       const ids = def.phones.map((p) => p.id);
       if (typeof value.phone !== 'string' || !ids.includes(value.phone)) {
         error = `${type}.phone: expected a phone of the lab (${ids.join(', ')}), got ${JSON.stringify(value.phone)}`;
+      } else if (type === 'phone.call') {
+        if (typeof value.requestId !== 'string' || value.requestId.length > 64)
+          error = 'phone.call.requestId: expected the id of a ringing call';
+        else if (typeof value.answer !== 'boolean') error = 'phone.call.answer: expected true or false';
+        else if (
+          value.keys !== undefined &&
+          (typeof value.keys !== 'string' || !/^[0-9*#]{0,16}$/.test(value.keys))
+        )
+          error = 'phone.call.keys: expected the keys pressed (0-9, * and #), at most 16';
       } else if (type === 'phone.scan') {
         if (typeof value.activationCode !== 'string' || value.activationCode.length > 64)
           error = 'phone.scan.activationCode: expected the code shown under the QR code';
@@ -396,6 +442,10 @@ function normalise(c: LabCommand): LabCommand {
       };
     case 'phone.scan':
       return { type: c.type, phone: c.phone, activationCode: c.activationCode };
+    case 'phone.call':
+      return c.keys === undefined
+        ? { type: c.type, phone: c.phone, requestId: c.requestId, answer: c.answer }
+        : { type: c.type, phone: c.phone, requestId: c.requestId, answer: c.answer, keys: c.keys };
     case 'phone.respond':
       return c.number === undefined
         ? { type: c.type, phone: c.phone, requestId: c.requestId, approve: c.approve }
@@ -407,7 +457,7 @@ function normalise(c: LabCommand): LabCommand {
 
 /** The actor a (non-clock) command goes to, and the event it becomes there. */
 export function routeCommand(
-  c: Exclude<LabCommand, { type: 'clock.advance' } | { type: 'clock.next' }>,
+  c: Exclude<LabCommand, { type: 'clock.advance' } | { type: 'clock.next' } | ViewCommand>,
   syncHost: string,
   dcHost: string,
 ): {
@@ -495,6 +545,11 @@ export function routeCommand(
       return {
         target: c.phone,
         event: { type: 'phone.respond', requestId: c.requestId, approve: c.approve, number: c.number },
+      };
+    case 'phone.call':
+      return {
+        target: c.phone,
+        event: { type: 'phone.call', requestId: c.requestId, answer: c.answer, keys: c.keys },
       };
   }
 }

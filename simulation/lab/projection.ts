@@ -19,15 +19,14 @@ import {
   type SyncManagerView,
 } from './toolViews';
 import { aducView, type AducView } from './aducView';
+import { connectView, type ConnectView } from './connectView';
 import {
   adminCenterView,
-  connectView,
   desktopViews,
   myAccountView,
   phoneViews,
   ssprView,
   type AdminCenterView,
-  type ConnectView,
   type DesktopView,
   type MyAccountView,
   type PhoneView,

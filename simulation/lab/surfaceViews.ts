@@ -1,7 +1,7 @@
 /**
  * The learner's surfaces beyond the map and the consoles: the Microsoft Entra admin center, the
  * browser pages (SSPR portal, My Account / Security info), the sign-in screen of each client PC,
- * each phone, and the Entra Connect wizard on the sync server. Each view holds what that real
+ * and each phone (the Entra Connect wizard's view is connectView.ts). Each view holds what that real
  * surface shows, built from the truth by explicit choice; secrets the cloud keeps (codes it sent,
  * a password in flight) are left out.
  */
@@ -18,14 +18,6 @@ import {
   type TenantState,
 } from '../cloud/tenantState';
 import type { PortalPage } from '../cloud/userPortal';
-import {
-  FEATURE_LABELS,
-  TASK_LABELS,
-  type WizardDraft,
-  type WizardPage,
-  type WizardTask,
-} from '../sync/wizard';
-import type { ConnectFeatures } from '../sync/state';
 import type { LabDefinition } from '../core/definition';
 import type { LabTruth } from './truth';
 
@@ -99,30 +91,8 @@ export interface PhoneView {
     pending: { requestId: string; account: string; number?: number }[];
     lastError?: string;
   };
-}
-
-export interface ConnectView {
-  host: string;
-  installed: boolean;
-  page: WizardPage;
-  task?: WizardTask;
-  tasks: { id: WizardTask; label: string }[];
-  draft?: WizardDraft & { featureLabels: Record<keyof ConnectFeatures, string> };
-  /** "View or export current configuration" and the Connect-your-directories page. */
-  configuration?: {
-    version: string;
-    serverName: string;
-    tenant: string;
-    forest: string;
-    connectorAccount: string;
-    ouFilter: 'all' | string[];
-    features: ConnectFeatures;
-    signIn: string;
-    stagingMode: boolean;
-    sourceAnchor: string;
-  };
-  /** The directory's OUs, for Domain and OU filtering. */
-  ous: string[];
+  /** Verification calls ringing now. */
+  calls: { requestId: string; from: string; prompt: string }[];
 }
 
 function methodsOf(u: TenantState['users'][number]): string[] {
@@ -276,38 +246,10 @@ export function phoneViews(truth: LabTruth, def: LabDefinition): Record<string, 
           : [],
         lastError: ph.authenticator.lastError,
       },
+      calls: ph.powered
+        ? ph.calls.map((c) => ({ requestId: c.requestId, from: c.from, prompt: c.prompt }))
+        : [],
     };
   }
   return out;
-}
-
-export function connectView(truth: LabTruth, def: LabDefinition): ConnectView | undefined {
-  const h = truth.hosts[def.connect.host];
-  const a = h?.adsync;
-  if (!h || !a) return undefined;
-  const c = a.state.config;
-  const directory = truth.hosts[def.hosts.find((x) => x.kind === 'dc')?.id ?? '']?.roles.directory;
-  return {
-    host: def.connect.host,
-    installed: a.state.installed,
-    page: h.power === 'off' ? { page: 'closed' } : a.wizard.page,
-    task: a.wizard.task,
-    tasks: (Object.keys(TASK_LABELS) as WizardTask[]).map((id) => ({ id, label: TASK_LABELS[id] })),
-    draft: a.wizard.draft ? { ...a.wizard.draft, featureLabels: FEATURE_LABELS } : undefined,
-    configuration: c
-      ? {
-          version: a.state.version,
-          serverName: a.state.serverName,
-          tenant: c.tenantDomain,
-          forest: c.forest,
-          connectorAccount: `${def.domain.netbios}\\${c.connectorAccount.user}`,
-          ouFilter: c.ouFilter,
-          features: c.features,
-          signIn: c.signIn,
-          stagingMode: a.state.scheduler.stagingMode,
-          sourceAnchor: c.sourceAnchor,
-        }
-      : undefined,
-    ous: directory ? Object.values(directory.ous).map((o) => o.dn) : [],
-  };
 }

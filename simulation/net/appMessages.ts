@@ -307,6 +307,20 @@ export interface PushAnswer {
   approved: boolean;
   number?: number;
 }
+/** A verification voice call to a phone: the voice asks for a key press to confirm. */
+export interface VoiceCall {
+  kind: 'app.call';
+  requestId: string;
+  from: string;
+  to: string;
+  prompt: string;
+}
+/** What the person who answered pressed (nothing when they declined). */
+export interface CallAnswer {
+  kind: 'app.call.answer';
+  requestId: string;
+  keys: string;
+}
 /** The Authenticator app, after scanning the QR code Security info shows, registers with the tenant. */
 export interface AuthenticatorRegister {
   kind: 'app.authenticator.register';
@@ -354,6 +368,8 @@ export type AppMessages =
   | SmsMessage
   | PushNotification
   | PushAnswer
+  | VoiceCall
+  | CallAnswer
   | AuthenticatorRegister
   | AuthenticatorRegistered
   | Delivered;

@@ -20,6 +20,9 @@
  *   firewall allow host=*.servicebus.windows.net port=443 | firewall delete <rule id>
  *   syncmanager password=… ldapSignAndEncrypt=true
  *   aduc unlock user=michael.brown             Active Directory Users and Computers on the DC
+ *   view admin sspr.onprem | view events sync01 Application | view tool dc01 services
+ *                                              looks at a page (an admin center blade, an Event
+ *                                              Viewer log, a server tool); changes nothing
  *
  * Values: `true`/`false`, integers and `[…]` JSON arrays are typed; "double quotes" keep a string
  * as written (so "123456" stays text). Macros starting with `@` are read from the learner's view
@@ -53,7 +56,8 @@ export type ParsedAction =
   | { kind: 'firewall'; op: 'allow'; fields: Record<string, ActionValue> }
   | { kind: 'firewall'; op: 'delete'; id: string }
   | { kind: 'syncmanager'; fields: Record<string, ActionValue> }
-  | { kind: 'aduc'; action: string; fields: Record<string, ActionValue> };
+  | { kind: 'aduc'; action: string; fields: Record<string, ActionValue> }
+  | { kind: 'view'; surface: 'admin' | 'events' | 'tool'; host?: string; target: string };
 
 export type ActionParse = { ok: true; action: ParsedAction } | { ok: false; error: string };
 
@@ -294,10 +298,25 @@ export function parseAction(line: string): ActionParse {
       if (!f.ok) return { ok: false, error: `aduc ${action}: ${f.error}` };
       return { ok: true, action: { kind: 'aduc', action, fields: f.fields } };
     }
+    case 'view': {
+      const surface = word(0)?.toLowerCase();
+      if (surface === 'admin' && rest.length === 2)
+        return { ok: true, action: { kind: 'view', surface, target: word(1) ?? '' } };
+      if ((surface === 'events' || surface === 'tool') && rest.length === 3)
+        return {
+          ok: true,
+          action: { kind: 'view', surface, host: (word(1) ?? '').toLowerCase(), target: word(2) ?? '' },
+        };
+      return {
+        ok: false,
+        error:
+          'view: expected "view admin <blade>", "view events <host> <log>" or "view tool <host> <tool>", e.g. view events sync01 Application',
+      };
+    }
     default:
       return {
         ok: false,
-        error: `unknown action "${head?.text ?? ''}" (expected advance, next, cmd, ps, admin, wizard, sspr, myaccount, signin, signout, changepw, service, power, restart, cable, phone, firewall, syncmanager or aduc)`,
+        error: `unknown action "${head?.text ?? ''}" (expected advance, next, cmd, ps, admin, wizard, sspr, myaccount, signin, signout, changepw, service, power, restart, cable, phone, firewall, syncmanager, aduc or view)`,
       };
   }
 }
@@ -465,6 +484,16 @@ export function resolveAction(a: ParsedAction, view: LearnerView): Resolve {
         command: { type: 'aduc.action', host: dc, action: { ...a.fields, ...confirm, type: a.action } },
       };
     }
+    case 'view':
+      return {
+        ok: true,
+        command: {
+          type: 'surface.view',
+          surface: a.surface,
+          target: a.target,
+          ...(a.host !== undefined ? { host: a.host } : {}),
+        },
+      };
   }
 }
 

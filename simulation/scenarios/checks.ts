@@ -9,8 +9,11 @@ import { listenerAlive, writebackReady } from '../cloud/policy';
 import { findCloudUser, isMember as isCloudMember } from '../cloud/tenantState';
 import { faultSpec, type FaultParams } from '../faults/catalog';
 import { adUserOf, lockedOut } from '../faults/helpers';
+import { VIEW_SURFACES, type ViewSurface } from '../lab/commands';
 import type { LabDefinition } from '../core/definition';
+import type { JournalEntry } from '../facade/lab';
 import type { LabTruth } from '../lab/truth';
+import type { Observation } from './observe';
 
 export const SETTINGS = {
   ssprEnabled: (t: LabTruth) => t.tenant.sspr.enabled,
@@ -59,7 +62,10 @@ export type Check =
   | { kind: 'adGroupMember'; user: string; group: string; member?: boolean }
   | { kind: 'cloudGroupMember'; user: string; group: string; member?: boolean }
   | { kind: 'lockedOut'; user: string; locked?: boolean }
-  | { kind: 'licensed'; user: string; licensed?: boolean };
+  | { kind: 'licensed'; user: string; licensed?: boolean }
+  | { kind: 'audit'; activity: string; detail?: string }
+  | { kind: 'viewing'; surface: ViewSurface; target: string; host?: string }
+  | { kind: 'ran'; host: string; shell?: 'cmd' | 'powershell'; command: string; contains?: string };
 
 export const checkSchema: z.ZodType<Check> = z.lazy(() =>
   z.discriminatedUnion('kind', [
@@ -115,6 +121,26 @@ export const checkSchema: z.ZodType<Check> = z.lazy(() =>
       .strict(),
     z.object({ kind: z.literal('lockedOut'), user: name, locked: z.boolean().optional() }).strict(),
     z.object({ kind: z.literal('licensed'), user: name, licensed: z.boolean().optional() }).strict(),
+    z
+      .object({ kind: z.literal('audit'), activity: name, detail: z.string().min(1).max(256).optional() })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('viewing'),
+        surface: z.enum(VIEW_SURFACES),
+        target: z.string().min(1).max(64),
+        host: name.optional(),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('ran'),
+        host: name,
+        shell: z.enum(['cmd', 'powershell']).optional(),
+        command: z.string().min(1).max(128),
+        contains: z.string().min(1).max(256).optional(),
+      })
+      .strict(),
   ]),
 );
 
@@ -126,7 +152,13 @@ export interface CheckContext {
   startedAt: number;
   /** The scenario's faults, with the parameters each was put in place with. */
   faults: { id: string; params: FaultParams; injectedAt?: number }[];
+  /** The learner's part of the journal (what they did, what they looked at). */
+  journal: readonly JournalEntry[];
+  /** What the learner's actions answered (console output, error pages). */
+  observed: readonly Observation[];
 }
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** `$user` → the variant's user, `$pc` → its PC; anything else as written. */
 export function bind(value: string, params: FaultParams): string {
@@ -221,6 +253,39 @@ export function evaluate(check: Check, ctx: CheckContext): boolean {
       const u = findCloudUser(truth.tenant, upnOf(bind(check.user, params), def));
       return (!!u && u.licenses.length > 0) === (check.licensed ?? true);
     }
+    case 'audit': {
+      const detail = check.detail?.toLowerCase();
+      return truth.tenant.audit.some(
+        (a) =>
+          a.time >= ctx.startedAt &&
+          a.status === 'Success' &&
+          a.activity === check.activity &&
+          (!detail || Object.values(a.details ?? {}).some((v) => v.toLowerCase().includes(detail))),
+      );
+    }
+    case 'viewing': {
+      // What that surface shows now: the last page the learner opened on it.
+      for (let i = ctx.journal.length - 1; i >= 0; i--) {
+        const c = ctx.journal[i]?.command;
+        if (c?.type !== 'surface.view' || c.surface !== check.surface) continue;
+        return c.target === check.target && (check.host === undefined || c.host === bind(check.host, params));
+      }
+      return false;
+    }
+    case 'ran': {
+      const host = bind(check.host, params);
+      const want = squash(check.command);
+      const contains = check.contains ? squash(check.contains) : undefined;
+      return ctx.observed.some(
+        (o) =>
+          o.kind === 'console' &&
+          o.host === host &&
+          (!check.shell || o.shell === check.shell) &&
+          !o.error &&
+          squash(o.line).split(' ')[0] === want &&
+          (!contains || squash(o.line).includes(contains)),
+      );
+    }
   }
 }
 
@@ -258,7 +323,7 @@ export function checkMeaning(
         break;
     }
     if ('user' in c && !userOk(c.user)) errors.push(`${p}.user: expected a user of the lab, got "${c.user}"`);
-    if ('host' in c && !hostOk(c.host))
+    if ('host' in c && c.host !== undefined && !hostOk(c.host))
       errors.push(`${p}.host: expected a host of the lab (${hosts.join(', ')}), got "${c.host}"`);
   };
   visit(check, path);

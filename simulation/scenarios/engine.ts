@@ -4,17 +4,23 @@
  * objectives after every action and clock step, offer hints, score, and report. Grading reads
  * only the lab's state and history (checks.ts), so any valid fix counts.
  *
- * A scenario session is (scenario, seed, lab journal, hints taken, give-up time): replaying it
- * gives the same objectives, score and report.
+ * A scenario session is (scenario, seed, the learner's journal, hints taken, give-up time) plus
+ * metadata that never reaches the lab (the learner's name, wall-clock stamps): replaying it gives
+ * the same objectives, score and report.
  */
-import { nextInt, seedFrom, type RngState } from '../core/random';
 import { parseDuration } from '../core/time';
-import { DEFAULT_PARAMS, faultSpec, type FaultParams } from '../faults/catalog';
+import { faultSpec, type FaultParams } from '../faults/catalog';
+import type { LabCommand } from '../lab/commands';
 import { Lab, type JournalEntry } from '../facade/lab';
 import type { LabDefinition } from '../core/definition';
 import type { LearnerView } from '../lab/projection';
+import { activeMs, type WallStamp } from './activeTime';
 import { parseAction, resolveAction } from './actions';
-import { bind, evaluate, type CheckContext } from './checks';
+import { evaluate, type CheckContext } from './checks';
+import { describeCommand } from './describe';
+import { observable, observe, type Observation } from './observe';
+import { planVariants, type FaultPlan } from './plan';
+import { scoreOf, type ScoreBreakdown } from './scoring';
 import { scenarioDefinition, type Scenario } from './schema';
 
 export type RunStatus = 'running' | 'completed' | 'time-up' | 'gave-up';
@@ -25,6 +31,8 @@ export interface ObjectiveStatus {
   description?: string;
   required: boolean;
   points: number;
+  /** Graded on the root cause: shown as "Root cause found and fixed" until the run ends. */
+  rootCause: boolean;
   /** Holds now (guided steps stay done once done). */
   met: boolean;
   /** Lab time it first held. */
@@ -40,81 +48,19 @@ export interface HintView {
   takenAt?: number;
 }
 
-export interface ScoreBreakdown {
-  objectives: number;
-  max: number;
-  hints: number;
-  collateral: { id: string; title: string; cost: number }[];
-  time: number;
-  total: number;
-  passMark: number;
-  passed: boolean;
-}
-
 export interface TimelineEntry {
   at: number;
   text: string;
+  kind: 'action' | 'clock' | 'view' | 'hint' | 'end';
 }
 
-const MASK = '********';
-
-/** A learner's command as one line of the timeline (passwords masked). */
-export function describeCommand(c: Record<string, unknown>): string {
-  const s = (k: string) => String(c[k] ?? '');
-  switch (c.type) {
-    case 'clock.advance':
-      return `advance ${formatMs(Number(c.ms))}`;
-    case 'clock.next':
-      return 'next';
-    case 'console.exec':
-      return `${c.shell === 'cmd' ? 'cmd' : 'ps'} ${s('host')}: ${s('line')}`;
-    case 'desktop.signIn':
-      return `signin ${s('host')} ${s('user')} ${MASK}`;
-    case 'desktop.signOut':
-      return `signout ${s('host')}`;
-    case 'desktop.changePassword':
-      return `changepw ${s('host')} ${s('user')} ${MASK} ${MASK}`;
-    case 'portal.admin':
-    case 'portal.sspr':
-    case 'portal.myaccount':
-    case 'connect.wizard':
-    case 'aduc.action': {
-      const surface = {
-        'portal.admin': 'admin',
-        'portal.sspr': 'sspr',
-        'portal.myaccount': 'myaccount',
-        'connect.wizard': 'wizard',
-        'aduc.action': 'aduc',
-      }[c.type];
-      const { type, ...fields } = (c.action ?? {}) as Record<string, unknown>;
-      const shown = Object.entries(fields).map(
-        ([k, v]) =>
-          `${k}=${/password|code|confirm/i.test(k) ? MASK : typeof v === 'string' ? v : JSON.stringify(v)}`,
-      );
-      return [surface, String(type), ...shown].join(' ');
-    }
-    case 'service.start':
-    case 'service.stop':
-    case 'service.restart':
-      return `service ${String(c.type).slice(8)} ${s('host')} ${s('service')}`;
-    case 'host.power':
-      return `power ${c.on ? 'on' : 'off'} ${s('host')}`;
-    case 'host.restart':
-      return `restart ${s('host')}`;
-    case 'gateway.firewall':
-      return c.remove ? `firewall delete ${s('remove')}` : `firewall add ${JSON.stringify(c.add)}`;
-    case 'syncmanager.connector':
-      return `syncmanager${c.password !== undefined ? ` password=${MASK}` : ''}${c.ldapSignAndEncrypt !== undefined ? ` ldapSignAndEncrypt=${String(c.ldapSignAndEncrypt)}` : ''}`;
-    default:
-      return String(c.type);
-  }
-}
-
-function formatMs(ms: number): string {
-  if (ms % 86_400_000 === 0) return `${ms / 86_400_000}d`;
-  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
-  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
-  return `${Math.round(ms / 1000)}s`;
+/** A fault's predicate changing: put in place, fixed by the learner, broken again. */
+export interface FaultChange {
+  id: string;
+  at: number;
+  /** The learner's journal entry that changed it (-1: before the learner started). */
+  entry: number;
+  holds: boolean;
 }
 
 export interface ScenarioSession {
@@ -128,52 +74,20 @@ export interface ScenarioSession {
   journal: JournalEntry[];
   hints: { id: string; at: number }[];
   gaveUpAt?: number;
+  /** Who played it (typed before starting). */
+  learnerName?: string;
+  /** Wall-clock stamps of the learner's actions: metadata, never replayed into the lab. */
+  wall?: WallStamp[];
 }
 
-export interface FaultPlan {
-  id: string;
-  params: FaultParams;
-  after?: number;
-  on?: string;
+export interface StartOptions {
+  learnerName?: string;
+  /** Wall-clock time the learner started (ms since the epoch). */
+  wallMs?: number;
 }
 
-/** What the scenario puts in place, from its seed: the variant user and PC, and the faults drawn from the pool. */
-export function planVariants(s: Scenario, seed: number): { params: FaultParams; faults: FaultPlan[] } {
-  let rng: RngState = seedFrom(seed, `scenario:${s.id}`);
-  const pickOne = <T>(items: readonly T[] | undefined, fallback: T): T => {
-    if (!items || items.length === 0) return fallback;
-    const [i, next] = nextInt(rng, 0, items.length - 1);
-    rng = next;
-    return items[i] as T;
-  };
-  const params: FaultParams = {
-    user: pickOne(s.variants?.user, DEFAULT_PARAMS.user),
-    pc: pickOne(s.variants?.pc, DEFAULT_PARAMS.pc),
-  };
-  const pool = s.variants?.faultPool;
-  const drawn: string[] = [];
-  if (pool) {
-    const left = [...pool.from];
-    for (let k = 0; k < pool.pick && left.length; k++) {
-      const [i, next] = nextInt(rng, 0, left.length - 1);
-      rng = next;
-      drawn.push(...left.splice(i, 1));
-    }
-  }
-  const faults: FaultPlan[] = [];
-  for (const f of s.faults ?? []) {
-    const ids = f.fault === '$pool' ? drawn : [f.fault];
-    for (const id of ids) {
-      faults.push({
-        id,
-        params: { user: bind(f.params?.user ?? '$user', params), pc: bind(f.params?.pc ?? '$pc', params) },
-        ...(f.after ? { after: parseDuration(f.after) } : {}),
-        ...(f.on ? { on: f.on } : {}),
-      });
-    }
-  }
-  return { params, faults };
-}
+/** What a still-hidden root-cause objective is called while the run goes on. */
+export const ROOT_CAUSE_TITLE = 'Root cause found and fixed';
 
 export class ScenarioError extends Error {}
 
@@ -184,12 +98,18 @@ export class ScenarioRun {
   readonly startedAt: number;
   /** Journal length when the learner's part began (setup and faults come before). */
   readonly startIndex: number;
+  readonly learnerName: string | undefined;
   private status: RunStatus = 'running';
   private endedAt: number | undefined;
   private readonly metAt = new Map<string, number>();
   private readonly guidedDone = new Set<string>();
-  private readonly faultStoppedAt = new Map<string, number>();
+  private readonly faultChanges: FaultChange[] = [];
   private readonly hintsTaken: { id: string; at: number }[] = [];
+  private readonly stamps: WallStamp[] = [];
+  private readonly observed: Observation[] = [];
+  private readonly collateralAtStart: ReadonlySet<string>;
+  private lastWall: number | undefined;
+  private replaying = false;
   private readonly listeners = new Set<() => void>();
   private revision = 0;
   /** The outcome as it stood when the scenario ended (the lab may still be explored afterwards). */
@@ -199,8 +119,10 @@ export class ScenarioRun {
     readonly scenario: Scenario,
     readonly seed: number,
     definition: LabDefinition,
+    options: StartOptions,
   ) {
     this.lab = new Lab({ definition, seed });
+    this.learnerName = options.learnerName;
     const plan = planVariants(scenario, seed);
     this.params = plan.params;
     this.faults = plan.faults;
@@ -231,19 +153,34 @@ export class ScenarioRun {
     }
     this.startedAt = this.lab.now();
     this.startIndex = this.lab.journal().length;
+    if (options.wallMs !== undefined) {
+      this.lastWall = options.wallMs;
+      this.stamps.push({ ms: options.wallMs, entry: 0, kind: 'start' });
+    }
+    // Collateral damage is what the learner does: a state the scenario starts in is not theirs.
+    const ctx = this.context();
+    this.collateralAtStart = new Set(
+      (scenario.scoring?.collateral ?? []).filter((c) => evaluate(c.check, ctx)).map((c) => c.id),
+    );
     this.evaluate();
   }
 
-  static start(scenario: Scenario, seed = 1, base?: LabDefinition): ScenarioRun {
-    return new ScenarioRun(scenario, seed, scenarioDefinition(scenario, base));
+  static start(scenario: Scenario, seed = 1, base?: LabDefinition, options: StartOptions = {}): ScenarioRun {
+    return new ScenarioRun(scenario, seed, scenarioDefinition(scenario, base), options);
   }
 
-  /** Rebuilds a run from its session: the same scenario and seed, then the learner's journal entries. */
+  /**
+   * Rebuilds a run from its session: the same scenario and seed, then the learner's journal entries.
+   * The wall-clock stamps come back as they were recorded; they never touch the lab.
+   */
   static replay(scenario: Scenario, session: ScenarioSession, base?: LabDefinition): ScenarioRun {
-    const run = ScenarioRun.start(scenario, session.seed, base);
-    const rest = session.journal;
+    const run = ScenarioRun.start(scenario, session.seed, base, {
+      ...(session.learnerName !== undefined ? { learnerName: session.learnerName } : {}),
+    });
+    run.replaying = true;
+    run.stamps.push(...(session.wall ?? []));
     const hints = [...session.hints].sort((a, b) => a.at - b.at);
-    for (const [i, entry] of rest.entries()) {
+    for (const [i, entry] of session.journal.entries()) {
       while (hints[0] && hints[0].at <= run.lab.now()) run.takeHint(hints.shift()?.id ?? '');
       if (entry.at !== run.lab.now())
         throw new ScenarioError(`journal[${i}].at: expected ${run.lab.now()}, got ${entry.at}`);
@@ -252,6 +189,7 @@ export class ScenarioRun {
     }
     for (const h of hints) run.takeHint(h.id);
     if (session.gaveUpAt !== undefined) run.giveUp();
+    run.replaying = false;
     return run;
   }
 
@@ -284,13 +222,19 @@ export class ScenarioRun {
   }
 
   /** Runs one learner action written in the action syntax (actions.ts). */
-  act(line: string): { ok: boolean; error?: string } {
-    const r = this.perform(line);
-    this.evaluate();
-    this.changed();
-    return r;
+  act(line: string, wallMs?: number): { ok: boolean; error?: string } {
+    const parsed = parseAction(line);
+    const resolved = parsed.ok ? resolveAction(parsed.action, this.lab.learnerView()) : parsed;
+    if (!resolved.ok) {
+      if (wallMs !== undefined) this.stamp(wallMs, 'action');
+      this.changed();
+      return { ok: false, error: resolved.error };
+    }
+    const r = this.dispatch(resolved.command, wallMs);
+    return r.ok ? { ok: true } : { ok: false, error: r.error };
   }
 
+  /** A setup line: part of the starting state, so neither observed nor stamped. */
   private perform(line: string): { ok: boolean; error?: string } {
     const parsed = parseAction(line);
     if (!parsed.ok) return { ok: false, error: parsed.error };
@@ -300,13 +244,43 @@ export class ScenarioRun {
     return r.ok ? { ok: true } : { ok: false, error: r.error };
   }
 
-  /** A command from the UI (already a lab command). */
-  dispatch(command: unknown): { ok: true; at: number } | { ok: false; error: string } {
+  /**
+   * A command from the learner (already a lab command). `wallMs` is the wall-clock time it was
+   * given; `activity: false` marks a command the learner did not give themselves (the clock
+   * playing), whose time is kept only to date an ending it causes.
+   */
+  dispatch(
+    command: unknown,
+    wallMs?: number,
+    activity = true,
+  ): { ok: true; at: number } | { ok: false; error: string } {
+    const type = (command as { type?: unknown } | null)?.type;
+    const looking = typeof type === 'string' && observable({ type } as LabCommand);
+    const before = looking ? this.lab.learnerView() : undefined;
+    const length = this.lab.journal().length;
     // The lab stays usable after the end (to look around); the outcome was fixed when it ended.
     const r = this.lab.dispatch(command);
+    if (wallMs !== undefined) {
+      if (activity) this.stamp(wallMs, 'action');
+      else this.lastWall = wallMs;
+    }
+    const recorded = this.lab.journal().length > length ? this.lab.journal().at(-1) : undefined;
+    if (r.ok && before && recorded)
+      this.observed.push(
+        ...observe(recorded.command, before, this.lab.learnerView(), r.at, this.learnerEntries() - 1),
+      );
     this.evaluate();
     this.changed();
     return r;
+  }
+
+  private stamp(wallMs: number, kind: WallStamp['kind']): void {
+    this.lastWall = wallMs;
+    if (!this.replaying) this.stamps.push({ ms: wallMs, entry: this.learnerEntries(), kind });
+  }
+
+  private learnerEntries(): number {
+    return this.lab.journal().length - this.startIndex;
   }
 
   /** Lab time passing while the clock plays in the UI. */
@@ -327,6 +301,8 @@ export class ScenarioRun {
         const rec = active.find((a) => a.id === f.id);
         return { id: f.id, params: rec?.params ?? f.params, injectedAt: rec?.injectedAt };
       }),
+      journal: this.learnerJournal(),
+      observed: this.observed,
     };
   }
 
@@ -344,12 +320,7 @@ export class ScenarioRun {
         } else blocked = true;
       } else if (evaluate(o.check, ctx) && !this.metAt.has(o.id)) this.metAt.set(o.id, now);
     }
-    for (const f of ctx.faults) {
-      const spec = faultSpec(f.id);
-      if (!spec || f.injectedAt === undefined || this.faultStoppedAt.has(f.id)) continue;
-      if (!spec.holds(ctx.truth, { def: ctx.def, params: f.params, injectedAt: f.injectedAt }))
-        this.faultStoppedAt.set(f.id, now);
-    }
+    this.trackFaults(ctx, now);
     if (this.status === 'running') {
       const limit = this.scenario.timeLimit ? parseDuration(this.scenario.timeLimit) : undefined;
       if (this.objectives(ctx).every((o) => !o.required || o.met)) this.end('completed', ctx);
@@ -357,28 +328,54 @@ export class ScenarioRun {
     }
   }
 
+  /** Notes every change of a fault's predicate, and which learner action made it. */
+  private trackFaults(ctx: CheckContext, now: number): void {
+    const entry = this.learnerEntries() - 1;
+    for (const f of ctx.faults) {
+      const spec = faultSpec(f.id);
+      if (!spec || f.injectedAt === undefined) continue;
+      const holds = spec.holds(ctx.truth, { def: ctx.def, params: f.params, injectedAt: f.injectedAt });
+      const last = [...this.faultChanges].reverse().find((c) => c.id === f.id);
+      if (last?.holds !== holds) this.faultChanges.push({ id: f.id, at: now, entry, holds });
+    }
+  }
+
   private end(status: RunStatus, ctx: CheckContext = this.context()): void {
     this.status = status;
     this.endedAt = this.lab.now();
-    this.frozen = { objectives: this.liveObjectives(ctx), score: this.liveScore(ctx) };
+    // The end is dated by the action that caused it; a replay has its stamp already.
+    const wall = this.lastWall ?? this.stamps.at(-1)?.ms;
+    if (wall !== undefined && !this.replaying)
+      this.stamps.push({ ms: wall, entry: this.learnerEntries(), kind: 'end' });
+    this.frozen = { objectives: this.liveObjectives(ctx, true), score: this.liveScore(ctx) };
   }
 
+  /** The objectives as the learner sees them: root causes stay unnamed until the run ends. */
   objectives(ctx?: CheckContext): ObjectiveStatus[] {
-    return this.frozen?.objectives ?? this.liveObjectives(ctx ?? this.context());
+    return this.frozen?.objectives ?? this.liveObjectives(ctx ?? this.context(), false);
   }
 
-  private liveObjectives(ctx: CheckContext): ObjectiveStatus[] {
+  private liveObjectives(ctx: CheckContext, reveal: boolean): ObjectiveStatus[] {
     let currentGiven = false;
+    const causes = this.scenario.objectives.filter((o) => o.rootCause).length;
+    let cause = 0;
     return this.scenario.objectives.map((o) => {
       const met = this.scenario.mode === 'guided' ? this.guidedDone.has(o.id) : evaluate(o.check, ctx);
       const current = this.scenario.mode === 'guided' && !met && !currentGiven;
       if (current) currentGiven = true;
+      const hidden = !!o.rootCause && !reveal;
+      if (o.rootCause) cause++;
       return {
         id: o.id,
-        title: o.title,
-        ...(o.description ? { description: o.description } : {}),
+        title: hidden
+          ? causes > 1
+            ? `${ROOT_CAUSE_TITLE} (${cause} of ${causes})`
+            : ROOT_CAUSE_TITLE
+          : o.title,
+        ...(o.description && !hidden ? { description: o.description } : {}),
         required: o.required !== false,
         points: o.points ?? 10,
+        rootCause: !!o.rootCause,
         met,
         ...(this.metAt.has(o.id) ? { metAt: this.metAt.get(o.id) } : {}),
         current,
@@ -409,17 +406,19 @@ export class ScenarioRun {
     });
   }
 
-  takeHint(id?: string): HintView | undefined {
+  takeHint(id?: string, wallMs?: number): HintView | undefined {
     const next = this.nextHint();
     const h = id ? this.scenario.hints?.find((x) => x.id === id) : next;
     if (!h || this.hintsTaken.some((t) => t.id === h.id)) return undefined;
     this.hintsTaken.push({ id: h.id, at: this.lab.now() });
+    if (wallMs !== undefined) this.stamp(wallMs, 'hint');
     this.changed();
     return { id: h.id, text: h.text, cost: h.cost, takenAt: this.lab.now() };
   }
 
-  giveUp(): void {
+  giveUp(wallMs?: number): void {
     if (this.status !== 'running') return;
+    if (wallMs !== undefined) this.lastWall = wallMs;
     this.end('gave-up');
     this.changed();
   }
@@ -429,43 +428,60 @@ export class ScenarioRun {
   }
 
   private liveScore(ctx: CheckContext): ScoreBreakdown {
-    const objs = this.liveObjectives(ctx);
-    const max = objs.reduce((a, o) => a + o.points, 0);
-    const objectives = objs.filter((o) => o.met).reduce((a, o) => a + o.points, 0);
-    const hints = this.hints().reduce((a, h) => a + h.cost, 0);
-    const collateral = (this.scenario.scoring?.collateral ?? [])
-      .filter((c) => evaluate(c.check, ctx))
-      .map((c) => ({ id: c.id, title: c.title, cost: c.cost }));
-    const tp = this.scenario.scoring?.timePenalty;
-    const minutes = ((this.endedAt ?? this.lab.now()) - this.startedAt) / 60_000;
-    const time = tp
-      ? Math.min(tp.max, Math.max(0, Math.floor(minutes - tp.afterMinutes) * tp.pointsPerMinute))
-      : 0;
-    const total = Math.max(0, objectives - hints - collateral.reduce((a, c) => a + c.cost, 0) - time);
-    const passMark = this.scenario.scoring?.passMark ?? Math.ceil(max / 2);
-    return {
-      objectives,
-      max,
-      hints,
-      collateral,
-      time,
-      total,
-      passMark,
-      passed: this.status === 'completed' && total >= passMark,
-    };
+    return scoreOf({
+      scenario: this.scenario,
+      objectives: this.liveObjectives(ctx, true),
+      hints: this.hints(),
+      collateral: (this.scenario.scoring?.collateral ?? []).filter(
+        (c) => !this.collateralAtStart.has(c.id) && evaluate(c.check, ctx),
+      ),
+      activeMs: activeMs(this.stamps),
+      completed: this.status === 'completed',
+    });
+  }
+
+  /** Active wall-clock time so far (`nowMs`: the wall clock now, while the run goes on). */
+  activeTime(nowMs?: number): number {
+    return activeMs(this.stamps, this.status === 'running' ? nowMs : undefined);
+  }
+
+  /** Lab time since the start (to the end once it ended). */
+  labTime(): number {
+    return (this.endedAt ?? this.lab.now()) - this.startedAt;
+  }
+
+  wallStamps(): readonly WallStamp[] {
+    return this.stamps;
+  }
+
+  /** What the learner's actions answered, oldest first. */
+  observations(): readonly Observation[] {
+    return this.observed;
+  }
+
+  /** Every change of a fault's predicate in this run, oldest first. */
+  faultHistory(): readonly FaultChange[] {
+    return this.faultChanges;
   }
 
   learnerView(): LearnerView {
     return this.lab.learnerView();
   }
 
+  /** The learner's part of the journal. */
+  learnerJournal(): JournalEntry[] {
+    return this.lab.journal().slice(this.startIndex);
+  }
+
   session(): ScenarioSession {
     return {
       scenarioId: this.scenario.id,
       seed: this.seed,
-      journal: this.lab.journal().slice(this.startIndex),
+      journal: this.learnerJournal(),
       hints: [...this.hintsTaken],
       ...(this.status === 'gave-up' && this.endedAt !== undefined ? { gaveUpAt: this.endedAt } : {}),
+      ...(this.learnerName !== undefined ? { learnerName: this.learnerName } : {}),
+      ...(this.stamps.length ? { wall: [...this.stamps] } : {}),
     };
   }
 
@@ -478,7 +494,7 @@ export class ScenarioRun {
       status: this.status,
       startedAt: this.startedAt,
       ...(this.endedAt !== undefined ? { endedAt: this.endedAt } : {}),
-      objectives: this.objectives(ctx),
+      objectives: instructor ? this.liveObjectives(ctx, true) : this.objectives(ctx),
       hints: this.hints(),
       score: this.score(),
       timeline: this.timeline(),
@@ -494,7 +510,7 @@ export class ScenarioRun {
           title: spec?.title ?? f.id,
           params: f.params,
           injectedAt: rec?.injectedAt,
-          stoppedHoldingAt: this.faultStoppedAt.get(f.id),
+          stoppedHoldingAt: this.faultChanges.find((c) => c.id === f.id && !c.holds)?.at,
           holdsNow:
             !!spec &&
             rec?.injectedAt !== undefined &&
@@ -505,12 +521,28 @@ export class ScenarioRun {
     };
   }
 
-  /** The learner's actions since the start, from the journal (clock steps included). */
+  /** What the learner did since the start, in words: actions, clock steps, pages looked at, hints. */
   timeline(): TimelineEntry[] {
-    return this.lab
-      .journal()
-      .slice(this.startIndex)
-      .map((e) => ({ at: e.at, text: describeCommand(e.command as unknown as Record<string, unknown>) }));
+    const out: TimelineEntry[] = [];
+    for (const e of this.learnerJournal()) {
+      const text = describeCommand(e.command, this.lab.definition);
+      if (!text) continue;
+      const kind = e.command.type.startsWith('clock.')
+        ? 'clock'
+        : e.command.type === 'surface.view'
+          ? 'view'
+          : 'action';
+      out.push({ at: e.at, text, kind });
+    }
+    for (const h of this.hints())
+      out.push({ at: h.takenAt ?? 0, text: `Hint taken (−${h.cost}): ${h.text}`, kind: 'hint' });
+    if (this.endedAt !== undefined)
+      out.push({ at: this.endedAt, text: STATUS_TEXT[this.status], kind: 'end' });
+    // Stable: same-time entries keep their order (actions, then hints, then the end).
+    return out
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => a.e.at - b.e.at || a.i - b.i)
+      .map((x) => x.e);
   }
 
   subscribe(listener: () => void): () => void {
@@ -527,6 +559,13 @@ export class ScenarioRun {
     for (const l of this.listeners) l();
   }
 }
+
+export const STATUS_TEXT: Record<RunStatus, string> = {
+  running: 'In progress',
+  completed: 'Scenario completed',
+  'time-up': 'Time is up',
+  'gave-up': 'Given up',
+};
 
 export interface ScenarioReport {
   scenario: { id: string; title: string };

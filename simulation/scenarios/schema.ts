@@ -12,6 +12,7 @@ import type { LabDefinition } from '../core/definition';
 import { presetDefinition, type PresetId } from '../lab/presets';
 import { parseAction } from './actions';
 import { checkMeaning, checkSchema, type Check } from './checks';
+import { giveAwayErrors } from './giveaway';
 
 export const SCENARIO_FORMAT = 'hybridlab-scenario';
 export const SCENARIO_VERSION = 1;
@@ -30,6 +31,8 @@ export const scenarioSchema = z
     format: z.literal(SCENARIO_FORMAT),
     version: z.literal(SCENARIO_VERSION),
     id,
+    /** The scenario's own revision: raise it when a change would grade an old attempt differently. */
+    revision: z.number().int().min(1).max(100000).optional(),
     title: text(120),
     summary: text(400),
     briefing: z.object({ from: text(120), subject: text(200), body: text(4000) }).strict(),
@@ -87,6 +90,8 @@ export const scenarioSchema = z
             check: checkSchema,
             points: z.number().int().min(0).max(1000).optional(),
             required: z.boolean().optional(),
+            /** Graded on the root cause: the learner sees "Root cause found and fixed" until the end. */
+            rootCause: z.boolean().optional(),
           })
           .strict(),
       )
@@ -302,5 +307,6 @@ function meaningErrors(s: Scenario, base?: LabDefinition): string[] {
     });
   lines(s.start.setup, 'start.setup');
   lines(s.solution, 'solution');
+  errors.push(...giveAwayErrors(s));
   return errors;
 }

@@ -24,6 +24,8 @@ export function initialAdSync(def: LabDefinition, now: number): AdSyncState {
             passwordHashSync: c.features.passwordHashSync,
             passwordWriteback: c.features.passwordWriteback,
             exchangeHybrid: false,
+            exchangeMailPublicFolders: false,
+            appAttributeFiltering: false,
             groupWriteback: false,
             deviceWriteback: false,
             directoryExtensions: false,

@@ -6,10 +6,13 @@
  */
 import type { Credentials } from '../net/appMessages';
 
+/** The Optional features page (the eight of them; only the two password features change the lab). */
 export interface ConnectFeatures {
   passwordHashSync: boolean;
   passwordWriteback: boolean;
   exchangeHybrid: boolean;
+  exchangeMailPublicFolders: boolean;
+  appAttributeFiltering: boolean;
   groupWriteback: boolean;
   deviceWriteback: boolean;
   directoryExtensions: boolean;

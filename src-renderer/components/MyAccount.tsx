@@ -7,6 +7,8 @@ import { BrowserFrame } from './BrowserFrame';
 const URLS: Record<PortalPage['page'], string> = {
   closed: 'about:blank',
   signin: 'https://login.microsoftonline.com/',
+  password: 'https://login.microsoftonline.com/',
+  kmsi: 'https://login.microsoftonline.com/',
   moreInfo: 'https://login.microsoftonline.com/',
   home: 'https://myaccount.microsoft.com/',
   securityInfo: 'https://mysignins.microsoft.com/security-info',

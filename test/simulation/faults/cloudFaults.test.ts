@@ -115,9 +115,9 @@ describe("L22 an admin reset Michael's password in the Microsoft 365 admin cente
     const lab = workingLab();
     inject(lab, 'L22');
     myAccount(lab, { type: 'open' });
-    myAccount(lab, { type: 'signIn', upn: MICHAEL, password: 'M365reset#2026' });
+    myAccount(lab, { type: 'signIn', upn: MICHAEL, password: 'Helpdesk#Temp26' });
     expect(lab.learnerView().browser.myAccount.signedInAs?.upn).toBe(MICHAEL);
-    signIn(lab, 'pc2', 'michael.brown', 'M365reset#2026');
+    signIn(lab, 'pc2', 'michael.brown', 'Helpdesk#Temp26');
     expect(lab.learnerView().desktops.pc2?.message).toBe('The user name or password is incorrect.');
     const entry = lab
       .learnerView()

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { Lab } from '../../../simulation/facade/lab';
 import type { AducUserView } from '../../../simulation/lab/aducView';
 import { parseAction, resolveAction } from '../../../simulation/scenarios/actions';
-import { describeCommand } from '../../../simulation/scenarios/engine';
+import { describeCommand } from '../../../simulation/scenarios/describe';
+import type { LabCommand } from '../../../simulation/lab/commands';
 import { ADUC_TEXT } from '../../../simulation/tools/aduc';
 import { SIGNIN_TEXT } from '../../../simulation/windows/messages';
 import { must, newLab, signIn } from '../../harness';
@@ -419,8 +420,8 @@ describe('replay and the scenario syntax', () => {
       },
     });
     if (r.ok)
-      expect(describeCommand(r.command)).toBe(
-        'aduc resetPassword user=michael.brown password=******** mustChange=true confirm=********',
+      expect(describeCommand(r.command as LabCommand, lab.definition)).toBe(
+        'Active Directory Users and Computers: michael.brown > Reset Password (must change at next logon)',
       );
     expect(parseAction('aduc')).toMatchObject({ ok: false });
     expect(parseAction('aduc unlock michael.brown')).toMatchObject({ ok: false });

@@ -128,7 +128,7 @@ describe('the seed guide on a fresh lab', () => {
       /^Use verification code \d{6} for Microsoft authentication\.$/,
     );
     myAccount(lab, { type: 'enterCode', code: lastSmsCode(lab) });
-    expect(lab.learnerView().browser.myAccount.methods).toEqual(['Phone +14255550142']);
+    expect(lab.learnerView().browser.myAccount.methods).toEqual(['Phone +1 4255550142']);
   });
 
   it('Michael adds Microsoft Authenticator by scanning the code and approving the test notification', () => {
@@ -152,7 +152,7 @@ describe('the seed guide on a fresh lab', () => {
       number: tryIt.add.number,
     });
     expect(lab.learnerView().browser.myAccount.methods).toEqual([
-      'Phone +14255550142',
+      'Phone +1 4255550142',
       'Microsoft Authenticator (Android phone)',
     ]);
     expect(lab.truth().tenant.audit.map((a) => a.activity)).toContain(

@@ -1,0 +1,393 @@
+/**
+ * The cloud sign-in and My Account pages as a state machine, one state per page: Sign in (user
+ * name) → Enter password → "Stay signed in?" (or the "More information required" interrupt when
+ * SSPR registration is due), then My Account's home, Security info (the methods list, with the
+ * Phone and Microsoft Authenticator dialogs as nested states), Change password and its writeback
+ * wait. It runs one event at a time through XState's pure `transition()` (userPortal.ts); network
+ * work comes out as effects, and the phone's answers (push, call, app activation) come back as events.
+ *
+ * Events: open, close, signIn (the whole sign-in at once), submitUsername, submitPassword, back,
+ *         staySignedIn, signOut, next, goto, addMethod, cancelAdd, setPhone, enterCode,
+ *         authenticatorNext, authenticatorRegistered, pushAnswer, callAnswered, changePassword,
+ *         writebackResult.
+ */
+import { and, assign, not, raise, setup } from 'xstate';
+import { cloudPasswordProblem, isBanned, listenerAlive, registrationDue, writebackReady } from './policy';
+import {
+  addOf,
+  FAILURE,
+  withError,
+  activateAuthenticator,
+  authenticatorApproved,
+  changeInCloud,
+  changeRefused,
+  changeWrittenBack,
+  logSignIn,
+  namedUser,
+  normalPhone,
+  phoneValid,
+  placeCall,
+  registerPhone,
+  requestChange,
+  sendSmsCode,
+  showAdd,
+  showPage,
+  showQrCode,
+  userOf,
+  type PortalCtx,
+} from './portalPages';
+import type { PortalAction } from './portalTypes';
+import { CLOUD_SIGNIN_TEXT, MYACCOUNT_TEXT, REGISTRATION_TEXT, SSPR_ERRORS, SSPR_TEXT } from './texts';
+import { findCloudUser } from './tenantState';
+
+const typedName = (e: PortalAction) =>
+  e.type === 'submitUsername' || e.type === 'signIn' ? e.upn.trim() : '';
+const typedPassword = (e: PortalAction) =>
+  e.type === 'submitPassword' || e.type === 'signIn' ? e.password : '';
+/** The page's error message (an action with its text). */
+const err = (text: string) => ({ type: 'error' as const, params: { text } });
+export const portalChart = setup({
+  types: { context: {} as PortalCtx, events: {} as PortalAction, input: {} as PortalCtx },
+  guards: {
+    hasUser: ({ context }) => !!userOf(context),
+    usernameEmpty: ({ event }) => typedName(event) === '',
+    usernameUnknown: ({ context, event }) => !findCloudUser(context.t, typedName(event)),
+    passwordEmpty: ({ event }) => typedPassword(event) === '',
+    accountDisabled: ({ context }) => namedUser(context)?.accountEnabled === false,
+    passwordWrong: ({ context, event }) => {
+      const u = namedUser(context);
+      return !u || u.password === undefined || u.password !== typedPassword(event);
+    },
+    registrationDue: ({ context }) => {
+      const u = namedUser(context);
+      return !!u && registrationDue(context.t, u, context.now);
+    },
+    viaShorthand: ({ event }) => event.type === 'submitPassword' && !!event.viaShorthand,
+    canNavigate: ({ context }) =>
+      !!userOf(context) && !['signin', 'password', 'kmsi', 'working'].includes(context.s.page.page),
+    gotoHome: ({ event }) => event.type === 'goto' && event.page === 'home',
+    gotoSecurityInfo: ({ event }) => event.type === 'goto' && event.page === 'securityInfo',
+    addPhone: ({ event }) => event.type === 'addMethod' && event.method === 'phone',
+    addAuthenticator: ({ event }) => event.type === 'addMethod' && event.method === 'authenticator',
+    phoneInvalid: ({ event }) =>
+      event.type === 'setPhone' && !phoneValid(normalPhone(event.phone, event.countryCode)),
+    callMe: ({ event }) => event.type === 'setPhone' && event.method === 'call',
+    smsCodeRight: ({ context, event }) =>
+      event.type === 'enterCode' && event.code.trim() === context.s.secrets.smsCode,
+    thisCall: ({ context, event }) =>
+      event.type === 'callAnswered' && event.requestId === context.s.secrets.callRequestId,
+    callConfirmed: ({ event }) => event.type === 'callAnswered' && event.keys.includes('#'),
+    activationMatches: ({ context, event }) =>
+      event.type === 'authenticatorRegistered' && event.activationCode === context.s.secrets.activationCode,
+    thisPush: ({ context, event }) =>
+      event.type === 'pushAnswer' && event.requestId === context.s.secrets.pushRequestId,
+    pushApproved: ({ context, event }) =>
+      event.type === 'pushAnswer' && event.approved && event.number === context.s.secrets.pushNumber,
+    newPasswordsDiffer: ({ event }) => event.type === 'changePassword' && event.newPassword !== event.confirm,
+    newPasswordBanned: ({ event }) => event.type === 'changePassword' && isBanned(event.newPassword),
+    newPasswordWeak: ({ event }) =>
+      event.type === 'changePassword' && !!cloudPasswordProblem(event.newPassword),
+    cloudOnlyUser: ({ context }) => !userOf(context)?.onPremisesSyncEnabled,
+    oldPasswordWrong: ({ context, event }) =>
+      event.type === 'changePassword' && event.oldPassword !== userOf(context)?.password,
+    writebackOff: ({ context }) => !writebackReady(context.t),
+    writebackClientDown: ({ context }) => !listenerAlive(context.t, context.now),
+    writebackOk: ({ event }) => event.type === 'writebackResult' && event.ok,
+  },
+  actions: {
+    openSignedIn: assign(({ context }) => showPage(context, { page: 'home' })),
+    openSignIn: assign({ s: { page: { page: 'signin', upn: '' }, secrets: {} } }),
+    close: assign(({ context }) => showPage(context, { page: 'closed' })),
+    signOut: assign({ s: { page: { page: 'closed' }, secrets: {} } }),
+    error: assign(({ context }, params: { text: string }) => withError(context, params.text)),
+    keepTypedName: assign(({ context, event }) =>
+      showPage(context, { page: 'signin', upn: typedName(event) }),
+    ),
+    logUnknownUser: assign(({ context, event }) =>
+      logSignIn(context, typedName(event), 'Failure', FAILURE.unknown),
+    ),
+    showPassword: assign(({ context, event }) =>
+      showPage(context, { page: 'password', upn: typedName(event) }),
+    ),
+    backToUsername: assign(({ context }) =>
+      context.s.page.page === 'password'
+        ? showPage(context, { page: 'signin', upn: context.s.page.upn })
+        : {},
+    ),
+    continueWithPassword: raise(({ event }) => ({
+      type: 'submitPassword' as const,
+      password: typedPassword(event),
+      viaShorthand: true,
+    })),
+    logDisabled: assign(({ context }) =>
+      logSignIn(context, namedUser(context)?.upn ?? '', 'Failure', FAILURE.disabled),
+    ),
+    logWrongPassword: assign(({ context }) =>
+      logSignIn(context, namedUser(context)?.upn ?? '', 'Failure', FAILURE.password),
+    ),
+    signedIn: assign(({ context }, params: { interrupted: boolean }) => {
+      const u = namedUser(context);
+      if (!u) return {};
+      const c = logSignIn(context, u.upn, params.interrupted ? 'Interrupted' : 'Success');
+      return {
+        t: c.t,
+        s: {
+          page: params.interrupted ? { page: 'moreInfo' as const } : { page: 'kmsi' as const, upn: u.upn },
+          userId: u.id,
+          secrets: {},
+        },
+      };
+    }),
+    answerNo: raise({ type: 'staySignedIn', stay: false }),
+    home: assign(({ context }) => showPage(context, { page: 'home' })),
+    securityInfo: assign(({ context }) => showAdd(context, undefined)),
+    changePasswordPage: assign(({ context }) => showPage(context, { page: 'changePassword' })),
+    startPhone: assign(({ context }) => showAdd(context, { method: 'phone', stage: 'enterPhone' })),
+    startAuthenticator: assign(({ context }) =>
+      showAdd(context, { method: 'authenticator', stage: 'getApp' }),
+    ),
+    sendSmsCode: assign(({ context, event }) =>
+      event.type === 'setPhone' ? sendSmsCode(context, normalPhone(event.phone, event.countryCode)) : {},
+    ),
+    placeCall: assign(({ context, event }) =>
+      event.type === 'setPhone' ? placeCall(context, normalPhone(event.phone, event.countryCode)) : {},
+    ),
+    registerPhone: assign(({ context }, params: { how: 'SMS' | 'Voice' }) => {
+      const u = userOf(context);
+      const a = addOf(context);
+      return u && a?.method === 'phone' && 'phone' in a ? registerPhone(context, u, a.phone, params.how) : {};
+    }),
+    callFailed: assign(({ context }) => ({
+      ...showAdd(context, { method: 'phone', stage: 'enterPhone', error: REGISTRATION_TEXT.callNotAnswered }),
+    })),
+    showQrCode: assign(({ context }) => showQrCode(context)),
+    activate: assign(({ context, event }) => {
+      const u = userOf(context);
+      return u && event.type === 'authenticatorRegistered'
+        ? activateAuthenticator(context, u, event.phoneId, event.device)
+        : {};
+    }),
+    approved: assign(({ context }) => {
+      const u = userOf(context);
+      return u ? authenticatorApproved(context, u) : {};
+    }),
+    changeInCloud: assign(({ context, event }) =>
+      event.type === 'changePassword' ? changeInCloud(context, event.newPassword) : {},
+    ),
+    requestChange: assign(({ context, event }) => {
+      const u = userOf(context);
+      return u && event.type === 'changePassword'
+        ? requestChange(context, u, event.oldPassword, event.newPassword)
+        : {};
+    }),
+    changeWrittenBack: assign(({ context }) => changeWrittenBack(context)),
+    changeRefused: assign(({ context, event }) =>
+      event.type === 'writebackResult' ? changeRefused(context, event.failure) : {},
+    ),
+  },
+}).createMachine({
+  id: 'myAccount',
+  context: ({ input }) => input,
+  initial: 'closed',
+  on: {
+    open: [
+      { guard: 'hasUser', target: '.home', actions: 'openSignedIn' },
+      { target: '.signin', actions: 'openSignIn' },
+    ],
+    close: { target: '.closed', actions: 'close' },
+    signOut: { target: '.closed', actions: 'signOut' },
+    goto: [
+      { guard: and(['canNavigate', 'gotoHome']), target: '.home', actions: 'home' },
+      { guard: and(['canNavigate', 'gotoSecurityInfo']), target: '.securityInfo', actions: 'securityInfo' },
+      { guard: 'canNavigate', target: '.changePassword', actions: 'changePasswordPage' },
+    ],
+  },
+  states: {
+    closed: {},
+    signin: {
+      on: {
+        submitUsername: [
+          {
+            guard: 'usernameEmpty',
+            actions: err(CLOUD_SIGNIN_TEXT.emptyUsername),
+          },
+          {
+            guard: 'usernameUnknown',
+            actions: ['logUnknownUser', 'keepTypedName', err(CLOUD_SIGNIN_TEXT.unknownUser)],
+          },
+          { target: 'password', actions: 'showPassword' },
+        ],
+        signIn: [
+          {
+            guard: 'usernameUnknown',
+            actions: ['logUnknownUser', 'keepTypedName', err(CLOUD_SIGNIN_TEXT.unknownUser)],
+          },
+          { target: 'password', actions: ['showPassword', 'continueWithPassword'] },
+        ],
+      },
+    },
+    password: {
+      on: {
+        back: { target: 'signin', actions: 'backToUsername' },
+        submitPassword: [
+          {
+            guard: 'passwordEmpty',
+            actions: err(CLOUD_SIGNIN_TEXT.emptyPassword),
+          },
+          {
+            guard: 'accountDisabled',
+            actions: ['logDisabled', err(CLOUD_SIGNIN_TEXT.disabled)],
+          },
+          {
+            guard: 'passwordWrong',
+            actions: ['logWrongPassword', err(CLOUD_SIGNIN_TEXT.badPassword)],
+          },
+          {
+            guard: 'registrationDue',
+            target: 'moreInfo',
+            actions: { type: 'signedIn', params: { interrupted: true } },
+          },
+          {
+            guard: 'viaShorthand',
+            target: 'kmsi',
+            actions: [{ type: 'signedIn', params: { interrupted: false } }, 'answerNo'],
+          },
+          { target: 'kmsi', actions: { type: 'signedIn', params: { interrupted: false } } },
+        ],
+      },
+    },
+    kmsi: { on: { staySignedIn: { target: 'home', actions: 'home' } } },
+    moreInfo: { on: { next: { target: 'securityInfo', actions: 'securityInfo' } } },
+    home: {},
+    securityInfo: {
+      initial: 'list',
+      on: {
+        addMethod: [
+          { guard: and(['hasUser', 'addPhone']), target: '.phone', actions: 'startPhone' },
+          {
+            guard: and(['hasUser', 'addAuthenticator']),
+            target: '.authenticator',
+            actions: 'startAuthenticator',
+          },
+        ],
+        cancelAdd: { target: '.list', actions: 'securityInfo' },
+      },
+      states: {
+        list: {},
+        added: {},
+        phone: {
+          initial: 'enterPhone',
+          states: {
+            enterPhone: {
+              on: {
+                setPhone: [
+                  { guard: not('hasUser') },
+                  {
+                    guard: 'phoneInvalid',
+                    actions: err(REGISTRATION_TEXT.invalidPhone),
+                  },
+                  { guard: 'callMe', target: 'calling', actions: 'placeCall' },
+                  { target: 'enterCode', actions: 'sendSmsCode' },
+                ],
+              },
+            },
+            enterCode: {
+              on: {
+                enterCode: [
+                  { guard: not('hasUser') },
+                  {
+                    guard: 'smsCodeRight',
+                    target: '#myAccount.securityInfo.added',
+                    actions: { type: 'registerPhone', params: { how: 'SMS' } },
+                  },
+                  { actions: err(REGISTRATION_TEXT.codeWrong) },
+                ],
+              },
+            },
+            calling: {
+              on: {
+                callAnswered: [
+                  {
+                    guard: and(['hasUser', 'thisCall', 'callConfirmed']),
+                    target: '#myAccount.securityInfo.added',
+                    actions: { type: 'registerPhone', params: { how: 'Voice' } },
+                  },
+                  { guard: 'thisCall', target: 'enterPhone', actions: 'callFailed' },
+                ],
+              },
+            },
+          },
+        },
+        authenticator: {
+          initial: 'getApp',
+          states: {
+            getApp: {
+              on: { authenticatorNext: { guard: 'hasUser', target: 'scan', actions: 'showQrCode' } },
+            },
+            scan: {
+              on: {
+                authenticatorRegistered: {
+                  guard: and(['hasUser', 'activationMatches']),
+                  target: 'tryItOut',
+                  actions: 'activate',
+                },
+              },
+            },
+            tryItOut: {
+              on: {
+                pushAnswer: [
+                  {
+                    guard: and(['hasUser', 'thisPush', 'pushApproved']),
+                    target: '#myAccount.securityInfo.added',
+                    actions: 'approved',
+                  },
+                  {
+                    guard: and(['hasUser', 'thisPush']),
+                    actions: err(SSPR_TEXT.notificationDenied),
+                  },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
+    changePassword: {
+      on: {
+        changePassword: [
+          { guard: not('hasUser') },
+          {
+            guard: 'newPasswordsDiffer',
+            actions: err(SSPR_TEXT.passwordsDontMatch),
+          },
+          { guard: 'newPasswordBanned', actions: err(SSPR_TEXT.banned) },
+          { guard: 'newPasswordWeak', actions: err(SSPR_TEXT.cloudPolicy) },
+          {
+            guard: and(['cloudOnlyUser', 'oldPasswordWrong']),
+            actions: err(MYACCOUNT_TEXT.wrongOld),
+          },
+          { guard: 'cloudOnlyUser', target: 'changed', actions: 'changeInCloud' },
+          {
+            guard: 'writebackOff',
+            actions: err(MYACCOUNT_TEXT.writebackOff),
+          },
+          {
+            guard: 'writebackClientDown',
+            actions: err(SSPR_ERRORS.SSPR_0030.technical),
+          },
+          { target: 'working', actions: 'requestChange' },
+        ],
+      },
+    },
+    working: {
+      on: {
+        writebackResult: [
+          { guard: not('hasUser') },
+          { guard: 'writebackOk', target: 'changed', actions: 'changeWrittenBack' },
+          { target: 'changePassword', actions: 'changeRefused' },
+        ],
+      },
+    },
+    changed: {},
+  },
+});
