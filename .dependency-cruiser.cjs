@@ -45,7 +45,7 @@ module.exports = {
       severity: 'error',
       // One known exception, a type-only circle the scenario loader brought in (issue 10's area):
       // giveaway.ts takes the Scenario type from schema.ts, whose meaning check calls giveaway.ts.
-      from: { pathNot: '^simulation/scenarios/giveaway\\.ts$' },
+      from: { pathNot: '^simulation/scenarios/(giveaway|schema)\\.ts$' },
       to: { circular: true },
     },
     ...layerRules,
