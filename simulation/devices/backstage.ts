@@ -9,7 +9,6 @@ import type { AdminAction } from '../cloud/adminPortal';
 import { adminStep } from '../cloud/adminPortal';
 import { findCloudUser, updateUser, type TenantState } from '../cloud/tenantState';
 import {
-  findUser,
   grant,
   revoke,
   setPassword,
@@ -203,8 +202,4 @@ export function applyTenantOp(t: TenantState, p: TenantOp, now: number): TenantS
       return u ? updateUser(t, u.id, { password: p.password ?? undefined, passwordSetAt: now }) : t;
     }
   }
-}
-
-export function adUser(dir: DirectoryState, identity: string) {
-  return findUser(dir, identity);
 }

@@ -43,13 +43,6 @@ export type NetworkEvent =
   | { type: 'router.wan'; up: boolean }
   | { type: 'router.power'; powered: boolean };
 
-/** What the network sends to devices and to waiting requesters. */
-export type NetworkDelivery =
-  | { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef }
-  | { type: 'net.reply'; requestId: string; body: Message; from: Ipv4 }
-  | { type: 'net.refused'; requestId: string; reason: RefuseReason; by?: Ipv4 }
-  | { type: 'net.media'; connected: boolean };
-
 const TRACE_LIMIT = 64;
 
 /** A one-line description of a message for the trace, e.g. `dhcp DISCOVER` or `dns.query SRV _ldap._tcp...`. */

@@ -631,10 +631,6 @@ export function removeFromGroup(
   return touch(dir, user, { memberOf: user.memberOf.filter((m) => key(m) !== key(g.name)) }, now);
 }
 
-export function groupMembers(dir: DirectoryState, group: string): AdUser[] {
-  return Object.values(dir.users).filter((u) => u.memberOf.some((m) => key(m) === key(group)));
-}
-
 /** The chain of containers from a DN up to the domain root (nearest first). */
 export function ancestors(dn: string, domainDn: string): string[] {
   const out: string[] = [];

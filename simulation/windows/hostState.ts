@@ -185,10 +185,6 @@ export function hostTime(ctx: Pick<WindowsHostContext, 'clockOffsetMs'>, labNow:
   return labNow + ctx.clockOffsetMs;
 }
 
-export function fqdnOf(ctx: Pick<WindowsHostContext, 'hostname' | 'domainFqdn'>): string {
-  return `${ctx.hostname.toLowerCase()}.${ctx.domainFqdn}`;
-}
-
 export const TRANSCRIPT_LIMIT = 3000;
 
 export function appendLines(session: ConsoleSession, lines: readonly ConsoleLine[]): ConsoleSession {

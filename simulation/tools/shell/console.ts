@@ -4,14 +4,13 @@
  * filters and the commands its objects feed). Pure: the host machine calls `interpret`, runs the
  * steps, and passes each finished one through `finish`.
  */
-import { COMMANDS } from '../commands';
 import type { ConsoleLine, ConsoleSession, ShellKind, WindowsHostContext } from '../../windows/hostState';
 import { parseLine, type ParsedCommand } from './parse';
 import { available, say, tailOf, type Step } from './pipeline';
 import { cmdNotRecognized, commandNotFound, formatPsError, out } from './psError';
 import { scalar } from './psObject';
 
-export { finish, type InterpretEnv, type Step, type StepTail } from './pipeline';
+export { finish, type Step, type StepTail } from './pipeline';
 
 export function promptOf(session: ConsoleSession): string {
   return session.shell === 'powershell' ? `PS ${session.cwd}> ` : `${session.cwd}>`;
@@ -95,11 +94,4 @@ function parsedQuotedHead(line: string, cmd: ParsedCommand): boolean {
 /** A step's result counts as success when it printed no error. */
 export function succeeded(lines: readonly ConsoleLine[]): boolean {
   return !lines.some((l) => l.kind === 'error');
-}
-
-/** Names a learner can tab-complete or look up (help). */
-export function knownCommandNames(shell: ShellKind): string[] {
-  return COMMANDS.filter(
-    (c) => c.kind === 'native' || (c.kind === 'cmdlet') === (shell === 'powershell'),
-  ).map((c) => c.names[0] ?? '');
 }
