@@ -4,6 +4,7 @@
  */
 export { Lab, LabReplayError, type DispatchResult, type JournalEntry, type FaultStatus } from './facade/lab';
 export { presetDefinition, type PresetId } from './lab/presets';
+export type { LabDefinition } from './core/definition';
 export {
   parseSession,
   restoreSession,
@@ -11,6 +12,56 @@ export {
   sessionOf,
   type SessionRecord,
 } from './facade/session';
+export {
+  checkAppend,
+  decodeLine,
+  encodeRecord,
+  headerRecord,
+  isSessionId,
+  readJournal,
+  readJournalText,
+  splitLines,
+  MAX_LINE_CHARS,
+  type AppendState,
+  type CmdBody,
+  type HeaderBody,
+  type JournalRead,
+  type JournalRecord,
+  type MetaBody,
+  type RecordBody,
+  type SessionMeta,
+} from './lab/journal';
+export {
+  compactionGain,
+  compactRecords,
+  cursorAtEnd,
+  exportHlab,
+  foldRecords,
+  importHlab,
+  journalText,
+  lineBytes,
+  mergeMeta,
+  recordsSince,
+  seqAfterEntries,
+  summarizeRecords,
+  summaryAdd,
+  summaryStart,
+  summaryView,
+  type FoldedSession,
+  type JournalCursor,
+  type SessionSummary,
+  type SummaryState,
+} from './lab/journalFold';
+export {
+  fromLegacySession,
+  openFolded,
+  readScenarioMeta,
+  scenarioRef,
+  scenarioSessionMeta,
+  scenarioVersion,
+  type OpenedSession,
+  type ScenarioMeta,
+} from './scenarios/openSession';
 export type { DeviceKind, DeviceView, LearnerView } from './lab/projection';
 export type { ConnectView } from './lab/connectView';
 export { VIEWER_LOGS, type EventView, type ViewerLog } from './lab/toolViews';
@@ -26,5 +77,6 @@ export type { SsprPage } from './cloud/ssprFlow';
 export { formatShortDateTime } from './core/time';
 export { DEFAULT_PARAMS, FAULTS, type FaultCategory } from './faults/catalog';
 export { TRIGGERS, TRIGGER_IDS, type TriggerId } from './faults/triggers';
-export { ScenarioRun } from './scenarios/engine';
+export { ScenarioRun, type ScenarioReport } from './scenarios/engine';
+export { describeCommand } from './scenarios/describe';
 export { loadScenario, type Scenario } from './scenarios/schema';

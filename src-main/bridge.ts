@@ -1,24 +1,95 @@
 /**
  * The typed contract between the renderer and the Electron main process: the only thing the two
- * share. Type-only: both sides import it with `import type`. Channel names derive from the method
- * names, so they cannot drift apart.
+ * share. Type-only: both sides import it with `import type`. Invoke channels derive from the method
+ * names (`hybridlab:<method>`), so they cannot drift apart; the one event channel (menu actions)
+ * is a named subscribe function.
  */
-export type SaveResult = { ok: true; location?: string } | { ok: false; error: string };
-export type LoadResult = { ok: true; text: string | null } | { ok: false; error: string };
+import type { SessionSummary } from '../simulation';
 
-export interface HybridLabBridge {
-  /** The saved session text, or null when there is none. */
-  loadSession(): Promise<LoadResult>;
-  /** Saves the session text (the previous save is kept as a backup). */
-  saveSession(text: string): Promise<SaveResult>;
-  /** Keeps a session that could not be read, beside the others, so no learner work is lost. */
-  keepUnreadableSession(text: string): Promise<SaveResult>;
-  /** Asks where to save a file (report, session export) and writes it. */
-  exportFile(suggestedName: string, text: string): Promise<SaveResult>;
-  appInfo(): Promise<{ version: string; electron: string; sessionFolder: string }>;
+export type SaveResult = { ok: true; location?: string } | { ok: false; error: string };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** A session's journal as read back: the intact lines, and what could not be read. */
+export interface LoadedSession {
+  id: string;
+  /** Journal lines (docs/session-format.md), header first: the longest intact prefix. */
+  lines: string[];
+  /** Lines after that prefix that could not be read (a torn last write, damage). */
+  unreadable: number;
+  /** Where reading stopped, e.g. `line 812: checksum does not match`. */
+  stoppedAt?: string;
+  /** Where the damaged original was kept, when there was damage. */
+  keptAs?: string;
 }
 
-export type BridgeMethod = keyof HybridLabBridge;
+export interface DamagedSession {
+  id: string;
+  error: string;
+}
+
+export interface SessionList {
+  sessions: SessionSummary[];
+  /** Sessions whose first record cannot be read: listed, never hidden or deleted. */
+  damaged: DamagedSession[];
+  /** The session last opened. */
+  current?: string;
+}
+
+export interface ImportedSession {
+  id: string;
+  unreadable: number;
+  stoppedAt?: string;
+}
+
+/**
+ * Where sessions are kept: the same operations over a folder (desktop, src-main/store) and over
+ * IndexedDB (browser). Lines are written by one writer, in order, and a write is answered only
+ * once it is durable.
+ */
+export interface SessionStore {
+  list(): Promise<Result<SessionList>>;
+  /** A new session from its lines (header first). */
+  create(lines: string[]): Promise<Result<{ id: string }>>;
+  /** Appends lines numbered after the last; answers once they are on disk. */
+  append(id: string, lines: string[]): Promise<Result<{ seq: number }>>;
+  /** Reads a session (recovering its longest intact prefix, the damaged original kept aside). */
+  load(id: string): Promise<Result<LoadedSession>>;
+  /** Keeps records up to `seq` (the rest no longer replay); the original is kept aside. */
+  truncate(id: string, seq: number): Promise<Result<{ keptAs: string }>>;
+  duplicate(id: string, title: string): Promise<Result<{ id: string }>>;
+  setCurrent(id: string): Promise<Result<null>>;
+  importText(text: string, source: string): Promise<Result<ImportedSession>>;
+  exportText(id: string): Promise<Result<string>>;
+}
+
+/** What the application menu asks the page to do. */
+export type MenuAction = 'new-session' | 'open-session' | 'save-copy' | 'export-report';
+export type MenuChannel = 'hybridlab:menu';
+
+export interface HybridLabBridge {
+  sessionList(): Promise<Result<SessionList>>;
+  sessionCreate(lines: string[]): Promise<Result<{ id: string }>>;
+  sessionAppend(id: string, lines: string[]): Promise<Result<{ seq: number }>>;
+  sessionLoad(id: string): Promise<Result<LoadedSession>>;
+  sessionTruncate(id: string, seq: number): Promise<Result<{ keptAs: string }>>;
+  sessionDuplicate(id: string, title: string): Promise<Result<{ id: string }>>;
+  sessionSetCurrent(id: string): Promise<Result<null>>;
+  /** Asks where to save, and writes the stored session there as a `.hlab` file. */
+  sessionExport(id: string, suggestedName: string): Promise<SaveResult>;
+  /** Asks for a `.hlab` file and imports it as a new session. */
+  sessionImport(): Promise<Result<ImportedSession>>;
+  /** The text of a session saved by an older HybridLab (before the journal), if one is there. */
+  legacySession(): Promise<Result<string | null>>;
+  /** Puts the older save aside once it has been imported. */
+  retireLegacySession(): Promise<Result<null>>;
+  /** Asks where to save a file (report, session copy) and writes it. */
+  exportFile(suggestedName: string, text: string): Promise<SaveResult>;
+  appInfo(): Promise<{ version: string; electron: string; sessionFolder: string }>;
+  /** Calls `listener` for each application-menu action; returns the function that stops it. */
+  onMenuAction(listener: (action: MenuAction) => void): () => void;
+}
+
+export type BridgeMethod = Exclude<keyof HybridLabBridge, 'onMenuAction'>;
 export type BridgeChannel<M extends BridgeMethod = BridgeMethod> = `hybridlab:${M}`;
 export type BridgeArgs<M extends BridgeMethod> = Parameters<HybridLabBridge[M]>;
 export type BridgeReturn<M extends BridgeMethod> = Awaited<ReturnType<HybridLabBridge[M]>>;

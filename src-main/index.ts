@@ -1,36 +1,102 @@
 /** Electron main process: the composition root. It only wires the pieces together. */
-import { app, dialog, ipcMain, session } from 'electron';
-import { writeFile } from 'node:fs/promises';
+import { app, dialog, ipcMain, Menu, screen, session, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { registerHandlers, type Handlers } from './ipc';
-import { hardenSession } from './security';
-import { keepUnreadable, loadSessionFile, saveSessionFile } from './sessionFiles';
+import { pathToFileURL } from 'node:url';
+import type { MenuAction, MenuChannel } from './bridge';
+import { DevToolsPolicy } from './devtools';
+import { createHandlers } from './handlers';
+import { registerHandlers } from './ipc';
+import { menuTemplate } from './menu';
+import { appUrlMatcher, hardenApp, hardenSession } from './security';
+import { FileSessionStore } from './store/fileStore';
 import { createMainWindow } from './window';
+import { loadWindowState, trackWindowState } from './windowState';
 
-const sessionFolder = () => join(app.getPath('userData'), 'sessions');
+const devUrl = process.env.ELECTRON_RENDERER_URL;
+const indexFile = join(__dirname, '../renderer/index.html');
+const isAppUrl = appUrlMatcher(devUrl ?? pathToFileURL(indexFile).href);
 
-const handlers: Handlers = {
-  loadSession: () => loadSessionFile(sessionFolder()),
-  saveSession: (text) => saveSessionFile(sessionFolder(), text),
-  keepUnreadableSession: (text) =>
-    keepUnreadable(sessionFolder(), text, new Date().toISOString().replace(/[:.]/g, '-')),
-  exportFile: async (suggestedName, text) => {
-    const r = await dialog.showSaveDialog({ defaultPath: suggestedName });
-    if (r.canceled || !r.filePath) return { ok: false, error: 'cancelled' };
-    await writeFile(r.filePath, text, 'utf8');
-    return { ok: true, location: r.filePath };
-  },
-  appInfo: async () => ({
-    version: app.getVersion(),
-    electron: process.versions.electron ?? '',
-    sessionFolder: sessionFolder(),
-  }),
-};
+/**
+ * Developer tools: off in a packaged (learner) build. Instructor mode (issue 12) unlocks them with
+ * `devTools.setDevToolsAllowed(true)`; the menu and any open tools follow.
+ */
+const devTools = new DevToolsPolicy(!app.isPackaged);
 
-void app.whenReady().then(() => {
-  hardenSession(session.defaultSession);
-  const win = createMainWindow();
-  registerHandlers(ipcMain, handlers, (event) => event.sender === win.webContents);
-});
+function start(): void {
+  let win: BrowserWindow | undefined;
+  hardenApp(app, isAppUrl);
+  app.on('second-instance', () => {
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
 
-app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(async () => {
+    hardenSession(session.defaultSession);
+    const store = new FileSessionStore(join(app.getPath('userData'), 'sessions'));
+    app.on('before-quit', () => void store.close());
+    const stateFile = join(app.getPath('userData'), 'window-state.json');
+    const state = await loadWindowState(
+      stateFile,
+      screen.getAllDisplays().map((d) => d.workArea),
+    );
+    const w = createMainWindow(state, join(__dirname, '../preload/index.js'));
+    win = w;
+    devTools.attach(w.webContents);
+    trackWindowState(w, stateFile);
+
+    const send = (action: MenuAction) => {
+      const channel: MenuChannel = 'hybridlab:menu';
+      w.webContents.send(channel, action);
+    };
+    const setMenu = () =>
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          menuTemplate({
+            platform: process.platform,
+            send,
+            devToolsAllowed: devTools.isAllowed(),
+            showAbout: () =>
+              void dialog.showMessageBox(w, {
+                type: 'info',
+                title: 'About HybridLab',
+                message: `HybridLab ${app.getVersion()}`,
+                detail: `Electron ${process.versions.electron ?? ''}\nSessions are kept in ${store.dir}`,
+              }),
+            openSessionsFolder: () => void shell.openPath(store.dir),
+          }),
+        ),
+      );
+    setMenu();
+    devTools.onChange(setMenu);
+
+    const handlers = createHandlers({
+      store,
+      dialogs: {
+        saveTo: async (name, filter) => {
+          const r = await dialog.showSaveDialog(w, {
+            defaultPath: join(app.getPath('documents'), name),
+            ...(filter ? { filters: [filter] } : {}),
+          });
+          return r.canceled ? undefined : r.filePath;
+        },
+        openFrom: async (filter) => {
+          const r = await dialog.showOpenDialog(w, { properties: ['openFile'], filters: [filter] });
+          return r.canceled ? undefined : r.filePaths[0];
+        },
+      },
+      appInfo: () => ({ version: app.getVersion(), electron: process.versions.electron ?? '' }),
+    });
+    registerHandlers(
+      ipcMain,
+      handlers,
+      (event) => event.sender === w.webContents && isAppUrl(event.senderFrame?.url ?? ''),
+    );
+    if (devUrl) void w.loadURL(devUrl);
+    else void w.loadFile(indexFile);
+  });
+}
+
+// One app per user-data folder: a second one would be a second writer of the same sessions.
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

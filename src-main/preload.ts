@@ -2,19 +2,53 @@
  * Preload: exposes named functions to the page, nothing else (no ipcRenderer). Runs sandboxed.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { BridgeArgs, BridgeChannel, BridgeMethod, BridgeReturn, HybridLabBridge } from './bridge';
+import type {
+  BridgeArgs,
+  BridgeChannel,
+  BridgeMethod,
+  BridgeReturn,
+  HybridLabBridge,
+  MenuAction,
+  MenuChannel,
+} from './bridge';
 
 function invoke<M extends BridgeMethod>(method: M, ...args: BridgeArgs<M>): Promise<BridgeReturn<M>> {
   const channel: BridgeChannel<M> = `hybridlab:${method}`;
   return ipcRenderer.invoke(channel, ...args) as Promise<BridgeReturn<M>>;
 }
 
+const MENU: MenuChannel = 'hybridlab:menu';
+const MENU_ACTIONS: readonly string[] = [
+  'new-session',
+  'open-session',
+  'save-copy',
+  'export-report',
+] satisfies MenuAction[];
+
 const api = {
-  loadSession: () => invoke('loadSession'),
-  saveSession: (text: string) => invoke('saveSession', text),
-  keepUnreadableSession: (text: string) => invoke('keepUnreadableSession', text),
+  sessionList: () => invoke('sessionList'),
+  sessionCreate: (lines: string[]) => invoke('sessionCreate', lines),
+  sessionAppend: (id: string, lines: string[]) => invoke('sessionAppend', id, lines),
+  sessionLoad: (id: string) => invoke('sessionLoad', id),
+  sessionTruncate: (id: string, seq: number) => invoke('sessionTruncate', id, seq),
+  sessionDuplicate: (id: string, title: string) => invoke('sessionDuplicate', id, title),
+  sessionSetCurrent: (id: string) => invoke('sessionSetCurrent', id),
+  sessionExport: (id: string, suggestedName: string) => invoke('sessionExport', id, suggestedName),
+  sessionImport: () => invoke('sessionImport'),
+  legacySession: () => invoke('legacySession'),
+  retireLegacySession: () => invoke('retireLegacySession'),
   exportFile: (suggestedName: string, text: string) => invoke('exportFile', suggestedName, text),
   appInfo: () => invoke('appInfo'),
+  onMenuAction: (listener: (action: MenuAction) => void) => {
+    // The page gets the action only, never the IPC event (which would expose the sender).
+    const handler = (_event: unknown, action: unknown) => {
+      if (typeof action === 'string' && MENU_ACTIONS.includes(action)) listener(action as MenuAction);
+    };
+    ipcRenderer.on(MENU, handler);
+    return () => {
+      ipcRenderer.removeListener(MENU, handler);
+    };
+  },
 } satisfies HybridLabBridge;
 
 contextBridge.exposeInMainWorld('hybridlab', api);

@@ -16,10 +16,15 @@ import { PhonePanel } from './components/PhonePanel';
 import { ServerTools } from './components/tools/ServerTools';
 import { InstructorPanel } from './components/InstructorPanel';
 import { ScenarioPicker, ScenarioSidebar } from './components/ScenarioPanel';
+import { SaveFailureBar } from './components/SaveFailureBar';
+import { SaveStatus } from './components/SaveStatus';
+import { SessionsPage } from './components/SessionsPage';
+import { useMenuActions } from './hooks/useMenuActions';
 import { useUi } from './state/uiStore';
 
 export function App() {
   useClockDriver();
+  useMenuActions();
   useLearnerView(); // re-render on lab changes (notices, title)
   const controller = useLabController();
   const surface = useUi((s) => s.surface);
@@ -27,6 +32,7 @@ export function App() {
   const instructorOpen = useUi((s) => s.instructorOpen);
   const setInstructorOpen = useUi((s) => s.setInstructorOpen);
   const setPickerOpen = useUi((s) => s.setPickerOpen);
+  const setSessionsOpen = useUi((s) => s.setSessionsOpen);
   const inScenario = !!controller.scenario;
   return (
     <div className={`app${consoleOpen ? '' : ' console-collapsed'}${inScenario ? ' has-scenario' : ''}`}>
@@ -36,9 +42,18 @@ export function App() {
           <span className="brand-lab">
             {controller.scenario ? controller.scenario.scenario.title : controller.current.definition.title}
           </span>
+          <SaveStatus />
         </div>
         <ClockBar />
         <div className="topbar-actions">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => setSessionsOpen(true)}
+            data-testid="open-sessions"
+          >
+            Sessions
+          </button>
           <button
             type="button"
             className="btn"
@@ -62,7 +77,7 @@ export function App() {
             onClick={() => {
               if (
                 window.confirm(
-                  'Start the lab again from the beginning? Your current session is kept as a backup.',
+                  'Start the lab again from the beginning? Your current session stays in Sessions, where you can open it again.',
                 )
               )
                 controller.startOver();
@@ -72,7 +87,10 @@ export function App() {
           </button>
         </div>
       </header>
-      <NoticeBar />
+      <div className="bars">
+        <SaveFailureBar />
+        <NoticeBar />
+      </div>
       <SurfaceTabs />
       <main className={`workspace surface-${surface}`}>
         {surface === 'map' && (
@@ -94,6 +112,7 @@ export function App() {
       <ScenarioSidebar />
       <InstructorPanel />
       <ScenarioPicker />
+      <SessionsPage />
       <ConsolePanel />
     </div>
   );

@@ -62,6 +62,8 @@ export class Lab {
   private readonly entries: JournalEntry[] = [];
   private readonly listeners = new Set<() => void>();
   private revision = 0;
+  /** Entries before this index are closed: a clock advance is never merged into them (sealJournal). */
+  private sealed = 0;
   private fault: string | undefined;
   private readonly dcHost: string;
 
@@ -215,6 +217,15 @@ export class Lab {
     return this.entries;
   }
 
+  /**
+   * Closes the journal so far and returns its length: the next clock advance starts a new entry
+   * instead of growing the last one, so a slice from here (a scenario's learner part) holds all of it.
+   */
+  sealJournal(): number {
+    this.sealed = this.entries.length;
+    return this.sealed;
+  }
+
   /** Lab problems that are bugs in HybridLab, not in the learner's input. */
   health(): { ok: boolean; error?: string } {
     return this.fault ? { ok: false, error: this.fault } : { ok: true };
@@ -269,7 +280,11 @@ export class Lab {
 
   private record(entry: JournalEntry): void {
     const last = this.entries[this.entries.length - 1];
-    if (entry.command.type === 'clock.advance' && last?.command.type === 'clock.advance') {
+    if (
+      entry.command.type === 'clock.advance' &&
+      last?.command.type === 'clock.advance' &&
+      this.entries.length > this.sealed
+    ) {
       // Two advances in a row are one advance: keeps a played clock from bloating the journal.
       this.entries[this.entries.length - 1] = {
         at: last.at,

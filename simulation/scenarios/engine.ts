@@ -152,7 +152,8 @@ export class ScenarioRun {
         this.mustDispatch({ type: 'fault.schedule', fault: f.id, params: f.params, trigger: f.on });
     }
     this.startedAt = this.lab.now();
-    this.startIndex = this.lab.journal().length;
+    // Sealed, so that a first clock step of the learner's is not merged into the preparation's.
+    this.startIndex = this.lab.sealJournal();
     if (options.wallMs !== undefined) {
       this.lastWall = options.wallMs;
       this.stamps.push({ ms: options.wallMs, entry: 0, kind: 'start' });

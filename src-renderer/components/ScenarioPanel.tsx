@@ -21,7 +21,7 @@ export function ScenarioPicker() {
   const start = (id: string) => {
     const entry = SCENARIO_PACK.find((e) => e.scenario?.id === id);
     if (!entry?.scenario) return;
-    if (!window.confirm(`Start "${entry.scenario.title}"? The current lab is replaced.`)) return;
+    if (!window.confirm(`Start "${entry.scenario.title}"? Your current session stays in Sessions.`)) return;
     const n = Number(seed);
     const r = controller.startScenario(entry.scenario, Number.isInteger(n) && n >= 0 ? n : 1);
     if (r.ok) setOpen(false);

@@ -1,59 +1,110 @@
 /**
- * Holds the running lab for the UI: restores the saved session at start (or begins a fresh lab,
- * keeping an unreadable save aside), saves the journal shortly after every change, and lets the
- * UI start over. It owns no lab state of its own: the lab is the truth, the views come from it.
+ * Holds the running lab for the UI: opens the current stored session at start (or begins a new
+ * one), writes its journal as it grows (SessionSaver), and starts, opens and switches sessions.
+ * Starting over or starting a scenario begins a NEW session: the old one stays in Sessions. It
+ * owns no lab state of its own: the lab is the truth, the views come from it.
  */
 import {
+  cursorAtEnd,
+  encodeRecord,
   Lab,
   type DispatchResult,
+  type HeaderBody,
   presetDefinition,
   type PresetId,
-  parseSession,
-  restoreSession,
-  serializeSession,
-  sessionOf,
+  scenarioSessionMeta,
   ScenarioRun,
   type Scenario,
+  type SessionMeta,
 } from '../../simulation';
-import { findScenario } from './scenarioPack';
-import type { Platform } from '../platform/Platform';
+import type { MenuAction, Platform } from '../platform/Platform';
+import { SessionSaver, type SaveStatus } from './sessionSaver';
+import { journalOf, openStored, importLegacy, sessionHeader, type Notice } from './storedSessions';
+import { SessionsActions } from './sessionsActions';
 
-export interface ControllerNotice {
-  level: 'info' | 'warning' | 'error';
-  text: string;
-}
-
-const SAVE_DELAY_MS = 400;
+export type ControllerNotice = Notice;
 
 export class LabController {
   private lab: Lab;
   private unsubscribeLab: () => void;
+  private unsubscribeRun: (() => void) | undefined;
   private readonly listeners = new Set<() => void>();
+  private readonly saveListeners = new Set<() => void>();
   private version = 0;
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
   notice: ControllerNotice | undefined;
-  lastSave: { ok: boolean; text: string } | undefined;
 
   /** The scenario being played, if any (its lab is `current`). */
   private run: ScenarioRun | undefined;
   /** The preset a free lab started from (kept with the session). */
   private preset: PresetId | undefined;
 
+  /** The stored session the lab is written to; undefined when this window may not write. */
+  private session: { id: string; header: HeaderBody; saver: SessionSaver } | undefined;
+  /** Savers of sessions left behind, still sending what they had queued. */
+  private readonly draining = new Set<SessionSaver>();
+  /** Why nothing is saved at all (another window writes the sessions). */
+  private noWriter: string | undefined;
+  readonly sessions: SessionsActions;
+
   private constructor(
-    private readonly platform: Platform,
+    readonly platform: Platform,
     lab: Lab,
     run?: ScenarioRun,
   ) {
     this.lab = run?.lab ?? lab;
     this.run = run;
     this.unsubscribeLab = this.lab.subscribe(() => this.changed(true));
+    this.unsubscribeRun = run?.subscribe(() => this.changed(true));
+    this.sessions = new SessionsActions(this);
   }
 
   get scenario(): ScenarioRun | undefined {
     return this.run;
   }
 
-  /** Starts a scenario from the pack (the current session is replaced; its save is overwritten). */
+  /** Opens the current stored session (after moving an older version's save into the store), or a new lab. */
+  static async open(platform: Platform): Promise<LabController> {
+    if (!(await platform.claimWriter())) {
+      const c = new LabController(platform, new Lab());
+      c.noWriter = 'HybridLab is already open in another tab or window';
+      c.saveChanged();
+      c.notice = {
+        level: 'error',
+        text: 'HybridLab is already open in another tab or window of this browser. Nothing done here is saved: close the other one, then reload this page.',
+      };
+      return c;
+    }
+    const legacyNotice = await importLegacy(platform);
+    const list = await platform.sessions.list();
+    const id = list.ok ? (list.value.current ?? list.value.sessions[0]?.id) : undefined;
+    if (id) {
+      const r = await openStored(platform, id);
+      if (r.ok) {
+        const c = new LabController(platform, r.opened.lab, r.opened.run);
+        c.attach(r.opened.id, r.opened.header, r.opened.meta, r.opened.lastSeq);
+        c.notice = legacyNotice ?? r.opened.notice;
+        return c;
+      }
+      const c = new LabController(platform, new Lab());
+      c.beginSession();
+      c.notice = {
+        level: 'error',
+        text: `Your last session could not be opened: ${r.error}. It is kept in Sessions; a new lab was started.`,
+      };
+      return c;
+    }
+    const c = new LabController(platform, new Lab());
+    c.beginSession();
+    if (!list.ok)
+      c.notice = {
+        level: 'error',
+        text: `Your sessions could not be read (${list.error}). A new lab was started.`,
+      };
+    else if (legacyNotice) c.notice = legacyNotice;
+    return c;
+  }
+
+  /** Starts a scenario from the pack, as a new session (the current one stays in Sessions). */
   startScenario(scenario: Scenario, seed = 1): { ok: true } | { ok: false; error: string } {
     let run: ScenarioRun;
     try {
@@ -62,108 +113,174 @@ export class LabController {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
     this.replaceLab(run.lab, run);
+    this.beginSession();
     this.notice = { level: 'info', text: `Scenario started: ${scenario.title}.` };
-    this.changed(true);
+    this.changed(false);
     return { ok: true };
   }
 
-  /** A free lab from a preset, no scenario. */
+  /** A free lab from a preset, no scenario, as a new session. */
   startFreeLab(preset: PresetId): void {
     this.preset = preset;
     this.replaceLab(new Lab({ definition: presetDefinition(preset), seed: 1 }), undefined);
+    this.beginSession();
     this.notice = {
       level: 'info',
-      text: `A new ${preset === 'fresh' ? 'fresh' : 'configured'} lab was started.`,
+      text: `A new ${preset === 'fresh' ? 'fresh' : 'configured'} lab was started. Your previous session is kept in Sessions.`,
     };
-    this.changed(true);
+    this.changed(false);
   }
 
   giveUp(): void {
     this.run?.giveUp();
-    this.changed(true);
   }
 
   takeHint(): void {
     this.run?.takeHint();
-    this.changed(true);
+  }
+
+  /** Starts the lab again from the beginning, as a new session: the old one stays, and can be reopened. */
+  startOver(): void {
+    if (this.run) {
+      const { scenario, seed } = this.run;
+      this.startScenario(scenario, seed);
+    } else {
+      this.replaceLab(new Lab({ definition: this.lab.definition, seed: this.lab.seed }), undefined);
+      this.beginSession();
+      this.changed(false);
+    }
+    this.notice = {
+      level: 'info',
+      text: 'A new session was started from the beginning. Your previous session is kept in Sessions.',
+    };
+  }
+
+  /** Replaces the running lab with a stored session's. */
+  async openSession(id: string): Promise<{ ok: true } | { ok: false; error: string }> {
+    if (this.noWriter) return { ok: false, error: this.noWriter };
+    await this.flush();
+    const r = await openStored(this.platform, id);
+    if (!r.ok) return r;
+    this.replaceLab(r.opened.lab, r.opened.run);
+    this.preset = undefined;
+    this.attach(r.opened.id, r.opened.header, r.opened.meta, r.opened.lastSeq);
+    void this.platform.sessions.setCurrent(id);
+    this.notice = r.opened.notice;
+    this.changed(false);
+    return { ok: true };
   }
 
   private replaceLab(lab: Lab, run: ScenarioRun | undefined): void {
     this.unsubscribeLab();
+    this.unsubscribeRun?.();
     this.lab.stop();
     this.lab = lab;
     this.run = run;
     this.unsubscribeLab = lab.subscribe(() => this.changed(true));
+    this.unsubscribeRun = run?.subscribe(() => this.changed(true));
   }
 
-  /** Restores the saved session if there is one and it reads back; otherwise a fresh lab. */
-  static async open(platform: Platform): Promise<LabController> {
-    const loaded = await platform.loadSession();
-    if (!loaded.ok) {
-      const c = new LabController(platform, new Lab());
-      c.notice = {
-        level: 'warning',
-        text: `The saved session could not be read (${loaded.error}). A new lab was started.`,
-      };
-      return c;
-    }
-    if (loaded.text === null) return new LabController(platform, new Lab());
-    const scenarioRun = LabController.restoreScenario(loaded.text);
-    if (scenarioRun && 'run' in scenarioRun) {
-      const c = new LabController(platform, scenarioRun.run.lab, scenarioRun.run);
-      c.notice = { level: 'info', text: `Your scenario "${scenarioRun.run.scenario.title}" was restored.` };
-      return c;
-    }
-    const restored: { ok: true; lab: Lab; record: { journal: unknown[] } } | { ok: false; error: string } =
-      scenarioRun && 'error' in scenarioRun
-        ? { ok: false, error: `the scenario could not be replayed (${scenarioRun.error})` }
-        : restoreSession(loaded.text, 'saved session');
-    if (restored.ok) {
-      const c = new LabController(platform, restored.lab);
-      c.notice = {
-        level: 'info',
-        text: `Your session was restored (${restored.record.journal.length} steps).`,
-      };
-      return c;
-    }
-    const kept = await platform.keepUnreadableSession(loaded.text);
-    const c = new LabController(platform, new Lab());
-    c.notice = {
-      level: 'error',
-      text: `The saved session could not be restored: ${restored.error}. ${kept.ok ? `It was kept as ${kept.location ?? 'a copy'}; ` : ''}a new lab was started.`,
-    };
-    return c;
+  /** The session's metadata as it stands: the scenario (by reference), hints, end; or the preset. */
+  meta(): SessionMeta {
+    if (this.run) return scenarioSessionMeta(this.run);
+    return this.preset ? { preset: this.preset } : {};
   }
 
-  /** A saved scenario session, replayed; undefined when the save is not a scenario's. */
-  private static restoreScenario(text: string): { run: ScenarioRun } | { error: string } | undefined {
-    const parsed = parseSession(text, 'saved session');
-    if (!parsed.ok) return undefined;
-    const meta = parsed.record.meta;
-    if (!meta || typeof meta.scenarioId !== 'string') return undefined;
-    const scenario = findScenario(meta.scenarioId);
-    if (!scenario) return { error: `the scenario "${meta.scenarioId}" is not in this version's pack` };
-    const hints = Array.isArray(meta.hints)
-      ? (meta.hints as unknown[]).filter(
-          (h): h is { id: string; at: number } =>
-            typeof h === 'object' &&
-            h !== null &&
-            typeof (h as { id?: unknown }).id === 'string' &&
-            typeof (h as { at?: unknown }).at === 'number',
-        )
-      : [];
-    try {
-      const run = ScenarioRun.replay(scenario, {
-        scenarioId: scenario.id,
-        seed: parsed.record.seed,
-        journal: parsed.record.journal,
-        hints,
-        ...(typeof meta.gaveUpAt === 'number' ? { gaveUpAt: meta.gaveUpAt } : {}),
-      });
-      return { run };
-    } catch (e) {
-      return { error: e instanceof Error ? e.message : String(e) };
-    }
+  /** The journal the session keeps (a scenario's: the learner's part). */
+  journal() {
+    return journalOf(this.lab, this.run);
+  }
+
+  /** A new stored session for the running lab; the previous session's saver finishes its queue. */
+  private beginSession(): void {
+    if (this.noWriter) return;
+    const meta = this.meta();
+    const header = sessionHeader(this.lab, meta);
+    this.retireSaver();
+    const saver = new SessionSaver(this.platform.sessions, header.id, {
+      kind: 'new',
+      lines: [encodeRecord(header)],
+      cursor: cursorAtEnd(this.journal()),
+      meta: header.meta,
+    });
+    this.session = { id: header.id, header, saver };
+    saver.subscribe(() => this.saveChanged());
+    void this.platform.sessions.setCurrent(header.id);
+    this.saveChanged();
+  }
+
+  /** Continues writing a session read back from the store. */
+  private attach(id: string, header: HeaderBody, meta: SessionMeta, lastSeq: number): void {
+    this.retireSaver();
+    const saver = new SessionSaver(this.platform.sessions, id, {
+      kind: 'loaded',
+      lastSeq,
+      cursor: cursorAtEnd(this.journal()),
+      meta,
+    });
+    this.session = { id, header, saver };
+    saver.subscribe(() => this.saveChanged());
+    this.saveChanged();
+  }
+
+  private retireSaver(): void {
+    const old = this.session?.saver;
+    if (!old) return;
+    old.dispose();
+    if (old.isIdle()) return;
+    this.draining.add(old);
+    const done = old.subscribe(() => {
+      if (!old.isIdle()) return;
+      this.draining.delete(old);
+      done();
+      this.saveChanged();
+    });
+  }
+
+  get currentSession(): { id: string; header: HeaderBody; saver: SessionSaver } | undefined {
+    return this.session;
+  }
+
+  /** "Saved", "Saving…" or "Not saved: why" — the worst of the current session and any still draining. */
+  saveStatus(): SaveStatus {
+    return this.status;
+  }
+
+  private status: SaveStatus = { state: 'saved' };
+
+  private computeStatus(): SaveStatus {
+    if (this.noWriter) return { state: 'failed', reason: this.noWriter, since: 0 };
+    const all = [...this.draining, ...(this.session ? [this.session.saver] : [])].map((s) => s.getStatus());
+    return (
+      all.find((s) => s.state === 'failed') ??
+      all.find((s) => s.state === 'saving') ??
+      all[all.length - 1] ?? { state: 'saved' }
+    );
+  }
+
+  subscribeSave(listener: () => void): () => void {
+    this.saveListeners.add(listener);
+    return () => this.saveListeners.delete(listener);
+  }
+
+  private saveChanged(): void {
+    // One object per status, so a React external store sees a change only when there is one.
+    this.status = this.computeStatus();
+    for (const l of this.saveListeners) l();
+  }
+
+  /** Whether everything done so far has been written. */
+  isSaved(): boolean {
+    return !this.noWriter && !!this.session?.saver.isIdle() && this.draining.size === 0;
+  }
+
+  /** Sends everything now and waits until it is written (e.g. before the window closes). */
+  async flush(): Promise<void> {
+    await this.session?.saver.flush(this.journal(), this.meta());
+  }
+
+  onMenuAction(listener: (action: MenuAction) => void): () => void {
+    return this.platform.onMenuAction(listener);
   }
 
   get current(): Lab {
@@ -183,57 +300,20 @@ export class LabController {
     return this.run ? this.run.dispatch(command) : this.lab.dispatch(command);
   }
 
-  /** Throws the current lab away and starts again from the definition (the old save stays as backup). */
-  startOver(): void {
-    if (this.run) {
-      const { scenario, seed } = this.run;
-      this.startScenario(scenario, seed);
-      return;
-    }
-    this.replaceLab(new Lab({ definition: this.lab.definition, seed: this.lab.seed }), undefined);
-    this.notice = { level: 'info', text: 'A new lab was started.' };
-    this.changed(true);
-  }
-
   dismissNotice(): void {
     this.notice = undefined;
     this.changed(false);
   }
 
-  /** Writes any pending save now (e.g. before the page closes). */
-  async flush(): Promise<void> {
-    if (this.saveTimer === undefined) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    await this.save();
+  /** For the Sessions actions: show a notice. */
+  tell(notice: ControllerNotice): void {
+    this.notice = notice;
+    this.changed(false);
   }
 
   private changed(save: boolean): void {
     this.version++;
     for (const l of this.listeners) l();
-    if (save) {
-      if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
-      this.saveTimer = setTimeout(() => {
-        this.saveTimer = undefined;
-        void this.save();
-      }, SAVE_DELAY_MS);
-    }
-  }
-
-  private async save(): Promise<void> {
-    const meta = this.run
-      ? {
-          scenarioId: this.run.scenario.id,
-          hints: this.run.session().hints,
-          ...(this.run.session().gaveUpAt !== undefined ? { gaveUpAt: this.run.session().gaveUpAt } : {}),
-        }
-      : this.preset
-        ? { preset: this.preset }
-        : undefined;
-    const record = sessionOf(this.lab, meta);
-    // A scenario's session keeps only the learner's part of the journal (see ScenarioSession).
-    if (this.run) record.journal = this.run.session().journal;
-    const r = await this.platform.saveSession(serializeSession(record));
-    this.lastSave = r.ok ? { ok: true, text: 'Saved' } : { ok: false, text: `Not saved: ${r.error}` };
+    if (save) this.session?.saver.changed(this.journal(), this.meta());
   }
 }

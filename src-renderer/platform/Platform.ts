@@ -1,15 +1,29 @@
 /**
- * What the UI needs from whatever hosts it: somewhere to keep the session, and a way to hand the
- * user a file. Two implementations: the Electron window (through the preload bridge) and a plain
- * browser (localStorage and downloads). The UI never knows which one it has beyond `kind`.
+ * What the UI needs from whatever hosts it: a session store, a way to hand the user a file and to
+ * take one from them, and (on the desktop) the application menu's actions. Two implementations:
+ * the Electron window (through the preload bridge) and a plain browser (IndexedDB, downloads).
+ * The UI never knows which one it has beyond `kind`.
  */
-export type SaveResult = { ok: true; location?: string } | { ok: false; error: string };
-export type LoadResult = { ok: true; text: string | null } | { ok: false; error: string };
+import type { ImportedSession, MenuAction, Result, SaveResult, SessionStore } from '../../src-main/bridge';
+
+export type { ImportedSession, MenuAction, Result, SaveResult, SessionStore };
 
 export interface Platform {
   kind: 'electron' | 'browser';
-  loadSession(): Promise<LoadResult>;
-  saveSession(text: string): Promise<SaveResult>;
-  keepUnreadableSession(text: string): Promise<SaveResult>;
+  sessions: SessionStore;
+  /**
+   * Makes this window the one writer of the sessions (a second browser tab would be a second
+   * writer). False when another window already is.
+   */
+  claimWriter(): Promise<boolean>;
+  /** Asks where to put a stored session and writes it there as a `.hlab` file. */
+  exportSession(id: string, suggestedName: string): Promise<SaveResult>;
+  /** Asks for a `.hlab` file and imports it as a new session (error "cancelled" when none is chosen). */
+  importSession(): Promise<Result<ImportedSession>>;
+  /** The text of a session saved by an older HybridLab (before the journal), if one is there. */
+  legacySession(): Promise<Result<string | null>>;
+  retireLegacySession(): Promise<Result<null>>;
   exportFile(suggestedName: string, text: string): Promise<SaveResult>;
+  /** Application-menu actions (desktop only; a browser has no app menu). */
+  onMenuAction(listener: (action: MenuAction) => void): () => void;
 }

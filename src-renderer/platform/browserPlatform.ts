@@ -1,46 +1,75 @@
-/** The plain-browser host: the session lives in localStorage; exports are downloads. */
+/**
+ * The plain-browser host: sessions in IndexedDB (idbSessionStore.ts); exports are downloads,
+ * imports a file chooser; one tab at a time writes (Web Locks), as one desktop app at a time does.
+ */
+import { IdbSessionStore } from './idbSessionStore';
 import type { Platform } from './Platform';
 
-const KEY = 'hybridlab.session';
-const BACKUP = 'hybridlab.session.previous';
+const LEGACY_KEYS = ['hybridlab.session', 'hybridlab.session.previous'];
+
+function download(name: string, text: string, type = 'application/octet-stream'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  // Revoked later: revoking at once can cancel the download before it starts.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Lets the learner choose a file; resolves null when they cancel. */
+function chooseFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null));
+    input.addEventListener('cancel', () => resolve(null));
+    input.click();
+  });
+}
 
 export function browserPlatform(storage: Storage = window.localStorage): Platform {
+  const sessions = new IdbSessionStore();
   return {
     kind: 'browser',
-    loadSession: async () => {
-      try {
-        return { ok: true, text: storage.getItem(KEY) };
-      } catch (e) {
-        return { ok: false, error: `browser storage: ${e instanceof Error ? e.message : String(e)}` };
-      }
+    sessions,
+    claimWriter: async () => {
+      if (!navigator.locks) return true;
+      // Held for as long as the tab lives: the lock's callback never returns.
+      return new Promise<boolean>((resolve) => {
+        void navigator.locks.request('hybridlab.sessions', { ifAvailable: true }, (lock) => {
+          resolve(lock !== null);
+          return lock ? new Promise<void>(() => undefined) : undefined;
+        });
+      });
     },
-    saveSession: async (text) => {
-      try {
-        const previous = storage.getItem(KEY);
-        if (previous !== null) storage.setItem(BACKUP, previous);
-        storage.setItem(KEY, text);
-        return { ok: true, location: 'browser storage' };
-      } catch (e) {
-        return { ok: false, error: `browser storage: ${e instanceof Error ? e.message : String(e)}` };
-      }
-    },
-    keepUnreadableSession: async (text) => {
-      try {
-        const key = `hybridlab.session.unreadable.${Object.keys(storage).filter((k) => k.startsWith('hybridlab.session.unreadable.')).length + 1}`;
-        storage.setItem(key, text);
-        return { ok: true, location: key };
-      } catch (e) {
-        return { ok: false, error: `browser storage: ${e instanceof Error ? e.message : String(e)}` };
-      }
-    },
-    exportFile: async (name, text) => {
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      a.click();
-      URL.revokeObjectURL(url);
+    exportSession: async (id, name) => {
+      const text = await sessions.exportText(id);
+      if (!text.ok) return text;
+      download(name, text.value);
       return { ok: true, location: name };
     },
+    importSession: async () => {
+      const file = await chooseFile('.hlab');
+      if (!file) return { ok: false, error: 'cancelled' };
+      return sessions.importText(await file.text(), file.name);
+    },
+    legacySession: async () => {
+      try {
+        return { ok: true, value: storage.getItem(LEGACY_KEYS[0] as string) };
+      } catch (e) {
+        return { ok: false, error: `browser storage: ${e instanceof Error ? e.message : String(e)}` };
+      }
+    },
+    retireLegacySession: async () => {
+      for (const k of LEGACY_KEYS) storage.removeItem(k);
+      return { ok: true, value: null };
+    },
+    exportFile: async (name, text) => {
+      download(name, text, name.endsWith('.json') ? 'application/json' : 'application/octet-stream');
+      return { ok: true, location: name };
+    },
+    onMenuAction: () => () => undefined,
   };
 }

@@ -5,9 +5,25 @@ import type { Platform } from './Platform';
 export function electronPlatform(bridge: HybridLabBridge): Platform {
   return {
     kind: 'electron',
-    loadSession: () => bridge.loadSession(),
-    saveSession: (text) => bridge.saveSession(text),
-    keepUnreadableSession: (text) => bridge.keepUnreadableSession(text),
+    sessions: {
+      list: () => bridge.sessionList(),
+      create: (lines) => bridge.sessionCreate(lines),
+      append: (id, lines) => bridge.sessionAppend(id, lines),
+      load: (id) => bridge.sessionLoad(id),
+      truncate: (id, seq) => bridge.sessionTruncate(id, seq),
+      duplicate: (id, title) => bridge.sessionDuplicate(id, title),
+      setCurrent: (id) => bridge.sessionSetCurrent(id),
+      // Importing and exporting text is the main process's job (it owns the dialogs and files).
+      importText: async () => ({ ok: false, error: 'importText: use importSession on the desktop' }),
+      exportText: async () => ({ ok: false, error: 'exportText: use exportSession on the desktop' }),
+    },
+    // The main process holds the single-instance lock: this window is the only writer.
+    claimWriter: async () => true,
+    exportSession: (id, name) => bridge.sessionExport(id, name),
+    importSession: () => bridge.sessionImport(),
+    legacySession: () => bridge.legacySession(),
+    retireLegacySession: () => bridge.retireLegacySession(),
     exportFile: (name, text) => bridge.exportFile(name, text),
+    onMenuAction: (listener) => bridge.onMenuAction(listener),
   };
 }

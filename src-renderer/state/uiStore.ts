@@ -28,6 +28,8 @@ interface UiState {
   setPickerOpen: (open: boolean) => void;
   instructorOpen: boolean;
   setInstructorOpen: (open: boolean) => void;
+  sessionsOpen: boolean;
+  setSessionsOpen: (open: boolean) => void;
   selectedDevice: string;
   consoleHost: string;
   consoleShell: ShellKind;
@@ -57,6 +59,8 @@ export const useUi = create<UiState>((set) => ({
   setPickerOpen: (pickerOpen) => set({ pickerOpen }),
   instructorOpen: false,
   setInstructorOpen: (instructorOpen) => set({ instructorOpen }),
+  sessionsOpen: false,
+  setSessionsOpen: (sessionsOpen) => set({ sessionsOpen }),
   selectedDevice: 'pc2',
   consoleHost: 'pc2',
   consoleShell: 'cmd',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../../simulation/facade/lab';
+import { storedLines } from './browserStore';
 import { E2E_SHOTS, openApp } from './chromium';
 
 const OUT = E2E_SHOTS;
@@ -132,8 +133,9 @@ describe('HybridLab in Chromium', () => {
     await expect(page.getByTestId('notice').textContent()).resolves.toContain('was restored');
     await expect(page.getByTestId('objective-service').getAttribute('data-met')).resolves.toBe('true');
     await expect(page.getByTestId('score').textContent()).resolves.toContain('35 / 100');
-    const saved = await page.evaluate(() => JSON.stringify(Object.values(localStorage)));
+    const saved = (await storedLines(page)).join('\n');
     // The saved session keeps the learner's steps, not the scenario's faults.
+    expect(saved).toContain('"type":"service.start"');
     expect(saved).not.toContain('fault.inject');
   });
 

@@ -30,24 +30,32 @@ export function chromiumPath(): string {
   return found;
 }
 
-export async function launchChromium(
-  options: { viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {},
-): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'hybridlab-e2e-')), {
-    executablePath: chromiumPath(),
-    headless: true,
-    viewport: options.viewport ?? { width: 1440, height: 900 },
-    ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+export interface LaunchOptions {
+  viewport?: { width: number; height: number };
+  deviceScaleFactor?: number;
+  /** A profile to reuse (e.g. to start the browser again after killing it); a fresh one otherwise. */
+  userDataDir?: string;
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(
+    options.userDataDir ?? mkdtempSync(join(tmpdir(), 'hybridlab-e2e-')),
+    {
+      executablePath: chromiumPath(),
+      headless: true,
+      viewport: options.viewport ?? { width: 1440, height: 900 },
+      ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  );
 }
 
 /**
@@ -56,7 +64,7 @@ export async function launchChromium(
  */
 export async function openApp(
   errors: string[] = [],
-  options: { viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {},
+  options: LaunchOptions = {},
 ): Promise<{ context: BrowserContext; page: Page; url: string }> {
   mkdirSync(E2E_SHOTS, { recursive: true });
   const url = inject('e2eUrl');

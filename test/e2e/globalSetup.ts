@@ -23,7 +23,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     logLevel: 'warn',
     build: { outDir: E2E_BUILD },
   });
-  const server = await startStaticServer(join(E2E_BUILD, 'renderer'), { port: 5400 });
+  // E2E_PORT: where to start looking for a free port (engineers sharing a machine each have a range).
+  const server = await startStaticServer(join(E2E_BUILD, 'renderer'), {
+    port: Number(process.env.E2E_PORT ?? 5400),
+  });
   project.provide('e2eUrl', server.url);
   project.provide('e2eBuild', E2E_BUILD);
   return () => server.close();

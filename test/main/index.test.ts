@@ -2,50 +2,93 @@ import { describe, expect, it, vi } from 'vitest';
 
 const handled: string[] = [];
 const windows: { options: Record<string, unknown> }[] = [];
+const appEvents: string[] = [];
+let lock = true;
 
 vi.mock('electron', () => {
   class BrowserWindow {
-    webContents = { setWindowOpenHandler: vi.fn(), on: vi.fn() };
+    webContents = { setWindowOpenHandler: vi.fn(), on: vi.fn(), send: vi.fn() };
     constructor(public options: Record<string, unknown>) {
       windows.push({ options });
     }
+    on = vi.fn();
     once = vi.fn();
     loadURL = vi.fn(async () => undefined);
     loadFile = vi.fn(async () => undefined);
   }
   return {
     app: {
+      isPackaged: true,
+      requestSingleInstanceLock: () => lock,
+      quit: vi.fn(),
       whenReady: () => Promise.resolve(),
-      on: vi.fn(),
+      on: (event: string) => appEvents.push(event),
       getPath: () => '/tmp/hybridlab-test',
       getVersion: () => '0.1.0',
     },
     BrowserWindow,
-    dialog: { showSaveDialog: vi.fn() },
+    Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
+    dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn() },
     ipcMain: { handle: (channel: string) => handled.push(channel) },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
+    shell: { openPath: vi.fn() },
     session: {
-      defaultSession: { setPermissionRequestHandler: vi.fn(), webRequest: { onHeadersReceived: vi.fn() } },
+      defaultSession: {
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+        setDevicePermissionHandler: vi.fn(),
+        webRequest: { onHeadersReceived: vi.fn() },
+      },
     },
   };
 });
 
 describe('the Electron main entry', () => {
-  it('opens one sandboxed, context-isolated window and registers the bridge handlers', async () => {
+  it('takes the single-instance lock, guards new web contents, opens one sandboxed window and registers the bridge', async () => {
     await import('../../src-main/index');
-    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(appEvents).toEqual(
+      expect.arrayContaining(['web-contents-created', 'second-instance', 'before-quit']),
+    );
     expect(windows).toHaveLength(1);
     const prefs = windows[0]!.options.webPreferences as Record<string, unknown>;
-    expect(prefs.sandbox).toBe(true);
-    expect(prefs.contextIsolation).toBe(true);
-    expect(prefs.nodeIntegration).toBe(false);
+    expect(prefs).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
     expect(handled.sort()).toEqual(
       [
-        'hybridlab:appInfo',
-        'hybridlab:exportFile',
-        'hybridlab:keepUnreadableSession',
-        'hybridlab:loadSession',
-        'hybridlab:saveSession',
-      ].sort(),
+        'appInfo',
+        'exportFile',
+        'legacySession',
+        'retireLegacySession',
+        'sessionAppend',
+        'sessionCreate',
+        'sessionDuplicate',
+        'sessionExport',
+        'sessionImport',
+        'sessionList',
+        'sessionLoad',
+        'sessionSetCurrent',
+        'sessionTruncate',
+      ]
+        .map((m) => `hybridlab:${m}`)
+        .sort(),
     );
+  });
+
+  it('a second copy of the app quits at once instead of writing the same sessions', async () => {
+    vi.resetModules();
+    lock = false;
+    windows.length = 0;
+    const { app } = await import('electron');
+    await import('../../src-main/index');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(app.quit).toHaveBeenCalled();
+    expect(windows).toHaveLength(0);
   });
 });

@@ -1,16 +1,7 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { registerHandlers, type Handlers } from '../../src-main/ipc';
-import {
-  keepUnreadable,
-  loadSessionFile,
-  saveSessionFile,
-  BACKUP_FILE,
-  SESSION_FILE,
-} from '../../src-main/sessionFiles';
+import type { BridgeMethod } from '../../src-main/bridge';
+import { RATES, registerHandlers, type Handlers } from '../../src-main/ipc';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
@@ -19,30 +10,39 @@ function fakeIpc() {
   return { handle: (channel: string, l: Listener) => handlers.set(channel, l), handlers };
 }
 
+const done = { ok: true as const, value: null };
 function fakeHandlers(): Handlers {
   return {
-    loadSession: vi.fn(async () => ({ ok: true as const, text: 'saved' })),
-    saveSession: vi.fn(async () => ({ ok: true as const })),
-    keepUnreadableSession: vi.fn(async () => ({ ok: true as const })),
+    sessionList: vi.fn(async () => ({ ok: true as const, value: { sessions: [], damaged: [] } })),
+    sessionCreate: vi.fn(async () => ({ ok: true as const, value: { id: 'x' } })),
+    sessionAppend: vi.fn(async () => ({ ok: true as const, value: { seq: 2 } })),
+    sessionLoad: vi.fn(async (id: string) => ({
+      ok: true as const,
+      value: { id, lines: [], unreadable: 0 },
+    })),
+    sessionTruncate: vi.fn(async () => ({ ok: true as const, value: { keptAs: 'k' } })),
+    sessionDuplicate: vi.fn(async () => ({ ok: true as const, value: { id: 'y' } })),
+    sessionSetCurrent: vi.fn(async () => done),
+    sessionExport: vi.fn(async () => ({ ok: true as const })),
+    sessionImport: vi.fn(async () => ({ ok: true as const, value: { id: 'z', unreadable: 0 } })),
+    legacySession: vi.fn(async () => ({ ok: true as const, value: null })),
+    retireLegacySession: vi.fn(async () => done),
     exportFile: vi.fn(async () => ({ ok: true as const, location: '/tmp/x' })),
     appInfo: vi.fn(async () => ({ version: '0', electron: '45', sessionFolder: '/tmp' })),
   };
 }
 
 const trusted = {} as IpcMainInvokeEvent;
+const ID = 'a1b2c3d4-0000-4000-8000-000000000001';
 
 describe('the IPC bridge in the main process', () => {
   it('registers one channel per bridge method, named hybridlab:<method>', () => {
     const ipc = fakeIpc();
     registerHandlers(ipc, fakeHandlers(), () => true);
     expect([...ipc.handlers.keys()].sort()).toEqual(
-      [
-        'hybridlab:appInfo',
-        'hybridlab:exportFile',
-        'hybridlab:keepUnreadableSession',
-        'hybridlab:loadSession',
-        'hybridlab:saveSession',
-      ].sort(),
+      Object.keys(fakeHandlers())
+        .map((m) => `hybridlab:${m}`)
+        .sort(),
     );
   });
 
@@ -50,64 +50,102 @@ describe('the IPC bridge in the main process', () => {
     const ipc = fakeIpc();
     const h = fakeHandlers();
     registerHandlers(ipc, h, () => true);
-    await expect(ipc.handlers.get('hybridlab:saveSession')!(trusted, '{"a":1}')).resolves.toEqual({
+    await expect(ipc.handlers.get('hybridlab:sessionAppend')!(trusted, ID, ['{"seq":2}'])).resolves.toEqual({
       ok: true,
+      value: { seq: 2 },
     });
-    expect(h.saveSession).toHaveBeenCalledWith('{"a":1}');
+    expect(h.sessionAppend).toHaveBeenCalledWith(ID, ['{"seq":2}']);
   });
 
   it.each([
-    ['saveSession', [42]],
-    ['saveSession', []],
+    ['sessionAppend', [ID, []]],
+    ['sessionAppend', ['../../etc', ['x']]],
+    ['sessionAppend', [ID, [42]]],
+    ['sessionAppend', [ID, ['x'.repeat(5 * 1024 * 1024)]]],
+    ['sessionLoad', []],
+    ['sessionTruncate', [ID, 0]],
+    ['sessionDuplicate', [ID, '']],
+    ['sessionExport', [ID, '../../etc/passwd']],
     ['exportFile', ['../../etc/passwd', 'x']],
     ['exportFile', ['report.json']],
-    ['loadSession', ['extra']],
-  ])('refuses %s with invalid arguments %j without calling the handler', async (method, args) => {
+    ['sessionList', ['extra']],
+  ])('refuses %s with invalid arguments without calling the handler', async (method, args) => {
     const ipc = fakeIpc();
     const h = fakeHandlers();
     registerHandlers(ipc, h, () => true);
     const r = await ipc.handlers.get(`hybridlab:${method}`)!(trusted, ...args);
     expect(r).toEqual({ ok: false, error: `hybridlab:${method}: invalid arguments` });
-    expect(h[method as keyof Handlers]).not.toHaveBeenCalled();
+    expect(h[method as BridgeMethod]).not.toHaveBeenCalled();
   });
 
   it('answers nothing useful to an untrusted sender', async () => {
     const ipc = fakeIpc();
     const h = fakeHandlers();
     registerHandlers(ipc, h, () => false);
-    expect(await ipc.handlers.get('hybridlab:loadSession')!(trusted)).toEqual({
+    expect(await ipc.handlers.get('hybridlab:sessionList')!(trusted)).toEqual({
       ok: false,
       error: 'untrusted sender',
     });
-    expect(h.loadSession).not.toHaveBeenCalled();
+    expect(h.sessionList).not.toHaveBeenCalled();
   });
 
   it('turns a handler that throws into an error result', async () => {
     const ipc = fakeIpc();
-    const h = { ...fakeHandlers(), loadSession: async () => Promise.reject(new Error('disk gone')) };
+    const h = { ...fakeHandlers(), sessionList: async () => Promise.reject(new Error('disk gone')) };
     registerHandlers(ipc, h, () => true);
-    expect(await ipc.handlers.get('hybridlab:loadSession')!(trusted)).toEqual({
+    expect(await ipc.handlers.get('hybridlab:sessionList')!(trusted)).toEqual({
       ok: false,
       error: 'disk gone',
     });
   });
 });
 
-describe('the session on disk', () => {
-  it('has no session at first, then saves atomically keeping the previous save as a backup', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'hybridlab-'));
-    expect(await loadSessionFile(dir)).toEqual({ ok: true, text: null });
-    await saveSessionFile(dir, 'first');
-    await saveSessionFile(dir, 'second');
-    expect(await loadSessionFile(dir)).toEqual({ ok: true, text: 'second' });
-    expect(await readFile(join(dir, BACKUP_FILE), 'utf8')).toBe('first');
-    expect((await readdir(dir)).sort()).toEqual([BACKUP_FILE, SESSION_FILE].sort());
+describe('rate limits on every channel', () => {
+  it('has a limit for every method', () => {
+    expect(Object.keys(RATES).sort()).toEqual(Object.keys(fakeHandlers()).sort());
   });
 
-  it('keeps an unreadable session aside instead of overwriting it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'hybridlab-'));
-    const r = await keepUnreadable(dir, '{broken', '2026-03-02T08-00-00');
-    expect(r.ok && r.location).toBe(join(dir, 'session.unreadable-2026-03-02T08-00-00.json'));
-    expect(await readFile(join(dir, 'session.unreadable-2026-03-02T08-00-00.json'), 'utf8')).toBe('{broken');
+  it.each(Object.keys(RATES) as BridgeMethod[])(
+    '%s: a burst past its limit is refused with a reason, and allowed again as time passes',
+    async (method) => {
+      const ipc = fakeIpc();
+      const h = fakeHandlers();
+      let now = 0;
+      registerHandlers(
+        ipc,
+        h,
+        () => true,
+        () => now,
+      );
+      const call = ipc.handlers.get(`hybridlab:${method}`)!;
+      const { burst, perSecond } = RATES[method];
+      const results = [];
+      for (let i = 0; i < burst + 3; i++) results.push(await call(trusted, 'bad argument count', 1, 2, 3));
+      // Within the burst, calls reach validation (and fail it); past it, they are refused first.
+      expect(
+        results.slice(0, burst).every((r) => (r as { error: string }).error.endsWith('invalid arguments')),
+      ).toBe(true);
+      expect(results.slice(burst)).toEqual(
+        Array(3).fill({
+          ok: false,
+          error: `hybridlab:${method}: too many requests (at most ${perSecond} a second); try again shortly`,
+        }),
+      );
+      now += 1000 / perSecond;
+      expect(((await call(trusted, 'x', 1, 2, 3)) as { error: string }).error).toMatch(/invalid arguments$/);
+    },
+  );
+
+  it('counts each channel separately: a flood of appends does not block listing', async () => {
+    const ipc = fakeIpc();
+    registerHandlers(
+      ipc,
+      fakeHandlers(),
+      () => true,
+      () => 0,
+    );
+    for (let i = 0; i < RATES.sessionAppend.burst + 1; i++)
+      await ipc.handlers.get('hybridlab:sessionAppend')!(trusted, ID, ['x']);
+    expect(await ipc.handlers.get('hybridlab:sessionList')!(trusted)).toMatchObject({ ok: true });
   });
 });

@@ -1,0 +1,61 @@
+/** The bridge's handlers over a real store and fake dialogs: export and import of `.hlab` files. */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodeRecord, headerRecord } from '../../simulation/lab/journal';
+import { Lab } from '../../simulation/facade/lab';
+import { createHandlers, type Dialogs } from '../../src-main/handlers';
+import { FileSessionStore } from '../../src-main/store/fileStore';
+
+const ID = 'a1b2c3d4-0000-4000-8000-000000000001';
+const stores: FileSessionStore[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+});
+
+async function setup(answer: string | undefined) {
+  const dir = await mkdtemp(join(tmpdir(), 'hybridlab-h-'));
+  const store = new FileSessionStore(join(dir, 'sessions'));
+  stores.push(store);
+  const asked: string[] = [];
+  const dialogs: Dialogs = {
+    saveTo: async (name) => (asked.push(name), answer && join(dir, answer)),
+    openFrom: async () => answer && join(dir, answer),
+  };
+  const h = createHandlers({ store, dialogs, appInfo: () => ({ version: '1', electron: '45' }) });
+  const header = encodeRecord(
+    headerRecord({ id: ID, created: 1, seed: 1, definition: new Lab().definition, meta: {} }),
+  );
+  await h.sessionCreate([header]);
+  return { dir, h, asked };
+}
+
+describe('exporting and importing session files', () => {
+  it('writes a stored session where the learner chose, and imports it back as a new session', async () => {
+    const { dir, h, asked } = await setup('monday.hlab');
+    expect(await h.sessionExport(ID, 'Monday.hlab')).toEqual({
+      ok: true,
+      location: join(dir, 'monday.hlab'),
+    });
+    expect(asked).toEqual(['Monday.hlab']);
+    expect(await readFile(join(dir, 'monday.hlab'), 'utf8')).toMatch(/^\{"seq":1,"t":"session"/);
+    const imported = await h.sessionImport();
+    expect(imported).toMatchObject({ ok: true, value: { unreadable: 0 } });
+    const list = await h.sessionList();
+    expect(list.ok && list.value.sessions).toHaveLength(2);
+  });
+
+  it('says "cancelled" when the learner closes the dialog, and names a bad file', async () => {
+    const { dir, h } = await setup(undefined);
+    expect(await h.sessionExport(ID, 'x.hlab')).toEqual({ ok: false, error: 'cancelled' });
+    expect(await h.sessionImport()).toEqual({ ok: false, error: 'cancelled' });
+    const bad = await setup('notes.hlab');
+    await writeFile(join(bad.dir, 'notes.hlab'), 'hello\n');
+    expect(await bad.h.sessionImport()).toEqual({
+      ok: false,
+      error: 'notes.hlab line 1: incomplete: no checksum at its end',
+    });
+    expect(dir).toBeTruthy();
+  });
+});
