@@ -30,7 +30,7 @@ export {
   type MetaBody,
   type RecordBody,
   type SessionMeta,
-} from './lab/journal';
+} from './facade/journal';
 export {
   compactionGain,
   compactRecords,
@@ -51,7 +51,7 @@ export {
   type JournalCursor,
   type SessionSummary,
   type SummaryState,
-} from './lab/journalFold';
+} from './facade/journalFold';
 export {
   fromLegacySession,
   openFolded,

@@ -7,8 +7,8 @@
  */
 import { hashString, stableStringify } from '../core/hash';
 import { Lab } from '../facade/lab';
-import { headerRecord, type JournalRecord, type SessionMeta } from '../lab/journal';
-import type { FoldedSession } from '../lab/journalFold';
+import { headerRecord, type JournalRecord, type SessionMeta } from '../facade/journal';
+import type { FoldedSession } from '../facade/journalFold';
 import type { JournalEntry } from '../facade/lab';
 import { parseSession } from '../facade/session';
 import { ScenarioRun } from './engine';

@@ -9,7 +9,7 @@ import {
   readJournal,
   readJournalText,
   type JournalRecord,
-} from '../../../simulation/lab/journal';
+} from '../../../simulation/facade/journal';
 import {
   compactionGain,
   compactRecords,
@@ -20,7 +20,7 @@ import {
   summarizeRecords,
   summaryView,
   type JournalCursor,
-} from '../../../simulation/lab/journalFold';
+} from '../../../simulation/facade/journalFold';
 import { Lab } from '../../../simulation/facade/lab';
 
 const ID = 'c0ffee00-0000-4000-8000-000000000001';

@@ -5,7 +5,7 @@
  * Sessions page, and `.hlab` exports. Pure.
  */
 import { parseIsoTime } from '../core/time';
-import type { JournalEntry } from '../facade/lab';
+import type { JournalEntry } from './lab';
 import {
   encodeRecord,
   readJournalText,

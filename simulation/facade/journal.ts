@@ -8,7 +8,7 @@
 import { crc32Hex } from '../core/crc32';
 import { parseJournalCommand, type JournalCommand } from '../faults/commands';
 import type { LabDefinition } from '../core/definition';
-import { parseDefinition } from './definitionSchema';
+import { parseDefinition } from '../lab/definitionSchema';
 
 export const JOURNAL_FORMAT = 'hybridlab.journal';
 export const JOURNAL_VERSION = 1;
