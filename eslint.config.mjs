@@ -153,6 +153,7 @@ export default tseslint.config(
       'test/**/*.{ts,tsx}',
       'cli/**/*.ts',
       'electron-builder.config.cjs',
+      '.dependency-cruiser.cjs',
     ],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -13,7 +13,7 @@
 import { performance } from 'node:perf_hooks';
 import { assign, createActor, setup } from 'xstate';
 import { HOUR } from '../simulation/core/time';
-import { Lab } from '../simulation/lab/lab';
+import { Lab } from '../simulation/facade/lab';
 
 const json = process.argv.includes('--json');
 const ROUNDS = 5;

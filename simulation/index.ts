@@ -2,10 +2,16 @@
  * The engine's public entry: everything the renderer and the Electron main process may use.
  * Nothing outside simulation/ imports a deeper path (dependency rules enforce it).
  */
-export { Lab, LabReplayError, type DispatchResult, type JournalEntry, type FaultStatus } from './lab/lab';
+export { Lab, LabReplayError, type DispatchResult, type JournalEntry, type FaultStatus } from './facade/lab';
 export { presetDefinition, type PresetId } from './lab/presets';
-export type { LabDefinition } from './lab/definition';
-export { parseSession, restoreSession, serializeSession, sessionOf, type SessionRecord } from './lab/session';
+export type { LabDefinition } from './core/definition';
+export {
+  parseSession,
+  restoreSession,
+  serializeSession,
+  sessionOf,
+  type SessionRecord,
+} from './facade/session';
 export {
   checkAppend,
   decodeLine,
@@ -24,7 +30,7 @@ export {
   type MetaBody,
   type RecordBody,
   type SessionMeta,
-} from './lab/journal';
+} from './facade/journal';
 export {
   compactionGain,
   compactRecords,
@@ -45,7 +51,7 @@ export {
   type JournalCursor,
   type SessionSummary,
   type SummaryState,
-} from './lab/journalFold';
+} from './facade/journalFold';
 export {
   fromLegacySession,
   openFolded,
@@ -61,8 +67,9 @@ export type { ConnectView } from './lab/connectView';
 export { PAGE_TITLES as WIZARD_PAGE_TITLES, WIZARD_TEXT } from './sync/wizardTexts';
 export { VIEWER_LOGS, type EventView, type ViewerLog } from './lab/toolViews';
 export type { AducContainerView, AducObjectKind, AducObjectView, AducUserView } from './lab/aducView';
-export type { AducAction } from './lab/actionSchemas';
-export { ADUC_TEXT, type AducResult } from './windows/aduc';
+export type { AducAction } from './core/actionSchemas';
+export { ADUC_TEXT } from './tools/aduc';
+export type { AducResult } from './windows/hostState';
 export type { ShellKind } from './windows/hostState';
 export { SIGNIN_TEXT, WINDOWS_UI_TEXT } from './windows/messages';
 export { CLOUD_SIGNIN_TEXT, MYACCOUNT_TEXT, REGISTRATION_TEXT, SSPR_TEXT } from './cloud/texts';

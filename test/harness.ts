@@ -2,7 +2,7 @@
  * A small harness that drives a lab in a learner's verbs: run a console command on a host and get
  * what it printed, let time pass, stop a service. Tests read like what a learner does.
  */
-import { Lab, type LabOptions } from '../simulation/lab/lab';
+import { Lab, type LabOptions } from '../simulation/facade/lab';
 import { parseDuration } from '../simulation/core/time';
 import type { ShellKind } from '../simulation/windows/hostState';
 

@@ -11,7 +11,7 @@ import type { SsprAction, SsprFlow, StepResult } from './ssprTypes';
 import type { CloudUser, TenantState } from './tenantState';
 
 export { CLOSED_FLOW } from './ssprTypes';
-export type { SsprAction, SsprFlow, SsprPage, SsprPageName, StepResult } from './ssprTypes';
+export type { SsprAction, SsprFlow, SsprPage, StepResult } from './ssprTypes';
 
 /** One action on the SSPR pages: the tenant and the flow after it, and what must go out on the network. */
 export function ssprStep(t: TenantState, flow: SsprFlow, action: SsprAction, now: number): StepResult {

@@ -44,8 +44,6 @@ export type SsprPage =
       userId?: string;
     };
 
-export type SsprPageName = SsprPage['page'];
-
 export interface SsprFlow {
   page: SsprPage;
   /** The cloud user the flow is for, once known. */

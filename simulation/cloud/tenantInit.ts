@@ -1,6 +1,6 @@
 /** The tenant as the lab definition starts it: a fresh Entra ID tenant with one cloud-only admin. */
 import { nextGuid, seedFrom } from '../core/random';
-import type { LabDefinition } from '../lab/definition';
+import type { LabDefinition } from '../core/definition';
 import type { AuthMethodId, AuthMethodPolicy, RegisteredMethods, TenantState } from './tenantState';
 import { authenticatorSecret } from './seed';
 

@@ -13,7 +13,7 @@ import type { PortalAction, PortalPage, PortalResult, PortalSession } from './po
 import type { TenantState } from './tenantState';
 
 export { CLOSED_PORTAL } from './portalTypes';
-export type { AddMethodStage, PortalAction, PortalPage, PortalResult, PortalSession } from './portalTypes';
+export type { PortalAction, PortalPage, PortalResult, PortalSession } from './portalTypes';
 
 /** The machine state a stored page stands for. */
 export function portalStateValue(p: PortalPage): StateValue {

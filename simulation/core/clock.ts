@@ -1,15 +1,3 @@
-/**
- * The lab's virtual clock. Lab time moves only when told: advance by a duration, run to the
- * next scheduled event, or run until a condition holds. XState's scheduler uses it through the
- * `Clock` interface, so every `after` delay and delayed send in the lab runs on lab time.
- *
- * Timers that fall due at the same instant fire in the order they were set, which keeps runs
- * deterministic.
- */
-export interface TimerHandle {
-  readonly id: number;
-}
-
 interface Timer {
   id: number;
   at: number;

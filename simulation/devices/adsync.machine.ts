@@ -18,7 +18,7 @@
  */
 import { assign, enqueueActions, sendParent, setup, type AnyActorRef } from 'xstate';
 import { nextGuid, type RngState } from '../core/random';
-import type { LabEnv } from '../lab/env';
+import type { LabEnv } from '../core/env';
 import type { NetworkEvent } from '../net/network.machine';
 import type { Packet } from '../net/packets';
 import type { RelayRequest } from '../net/appMessages';
@@ -50,7 +50,7 @@ import {
   type WizardEffect,
   type WizardState,
 } from '../sync/wizard';
-import { applyAdSyncPatch, type AdSyncPatch } from '../lab/backstage';
+import { applyAdSyncPatch, type AdSyncPatch } from './backstage';
 
 export interface AdSyncInput {
   hostId: string;

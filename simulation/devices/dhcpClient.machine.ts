@@ -11,8 +11,8 @@ import { assign, sendParent, sendTo, setup, type AnyActorRef } from 'xstate';
 import { nextInt, type RngState } from '../core/random';
 import { BROADCAST, UNSPECIFIED, type Ipv4 } from '../net/ipv4';
 import type { DhcpServerMessage, Message, Packet } from '../net/packets';
-import type { LabEnv } from '../lab/env';
-import { TIMINGS } from '../lab/timings';
+import type { LabEnv } from '../core/env';
+import { TIMINGS } from '../core/timings';
 import type { DhcpLease } from '../windows/hostState';
 
 export interface DhcpClientInput {

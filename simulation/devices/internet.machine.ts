@@ -6,7 +6,7 @@
  * Events: net.deliver (network).
  */
 import { enqueueActions, setup, type AnyActorRef } from 'xstate';
-import type { LabDefinition } from '../lab/definition';
+import type { LabDefinition } from '../core/definition';
 import type { NetworkEvent } from '../net/network.machine';
 import type { Packet } from '../net/packets';
 import { answer, reverseName, type DnsServerState } from '../roles/dnsServer';

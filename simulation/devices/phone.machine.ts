@@ -10,8 +10,8 @@
  *         xstate.done.actor.job-* (scripts).
  */
 import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
-import type { PhoneDefinition } from '../lab/definition';
-import type { LabEnv } from '../lab/env';
+import type { PhoneDefinition } from '../core/definition';
+import type { LabEnv } from '../core/env';
 import type { NetworkEvent } from '../net/network.machine';
 import type { Packet } from '../net/packets';
 import { exchange, type Script } from '../proc/script';

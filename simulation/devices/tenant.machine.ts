@@ -12,8 +12,8 @@
  *         SSPR off, throttling.
  */
 import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
-import type { LabDefinition } from '../lab/definition';
-import type { LabEnv } from '../lab/env';
+import type { LabDefinition } from '../core/definition';
+import type { LabEnv } from '../core/env';
 import type { NetworkEvent } from '../net/network.machine';
 import type { Packet } from '../net/packets';
 import type { WritebackFailure } from '../net/appMessages';
@@ -35,7 +35,7 @@ import { serveEndpoint } from './endpoint';
 import { planEffects, spawnAll, type CarrierEntry, type TenantJob } from './tenantJobs';
 
 export { WRITEBACK_TIMEOUT, type CarrierEntry } from './tenantJobs';
-import { applyTenantOp, type TenantOp } from '../lab/backstage';
+import { applyTenantOp, type TenantOp } from './backstage';
 
 export interface TenantMachineContext {
   tenant: TenantState;

@@ -10,14 +10,16 @@
  * Faults that touch it: a stopped service (DHCP Server, DNS Server, NTDS...), a pulled cable,
  *         a wrong DNS server on the adapter, a skewed clock.
  */
+import type { AducResult } from '../windows/hostState';
+import type { HostEffect } from '../windows/hostOps';
 import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
-import type { LabEnv } from '../lab/env';
+import type { LabEnv } from '../core/env';
 import type { NetworkEvent } from '../net/network.machine';
 import type { Message, Packet } from '../net/packets';
 import type { Ipv4 } from '../net/ipv4';
 import type { Script } from '../proc/script';
 import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
-import type { CommandResult, HostEffect } from '../windows/commands/types';
+import type { CommandResult } from '../tools/commands/types';
 import {
   effectiveIpConfig,
   type ConsoleLine,
@@ -37,10 +39,11 @@ import {
 } from '../windows/hostOps';
 import { ipconfigBrief, ipconfigRenewFailed } from '../windows/ipconfig';
 import { serve, type ServerRoles } from '../windows/serve';
-import { finish, interpret, promptOf, succeeded, type Step, type StepTail } from '../windows/shell/console';
+import { finish, interpret, promptOf, succeeded, type Step, type StepTail } from '../tools/shell/console';
 import { dhcpClientMachine, type DhcpClientReport } from './dhcpClient.machine';
 import { adsyncMachine, type AdSyncContext, type AdSyncReport } from './adsync.machine';
 import type { AdsyncReply, AdsyncRequest } from '../sync/requests';
+import type { AdSyncState } from '../sync/state';
 import type { WizardAction } from '../sync/wizard';
 import {
   changePasswordScript,
@@ -57,16 +60,18 @@ import {
   type AdOp,
   type AdSyncPatch,
   type HostPatch,
-} from '../lab/backstage';
+} from './backstage';
 import { exchange } from '../proc/script';
-import { aducScript, type AducResult } from '../windows/aduc';
-import type { AducAction } from '../lab/actionSchemas';
-import { TIMINGS } from '../lab/timings';
+import { aducScript } from '../tools/aduc';
+import type { AducAction } from '../core/actionSchemas';
+import { TIMINGS } from '../core/timings';
 import type { DhcpLease } from '../windows/hostState';
 
 export interface HostInput {
   host: WindowsHostContext;
   roles: ServerRoles;
+  /** The sync server: Entra Connect's state on disk (the ADSync actor runs from it while the host is on). */
+  adsyncDisk?: AdSyncState;
   env: LabEnv;
   /** The tenant's Service Bus relay namespace (the writeback listener connects to it). */
   relayNamespace: string;
@@ -83,6 +88,8 @@ type Job =
 export interface HostMachineContext {
   host: WindowsHostContext;
   roles: ServerRoles;
+  /** The sync server: Entra Connect's state as it is on disk while the ADSync actor is not running. */
+  adsyncDisk?: AdSyncState;
   env: LabEnv;
   relayNamespace: string;
   /** Running scripts by child id (transient: not part of the lab's truth). */
@@ -341,7 +348,7 @@ function applyPlan(enqueue: Enqueue, context: HostMachineContext, plan: ConsoleP
   }
   if (plan.dhcp) enqueue.sendTo('dhcp', { type: plan.dhcp === 'renew' ? 'dhcp.renew' : 'dhcp.release' });
   // The ADSync actor runs while this host is on and has Entra Connect installed.
-  if (context.host.adsyncDisk)
+  if (context.adsyncDisk)
     for (const running of plan.requests?.adsync ?? [])
       enqueue.sendTo('adsync', { type: 'adsync.service', running });
   if (plan.requests?.restart) enqueue.raise({ type: 'host.restart' });
@@ -399,7 +406,7 @@ export const windowsHostMachine = setup({
       enqueue.sendTo('dhcp', { type: 'dhcp.start' });
     }),
     startAdsync: enqueueActions(({ enqueue, context, self }) => {
-      const disk = context.host.adsyncDisk;
+      const disk = context.adsyncDisk;
       if (!disk) return;
       const hostRef = self;
       const bootHost = context.host;
@@ -483,10 +490,8 @@ export const windowsHostMachine = setup({
       if (event.type !== 'backstage.adsync') return;
       if (self.getSnapshot().children.adsync)
         enqueue.sendTo('adsync', { type: 'adsync.patch', patch: event.patch });
-      else if (context.host.adsyncDisk)
-        enqueue.assign({
-          host: { ...context.host, adsyncDisk: applyAdSyncPatch(context.host.adsyncDisk, event.patch) },
-        });
+      else if (context.adsyncDisk)
+        enqueue.assign({ adsyncDisk: applyAdSyncPatch(context.adsyncDisk, event.patch) });
     }),
     toSyncManager: enqueueActions(({ enqueue, context, event, self }) => {
       if (event.type !== 'syncmanager.connector' || !self.getSnapshot().children.adsync) return;
@@ -502,7 +507,7 @@ export const windowsHostMachine = setup({
       const adsyncRef = self.getSnapshot().children.adsync as AnyActorRef | undefined;
       const adsyncDisk = adsyncRef
         ? (adsyncRef.getSnapshot().context as AdSyncContext).state
-        : context.host.adsyncDisk;
+        : context.adsyncDisk;
       enqueue.stopChild('adsync');
       enqueue.stopChild('dhcp');
       for (const id of Object.keys(context.jobs)) enqueue.stopChild(id);
@@ -519,7 +524,7 @@ export const windowsHostMachine = setup({
           consoles: { ...host.consoles, [shell]: { ...host.consoles[shell], transcript: [], busy: false } },
         };
       }
-      enqueue.assign({ host: { ...host, adsyncDisk }, jobs: {}, dhcpWait: undefined, localWait: undefined });
+      enqueue.assign({ host, adsyncDisk, jobs: {}, dhcpWait: undefined, localWait: undefined });
     }),
     serveDelivery: enqueueActions(({ enqueue, context, event, system, self }) => {
       if (event.type !== 'net.deliver') return;
@@ -799,6 +804,7 @@ export const windowsHostMachine = setup({
   context: ({ input }) => ({
     host: input.host,
     roles: input.roles,
+    ...(input.adsyncDisk ? { adsyncDisk: input.adsyncDisk } : {}),
     env: input.env,
     relayNamespace: input.relayNamespace,
     jobs: {},

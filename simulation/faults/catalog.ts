@@ -17,7 +17,11 @@ import {
 } from '../cloud/policy';
 import { isMember } from '../cloud/tenantState';
 import type { LabCommand } from '../lab/commands';
-import type { LabDefinition } from '../lab/definition';
+import type { FaultParams } from '../lab/lab.machine';
+
+// The scenarios name the parameters by the catalog they belong to.
+export type { FaultParams };
+import type { LabDefinition } from '../core/definition';
 import type { LabTruth } from '../lab/truth';
 import { KEYS, restrictRemoteSam } from '../windows/registry';
 import { effectiveIpConfig } from '../windows/hostState';
@@ -47,11 +51,6 @@ export type FaultCategory =
   | 'Cloud';
 
 /** Which user and which PC a fault is about (a scenario may draw them from its seed). */
-export interface FaultParams {
-  user: string;
-  pc: string;
-}
-
 export interface FaultContext {
   def: LabDefinition;
   truth: LabTruth;

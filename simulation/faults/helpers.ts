@@ -1,5 +1,4 @@
 /** Questions the fault predicates ask of the lab's truth. Pure. */
-import { isProtectedGroup } from '../roles/directory';
 import {
   findUser,
   hasRight,
@@ -10,7 +9,7 @@ import {
 } from '../roles/directory';
 import { findCloudUser, type CloudUser } from '../cloud/tenantState';
 import { firewallVerdict } from '../net/routing';
-import type { LabDefinition } from '../lab/definition';
+import type { LabDefinition } from '../core/definition';
 import type { HostTruth, LabTruth } from '../lab/truth';
 import { effectiveIpConfig } from '../windows/hostState';
 
@@ -93,8 +92,4 @@ export function relayPortOpen(truth: LabTruth, def: LabDefinition): boolean {
     body: { kind: 'tcp.syn' as const },
   };
   return firewallVerdict(truth.network.firewall, 'outbound', probe, src).pass;
-}
-
-export function isProtected(u: AdUser): boolean {
-  return u.adminCount === 1 || u.inheritanceDisabled || u.memberOf.some(isProtectedGroup);
 }

@@ -19,7 +19,7 @@ import {
   type TenantState,
 } from '../cloud/tenantState';
 import { diagnostics, usageView, type DiagnosticView, type UsageView } from './adminInsights';
-import type { LabDefinition } from './definition';
+import type { LabDefinition } from '../core/definition';
 import { methodsOf } from './surfaceViews';
 import type { LabTruth } from './truth';
 

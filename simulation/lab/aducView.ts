@@ -5,11 +5,12 @@
  * properties dialog shows (General, Account, Member Of). Read from the truth while DC01 is on and
  * AD DS (NTDS) runs; otherwise the console's error. Passwords, history and ACLs never come here.
  */
+import type { AducResult } from '../windows/hostState';
 import { isLockedOut, type DirectoryState } from '../roles/directory';
 import { BUILTIN_GROUP_DESCRIPTIONS } from '../roles/dcServices';
 import { wellKnownContainers } from '../roles/directoryObjects';
-import { ADUC_TEXT, type AducResult } from '../windows/aduc';
-import type { LabDefinition } from './definition';
+import { ADUC_TEXT } from '../tools/aduc';
+import type { LabDefinition } from '../core/definition';
 import type { LabTruth } from './truth';
 
 export type AducNodeKind = 'domain' | 'builtin' | 'container' | 'ou';

@@ -4,14 +4,11 @@
  * module validates a command against a lab definition (with an error that names what is wrong)
  * and says which actor it is for.
  */
+import type { FirewallRule, LabDefinition } from '../core/definition';
 import type { EventObject } from 'xstate';
 import { z } from 'zod';
-import type { AdOp, AdSyncPatch, HostPatch, TenantOp } from './backstage';
-import { adOpSchema, adsyncPatchSchema, firewallRuleSchema, hostPatchSchema } from './backstageSchemas';
-import type { FirewallRule } from '../net/routing';
-import type { FaultParams } from '../faults/catalog';
-import { FAULT_IDS } from '../faults/catalog';
-import { TRIGGER_IDS, type TriggerId } from '../faults/triggers';
+import type { AdOp, AdSyncPatch, HostPatch, TenantOp } from '../devices/backstage';
+import { adOpSchema, adsyncPatchSchema, firewallRuleSchema, hostPatchSchema } from '../core/backstageSchemas';
 import {
   aducActionSchema,
   adminActionSchema,
@@ -19,12 +16,11 @@ import {
   type AducAction,
   ssprActionSchema,
   wizardActionSchema,
-} from './actionSchemas';
+} from '../core/actionSchemas';
 import { formatIssues } from './definitionSchema';
 import { DAY } from '../core/time';
 import type { ShellKind } from '../windows/hostState';
 import { SERVICE_CATALOG } from '../windows/services';
-import type { LabDefinition } from './definition';
 
 export type LabCommand =
   | { type: 'clock.advance'; ms: number }
@@ -60,8 +56,7 @@ export type LabCommand =
   /** Active Directory Users and Computers on the domain controller (see windows/aduc.ts). */
   | { type: 'aduc.action'; host: string; action: AducAction }
   | ViewCommand
-  | BackstageCommand
-  | FaultCommand;
+  | BackstageCommand;
 
 /** Where a learner can look at something without changing it. */
 export const VIEW_SURFACES = ['admin', 'events', 'tool'] as const;
@@ -82,13 +77,6 @@ export type BackstageCommand =
   | { type: 'backstage.adsync'; patch: AdSyncPatch }
   | { type: 'backstage.tenant'; op: TenantOp }
   | { type: 'backstage.firewall'; add?: FirewallRule; remove?: string };
-
-/** Instructor operations on faults (see faults/catalog.ts). */
-export type FaultCommand =
-  | { type: 'fault.inject'; fault: string; params?: Partial<FaultParams> }
-  | { type: 'fault.clear'; fault: string }
-  | { type: 'fault.schedule'; fault: string; params?: Partial<FaultParams>; at?: number; trigger?: TriggerId }
-  | { type: 'fault.unschedule'; fault: string };
 
 export type LabCommandType = LabCommand['type'];
 
@@ -125,10 +113,6 @@ export const COMMAND_TYPES: readonly LabCommandType[] = [
   'backstage.adsync',
   'backstage.tenant',
   'backstage.firewall',
-  'fault.inject',
-  'fault.clear',
-  'fault.schedule',
-  'fault.unschedule',
 ];
 
 const tenantOpSchema = z.discriminatedUnion('op', [
@@ -151,8 +135,6 @@ const tenantOpSchema = z.discriminatedUnion('op', [
   }),
 ]);
 
-const faultParamsSchema = z.object({ user: z.string().max(64), pc: z.string().max(64) }).partial();
-
 const ACTION_SCHEMAS = {
   'portal.sspr': ssprActionSchema,
   'portal.myaccount': myAccountActionSchema,
@@ -163,7 +145,7 @@ const ACTION_SCHEMAS = {
 export const MAX_ADVANCE_MS = 366 * DAY;
 export const MAX_LINE_LENGTH = 4000;
 
-function isObject(v: unknown): v is Record<string, unknown> {
+export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
@@ -174,13 +156,15 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function parseCommand(
   def: LabDefinition,
   value: unknown,
+  /** Types a layer above adds (the instructor's fault commands), named in the error for an unknown type. */
+  moreTypes: readonly string[] = [],
 ): { ok: true; command: LabCommand } | { ok: false; error: string } {
   if (!isObject(value)) return { ok: false, error: 'command: expected an object' };
   const type = value.type;
   if (typeof type !== 'string' || !(COMMAND_TYPES as readonly string[]).includes(type)) {
     return {
       ok: false,
-      error: `command.type: expected one of ${COMMAND_TYPES.join(', ')}, got ${JSON.stringify(type)}`,
+      error: `command.type: expected one of ${[...COMMAND_TYPES, ...moreTypes].join(', ')}, got ${JSON.stringify(type)}`,
     };
   }
   const hostIds = def.hosts.map((h) => h.id);
@@ -372,63 +356,6 @@ export function parseCommand(
         };
       break;
     }
-    case 'fault.inject':
-    case 'fault.clear':
-    case 'fault.schedule':
-    case 'fault.unschedule': {
-      if (typeof value.fault !== 'string' || !FAULT_IDS.includes(value.fault as never)) {
-        error = `${type}.fault: expected a fault of the catalog (${FAULT_IDS[0]}–${FAULT_IDS[FAULT_IDS.length - 1]}), got ${JSON.stringify(value.fault)}`;
-        break;
-      }
-      const p =
-        value.params === undefined
-          ? { success: true as const, data: undefined }
-          : faultParamsSchema.safeParse(value.params);
-      if (!p.success) {
-        error = formatIssues(p.error.issues, `${type}.params`)[0];
-        break;
-      }
-      if (p.data?.pc !== undefined && !def.hosts.some((h) => h.id === p.data?.pc && h.kind === 'client')) {
-        error = `${type}.params.pc: expected a client PC of the lab, got ${JSON.stringify(p.data.pc)}`;
-        break;
-      }
-      if (
-        p.data?.user !== undefined &&
-        !def.users.some((u) => u.sam.toLowerCase() === p.data?.user?.toLowerCase())
-      ) {
-        error = `${type}.params.user: expected a user of the lab, got ${JSON.stringify(p.data.user)}`;
-        break;
-      }
-      const fault = value.fault;
-      if (type === 'fault.inject')
-        return { ok: true, command: p.data ? { type, fault, params: p.data } : { type, fault } };
-      if (type === 'fault.clear' || type === 'fault.unschedule')
-        return { ok: true, command: { type, fault } };
-      const at = value.at;
-      const trigger = value.trigger;
-      if (at === undefined && trigger === undefined) {
-        error = 'fault.schedule: expected "at" (a lab time) or "trigger"';
-        break;
-      }
-      if (at !== undefined && (typeof at !== 'number' || !Number.isFinite(at))) {
-        error = 'fault.schedule.at: expected a lab time in milliseconds';
-        break;
-      }
-      if (trigger !== undefined && !(TRIGGER_IDS as readonly unknown[]).includes(trigger)) {
-        error = `fault.schedule.trigger: expected one of ${TRIGGER_IDS.join(', ')}, got ${JSON.stringify(trigger)}`;
-        break;
-      }
-      return {
-        ok: true,
-        command: {
-          type,
-          fault,
-          ...(p.data ? { params: p.data } : {}),
-          ...(at !== undefined ? { at: at as number } : {}),
-          ...(trigger !== undefined ? { trigger: trigger as TriggerId } : {}),
-        },
-      };
-    }
     case 'phone.scan':
     case 'phone.respond':
     case 'phone.call': {
@@ -530,7 +457,7 @@ function normalise(c: LabCommand): LabCommand {
 
 /** The actor a (non-clock) command goes to, and the event it becomes there. */
 export function routeCommand(
-  c: Exclude<LabCommand, { type: 'clock.advance' } | { type: 'clock.next' } | FaultCommand | ViewCommand>,
+  c: Exclude<LabCommand, { type: 'clock.advance' } | { type: 'clock.next' } | ViewCommand>,
   syncHost: string,
   dcHost: string,
 ): {

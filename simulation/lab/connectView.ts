@@ -16,7 +16,7 @@ import {
 import { configuringProgress } from '../sync/wizardPlan';
 import { STEP_LABELS } from '../sync/wizardTexts';
 import type { ConnectFeatures } from '../sync/state';
-import type { LabDefinition } from './definition';
+import type { LabDefinition } from '../core/definition';
 import type { LabTruth } from './truth';
 
 export interface WizardStepView {

@@ -4,7 +4,7 @@
  * Michael Brown's), Michael's phone, and the Entra ID tenant "Everestitt" with laborhub.store
  * verified. Names other than those of the guide are realistic placeholders.
  */
-import type { LabDefinition, UserDefinition } from './definition';
+import type { LabDefinition, UserDefinition } from '../core/definition';
 
 const DOMAIN_DN = 'DC=laborhub,DC=store';
 const OU_ROOT = `OU=LaborHub,${DOMAIN_DN}`;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { isIpv4, parseCidr } from '../net/ipv4';
 import { parseIsoTime } from '../core/time';
-import type { LabDefinition } from './definition';
+import type { LabDefinition } from '../core/definition';
 
 const ip = z.string().refine(isIpv4, { message: 'expected an IPv4 address such as 192.168.6.10' });
 const cidr = z

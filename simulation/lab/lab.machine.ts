@@ -6,22 +6,26 @@
  * Events: lab.deliver (a lab command already translated for one device).
  */
 import { assign, enqueueActions, setup, type AnyActorRef, type EventObject } from 'xstate';
-import type { FaultParams } from '../faults/catalog';
-import type { TriggerId } from '../faults/triggers';
 import { networkMachine } from '../net/network.machine';
 import { internetMachine } from '../devices/internet.machine';
 import { tenantMachine } from '../devices/tenant.machine';
 import { phoneMachine } from '../devices/phone.machine';
 import { windowsHostMachine } from '../devices/windowsHost.machine';
-import { initialHostContext, initialRoles } from '../windows/hostInit';
-import type { LabDefinition } from './definition';
+import { initialAdSyncDisk, initialHostContext, initialRoles } from '../devices/hostInit';
+import type { LabDefinition } from '../core/definition';
 import { authenticatorSecret } from '../cloud/seed';
-import type { LabEnv } from './env';
+import type { LabEnv } from '../core/env';
 
 export interface LabInput {
   definition: LabDefinition;
   seed: number;
   env: LabEnv;
+}
+
+/** Whom a fault is aimed at (the fault catalog, faults/, gives the rest its meaning). */
+export interface FaultParams {
+  user: string;
+  pc: string;
 }
 
 /** A fault the instructor put in place (truth only: never in a learner's view). */
@@ -35,7 +39,8 @@ export interface ScheduledFault {
   id: string;
   params: FaultParams;
   at?: number;
-  trigger?: TriggerId;
+  /** One of the fault layer's triggers (faults/triggers.ts). */
+  trigger?: string;
 }
 
 export type LabContext = LabInput & { faults: FaultRecord[]; scheduled: ScheduledFault[] };
@@ -99,6 +104,7 @@ export const labMachine = setup({
           input: {
             host: initialHostContext(definition, h, seed, start),
             roles: initialRoles(definition, h, seed, start),
+            adsyncDisk: initialAdSyncDisk(definition, h, start),
             env,
             relayNamespace,
           },

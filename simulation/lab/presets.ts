@@ -5,21 +5,9 @@
  * Connect and in the portal, and Michael and Emma registered with SMS and the Authenticator app.
  */
 import { DEFAULT_LAB } from './defaultLab';
-import type { LabDefinition } from './definition';
+import type { LabDefinition } from '../core/definition';
 
 export type PresetId = 'fresh' | 'configured';
-
-export const PRESETS: Record<PresetId, { title: string; description: string }> = {
-  fresh: {
-    title: 'Fresh lab',
-    description: 'Entra Connect synchronises users only; SSPR is off; nobody has registered methods.',
-  },
-  configured: {
-    title: 'SSPR and writeback configured',
-    description:
-      'The seed guide is done: SSPR (All, 1 method), Authenticator and SMS, PHS and writeback on, Michael and Emma registered.',
-  },
-};
 
 export function presetDefinition(id: PresetId, base: LabDefinition = DEFAULT_LAB): LabDefinition {
   if (id === 'fresh') return base;

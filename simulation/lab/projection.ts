@@ -6,8 +6,8 @@
  */
 import { formatLongDateTime } from '../core/time';
 import { effectiveIpConfig, type ConsoleLine, type ShellKind } from '../windows/hostState';
-import { promptOf } from '../windows/shell/console';
-import type { LabDefinition } from './definition';
+import { promptOf } from '../tools/shell/console';
+import type { LabDefinition } from '../core/definition';
 import type { LabTruth } from './truth';
 import type { SsprPage } from '../cloud/ssprFlow';
 import {

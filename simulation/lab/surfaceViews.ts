@@ -10,7 +10,7 @@ import { totp } from '../cloud/policy';
 import type { SsprPage } from '../cloud/ssprFlow';
 import type { TenantState } from '../cloud/tenantState';
 import type { PortalPage } from '../cloud/userPortal';
-import type { LabDefinition } from './definition';
+import type { LabDefinition } from '../core/definition';
 import type { LabTruth } from './truth';
 
 export interface MyAccountView {

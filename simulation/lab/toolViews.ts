@@ -5,12 +5,11 @@
  * while the machine it runs on is up (a tool on a powered-off host cannot be opened).
  */
 import { formatShortDateTime } from '../core/time';
-import type { FirewallRule } from '../net/routing';
+import type { FirewallRule, LabDefinition } from '../core/definition';
 import type { RunRecord } from '../sync/state';
 import type { EventLevel, LogName } from '../windows/eventlog';
 import type { ServiceStatus, StartType } from '../windows/services';
 
-import type { LabDefinition } from './definition';
 import type { LabTruth } from './truth';
 
 export const VIEWER_LOGS = ['Application', 'System', 'Security'] as const satisfies readonly LogName[];

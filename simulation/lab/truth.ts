@@ -18,7 +18,7 @@ import type { AdminNotice, AdminNotification } from '../cloud/adminPortal';
 import type { PhoneContext } from '../devices/phone.machine';
 import type { WindowsHostContext } from '../windows/hostState';
 import type { ServerRoles } from '../windows/serve';
-import type { LabDefinition } from './definition';
+import type { LabDefinition } from '../core/definition';
 import type { FaultRecord, ScheduledFault } from './lab.machine';
 
 export interface DhcpClientTruth {
@@ -117,8 +117,8 @@ export function collectTruth(
         wizard: a.context.wizard,
         requested: a.context.requested,
       };
-    } else if (s.context.host.adsyncDisk) {
-      adsync = { activity: 'off', state: s.context.host.adsyncDisk, wizard: CLOSED_WIZARD };
+    } else if (s.context.adsyncDisk) {
+      adsync = { activity: 'off', state: s.context.adsyncDisk, wizard: CLOSED_WIZARD };
     }
     hosts[h.id] = {
       power: s.value === 'off' ? 'off' : 'on',

@@ -4,9 +4,7 @@
  * replication for password hash sync) and to each other over HTTPS (sync export, password hash
  * sync, the writeback relay, SMS and Authenticator pushes). The network only routes them.
  */
-import type { PasswordPolicy } from '../roles/passwordPolicy';
-import type { SetMode } from '../roles/passwordPolicy';
-import type { AclEdit } from '../roles/directoryObjects';
+import type { AclEdit, PasswordPolicy, SetMode } from '../core/directoryTypes';
 
 export interface Credentials {
   user: string;

@@ -8,17 +8,11 @@
  *         firewall.add, firewall.remove, router.wan, router.power.
  * Faults that touch it: outbound 443 blocked at the edge, WAN down, a cable pulled.
  */
+import type { FirewallRule } from '../core/definition';
 import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import type { Ipv4 } from './ipv4';
 import type { Message, Packet, RefuseReason } from './packets';
-import {
-  canReturn,
-  route,
-  type FirewallRule,
-  type NetworkState,
-  type NicState,
-  type OpenFlow,
-} from './routing';
+import { canReturn, route, type NetworkState, type NicState, type OpenFlow } from './routing';
 
 export interface TraceEntry {
   packetId: string;
@@ -48,13 +42,6 @@ export type NetworkEvent =
   | { type: 'firewall.remove'; id: string }
   | { type: 'router.wan'; up: boolean }
   | { type: 'router.power'; powered: boolean };
-
-/** What the network sends to devices and to waiting requesters. */
-export type NetworkDelivery =
-  | { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef }
-  | { type: 'net.reply'; requestId: string; body: Message; from: Ipv4 }
-  | { type: 'net.refused'; requestId: string; reason: RefuseReason; by?: Ipv4 }
-  | { type: 'net.media'; connected: boolean };
 
 const TRACE_LIMIT = 64;
 

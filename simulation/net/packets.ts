@@ -3,10 +3,9 @@
  * cable it came in on), the addresses the sender wrote, the transport, and an application message.
  * Application messages are a tagged union; each protocol module owns its own members.
  */
+import type { Transport } from '../core/definition';
 import type { AppMessages } from './appMessages';
 import type { Ipv4 } from './ipv4';
-
-export type Transport = 'udp' | 'tcp' | 'icmp';
 
 export interface IcmpEcho {
   kind: 'icmp.echo';

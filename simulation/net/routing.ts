@@ -4,7 +4,8 @@
  * Pure data in, data out; the network actor calls it for every packet.
  */
 import { BROADCAST, inCidr, isApipa, isPrivate, sameSubnet, type Ipv4 } from './ipv4';
-import type { Packet, RefuseReason, Transport } from './packets';
+import type { FirewallRule } from '../core/definition';
+import type { Packet, RefuseReason } from './packets';
 
 export type SegmentId = 'lan' | 'internet' | 'cellular';
 
@@ -15,21 +16,6 @@ export interface NicState {
   gateway?: Ipv4;
   cableConnected: boolean;
   powered: boolean;
-}
-
-export interface FirewallRule {
-  id: string;
-  /** Where the rule sits: the edge firewall between the LAN and the internet. */
-  direction: 'outbound' | 'inbound';
-  action: 'block' | 'allow';
-  /** drop (silently) or reject (refuse at once); only for block rules. */
-  mode?: 'drop' | 'reject';
-  srcCidr?: string;
-  dstCidr?: string;
-  /** Host-name pattern such as `*.servicebus.windows.net`. */
-  host?: string;
-  transport?: Transport;
-  port?: number;
 }
 
 /** An outbound connection a LAN host keeps open, over which the far end may send to it. */

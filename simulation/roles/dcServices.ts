@@ -4,12 +4,13 @@
  * requests over LDAP, ADWS (the AD cmdlets) and SAMR (net user), and DRS replication of password
  * hashes for password hash sync. Each request needs the service that really serves it. Pure.
  */
+import type { Ace, AdRight } from '../core/directoryTypes';
 import type { Message, Packet } from '../net/packets';
 import type { DirOp, DirRequest, DirResponse, DrsChanges, KrbError, UserPatch } from '../net/appMessages';
 import type { NewEvent } from '../windows/eventlog';
 import { hostTime, type WindowsHostContext } from '../windows/hostState';
 import { listenerFor } from '../windows/services';
-import { TIMINGS } from '../lab/timings';
+import { TIMINGS } from '../core/timings';
 import {
   addToGroup,
   authenticate,
@@ -26,8 +27,6 @@ import {
   setUserAttributes,
   trusteesOf,
   unlockUser,
-  type Ace,
-  type AdRight,
   type AdUser,
   type DirectoryState,
 } from './directory';

@@ -3,7 +3,7 @@
  * (router), 006 (DNS servers) and 015 (DNS domain name), and a lease table. Pure: a client
  * message and the current state in, the answer and the next state out.
  */
-import type { DhcpScopeDefinition } from '../lab/definition';
+import type { DhcpScopeDefinition } from '../core/definition';
 import { fromInt, toInt, type Ipv4 } from '../net/ipv4';
 import type { DhcpClientMessage, DhcpServerMessage } from '../net/packets';
 import { DAY, MINUTE } from '../core/time';

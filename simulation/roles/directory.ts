@@ -5,11 +5,12 @@
  * checks for the connector account (ACEs on the domain root and OUs, inheritance, protected
  * objects). Pure: the state in, the next state and what happened out.
  */
+import type { Ace, AdRight, PasswordPolicy, SetMode } from '../core/directoryTypes';
 import { nextGuid, nextInt, seedFrom, type RngState } from '../core/random';
 import { MINUTE } from '../core/time';
-import type { LabDefinition } from '../lab/definition';
+import type { LabDefinition } from '../core/definition';
 import type { NewEvent } from '../windows/eventlog';
-import { checkPassword, type PasswordPolicy, type PolicyViolation, type SetMode } from './passwordPolicy';
+import { checkPassword, type PolicyViolation } from './passwordPolicy';
 
 export interface AdUser {
   guid: string;
@@ -76,24 +77,6 @@ export interface AdOu {
   description?: string;
   /** Blocks inheritance of permissions from above. */
   inheritanceBlocked: boolean;
-}
-
-export type AdRight =
-  | 'Reset Password'
-  | 'Change Password'
-  | 'Write lockoutTime'
-  | 'Write pwdLastSet'
-  | 'Unexpire Password'
-  | 'Replicating Directory Changes'
-  | 'Replicating Directory Changes All';
-
-export interface Ace {
-  trustee: string;
-  right: AdRight;
-  /** DN of the object the ACE sits on. */
-  on: string;
-  appliesTo: 'this' | 'descendant-users' | 'this-and-descendants';
-  allow: boolean;
 }
 
 export interface DirectoryState {
@@ -646,10 +629,6 @@ export function removeFromGroup(
   const g = dir.groups[key(group)];
   if (!user || !g) return dir;
   return touch(dir, user, { memberOf: user.memberOf.filter((m) => key(m) !== key(g.name)) }, now);
-}
-
-export function groupMembers(dir: DirectoryState, group: string): AdUser[] {
-  return Object.values(dir.users).filter((u) => u.memberOf.some((m) => key(m) === key(group)));
 }
 
 /** The chain of containers from a DN up to the domain root (nearest first). */

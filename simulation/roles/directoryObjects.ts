@@ -5,8 +5,9 @@
  * ACEs, then the ones it inherits unless inheritance is off), and edits to ACEs and to the
  * "include inheritable permissions" flag. Pure.
  */
+import type { Ace, AclEdit } from '../core/directoryTypes';
 import { hashString } from '../core/hash';
-import { ancestors, grant, revoke, type Ace, type AdUser, type DirectoryState } from './directory';
+import { ancestors, grant, revoke, type AdUser, type DirectoryState } from './directory';
 
 export type DirObjectClass = 'domainDNS' | 'organizationalUnit' | 'container' | 'user' | 'group' | 'computer';
 
@@ -170,15 +171,6 @@ export function aclOf(dir: DirectoryState, dn: string): AclView | undefined {
     }
   }
   return { object, blocked, entries };
-}
-
-export interface AclEdit {
-  /** New ACEs on the object (their `on` is set to its DN). */
-  grant?: Omit<Ace, 'on'>[];
-  /** Removes every ACE of this trustee set on the object (dsacls /R). */
-  revoke?: string;
-  /** Sets (true) or clears (false) the protected flag (dsacls /P:Y, /P:N). */
-  protect?: boolean;
 }
 
 /** Applies an ACL edit to the object at `dn` (which must exist). */

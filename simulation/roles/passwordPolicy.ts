@@ -5,29 +5,10 @@
  * (reference §2.4): a user's change and a writeback reset apply them all; an administrator's reset
  * applies length and complexity only.
  */
+import type { PasswordPolicy, SetMode } from '../core/directoryTypes';
 import { DAY } from '../core/time';
 
-export interface PasswordPolicy {
-  minLength: number;
-  complexity: boolean;
-  historyCount: number;
-  minAgeDays: number;
-  maxAgeDays: number;
-  lockoutThreshold: number;
-  lockoutDurationMinutes: number;
-  lockoutWindowMinutes: number;
-  reversibleEncryption: boolean;
-}
-
 export type PolicyViolation = 'length' | 'complexity' | 'history' | 'min-age';
-
-export type SetMode =
-  /** the user changes their own password, knowing the old one */
-  | 'change'
-  /** SSPR writeback reset or admin reset from the Entra admin center (policy hints: history and age apply) */
-  | 'writeback-reset'
-  /** a domain administrator's reset on-premises (ADUC, Set-ADAccountPassword -Reset) */
-  | 'admin-reset';
 
 function tokens(displayName: string): string[] {
   return displayName

@@ -506,7 +506,10 @@ function pendingNumber(view: LearnerView): number | undefined {
   return undefined;
 }
 
-/** Formats an action back to text (for timelines and reports). */
+/**
+ * Formats an action back to text (for timelines and reports).
+ * @public Unused on main; kept for the scenarios' owner (issue 10) to use or remove.
+ */
 export function actionText(a: ParsedAction): string {
   switch (a.kind) {
     case 'console':

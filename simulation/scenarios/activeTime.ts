@@ -42,7 +42,10 @@ function countable(gap: number): number {
   return Number.isFinite(gap) && gap > 0 && gap <= IDLE_GAP_MS ? gap : 0;
 }
 
-/** Checks stamps read from a file: every field present and sensible, in order. */
+/**
+ * Checks stamps read from a file: every field present and sensible, in order.
+ * @public Unused on main; kept for the scenarios' owner (issue 10) to use or remove.
+ */
 export function stampErrors(value: unknown, path: string): string[] {
   if (!Array.isArray(value)) return [`${path}: expected a list of wall-clock stamps`];
   const errors: string[] = [];

@@ -10,8 +10,8 @@ import { findCloudUser, isMember as isCloudMember } from '../cloud/tenantState';
 import { faultSpec, type FaultParams } from '../faults/catalog';
 import { adUserOf, lockedOut } from '../faults/helpers';
 import { VIEW_SURFACES, type ViewSurface } from '../lab/commands';
-import type { LabDefinition } from '../lab/definition';
-import type { JournalEntry } from '../lab/lab';
+import type { LabDefinition } from '../core/definition';
+import type { JournalEntry } from '../facade/lab';
 import type { LabTruth } from '../lab/truth';
 import type { Observation } from './observe';
 

@@ -3,8 +3,9 @@
  * surface it was given on ("Entra admin center: Password reset > Registration saved (…)"), never
  * an internal event name, never a password, code or CAPTCHA. Pure.
  */
+import type { JournalCommand } from '../faults/commands';
 import type { LabCommand } from '../lab/commands';
-import type { LabDefinition } from '../lab/definition';
+import type { LabDefinition } from '../core/definition';
 import { AUTH_METHOD_LABELS } from '../cloud/tenantState';
 import { FEATURE_LABELS, TASK_LABELS } from '../sync/wizard';
 
@@ -231,7 +232,7 @@ function aduc(a: Extract<LabCommand, { type: 'aduc.action' }>['action']): string
 }
 
 /** One journal command as a sentence; undefined for those a person would not call an action. */
-export function describeCommand(c: LabCommand, def: LabDefinition): string | undefined {
+export function describeCommand(c: JournalCommand, def: LabDefinition): string | undefined {
   switch (c.type) {
     case 'clock.advance':
       return `Clock ran ${formatDuration(c.ms)}`;

@@ -11,8 +11,8 @@
 import { parseDuration } from '../core/time';
 import { faultSpec, type FaultParams } from '../faults/catalog';
 import type { LabCommand } from '../lab/commands';
-import { Lab, type JournalEntry } from '../lab/lab';
-import type { LabDefinition } from '../lab/definition';
+import { Lab, type JournalEntry } from '../facade/lab';
+import type { LabDefinition } from '../core/definition';
 import type { LearnerView } from '../lab/projection';
 import { activeMs, type WallStamp } from './activeTime';
 import { parseAction, resolveAction } from './actions';

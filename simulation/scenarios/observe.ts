@@ -4,7 +4,7 @@
  * learner's view right after the action (the same view the UI renders), so the debrief can quote
  * the lab's own words with the time they appeared. Pure; a replay records the same observations.
  */
-import type { LabCommand } from '../lab/commands';
+import type { JournalCommand } from '../faults/commands';
 import type { LearnerView } from '../lab/projection';
 import { maskConsoleLine } from './describe';
 
@@ -57,7 +57,7 @@ function consoleOutput(
 }
 
 export function observe(
-  command: LabCommand,
+  command: JournalCommand,
   before: LearnerView,
   after: LearnerView,
   at: number,
@@ -116,7 +116,7 @@ export function observe(
 }
 
 /** Commands whose answer is worth looking at (everything but the clock and looking around). */
-export function observable(command: LabCommand): boolean {
+export function observable(command: JournalCommand): boolean {
   return [
     'console.exec',
     'portal.sspr',

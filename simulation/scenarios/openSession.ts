@@ -6,11 +6,11 @@
  * and says how much was dropped: the longest valid prefix, never nothing.
  */
 import { hashString, stableStringify } from '../core/hash';
-import { Lab } from '../lab/lab';
-import { headerRecord, type JournalRecord, type SessionMeta } from '../lab/journal';
-import type { FoldedSession } from '../lab/journalFold';
-import type { JournalEntry } from '../lab/lab';
-import { parseSession } from '../lab/session';
+import { Lab } from '../facade/lab';
+import { headerRecord, type JournalRecord, type SessionMeta } from '../facade/journal';
+import type { FoldedSession } from '../facade/journalFold';
+import type { JournalEntry } from '../facade/lab';
+import { parseSession } from '../facade/session';
 import { ScenarioRun } from './engine';
 import type { Scenario } from './schema';
 

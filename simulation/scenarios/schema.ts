@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { parseDuration } from '../core/time';
 import { FAULT_IDS } from '../faults/catalog';
 import { TRIGGER_IDS } from '../faults/triggers';
-import type { LabDefinition } from '../lab/definition';
+import type { LabDefinition } from '../core/definition';
 import { presetDefinition, type PresetId } from '../lab/presets';
 import { parseAction } from './actions';
 import { checkMeaning, checkSchema, type Check } from './checks';

@@ -1,5 +1,5 @@
 /** Entra Connect's state on the sync server as the lab definition starts it. */
-import type { LabDefinition } from '../lab/definition';
+import type { LabDefinition } from '../core/definition';
 import { ADSYNC_VERSION, type AdSyncState } from './state';
 
 export function initialAdSync(def: LabDefinition, now: number): AdSyncState {

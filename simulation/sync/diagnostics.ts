@@ -8,7 +8,7 @@
  */
 import type { Credentials } from '../net/appMessages';
 import { exchange, type Script } from '../proc/script';
-import { TIMINGS } from '../lab/timings';
+import { TIMINGS } from '../core/timings';
 import { locateDc } from '../windows/dcLocator';
 import { effectiveIpConfig, type WindowsHostContext } from '../windows/hostState';
 import { ENDPOINTS, https } from './scripts';

@@ -19,7 +19,7 @@ import type {
 import type { Message } from '../net/packets';
 import { exchange, sleep, type Script, type ScriptOp, type ScriptResume } from '../proc/script';
 import type { UserRecord } from '../roles/dcServices';
-import { TIMINGS } from '../lab/timings';
+import { TIMINGS } from '../core/timings';
 import type { NewEvent } from '../windows/eventlog';
 import { effectiveIpConfig, type WindowsHostContext } from '../windows/hostState';
 import { locateDc } from '../windows/dcLocator';

@@ -19,8 +19,6 @@ export type {
   WizardDraft,
   WizardEffect,
   WizardPage,
-  WizardPageName,
-  WizardStage,
   WizardState,
   WizardStep,
 } from './wizardTypes';

@@ -60,6 +60,7 @@ export const FEATURE_HELP: Record<keyof ConnectFeatures, string> = {
   directoryExtensions: 'Select this option to sync specified attributes to Microsoft Entra ID.',
 };
 
+/** @public Unused on main; kept for the wizard's owner (issue 14) to use or remove. */
 export const PAGE_TITLES = {
   welcome: 'Welcome to Microsoft Entra Connect Sync',
   tasks: 'Additional tasks',

@@ -34,8 +34,6 @@ export type WizardPage =
   | { page: 'complete'; ok: boolean; message: string }
   | { page: 'notModelled'; task: WizardTask };
 
-export type WizardPageName = WizardPage['page'];
-
 export interface WizardDraft {
   ouFilter: 'all' | string[];
   features: ConnectFeatures;

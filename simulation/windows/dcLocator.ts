@@ -4,7 +4,7 @@
  */
 import type { LdapPingReply } from '../net/appMessages';
 import { exchange, type ScriptOp, type ScriptResume } from '../proc/script';
-import { TIMINGS } from '../lab/timings';
+import { TIMINGS } from '../core/timings';
 import { effectiveIpConfig, type WindowsHostContext } from './hostState';
 import { queryServer } from './resolver';
 

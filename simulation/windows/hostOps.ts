@@ -11,10 +11,30 @@ import {
   type ShellKind,
   type WindowsHostContext,
 } from './hostState';
-import { dependentsOf, servicesFor, specOf, type ServiceStatus } from './services';
+import { dependentsOf, servicesFor, specOf, type ServiceStatus, type StartType } from './services';
 import type { DhcpLease } from './hostState';
-import type { HostEffect } from './commands/types';
-import { createKey, deleteKey, deleteValue, writeValue } from './registry';
+import { createKey, deleteKey, deleteValue, writeValue, type RegValue } from './registry';
+
+/** What a console command or tool changes on its host, as data; `applyEffects` applies it. */
+export type HostEffect =
+  | { type: 'clear' }
+  | { type: 'flushDns' }
+  | { type: 'service'; op: 'start' | 'stop'; name: string }
+  | { type: 'log'; entry: NewEvent }
+  | { type: 'clockOffset'; offsetMs: number }
+  /** The Windows Time service's view of itself after a resync or a configuration change. */
+  | { type: 'time'; mode?: 'NT5DS' | 'NTP' | 'NoSync'; source?: string; lastSyncAt?: number }
+  /** Set-DnsClientServerAddress / netsh: `null` goes back to what DHCP or the static config gives. */
+  | { type: 'dns'; servers: string[] | null }
+  /** The secure channel's new machine password (Test-ComputerSecureChannel -Repair, nltest /sc_reset). */
+  | { type: 'machineSecret'; secret: number }
+  | { type: 'registry'; key: string; name: string; value?: RegValue }
+  /** New-Item / reg add on a key without a value; Remove-Item / reg delete of a whole key. */
+  | { type: 'registryKey'; key: string; op: 'create' | 'delete' }
+  /** Set-Service -StartupType / sc config start=. */
+  | { type: 'serviceStartType'; name: string; startType: StartType }
+  /** Restart-Computer / shutdown /r: the host reboots once the command has printed. */
+  | { type: 'restart' };
 
 export function log(host: WindowsHostContext, now: number, ...entries: NewEvent[]): WindowsHostContext {
   return { ...host, logs: appendEvents(host.logs, entries, now, `${host.hostname}.${host.domainFqdn}`) };

@@ -2,14 +2,12 @@
  * The state of one Windows host, and pure questions about it: what address it uses now, which DNS
  * servers, whether it is on its cable. The host machine (devices/windowsHost.machine.ts) owns it.
  */
-import type { HostKind } from '../lab/definition';
+import type { HostKind } from '../core/definition';
 import { isApipa, prefixToMask, type Ipv4 } from '../net/ipv4';
 import type { RngState } from '../core/random';
 import type { EventLogs } from './eventlog';
 import type { ServiceState } from './services';
-import type { AdSyncState } from '../sync/state';
 import type { Registry } from './registry';
-import type { AducResult } from './aduc';
 
 export interface DhcpLease {
   ip: Ipv4;
@@ -92,6 +90,13 @@ export interface DesktopState {
   busy: boolean;
 }
 
+/** What Active Directory Users and Computers shows after an action (its message box). */
+export interface AducResult {
+  ok: boolean;
+  title?: string;
+  message?: string;
+}
+
 export interface WindowsHostContext {
   id: string;
   kind: HostKind;
@@ -124,8 +129,8 @@ export interface WindowsHostContext {
    * which AD cmdlets and tools on this host bind with.
    */
   logon: { user: string; password: string };
-  /** The sync server: Entra Connect's state as it is on disk while the ADSync actor is not running. */
-  adsyncDisk?: AdSyncState;
+  /** Entra Connect Sync is installed here (its state at rest is the host machine's `adsyncDisk`). */
+  entraConnect: boolean;
   /** The DC: what Active Directory Users and Computers showed after its last action (`id` tells one from the next). */
   aduc?: { lastResult?: AducResult & { id: number } };
   rng: RngState;
@@ -178,10 +183,6 @@ export function hasUsableAddress(nic: NicRuntime): boolean {
 /** The host's own idea of the time. */
 export function hostTime(ctx: Pick<WindowsHostContext, 'clockOffsetMs'>, labNow: number): number {
   return labNow + ctx.clockOffsetMs;
-}
-
-export function fqdnOf(ctx: Pick<WindowsHostContext, 'hostname' | 'domainFqdn'>): string {
-  return `${ctx.hostname.toLowerCase()}.${ctx.domainFqdn}`;
 }
 
 export const TRANSCRIPT_LIMIT = 3000;

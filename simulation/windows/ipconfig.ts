@@ -32,8 +32,6 @@ const L = {
   netbios: '   NetBIOS over Tcpip. . . . . . . . : ',
 } as const;
 
-export const IPCONFIG_LABELS = L;
-
 const CONTINUATION = ' '.repeat(L.dnsServers.length);
 
 /** DNS servers Windows falls back to when it has no IPv4 DNS (reference: unconfirmed). */

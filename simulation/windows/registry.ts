@@ -4,7 +4,7 @@
  * connector account out of SAM), the Windows Time service's type, and Winlogon's cached logons.
  * Keys are case-insensitive, stored in their canonical spelling.
  */
-import type { HostKind } from '../lab/definition';
+import type { HostKind } from '../core/definition';
 
 export type RegType = 'REG_DWORD' | 'REG_SZ' | 'REG_MULTI_SZ' | 'REG_QWORD' | 'REG_EXPAND_SZ';
 

@@ -7,7 +7,7 @@
 import { isIpv4, type Ipv4 } from '../net/ipv4';
 import type { DnsResponse, DnsType } from '../net/packets';
 import { exchange, type ScriptOp, type ScriptResume } from '../proc/script';
-import { TIMINGS } from '../lab/timings';
+import { TIMINGS } from '../core/timings';
 import { effectiveIpConfig, type WindowsHostContext } from './hostState';
 
 export type ResolveResult =

@@ -3,8 +3,7 @@
  * the ports they listen on. Services are data: a host's chart starts and stops them; what a
  * stopped service means (no DHCP offers, no writeback) follows from who listens on which port.
  */
-import type { HostKind } from '../lab/definition';
-import type { Transport } from '../net/packets';
+import type { HostKind, Transport } from '../core/definition';
 
 export type ServiceStatus = 'Running' | 'Stopped';
 export type StartType = 'Automatic' | 'Manual' | 'Disabled';

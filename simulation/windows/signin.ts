@@ -6,7 +6,7 @@
  */
 import type { KrbError } from '../net/appMessages';
 import { exchange, type Script } from '../proc/script';
-import { TIMINGS } from '../lab/timings';
+import { TIMINGS } from '../core/timings';
 import type { NewEvent } from './eventlog';
 import {
   effectiveIpConfig,

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Lab } from '../../simulation/lab/lab';
+import { Lab } from '../../simulation/facade/lab';
 import { storedLines } from './browserStore';
 import { E2E_SHOTS, openApp } from './chromium';
 

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { headerRecord, type JournalRecord } from '../../simulation/lab/journal';
-import { exportHlab } from '../../simulation/lab/journalFold';
-import { Lab } from '../../simulation/lab/lab';
+import { headerRecord, type JournalRecord } from '../../simulation/facade/journal';
+import { exportHlab } from '../../simulation/facade/journalFold';
+import { Lab } from '../../simulation/facade/lab';
 import { currentSessionId, killBrowser, storedLines, tearLastRecords } from './browserStore';
 import { E2E_SHOTS, openApp } from './chromium';
 

@@ -4,9 +4,9 @@
  * `runConsoleFuzz` feeds them to labs and checks that each gets a well-formed answer.
  */
 import fc from 'fast-check';
-import { Lab } from '../../simulation/lab/lab';
+import { Lab } from '../../simulation/facade/lab';
 import { presetDefinition } from '../../simulation/lab/presets';
-import { COMMANDS } from '../../simulation/windows/commands';
+import { COMMANDS } from '../../simulation/tools/commands';
 
 const NAMES = [...new Set(COMMANDS.flatMap((c) => c.names))];
 const WORDS = [

@@ -3,8 +3,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeRecord, headerRecord } from '../../simulation/lab/journal';
-import { Lab } from '../../simulation/lab/lab';
+import { encodeRecord, headerRecord } from '../../simulation/facade/journal';
+import { Lab } from '../../simulation/facade/lab';
 import { createHandlers, type Dialogs } from '../../src-main/handlers';
 import { FileSessionStore } from '../../src-main/store/fileStore';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Lab } from '../../simulation/lab/lab';
+import { Lab } from '../../simulation/facade/lab';
 import { toFlow } from '../../src-renderer/flow/toFlow';
 
 describe('the canvas mapping', () => {

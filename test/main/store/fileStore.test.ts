@@ -8,10 +8,10 @@ import { appendFile, mkdtemp, readdir, readFile, truncate, writeFile } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeRecord, headerRecord, type JournalRecord } from '../../../simulation/lab/journal';
-import { foldRecords } from '../../../simulation/lab/journalFold';
-import { readJournal } from '../../../simulation/lab/journal';
-import { Lab } from '../../../simulation/lab/lab';
+import { encodeRecord, headerRecord, type JournalRecord } from '../../../simulation/facade/journal';
+import { foldRecords } from '../../../simulation/facade/journalFold';
+import { readJournal } from '../../../simulation/facade/journal';
+import { Lab } from '../../../simulation/facade/lab';
 import { FileSessionStore } from '../../../src-main/store/fileStore';
 import { JOURNAL_FILE } from '../../../src-main/store/journalFile';
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { presetDefinition } from '../../../simulation/lab/presets';
-import { Lab } from '../../../simulation/lab/lab';
+import { Lab } from '../../../simulation/facade/lab';
 import { admin, lastSmsCode, newLab, sspr, wait } from '../../harness';
 
 const MICHAEL = 'michael.brown@laborhub.store';

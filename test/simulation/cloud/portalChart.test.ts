@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { portalStateValue } from '../../../simulation/cloud/userPortal';
 import { CLOUD_SIGNIN_TEXT, REGISTRATION_TEXT } from '../../../simulation/cloud/texts';
 import { presetDefinition } from '../../../simulation/lab/presets';
-import { Lab } from '../../../simulation/lab/lab';
+import { Lab } from '../../../simulation/facade/lab';
 import { lastSmsCode, must, myAccount, wait } from '../../harness';
 
 const MICHAEL = 'michael.brown@laborhub.store';

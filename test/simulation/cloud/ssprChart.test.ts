@@ -8,7 +8,7 @@ import { ssprChart } from '../../../simulation/cloud/ssprChart';
 import { SSPR_ERRORS, maskPhone } from '../../../simulation/cloud/texts';
 import { admin, lastSmsCode, must, newLab, sspr } from '../../harness';
 import { presetDefinition } from '../../../simulation/lab/presets';
-import { Lab } from '../../../simulation/lab/lab';
+import { Lab } from '../../../simulation/facade/lab';
 
 const MICHAEL = 'michael.brown@laborhub.store';
 

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { customizeSync, must, signIn, wait } from '../../harness';
-import type { Lab } from '../../../simulation/lab/lab';
+import type { Lab } from '../../../simulation/facade/lab';
 import { HISTORY_PASSWORD } from '../../../simulation/faults/catalog';
 import { appLog, holds, ids, inject, out, ssprAttempt, workingLab } from './faultHarness';
 

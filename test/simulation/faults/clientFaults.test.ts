@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { must, signIn, wait } from '../../harness';
 import { appLog, holds, ids, inject, out, ssprAttempt, workingLab } from './faultHarness';
-import type { Lab } from '../../../simulation/lab/lab';
+import type { Lab } from '../../../simulation/facade/lab';
 
 const desk = (lab: Lab) => lab.learnerView().desktops.pc2;
 

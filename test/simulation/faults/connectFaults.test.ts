@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { customizeSync, must, signIn, wait } from '../../harness';
 import { appLog, holds, ids, inject, MICHAEL, out, ssprAttempt, workingLab } from './faultHarness';
-import type { Lab } from '../../../simulation/lab/lab';
+import type { Lab } from '../../../simulation/facade/lab';
 
 const cloudPasswordOf = (lab: Lab) => lab.truth().tenant.users.find((u) => u.upn === MICHAEL)?.password;
 

@@ -6,10 +6,9 @@
  * are gone and the fault's predicate no longer holds.
  */
 import { expect } from 'vitest';
-import { Lab } from '../../../simulation/lab/lab';
+import { Lab } from '../../../simulation/facade/lab';
 import { presetDefinition } from '../../../simulation/lab/presets';
 import type { SsprPage } from '../../../simulation/cloud/ssprFlow';
-import type { WinEvent } from '../../../simulation/windows/eventlog';
 import { lastSmsCode, must, sspr } from '../../harness';
 
 export const MICHAEL = 'michael.brown@laborhub.store';
@@ -73,12 +72,6 @@ export function appLog(
 
 export function ids(events: readonly { eventId: number }[]): number[] {
   return events.map((e) => e.eventId);
-}
-
-export function eventsOf(lab: Lab, host: string, since = 0): WinEvent[] {
-  return lab
-    .events()
-    .filter((e) => e.computer.toLowerCase().startsWith(host.toLowerCase()) && e.time >= since);
 }
 
 /** The text a console command printed (cmd or PowerShell). */

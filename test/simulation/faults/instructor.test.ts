@@ -3,7 +3,7 @@
  * at a lab time or on a trigger; none of it reaches the learner's view; all of it replays.
  */
 import { describe, expect, it } from 'vitest';
-import { Lab } from '../../../simulation/lab/lab';
+import { Lab } from '../../../simulation/facade/lab';
 import { FAULTS } from '../../../simulation/faults/catalog';
 import { must, wait } from '../../harness';
 import { holds, ssprAttempt, workingLab } from './faultHarness';

@@ -4,12 +4,12 @@
  * lab's truth, the Security log and the PCs' sign-ins follow as they do for the console cmdlets.
  */
 import { describe, expect, it } from 'vitest';
-import { Lab } from '../../../simulation/lab/lab';
+import { Lab } from '../../../simulation/facade/lab';
 import type { AducUserView } from '../../../simulation/lab/aducView';
 import { parseAction, resolveAction } from '../../../simulation/scenarios/actions';
 import { describeCommand } from '../../../simulation/scenarios/describe';
 import type { LabCommand } from '../../../simulation/lab/commands';
-import { ADUC_TEXT } from '../../../simulation/windows/aduc';
+import { ADUC_TEXT } from '../../../simulation/tools/aduc';
 import { SIGNIN_TEXT } from '../../../simulation/windows/messages';
 import { must, newLab, signIn } from '../../harness';
 import { appLog, ids } from '../faults/faultHarness';

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CLOUD_SIGNIN_TEXT } from '../../../simulation/cloud/texts';
-import type { Lab } from '../../../simulation/lab/lab';
+import type { Lab } from '../../../simulation/facade/lab';
 import { must, signIn, wait } from '../../harness';
 import { MICHAEL, appLog, ids, out, ssprAttempt, workingLab } from '../../simulation/faults/faultHarness';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAB } from '../../../simulation/lab/defaultLab';
-import type { LabDefinition } from '../../../simulation/lab/definition';
-import { Lab } from '../../../simulation/lab/lab';
+import type { LabDefinition } from '../../../simulation/core/definition';
+import { Lab } from '../../../simulation/facade/lab';
 import type { LearnerView } from '../../../simulation/lab/projection';
 
 /** Field names that exist only in the truth: internals no learner tool shows. */

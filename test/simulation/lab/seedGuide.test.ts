@@ -5,7 +5,7 @@
  * My Account. Each step checks the lab's state and what the learner sees.
  */
 import { describe, expect, it } from 'vitest';
-import type { Lab } from '../../../simulation/lab/lab';
+import type { Lab } from '../../../simulation/facade/lab';
 import {
   admin,
   customizeSync,
@@ -231,7 +231,7 @@ describe('the seed guide on a fresh lab', () => {
   });
 
   it('the whole attempt replays to the same state', async () => {
-    const { Lab } = await import('../../../simulation/lab/lab');
+    const { Lab } = await import('../../../simulation/facade/lab');
     expect(Lab.replay(lab.definition, lab.seed, lab.journal()).stateHash()).toBe(lab.stateHash());
   });
 

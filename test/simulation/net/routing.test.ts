@@ -1,3 +1,4 @@
+import type { FirewallRule, Transport } from '../../../simulation/core/definition';
 import { describe, expect, it } from 'vitest';
 import {
   canReturn,
@@ -7,13 +8,12 @@ import {
   hostMatches,
   primaryAddress,
   route,
-  type FirewallRule,
   type NetworkState,
   type NicState,
   type OpenFlow,
   type RouteResult,
 } from '../../../simulation/net/routing';
-import type { Packet, Transport } from '../../../simulation/net/packets';
+import type { Packet } from '../../../simulation/net/packets';
 
 const MASK = '255.255.255.0';
 const HOST_MASK = '255.255.255.255';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, MINUTE } from '../../../simulation/core/time';
 import { DEFAULT_LAB } from '../../../simulation/lab/defaultLab';
-import type { DhcpScopeDefinition } from '../../../simulation/lab/definition';
+import type { DhcpScopeDefinition } from '../../../simulation/core/definition';
 import { fromInt, toInt } from '../../../simulation/net/ipv4';
 import type { DhcpClientMessage } from '../../../simulation/net/packets';
 import {

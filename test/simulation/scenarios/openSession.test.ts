@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headerRecord, type JournalRecord } from '../../../simulation/lab/journal';
-import { foldRecords, journalText, recordsSince } from '../../../simulation/lab/journalFold';
-import { Lab } from '../../../simulation/lab/lab';
-import { serializeSession, sessionOf } from '../../../simulation/lab/session';
+import { headerRecord, type JournalRecord } from '../../../simulation/facade/journal';
+import { foldRecords, journalText, recordsSince } from '../../../simulation/facade/journalFold';
+import { Lab } from '../../../simulation/facade/lab';
+import { serializeSession, sessionOf } from '../../../simulation/facade/session';
 import { ScenarioRun } from '../../../simulation/scenarios/engine';
 import {
   fromLegacySession,

@@ -8,7 +8,7 @@ import { toDirectedGraph } from 'xstate/graph';
 import { wizardChart } from '../../../simulation/sync/wizardChart';
 import { FEATURE_HELP, FEATURE_LABELS } from '../../../simulation/sync/wizard';
 import { newLab, wait, wizard } from '../../harness';
-import type { Lab } from '../../../simulation/lab/lab';
+import type { Lab } from '../../../simulation/facade/lab';
 
 const ADMIN = { user: 'admin@everestitt.onmicrosoft.com', password: 'CloudAdmin!2026' };
 const view = (lab: Lab) => lab.learnerView().connect!;

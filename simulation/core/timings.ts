@@ -1,0 +1,36 @@
+/**
+ * Every duration the lab runs on, in one place. Values marked "reference" come from
+ * ../shared/reference/entra-behaviour.md; values marked "unconfirmed" are educated guesses kept
+ * here so they are easy to correct.
+ */
+import { DAY, HOUR, MINUTE, SECOND } from './time';
+
+export const TIMINGS = {
+  /** DHCP client: waits after each DISCOVER before retrying, then APIPA (Windows behaviour; unconfirmed exact values). */
+  dhcpDiscoverWaits: [4 * SECOND, 8 * SECOND, 16 * SECOND, 32 * SECOND],
+  dhcpRequestWait: 4 * SECOND,
+  /** APIPA clients look for a DHCP server again every five minutes (reference §6.1). */
+  dhcpApipaRetry: 5 * MINUTE,
+  /** Minimum wait between renew/rebind retries (RFC 2131). */
+  dhcpMinRetry: 60 * SECOND,
+  /** DNS client: wait per server per try (unconfirmed: nslookup prints "timeout was 2 seconds"). */
+  dnsQueryTimeout: 2 * SECOND,
+  dnsForwarderTimeout: 3 * SECOND,
+  pingTimeout: 4 * SECOND,
+  pingInterval: 1 * SECOND,
+  /** A TCP connect that gets no answer gives up after three SYNs (Windows: about 21 s). */
+  tcpConnectTimeout: 21 * SECOND,
+  ntpTimeout: 5 * SECOND,
+  /** Kerberos: maximum tolerance for computer clock synchronization (reference §6.3). */
+  kerberosMaxSkew: 5 * MINUTE,
+  /** Domain members poll the domain hierarchy for time (unconfirmed: SpecialPollInterval 3600 s). */
+  w32timePoll: HOUR,
+  /** How long a learner command may take before the console gives up waiting (lab time). */
+  commandSettleLimit: 5 * MINUTE,
+  dhcpLeaseDefault: 8 * DAY,
+  /**
+   * How long the sync engine stays busy with one cycle on the lab's small directory (unconfirmed: a
+   * delta cycle of a few dozen objects takes tens of seconds on a real server).
+   */
+  syncCycleBusy: 25 * SECOND,
+} as const;

@@ -1,0 +1,205 @@
+/**
+ * Instructor-only changes to the lab's state: what someone did to the lab before (or while) the
+ * learner looks, without leaving traces a real admin would not find (no console transcript, no
+ * "saved" banner). Faults are made of these and of ordinary lab commands. Each op is plain data;
+ * the actor it is for applies it with a pure function here.
+ */
+import type { Ace, PasswordPolicy } from '../core/directoryTypes';
+import type { AdminAction } from '../cloud/adminPortal';
+import { adminStep } from '../cloud/adminPortal';
+import { findCloudUser, updateUser, type TenantState } from '../cloud/tenantState';
+import {
+  grant,
+  revoke,
+  setPassword,
+  setPolicy,
+  setUserAttributes,
+  addToGroup,
+  removeFromGroup,
+  type DirectoryState,
+} from '../roles/directory';
+import { deleteValue, writeValue, type RegValue } from '../windows/registry';
+import type { WindowsHostContext } from '../windows/hostState';
+import type { AdSyncState } from '../sync/state';
+
+export type HostPatch =
+  | { op: 'clock'; offsetMs: number; timeType?: 'NT5DS' | 'NTP' | 'NoSync' }
+  | { op: 'dns'; servers: string[] | null }
+  | { op: 'registry'; key: string; name: string; value?: RegValue }
+  | { op: 'tls'; active: boolean }
+  | { op: 'machineSecret'; secret: number }
+  /** The DHCP client forgets its lease and starts over (DISCOVER). */
+  | { op: 'dhcpRestart' };
+
+export type AdOp =
+  | { op: 'ace'; ace: Ace; add: boolean }
+  | { op: 'user'; identity: string; patch: Parameters<typeof setUserAttributes>[2] }
+  | { op: 'group'; group: string; identity: string; add: boolean }
+  | { op: 'policy'; patch: Partial<PasswordPolicy> }
+  | { op: 'password'; identity: string; password: string; mustChange?: boolean }
+  | { op: 'computerSecret'; computer: string; secret: number }
+  | { op: 'ouInheritance'; dn: string; blocked: boolean };
+
+export type AdSyncPatch = {
+  stagingMode?: boolean;
+  syncCycleEnabled?: boolean;
+  passwordHashSync?: boolean;
+  passwordWriteback?: boolean;
+  ldapSignAndEncrypt?: boolean;
+  connectorPassword?: string;
+  /** The AD connector no longer has password management on (a forest re-added after writeback was enabled). */
+  staleManagementAgent?: boolean;
+};
+
+export type TenantOp =
+  | { op: 'admin'; action: AdminAction }
+  | { op: 'resetAttempts'; user: string; count: number }
+  | { op: 'methods'; user: string; sms?: string | null; authenticator?: boolean }
+  | { op: 'password'; user: string; password: string | null };
+
+export function applyHostPatch(host: WindowsHostContext, p: HostPatch, now: number): WindowsHostContext {
+  switch (p.op) {
+    case 'clock':
+      return {
+        ...host,
+        clockOffsetMs: p.offsetMs,
+        time: p.timeType
+          ? {
+              type: p.timeType,
+              lastSyncAt: p.timeType === 'NoSync' ? undefined : host.time.lastSyncAt,
+              source: p.timeType === 'NoSync' ? 'Local CMOS Clock' : host.time.source,
+            }
+          : host.time,
+        registry: p.timeType
+          ? writeValue(
+              host.registry,
+              'HKLM\\SYSTEM\\CurrentControlSet\\Services\\W32Time\\Parameters',
+              'Type',
+              { type: 'REG_SZ', data: p.timeType },
+            )
+          : host.registry,
+      };
+    case 'dns':
+      return { ...host, nic: { ...host.nic, dnsOverride: p.servers ?? undefined } };
+    case 'registry':
+      return {
+        ...host,
+        registry: p.value
+          ? writeValue(host.registry, p.key, p.name, p.value)
+          : deleteValue(host.registry, p.key, p.name).reg,
+      };
+    case 'tls':
+      return { ...host, tls12Active: p.active };
+    case 'machineSecret':
+      return { ...host, machineSecret: p.secret };
+    case 'dhcpRestart':
+      return host;
+  }
+  void now;
+}
+
+export function applyAdOp(dir: DirectoryState, p: AdOp, now: number): DirectoryState {
+  switch (p.op) {
+    case 'ace':
+      if (p.add) return grant(dir, [p.ace]);
+      return revoke(
+        dir,
+        (a) =>
+          a.trustee.toLowerCase() === p.ace.trustee.toLowerCase() &&
+          a.right === p.ace.right &&
+          a.on.toLowerCase() === p.ace.on.toLowerCase() &&
+          a.allow === p.ace.allow,
+      );
+    case 'user':
+      return setUserAttributes(dir, p.identity, p.patch, now);
+    case 'group':
+      return p.add
+        ? addToGroup(dir, p.group, p.identity, now)
+        : removeFromGroup(dir, p.group, p.identity, now);
+    case 'policy':
+      return setPolicy(dir, p.patch);
+    case 'password': {
+      const r = setPassword(dir, p.identity, p.password, now, {
+        mode: 'admin-reset',
+        by: 'Administrator',
+        mustChange: p.mustChange,
+        unlock: true,
+      });
+      return r.dir;
+    }
+    case 'computerSecret': {
+      const c = dir.computers[p.computer.toLowerCase()];
+      return c
+        ? {
+            ...dir,
+            computers: { ...dir.computers, [p.computer.toLowerCase()]: { ...c, machineSecret: p.secret } },
+          }
+        : dir;
+    }
+    case 'ouInheritance': {
+      const ou = dir.ous[p.dn.toLowerCase()];
+      return ou
+        ? { ...dir, ous: { ...dir.ous, [p.dn.toLowerCase()]: { ...ou, inheritanceBlocked: p.blocked } } }
+        : dir;
+    }
+  }
+}
+
+export function applyAdSyncPatch(s: AdSyncState, p: AdSyncPatch): AdSyncState {
+  const c = s.config;
+  return {
+    ...s,
+    scheduler: {
+      ...s.scheduler,
+      stagingMode: p.stagingMode ?? s.scheduler.stagingMode,
+      syncCycleEnabled: p.syncCycleEnabled ?? s.scheduler.syncCycleEnabled,
+    },
+    config: c
+      ? {
+          ...c,
+          features: {
+            ...c.features,
+            passwordHashSync: p.passwordHashSync ?? c.features.passwordHashSync,
+            passwordWriteback: p.passwordWriteback ?? c.features.passwordWriteback,
+          },
+          ldapSignAndEncrypt: p.ldapSignAndEncrypt ?? c.ldapSignAndEncrypt,
+          connectorAccount:
+            p.connectorPassword !== undefined
+              ? { ...c.connectorAccount, password: p.connectorPassword }
+              : c.connectorAccount,
+          staleManagementAgent: p.staleManagementAgent ?? c.staleManagementAgent,
+        }
+      : c,
+  };
+}
+
+export function applyTenantOp(t: TenantState, p: TenantOp, now: number): TenantState {
+  switch (p.op) {
+    case 'admin':
+      return adminStep(t, p.action, now).tenant;
+    case 'resetAttempts': {
+      const u = findCloudUser(t, p.user);
+      if (!u) return t;
+      return {
+        ...t,
+        resetAttempts: {
+          ...t.resetAttempts,
+          [u.id]: Array.from({ length: p.count }, (_, i) => now - (p.count - i) * 60_000),
+        },
+      };
+    }
+    case 'methods': {
+      const u = findCloudUser(t, p.user);
+      if (!u) return t;
+      const methods = { ...u.methods };
+      if (p.sms === null) methods.sms = undefined;
+      else if (p.sms !== undefined) methods.sms = { phone: p.sms, registeredAt: now };
+      if (p.authenticator === false) methods.authenticator = undefined;
+      return updateUser(t, u.id, { methods, methodsConfirmedAt: now });
+    }
+    case 'password': {
+      const u = findCloudUser(t, p.user);
+      return u ? updateUser(t, u.id, { password: p.password ?? undefined, passwordSetAt: now }) : t;
+    }
+  }
+}

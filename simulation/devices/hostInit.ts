@@ -1,0 +1,143 @@
+/**
+ * Builds a Windows host's starting state from the lab definition: adapter, services, consoles,
+ * and the role data (DHCP scope, DNS zones) a domain controller carries.
+ */
+import { hashString } from '../core/hash';
+import { seedFrom } from '../core/random';
+import type { HostDefinition, LabDefinition } from '../core/definition';
+import { domainZones } from '../roles/dnsServer';
+import { initialDhcpServer } from '../roles/dhcpServer';
+import { initialDirectory } from '../roles/directory';
+import { initialAdSync } from '../sync/adsyncInit';
+import type { AdSyncState } from '../sync/state';
+import { defaultRegistry, tls12Enabled } from '../windows/registry';
+import type { ConsoleSession, ShellKind, WindowsHostContext } from '../windows/hostState';
+import type { ServerRoles } from '../windows/serve';
+import { servicesFor } from '../windows/services';
+
+function adminProfile(host: HostDefinition, def: LabDefinition): string {
+  // The domain administrator's profile on a member is created next to the local Administrator's.
+  return host.kind === 'dc' ? 'C:\\Users\\Administrator' : `C:\\Users\\administrator.${def.domain.netbios}`;
+}
+
+function session(shell: ShellKind, user: string, cwd: string): ConsoleSession {
+  return { shell, user, cwd, history: [], transcript: [], busy: false };
+}
+
+export function initialHostContext(
+  def: LabDefinition,
+  host: HostDefinition,
+  seed: number,
+  now: number,
+): WindowsHostContext {
+  const h = hashString(host.nic.mac);
+  const linkLocal = `fe80::${h.slice(0, 4)}:${h.slice(4, 8)}:${h.slice(8, 12)}:${h.slice(12, 16)}`.replace(
+    /:0+([0-9a-f])/g,
+    ':$1',
+  );
+  const macHex = host.nic.mac.replace(/-/g, '');
+  const user = `${def.domain.netbios}\\administrator`;
+  const cwd = adminProfile(host, def);
+  const cfg = host.nic.config;
+  const registry = defaultRegistry(host.kind, host.hostname, def.domain.fqdn);
+  const dcName = def.hosts.find((h) => h.kind === 'dc')?.hostname ?? 'DC01';
+  return {
+    id: host.id,
+    kind: host.kind,
+    hostname: host.hostname,
+    os: host.os,
+    osBuild: host.osBuild,
+    domainFqdn: def.domain.fqdn,
+    domainNetbios: def.domain.netbios,
+    nic: {
+      name: 'Ethernet',
+      description: host.nic.description,
+      mac: host.nic.mac,
+      mediaConnected: true,
+      dhcpEnabled: cfg.mode === 'dhcp',
+      static:
+        cfg.mode === 'static'
+          ? { ip: cfg.ip, prefix: cfg.prefix, gateway: cfg.gateway, dnsServers: cfg.dnsServers }
+          : undefined,
+      linkLocalV6: linkLocal,
+      ifIndex: 12,
+      dhcpv6Iaid: 100000000 + (parseInt(h.slice(16, 22), 16) % 99999999),
+      dhcpv6Duid: `00-01-00-01-2D-49-${h.slice(22, 24).toUpperCase()}-${h.slice(24, 26).toUpperCase()}-${macHex.match(/../g)?.join('-') ?? ''}`,
+    },
+    services: servicesFor(host.kind),
+    clockOffsetMs: 0,
+    timeZoneOffsetMinutes: def.timeZone.offsetMinutes,
+    logs: {},
+    consoles: { cmd: session('cmd', user, cwd), powershell: session('powershell', user, cwd) },
+    bootedAt: now,
+    machineSecret: 1,
+    desktop:
+      host.kind === 'client'
+        ? {
+            screen: 'signin',
+            busy: false,
+            lastUser: host.primaryUser ? `${def.domain.netbios}\\${host.primaryUser}` : undefined,
+          }
+        : undefined,
+    cachedLogons: {},
+    logon: {
+      user: 'administrator',
+      password: def.users.find((u) => u.sam.toLowerCase() === 'administrator')?.password ?? '',
+    },
+    entraConnect: hostsEntraConnect(def, host),
+    registry,
+    tls12Active: tls12Enabled(registry),
+    time: {
+      type: host.kind === 'dc' ? 'NTP' : 'NT5DS',
+      lastSyncAt: now,
+      source: host.kind === 'dc' ? 'time.windows.com,0x9' : `${dcName}.${def.domain.fqdn}`,
+    },
+    rng: seedFrom(seed, host.id),
+    seq: 0,
+  };
+}
+
+/** Entra Connect Sync runs on the sync server the definition names. */
+function hostsEntraConnect(def: LabDefinition, host: HostDefinition): boolean {
+  return host.kind === 'sync' && def.connect.host === host.id;
+}
+
+/** Entra Connect's state on the sync server's disk at the lab's start (undefined elsewhere). */
+export function initialAdSyncDisk(
+  def: LabDefinition,
+  host: HostDefinition,
+  now: number,
+): AdSyncState | undefined {
+  return hostsEntraConnect(def, host) ? initialAdSync(def, now) : undefined;
+}
+
+export function initialRoles(
+  def: LabDefinition,
+  host: HostDefinition,
+  seed: number,
+  now: number,
+): ServerRoles {
+  if (host.kind !== 'dc' || host.nic.config.mode !== 'static') return {};
+  const dcIp = host.nic.config.ip;
+  const staticHosts = def.hosts
+    .filter((h) => h.id !== host.id && h.nic.config.mode === 'static')
+    .map((h) => ({ name: h.hostname, ip: h.nic.config.mode === 'static' ? h.nic.config.ip : '' }));
+  const lanPrefix = def.lan.cidr.split('/')[0]?.split('.').slice(0, 3) ?? [];
+  return {
+    dhcpServer: initialDhcpServer(def.dhcpScope),
+    dnsServer: {
+      zones: domainZones({
+        domain: def.domain.fqdn,
+        dcHost: host.hostname,
+        dcIp,
+        siteName: def.domain.siteName,
+        staticHosts,
+        reverseZone: `${lanPrefix.reverse().join('.')}.in-addr.arpa`,
+      }),
+      forwarders: [def.internet.publicDns],
+    },
+    timeSource: { synchronized: true, stratum: 3 },
+    directory: initialDirectory(def, seed, now),
+    dcInfo: { domainGuid: def.domain.domainGuid, forest: def.domain.forest, site: def.domain.siteName },
+  };
+}

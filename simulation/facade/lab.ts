@@ -1,0 +1,452 @@
+/**
+ * The lab as a program uses it: create one from a definition and a seed, send it commands, move its
+ * clock, read its truth, the learner's view and a state hash, and save or replay its journal.
+ * Every command goes through `dispatch`, is validated, recorded in the journal and applied; a
+ * console command also lets lab time pass until the command has finished (as it would on a real
+ * host), which is part of what the command means, so a replay does the same.
+ */
+import { createActor, type Actor, type AnyActorRef } from 'xstate';
+import { LabClock } from '../core/clock';
+import { hashValue } from '../core/hash';
+import { parseIsoTime } from '../core/time';
+import type { HostMachineContext } from '../devices/windowsHost.machine';
+import type { TenantMachineContext } from '../devices/tenant.machine';
+import type { PhoneContext } from '../devices/phone.machine';
+import type { AdSyncContext } from '../devices/adsync.machine';
+import { allEvents, type WinEvent } from '../windows/eventlog';
+import type { ShellKind } from '../windows/hostState';
+import { parseCommand, routeCommand, type LabCommand, type ViewCommand } from '../lab/commands';
+import { DEFAULT_PARAMS, faultSpec } from '../faults/catalog';
+import { parseJournalCommand, type FaultCommand, type JournalCommand } from '../faults/commands';
+import { TRIGGERS, type TriggerId } from '../faults/triggers';
+import type { FaultParams, FaultRecord, LabContext, ScheduledFault } from '../lab/lab.machine';
+import { DEFAULT_LAB } from '../lab/defaultLab';
+import type { LabDefinition } from '../core/definition';
+import { labMachine } from '../lab/lab.machine';
+import { projectLearnerView, type LearnerView } from '../lab/projection';
+import { TIMINGS } from '../core/timings';
+import { collectTruth, type LabTruth } from '../lab/truth';
+
+export interface JournalEntry {
+  /** Lab time when the command was given. */
+  at: number;
+  command: JournalCommand;
+}
+
+export type DispatchResult = { ok: true; at: number } | { ok: false; error: string };
+
+export interface LabOptions {
+  definition?: LabDefinition;
+  seed?: number;
+}
+
+export class LabReplayError extends Error {}
+
+/** An active fault as the instructor panel lists it. */
+export interface FaultStatus {
+  id: string;
+  title: string;
+  category: string;
+  target: string;
+  params: FaultParams;
+  injectedAt: number;
+  /** Whether the fault's predicate still holds (false once the learner has fixed it, by any route). */
+  holds: boolean;
+}
+
+export class Lab {
+  readonly definition: LabDefinition;
+  readonly seed: number;
+  private readonly clock: LabClock;
+  private readonly root: Actor<typeof labMachine>;
+  private readonly entries: JournalEntry[] = [];
+  private readonly listeners = new Set<() => void>();
+  private revision = 0;
+  /** Entries before this index are closed: a clock advance is never merged into them (sealJournal). */
+  private sealed = 0;
+  private fault: string | undefined;
+  private readonly dcHost: string;
+
+  constructor(options: LabOptions = {}) {
+    this.definition = options.definition ?? DEFAULT_LAB;
+    this.seed = options.seed ?? 1;
+    const start = parseIsoTime(this.definition.startTime);
+    if (start === undefined)
+      throw new RangeError(
+        `definition.startTime: expected an ISO-8601 date-time, got ${JSON.stringify(this.definition.startTime)}`,
+      );
+    this.dcHost =
+      this.definition.hosts.find((h) => h.kind === 'dc')?.id ?? this.definition.hosts[0]?.id ?? 'dc01';
+    this.clock = new LabClock(start);
+    const clock = this.clock;
+    this.root = createActor(labMachine, {
+      clock,
+      input: { definition: this.definition, seed: this.seed, env: { now: () => clock.now() } },
+    });
+    this.root.subscribe({ error: (e) => (this.fault = e instanceof Error ? e.message : String(e)) });
+    this.root.start();
+  }
+
+  /** Rebuilds a lab from its definition, seed and journal. Throws LabReplayError naming the entry that does not fit. */
+  static replay(definition: LabDefinition, seed: number, journal: readonly JournalEntry[]): Lab {
+    const lab = new Lab({ definition, seed });
+    journal.forEach((entry, i) => {
+      if (entry.at !== lab.now()) {
+        throw new LabReplayError(
+          `journal[${i}].at: expected ${lab.now()} (the lab's time at that point), got ${entry.at}`,
+        );
+      }
+      const r = lab.dispatch(entry.command);
+      if (!r.ok) throw new LabReplayError(`journal[${i}].command: ${r.error}`);
+    });
+    return lab;
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Validates, records and applies one command. Never throws for bad input. */
+  dispatch(value: unknown): DispatchResult {
+    if (this.fault) return { ok: false, error: `the lab stopped after an internal error: ${this.fault}` };
+    const parsed = parseJournalCommand(this.definition, value);
+    if (!parsed.ok) return parsed;
+    const command = parsed.command;
+    if (command.type === 'console.exec' && this.consoleBusy(command.host, command.shell)) {
+      return {
+        ok: false,
+        error: `console.exec: the ${command.shell} console on ${command.host} is still running a command`,
+      };
+    }
+    const at = this.clock.now();
+    this.record({ at, command });
+    try {
+      this.apply(command);
+    } catch (e) {
+      // A bug in HybridLab, not in the input: stop the lab rather than let it drift from its journal.
+      this.fault = e instanceof Error ? e.message : String(e);
+    }
+    this.changed();
+    return this.fault
+      ? { ok: false, error: `the lab stopped after an internal error: ${this.fault}` }
+      : { ok: true, at };
+  }
+
+  /**
+   * Runs the clock until `done()` holds or `maxMs` passes. Recorded as the time it took, so a
+   * replay needs no predicate.
+   */
+  runUntil(done: (lab: Lab) => boolean, maxMs: number): boolean {
+    const start = this.clock.now();
+    const end = start + maxMs;
+    let ok: boolean;
+    for (;;) {
+      // A fault scheduled inside the window goes in at its time, as a replayed advance would do it.
+      const due = this.nextScheduledAt();
+      const until = due !== undefined && due <= end ? due : end;
+      ok = this.clock.runUntil(() => done(this), until - this.clock.now());
+      if (ok || this.clock.now() >= end) break;
+      if (due !== undefined && this.clock.now() >= due) this.fireDueFaults();
+      else break;
+    }
+    const elapsed = this.clock.now() - start;
+    if (elapsed > 0) this.record({ at: start, command: { type: 'clock.advance', ms: elapsed } });
+    this.changed();
+    return ok;
+  }
+
+  /** Time of the next thing the lab has scheduled, if any. */
+  nextDue(): number | undefined {
+    return this.clock.nextDue();
+  }
+
+  truth(): LabTruth {
+    const ctx = this.root.getSnapshot().context as LabContext;
+    return collectTruth(
+      this.root.system as unknown as { get: (id: string) => AnyActorRef | undefined },
+      this.definition,
+      this.seed,
+      this.clock.now(),
+      { active: ctx.faults, scheduled: ctx.scheduled },
+    );
+  }
+
+  /** Instructor only: the faults in place, each with whether it still holds. */
+  faultStatus(): FaultStatus[] {
+    const truth = this.truth();
+    return truth.faults.active.flatMap((r) => {
+      const spec = faultSpec(r.id);
+      if (!spec) return [];
+      return [
+        {
+          id: spec.id,
+          title: spec.title,
+          category: spec.category,
+          target: spec.target(r.params, this.definition),
+          params: r.params,
+          injectedAt: r.injectedAt,
+          holds: spec.holds(truth, { def: this.definition, params: r.params, injectedAt: r.injectedAt }),
+        },
+      ];
+    });
+  }
+
+  /** Instructor only: faults waiting for their lab time or trigger. */
+  scheduledFaults(): (ScheduledFault & { trigger?: TriggerId })[] {
+    // The root keeps triggers as plain ids; only fault commands (checked against TRIGGER_IDS) set them.
+    return [...this.faultContext().scheduled] as (ScheduledFault & { trigger?: TriggerId })[];
+  }
+
+  learnerView(): LearnerView {
+    return projectLearnerView(this.truth(), this.definition);
+  }
+
+  stateHash(): string {
+    return hashValue(this.truth());
+  }
+
+  /** Every host's event-log entries, oldest first. */
+  events(): WinEvent[] {
+    const t = this.truth();
+    return Object.values(t.hosts)
+      .flatMap((h) => allEvents(h.host.logs))
+      .sort((a, b) => a.time - b.time || a.computer.localeCompare(b.computer) || a.recordId - b.recordId);
+  }
+
+  journal(): readonly JournalEntry[] {
+    return this.entries;
+  }
+
+  /**
+   * Closes the journal so far and returns its length: the next clock advance starts a new entry
+   * instead of growing the last one, so a slice from here (a scenario's learner part) holds all of it.
+   */
+  sealJournal(): number {
+    this.sealed = this.entries.length;
+    return this.sealed;
+  }
+
+  /** Lab problems that are bugs in HybridLab, not in the learner's input. */
+  health(): { ok: boolean; error?: string } {
+    return this.fault ? { ok: false, error: this.fault } : { ok: true };
+  }
+
+  /** Increases on every change; a UI re-reads the views when it does. */
+  getRevision(): number {
+    return this.revision;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  stop(): void {
+    this.root.stop();
+    this.listeners.clear();
+  }
+
+  /** Whether something a learner started is still running (a console command, a sign-in). */
+  busy(): boolean {
+    for (const h of this.definition.hosts) {
+      const ctx = (this.root.system.get(h.id) as AnyActorRef | undefined)?.getSnapshot().context as
+        HostMachineContext | undefined;
+      if (!ctx) continue;
+      if (ctx.host.consoles.cmd.busy || ctx.host.consoles.powershell.busy || ctx.host.desktop?.busy)
+        return true;
+      if (ctx.busyWith || ctx.localWait || ctx.dhcpWait) return true;
+      if (Object.values(ctx.jobs).some((j) => j.kind === 'aduc')) return true;
+      const adsync = (this.root.system.get(h.id) as AnyActorRef | undefined)?.getSnapshot().children
+        .adsync as AnyActorRef | undefined;
+      const wizard = (adsync?.getSnapshot().context as AdSyncContext | undefined)?.wizard;
+      if (wizard?.page.page === 'working') return true;
+    }
+    const tenant = (this.root.system.get('tenant') as AnyActorRef | undefined)?.getSnapshot().context as
+      TenantMachineContext | undefined;
+    if (tenant && Object.keys(tenant.jobs).length > 0) return true;
+    for (const p of this.definition.phones) {
+      const ctx = (this.root.system.get(p.id) as AnyActorRef | undefined)?.getSnapshot().context as
+        PhoneContext | undefined;
+      if (ctx && Object.keys(ctx.jobs).length > 0) return true;
+    }
+    return false;
+  }
+
+  private consoleBusy(host: string, shell: ShellKind): boolean {
+    const ref = this.root.system.get(host) as AnyActorRef | undefined;
+    const ctx = ref?.getSnapshot().context as HostMachineContext | undefined;
+    return ctx?.host.consoles[shell].busy ?? false;
+  }
+
+  private record(entry: JournalEntry): void {
+    const last = this.entries[this.entries.length - 1];
+    if (
+      entry.command.type === 'clock.advance' &&
+      last?.command.type === 'clock.advance' &&
+      this.entries.length > this.sealed
+    ) {
+      // Two advances in a row are one advance: keeps a played clock from bloating the journal.
+      this.entries[this.entries.length - 1] = {
+        at: last.at,
+        command: { type: 'clock.advance', ms: last.command.ms + entry.command.ms },
+      };
+      return;
+    }
+    this.entries.push(entry);
+  }
+
+  private apply(command: JournalCommand): void {
+    switch (command.type) {
+      case 'clock.advance':
+        this.advanceTo(this.clock.now() + command.ms);
+        return;
+      case 'clock.next': {
+        const next = this.clock.nextDue();
+        const due = this.nextScheduledAt();
+        if (due !== undefined && (next === undefined || due <= next)) this.advanceTo(due);
+        else this.clock.runToNext();
+        return;
+      }
+      case 'fault.inject':
+      case 'fault.clear':
+      case 'fault.schedule':
+      case 'fault.unschedule':
+        this.applyFault(command);
+        return;
+      case 'surface.view':
+        // Looking changes nothing; the journal entry is the record.
+        return;
+      default: {
+        this.deliver(command);
+        // A learner's first visit to a page can be what a scheduled fault waits for.
+        this.fireDueFaults();
+      }
+    }
+  }
+
+  private deliver(
+    command: Exclude<LabCommand, ViewCommand | { type: 'clock.advance' } | { type: 'clock.next' }>,
+  ): void {
+    const { target, event } = routeCommand(command, this.definition.connect.host, this.dcHost);
+    this.root.send({ type: 'lab.deliver', target, event });
+    // What the learner started runs to its end, with lab time passing as it would.
+    this.clock.runUntil(() => !this.busy(), TIMINGS.commandSettleLimit);
+  }
+
+  /** Moves the clock to `end`, stopping at each scheduled fault's time to put it in place. */
+  private advanceTo(end: number): void {
+    for (;;) {
+      const due = this.nextScheduledAt();
+      if (due === undefined || due > end) break;
+      if (due > this.clock.now()) this.clock.advance(due - this.clock.now());
+      this.fireDueFaults();
+    }
+    if (end > this.clock.now()) this.clock.advance(end - this.clock.now());
+  }
+
+  private faultContext(): LabContext {
+    return this.root.getSnapshot().context as LabContext;
+  }
+
+  private setFaults(faults: FaultRecord[], scheduled: ScheduledFault[]): void {
+    this.root.send({ type: 'lab.faults', faults, scheduled });
+  }
+
+  private nextScheduledAt(): number | undefined {
+    const times = this.faultContext()
+      .scheduled.map((s) => s.at)
+      .filter((t): t is number => t !== undefined);
+    return times.length ? Math.min(...times) : undefined;
+  }
+
+  /** Puts in place every scheduled fault whose time has come or whose trigger has happened. */
+  private fireDueFaults(): void {
+    const { scheduled } = this.faultContext();
+    if (scheduled.length === 0) return;
+    const truth = scheduled.some((s) => s.trigger) ? this.truth() : undefined;
+    const due = scheduled.filter(
+      (s) =>
+        (s.at !== undefined && s.at <= this.clock.now()) ||
+        (s.trigger && truth && TRIGGERS[s.trigger as TriggerId].test(truth)),
+    );
+    if (due.length === 0) return;
+    this.setFaults(
+      this.faultContext().faults,
+      scheduled.filter((s) => !due.includes(s)),
+    );
+    for (const s of due) this.inject(s.id, s.params);
+  }
+
+  private applyFault(command: FaultCommand): void {
+    const spec = faultSpec(command.fault);
+    if (!spec) return;
+    const ctx = this.faultContext();
+    const params: FaultParams = {
+      ...DEFAULT_PARAMS,
+      ...(command.type === 'fault.inject' || command.type === 'fault.schedule' ? command.params : {}),
+    };
+    switch (command.type) {
+      case 'fault.inject':
+        this.inject(spec.id, params);
+        return;
+      case 'fault.clear': {
+        const record = ctx.faults.find((f) => f.id === spec.id);
+        if (!record) return;
+        this.runFaultCommands(
+          spec.repair({ def: this.definition, truth: this.truth(), params: record.params }),
+        );
+        this.setFaults(
+          this.faultContext().faults.filter((f) => f !== record),
+          this.faultContext().scheduled,
+        );
+        return;
+      }
+      case 'fault.schedule':
+        this.setFaults(ctx.faults, [
+          ...ctx.scheduled.filter((s) => s.id !== spec.id),
+          {
+            id: spec.id,
+            params,
+            ...(command.at !== undefined ? { at: command.at } : {}),
+            ...(command.trigger ? { trigger: command.trigger } : {}),
+          },
+        ]);
+        this.fireDueFaults();
+        return;
+      case 'fault.unschedule':
+        this.setFaults(
+          ctx.faults,
+          ctx.scheduled.filter((s) => s.id !== spec.id),
+        );
+        return;
+    }
+  }
+
+  private inject(id: string, params: FaultParams): void {
+    const spec = faultSpec(id);
+    if (!spec) return;
+    this.runFaultCommands(spec.inject({ def: this.definition, truth: this.truth(), params }));
+    const ctx = this.faultContext();
+    this.setFaults(
+      [...ctx.faults.filter((f) => f.id !== spec.id), { id: spec.id, params, injectedAt: this.clock.now() }],
+      ctx.scheduled,
+    );
+  }
+
+  /** The commands a fault is made of: checked like any command, applied, never journaled (the fault command is). */
+  private runFaultCommands(commands: LabCommand[]): void {
+    for (const c of commands) {
+      const parsed = parseCommand(this.definition, c);
+      if (!parsed.ok) throw new Error(`fault command ${JSON.stringify(c)} is invalid: ${parsed.error}`);
+      const cmd = parsed.command;
+      if (cmd.type === 'clock.advance') this.clock.advance(cmd.ms);
+      else if (cmd.type === 'clock.next') this.clock.runToNext();
+      else if (cmd.type !== 'surface.view') this.deliver(cmd);
+    }
+  }
+
+  private changed(): void {
+    this.revision++;
+    for (const l of this.listeners) l();
+  }
+}

@@ -1,0 +1,344 @@
+/**
+ * Groups and computers in the ActiveDirectory module: Get-ADGroup, Get-ADGroupMember,
+ * Add-ADGroupMember, Remove-ADGroupMember (the lab behaves as -Confirm:$false: it cannot answer
+ * the confirmation prompt), Get-ADPrincipalGroupMembership and Get-ADComputer. Adding a user to a
+ * protected group (Domain Admins) makes AdminSDHolder mark it (adminCount=1) on the DC.
+ */
+import type { UserRecord } from '../../../roles/dcServices';
+import type { Script } from '../../../proc/script';
+import type { ConsoleLine } from '../../../windows/hostState';
+import type { BoundValue, CmdletSpec } from '../../shell/bind';
+import {
+  AD_CMDLETS,
+  AD_NS,
+  adCmdlet,
+  notFound,
+  openAdws,
+  str,
+  strs,
+  type AdCmdlet,
+  withIdentityInput,
+  type AdwsSession,
+} from './adClient';
+import { filterAttributes, matches, type Filter } from './adFilter';
+import {
+  COMPUTER_DEFAULT,
+  COMPUTER_PROPS,
+  GROUP_DEFAULT,
+  GROUP_PROPS,
+  hasAttribute,
+  readAttribute,
+  record,
+  type ComputerRecord,
+  type GroupRecord,
+} from './adProps';
+import { adGetCmdlet, checkSearchBase, filterNotRecognized, inScope, propContext, whatIf } from './adUser';
+import type { PsValue } from '../../shell/psFormat';
+import { listed } from '../../shell/psViews';
+import type { CommandResult } from '../types';
+
+type Values = Record<string, BoundValue>;
+
+const lower = (s: string) => s.toLowerCase();
+
+const AD_GROUP = `${AD_NS}.ADGroup`;
+const AD_PRINCIPAL = `${AD_NS}.ADPrincipal`;
+const AD_COMPUTER = `${AD_NS}.ADComputer`;
+
+export function findGroup(groups: readonly GroupRecord[], identity: string): GroupRecord | undefined {
+  const i = lower(identity.trim());
+  return groups.find((g) => lower(g.name) === i || lower(g.dn) === i || g.guid === i || lower(g.sid) === i);
+}
+
+function* loadGroups(
+  s: AdwsSession,
+): Script<{ ok: true; groups: GroupRecord[] } | { ok: false; lines: ConsoleLine[] }> {
+  const r = yield* s.call<GroupRecord[]>({ op: 'listGroups' });
+  return r.ok ? { ok: true, groups: r.value } : { ok: false, lines: r.lines };
+}
+
+function* loadUsers(
+  s: AdwsSession,
+): Script<{ ok: true; users: UserRecord[] } | { ok: false; lines: ConsoleLine[] }> {
+  const r = yield* s.call<UserRecord[]>({ op: 'listUsers' });
+  return r.ok ? { ok: true, users: r.value } : { ok: false, lines: r.lines };
+}
+
+const identityOrFilter = (props = true): CmdletSpec['params'] => [
+  { name: 'Identity', type: 'string', position: 0 },
+  { name: 'Filter', type: 'string' },
+  { name: 'LDAPFilter', type: 'string' },
+  ...(props ? [{ name: 'Properties', type: 'strings', aliases: ['Property'] } as const] : []),
+  { name: 'SearchBase', type: 'string' },
+  { name: 'Server', type: 'string' },
+];
+
+// --- Get-ADGroup -----------------------------------------------------------------------------------
+
+const getGroupSpec: CmdletSpec = {
+  name: 'Get-ADGroup',
+  className: `${AD_CMDLETS}.GetADGroup`,
+  params: identityOrFilter(),
+};
+
+function* getGroupScript(
+  c: AdCmdlet,
+  v: Values,
+  names: string[],
+  filter: Filter | undefined,
+): Script<CommandResult> {
+  const s = yield* openAdws(c, str(v.Server));
+  if (!s.ok) return { lines: s.lines };
+  const g = yield* loadGroups(s.session);
+  if (!g.ok) return { lines: g.lines };
+  let users: UserRecord[] = [];
+  if (names.some((n) => n === 'member' || n === 'Members')) {
+    const u = yield* loadUsers(s.session);
+    if (!u.ok) return { lines: u.lines };
+    users = u.users;
+  }
+  const ctx = { ...propContext(c.env, g.groups), users };
+  const identity = str(v.Identity);
+  let list: GroupRecord[];
+  if (identity !== undefined) {
+    const one = findGroup(g.groups, identity);
+    if (!one) return { lines: notFound(c, identity) };
+    list = [one];
+  } else {
+    if (filter && filterAttributes(filter).some((a) => !hasAttribute(GROUP_PROPS, a)))
+      return { lines: filterNotRecognized(c) };
+    const base = str(v.SearchBase);
+    const bad = yield* checkSearchBase(c, s.session, base);
+    if (bad) return { lines: bad };
+    list = g.groups.filter(
+      (x) =>
+        inScope(x.dn, x.dn.replace(/^[^,]*,/, ''), base, undefined) &&
+        (!filter || matches(filter, (a) => readAttribute(GROUP_PROPS, x, ctx, a))),
+    );
+  }
+  return listed(
+    AD_GROUP,
+    list.map((x) => record(GROUP_PROPS, names, x, ctx)),
+  );
+}
+
+const getAdGroupDef = adGetCmdlet(
+  ['get-adgroup'],
+  getGroupSpec,
+  'ADGroup',
+  GROUP_PROPS,
+  GROUP_DEFAULT,
+  getGroupScript,
+);
+
+// --- Get-ADGroupMember -------------------------------------------------------------------------
+
+const getMemberSpec: CmdletSpec = {
+  name: 'Get-ADGroupMember',
+  className: `${AD_CMDLETS}.GetADGroupMember`,
+  params: [
+    { name: 'Identity', type: 'string', position: 0, mandatory: true },
+    { name: 'Recursive', type: 'switch' },
+    { name: 'Server', type: 'string' },
+  ],
+};
+
+/** How the module prints an ADPrincipal (members, group memberships): lower-case LDAP names. */
+function principal(u: UserRecord): [string, PsValue][] {
+  return [
+    ['distinguishedName', u.dn],
+    ['name', u.name],
+    ['objectClass', 'user'],
+    ['objectGUID', u.guid],
+    ['SamAccountName', u.sam],
+    ['SID', u.sid],
+  ];
+}
+
+function* getMembersScript(c: AdCmdlet, identity: string, server: string | undefined): Script<CommandResult> {
+  const s = yield* openAdws(c, server);
+  if (!s.ok) return { lines: s.lines };
+  const g = yield* loadGroups(s.session);
+  if (!g.ok) return { lines: g.lines };
+  const group = findGroup(g.groups, identity);
+  if (!group) return { lines: notFound(c, identity) };
+  const u = yield* loadUsers(s.session);
+  if (!u.ok) return { lines: u.lines };
+  const members = u.users.filter((x) => group.members.includes(x.guid));
+  return listed(AD_PRINCIPAL, members.map(principal));
+}
+
+const getAdGroupMemberDef = adCmdlet(['get-adgroupmember'], getMemberSpec, (env, v) => {
+  const identity = str(v.Identity) ?? '';
+  const c: AdCmdlet = {
+    env,
+    name: 'Get-ADGroupMember',
+    className: 'GetADGroupMember',
+    target: `${identity}:ADGroup`,
+  };
+  return () => getMembersScript(c, identity, str(v.Server));
+});
+
+// --- Add-/Remove-ADGroupMember -----------------------------------------------------------------
+
+function memberSpec(name: string, className: string): CmdletSpec {
+  return {
+    name,
+    className: `${AD_CMDLETS}.${className}`,
+    params: [
+      { name: 'Identity', type: 'string', position: 0, mandatory: true },
+      { name: 'Members', type: 'strings', position: 1, mandatory: true, aliases: ['Member'] },
+      { name: 'Server', type: 'string' },
+      { name: 'PassThru', type: 'switch' },
+      { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
+      { name: 'Confirm', type: 'switch', aliases: ['cf'] },
+    ],
+  };
+}
+
+function* changeMembersScript(c: AdCmdlet, v: Values, add: boolean): Script<CommandResult> {
+  const identity = str(v.Identity) ?? '';
+  const s = yield* openAdws(c, str(v.Server));
+  if (!s.ok) return { lines: s.lines };
+  const g = yield* loadGroups(s.session);
+  if (!g.ok) return { lines: g.lines };
+  const group = findGroup(g.groups, identity);
+  if (!group) return { lines: notFound(c, identity) };
+  if (v.WhatIf) return { lines: whatIf('Set', group.dn) };
+  for (const member of strs(v.Members)) {
+    const r = yield* s.session.call<unknown>(
+      { op: 'groupMember', group: group.name, identity: member, add },
+      member,
+    );
+    if (!r.ok) return { lines: r.lines };
+  }
+  if (!v.PassThru) return { lines: [] };
+  return listed(AD_GROUP, [record(GROUP_PROPS, GROUP_DEFAULT, group, propContext(c.env, g.groups))]);
+}
+
+function memberCmdlet(name: string, className: string, add: boolean) {
+  const spec = memberSpec(name, className);
+  return adCmdlet([name.toLowerCase()], spec, (env, v) => {
+    const c: AdCmdlet = { env, name, className, target: `${str(v.Identity) ?? ''}:ADGroup` };
+    return () => changeMembersScript(c, v, add);
+  });
+}
+
+export const addAdGroupMember = withIdentityInput(
+  memberCmdlet('Add-ADGroupMember', 'AddADGroupMember', true),
+);
+export const removeAdGroupMember = withIdentityInput(
+  memberCmdlet('Remove-ADGroupMember', 'RemoveADGroupMember', false),
+);
+
+// --- Get-ADPrincipalGroupMembership ---------------------------------------------------------------
+
+const membershipSpec: CmdletSpec = {
+  name: 'Get-ADPrincipalGroupMembership',
+  className: `${AD_CMDLETS}.GetADPrincipalGroupMembership`,
+  params: [
+    { name: 'Identity', type: 'string', position: 0, mandatory: true },
+    { name: 'Server', type: 'string' },
+  ],
+};
+
+function* membershipScript(c: AdCmdlet, identity: string, server: string | undefined): Script<CommandResult> {
+  const s = yield* openAdws(c, server);
+  if (!s.ok) return { lines: s.lines };
+  const u = yield* s.session.call<UserRecord>({ op: 'getUser', identity }, identity);
+  if (!u.ok) return { lines: u.lines };
+  const g = yield* loadGroups(s.session);
+  if (!g.ok) return { lines: g.lines };
+  const groups = g.groups.filter((x) => x.members.includes(u.value.guid));
+  return listed(
+    AD_GROUP,
+    groups.map((x): [string, PsValue][] => [
+      ['distinguishedName', x.dn],
+      ['GroupCategory', 'Security'],
+      ['GroupScope', x.scope],
+      ['name', x.name],
+      ['objectClass', 'group'],
+      ['objectGUID', x.guid],
+      ['SamAccountName', x.name],
+      ['SID', x.sid],
+    ]),
+  );
+}
+
+const getAdPrincipalGroupMembershipDef = adCmdlet(
+  ['get-adprincipalgroupmembership'],
+  membershipSpec,
+  (env, v) => {
+    const identity = str(v.Identity) ?? '';
+    const c: AdCmdlet = {
+      env,
+      name: membershipSpec.name,
+      className: 'GetADPrincipalGroupMembership',
+      target: `${identity}:ADPrincipal`,
+    };
+    return () => membershipScript(c, identity, str(v.Server));
+  },
+);
+
+// --- Get-ADComputer --------------------------------------------------------------------------------
+
+const getComputerSpec: CmdletSpec = {
+  name: 'Get-ADComputer',
+  className: `${AD_CMDLETS}.GetADComputer`,
+  params: identityOrFilter(),
+};
+
+function findComputer(list: readonly ComputerRecord[], identity: string): ComputerRecord | undefined {
+  const i = lower(identity.trim()).replace(/\$$/, '');
+  return list.find((x) => lower(x.name) === i || lower(x.dn) === i || x.guid === i || lower(x.sid) === i);
+}
+
+function* getComputerScript(
+  c: AdCmdlet,
+  v: Values,
+  names: string[],
+  filter: Filter | undefined,
+): Script<CommandResult> {
+  const s = yield* openAdws(c, str(v.Server));
+  if (!s.ok) return { lines: s.lines };
+  const r = yield* s.session.call<ComputerRecord[]>({ op: 'listComputers' });
+  if (!r.ok) return { lines: r.lines };
+  const ctx = propContext(c.env);
+  const identity = str(v.Identity);
+  let list: ComputerRecord[];
+  if (identity !== undefined) {
+    const one = findComputer(r.value, identity);
+    if (!one) return { lines: notFound(c, identity) };
+    list = [one];
+  } else {
+    if (filter && filterAttributes(filter).some((a) => !hasAttribute(COMPUTER_PROPS, a)))
+      return { lines: filterNotRecognized(c) };
+    const base = str(v.SearchBase);
+    const bad = yield* checkSearchBase(c, s.session, base);
+    if (bad) return { lines: bad };
+    list = r.value.filter(
+      (x) =>
+        inScope(x.dn, x.parent, base, undefined) &&
+        (!filter || matches(filter, (a) => readAttribute(COMPUTER_PROPS, x, ctx, a))),
+    );
+  }
+  return listed(
+    AD_COMPUTER,
+    list.map((x) => record(COMPUTER_PROPS, names, x, ctx)),
+  );
+}
+
+const getAdComputerDef = adGetCmdlet(
+  ['get-adcomputer'],
+  getComputerSpec,
+  'ADComputer',
+  COMPUTER_PROPS,
+  COMPUTER_DEFAULT,
+  getComputerScript,
+);
+
+// The group and principal cmdlets take an AD object from the pipeline as their -Identity.
+export const getAdGroup = withIdentityInput(getAdGroupDef);
+export const getAdGroupMember = withIdentityInput(getAdGroupMemberDef);
+export const getAdPrincipalGroupMembership = withIdentityInput(getAdPrincipalGroupMembershipDef);
+export const getAdComputer = withIdentityInput(getAdComputerDef);

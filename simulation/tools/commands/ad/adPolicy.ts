@@ -1,0 +1,202 @@
+/**
+ * Get-ADDefaultDomainPasswordPolicy and Set-ADDefaultDomainPasswordPolicy: the domain's password
+ * and lockout policy as the DC holds it (reference §2.4, §6.6), TimeSpans as PowerShell prints
+ * them (`1.00:00:00`, `00:30:00`).
+ */
+import type { PasswordPolicy } from '../../../core/directoryTypes';
+import { DAY, MINUTE } from '../../../core/time';
+import type { Script } from '../../../proc/script';
+import type { ConsoleLine } from '../../../windows/hostState';
+import type { BoundValue, CmdletSpec } from '../../shell/bind';
+import {
+  AD_CMDLETS,
+  AD_NS,
+  adCmdlet,
+  adErrorRecord,
+  argPosition,
+  domainDnOf,
+  notFound,
+  openAdws,
+  str,
+  timeSpanArg,
+  timeSpanError,
+  type AdCmdlet,
+} from './adClient';
+import { whatIf } from './adUser';
+import { psSpan } from '../../shell/psFormat';
+import { listed } from '../../shell/psViews';
+import type { CommandResult } from '../types';
+
+type Values = Record<string, BoundValue>;
+
+/** Unconfirmed wording: AD's constraint error for a value outside an attribute's range. */
+export const OUT_OF_RANGE = 'A value for the attribute was not in the acceptable range of values';
+
+/** The ADDefaultDomainPasswordPolicy object, shown as a list. */
+function policyList(p: PasswordPolicy, domainDn: string, domainGuid: string): CommandResult {
+  return listed(`${AD_NS}.ADDefaultDomainPasswordPolicy`, [
+    [
+      ['ComplexityEnabled', p.complexity],
+      ['DistinguishedName', domainDn],
+      ['LockoutDuration', psSpan(p.lockoutDurationMinutes * MINUTE)],
+      ['LockoutObservationWindow', psSpan(p.lockoutWindowMinutes * MINUTE)],
+      ['LockoutThreshold', p.lockoutThreshold],
+      ['MaxPasswordAge', psSpan(p.maxAgeDays * DAY)],
+      ['MinPasswordAge', psSpan(p.minAgeDays * DAY)],
+      ['MinPasswordLength', p.minLength],
+      ['objectClass', '{domainDNS}'],
+      ['objectGuid', domainGuid],
+      ['PasswordHistoryCount', p.historyCount],
+      ['ReversibleEncryptionEnabled', p.reversibleEncryption],
+    ],
+  ]);
+}
+
+function isThisDomain(identity: string, fqdn: string, netbios: string): boolean {
+  const i = identity.trim().toLowerCase();
+  return i === fqdn.toLowerCase() || i === netbios.toLowerCase() || i === domainDnOf(fqdn).toLowerCase();
+}
+
+// --- Get-ADDefaultDomainPasswordPolicy -----------------------------------------------------------
+
+const getSpec: CmdletSpec = {
+  name: 'Get-ADDefaultDomainPasswordPolicy',
+  className: `${AD_CMDLETS}.GetADDefaultDomainPasswordPolicy`,
+  params: [
+    { name: 'Identity', type: 'string', position: 0 },
+    {
+      name: 'Current',
+      type: 'enum',
+      values: ['LocalComputer', 'LoggedOnUser'],
+      typeName: 'Microsoft.ActiveDirectory.Management.ADCurrentDomainType',
+    },
+    { name: 'Server', type: 'string' },
+  ],
+};
+
+function* getScript(c: AdCmdlet, v: Values): Script<CommandResult> {
+  const s = yield* openAdws(c, str(v.Server));
+  if (!s.ok) return { lines: s.lines };
+  const identity = str(v.Identity);
+  if (identity !== undefined && !isThisDomain(identity, c.env.host.domainFqdn, c.env.host.domainNetbios))
+    return { lines: notFound(c, identity) };
+  const r = yield* s.session.call<PasswordPolicy>({ op: 'getPolicy' });
+  if (!r.ok) return { lines: r.lines };
+  return policyList(r.value, domainDnOf(c.env.host.domainFqdn), s.session.dc.domainGuid ?? '');
+}
+
+export const getAdDefaultDomainPasswordPolicy = adCmdlet(
+  ['get-addefaultdomainpasswordpolicy'],
+  getSpec,
+  (env, v) => {
+    const identity = str(v.Identity);
+    const c: AdCmdlet = {
+      env,
+      name: getSpec.name,
+      className: 'GetADDefaultDomainPasswordPolicy',
+      target: identity ? `${identity}:ADDefaultDomainPasswordPolicy` : undefined,
+    };
+    return () => getScript(c, v);
+  },
+);
+
+// --- Set-ADDefaultDomainPasswordPolicy -----------------------------------------------------------
+
+const setSpec: CmdletSpec = {
+  name: 'Set-ADDefaultDomainPasswordPolicy',
+  className: `${AD_CMDLETS}.SetADDefaultDomainPasswordPolicy`,
+  params: [
+    { name: 'Identity', type: 'string', position: 0, mandatory: true },
+    { name: 'ComplexityEnabled', type: 'bool' },
+    { name: 'LockoutDuration', type: 'string' },
+    { name: 'LockoutObservationWindow', type: 'string' },
+    { name: 'LockoutThreshold', type: 'int' },
+    { name: 'MaxPasswordAge', type: 'string' },
+    { name: 'MinPasswordAge', type: 'string' },
+    { name: 'MinPasswordLength', type: 'int' },
+    { name: 'PasswordHistoryCount', type: 'int' },
+    { name: 'ReversibleEncryptionEnabled', type: 'bool' },
+    { name: 'Server', type: 'string' },
+    { name: 'PassThru', type: 'switch' },
+    { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
+    { name: 'Confirm', type: 'switch', aliases: ['cf'] },
+  ],
+};
+
+const SPANS: readonly [string, keyof PasswordPolicy, number][] = [
+  ['LockoutDuration', 'lockoutDurationMinutes', MINUTE],
+  ['LockoutObservationWindow', 'lockoutWindowMinutes', MINUTE],
+  ['MaxPasswordAge', 'maxAgeDays', DAY],
+  ['MinPasswordAge', 'minAgeDays', DAY],
+];
+
+const INTS: readonly [string, keyof PasswordPolicy, number][] = [
+  ['LockoutThreshold', 'lockoutThreshold', 65535],
+  ['MinPasswordLength', 'minLength', 255],
+  ['PasswordHistoryCount', 'historyCount', 1024],
+];
+
+function policyPatch(
+  c: AdCmdlet,
+  v: Values,
+): { ok: true; patch: Partial<PasswordPolicy> } | { ok: false; lines: ConsoleLine[] } {
+  const patch: Record<string, number | boolean> = {};
+  for (const [param, field, unit] of SPANS) {
+    const raw = str(v[param]);
+    if (raw === undefined) continue;
+    const ms = timeSpanArg(raw);
+    if (ms === undefined) {
+      const pos = argPosition(c.env, raw);
+      return { ok: false, lines: timeSpanError(c, param, raw, pos.column, pos.length) };
+    }
+    // The policy keeps whole days and minutes, as the Group Policy editor does.
+    patch[field] = unit === DAY ? Math.floor(ms / DAY) : Math.round(ms / MINUTE);
+  }
+  for (const [param, field, max] of INTS) {
+    const n = v[param];
+    if (typeof n !== 'number') continue;
+    if (n < 0 || n > max)
+      return {
+        ok: false,
+        lines: adErrorRecord(c, OUT_OF_RANGE, 'NotSpecified', 'ADException', 'ActiveDirectoryServer:8322'),
+      };
+    patch[field] = n;
+  }
+  if (typeof v.ComplexityEnabled === 'boolean') patch.complexity = v.ComplexityEnabled;
+  if (typeof v.ReversibleEncryptionEnabled === 'boolean')
+    patch.reversibleEncryption = v.ReversibleEncryptionEnabled;
+  return { ok: true, patch: patch as Partial<PasswordPolicy> };
+}
+
+function* setScript(c: AdCmdlet, v: Values, patch: Partial<PasswordPolicy>): Script<CommandResult> {
+  const s = yield* openAdws(c, str(v.Server));
+  if (!s.ok) return { lines: s.lines };
+  const identity = str(v.Identity) ?? '';
+  const domainDn = domainDnOf(c.env.host.domainFqdn);
+  if (!isThisDomain(identity, c.env.host.domainFqdn, c.env.host.domainNetbios))
+    return { lines: notFound(c, identity) };
+  if (v.WhatIf) return { lines: whatIf('Set', domainDn) };
+  if (Object.keys(patch).length > 0) {
+    const r = yield* s.session.call<unknown>({ op: 'setPolicy', patch });
+    if (!r.ok) return { lines: r.lines };
+  }
+  if (!v.PassThru) return { lines: [] };
+  const after = yield* s.session.call<PasswordPolicy>({ op: 'getPolicy' });
+  return after.ok ? policyList(after.value, domainDn, s.session.dc.domainGuid ?? '') : { lines: after.lines };
+}
+
+export const setAdDefaultDomainPasswordPolicy = adCmdlet(
+  ['set-addefaultdomainpasswordpolicy'],
+  setSpec,
+  (env, v) => {
+    const c: AdCmdlet = {
+      env,
+      name: setSpec.name,
+      className: 'SetADDefaultDomainPasswordPolicy',
+      target: `${str(v.Identity) ?? ''}:ADDefaultDomainPasswordPolicy`,
+    };
+    const p = policyPatch(c, v);
+    if (!p.ok) return p.lines;
+    return () => setScript(c, v, p.patch);
+  },
+);

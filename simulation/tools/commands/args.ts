@@ -1,0 +1,51 @@
+/**
+ * A cmdlet's arguments as the binder sees them: the token that holds a parameter's value, member
+ * calls joined to the sub-expression before them, binding against the cmdlet's parameters, and
+ * what the pipeline does next with the output.
+ */
+import { bindParams, type BindResult, type CmdletSpec } from '../shell/bind';
+import type { Token } from '../shell/parse';
+import type { CommandEnv } from './types';
+
+/** The token holding a named parameter's value (`-Name value` or `-Name:value`). */
+export function valueToken(args: readonly Token[], param: string): Token | undefined {
+  const p = param.toLowerCase();
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i] as Token;
+    if (t.quoted || !t.text.startsWith('-')) continue;
+    const body = t.text.slice(1);
+    const colon = body.indexOf(':');
+    const name = (colon >= 0 ? body.slice(0, colon) : body).toLowerCase();
+    if (name.length === 0 || !p.startsWith(name)) continue;
+    return colon >= 0 && colon < body.length - 1 ? t : args[i + 1];
+  }
+  return undefined;
+}
+
+/**
+ * `(Get-Date).AddHours(-1)` arrives as two tokens (the sub-expression and the member call that
+ * follows it without a space): join such neighbours so they bind as one value.
+ */
+export function joinMemberCalls(args: readonly Token[]): Token[] {
+  const outTokens: Token[] = [];
+  for (const t of args) {
+    const prev = outTokens[outTokens.length - 1];
+    if (prev && !t.quoted && t.at === prev.end && prev.text.endsWith(')') && t.text.startsWith('.')) {
+      outTokens[outTokens.length - 1] = { ...prev, text: prev.text + t.text, end: t.end };
+    } else {
+      outTokens.push(t);
+    }
+  }
+  return outTokens;
+}
+
+export function bind(env: CommandEnv, spec: CmdletSpec): BindResult {
+  return bindParams(spec, joinMemberCalls(env.cmd.args), env.line);
+}
+
+/** Whether the command's output goes on to `Format-List` / `fl` (the next element of its pipeline). */
+export function pipedToFormatList(env: CommandEnv): boolean {
+  const after = env.line.slice(env.cmd.nameAt + env.cmd.source.length);
+  const m = /^\s*\|\s*([\w-]+)/.exec(after);
+  return !!m && ['format-list', 'fl'].includes((m[1] ?? '').toLowerCase());
+}

@@ -1,0 +1,103 @@
+/**
+ * PowerShell's error records as cmdlets write them: a runtime error that points at the whole
+ * command, an argument that failed validation, an ambiguous parameter set, missing mandatory
+ * parameters. Every cmdlet of the lab prints its errors through these.
+ */
+import type { ConsoleLine } from '../../windows/hostState';
+import type { CmdletSpec } from '../shell/bind';
+import { formatPsError } from '../shell/psError';
+import { valueToken } from './args';
+import type { CommandEnv } from './types';
+
+/** ErrorCategoryInfo shortens long target names: first 15 characters, "...", last 15. */
+export function ellipsize(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 15)}...${text.slice(-15)}` : text;
+}
+
+export interface RuntimeError {
+  message: string;
+  category: string;
+  /** `name:type`, e.g. `foo:String` (the name is shortened the way PowerShell does). */
+  targetName?: string;
+  targetType?: string;
+  /** The whole `name:type` text when the cmdlet's module shows its target its own way. */
+  target?: string;
+  exception: string;
+  errorId: string;
+}
+
+/** Where an error points: the typed line and the command in it. */
+export type AtCommand = Pick<CommandEnv, 'line' | 'cmd'>;
+
+/** A non-terminating error a cmdlet writes while it runs: it points at the whole command. */
+export function cmdletError(
+  env: AtCommand,
+  spec: Pick<CmdletSpec, 'name' | 'className'>,
+  e: RuntimeError,
+): ConsoleLine[] {
+  return formatPsError({
+    command: spec.name,
+    message: e.message,
+    line: env.line,
+    column: env.cmd.nameAt,
+    length: env.cmd.source.length,
+    category: e.category,
+    target: e.target ?? `${ellipsize(e.targetName ?? '')}:${e.targetType ?? ''}`,
+    activity: `[${spec.name}]`,
+    exception: e.exception,
+    errorId: `${e.errorId},${spec.className}`,
+  });
+}
+
+/** An argument that failed a validation attribute: it points at the argument. */
+export function validationError(
+  env: AtCommand,
+  spec: CmdletSpec,
+  param: string,
+  message: string,
+): ConsoleLine[] {
+  const at = valueToken(env.cmd.args, param);
+  return formatPsError({
+    command: spec.name,
+    message: `Cannot validate argument on parameter '${param}'. ${message}`,
+    line: env.line,
+    column: at?.at ?? env.cmd.nameAt,
+    length: at ? Math.max(1, at.end - at.at) : env.cmd.source.length,
+    category: 'InvalidData',
+    target: ':',
+    activity: `[${spec.name}]`,
+    exception: 'ParameterBindingValidationException',
+    errorId: `ParameterArgumentValidationError,${spec.className}`,
+  });
+}
+
+/** "Parameter set cannot be resolved using the specified named parameters." */
+export function ambiguousParameterSet(env: CommandEnv, spec: CmdletSpec): ConsoleLine[] {
+  return formatPsError({
+    command: spec.name,
+    message: 'Parameter set cannot be resolved using the specified named parameters.',
+    line: env.line,
+    column: env.cmd.nameAt,
+    length: env.cmd.source.length,
+    category: 'InvalidArgument',
+    target: ':',
+    activity: `[${spec.name}]`,
+    exception: 'ParameterBindingException',
+    errorId: `AmbiguousParameterSet,${spec.className}`,
+  });
+}
+
+export function missingMandatory(env: CommandEnv, spec: CmdletSpec, names: string[]): ConsoleLine[] {
+  return formatPsError({
+    command: spec.name,
+    message: `Cannot process command because of one or more missing mandatory parameters: ${names.join(' ')}.`,
+    line: env.line,
+    column: env.line.length,
+    length: 1,
+    category: 'InvalidArgument',
+    target: ':',
+    activity: `[${spec.name}]`,
+    exception: 'ParameterBindingException',
+    errorId: `MissingMandatoryParameter,${spec.className}`,
+  });
+}

@@ -1,0 +1,187 @@
+/**
+ * What Get-WinEvent selects: its parameters, -FilterHashtable read into a query (LogName,
+ * ProviderName, Id, Level, StartTime, EndTime), the providers a host has registered, and its
+ * "nothing found" errors.
+ */
+import { localNow, parseLocalDate } from '../hostTime';
+import { likeName } from '../../shell/wildcard';
+import { valueToken } from '../args';
+import { cmdletError } from '../errors';
+import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState';
+import type { CmdletSpec } from '../../shell/bind';
+import { hashtableOf, hashtableValue, type HashtableValue } from '../../shell/parse';
+import { formatPsError } from '../../shell/psError';
+import { logsOf, NS, type LogInfo } from './logs';
+import type { CommandEnv } from '../types';
+
+export const getWinEventSpec: CmdletSpec = {
+  name: 'Get-WinEvent',
+  className: `${NS}.GetWinEventCommand`,
+  params: [
+    { name: 'LogName', type: 'strings', position: 0 },
+    { name: 'ListLog', type: 'strings' },
+    { name: 'ListProvider', type: 'strings' },
+    { name: 'ProviderName', type: 'strings' },
+    { name: 'MaxEvents', type: 'int' },
+    { name: 'Oldest', type: 'switch' },
+    { name: 'FilterHashtable', type: 'string' },
+    { name: 'FilterXPath', type: 'string' },
+    { name: 'Force', type: 'switch' },
+  ],
+};
+
+/** Text of Get-WinEvent's "nothing found" error. */
+export const NO_EVENTS_FOUND = 'No events were found that match the specified selection criteria.';
+
+export function noEvents(env: CommandEnv): ConsoleLine[] {
+  return cmdletError(env, getWinEventSpec, {
+    message: NO_EVENTS_FOUND,
+    category: 'ObjectNotFound',
+    exception: 'Exception',
+    errorId: 'NoMatchingEventsFound',
+  });
+}
+
+export function noLog(env: CommandEnv, name: string): ConsoleLine[] {
+  return cmdletError(env, getWinEventSpec, {
+    message: `There is not an event log on the localhost computer that matches "${name}".`,
+    category: 'ObjectNotFound',
+    targetName: name,
+    targetType: 'String',
+    exception: 'Exception',
+    errorId: 'NoMatchingLogsFound',
+  });
+}
+
+export function noProvider(env: CommandEnv, name: string): ConsoleLine[] {
+  return cmdletError(env, getWinEventSpec, {
+    message: `There is not an event provider on the localhost computer that matches "${name}".`,
+    category: 'ObjectNotFound',
+    targetName: name,
+    targetType: 'String',
+    exception: 'Exception',
+    errorId: 'NoMatchingProvidersFound',
+  });
+}
+
+/** Event providers the host has registered: every source its logs hold, plus the usual ones. */
+export function providersOf(host: WindowsHostContext): string[] {
+  const known = new Set<string>([
+    'Service Control Manager',
+    'EventLog',
+    'Microsoft-Windows-Kernel-General',
+    'Microsoft-Windows-Security-Auditing',
+    'Microsoft-Windows-Time-Service',
+    'NETLOGON',
+    'Dhcp-Client',
+  ]);
+  if (host.kind === 'sync')
+    for (const s of [
+      'ADSync',
+      'Directory Synchronization',
+      'PasswordResetService',
+      'AzureActiveDirectorySyncUpdater',
+    ])
+      known.add(s);
+  if (host.kind === 'dc')
+    for (const s of [
+      'Microsoft-Windows-ActiveDirectory_DomainService',
+      'ADWS',
+      'DNS',
+      'Microsoft-Windows-DHCP-Server',
+      'DFSR',
+    ])
+      known.add(s);
+  for (const l of Object.values(host.logs)) for (const e of l?.entries ?? []) known.add(e.source);
+  return [...known];
+}
+
+export interface WinEventQuery {
+  logs: LogInfo[];
+  providers?: string[];
+  ids?: number[];
+  levels?: number[];
+  start?: number;
+  end?: number;
+}
+
+function listOf(v: HashtableValue | undefined): string[] | undefined {
+  if (v === undefined) return undefined;
+  return Array.isArray(v) ? v : [String(v)];
+}
+
+const HASH_KEYS = [
+  'logname',
+  'providername',
+  'id',
+  'level',
+  'starttime',
+  'endtime',
+  'keywords',
+  'userid',
+  'data',
+  'path',
+];
+
+export function fromHashtable(env: CommandEnv, text: string): WinEventQuery | ConsoleLine[] {
+  const spec = getWinEventSpec;
+  const entries = hashtableOf(text);
+  if (!entries) {
+    return formatPsError({
+      command: spec.name,
+      message: `Cannot bind parameter 'FilterHashtable'. Cannot convert the "${text}" value of type "System.String" to type "System.Collections.Hashtable".`,
+      line: env.line,
+      column: valueToken(env.cmd.args, 'FilterHashtable')?.at ?? env.cmd.nameAt,
+      length: Math.max(1, text.length),
+      category: 'InvalidArgument',
+      target: ':',
+      activity: `[${spec.name}]`,
+      exception: 'ParameterBindingException',
+      errorId: `CannotConvertArgumentNoMessage,${spec.className}`,
+    });
+  }
+  const bad = Object.keys(entries).find((k) => !HASH_KEYS.includes(k.toLowerCase()));
+  if (bad !== undefined) {
+    return cmdletError(env, spec, {
+      message: `The specified key '${bad}' is not valid in a hash table used by the FilterHashtable parameter. Valid keys are: LogName, ProviderName, Path, Keywords, ID, Level, StartTime, EndTime, UserID, Data.`,
+      category: 'InvalidArgument',
+      exception: 'Exception',
+      errorId: 'InvalidKeyInHashtable',
+    });
+  }
+  const logNames = listOf(hashtableValue(entries, 'LogName'));
+  const providers = listOf(hashtableValue(entries, 'ProviderName'));
+  const ids = listOf(hashtableValue(entries, 'Id'))?.map(Number);
+  const levels = listOf(hashtableValue(entries, 'Level'))?.map(Number);
+  const startRaw = hashtableValue(entries, 'StartTime');
+  const endRaw = hashtableValue(entries, 'EndTime');
+  const start = startRaw === undefined ? undefined : parseLocalDate(String(startRaw), localNow(env));
+  const end = endRaw === undefined ? undefined : parseLocalDate(String(endRaw), localNow(env));
+  if ((startRaw !== undefined && start === undefined) || (endRaw !== undefined && end === undefined)) {
+    return cmdletError(env, spec, {
+      message: `Cannot convert value "${String(startRaw !== undefined && start === undefined ? startRaw : endRaw)}" to type "System.DateTime". Error: "String was not recognized as a valid DateTime."`,
+      category: 'InvalidArgument',
+      exception: 'Exception',
+      errorId: 'InvalidArgument',
+    });
+  }
+  let logs: LogInfo[];
+  if (logNames) {
+    logs = [];
+    for (const n of logNames) {
+      const matched = logsOf(env.host).filter((l) => likeName(n, l.name));
+      if (matched.length === 0) return noLog(env, n);
+      logs.push(...matched);
+    }
+  } else if (providers) {
+    logs = logsOf(env.host);
+  } else {
+    return cmdletError(env, spec, {
+      message: NO_EVENTS_FOUND,
+      category: 'ObjectNotFound',
+      exception: 'Exception',
+      errorId: 'NoMatchingEventsFound',
+    });
+  }
+  return { logs, providers, ids, levels, start, end };
+}

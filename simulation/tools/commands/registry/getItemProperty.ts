@@ -1,0 +1,106 @@
+/**
+ * Get-ItemProperty and Get-ItemPropertyValue on registry paths.
+ */
+import { wildcard } from '../../shell/wildcard';
+import { bind } from '../args';
+import { missingMandatory } from '../errors';
+import type { ConsoleLine } from '../../../windows/hostState';
+import type { CmdletSpec } from '../../shell/bind';
+import { formatPsError, out } from '../../shell/psError';
+import { PS_CUSTOM_OBJECT } from '../../shell/psObject';
+import type { PsValue } from '../../shell/psFormat';
+import { listed } from '../../shell/psViews';
+import { locate, noFileSystem, NS, propertyMissing } from './cmdletShared';
+import { valueOf, valuesOf } from './paths';
+import { psData, psProperties } from './values';
+import { done, type CommandDef } from '../types';
+
+const getItemPropertySpec: CmdletSpec = {
+  name: 'Get-ItemProperty',
+  className: `${NS}.GetItemPropertyCommand`,
+  params: [
+    { name: 'Path', type: 'strings', position: 0 },
+    { name: 'LiteralPath', type: 'strings', aliases: ['PSPath', 'LP'] },
+    { name: 'Name', type: 'strings', position: 1 },
+    { name: 'Filter', type: 'string' },
+    { name: 'Include', type: 'strings' },
+    { name: 'Exclude', type: 'strings' },
+  ],
+};
+
+export const getItemProperty: CommandDef = {
+  names: ['get-itemproperty', 'gp'],
+  kind: 'cmdlet',
+  spec: getItemPropertySpec,
+  run: (env) => {
+    const spec = getItemPropertySpec;
+    const b = bind(env, spec);
+    if (!b.ok) return done(formatPsError(b.error));
+    const paths = (b.values.Path ?? b.values.LiteralPath) as string[] | undefined;
+    if (!paths) return done(missingMandatory(env, spec, ['Path']));
+    const { found, errors, fileSystem } = locate(env, spec, paths);
+    if (fileSystem && found.length === 0 && errors.length === 0) return done(noFileSystem());
+    const names = b.values.Name as string[] | undefined;
+    const records: [string, PsValue][][] = [];
+    const errs: ConsoleLine[] = [...errors];
+    for (const l of found) {
+      for (const key of l.keys) {
+        const values = valuesOf(env.host.registry, key);
+        let shown = values;
+        if (names) {
+          shown = [];
+          for (const n of names) {
+            const re = wildcard(n);
+            const matched = values.filter(([vn]) =>
+              re ? re.test(vn) : vn.toLowerCase() === n.toLowerCase(),
+            );
+            if (matched.length === 0 && !re) errs.push(...propertyMissing(env, spec, n, key));
+            shown.push(...matched);
+          }
+          if (shown.length === 0) continue;
+        }
+        records.push([...shown.map(([n, v]): [string, string] => [n, psData(v)]), ...psProperties(key)]);
+      }
+    }
+    // A PSCustomObject per key: its values, then the provider's PS* properties.
+    const shown = listed(PS_CUSTOM_OBJECT, records);
+    return done([...shown.lines, ...errs], undefined, shown.objects);
+  },
+};
+
+const getItemPropertyValueSpec: CmdletSpec = {
+  name: 'Get-ItemPropertyValue',
+  className: `${NS}.GetItemPropertyValueCommand`,
+  params: [
+    { name: 'Path', type: 'strings', position: 0 },
+    { name: 'LiteralPath', type: 'strings', aliases: ['PSPath', 'LP'] },
+    { name: 'Name', type: 'strings', position: 1 },
+  ],
+};
+
+export const getItemPropertyValue: CommandDef = {
+  names: ['get-itempropertyvalue', 'gpv'],
+  kind: 'cmdlet',
+  spec: getItemPropertyValueSpec,
+  run: (env) => {
+    const spec = getItemPropertyValueSpec;
+    const b = bind(env, spec);
+    if (!b.ok) return done(formatPsError(b.error));
+    const paths = (b.values.Path ?? b.values.LiteralPath) as string[] | undefined;
+    const names = b.values.Name as string[] | undefined;
+    if (!names) return done(missingMandatory(env, spec, ['Name']));
+    const { found, errors, fileSystem } = locate(env, spec, paths ?? [env.host.consoles.powershell.cwd]);
+    if (fileSystem && found.length === 0 && errors.length === 0) return done(noFileSystem());
+    const lines: string[] = [];
+    const errs: ConsoleLine[] = [...errors];
+    for (const l of found)
+      for (const key of l.keys)
+        for (const n of names) {
+          const v = valueOf(env.host.registry, key, n);
+          if (!v) errs.push(...propertyMissing(env, spec, n, key));
+          else if (Array.isArray(v[1].data)) lines.push(...v[1].data);
+          else lines.push(psData(v[1]));
+        }
+    return done([...out(...lines), ...errs]);
+  },
+};

@@ -1,0 +1,238 @@
+/**
+ * Get-Date and Set-Date: the host's clock as PowerShell 5.1 shows it,
+ * -Date/-Year…-Millisecond/-Format/-UFormat/-DisplayHint, and a clock change by -Date or -Adjust,
+ * with the binder's errors for arguments that are not dates.
+ */
+import type { HostEffect } from '../../../windows/hostOps';
+import { formatShortDateTime, SECOND } from '../../../core/time';
+import type { ConsoleLine } from '../../../windows/hostState';
+import { formatPsError, out } from '../../shell/psError';
+import { scalar } from '../../shell/psObject';
+import { display } from '../../shell/psViews';
+import { dateObject } from './dateObject';
+import { bound, cmdletFailure } from '../net/shared';
+import { civil, daysFromCivil } from './calendar';
+import { setClock } from './clockChange';
+import { localNow } from '../hostTime';
+import { formatDotNet, formatUnix } from './dateFormat';
+import { daysIn, parseDateTime, parseTimeSpanText } from './dates';
+import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../types';
+
+const GET_DATE_CLASS = 'Microsoft.PowerShell.Commands.GetDateCommand';
+const SET_DATE_CLASS = 'Microsoft.PowerShell.Commands.SetDateCommand';
+const DISPLAY_HINT = {
+  name: 'DisplayHint',
+  type: 'enum' as const,
+  values: ['Date', 'Time', 'DateTime'],
+  typeName: 'Microsoft.PowerShell.Commands.DisplayHintType',
+};
+
+/** The DateTime written to the pipeline; the console shows its long text (blank line before, two after). */
+function showDate(local: number, hint: string | undefined, effects?: HostEffect[]): CommandOutcome {
+  const objects = [dateObject(local, hint)];
+  return done(display(objects), effects, objects);
+}
+
+/** -Format and -UFormat write a string. */
+const text = (t: string): CommandOutcome => done(out(t), undefined, [scalar(t)]);
+
+/** The parameter binder's "cannot convert" error for a date or time span argument. */
+function convertError(
+  env: CommandEnv,
+  command: string,
+  className: string,
+  param: string,
+  value: string,
+  type: string,
+): ConsoleLine[] {
+  const tok = env.cmd.args.find((t) => t.text === value);
+  const what = type === 'System.DateTime' ? 'DateTime' : 'TimeSpan';
+  return formatPsError({
+    command,
+    message: `Cannot bind parameter '${param}'. Cannot convert value "${value}" to type "${type}". Error: "String was not recognized as a valid ${what}."`,
+    line: env.line,
+    column: tok?.at ?? env.cmd.nameAt,
+    length: tok ? Math.max(1, tok.end - tok.at) : env.cmd.source.length,
+    category: 'InvalidArgument',
+    target: ':',
+    activity: `[${command}]`,
+    exception: 'ParameterBindingException',
+    errorId: `CannotConvertArgumentNoMessage,${className}`,
+  });
+}
+
+const getDateSpec = {
+  name: 'Get-Date',
+  className: GET_DATE_CLASS,
+  params: [
+    { name: 'Date', type: 'string' as const, position: 0, aliases: ['LastWriteTime'] },
+    ...['Year', 'Month', 'Day', 'Hour', 'Minute', 'Second', 'Millisecond'].map((name) => ({
+      name,
+      type: 'int' as const,
+    })),
+    DISPLAY_HINT,
+    { name: 'Format', type: 'string' as const },
+    { name: 'UFormat', type: 'string' as const },
+  ],
+};
+
+export const getDate: CommandDef = {
+  names: ['get-date'],
+  kind: 'cmdlet',
+  spec: getDateSpec,
+  run: (env) => {
+    const v = bound(env, getDateSpec);
+    if (Array.isArray(v)) return done(v);
+    const tzMin = env.host.timeZoneOffsetMinutes;
+    let local = localNow(env);
+    if (typeof v.Date === 'string') {
+      const parsed = parseDateTime(v.Date, local, tzMin);
+      if (parsed === undefined)
+        return done(convertError(env, 'Get-Date', GET_DATE_CLASS, 'Date', v.Date, 'System.DateTime'));
+      local = parsed;
+    }
+    const c = civil(local);
+    const num = (k: string) => (typeof v[k] === 'number' ? (v[k] as number) : undefined);
+    const year = num('Year') ?? c.year;
+    const month = num('Month') ?? c.month;
+    const day = num('Day') ?? c.day;
+    const fields = [num('Hour') ?? c.hour, num('Minute') ?? c.minute, num('Second') ?? c.second];
+    // Get-Date's ValidateRange attributes.
+    const RANGES: [string, number, number, number][] = [
+      ['Year', year, 1, 9999],
+      ['Month', month, 1, 12],
+      ['Day', day, 1, 31],
+      ['Hour', fields[0] ?? 0, 0, 23],
+      ['Minute', fields[1] ?? 0, 0, 59],
+      ['Second', fields[2] ?? 0, 0, 59],
+      ['Millisecond', num('Millisecond') ?? 0, 0, 999],
+    ];
+    for (const [param, value, lo, hi] of RANGES) {
+      if (value >= lo && value <= hi) continue;
+      const range =
+        value < lo
+          ? `less than the minimum allowed range of ${lo}`
+          : `greater than the maximum allowed range of ${hi}`;
+      return done(
+        cmdletFailure(env, 'Get-Date', {
+          message: `Cannot validate argument on parameter '${param}'. The ${value} argument is ${range}. Supply an argument that is ${value < lo ? `greater than or equal to ${lo}` : `less than or equal to ${hi}`} and then try the command again.`,
+          category: 'InvalidData',
+          target: ':',
+          exception: 'ParameterBindingValidationException',
+          errorId: `ParameterArgumentValidationError,${GET_DATE_CLASS}`,
+        }),
+      );
+    }
+    const [h = 0, mi = 0, s = 0] = fields;
+    local =
+      daysFromCivil(year, month, Math.min(day, daysIn(year, month))) * 86400000 +
+      ((h * 60 + mi) * 60 + s) * SECOND +
+      (num('Millisecond') ?? c.ms);
+    if (typeof v.UFormat === 'string') return text(formatUnix(v.UFormat, local, tzMin));
+    if (typeof v.Format === 'string') {
+      const formatted = formatDotNet(v.Format, local, tzMin);
+      if (formatted === undefined)
+        return done(
+          cmdletFailure(env, 'Get-Date', {
+            message: 'Input string was not in a correct format.',
+            category: 'NotSpecified',
+            target: ':',
+            exception: 'FormatException',
+            errorId: `System.FormatException,${GET_DATE_CLASS}`,
+          }),
+        );
+      return text(formatted);
+    }
+    return showDate(local, typeof v.DisplayHint === 'string' ? v.DisplayHint : undefined);
+  },
+};
+
+const setDateSpec = {
+  name: 'Set-Date',
+  className: SET_DATE_CLASS,
+  params: [
+    { name: 'Date', type: 'string' as const, position: 0 },
+    { name: 'Adjust', type: 'string' as const },
+    DISPLAY_HINT,
+    { name: 'WhatIf', type: 'switch' as const, aliases: ['wi'] },
+    { name: 'Confirm', type: 'switch' as const, aliases: ['cf'] },
+  ],
+};
+
+export const setDate: CommandDef = {
+  names: ['set-date'],
+  kind: 'cmdlet',
+  spec: setDateSpec,
+  run: (env) => {
+    const v = bound(env, setDateSpec);
+    if (Array.isArray(v)) return done(v);
+    const hasDate = typeof v.Date === 'string';
+    const hasAdjust = typeof v.Adjust === 'string';
+    if (hasDate && hasAdjust)
+      return done(
+        formatPsError({
+          command: 'Set-Date',
+          message: 'Parameter set cannot be resolved using the specified named parameters.',
+          line: env.line,
+          column: env.cmd.nameAt,
+          length: env.cmd.source.length,
+          category: 'InvalidArgument',
+          target: ':',
+          activity: '[Set-Date]',
+          exception: 'ParameterBindingException',
+          errorId: `AmbiguousParameterSet,${SET_DATE_CLASS}`,
+        }),
+      );
+    if (!hasDate && !hasAdjust)
+      return done(
+        formatPsError({
+          command: 'Set-Date',
+          message: 'Cannot process command because of one or more missing mandatory parameters: Date.',
+          line: env.line,
+          column: env.line.length,
+          length: 1,
+          category: 'InvalidArgument',
+          target: ':',
+          activity: '[Set-Date]',
+          exception: 'ParameterBindingException',
+          errorId: `MissingMandatoryParameter,${SET_DATE_CLASS}`,
+        }),
+      );
+    const now = localNow(env);
+    let target: number;
+    if (hasDate) {
+      const parsed = parseDateTime(v.Date as string, now, env.host.timeZoneOffsetMinutes);
+      if (parsed === undefined)
+        return done(
+          convertError(env, 'Set-Date', SET_DATE_CLASS, 'Date', v.Date as string, 'System.DateTime'),
+        );
+      target = parsed;
+    } else {
+      const span = parseTimeSpanText(v.Adjust as string);
+      if (span === undefined)
+        return done(
+          convertError(env, 'Set-Date', SET_DATE_CLASS, 'Adjust', v.Adjust as string, 'System.TimeSpan'),
+        );
+      target = now + span;
+    }
+    if (target < daysFromCivil(1, 1, 1) * 86400000 || target >= daysFromCivil(10000, 1, 1) * 86400000)
+      return done(
+        cmdletFailure(env, 'Set-Date', {
+          message: 'The added or subtracted value results in an un-representable DateTime.',
+          category: 'NotSpecified',
+          target: ':',
+          exception: 'ArgumentOutOfRangeException',
+          errorId: `System.ArgumentOutOfRangeException,${SET_DATE_CLASS}`,
+        }),
+      );
+    if (v.WhatIf === true)
+      return done(
+        out(`What if: Performing the operation "Set-Date" on target "${formatShortDateTime(target, 0)}".`),
+      );
+    return showDate(
+      target,
+      typeof v.DisplayHint === 'string' ? v.DisplayHint : undefined,
+      setClock(env, target),
+    );
+  },
+};

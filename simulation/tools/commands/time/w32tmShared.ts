@@ -1,0 +1,85 @@
+/**
+ * What the w32tm subcommands share: w32tm's own lines, the Windows Time service's state as they
+ * read it (running, synced, the source it shows, its stratum) and the NtpServer peer list in the
+ * registry.
+ */
+import type { Ipv4 } from '../../../net/ipv4';
+import type { WindowsHostContext } from '../../../windows/hostState';
+import { KEYS, readValue, type RegValue } from '../../../windows/registry';
+
+/** w32tm's own lines (reference §6.6 for status and resync; the rest from Windows Server 2022). */
+export const W32TM_TEXT = {
+  sending: 'Sending resync command to local computer',
+  completed: 'The command completed successfully.',
+  noData: 'The computer did not resync because no time data was available.',
+  notStarted: 'The following error occurred: The service has not been started. (0x80070426)',
+  badParameter: 'The following error occurred: The parameter is incorrect. (0x80070057)',
+  noSuchHost: 'The following error occurred: No such host is known. (0x80072AF9)',
+  sampleTimeout: 'error: 0x800705B4',
+  sampleRefused: 'error: 0x80072746',
+  usage: [
+    'w32tm [/? | /register | /unregister ]',
+    '  ? - this help screen.',
+    '  register - register to run as a service and add default',
+    '    configuration to the registry.',
+    '  unregister - unregister service and remove all configuration',
+    '    information from the registry.',
+    '',
+    'w32tm /resync [/computer:<computer>] [/nowait] [/rediscover] [/soft]',
+    '  Tell a computer that it should resynchronize its clock as soon',
+    '  as possible, throwing out all accumulated error statistics.',
+    '',
+    'w32tm /stripchart /computer:<target> [/period:<refresh>]',
+    '    [/dataonly] [/samples:<count>] [/packetinfo] [/ipprotocol:<4|6>]',
+    '  Display a strip chart of the offset between this computer and',
+    '  another computer.',
+    '',
+    'w32tm /config [/computer:<target>] [/update]',
+    '    [/manualpeerlist:<peers>] [/syncfromflags:<source>]',
+    '    [/LocalClockDispersion:<seconds>]',
+    '    [/reliable:(YES|NO)]',
+    '    [/largephaseoffset:<milliseconds>]',
+    '',
+    'w32tm /tz',
+    '  Display the current time zone settings.',
+    '',
+    'w32tm /query [/computer:<target>]',
+    '    {/source | /configuration | /peers | /status}',
+    '    [/verbose]',
+    '',
+  ],
+} as const;
+
+export const TIME_SOURCE = 'Microsoft-Windows-Time-Service';
+/** What W32Time calls its source when it has none. */
+const UNSYNCED_SOURCES = ['Local CMOS Clock', 'Free-running System Clock'];
+/**
+ * Addresses shown for public time servers the lab's DNS does not know (for the ReferenceId line
+ * of a DC that synced from the internet before the lab starts): time.windows.com's long-standing one.
+ */
+export const KNOWN_TIME_SERVERS: Record<string, Ipv4> = { 'time.windows.com': '168.61.215.74' };
+
+export const running = (host: WindowsHostContext) => host.services.W32Time?.status === 'Running';
+export const regText = (v: RegValue | undefined) => (typeof v?.data === 'string' ? v.data : undefined);
+export const peerHost = (entry: string) => entry.split(',')[0] ?? entry;
+
+export function isSynced(host: WindowsHostContext): boolean {
+  const t = host.time;
+  return t.type !== 'NoSync' && t.lastSyncAt !== undefined && !UNSYNCED_SOURCES.includes(t.source);
+}
+
+export function shownSource(host: WindowsHostContext): string {
+  if (isSynced(host)) return host.time.source;
+  return UNSYNCED_SOURCES.includes(host.time.source) ? host.time.source : 'Local CMOS Clock';
+}
+
+/** The host's stratum once synced: the DC takes its time from the internet (stratum 2). */
+export const stratumOf = (host: WindowsHostContext) => (host.kind === 'dc' ? 3 : 4);
+
+/** What a seconds value looks like in w32tm: seven decimals, `s` after. */
+export const secs = (s: number) => `${s.toFixed(7)}s`;
+
+export function ntpPeers(host: WindowsHostContext): string[] {
+  const list = regText(readValue(host.registry, KEYS.w32time, 'NtpServer')) ?? '';
+  return list.split(/\s+/).filter((p) => p.length > 0);
+}
