@@ -28,9 +28,10 @@ import type { TenantState } from '../cloud/tenantState';
 import { CLOSED_PORTAL, portalStep, type PortalAction, type PortalSession } from '../cloud/userPortal';
 import { serveEndpoint } from './endpoint';
 import { applyTenantOp, type TenantOp } from './backstage';
+import { TIMINGS } from '../core/timings';
 
 /** How long the cloud waits for the writeback client's answer over the relay. */
-export const WRITEBACK_TIMEOUT = 30_000;
+export const WRITEBACK_TIMEOUT = TIMINGS.writebackTimeout;
 
 export interface CarrierEntry {
   phoneId: string;
@@ -93,7 +94,10 @@ function* relaySend(
 }
 
 function* notify(fromIp: string, toIp: string, body: Packet['body']): Script<boolean> {
-  const r = yield* exchange({ src: fromIp, dst: toIp, transport: 'tcp', port: 443, body }, 10_000);
+  const r = yield* exchange(
+    { src: fromIp, dst: toIp, transport: 'tcp', port: 443, body },
+    TIMINGS.notifyTimeout,
+  );
   return r.status === 'ok';
 }
 
