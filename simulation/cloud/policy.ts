@@ -4,9 +4,10 @@
  * writeback client alive. Pure functions of the tenant's state (reference §1.3–§1.6, §2.1).
  */
 import { hashString } from '../core/hash';
-import { MINUTE, SECOND } from '../core/time';
+import { SECOND } from '../core/time';
 import type { SsprErrorCode } from './texts';
 import { ADMIN_ROLES, isMember, type AuthMethodId, type CloudUser, type TenantState } from './tenantState';
+import { TIMINGS } from '../core/timings';
 
 /** SKUs that include SSPR with on-premises writeback (reference §1.6). */
 export const WRITEBACK_SKUS = ['AAD_PREMIUM', 'AAD_PREMIUM_P2', 'SPB'];
@@ -80,7 +81,7 @@ export function licensedFor(u: CloudUser, writeback: boolean): boolean {
 }
 
 /** The writeback client counts as alive while its relay connection is up and it has sent a heartbeat lately. */
-export const LISTENER_GRACE = 6 * MINUTE;
+export const LISTENER_GRACE = TIMINGS.listenerGrace;
 
 export function writebackReady(t: TenantState): boolean {
   return t.sspr.onPremises.writeback && !!t.connect?.writebackOnboarded;

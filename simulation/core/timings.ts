@@ -33,4 +33,26 @@ export const TIMINGS = {
    * delta cycle of a few dozen objects takes tens of seconds on a real server).
    */
   syncCycleBusy: 25 * SECOND,
+  /** The sync scheduler's default and allowed interval (reference: every 30 minutes). */
+  syncSchedulerInterval: 30 * MINUTE,
+  /** Password hash sync sends changed hashes every two minutes (reference). */
+  phsInterval: 2 * MINUTE,
+  /** The writeback client's heartbeat to the relay, and its wait before reconnecting. */
+  relayHeartbeat: 5 * MINUTE,
+  relayRetry: 2 * MINUTE,
+  /** The admin center shows the writeback client as up while its last heartbeat is this recent (unconfirmed). */
+  listenerGrace: 6 * MINUTE,
+  /** The sync engine's health ping to the cloud (unconfirmed). */
+  syncPing: 30 * MINUTE,
+  /** The cloud's wait for the writeback client's answer (unconfirmed). */
+  writebackTimeout: 30 * SECOND,
+  /** The cloud's wait for a push or SMS gateway to accept a notification (unconfirmed). */
+  notifyTimeout: 10 * SECOND,
+  /** The phone's wait for the Authenticator service (unconfirmed). */
+  phoneServiceTimeout: 15 * SECOND,
+  /** A DHCP server holds an offered address for the client that long (unconfirmed). */
+  dhcpOfferHold: 2 * MINUTE,
+  /** Kerberos tickets: TGT lifetime and renewal limit (the domain's default policy). */
+  kerberosTgtLifetime: 10 * HOUR,
+  kerberosRenewLifetime: 7 * DAY,
 } as const;

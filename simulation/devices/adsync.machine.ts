@@ -51,6 +51,7 @@ import {
   type WizardState,
 } from '../sync/wizard';
 import { applyAdSyncPatch, type AdSyncPatch } from './backstage';
+import { TIMINGS } from '../core/timings';
 
 export interface AdSyncInput {
   hostId: string;
@@ -113,9 +114,9 @@ function* requestScript<T>(script: Script<T>, toReply: (value: T) => AdsyncReply
   return toReply(yield* script);
 }
 
-const PHS_INTERVAL = 2 * 60_000;
-const HEARTBEAT_INTERVAL = 5 * 60_000;
-const RELAY_RETRY = 2 * 60_000;
+const PHS_INTERVAL = TIMINGS.phsInterval;
+const HEARTBEAT_INTERVAL = TIMINGS.relayHeartbeat;
+const RELAY_RETRY = TIMINGS.relayRetry;
 
 const phsActive = (c: AdSyncContext) =>
   !!c.state.config?.features.passwordHashSync && !c.state.scheduler.stagingMode;

@@ -16,6 +16,7 @@ import type { NetworkEvent } from '../net/network.machine';
 import type { Packet } from '../net/packets';
 import { exchange, type Script } from '../proc/script';
 import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
+import { TIMINGS } from '../core/timings';
 
 export interface SmsEntry {
   from: string;
@@ -92,7 +93,7 @@ function* register(
       host: 'mobileappcommunicator.auth.microsoft.net',
       body: { kind: 'app.authenticator.register', activationCode, phoneId, device: model },
     },
-    15_000,
+    TIMINGS.phoneServiceTimeout,
   );
   if (r.status === 'ok' && r.body.kind === 'app.authenticator.registered' && r.body.ok)
     return { account: r.body.account, tenant: r.body.tenant, secret: r.body.secret };
@@ -114,7 +115,7 @@ function* answer(
       port: 443,
       body: { kind: 'app.push.answer', requestId, approved, number },
     },
-    15_000,
+    TIMINGS.phoneServiceTimeout,
   );
   return r.status === 'ok';
 }
@@ -128,7 +129,7 @@ function* answerCall(from: string, loginIp: string, requestId: string, keys: str
       port: 443,
       body: { kind: 'app.call.answer', requestId, keys },
     },
-    15_000,
+    TIMINGS.phoneServiceTimeout,
   );
   return r.status === 'ok';
 }

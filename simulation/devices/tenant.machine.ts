@@ -34,7 +34,7 @@ import { CLOSED_PORTAL, portalStep, type PortalAction, type PortalSession } from
 import { serveEndpoint } from './endpoint';
 import { planEffects, spawnAll, type CarrierEntry, type TenantJob } from './tenantJobs';
 
-export { WRITEBACK_TIMEOUT, type CarrierEntry } from './tenantJobs';
+export type { CarrierEntry } from './tenantJobs';
 import { applyTenantOp, type TenantOp } from './backstage';
 
 export interface TenantMachineContext {

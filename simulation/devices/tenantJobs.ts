@@ -9,9 +9,10 @@ import { exchange, type Script } from '../proc/script';
 import type { ScriptInput } from '../proc/script.machine';
 import type { TenantEffect } from '../cloud/effects';
 import type { TenantState } from '../cloud/tenantState';
+import { TIMINGS } from '../core/timings';
 
 /** How long the cloud waits for the writeback client's answer over the relay. */
-export const WRITEBACK_TIMEOUT = 30_000;
+export const WRITEBACK_TIMEOUT = TIMINGS.writebackTimeout;
 
 export interface CarrierEntry {
   phoneId: string;
@@ -49,7 +50,10 @@ export function* relaySend(
 }
 
 function* notify(fromIp: string, toIp: string, body: Packet['body']): Script<boolean> {
-  const r = yield* exchange({ src: fromIp, dst: toIp, transport: 'tcp', port: 443, body }, 10_000);
+  const r = yield* exchange(
+    { src: fromIp, dst: toIp, transport: 'tcp', port: 443, body },
+    TIMINGS.notifyTimeout,
+  );
   return r.status === 'ok';
 }
 

@@ -6,7 +6,8 @@
 import type { DhcpScopeDefinition } from '../core/definition';
 import { fromInt, toInt, type Ipv4 } from '../net/ipv4';
 import type { DhcpClientMessage, DhcpServerMessage } from '../net/packets';
-import { DAY, MINUTE } from '../core/time';
+import { DAY } from '../core/time';
+import { TIMINGS } from '../core/timings';
 
 export interface DhcpLeaseRecord {
   ip: Ipv4;
@@ -23,7 +24,7 @@ export interface DhcpServerState {
   leases: Record<Ipv4, DhcpLeaseRecord>;
 }
 
-const OFFER_HOLD = 2 * MINUTE;
+const OFFER_HOLD = TIMINGS.dhcpOfferHold;
 
 export function initialDhcpServer(scope: DhcpScopeDefinition): DhcpServerState {
   return { scope, active: true, leases: {} };

@@ -6,6 +6,7 @@
 import type { Credentials } from '../net/appMessages';
 import type { CompanyFeatureView, PhsDiagnostics } from './diagnostics';
 import { effectiveInterval, type AdSyncState, type ConnectConfig, type RunRecord } from './state';
+import { TIMINGS } from '../core/timings';
 
 export type AdsyncRequest =
   | { op: 'getScheduler' }
@@ -75,7 +76,7 @@ export interface ConnectorView {
 
 export function schedulerView(s: AdSyncState, wizardOpen: boolean): SchedulerView {
   return {
-    allowedInterval: 30 * 60_000,
+    allowedInterval: TIMINGS.syncSchedulerInterval,
     currentInterval: effectiveInterval(s.scheduler),
     customizedInterval: s.scheduler.customizedInterval,
     nextPolicy: s.scheduler.nextPolicy,

@@ -350,7 +350,7 @@ export interface PhsResult {
   paused?: boolean;
 }
 
-const PING_EVERY = 30 * 60_000;
+const PING_EVERY = TIMINGS.syncPing;
 
 export function* phsPass(input: PhsInput): Script<PhsResult> {
   const { host, config, now } = input;

@@ -5,6 +5,7 @@
  * writeback listener, and the Synchronization Service Manager's run history.
  */
 import type { Credentials } from '../net/appMessages';
+import { TIMINGS } from '../core/timings';
 
 /** The Optional features page (the eight of them; only the two password features change the lab). */
 export interface ConnectFeatures {
@@ -125,7 +126,7 @@ export interface AdSyncState {
 }
 
 export const ADSYNC_VERSION = '2.4.131.0';
-export const DEFAULT_INTERVAL = 30 * 60_000;
+export const DEFAULT_INTERVAL = TIMINGS.syncSchedulerInterval;
 export const RUN_HISTORY_LIMIT = 300;
 
 export function effectiveInterval(s: SchedulerState): number {

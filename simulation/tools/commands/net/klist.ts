@@ -5,7 +5,6 @@
  * account, a broken secure channel).
  */
 import { hashString } from '../../../core/hash';
-import { DAY, HOUR } from '../../../core/time';
 import type { Script } from '../../../proc/script';
 import { resolveName } from '../../../windows/resolver';
 import { out } from '../../shell/psError';
@@ -15,6 +14,7 @@ import { askKdc, ownDomain, samOfLogon, verifyChannel, type KdcFailure } from '.
 import { scripted, seeded, type Stopwatch } from './shared';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 import { toLocal } from '../hostTime';
+import { TIMINGS } from '../../../core/timings';
 
 /** klist's failure texts: the Kerberos package's substatus and the NTSTATUS behind it. */
 export const KLIST_FAILURES = {
@@ -101,8 +101,8 @@ const TGT_FLAGS = '0x40e10000 -> forwardable renewable initial pre_authent name_
 const DC_TICKET_FLAGS = '0x40a50000 -> forwardable renewable pre_authent ok_as_delegate name_canonicalize';
 const TICKET_FLAGS = '0x40a10000 -> forwardable renewable pre_authent name_canonicalize';
 const AES = 'AES-256-CTS-HMAC-SHA1-96';
-const TGT_LIFETIME = 10 * HOUR;
-const RENEW_LIFETIME = 7 * DAY;
+const TGT_LIFETIME = TIMINGS.kerberosTgtLifetime;
+const RENEW_LIFETIME = TIMINGS.kerberosRenewLifetime;
 
 interface Ticket {
   client: string;
