@@ -97,7 +97,9 @@ describe('replay', () => {
       ),
       { numRuns: 200, seed: 42 },
     );
-  });
+    // 200 labs built and replayed twice each: seconds alone, far longer on a loaded machine. The
+    // property keeps its 200 runs; only vitest's default 5 s timeout is too short for it.
+  }, 120_000);
 
   it('a different journal gives a different hash (the hash sees the state)', () => {
     const a = new Lab();
