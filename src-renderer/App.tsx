@@ -20,12 +20,16 @@ import { ScenarioPicker, ScenarioSidebar } from './components/ScenarioPanel';
 import { SaveFailureBar } from './components/SaveFailureBar';
 import { SaveStatus } from './components/SaveStatus';
 import { SessionsPage } from './components/SessionsPage';
+import { UnlockDialog } from './components/instructor/UnlockDialog';
+import { useInstructorLock, useLockInstructor } from './hooks/useInstructorLock';
 import { useMenuActions } from './hooks/useMenuActions';
+import { useRole } from './state/roleStore';
 import { useUi } from './state/uiStore';
 
 export function App() {
   useClockDriver();
   useMenuActions();
+  useInstructorLock();
   useLearnerView(); // re-render on lab changes (notices, title)
   const controller = useLabController();
   const surface = useUi((s) => s.surface);
@@ -34,6 +38,10 @@ export function App() {
   const setInstructorOpen = useUi((s) => s.setInstructorOpen);
   const setPickerOpen = useUi((s) => s.setPickerOpen);
   const setSessionsOpen = useUi((s) => s.setSessionsOpen);
+  // Learner mode renders nothing instructor-only: not hidden, absent from the page.
+  const instructor = useRole((s) => s.role) === 'instructor';
+  const setUnlockOpen = useRole((s) => s.setUnlockOpen);
+  const lockInstructor = useLockInstructor();
   const inScenario = !!controller.scenario;
   const phoneOpen = useSurfaceUi((s) => s.phoneOpen);
   return (
@@ -64,15 +72,38 @@ export function App() {
           >
             Scenarios
           </button>
-          <button
-            type="button"
-            className={`btn${instructorOpen ? ' btn-active' : ''}`}
-            onClick={() => setInstructorOpen(!instructorOpen)}
-            data-testid="instructor-toggle"
-            title="Faults and scheduling (instructor only)"
-          >
-            Instructor
-          </button>
+          {instructor ? (
+            <>
+              <button
+                type="button"
+                className={`btn${instructorOpen ? ' btn-active' : ''}`}
+                onClick={() => setInstructorOpen(!instructorOpen)}
+                data-testid="instructor-toggle"
+                title="Faults and scheduling (instructor only)"
+              >
+                Instructor
+              </button>
+              <button
+                type="button"
+                className="btn"
+                onClick={lockInstructor}
+                data-testid="instructor-lock"
+                title="Back to learner mode"
+              >
+                Lock
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => setUnlockOpen(true)}
+              data-testid="instructor-unlock"
+              title="Instructor mode (passphrase)"
+            >
+              Instructor mode…
+            </button>
+          )}
           <button
             type="button"
             className="btn"
@@ -114,7 +145,8 @@ export function App() {
         {phoneOpen && <PhoneDock />}
       </div>
       <ScenarioSidebar />
-      <InstructorPanel />
+      {instructor && <InstructorPanel />}
+      <UnlockDialog />
       <ScenarioPicker />
       <SessionsPage />
       <ConsolePanel />
