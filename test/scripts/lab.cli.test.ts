@@ -95,4 +95,53 @@ describe('npm run lab', () => {
     expect(lines[2]).toMatchObject({ action: 'frobnicate', ok: false });
     expect(lines[3]).toMatchObject({ summary: { status: 'running', failedActions: 1 } });
   });
+
+  it('solve --report writes report.html and a signed result.json that verify accepts; an edited copy exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hl-'));
+    const env = ['--key-dir', join(dir, 'key')];
+    const r = lab(
+      'solve',
+      join(ROOT, 'assets/scenarios/adsync-stopped.json'),
+      '--seed',
+      '2',
+      '--report',
+      dir,
+      '--name',
+      'Ada',
+      ...env,
+    );
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(
+      /<title>HybridLab report: .*\(Ada\)<\/title>/,
+    );
+    const ok = lab('verify', join(dir, 'result.json'));
+    expect(ok.out).toMatch(/result\.json: ok: signature valid .* replays to 100\/100, completed, as claimed/);
+    expect(ok.code).toBe(0);
+    const edited = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as { learnerName: string };
+    edited.learnerName = 'Mallory';
+    writeFileSync(join(dir, 'edited.json'), JSON.stringify(edited));
+    const bad = lab('verify', join(dir, 'edited.json'));
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('edited.json: REJECTED\n  - signature: does not match the content');
+  });
+
+  it('run --script --report gives an unfinished run up, and its result verifies', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hl-'));
+    const script = join(dir, 'script.txt');
+    writeFileSync(script, 'ps sync01: Get-Service ADSync\n');
+    const r = lab(
+      'run',
+      join(ROOT, 'assets/scenarios/adsync-stopped.json'),
+      '--script',
+      script,
+      '--report',
+      dir,
+      '--key-dir',
+      join(dir, 'key'),
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('(the run had not ended: given up for the report)');
+    expect(JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8'))).toMatchObject({ status: 'gave-up' });
+    expect(lab('verify', join(dir, 'result.json')).code).toBe(0);
+  });
 });
