@@ -90,3 +90,21 @@ export {
   type AttemptPolicy,
   type AttemptState,
 } from './classroom/attempts';
+export {
+  checkAtHub,
+  checkAtInstructor,
+  checkAtLearner,
+  MAX_MESSAGE_BYTES,
+  PROTOCOL_VERSION,
+  type DashboardRow,
+  type HubCommand,
+  type HubToInstructor,
+  type HubToLearner,
+  type InstructorAction,
+  type InstructorMessage,
+  type LearnerMessage,
+  type Progress,
+  type Refusal,
+  type SignedResult,
+} from './classroom/protocol';
+export { HubCore, type ClassRecord, type HubDeps, type Outgoing } from './classroom/hubCore';
