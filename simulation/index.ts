@@ -71,6 +71,7 @@ export type { AducAction } from './core/actionSchemas';
 export { ADUC_TEXT } from './tools/aduc';
 export type { AducResult } from './windows/hostState';
 export type { ShellKind } from './windows/hostState';
+export type { TabCycle } from './tools/shell/complete';
 export { SIGNIN_TEXT, WINDOWS_UI_TEXT } from './windows/messages';
 export { CLOUD_SIGNIN_TEXT, MYACCOUNT_TEXT, REGISTRATION_TEXT, SSPR_TEXT } from './cloud/texts';
 export type { PortalPage } from './cloud/userPortal';

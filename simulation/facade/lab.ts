@@ -26,6 +26,8 @@ import { labMachine } from '../lab/lab.machine';
 import { projectLearnerView, type LearnerView } from '../lab/projection';
 import { TIMINGS } from '../core/timings';
 import { collectTruth, type LabTruth } from '../lab/truth';
+import { completionContext } from '../lab/completionContext';
+import { tab, type TabCycle } from '../tools/shell/complete';
 
 export interface JournalEntry {
   /** Lab time when the command was given. */
@@ -199,6 +201,22 @@ export class Lab {
 
   learnerView(): LearnerView {
     return projectLearnerView(this.truth(), this.definition);
+  }
+
+  /**
+   * Tab in a console: the next (or, with `back`, previous) completion of the line at the cursor,
+   * continuing `prev` when the line is still the one it produced. A query: nothing is journaled.
+   */
+  tab(
+    host: string,
+    shell: ShellKind,
+    line: string,
+    cursor: number,
+    back = false,
+    prev?: TabCycle,
+  ): TabCycle | undefined {
+    const ctx = completionContext(this.truth(), host, shell);
+    return ctx ? tab(prev, line, cursor, back, ctx) : undefined;
   }
 
   stateHash(): string {

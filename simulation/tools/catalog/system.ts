@@ -15,7 +15,40 @@ const DISPLAY_HINT: ParamDecl = {
   typeName: 'Microsoft.PowerShell.Commands.DisplayHintType',
 };
 
+const CORE = { shell: 'powershell', module: 'Microsoft.PowerShell.Core', version: '3.0.0.0' } as const;
+
 export const SYSTEM_DECLS: readonly CommandDecl[] = [
+  {
+    ...CORE,
+    name: 'Get-Help',
+    aliases: ['man'],
+    className: `${PS_COMMANDS}.GetHelpCommand`,
+    params: [
+      { name: 'Name', type: 'string', position: 0 },
+      { name: 'Full', type: 'switch' },
+      // The lab's help has no more to show for these than for the plain command.
+      { name: 'Detailed', type: 'switch' },
+    ],
+    synopsis: 'Displays information about PowerShell commands and concepts.',
+  },
+  {
+    // PowerShell's `help` function (Get-Help a page at a time); cmd's HELP program.
+    name: 'help',
+    shell: 'both',
+    synopsis: 'Provides Help information for Windows commands.',
+  },
+  {
+    ...CORE,
+    name: 'Get-Command',
+    aliases: ['gcm'],
+    className: `${PS_COMMANDS}.GetCommandCommand`,
+    params: [
+      { name: 'Name', type: 'strings', position: 0 },
+      { name: 'Module', type: 'strings', values: ['ActiveDirectory', 'ADSync', 'DnsClient', 'NetTCPIP'] },
+      { name: 'Syntax', type: 'switch' },
+    ],
+    synopsis: 'Gets all commands.',
+  },
   {
     name: 'hostname',
     aliases: ['hostname.exe'],

@@ -9,6 +9,7 @@ import { AD_COMMANDS } from './ad';
 import { NETDIAG_COMMANDS } from './net';
 import { SYSTEM_COMMANDS } from './system';
 import { TIME_COMMANDS } from './time';
+import { getCommandCommand, getHelpCommand, helpCommand } from './help';
 import { cls, echo, hostname, ver, whoami } from './system/basic';
 import { ipconfig } from './net/ipconfig';
 import { nslookup } from './net/nslookup';
@@ -25,6 +26,9 @@ export const IMPLEMENTATIONS: readonly CommandDef[] = [
   cls,
   echo,
   ver,
+  getHelpCommand,
+  helpCommand,
+  getCommandCommand,
   ...ADSYNC_COMMANDS,
   ...AD_COMMANDS,
   ...NETDIAG_COMMANDS,

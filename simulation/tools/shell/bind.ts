@@ -31,7 +31,7 @@ export type BoundValue = string | number | boolean | string[];
 export type BindResult =
   { ok: true; values: Record<string, BoundValue> } | { ok: false; error: PsErrorRecord };
 
-const COMMON: readonly ParamSpec[] = [
+export const COMMON_PARAMS: readonly ParamSpec[] = [
   { name: 'Verbose', type: 'switch', aliases: ['vb'] },
   { name: 'Debug', type: 'switch', aliases: ['db'] },
   { name: 'ErrorAction', type: 'string', aliases: ['ea'] },
@@ -75,7 +75,7 @@ export function parseTimeSpan(text: string): number | undefined {
 }
 
 export function bindParams(spec: CmdletSpec, args: readonly Token[], line: string): BindResult {
-  const all = [...spec.params, ...COMMON];
+  const all = [...spec.params, ...COMMON_PARAMS];
   const values: Record<string, BoundValue> = {};
   const positional: Token[] = [];
   const fail = (

@@ -5,6 +5,7 @@
  * steps, and passes each finished one through `finish`.
  */
 import type { ConsoleLine, ConsoleSession, ShellKind, WindowsHostContext } from '../../windows/hostState';
+import { helpFor } from '../commands/help';
 import { parseLine, type ParsedCommand } from './parse';
 import { available, say, tailOf, type Step } from './pipeline';
 import { cmdNotRecognized, commandNotFound, formatPsError, out } from './psError';
@@ -55,6 +56,15 @@ export function interpret(host: WindowsHostContext, shell: ShellKind, line: stri
       return;
     }
     const def = available(host, shell, first.name);
+    // `Get-Service -?` is Get-Help Get-Service.
+    if (def && shell === 'powershell' && first.args.length === 1 && first.args[0]?.text === '-?') {
+      steps.push({
+        run: (env) => helpFor({ ...env, shell, line, cmd: first }, def.decl.name),
+        filters: [],
+        condition,
+      });
+      return;
+    }
     if (!def) {
       steps.push(
         say(
