@@ -30,6 +30,8 @@ import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { UserProperties } from './UserProperties';
 import { useAducStyles } from './aducStyles';
 
+type Where = 'props' | 'reset' | 'window';
+
 export function ActiveDirectoryUsers() {
   const s = useAducStyles();
   const view = useLearnerView().aduc;
@@ -41,8 +43,11 @@ export function ActiveDirectoryUsers() {
   const [dialog, setDialog] = useState<'props' | 'reset' | undefined>();
   // Each opening of a dialog starts a fresh form (the dialogs stay mounted: see UserProperties).
   const [session, setSession] = useState(0);
-  const [box, setBox] = useState<AducResult | undefined>();
+  // The message box: nested in the dialog it answers, or over the window once no dialog is open
+  // (a box waiting for a dialog's exit motion is `queued`). Never a sibling of an open dialog.
+  const [box, setBox] = useState<{ result: AducResult; where: Where }>();
   const [boxOpen, setBoxOpen] = useState(false);
+  const [queued, setQueued] = useState<AducResult>();
   if (!view) return null;
   if (!view.available)
     return (
@@ -74,9 +79,14 @@ export function ActiveDirectoryUsers() {
     setSession((n) => n + 1);
     setDialog(d);
   };
-  const message = (r: AducResult) => {
-    setBox(r);
+  const message = (result: AducResult, where: Where) => {
+    setBox({ result, where });
     setBoxOpen(true);
+  };
+  const closed = () => {
+    if (!queued) return;
+    message(queued, 'window');
+    setQueued(undefined);
   };
   const activate = (o: AducObjectView) => {
     if (o.kind === 'user') show('props');
@@ -84,9 +94,20 @@ export function ActiveDirectoryUsers() {
   };
   const reset = (action: AducAction) => {
     const r = run(action);
-    if (r?.message) message(r);
-    if (r?.message !== ADUC_TEXT.mismatch) setDialog(undefined);
+    if (r?.message === ADUC_TEXT.mismatch) return message(r, 'reset');
+    setDialog(undefined);
+    if (r?.message) setQueued(r);
   };
+  const messageBox = (where: Where) =>
+    box?.where === where && (
+      <AducMessageBox
+        open={boxOpen && !!box.result.message}
+        title={box.result.title ?? ADUC_TEXT.title}
+        message={box.result.message ?? ''}
+        error={!box.result.ok}
+        onClose={() => setBoxOpen(false)}
+      />
+    );
   return (
     <div className={s.window} data-testid="aduc">
       <div className={s.menu} aria-hidden="true">
@@ -174,23 +195,23 @@ export function ActiveDirectoryUsers() {
         user={user}
         groups={view.groups}
         run={run}
-        onMessage={message}
+        onMessage={(r, closing) => (closing ? setQueued(r) : message(r, 'props'))}
         onClose={() => setDialog(undefined)}
-      />
+        onClosed={closed}
+      >
+        {messageBox('props')}
+      </UserProperties>
       <ResetPasswordDialog
         open={dialog === 'reset'}
         session={session}
         user={user}
         onOk={reset}
         onCancel={() => setDialog(undefined)}
-      />
-      <AducMessageBox
-        open={boxOpen && !!box?.message}
-        title={box?.title ?? ADUC_TEXT.title}
-        message={box?.message ?? ''}
-        error={!box?.ok}
-        onClose={() => setBoxOpen(false)}
-      />
+        onClosed={closed}
+      >
+        {messageBox('reset')}
+      </ResetPasswordDialog>
+      {messageBox('window')}
     </div>
   );
 }

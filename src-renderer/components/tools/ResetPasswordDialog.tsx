@@ -1,10 +1,11 @@
 /**
  * ADUC's Reset Password dialog: the new password twice, "User must change password at next logon"
  * (ticked, as Windows opens it), the lockout status on this DC and "Unlock the user's account".
- * The dialog stays mounted and closes through `open` (Fluent's exit transition must run); its
- * form starts afresh each time it opens (`session`).
+ * The dialog stays mounted and closes through `open` (Fluent's exit transition must run, see
+ * UserProperties); a message box that answers it is nested in it (`children`). Its form starts
+ * afresh each time it opens (`session`).
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Button,
   Checkbox,
@@ -28,20 +29,28 @@ interface Props {
   user: AducUserView | undefined;
   onOk: (action: AducAction) => void;
   onCancel: () => void;
+  /** The dialog's exit motion has finished. */
+  onClosed: () => void;
+  children?: ReactNode;
 }
 
-export function ResetPasswordDialog({ open, session, user, onOk, onCancel }: Props) {
+export function ResetPasswordDialog({ open, session, user, onOk, onCancel, onClosed, children }: Props) {
   const s = useAducStyles();
   return (
-    <Dialog open={open && !!user} onOpenChange={(_, d) => !d.open && onCancel()}>
+    <Dialog
+      open={open && !!user}
+      onOpenChange={(_, d) => !d.open && onCancel()}
+      surfaceMotion={{ onMotionFinish: (_, d) => d.direction === 'exit' && onClosed() }}
+    >
       <DialogSurface className={s.sheet}>
         {user && <ResetForm key={session} user={user} onOk={onOk} onCancel={onCancel} />}
+        {children}
       </DialogSurface>
     </Dialog>
   );
 }
 
-function ResetForm({ user, onOk, onCancel }: Omit<Props, 'open' | 'session'> & { user: AducUserView }) {
+function ResetForm({ user, onOk, onCancel }: Pick<Props, 'onOk' | 'onCancel'> & { user: AducUserView }) {
   const s = useAducStyles();
   const id = useId('aduc-reset');
   const [password, setPassword] = useState('');

@@ -5,9 +5,12 @@
  *
  * The Fluent dialog stays mounted and closes through `open`: a dialog unmounted before its exit
  * transition ends (about 300 ms) leaves `aria-hidden` on the app's root, hiding the whole app from
- * assistive technology. The sheet inside starts afresh each time it opens (`session`).
+ * assistive technology. For the same reason a message box is never a sibling of an open dialog:
+ * one that answers the open sheet is nested in it (`children`), and one that follows a closing
+ * sheet waits until its exit motion has finished (`onClosed`). The sheet starts afresh each time
+ * it opens (`session`).
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Button,
   Dialog,
@@ -62,17 +65,27 @@ interface Props {
   user: AducUserView | undefined;
   groups: { name: string; folder: string }[];
   run: (action: AducAction) => AducResult | undefined;
-  onMessage: (r: AducResult) => void;
+  /** A message from the DC; `closing` when the sheet closes after it (OK), so it must wait. */
+  onMessage: (r: AducResult, closing: boolean) => void;
   onClose: () => void;
+  /** The sheet's exit motion has finished. */
+  onClosed: () => void;
+  /** A message box nested in the sheet. */
+  children?: ReactNode;
 }
 
 export function UserProperties(props: Props) {
   const s = useAducStyles();
-  const { open, session, user, onClose } = props;
+  const { open, session, user, onClose, onClosed, children } = props;
   return (
-    <Dialog open={open && !!user} onOpenChange={(_, d) => !d.open && onClose()}>
+    <Dialog
+      open={open && !!user}
+      onOpenChange={(_, d) => !d.open && onClose()}
+      surfaceMotion={{ onMotionFinish: (_, d) => d.direction === 'exit' && onClosed() }}
+    >
       <DialogSurface className={s.sheet} aria-label={user ? `${user.name} Properties` : undefined}>
         {user && <Sheet key={session} {...props} user={user} />}
+        {children}
       </DialogSurface>
     </Dialog>
   );
@@ -84,10 +97,10 @@ function Sheet({ user, groups, run, onMessage, onClose }: Props & { user: AducUs
   const [tab, setTab] = useState<Tab>('general');
   const [pending, setPending] = useState<Pending>(NONE);
   const dirty = actionsOf(user, pending).length > 0;
-  const apply = (): boolean => {
+  const apply = (closing: boolean): boolean => {
     for (const action of actionsOf(user, pending)) {
       const r = run(action);
-      if (r?.message) onMessage(r);
+      if (r?.message) onMessage(r, closing && !!r.ok);
       if (!r?.ok) {
         setPending(NONE);
         return false;
@@ -149,13 +162,13 @@ function Sheet({ user, groups, run, onMessage, onClose }: Props & { user: AducUs
         )}
       </DialogContent>
       <DialogActions>
-        <Button appearance="primary" onClick={() => apply() && onClose()} data-testid="aduc-ok">
+        <Button appearance="primary" onClick={() => apply(true) && onClose()} data-testid="aduc-ok">
           OK
         </Button>
         <Button onClick={onClose} data-testid="aduc-cancel">
           Cancel
         </Button>
-        <Button disabled={!dirty} onClick={apply} data-testid="aduc-apply">
+        <Button disabled={!dirty} onClick={() => apply(false)} data-testid="aduc-apply">
           Apply
         </Button>
       </DialogActions>
