@@ -59,7 +59,8 @@ describe('Server tools', () => {
   });
 
   it('Synchronization Service Manager: the runs of the last hour with their counts', async () => {
-    await page.getByRole('button', { name: '+1 h' }).click();
+    await page.getByTestId('clock-forward').click();
+    await page.getByRole('menuitem', { name: '+1 h' }).click();
     await page.getByTestId('tool-syncmanager').click();
     const runs = page.getByTestId('sm-operations');
     await expect.poll(() => runs.locator('tbody tr').count()).toBeGreaterThan(0);
