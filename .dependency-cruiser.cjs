@@ -7,7 +7,7 @@
  * Layer order (simulation/README.md says what each holds):
  *   kernel (core/)  <  network (net/, proc/)  <  host (roles/, windows/)  <  apps (sync/, cloud/)
  *   <  tools (tools/)  <  devices (devices/)  <  lab (lab/)  <  faults (faults/)
- *   <  facade (facade/)  <  scenarios (scenarios/)  <  entry (index.ts)
+ *   <  facade (facade/)  <  scenarios (scenarios/)  <  classroom (classroom/)  <  entry (index.ts)
  */
 const LAYERS = [
   ['kernel', ['core']],
@@ -20,6 +20,7 @@ const LAYERS = [
   ['faults', ['faults']],
   ['facade', ['facade']],
   ['scenarios', ['scenarios']],
+  ['classroom', ['classroom']],
 ];
 
 const { existsSync } = require('node:fs');
