@@ -407,12 +407,16 @@ export function authenticate(
       events: [securityEvent(4771, 'Audit Failure', kerberosFailure(user, workstation, '0x12'))],
     };
   if (password !== user.password) {
-    const window = dir.policy.lockoutWindowMinutes * MINUTE;
-    const count = user.badPasswordTime > 0 && now - user.badPasswordTime < window ? user.badPwdCount + 1 : 1;
-    const lock = dir.policy.lockoutThreshold > 0 && count >= dir.policy.lockoutThreshold;
     const events: NewEvent[] = [
       securityEvent(4771, 'Audit Failure', kerberosFailure(user, workstation, '0x18')),
     ];
+    // AD's "N-2" history check (NTLM and Kerberos, Windows Server 2003 SP1 and later, with a
+    // password history of 3 or more): a password equal to one of the user's two previous ones
+    // is refused like any wrong one but does not count towards lockout (TechNet wiki 32490).
+    if (isRecentPassword(dir.policy, user, password)) return { dir, outcome: 'bad-password', user, events };
+    const window = dir.policy.lockoutWindowMinutes * MINUTE;
+    const count = user.badPasswordTime > 0 && now - user.badPasswordTime < window ? user.badPwdCount + 1 : 1;
+    const lock = dir.policy.lockoutThreshold > 0 && count >= dir.policy.lockoutThreshold;
     if (lock) {
       events.push(
         securityEvent(
@@ -448,6 +452,11 @@ export function authenticate(
   if (!user.passwordNeverExpires && max > 0 && now - user.pwdLastSet > max * 86_400_000)
     return { dir: ok, outcome: 'expired', user: fresh, events };
   return { dir: ok, outcome: 'ok', user: fresh, events };
+}
+
+/** The typed password is the user's previous or the one before (N-1, N-2), and history keeps 3+. */
+function isRecentPassword(policy: PasswordPolicy, user: AdUser, password: string): boolean {
+  return policy.historyCount >= 3 && user.history.slice(0, 2).includes(password);
 }
 
 function kerberosFailure(user: AdUser, workstation: string, code: string): string {
