@@ -515,6 +515,8 @@ export function serveDc(ctx: DcContext, packet: Packet, now: number): DcAnswer |
             'DS_8',
             'DS_9',
             'DS_10',
+            // A Windows Server 2016+ DC answers with KEYLIST last (Kerberos key list support).
+            'KEYLIST',
           ],
         },
       };

@@ -302,7 +302,8 @@ describe('Test-NetConnection', () => {
     });
     expect(ps(l, 'sync01', line)).toEqual([
       'WARNING: TCP connect to (20.50.15.10 : 443) failed',
-      'WARNING: Ping to ssprdedicatedsbprodfra-1.servicebus.windows.net failed with status: TimedOut',
+      // Issue 15 item 16: the warning names the IP pinged (Test-NetConnection's real output).
+      'WARNING: Ping to 20.50.15.10 failed with status: TimedOut',
       '',
       'ComputerName           : ssprdedicatedsbprodfra-1.servicebus.windows.net',
       'RemoteAddress          : 20.50.15.10',
@@ -378,7 +379,8 @@ describe('nltest', () => {
       '  Forest Name: laborhub.store',
       ' Dc Site Name: Default-First-Site-Name',
       'Our Site Name: Default-First-Site-Name',
-      '        Flags: PDC GC DS LDAP KDC TIMESERV GTIMESERV WRITABLE DNS_DC DNS_DOMAIN DNS_FOREST CLOSE_SITE FULL_SECRET WS DS_8 DS_9 DS_10',
+      // Issue 15 item 16: a Windows Server 2016+ DC's flags end with KEYLIST (nltest on a current DC).
+      '        Flags: PDC GC DS LDAP KDC TIMESERV GTIMESERV WRITABLE DNS_DC DNS_DOMAIN DNS_FOREST CLOSE_SITE FULL_SECRET WS DS_8 DS_9 DS_10 KEYLIST',
       'The command completed successfully',
     ];
     expect(cmd(l, 'pc2', 'nltest /dsgetdc:laborhub.store')).toEqual(healthy);
