@@ -127,7 +127,7 @@ function outputOf<T>(event: AdSyncEvent): T | undefined {
   return 'output' in event && !event.output.failure ? (event.output.value as T) : undefined;
 }
 
-function applyCycle(state: AdSyncState, r: CycleResult, now: number): AdSyncState {
+function applyCycle(state: AdSyncState, r: CycleResult): AdSyncState {
   let seq = state.runSeq;
   const runs = r.runs.map((x) => ({ ...x, id: ++seq }));
   return {
@@ -137,11 +137,7 @@ function applyCycle(state: AdSyncState, r: CycleResult, now: number): AdSyncStat
     runHistory: [...state.runHistory, ...runs].slice(-RUN_HISTORY_LIMIT),
     runSeq: seq,
     cycleInProgress: false,
-    scheduler: {
-      ...state.scheduler,
-      nextPolicy: 'Delta',
-      nextRunAt: now + effectiveInterval(state.scheduler),
-    },
+    scheduler: { ...state.scheduler, nextPolicy: 'Delta' },
   };
 }
 
@@ -216,29 +212,29 @@ export const adsyncMachine = setup({
         },
       },
     })),
+    // The scheduler counts its interval from a cycle's start, so the next start is known (and
+    // shown by Get-ADSyncScheduler) as soon as a cycle begins, and cycles do not drift by the time
+    // each one takes.
     startCycle: assign(({ context }) => ({
-      state: { ...context.state, cycleInProgress: true },
+      state: {
+        ...context.state,
+        cycleInProgress: true,
+        scheduler: {
+          ...context.state.scheduler,
+          nextRunAt: context.env.now() + effectiveInterval(context.state.scheduler),
+        },
+      },
       policy: context.requested ?? context.state.scheduler.nextPolicy,
       seq: context.seq + 1,
       requested: undefined,
     })),
     takeCycle: enqueueActions(({ enqueue, context, event }) => {
       const r = outputOf<CycleResult>(event);
-      const now = context.env.now();
       if (!r) {
-        enqueue.assign({
-          state: {
-            ...context.state,
-            cycleInProgress: false,
-            scheduler: {
-              ...context.state.scheduler,
-              nextRunAt: now + effectiveInterval(context.state.scheduler),
-            },
-          },
-        });
+        enqueue.assign({ state: { ...context.state, cycleInProgress: false } });
         return;
       }
-      enqueue.assign({ state: applyCycle(context.state, r, now) });
+      enqueue.assign({ state: applyCycle(context.state, r) });
       enqueue.sendParent({ type: 'host.log', entries: r.events } satisfies AdSyncReport);
       if (r.exportedToCloud && !context.state.phs.fullSyncDone) enqueue.raise({ type: 'phs.kick' });
     }),
