@@ -15,6 +15,14 @@ function app(source: string, eventId: number, level: NewEvent['level'], message:
 
 export const WRITEBACK_VERSION = '5.0.0.686';
 
+/** The request a PasswordResetService "start" event says it received (31006 is a change). */
+const START_CONTEXT = {
+  reset: 'Reset',
+  unlock: 'Unlock',
+  change: 'Change password',
+  'admin-reset': 'Reset',
+} as const;
+
 export const writebackEvents = {
   started: () =>
     app(
@@ -123,7 +131,7 @@ export const writebackEvents = {
       PRS,
       id as number,
       'Information',
-      `TrackingId: ${tracking}, ${name}, Details: Context: ${op === 'unlock' ? 'Unlock' : 'Reset'} request received for ${upn}.`,
+      `TrackingId: ${tracking}, ${name}, Details: Context: ${START_CONTEXT[op]} request received for ${upn}.`,
     );
   },
   success: (op: 'reset' | 'change' | 'unlock' | 'admin-reset', tracking: string, upn: string) => {
