@@ -127,7 +127,7 @@ function outputOf<T>(event: AdSyncEvent): T | undefined {
   return 'output' in event && !event.output.failure ? (event.output.value as T) : undefined;
 }
 
-function applyCycle(state: AdSyncState, r: CycleResult): AdSyncState {
+function applyCycle(state: AdSyncState, r: CycleResult, now: number): AdSyncState {
   let seq = state.runSeq;
   const runs = r.runs.map((x) => ({ ...x, id: ++seq }));
   return {
@@ -137,8 +137,13 @@ function applyCycle(state: AdSyncState, r: CycleResult): AdSyncState {
     runHistory: [...state.runHistory, ...runs].slice(-RUN_HISTORY_LIMIT),
     runSeq: seq,
     cycleInProgress: false,
-    scheduler: { ...state.scheduler, nextPolicy: 'Delta' },
+    scheduler: { ...nextDue(state.scheduler, now), nextPolicy: 'Delta' },
   };
+}
+
+/** After a cycle: the next one is due an interval after this one started. */
+function nextDue(s: AdSyncState['scheduler'], now: number): AdSyncState['scheduler'] {
+  return { ...s, nextRunAt: (s.cycleStartedAt ?? now) + effectiveInterval(s), cycleStartedAt: undefined };
 }
 
 function applyConfigured(
@@ -212,17 +217,14 @@ export const adsyncMachine = setup({
         },
       },
     })),
-    // The scheduler counts its interval from a cycle's start, so the next start is known (and
-    // shown by Get-ADSyncScheduler) as soon as a cycle begins, and cycles do not drift by the time
-    // each one takes.
+    // The scheduler counts its interval from a cycle's start, so cycles do not drift by the time
+    // each one takes. A cycle cut short (the service stopped) leaves the due time as it was, so
+    // the service runs it when it starts again.
     startCycle: assign(({ context }) => ({
       state: {
         ...context.state,
         cycleInProgress: true,
-        scheduler: {
-          ...context.state.scheduler,
-          nextRunAt: context.env.now() + effectiveInterval(context.state.scheduler),
-        },
+        scheduler: { ...context.state.scheduler, cycleStartedAt: context.env.now() },
       },
       policy: context.requested ?? context.state.scheduler.nextPolicy,
       seq: context.seq + 1,
@@ -230,11 +232,18 @@ export const adsyncMachine = setup({
     })),
     takeCycle: enqueueActions(({ enqueue, context, event }) => {
       const r = outputOf<CycleResult>(event);
+      const now = context.env.now();
       if (!r) {
-        enqueue.assign({ state: { ...context.state, cycleInProgress: false } });
+        enqueue.assign({
+          state: {
+            ...context.state,
+            cycleInProgress: false,
+            scheduler: nextDue(context.state.scheduler, now),
+          },
+        });
         return;
       }
-      enqueue.assign({ state: applyCycle(context.state, r) });
+      enqueue.assign({ state: applyCycle(context.state, r, now) });
       enqueue.sendParent({ type: 'host.log', entries: r.events } satisfies AdSyncReport);
       if (r.exportedToCloud && !context.state.phs.fullSyncDone) enqueue.raise({ type: 'phs.kick' });
     }),
