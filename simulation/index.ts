@@ -81,3 +81,12 @@ export { TRIGGERS, TRIGGER_IDS, type TriggerId } from './faults/triggers';
 export { ScenarioRun, type ScenarioReport } from './scenarios/engine';
 export { describeCommand } from './scenarios/describe';
 export { loadScenario, type Scenario } from './scenarios/schema';
+export {
+  afterAttempt,
+  NO_ATTEMPTS,
+  PASSPHRASE_POLICY,
+  waitBefore,
+  waitMessage,
+  type AttemptPolicy,
+  type AttemptState,
+} from './classroom/attempts';

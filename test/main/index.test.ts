@@ -64,6 +64,10 @@ describe('the Electron main entry', () => {
       [
         'appInfo',
         'exportFile',
+        'instructorLock',
+        'instructorSetPassphrase',
+        'instructorStatus',
+        'instructorUnlock',
         'legacySession',
         'retireLegacySession',
         'sessionAppend',
