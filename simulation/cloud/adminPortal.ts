@@ -7,11 +7,11 @@
  * is not (reference §2.7, L22).
  */
 import { nextGuid } from '../core/random';
-import { ACTIVITY, audit, ssprAudit } from './audit';
+import { ACTIVITY, SSPR_SERVICE, audit } from './audit';
 import type { TenantEffect } from './effects';
 import { cloudPasswordProblem, listenerAlive, writebackReady } from './policy';
 import { setMethodPolicy, type MethodPolicyAction } from './authMethodsPolicy';
-import { SSPR_TEXT } from './texts';
+import { SSPR_ERRORS, SSPR_TEXT } from './texts';
 import { findCloudUser, updateUser, type SsprMethods, type SsprScope, type TenantState } from './tenantState';
 
 export type AdminAction =
@@ -268,9 +268,7 @@ export function adminStep(t: TenantState, a: AdminAction, now: number): AdminRes
       if (!u.onPremisesSyncEnabled || a.portal === 'm365') {
         // The Microsoft 365 admin center sets the cloud password only: no writeback (L22).
         let tenant = updateUser(t, u.id, { password: a.password, passwordSetAt: now });
-        tenant = ssprAudit(tenant, now, ACTIVITY.adminReset, 'Success', u.upn, undefined, {
-          OnPremisesAgent: 'None',
-        });
+        tenant = adminResetAudit(tenant, now, u.upn, 'Success', undefined, 'None');
         return done(tenant, ADMIN_TEXT.resetDone(u.upn));
       }
       if (!writebackReady(t) || !listenerAlive(t, now)) return error(ADMIN_TEXT.writebackOffline);
@@ -298,6 +296,42 @@ export function adminStep(t: TenantState, a: AdminAction, now: number): AdminRes
   }
 }
 
+/**
+ * "Reset password (by admin)": the admin who reset is the initiator, the user the target, and
+ * the OnPremisesAgent detail says which agent wrote the password on-premises (reference 3.2).
+ */
+function adminResetAudit(
+  t: TenantState,
+  now: number,
+  target: string,
+  status: 'Success' | 'Failure',
+  statusReason: string | undefined,
+  agent: 'None' | 'Microsoft Entra Connect',
+): TenantState {
+  return audit(t, now, {
+    service: SSPR_SERVICE,
+    category: 'UserManagement',
+    activity: ACTIVITY.adminReset,
+    status,
+    statusReason,
+    target,
+    initiatedBy: ADMIN(t),
+    details: { OnPremisesAgent: agent },
+  });
+}
+
+/**
+ * Why an admin reset failed on-premises, in the words Microsoft documents: AD's policy refusal is
+ * "On-premises policy violation" (Troubleshoot self-service password reset, SSPR usage table); an
+ * agent that cannot be reached and any other on-premises failure take the SSPR_0030 and SSPR_0029
+ * reasons of the audit report.
+ */
+function adminResetReason(failure: string | undefined): string {
+  if (failure === 'policy') return 'On-premises policy violation';
+  if (failure === 'timeout') return SSPR_ERRORS.SSPR_0030.auditReason;
+  return SSPR_ERRORS.SSPR_0029.auditReason;
+}
+
 export function adminResetResult(
   t: TenantState,
   pending: { userId: string; password: string },
@@ -309,14 +343,17 @@ export function adminResetResult(
   if (!u) return { tenant: t, notice: { level: 'error', text: 'The user no longer exists.' } };
   if (ok) {
     let tenant = updateUser(t, u.id, { password: pending.password, passwordSetAt: now });
-    tenant = ssprAudit(tenant, now, ACTIVITY.adminReset, 'Success', u.upn, undefined, {
-      OnPremisesAgent: 'Microsoft Entra Connect',
-    });
+    tenant = adminResetAudit(tenant, now, u.upn, 'Success', undefined, 'Microsoft Entra Connect');
     return { tenant, notice: { level: 'success', text: ADMIN_TEXT.resetDone(u.upn) } };
   }
-  const tenant = ssprAudit(t, now, ACTIVITY.adminReset, 'Failure', u.upn, failure, {
-    OnPremisesAgent: 'Microsoft Entra Connect',
-  });
+  const tenant = adminResetAudit(
+    t,
+    now,
+    u.upn,
+    'Failure',
+    adminResetReason(failure),
+    'Microsoft Entra Connect',
+  );
   return {
     tenant,
     notice: {

@@ -298,7 +298,7 @@ export function changeRefused(c: PortalCtx, failure: WritebackFailure | 'timeout
       ? MYACCOUNT_TEXT.wrongOld
       : failure === 'policy'
         ? SSPR_TEXT.onPremPolicy
-        : failure === 'timeout' || failure === 'dc-unreachable'
+        : failure === 'timeout'
           ? SSPR_ERRORS.SSPR_0030.technical
           : SSPR_ERRORS.SSPR_0029.technical;
   const t = ssprAudit(c.t, c.now, ACTIVITY.change, 'Failure', u.upn, reason);

@@ -176,8 +176,9 @@ export function writebackFailed(c: SsprCtx, failure: WritebackFailure | 'timeout
   const u = userOf(c);
   const action = workingOn(c);
   if (!u || !action) return c;
-  const code: SsprErrorCode =
-    failure === 'timeout' || failure === 'dc-unreachable' ? 'SSPR_0030' : 'SSPR_0029';
+  // The relay not answering is a connectivity error (SSPR_0030); once the agent answers, any
+  // failure on the AD side, a DC it cannot locate included, is SSPR_0029 (reference 3.1, L21).
+  const code: SsprErrorCode = failure === 'timeout' ? 'SSPR_0030' : 'SSPR_0029';
   const t = ssprAudit(
     c.t,
     c.now,

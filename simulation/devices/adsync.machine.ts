@@ -137,12 +137,13 @@ function applyCycle(state: AdSyncState, r: CycleResult, now: number): AdSyncStat
     runHistory: [...state.runHistory, ...runs].slice(-RUN_HISTORY_LIMIT),
     runSeq: seq,
     cycleInProgress: false,
-    scheduler: {
-      ...state.scheduler,
-      nextPolicy: 'Delta',
-      nextRunAt: now + effectiveInterval(state.scheduler),
-    },
+    scheduler: { ...nextDue(state.scheduler, now), nextPolicy: 'Delta' },
   };
+}
+
+/** After a cycle: the next one is due an interval after this one started. */
+function nextDue(s: AdSyncState['scheduler'], now: number): AdSyncState['scheduler'] {
+  return { ...s, nextRunAt: (s.cycleStartedAt ?? now) + effectiveInterval(s), cycleStartedAt: undefined };
 }
 
 function applyConfigured(
@@ -216,8 +217,15 @@ export const adsyncMachine = setup({
         },
       },
     })),
+    // The scheduler counts its interval from a cycle's start, so cycles do not drift by the time
+    // each one takes. A cycle cut short (the service stopped) leaves the due time as it was, so
+    // the service runs it when it starts again.
     startCycle: assign(({ context }) => ({
-      state: { ...context.state, cycleInProgress: true },
+      state: {
+        ...context.state,
+        cycleInProgress: true,
+        scheduler: { ...context.state.scheduler, cycleStartedAt: context.env.now() },
+      },
       policy: context.requested ?? context.state.scheduler.nextPolicy,
       seq: context.seq + 1,
       requested: undefined,
@@ -230,10 +238,7 @@ export const adsyncMachine = setup({
           state: {
             ...context.state,
             cycleInProgress: false,
-            scheduler: {
-              ...context.state.scheduler,
-              nextRunAt: now + effectiveInterval(context.state.scheduler),
-            },
+            scheduler: nextDue(context.state.scheduler, now),
           },
         });
         return;

@@ -11,6 +11,7 @@ import type { NewEvent } from '../windows/eventlog';
 import { hostTime, type WindowsHostContext } from '../windows/hostState';
 import { listenerFor } from '../windows/services';
 import { TIMINGS } from '../core/timings';
+import { formatShortDateTime } from '../core/time';
 import {
   addToGroup,
   authenticate,
@@ -40,6 +41,7 @@ import {
   wellKnownContainers,
 } from './directoryObjects';
 import { changeableAt, expiresAt } from './passwordPolicy';
+import { accountChanged, passwordAttempt, type ChangedAttribute } from './securityEvents';
 import { restrictRemoteSam } from '../windows/registry';
 
 export interface DcAnswer {
@@ -225,6 +227,7 @@ function serveDirectory(
       const r = setPassword(dir, target.sam, op.newPassword, now, {
         mode: op.mode,
         by: caller.sam,
+        localNow: formatShortDateTime(now + host.clockOffsetMs, host.timeZoneOffsetMinutes),
         oldPassword: op.oldPassword,
         unlock: op.unlock,
         mustChange: op.mustChange,
@@ -335,7 +338,11 @@ function serveDirectory(
         securityEvent(
           4738,
           'Audit Success',
-          `A user account was changed.\n\nSubject:\n\tAccount Name:\t\t${caller.sam}\n\tAccount Domain:\t\t${dir.netbios}\n\nTarget Account:\n\tAccount Name:\t\t${target.sam}\n\tAccount Domain:\t\t${dir.netbios}`,
+          accountChanged(
+            { sid: `${dir.netbios}\\${caller.sam}`, name: caller.sam, domain: dir.netbios },
+            { sid: `${dir.netbios}\\${target.sam}`, name: target.sam, domain: dir.netbios },
+            changedAttributes(p, target, host, now),
+          ),
         ),
       ];
       if (p.enabled !== undefined && p.enabled !== target.enabled)
@@ -452,6 +459,29 @@ export function connectorAces(dir: DirectoryState, account: string, phs: boolean
   return aces;
 }
 
+/** What 4738 lists for an attribute change: the UAC flags that moved, a new Password Last Set. */
+function changedAttributes(
+  p: UserPatch,
+  target: AdUser,
+  host: WindowsHostContext,
+  now: number,
+): Partial<Record<ChangedAttribute, string>> {
+  const out: Partial<Record<ChangedAttribute, string>> = {};
+  const uac: string[] = [];
+  if (p.enabled !== undefined && p.enabled !== target.enabled)
+    uac.push(p.enabled ? 'Account Enabled' : 'Account Disabled');
+  if (p.passwordNeverExpires !== undefined && p.passwordNeverExpires !== target.passwordNeverExpires)
+    uac.push(
+      p.passwordNeverExpires ? "'Don't Expire Password' - Enabled" : "'Don't Expire Password' - Disabled",
+    );
+  if (uac.length) out['User Account Control'] = `\n\t\t${uac.join('\n\t\t')}`;
+  if (p.mustChange !== undefined)
+    out['Password Last Set'] = p.mustChange
+      ? '<never>'
+      : formatShortDateTime(now + host.clockOffsetMs, host.timeZoneOffsetMinutes);
+  return out;
+}
+
 function auditFailure(
   id: 4723 | 4724,
   dir: DirectoryState,
@@ -465,7 +495,11 @@ function auditFailure(
     eventId: id,
     level: 'Audit Failure',
     taskCategory: 'User Account Management',
-    message: `An attempt was made to ${change ? 'change' : 'reset'} an account's password.\n\nSubject:\n\tAccount Name:\t\t${caller.sam}\n\tAccount Domain:\t\t${dir.netbios}\n\nTarget Account:\n\tAccount Name:\t\t${target.sam}\n\tAccount Domain:\t\t${dir.netbios}`,
+    message: passwordAttempt(
+      change ? 'change' : 'reset',
+      { sid: `${dir.netbios}\\${caller.sam}`, name: caller.sam, domain: dir.netbios },
+      { sid: `${dir.netbios}\\${target.sam}`, name: target.sam, domain: dir.netbios },
+    ),
   };
 }
 
@@ -515,6 +549,8 @@ export function serveDc(ctx: DcContext, packet: Packet, now: number): DcAnswer |
             'DS_8',
             'DS_9',
             'DS_10',
+            // A Windows Server 2016+ DC answers with KEYLIST last (Kerberos key list support).
+            'KEYLIST',
           ],
         },
       };
@@ -525,7 +561,10 @@ export function serveDc(ctx: DcContext, packet: Packet, now: number): DcAnswer |
       if (Math.abs(body.clientTime - dcTime) > TIMINGS.kerberosMaxSkew) {
         return { reply: { kind: 'app.krb.error', code: 'KRB_AP_ERR_SKEW' } satisfies KrbError };
       }
-      const r = authenticate(dir, body.user, body.password, now, body.workstation);
+      const r = authenticate(dir, body.user, body.password, now, {
+        workstation: body.workstation,
+        address: packet.src,
+      });
       const err = (code: KrbError['code'], detail?: KrbError['detail']): DcAnswer => ({
         reply: { kind: 'app.krb.error', code, detail },
         dir: r.dir,

@@ -11,6 +11,18 @@ import { MINUTE } from '../core/time';
 import type { LabDefinition } from '../core/definition';
 import type { NewEvent } from '../windows/eventlog';
 import { checkPassword, type PolicyViolation } from './passwordPolicy';
+import {
+  accountChanged,
+  accountLockedOut,
+  accountUnlocked,
+  kerberosPreauthFailed,
+  passwordAttempt,
+  systemSubject,
+  tgtRequested,
+  type EventAccount,
+  type KdcClient,
+} from './securityEvents';
+import { formatShortDateTime } from '../core/time';
 
 export interface AdUser {
   guid: string;
@@ -375,28 +387,21 @@ export function authenticate(
   identity: string,
   password: string,
   now: number,
-  workstation: string,
+  client: KdcClient,
 ): AuthResult {
   const user = findUser(dir, identity);
+  const failure = (account: { sid: string; name: string }, code: string) =>
+    securityEvent(4771, 'Audit Failure', kerberosPreauthFailed(account, dir.fqdn, client, now, code));
   if (!user) {
-    return {
-      dir,
-      outcome: 'no-such-user',
-      events: [
-        securityEvent(
-          4771,
-          'Audit Failure',
-          `Kerberos pre-authentication failed.\n\nAccount Information:\n\tAccount Name:\t\t${identity}\n\nFailure Information:\n\tFailure Code:\t\t0x6`,
-        ),
-      ],
-    };
+    return { dir, outcome: 'no-such-user', events: [failure({ sid: 'NULL SID', name: identity }, '0x6')] };
   }
+  const named = { sid: `${dir.netbios}\\${user.sam}`, name: user.sam };
   if (isLockedOut(user, dir.policy, now)) {
     return {
       dir,
       outcome: 'locked',
       user,
-      events: [securityEvent(4771, 'Audit Failure', kerberosFailure(user, workstation, '0x12'))],
+      events: [failure(named, '0x12')],
     };
   }
   if (!user.enabled)
@@ -404,21 +409,23 @@ export function authenticate(
       dir,
       outcome: 'disabled',
       user,
-      events: [securityEvent(4771, 'Audit Failure', kerberosFailure(user, workstation, '0x12'))],
+      events: [failure(named, '0x12')],
     };
   if (password !== user.password) {
+    const events: NewEvent[] = [failure(named, '0x18')];
+    // AD's "N-2" history check (NTLM and Kerberos, Windows Server 2003 SP1 and later, with a
+    // password history of 3 or more): a password equal to one of the user's two previous ones
+    // is refused like any wrong one but does not count towards lockout (TechNet wiki 32490).
+    if (isRecentPassword(dir.policy, user, password)) return { dir, outcome: 'bad-password', user, events };
     const window = dir.policy.lockoutWindowMinutes * MINUTE;
     const count = user.badPasswordTime > 0 && now - user.badPasswordTime < window ? user.badPwdCount + 1 : 1;
     const lock = dir.policy.lockoutThreshold > 0 && count >= dir.policy.lockoutThreshold;
-    const events: NewEvent[] = [
-      securityEvent(4771, 'Audit Failure', kerberosFailure(user, workstation, '0x18')),
-    ];
     if (lock) {
       events.push(
         securityEvent(
           4740,
           'Audit Success',
-          `A user account was locked out.\n\nAccount That Was Locked Out:\n\tSecurity ID:\t\t${dir.netbios}\\${user.sam}\n\tAccount Name:\t\t${user.sam}\n\nAdditional Information:\n\tCaller Computer Name:\t${workstation}`,
+          accountLockedOut(systemSubject(dcNameOf(dir), dir.netbios), named, client.workstation),
         ),
       );
     }
@@ -436,11 +443,7 @@ export function authenticate(
     lockoutTime: isLockedOut(user, dir.policy, now) ? user.lockoutTime : 0,
   });
   const events = [
-    securityEvent(
-      4768,
-      'Audit Success',
-      `A Kerberos authentication ticket (TGT) was requested.\n\nAccount Information:\n\tAccount Name:\t\t${user.sam}\n\tSupplied Realm Name:\t${dir.netbios}\n\nNetwork Information:\n\tClient Address:\t\t${workstation}\n\nAdditional Information:\n\tResult Code:\t\t0x0`,
-    ),
+    securityEvent(4768, 'Audit Success', tgtRequested(named, dir.netbios, dir.fqdn, client, now)),
   ];
   const fresh = ok.users[key(user.sam)];
   if (user.pwdLastSet === 0) return { dir: ok, outcome: 'must-change', user: fresh, events };
@@ -450,9 +453,23 @@ export function authenticate(
   return { dir: ok, outcome: 'ok', user: fresh, events };
 }
 
-function kerberosFailure(user: AdUser, workstation: string, code: string): string {
-  return `Kerberos pre-authentication failed.\n\nAccount Information:\n\tSecurity ID:\t\t${user.sam}\n\tAccount Name:\t\t${user.sam}\n\nNetwork Information:\n\tClient Address:\t\t${workstation}\n\nAdditional Information:\n\tFailure Code:\t\t${code}`;
+/** The typed password is the user's previous or the one before (N-1, N-2), and history keeps 3+. */
+function isRecentPassword(policy: PasswordPolicy, user: AdUser, password: string): boolean {
+  return policy.historyCount >= 3 && user.history.slice(0, 2).includes(password);
 }
+
+/** The DC's own name, from its computer object in the Domain Controllers OU. */
+function dcNameOf(dir: DirectoryState): string {
+  const dc = Object.values(dir.computers).find((c) => /OU=Domain Controllers,/i.test(c.dn));
+  return dc?.name ?? 'DC01';
+}
+
+/** An account as a Security-log Subject or Target block names it. */
+const accountOf = (dir: DirectoryState, sam: string): EventAccount => ({
+  sid: `${dir.netbios}\\${sam}`,
+  name: sam,
+  domain: dir.netbios,
+});
 
 export function securityEvent(
   eventId: number,
@@ -492,6 +509,8 @@ export interface SetPasswordOptions {
   unlock?: boolean;
   /** Set "User must change password at next logon". */
   mustChange?: boolean;
+  /** The DC's local time now, as 4738's Password Last Set shows it (default: lab time, UTC). */
+  localNow?: string;
 }
 
 export type SetPasswordError =
@@ -514,10 +533,9 @@ export function setPassword(
   if (!user) return { dir, error: 'no-such-user', events: [] };
   const isChange = opts.mode === 'change';
   const eventId = isChange ? 4723 : 4724;
-  const text = isChange
-    ? "An attempt was made to change an account's password."
-    : "An attempt was made to reset an account's password.";
-  const body = `${text}\n\nSubject:\n\tAccount Name:\t\t${opts.by}\n\tAccount Domain:\t\t${dir.netbios}\n\nTarget Account:\n\tAccount Name:\t\t${user.sam}\n\tAccount Domain:\t\t${dir.netbios}`;
+  const by = accountOf(dir, opts.by);
+  const target = accountOf(dir, user.sam);
+  const body = passwordAttempt(isChange ? 'change' : 'reset', by, target);
   const fail = (error: SetPasswordError): SetPasswordResult => ({
     dir,
     error,
@@ -543,7 +561,9 @@ export function setPassword(
     securityEvent(
       4738,
       'Audit Success',
-      `A user account was changed.\n\nTarget Account:\n\tAccount Name:\t\t${user.sam}\n\nChanged Attributes:\n\tPassword Last Set:\t${opts.mustChange ? '<never>' : 'changed'}`,
+      accountChanged(by, target, {
+        'Password Last Set': opts.mustChange ? '<never>' : (opts.localNow ?? formatShortDateTime(now)),
+      }),
     ),
   ];
   return { dir: touch(dir, user, patch, now), events };
@@ -560,11 +580,7 @@ export function unlockUser(
   return {
     dir: touch(dir, user, { lockoutTime: 0, badPwdCount: 0 }, now),
     events: [
-      securityEvent(
-        4767,
-        'Audit Success',
-        `A user account was unlocked.\n\nSubject:\n\tAccount Name:\t\t${by}\n\nTarget Account:\n\tAccount Name:\t\t${user.sam}`,
-      ),
+      securityEvent(4767, 'Audit Success', accountUnlocked(accountOf(dir, by), accountOf(dir, user.sam))),
     ],
     found: true,
   };

@@ -15,6 +15,14 @@ function app(source: string, eventId: number, level: NewEvent['level'], message:
 
 export const WRITEBACK_VERSION = '5.0.0.686';
 
+/** The request a PasswordResetService "start" event says it received (31006 is a change). */
+const START_CONTEXT = {
+  reset: 'Reset',
+  unlock: 'Unlock',
+  change: 'Change password',
+  'admin-reset': 'Reset',
+} as const;
+
 export const writebackEvents = {
   started: () =>
     app(
@@ -37,13 +45,19 @@ export const writebackEvents = {
       'Information',
       `ServiceBusHeartBeat: Successfully sent heartbeat request to Service Bus namespace ${ns}.`,
     ),
-  listenerError: (ns: string, certificate = false) =>
+  /**
+   * 31034. With TLS 1.2 disabled the TCP connect succeeds and the TLS handshake fails: .NET's
+   * SslStream reports SEC_E_ALGORITHM_MISMATCH ("no common algorithm"). "The remote certificate is
+   * invalid" belongs to missing root certificates, which Microsoft's writeback troubleshooting
+   * page lists as a separate cause (reference 2.5, L8).
+   */
+  listenerError: (ns: string, handshake = false) =>
     app(
       PRS,
       31034,
       'Error',
-      certificate
-        ? `ServiceBusListenerError: Unable to connect to the Service Bus listener for namespace ${ns}. Details: The underlying connection was closed: Could not establish trust relationship for the SSL/TLS secure channel. ---> System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure.`
+      handshake
+        ? `ServiceBusListenerError: Unable to connect to the Service Bus listener for namespace ${ns}. Details: The underlying connection was closed: An unexpected error occurred on a send. ---> System.Security.Authentication.AuthenticationException: A call to SSPI failed, see inner exception. ---> System.ComponentModel.Win32Exception: The client and server cannot communicate, because they do not possess a common algorithm`
         : `ServiceBusListenerError: Unable to connect to the Service Bus listener for namespace ${ns}. Details: No connection could be made because the target machine did not respond.`,
     ),
   serviceBusError: (ns: string, tracking: string) =>
@@ -117,7 +131,7 @@ export const writebackEvents = {
       PRS,
       id as number,
       'Information',
-      `TrackingId: ${tracking}, ${name}, Details: Context: ${op === 'unlock' ? 'Unlock' : 'Reset'} request received for ${upn}.`,
+      `TrackingId: ${tracking}, ${name}, Details: Context: ${START_CONTEXT[op]} request received for ${upn}.`,
     );
   },
   success: (op: 'reset' | 'change' | 'unlock' | 'admin-reset', tracking: string, upn: string) => {

@@ -50,6 +50,8 @@ export interface SchedulerState {
   customizedInterval?: number;
   nextPolicy: 'Delta' | 'Initial';
   nextRunAt: number;
+  /** When the cycle in progress started: the next one is due an interval after it. */
+  cycleStartedAt?: number;
   maintenanceEnabled: boolean;
   stagingMode: boolean;
   purgeRunHistoryInterval: number;

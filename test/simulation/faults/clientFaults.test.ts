@@ -134,7 +134,8 @@ describe("L29 PC2's secure channel is broken", () => {
 });
 
 describe('L30 Michael keeps typing his old password on PC2', () => {
-  it('"The user name or password is incorrect." and the bad-password count grows; the new password works', () => {
+  // AD's N-2 check (TechNet wiki 32490): the previous password is refused without counting.
+  it('"The user name or password is incorrect." and the bad-password count stays put; the new password works', () => {
     const lab = workingLab();
     inject(lab, 'L30');
     expect(desk(lab)?.message).toBe('The user name or password is incorrect.');
@@ -144,7 +145,7 @@ describe('L30 Michael keeps typing his old password on PC2', () => {
       )?.badPwdCount ?? 0;
     const before = bad();
     signIn(lab, 'pc2', 'michael.brown', 'Welcome@2026');
-    expect(bad()).toBe(before + 1);
+    expect(bad()).toBe(before);
     signIn(lab, 'pc2', 'michael.brown', 'Renewed#2026z');
     expect(holds(lab, 'L30')).toBe(false);
   });

@@ -176,7 +176,9 @@ describe('L19 password hash sync is disabled for the AD connector', () => {
 describe('L8 TLS 1.2 is disabled on SYNC01', () => {
   const KEY =
     'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client';
-  it('31034 with the certificate/connection error and SSPR_0030; reg.exe and a restart fix it', () => {
+  // Issue 15 item 2: the .NET TLS handshake failure (no common algorithm), not the root-CA text
+  // (Microsoft Learn "Troubleshoot password writeback": TLS 1.2 and missing root CAs are separate).
+  it('31034 with the TLS handshake failure (no common algorithm) and SSPR_0030; reg.exe and a restart fix it', () => {
     const lab = workingLab();
     const t0 = lab.now();
     inject(lab, 'L8');
@@ -186,9 +188,13 @@ describe('L8 TLS 1.2 is disabled on SYNC01', () => {
     expect(
       log.some(
         (e) =>
-          e.eventId === 31034 && /remote certificate is invalid|could not establish|TLS/i.test(e.message),
+          e.eventId === 31034 &&
+          e.message.endsWith(
+            'System.ComponentModel.Win32Exception: The client and server cannot communicate, because they do not possess a common algorithm',
+          ),
       ),
     ).toBe(true);
+    expect(log.some((e) => e.message.includes('remote certificate is invalid'))).toBe(false);
     expect(ssprAttempt(lab)).toMatchObject({ page: 'error', code: 'SSPR_0030' });
     expect(out(lab, 'sync01', `reg query "${KEY}"`, 'cmd')).toMatch(/Enabled\s+REG_DWORD\s+0x0/);
     out(lab, 'sync01', `reg add "${KEY}" /v Enabled /t REG_DWORD /d 1 /f`, 'cmd');

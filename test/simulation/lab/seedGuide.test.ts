@@ -220,6 +220,13 @@ describe('the seed guide on a fresh lab', () => {
     });
     expect(adMichael(lab)?.password).toBe(CHANGED);
     expect(syncLog(lab).map((e) => e.eventId)).toEqual(expect.arrayContaining([31006, 31007]));
+    // Issue 15 item 16: 31006 (ChangePasswordStart) says it received a change, not a reset
+    // (reference 3.3, PasswordResetService events).
+    const start = syncLog(lab).find((e) => e.eventId === 31006);
+    expect(start?.message).toContain(
+      'ChangePasswordStart, Details: Context: Change password request received for',
+    );
+    expect(start?.message).not.toContain('Reset request');
     expect(lab.truth().tenant.audit.at(-1)).toMatchObject({
       activity: 'Change password (self-service)',
       status: 'Success',

@@ -1,7 +1,7 @@
 /**
  * gpupdate: a Group Policy refresh that needs the DC (the locator, a Kerberos exchange, the secure
  * channel for SYSVOL), gpupdate's lines, and the Microsoft-Windows-GroupPolicy events (1006, 1053,
- * 1055, 1058, 1129) the host logs when it fails.
+ * 1054, 1055, 1058, 1129) the host logs when it fails.
  */
 import type { HostEffect } from '../../../windows/hostOps';
 import type { Script } from '../../../proc/script';
@@ -33,6 +33,9 @@ export const GP_TEXT = {
     'The processing of Group Policy failed because of lack of network connectivity to a domain controller. This may be a transient condition. A success message would be generated once the machine gets connected to the domain controller and Group Policy has successfully processed. If you do not see a success message for several hours, then contact your administrator.',
   sysvol: (domain: string) =>
     `The processing of Group Policy failed. Windows attempted to read the file \\\\${domain}\\SysVol\\${domain}\\Policies\\${DEFAULT_DOMAIN_POLICY}\\gpt.ini from a domain controller and was not successful. Group Policy settings may not be enforced until this event is resolved. This issue may be transient and could be caused by one or more of the following: \na) Name Resolution/Network Connectivity to the current domain controller. \nb) File Replication Service Latency (a file created on another domain controller has not replicated to the current domain controller). \nc) The Distributed File System (DFS) client has been disabled.`,
+  /** 1054: the DC locator found no DC (e.g. DNS pointing at a public resolver; nltest says 1355). */
+  noDcName:
+    'The processing of Group Policy failed. Windows could not obtain the name of a domain controller. This could be caused by a name resolution failure. Verify your Domain Name System (DNS) is configured and working correctly.',
   processed: (who: 'computer' | 'user', n?: number) =>
     `The Group Policy settings for the ${who} were processed successfully. ${n === undefined ? 'There were no changes detected since the last successful processing of Group Policy.' : `New settings from ${n} Group Policy objects were detected and applied.`}`,
   usage: [
@@ -61,7 +64,7 @@ export const GP_BIND_ERRORS = {
 } as const;
 
 type GpFailure =
-  | { id: 1129 | 1053 | 1055 | 1058 }
+  | { id: 1129 | 1053 | 1054 | 1055 | 1058 }
   | { id: 1006; error: (typeof GP_BIND_ERRORS)[keyof typeof GP_BIND_ERRORS] };
 
 function gpMessage(f: GpFailure, domain: string): string {
@@ -70,6 +73,8 @@ function gpMessage(f: GpFailure, domain: string): string {
       return GP_TEXT.noNetwork;
     case 1053:
       return GP_TEXT.resolveName('user');
+    case 1054:
+      return GP_TEXT.noDcName;
     case 1055:
       return GP_TEXT.resolveName('computer');
     case 1058:
@@ -107,8 +112,9 @@ function* gpupdateScript(
   } else {
     const loc = yield* locateDc(host, host.domainFqdn);
     if (!loc.ok) {
-      computer = { id: 1055 };
-      user = { id: 1053 };
+      // No DC located: 1054 for both passes (1053/1055 need a DC that answered).
+      computer = { id: 1054 };
+      user = { id: 1054 };
     } else {
       const kdc = yield* askKdc(env, sw, loc.dc);
       const channel = yield* verifyChannel(host, loc.dc);

@@ -114,7 +114,7 @@ function* pingScript(env: CommandEnv, o: PingOptions): Script<CommandResult> {
       times.push(ms);
       received++;
       lines.push(
-        `Reply from ${r.from}: bytes=${o.size} time${ms === 0 ? '<1' : '='}${ms}ms TTL=${r.body.ttl}`,
+        `Reply from ${r.from}: bytes=${o.size} ${ms === 0 ? 'time<1ms' : `time=${ms}ms`} TTL=${r.body.ttl}`,
       );
     } else if (r.status === 'refused' && r.reason === 'host-unreachable') {
       // Windows counts an ICMP "unreachable" answer as received.

@@ -28,7 +28,8 @@ export const TNC_TEXT = {
   defaultTarget: 'internetbeacon.msedge.net',
   nameFailed: (name: string) => `Name resolution of ${name} failed`,
   tcpFailed: (ip: string, port: number) => `TCP connect to (${ip} : ${port}) failed`,
-  pingFailed: (name: string, s: string) => `Ping to ${name} failed with status: ${s}`,
+  /** Names the address it pinged, not the name typed (the cmdlet pings the resolved address). */
+  pingFailed: (ip: string, s: string) => `Ping to ${ip} failed with status: ${s}`,
 } as const;
 
 /** IPStatus names for what became of an echo request. */
@@ -94,7 +95,7 @@ function* tncScript(env: CommandEnv, o: TncOptions): Script<CommandResult> {
     );
     const ok = r.status === 'ok' && r.body.kind === 'icmp.echoReply';
     ping = { ok, rtt: ok && r.status === 'ok' && !isPrivate(r.from) && r.from !== '127.0.0.1' ? 14 : 0 };
-    if (!ok) lines.push(warning(TNC_TEXT.pingFailed(o.name, pingStatus(r))));
+    if (!ok) lines.push(warning(TNC_TEXT.pingFailed(ip, pingStatus(r))));
   }
   if (o.level === 'Quiet') return quiet(lines, (tcp ?? ping?.ok) === true);
   const onLink = !!cfg.ip && !!cfg.mask && sameSubnet(cfg.ip, ip, cfg.mask);

@@ -270,8 +270,8 @@ describe('Get-ADSyncRunProfileResult', () => {
       'Result            : success',
       'CurrentStepNumber : 1',
       'TotalSteps        : 1',
-      'StartDate         : 3/2/2026 8:30:25 AM',
-      'EndDate           : 3/2/2026 8:30:25 AM',
+      'StartDate         : 3/2/2026 8:30:00 AM',
+      'EndDate           : 3/2/2026 8:30:00 AM',
     ]);
     const ad = ps(
       lab,
