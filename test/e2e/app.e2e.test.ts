@@ -51,7 +51,8 @@ describe('HybridLab in Chromium', () => {
 
   it('moves the lab clock forward from the clock bar', async () => {
     const before = await page.getByTestId('lab-clock').textContent();
-    await page.getByRole('button', { name: '+1 h' }).click();
+    await page.getByTestId('clock-forward').click();
+    await page.getByRole('menuitem', { name: '+1 h' }).click();
     const after = await page.getByTestId('lab-clock').textContent();
     expect(after).not.toBe(before);
     expect(after).toContain('9:00');

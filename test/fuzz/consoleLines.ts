@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { Lab } from '../../simulation/facade/lab';
 import { presetDefinition } from '../../simulation/lab/presets';
-import { COMMANDS } from '../../simulation/tools/commands';
+import { CATALOG, namesOf } from '../../simulation/tools/catalog';
 
-const NAMES = [...new Set(COMMANDS.flatMap((c) => c.names))];
+const NAMES = [...new Set(CATALOG.flatMap(namesOf))];
 const WORDS = [
   '/all',
   '/renew',

@@ -4,7 +4,7 @@
  * sees. Runs the real CLI (tsx scripts/lab.ts) in a child process.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,26 @@ describe('npm run lab', () => {
     expect(r.out).toMatch(/invalid not-json\.json: not valid JSON \(/);
     expect(r.out).toContain('ok      adsync-stopped.json');
     expect(r.out).toContain('1 valid, 5 invalid');
+  });
+
+  it('validate: a file with 1,200 nested checks is refused with its path, and the files after it are still checked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hl-deep-'));
+    const good = join(ROOT, 'assets/scenarios/adsync-stopped.json');
+    const s = JSON.parse(readFileSync(good, 'utf8')) as { id: string; objectives: { check: unknown }[] };
+    let check: unknown = { kind: 'faultFixed', fault: 'L6' };
+    for (let i = 0; i < 1200; i++) check = { kind: 'not', check };
+    s.id = 'deep-not';
+    s.objectives[1]!.check = check;
+    writeFileSync(join(dir, 'deep-not.json'), JSON.stringify(s));
+    const r = lab('validate', join(dir, 'deep-not.json'), good);
+    expect(r.out).not.toContain('Maximum call stack');
+    expect(r.out).toMatch(
+      /^invalid deep-not\.json: objectives\[1\]\.check(\.check){32}: checks nested more than 32 levels deep/m,
+    );
+    expect(r.out).toContain('ok      adsync-stopped.json');
+    expect(r.out).toContain('1 valid, 1 invalid');
+    expect(r.code).toBe(1);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('solve: replays the reference solution and prints the objectives and the score, exit 0', () => {

@@ -8,7 +8,6 @@ import type { Script } from '../../proc/script';
 import type { AdsyncReply, AdsyncRequest } from '../../sync/requests';
 import type { ConsoleLine, ShellKind, WindowsHostContext } from '../../windows/hostState';
 import type { HostEffect } from '../../windows/hostOps';
-import type { CmdletSpec } from '../shell/bind';
 import type { ParsedCommand } from '../shell/parse';
 import type { PsObject } from '../shell/psObject';
 
@@ -43,19 +42,14 @@ export type CommandOutcome =
       format: (reply: AdsyncReply) => CommandResult;
     };
 
+/**
+ * A command's implementation. Its name, aliases, shells, hosts and parameters are declared in the
+ * catalog (`../catalog`) under `name`; the implementation only runs it.
+ */
 export interface CommandDef {
-  /** Lower-case names this command answers to (PowerShell aliases included). */
-  names: readonly string[];
-  /** native: an .exe both shells can run; cmdlet: PowerShell only; internal: cmd.exe only. */
-  kind: 'native' | 'cmdlet' | 'internal';
-  /** Whether the command exists on this host (e.g. AD cmdlets only where RSAT is installed). */
-  availableOn?: (host: WindowsHostContext) => boolean;
+  /** The catalog entry it implements. */
+  name: string;
   run: (env: CommandEnv) => CommandOutcome;
-  /**
-   * The cmdlet's own name and .NET class, for the pipeline's binding errors, and its parameters
-   * (to tell whether the line already binds the pipeline parameter).
-   */
-  spec?: { name: string; className: string; params?: CmdletSpec['params'] };
   /**
    * The parameter that takes pipeline input: after a `|` the command runs once per object, with
    * this parameter bound to the first of `from` (property names) the object has, or to a plain value.

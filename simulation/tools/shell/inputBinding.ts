@@ -10,7 +10,8 @@
  */
 import { cmdletError } from '../commands/errors';
 import { psValue } from './psFormat';
-import type { CommandDef, PipelineInput } from '../commands/types';
+import type { Command } from '../commands';
+import type { PipelineInput } from '../commands/types';
 import type { ConsoleLine } from '../../windows/hostState';
 import { bindParams, type CmdletSpec } from './bind';
 import type { ParsedCommand, Token } from './parse';
@@ -39,18 +40,18 @@ function withArgument(cmd: ParsedCommand, param: string, value: string): ParsedC
 }
 
 /** The cmdlet's name and class for its errors (every cmdlet has a spec: a test checks). */
-function specOf(def: CommandDef, cmd: ParsedCommand): CmdletSpec {
+function specOf(def: Command, cmd: ParsedCommand): CmdletSpec {
   return { name: def.spec?.name ?? cmd.name, className: def.spec?.className ?? '', params: [] };
 }
 
 /** Whether the typed arguments already bind the pipeline parameter (by name or by position). */
-function alreadyBound(def: CommandDef, cmd: ParsedCommand, input: PipelineInput, line: string): boolean {
+function alreadyBound(def: Command, cmd: ParsedCommand, input: PipelineInput, line: string): boolean {
   if (!def.spec?.params) return false;
   const b = bindParams({ ...specOf(def, cmd), params: def.spec.params }, cmd.args, line);
   return b.ok && input.param in b.values;
 }
 
-function notBound(ctx: BindingContext, def: CommandDef, cmd: ParsedCommand, o: PsObject): ConsoleLine[] {
+function notBound(ctx: BindingContext, def: Command, cmd: ParsedCommand, o: PsObject): ConsoleLine[] {
   const type = isScalar(o) ? o.typeName.replace(/^System\./, '') : 'PSObject';
   return cmdletError({ line: ctx.line, cmd }, specOf(def, cmd), {
     message: NOT_BOUND,
@@ -63,7 +64,7 @@ function notBound(ctx: BindingContext, def: CommandDef, cmd: ParsedCommand, o: P
 }
 
 /** A value the binder refuses before the cmdlet runs (an empty string, an AD object without identity). */
-function invalid(ctx: BindingContext, def: CommandDef, cmd: ParsedCommand, message: string, id: string) {
+function invalid(ctx: BindingContext, def: Command, cmd: ParsedCommand, message: string, id: string) {
   const spec = specOf(def, cmd);
   return formatPsError({
     command: spec.name,
@@ -93,7 +94,7 @@ function valueFor(o: PsObject, input: PipelineInput): string | 'none' | 'custom'
   return input.adIdentity && isCustom(o) ? 'custom' : 'none';
 }
 
-export function bindInput(ctx: BindingContext, def: CommandDef, cmd: ParsedCommand, o: PsObject): Binding {
+export function bindInput(ctx: BindingContext, def: Command, cmd: ParsedCommand, o: PsObject): Binding {
   const input = def.pipelineInput;
   if (!input || alreadyBound(def, cmd, input, ctx.line))
     return { ok: false, lines: notBound(ctx, def, cmd, o) };

@@ -8,9 +8,10 @@
  * Pure: every run may finish later (a network script, the ADSync service), so the gathered output
  * travels in the steps themselves, never in shared state.
  */
-import { findCommand } from '../commands';
+import { existsOn } from '../catalog';
+import { findCommand, type Command } from '../commands';
 import { display } from './psViews';
-import type { CommandDef, CommandOutcome, CommandResult } from '../commands/types';
+import type { CommandOutcome, CommandResult } from '../commands/types';
 import type { ConsoleLine, ShellKind, WindowsHostContext } from '../../windows/hostState';
 import { parseFilter, type PipeFilter } from './filters';
 import { bindInput } from './inputBinding';
@@ -50,11 +51,9 @@ export function finish(tail: StepTail, result: CommandResult): { lines: ConsoleL
 }
 
 /** The command a name runs in this shell on this host, if it exists there. */
-export function available(host: WindowsHostContext, shell: ShellKind, name: string): CommandDef | undefined {
+export function available(host: WindowsHostContext, shell: ShellKind, name: string): Command | undefined {
   const def = findCommand(name);
-  if (!def) return undefined;
-  const inShell = def.kind === 'native' || (def.kind === 'cmdlet' ? shell === 'powershell' : shell === 'cmd');
-  return inShell && (def.availableOn?.(host) ?? true) ? def : undefined;
+  return def && existsOn(def.decl, host, shell) ? def : undefined;
 }
 
 export interface LineContext {
@@ -136,7 +135,7 @@ function chain(runs: readonly Run[], rest: StepTail, acc: Gathered): Step[] {
 }
 
 /** The steps a command after a `|` runs for what reaches it. */
-function feed(ctx: LineContext, def: CommandDef, cmd: ParsedCommand, rest: StepTail): (s: Stream) => Step[] {
+function feed(ctx: LineContext, def: Command, cmd: ParsedCommand, rest: StepTail): (s: Stream) => Step[] {
   const runAs =
     (c: ParsedCommand): Run =>
     (tail) => ({
@@ -145,7 +144,7 @@ function feed(ctx: LineContext, def: CommandDef, cmd: ParsedCommand, rest: StepT
       ...tail,
     });
   return (s) => {
-    if (def.kind === 'native') return [runAs(cmd)(rest)];
+    if (def.decl.shell === 'both') return [runAs(cmd)(rest)];
     // Text reaches a cmdlet as strings, one a line (a failed command passes nothing on).
     const runs = objectsOf(s).map((o): Run => {
       const b = bindInput(ctx, def, cmd, o);

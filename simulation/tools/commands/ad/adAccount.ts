@@ -4,11 +4,10 @@
  * Set-ADAccountPassword (-Reset, or a change with -OldPassword). The DC decides: its ACLs, its
  * password policy and the account's state give the errors printed here.
  */
+import { cmdletSpec } from '../../catalog';
 import type { UserRecord } from '../../../roles/dcServices';
 import type { Script } from '../../../proc/script';
-import type { CmdletSpec } from '../../shell/bind';
 import {
-  AD_CMDLETS,
   AD_NS,
   adCmdlet,
   adErrorRecord,
@@ -25,24 +24,6 @@ import { checkSearchBase, inScope, propContext, whatIf } from './adUser';
 import { psDateValue, type PsValue } from '../../shell/psFormat';
 import { listed } from '../../shell/psViews';
 import type { CommandResult } from '../types';
-
-const confirmParams = [
-  { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
-  { name: 'Confirm', type: 'switch', aliases: ['cf'] },
-] as const;
-
-function identitySpec(name: string, className: string): CmdletSpec {
-  return {
-    name,
-    className: `${AD_CMDLETS}.${className}`,
-    params: [
-      { name: 'Identity', type: 'string', position: 0, mandatory: true },
-      { name: 'Server', type: 'string' },
-      { name: 'PassThru', type: 'switch' },
-      ...confirmParams,
-    ],
-  };
-}
 
 const AD_ACCOUNT = `${AD_NS}.ADAccount`;
 
@@ -87,7 +68,7 @@ function* accountChange(
 }
 
 function accountCmdlet(name: string, className: string, op: 'unlock' | 'enable' | 'disable') {
-  const def = adCmdlet([name.toLowerCase()], identitySpec(name, className), (env, v) => {
+  const def = adCmdlet(cmdletSpec(name), (env, v) => {
     const identity = str(v.Identity) ?? '';
     const c: AdCmdlet = { env, name, className, target: `${identity}:ADAccount` };
     const flags = { whatIf: v.WhatIf === true, passThru: v.PassThru === true };
@@ -102,20 +83,7 @@ export const disableAdAccount = accountCmdlet('Disable-ADAccount', 'DisableADAcc
 
 // --- Search-ADAccount ------------------------------------------------------------------------------
 
-const searchSpec: CmdletSpec = {
-  name: 'Search-ADAccount',
-  className: `${AD_CMDLETS}.SearchADAccount`,
-  params: [
-    { name: 'LockedOut', type: 'switch' },
-    { name: 'AccountDisabled', type: 'switch' },
-    { name: 'PasswordExpired', type: 'switch' },
-    { name: 'PasswordNeverExpires', type: 'switch' },
-    { name: 'UsersOnly', type: 'switch' },
-    { name: 'ComputersOnly', type: 'switch' },
-    { name: 'SearchBase', type: 'string' },
-    { name: 'Server', type: 'string' },
-  ],
-};
+const searchSpec = cmdletSpec('Search-ADAccount');
 
 const SEARCHES = {
   LockedOut: (u: UserRecord) => u.lockedOut,
@@ -158,7 +126,7 @@ function* searchScript(
   );
 }
 
-export const searchAdAccount = adCmdlet(['search-adaccount'], searchSpec, (env, v) => {
+export const searchAdAccount = adCmdlet(searchSpec, (env, v) => {
   const c: AdCmdlet = { env, name: 'Search-ADAccount', className: 'SearchADAccount' };
   const chosen = (Object.keys(SEARCHES) as (keyof typeof SEARCHES)[]).filter((k) => v[k] === true);
   if (chosen.length !== 1 || (v.UsersOnly === true && v.ComputersOnly === true)) return parameterSetError(c);
@@ -170,19 +138,7 @@ export const searchAdAccount = adCmdlet(['search-adaccount'], searchSpec, (env, 
 
 // --- Set-ADAccountPassword ----------------------------------------------------------------------
 
-const setPasswordSpec: CmdletSpec = {
-  name: 'Set-ADAccountPassword',
-  className: `${AD_CMDLETS}.SetADAccountPassword`,
-  params: [
-    { name: 'Identity', type: 'string', position: 0, mandatory: true },
-    { name: 'NewPassword', type: 'string' },
-    { name: 'OldPassword', type: 'string' },
-    { name: 'Reset', type: 'switch' },
-    { name: 'Server', type: 'string' },
-    { name: 'PassThru', type: 'switch' },
-    ...confirmParams,
-  ],
-};
+const setPasswordSpec = cmdletSpec('Set-ADAccountPassword');
 
 function* setPasswordScript(
   c: AdCmdlet,
@@ -217,7 +173,7 @@ function* setPasswordScript(
   return { lines: adFailure(c, r.error, identity) };
 }
 
-const setPasswordDef = adCmdlet(['set-adaccountpassword'], setPasswordSpec, (env, v) => {
+const setPasswordDef = adCmdlet(setPasswordSpec, (env, v) => {
   const identity = str(v.Identity) ?? '';
   const c: AdCmdlet = {
     env,

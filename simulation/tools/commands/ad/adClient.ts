@@ -5,6 +5,7 @@
  * the console user's credentials (`host.logon`). Every failure is a value the caller prints; the
  * error records have the ActiveDirectory module's real texts and ids.
  */
+import { cmdletSpec } from '../../catalog';
 import type { DirErrorCode, DirOp, DirResponse } from '../../../net/appMessages';
 import { exchange, type Script, type ScriptOp, type ScriptResume } from '../../../proc/script';
 import { TIMINGS } from '../../../core/timings';
@@ -13,7 +14,7 @@ import { effectiveIpConfig, type ConsoleLine, type WindowsHostContext } from '..
 import { resolveName } from '../../../windows/resolver';
 import { bindParams, parseTimeSpan, type BoundValue, type CmdletSpec } from '../../shell/bind';
 import { subExpressionOf } from '../../shell/parse';
-import { formatPsError } from '../../shell/psError';
+import { formatPsError, out } from '../../shell/psError';
 import { done, type CommandDef, type CommandEnv, type CommandResult, type PipelineInput } from '../types';
 
 type Gen<T> = Generator<ScriptOp, T, ScriptResume>;
@@ -322,17 +323,7 @@ export function argPosition(env: CommandEnv, text: string): { column: number; le
     : { column: env.cmd.nameAt, length: env.cmd.source.length };
 }
 
-const CONVERT_SPEC: CmdletSpec = {
-  name: 'ConvertTo-SecureString',
-  className: 'Microsoft.PowerShell.Commands.ConvertToSecureStringCommand',
-  params: [
-    { name: 'String', type: 'string', position: 0, mandatory: true },
-    { name: 'AsPlainText', type: 'switch' },
-    { name: 'Force', type: 'switch' },
-    { name: 'Key', type: 'string' },
-    { name: 'SecureKey', type: 'string' },
-  ],
-};
+const CONVERT_SPEC = cmdletSpec('ConvertTo-SecureString');
 
 const PLAIN_TEXT_NEEDS_FORCE =
   'The system cannot protect plain text input. To suppress this warning and convert the plain text to a SecureString, reissue the command specifying the Force parameter. For more information ,type: get-help ConvertTo-SecureString.';
@@ -404,10 +395,33 @@ export function secureStringArg(
   return { ok: true, value: String(v.String) };
 }
 
-// --- Command plumbing ----------------------------------------------------------------------------
+/** ConvertTo-SecureString on its own line: it writes a SecureString, which PowerShell prints by its type name. */
+export const convertToSecureString: CommandDef = {
+  name: 'ConvertTo-SecureString',
+  run: (env) => {
+    const bound = bindParams(CONVERT_SPEC, env.cmd.args, env.line);
+    if (!bound.ok) return done(formatPsError(bound.error));
+    const fail = (message: string, exception: string) =>
+      done(
+        formatPsError({
+          command: CONVERT_SPEC.name,
+          message,
+          line: env.line,
+          column: env.cmd.nameAt,
+          length: env.cmd.source.length,
+          category: 'InvalidArgument',
+          activity: `[${CONVERT_SPEC.name}]`,
+          exception,
+          errorId: `ImportSecureString_InvalidArgument,${CONVERT_SPEC.className}`,
+        }),
+      );
+    if (!bound.values.AsPlainText) return fail(NOT_ENCRYPTED, 'FormatException');
+    if (!bound.values.Force) return fail(PLAIN_TEXT_NEEDS_FORCE, 'ArgumentException');
+    return done(out('System.Security.SecureString'));
+  },
+};
 
-/** The ActiveDirectory module (RSAT) is on the domain controller and the Entra Connect server. */
-export const onAdHosts = (h: { kind: string }) => h.kind === 'dc' || h.kind === 'sync';
+// --- Command plumbing ----------------------------------------------------------------------------
 
 export const AD_CMDLETS = `${AD_NS}.Commands`;
 
@@ -426,19 +440,14 @@ export const withIdentityInput = (def: CommandDef): CommandDef => ({ ...def, pip
  * once (a returned array of lines) or run a script on the network.
  */
 export function adCmdlet(
-  names: readonly string[],
   spec: CmdletSpec,
   body: (
     env: CommandEnv,
     values: Record<string, BoundValue>,
   ) => ConsoleLine[] | (() => Script<CommandResult>),
-  availableOn: (h: WindowsHostContext) => boolean = onAdHosts,
 ): CommandDef {
   return {
-    names,
-    kind: 'cmdlet',
-    availableOn,
-    spec,
+    name: spec.name,
     run: (env) => {
       const bound = bindParams(spec, env.cmd.args, env.line);
       if (!bound.ok) return done(formatPsError(bound.error));

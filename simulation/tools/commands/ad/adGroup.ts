@@ -4,12 +4,12 @@
  * the confirmation prompt), Get-ADPrincipalGroupMembership and Get-ADComputer. Adding a user to a
  * protected group (Domain Admins) makes AdminSDHolder mark it (adminCount=1) on the DC.
  */
+import { cmdletSpec } from '../../catalog';
 import type { UserRecord } from '../../../roles/dcServices';
 import type { Script } from '../../../proc/script';
 import type { ConsoleLine } from '../../../windows/hostState';
-import type { BoundValue, CmdletSpec } from '../../shell/bind';
+import type { BoundValue } from '../../shell/bind';
 import {
-  AD_CMDLETS,
   AD_NS,
   adCmdlet,
   notFound,
@@ -64,22 +64,9 @@ function* loadUsers(
   return r.ok ? { ok: true, users: r.value } : { ok: false, lines: r.lines };
 }
 
-const identityOrFilter = (props = true): CmdletSpec['params'] => [
-  { name: 'Identity', type: 'string', position: 0 },
-  { name: 'Filter', type: 'string' },
-  { name: 'LDAPFilter', type: 'string' },
-  ...(props ? [{ name: 'Properties', type: 'strings', aliases: ['Property'] } as const] : []),
-  { name: 'SearchBase', type: 'string' },
-  { name: 'Server', type: 'string' },
-];
-
 // --- Get-ADGroup -----------------------------------------------------------------------------------
 
-const getGroupSpec: CmdletSpec = {
-  name: 'Get-ADGroup',
-  className: `${AD_CMDLETS}.GetADGroup`,
-  params: identityOrFilter(),
-};
+const getGroupSpec = cmdletSpec('Get-ADGroup');
 
 function* getGroupScript(
   c: AdCmdlet,
@@ -133,15 +120,7 @@ const getAdGroupDef = adGetCmdlet(
 
 // --- Get-ADGroupMember -------------------------------------------------------------------------
 
-const getMemberSpec: CmdletSpec = {
-  name: 'Get-ADGroupMember',
-  className: `${AD_CMDLETS}.GetADGroupMember`,
-  params: [
-    { name: 'Identity', type: 'string', position: 0, mandatory: true },
-    { name: 'Recursive', type: 'switch' },
-    { name: 'Server', type: 'string' },
-  ],
-};
+const getMemberSpec = cmdletSpec('Get-ADGroupMember');
 
 /** How the module prints an ADPrincipal (members, group memberships): lower-case LDAP names. */
 function principal(u: UserRecord): [string, PsValue][] {
@@ -168,7 +147,7 @@ function* getMembersScript(c: AdCmdlet, identity: string, server: string | undef
   return listed(AD_PRINCIPAL, members.map(principal));
 }
 
-const getAdGroupMemberDef = adCmdlet(['get-adgroupmember'], getMemberSpec, (env, v) => {
+const getAdGroupMemberDef = adCmdlet(getMemberSpec, (env, v) => {
   const identity = str(v.Identity) ?? '';
   const c: AdCmdlet = {
     env,
@@ -180,21 +159,6 @@ const getAdGroupMemberDef = adCmdlet(['get-adgroupmember'], getMemberSpec, (env,
 });
 
 // --- Add-/Remove-ADGroupMember -----------------------------------------------------------------
-
-function memberSpec(name: string, className: string): CmdletSpec {
-  return {
-    name,
-    className: `${AD_CMDLETS}.${className}`,
-    params: [
-      { name: 'Identity', type: 'string', position: 0, mandatory: true },
-      { name: 'Members', type: 'strings', position: 1, mandatory: true, aliases: ['Member'] },
-      { name: 'Server', type: 'string' },
-      { name: 'PassThru', type: 'switch' },
-      { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
-      { name: 'Confirm', type: 'switch', aliases: ['cf'] },
-    ],
-  };
-}
 
 function* changeMembersScript(c: AdCmdlet, v: Values, add: boolean): Script<CommandResult> {
   const identity = str(v.Identity) ?? '';
@@ -217,8 +181,7 @@ function* changeMembersScript(c: AdCmdlet, v: Values, add: boolean): Script<Comm
 }
 
 function memberCmdlet(name: string, className: string, add: boolean) {
-  const spec = memberSpec(name, className);
-  return adCmdlet([name.toLowerCase()], spec, (env, v) => {
+  return adCmdlet(cmdletSpec(name), (env, v) => {
     const c: AdCmdlet = { env, name, className, target: `${str(v.Identity) ?? ''}:ADGroup` };
     return () => changeMembersScript(c, v, add);
   });
@@ -233,14 +196,7 @@ export const removeAdGroupMember = withIdentityInput(
 
 // --- Get-ADPrincipalGroupMembership ---------------------------------------------------------------
 
-const membershipSpec: CmdletSpec = {
-  name: 'Get-ADPrincipalGroupMembership',
-  className: `${AD_CMDLETS}.GetADPrincipalGroupMembership`,
-  params: [
-    { name: 'Identity', type: 'string', position: 0, mandatory: true },
-    { name: 'Server', type: 'string' },
-  ],
-};
+const membershipSpec = cmdletSpec('Get-ADPrincipalGroupMembership');
 
 function* membershipScript(c: AdCmdlet, identity: string, server: string | undefined): Script<CommandResult> {
   const s = yield* openAdws(c, server);
@@ -265,28 +221,20 @@ function* membershipScript(c: AdCmdlet, identity: string, server: string | undef
   );
 }
 
-const getAdPrincipalGroupMembershipDef = adCmdlet(
-  ['get-adprincipalgroupmembership'],
-  membershipSpec,
-  (env, v) => {
-    const identity = str(v.Identity) ?? '';
-    const c: AdCmdlet = {
-      env,
-      name: membershipSpec.name,
-      className: 'GetADPrincipalGroupMembership',
-      target: `${identity}:ADPrincipal`,
-    };
-    return () => membershipScript(c, identity, str(v.Server));
-  },
-);
+const getAdPrincipalGroupMembershipDef = adCmdlet(membershipSpec, (env, v) => {
+  const identity = str(v.Identity) ?? '';
+  const c: AdCmdlet = {
+    env,
+    name: membershipSpec.name,
+    className: 'GetADPrincipalGroupMembership',
+    target: `${identity}:ADPrincipal`,
+  };
+  return () => membershipScript(c, identity, str(v.Server));
+});
 
 // --- Get-ADComputer --------------------------------------------------------------------------------
 
-const getComputerSpec: CmdletSpec = {
-  name: 'Get-ADComputer',
-  className: `${AD_CMDLETS}.GetADComputer`,
-  params: identityOrFilter(),
-};
+const getComputerSpec = cmdletSpec('Get-ADComputer');
 
 function findComputer(list: readonly ComputerRecord[], identity: string): ComputerRecord | undefined {
   const i = lower(identity.trim()).replace(/\$$/, '');

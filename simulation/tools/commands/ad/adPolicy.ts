@@ -3,13 +3,13 @@
  * and lockout policy as the DC holds it (reference §2.4, §6.6), TimeSpans as PowerShell prints
  * them (`1.00:00:00`, `00:30:00`).
  */
+import { cmdletSpec } from '../../catalog';
 import type { PasswordPolicy } from '../../../core/directoryTypes';
 import { DAY, MINUTE } from '../../../core/time';
 import type { Script } from '../../../proc/script';
 import type { ConsoleLine } from '../../../windows/hostState';
-import type { BoundValue, CmdletSpec } from '../../shell/bind';
+import type { BoundValue } from '../../shell/bind';
 import {
-  AD_CMDLETS,
   AD_NS,
   adCmdlet,
   adErrorRecord,
@@ -59,20 +59,7 @@ function isThisDomain(identity: string, fqdn: string, netbios: string): boolean 
 
 // --- Get-ADDefaultDomainPasswordPolicy -----------------------------------------------------------
 
-const getSpec: CmdletSpec = {
-  name: 'Get-ADDefaultDomainPasswordPolicy',
-  className: `${AD_CMDLETS}.GetADDefaultDomainPasswordPolicy`,
-  params: [
-    { name: 'Identity', type: 'string', position: 0 },
-    {
-      name: 'Current',
-      type: 'enum',
-      values: ['LocalComputer', 'LoggedOnUser'],
-      typeName: 'Microsoft.ActiveDirectory.Management.ADCurrentDomainType',
-    },
-    { name: 'Server', type: 'string' },
-  ],
-};
+const getSpec = cmdletSpec('Get-ADDefaultDomainPasswordPolicy');
 
 function* getScript(c: AdCmdlet, v: Values): Script<CommandResult> {
   const s = yield* openAdws(c, str(v.Server));
@@ -85,43 +72,20 @@ function* getScript(c: AdCmdlet, v: Values): Script<CommandResult> {
   return policyList(r.value, domainDnOf(c.env.host.domainFqdn), s.session.dc.domainGuid ?? '');
 }
 
-export const getAdDefaultDomainPasswordPolicy = adCmdlet(
-  ['get-addefaultdomainpasswordpolicy'],
-  getSpec,
-  (env, v) => {
-    const identity = str(v.Identity);
-    const c: AdCmdlet = {
-      env,
-      name: getSpec.name,
-      className: 'GetADDefaultDomainPasswordPolicy',
-      target: identity ? `${identity}:ADDefaultDomainPasswordPolicy` : undefined,
-    };
-    return () => getScript(c, v);
-  },
-);
+export const getAdDefaultDomainPasswordPolicy = adCmdlet(getSpec, (env, v) => {
+  const identity = str(v.Identity);
+  const c: AdCmdlet = {
+    env,
+    name: getSpec.name,
+    className: 'GetADDefaultDomainPasswordPolicy',
+    target: identity ? `${identity}:ADDefaultDomainPasswordPolicy` : undefined,
+  };
+  return () => getScript(c, v);
+});
 
 // --- Set-ADDefaultDomainPasswordPolicy -----------------------------------------------------------
 
-const setSpec: CmdletSpec = {
-  name: 'Set-ADDefaultDomainPasswordPolicy',
-  className: `${AD_CMDLETS}.SetADDefaultDomainPasswordPolicy`,
-  params: [
-    { name: 'Identity', type: 'string', position: 0, mandatory: true },
-    { name: 'ComplexityEnabled', type: 'bool' },
-    { name: 'LockoutDuration', type: 'string' },
-    { name: 'LockoutObservationWindow', type: 'string' },
-    { name: 'LockoutThreshold', type: 'int' },
-    { name: 'MaxPasswordAge', type: 'string' },
-    { name: 'MinPasswordAge', type: 'string' },
-    { name: 'MinPasswordLength', type: 'int' },
-    { name: 'PasswordHistoryCount', type: 'int' },
-    { name: 'ReversibleEncryptionEnabled', type: 'bool' },
-    { name: 'Server', type: 'string' },
-    { name: 'PassThru', type: 'switch' },
-    { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
-    { name: 'Confirm', type: 'switch', aliases: ['cf'] },
-  ],
-};
+const setSpec = cmdletSpec('Set-ADDefaultDomainPasswordPolicy');
 
 const SPANS: readonly [string, keyof PasswordPolicy, number][] = [
   ['LockoutDuration', 'lockoutDurationMinutes', MINUTE],
@@ -185,18 +149,14 @@ function* setScript(c: AdCmdlet, v: Values, patch: Partial<PasswordPolicy>): Scr
   return after.ok ? policyList(after.value, domainDn, s.session.dc.domainGuid ?? '') : { lines: after.lines };
 }
 
-export const setAdDefaultDomainPasswordPolicy = adCmdlet(
-  ['set-addefaultdomainpasswordpolicy'],
-  setSpec,
-  (env, v) => {
-    const c: AdCmdlet = {
-      env,
-      name: setSpec.name,
-      className: 'SetADDefaultDomainPasswordPolicy',
-      target: `${str(v.Identity) ?? ''}:ADDefaultDomainPasswordPolicy`,
-    };
-    const p = policyPatch(c, v);
-    if (!p.ok) return p.lines;
-    return () => setScript(c, v, p.patch);
-  },
-);
+export const setAdDefaultDomainPasswordPolicy = adCmdlet(setSpec, (env, v) => {
+  const c: AdCmdlet = {
+    env,
+    name: setSpec.name,
+    className: 'SetADDefaultDomainPasswordPolicy',
+    target: `${str(v.Identity) ?? ''}:ADDefaultDomainPasswordPolicy`,
+  };
+  const p = policyPatch(c, v);
+  if (!p.ok) return p.lines;
+  return () => setScript(c, v, p.patch);
+});

@@ -6,11 +6,12 @@
  * for confirmation (ConfirmImpact High); the lab console cannot answer, so it shows the question
  * answered Yes unless -Confirm:$false is given. Needs a Domain or Enterprise Admin (host.logon).
  */
+import { cmdletSpec } from '../../catalog';
 import type { AclView, DirObject } from '../../../roles/directoryObjects';
 import type { UserRecord } from '../../../roles/dcServices';
 import type { Script } from '../../../proc/script';
 import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState';
-import type { BoundValue, CmdletSpec } from '../../shell/bind';
+import type { BoundValue } from '../../shell/bind';
 import { formatPsError, out } from '../../shell/psError';
 import { adCmdlet, dirCall, domainDnOf, findDc, str, type DcSession } from './adClient';
 import { formatAcl } from './dsacls';
@@ -18,8 +19,6 @@ import { formatList } from '../../shell/psFormat';
 import type { CommandEnv, CommandResult } from '../types';
 
 type Values = Record<string, BoundValue>;
-
-const onSync = (h: { kind: string }) => h.kind === 'sync';
 
 export const ADSYNCCONFIG = {
   writebackMessage: 'Grant Password Writeback permissions',
@@ -97,14 +96,6 @@ function* aclListing(host: WindowsHostContext, dc: DcSession, dn: string): Scrip
   const r = yield* dirCall(host, dc, 'ldap', { op: 'getAcl', dn });
   return r.ok ? formatAcl(r.result as AclView, host.domainNetbios) : [];
 }
-
-const accountParams: CmdletSpec['params'] = [
-  { name: 'ADConnectorAccountName', type: 'string' },
-  { name: 'ADConnectorAccountDomain', type: 'string' },
-  { name: 'ADConnectorAccountDN', type: 'string' },
-  { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
-  { name: 'Confirm', type: 'switch', aliases: ['cf'] },
-];
 
 /** The UserDomain / DistinguishedName parameter sets: the error PowerShell gives when neither fits. */
 function parameterSet(env: CommandEnv, name: string, v: Values): ConsoleLine[] | undefined {
@@ -204,46 +195,23 @@ function* grantScript(env: CommandEnv, v: Values, kind: 'writeback' | 'phs'): Sc
   return { lines: out(...lines) };
 }
 
-const writebackSpec: CmdletSpec = {
-  name: 'Set-ADSyncPasswordWritebackPermissions',
-  className: 'Set-ADSyncPasswordWritebackPermissions',
-  params: [
-    ...accountParams,
-    { name: 'ADobjectDN', type: 'string' },
-    { name: 'SkipAdminSdHolders', type: 'switch' },
-  ],
-};
+const writebackSpec = cmdletSpec('Set-ADSyncPasswordWritebackPermissions');
 
 export const setAdSyncPasswordWritebackPermissions = adCmdlet(
-  ['set-adsyncpasswordwritebackpermissions'],
   writebackSpec,
   (env, v) => parameterSet(env, writebackSpec.name, v) ?? (() => grantScript(env, v, 'writeback')),
-  onSync,
 );
 
-const phsSpec: CmdletSpec = {
-  name: 'Set-ADSyncPasswordHashSyncPermissions',
-  className: 'Set-ADSyncPasswordHashSyncPermissions',
-  params: accountParams,
-};
+const phsSpec = cmdletSpec('Set-ADSyncPasswordHashSyncPermissions');
 
 export const setAdSyncPasswordHashSyncPermissions = adCmdlet(
-  ['set-adsyncpasswordhashsyncpermissions'],
   phsSpec,
   (env, v) => parameterSet(env, phsSpec.name, v) ?? (() => grantScript(env, v, 'phs')),
-  onSync,
 );
 
 // --- Get-ADSyncObjectsWithInheritanceDisabled ------------------------------------------------------
 
-const inheritanceSpec: CmdletSpec = {
-  name: 'Get-ADSyncObjectsWithInheritanceDisabled',
-  className: 'Get-ADSyncObjectsWithInheritanceDisabled',
-  params: [
-    { name: 'SearchBase', type: 'string', position: 0, mandatory: true },
-    { name: 'ObjectClass', type: 'string', position: 1 },
-  ],
-};
+const inheritanceSpec = cmdletSpec('Get-ADSyncObjectsWithInheritanceDisabled');
 
 function* inheritanceScript(env: CommandEnv, v: Values): Script<CommandResult> {
   const host = env.host;
@@ -295,10 +263,8 @@ function* inheritanceScript(env: CommandEnv, v: Values): Script<CommandResult> {
 }
 
 export const getAdSyncObjectsWithInheritanceDisabled = adCmdlet(
-  ['get-adsyncobjectswithinheritancedisabled'],
   inheritanceSpec,
   (env, v) => () => inheritanceScript(env, v),
-  onSync,
 );
 
 export const ADSYNCCONFIG_COMMANDS = [

@@ -3,6 +3,7 @@
  * ask the DC over ADWS with the console user's credentials and print what it answers in the
  * module's shapes: Format-List of the default properties plus those -Properties asks for.
  */
+import { cmdletSpec } from '../../catalog';
 import type { UserPatch } from '../../../net/appMessages';
 import type { UserRecord } from '../../../roles/dcServices';
 import type { Script } from '../../../proc/script';
@@ -43,13 +44,6 @@ import { listed } from '../../shell/psViews';
 import type { CommandDef, CommandEnv, CommandResult } from '../types';
 
 type Values = Record<string, BoundValue>;
-
-const SEARCH_SCOPE = {
-  name: 'SearchScope',
-  type: 'enum',
-  values: ['Base', 'OneLevel', 'Subtree'],
-  typeName: 'Microsoft.ActiveDirectory.Management.ADSearchScope',
-} as const;
 
 export function propContext(env: CommandEnv, groups: readonly GroupRecord[] = []): PropContext {
   return {
@@ -180,20 +174,7 @@ export function* groupsFor(s: AdwsSession, names: readonly string[]): Script<Gro
 
 // --- Get-ADUser ----------------------------------------------------------------------------------
 
-const getUserSpec: CmdletSpec = {
-  name: 'Get-ADUser',
-  className: `${AD_CMDLETS}.GetADUser`,
-  params: [
-    { name: 'Identity', type: 'string', position: 0 },
-    { name: 'Filter', type: 'string' },
-    { name: 'LDAPFilter', type: 'string' },
-    { name: 'Properties', type: 'strings', aliases: ['Property'] },
-    { name: 'SearchBase', type: 'string' },
-    SEARCH_SCOPE,
-    { name: 'ResultSetSize', type: 'int' },
-    { name: 'Server', type: 'string' },
-  ],
-};
+const getUserSpec = cmdletSpec('Get-ADUser');
 
 function* getUserScript(
   c: AdCmdlet,
@@ -228,7 +209,7 @@ export function adGetCmdlet<T>(
   script: (c: AdCmdlet, v: Values, props: string[], filter: Filter | undefined) => Script<CommandResult>,
 ): CommandDef {
   const className = spec.className.slice(spec.className.lastIndexOf('.') + 1);
-  return adCmdlet(names, spec, (env, v) => {
+  return adCmdlet(spec, (env, v) => {
     const identity = str(v.Identity);
     const c: AdCmdlet = {
       env,
@@ -259,28 +240,7 @@ export const getAdUser = { ...getAdUserDef, pipelineInput: IDENTITY_INPUT };
 
 // --- Set-ADUser ----------------------------------------------------------------------------------
 
-const setUserSpec: CmdletSpec = {
-  name: 'Set-ADUser',
-  className: `${AD_CMDLETS}.SetADUser`,
-  params: [
-    { name: 'Identity', type: 'string', position: 0, mandatory: true },
-    { name: 'Enabled', type: 'bool' },
-    { name: 'ChangePasswordAtLogon', type: 'bool' },
-    { name: 'PasswordNeverExpires', type: 'bool' },
-    { name: 'CannotChangePassword', type: 'bool' },
-    { name: 'Description', type: 'string' },
-    { name: 'Title', type: 'string' },
-    { name: 'Department', type: 'string' },
-    { name: 'EmailAddress', type: 'string' },
-    { name: 'MobilePhone', type: 'string' },
-    { name: 'Replace', type: 'string' },
-    { name: 'Clear', type: 'strings' },
-    { name: 'Server', type: 'string' },
-    { name: 'PassThru', type: 'switch' },
-    { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
-    { name: 'Confirm', type: 'switch', aliases: ['cf'] },
-  ],
-};
+const setUserSpec = cmdletSpec('Set-ADUser');
 
 type TextField = 'description' | 'title' | 'department' | 'mail' | 'mobile';
 
@@ -410,7 +370,7 @@ function* setUserScript(c: AdCmdlet, v: Values, patch: UserPatch): Script<Comman
   return listed(AD_USER, [record(USER_PROPS, USER_DEFAULT, after.value, propContext(c.env))]);
 }
 
-const setAdUserDef = adCmdlet(['set-aduser'], setUserSpec, (env, v) => {
+const setAdUserDef = adCmdlet(setUserSpec, (env, v) => {
   const c: AdCmdlet = {
     env,
     name: 'Set-ADUser',

@@ -347,9 +347,7 @@ function* dsaclsScript(host: WindowsHostContext, p: Parsed): Script<CommandResul
 }
 
 export const dsacls: CommandDef = {
-  names: ['dsacls', 'dsacls.exe'],
-  kind: 'native',
-  availableOn: (h) => h.kind === 'dc' || h.kind === 'sync',
+  name: 'dsacls',
   run: (env: CommandEnv) => {
     const args = env.cmd.args.map((a) => a.text);
     const parsed = args.length === 0 || args.some((a) => a === '/?') ? undefined : parseArgs(args);

@@ -23,6 +23,7 @@ import {
 import { getAdDefaultDomainPasswordPolicy, setAdDefaultDomainPasswordPolicy } from './adPolicy';
 import { ADSYNCCONFIG_COMMANDS } from './adSyncConfig';
 import { getAdUser, setAdUser } from './adUser';
+import { convertToSecureString } from './adClient';
 import { dsacls } from './dsacls';
 import { net } from './netExe';
 import type { CommandDef } from '../types';
@@ -45,5 +46,6 @@ export const AD_COMMANDS: readonly CommandDef[] = [
   getAdComputer,
   net,
   dsacls,
+  convertToSecureString,
   ...ADSYNCCONFIG_COMMANDS,
 ];

@@ -453,8 +453,7 @@ const NOT_SIMULATED = [
 ];
 
 export const net: CommandDef = {
-  names: ['net', 'net.exe', 'net1', 'net1.exe'],
-  kind: 'native',
+  name: 'net',
   run: (env) => {
     const args = env.cmd.args.map((a) => a.text);
     const sub = (args[0] ?? '').toLowerCase();

@@ -5,6 +5,7 @@
  * Get-ADSyncRunProfileResult, and the ADSyncDiagnostics module's Invoke-ADSyncDiagnostics. They
  * ask the ADSync service and print its answer in the shapes of reference §4.2–§4.5.
  */
+import { cmdletSpec } from '../../catalog';
 import { PHS_RIGHTS, type PhsDiagnostics } from '../../../sync/diagnostics';
 import type { AdsyncReply, AdsyncRequest } from '../../../sync/requests';
 import { RUN_HISTORY_LIMIT, type RunRecord } from '../../../sync/state';
@@ -18,9 +19,6 @@ import { cmdletError } from '../errors';
 
 const NS = 'Microsoft.IdentityManagement.PowerShell.Cmdlet';
 const OBJECT_MODEL = 'Microsoft.IdentityManagement.PowerShell.ObjectModel';
-const POLICY_TYPE = `${OBJECT_MODEL}.SynchronizationPolicyType`;
-
-const onSync = (h: { kind: string }) => h.kind === 'sync';
 
 /** The error a cmdlet prints when the ADSync service does not answer (unconfirmed wording). */
 export const SERVICE_DOWN =
@@ -85,20 +83,10 @@ function local(
   };
 }
 
-const startSpec: CmdletSpec = {
-  name: 'Start-ADSyncSyncCycle',
-  className: `${NS}.StartADSyncSyncCycleCmdlet`,
-  params: [
-    { name: 'PolicyType', type: 'enum', values: ['Delta', 'Initial'], typeName: POLICY_TYPE, position: 0 },
-    { name: 'InteractiveMode', type: 'bool' },
-  ],
-};
+const startSpec = cmdletSpec('Start-ADSyncSyncCycle');
 
 export const startAdSyncSyncCycle: CommandDef = {
-  names: ['start-adsyncsynccycle'],
-  kind: 'cmdlet',
-  availableOn: onSync,
-  spec: startSpec,
+  name: 'Start-ADSyncSyncCycle',
   run: (env) =>
     local(
       env,
@@ -132,17 +120,10 @@ export const startAdSyncSyncCycle: CommandDef = {
     ),
 };
 
-const getSchedulerSpec: CmdletSpec = {
-  name: 'Get-ADSyncScheduler',
-  className: `${NS}.GetADSyncSchedulerCmdlet`,
-  params: [],
-};
+const getSchedulerSpec = cmdletSpec('Get-ADSyncScheduler');
 
 export const getAdSyncScheduler: CommandDef = {
-  names: ['get-adsyncscheduler'],
-  kind: 'cmdlet',
-  availableOn: onSync,
-  spec: getSchedulerSpec,
+  name: 'Get-ADSyncScheduler',
   run: (env) =>
     local(
       env,
@@ -171,25 +152,10 @@ export const getAdSyncScheduler: CommandDef = {
     ),
 };
 
-const setSchedulerSpec: CmdletSpec = {
-  name: 'Set-ADSyncScheduler',
-  className: `${NS}.SetADSyncSchedulerCmdlet`,
-  params: [
-    { name: 'CustomizedSyncCycleInterval', type: 'timespan' },
-    { name: 'SyncCycleEnabled', type: 'bool' },
-    { name: 'NextSyncCyclePolicyType', type: 'enum', values: ['Delta', 'Initial'], typeName: POLICY_TYPE },
-    { name: 'PurgeRunHistoryInterval', type: 'timespan' },
-    { name: 'MaintenanceEnabled', type: 'bool' },
-    { name: 'SchedulerSuspended', type: 'bool' },
-    { name: 'Force', type: 'switch' },
-  ],
-};
+const setSchedulerSpec = cmdletSpec('Set-ADSyncScheduler');
 
 export const setAdSyncScheduler: CommandDef = {
-  names: ['set-adsyncscheduler'],
-  kind: 'cmdlet',
-  availableOn: onSync,
-  spec: setSchedulerSpec,
+  name: 'Set-ADSyncScheduler',
   run: (env) =>
     local(
       env,
@@ -226,20 +192,10 @@ export const setAdSyncScheduler: CommandDef = {
     ),
 };
 
-const getConnectorSpec: CmdletSpec = {
-  name: 'Get-ADSyncConnector',
-  className: `${NS}.GetADSyncConnectorCmdlet`,
-  params: [
-    { name: 'Name', type: 'string', position: 0 },
-    { name: 'Identifier', type: 'string' },
-  ],
-};
+const getConnectorSpec = cmdletSpec('Get-ADSyncConnector');
 
 export const getAdSyncConnector: CommandDef = {
-  names: ['get-adsyncconnector'],
-  kind: 'cmdlet',
-  availableOn: onSync,
-  spec: getConnectorSpec,
+  name: 'Get-ADSyncConnector',
   run: (env) =>
     local(
       env,
@@ -278,17 +234,10 @@ export const getAdSyncConnector: CommandDef = {
     ),
 };
 
-const runStatusSpec: CmdletSpec = {
-  name: 'Get-ADSyncConnectorRunStatus',
-  className: `${NS}.GetADSyncConnectorRunStatusCmdlet`,
-  params: [{ name: 'ConnectorName', type: 'string', position: 0 }],
-};
+const runStatusSpec = cmdletSpec('Get-ADSyncConnectorRunStatus');
 
 export const getAdSyncConnectorRunStatus: CommandDef = {
-  names: ['get-adsyncconnectorrunstatus'],
-  kind: 'cmdlet',
-  availableOn: onSync,
-  spec: runStatusSpec,
+  name: 'Get-ADSyncConnectorRunStatus',
   run: (env) =>
     local(
       env,
@@ -306,17 +255,10 @@ export const getAdSyncConnectorRunStatus: CommandDef = {
     ),
 };
 
-const getPhsSpec: CmdletSpec = {
-  name: 'Get-ADSyncAADPasswordSyncConfiguration',
-  className: `${NS}.GetADSyncAADPasswordSyncConfigurationCmdlet`,
-  params: [{ name: 'SourceConnector', type: 'string', position: 0, mandatory: true }],
-};
+const getPhsSpec = cmdletSpec('Get-ADSyncAADPasswordSyncConfiguration');
 
 export const getAdSyncPhsConfig: CommandDef = {
-  names: ['get-adsyncaadpasswordsyncconfiguration'],
-  kind: 'cmdlet',
-  availableOn: onSync,
-  spec: getPhsSpec,
+  name: 'Get-ADSyncAADPasswordSyncConfiguration',
   run: (env) =>
     local(
       env,
@@ -347,21 +289,10 @@ export const getAdSyncPhsConfig: CommandDef = {
     ),
 };
 
-const setPhsSpec: CmdletSpec = {
-  name: 'Set-ADSyncAADPasswordSyncConfiguration',
-  className: `${NS}.SetADSyncAADPasswordSyncConfigurationCmdlet`,
-  params: [
-    { name: 'SourceConnector', type: 'string', mandatory: true },
-    { name: 'TargetConnector', type: 'string', mandatory: true },
-    { name: 'Enable', type: 'bool', mandatory: true },
-  ],
-};
+const setPhsSpec = cmdletSpec('Set-ADSyncAADPasswordSyncConfiguration');
 
 export const setAdSyncPhsConfig: CommandDef = {
-  names: ['set-adsyncaadpasswordsyncconfiguration'],
-  kind: 'cmdlet',
-  availableOn: onSync,
-  spec: setPhsSpec,
+  name: 'Set-ADSyncAADPasswordSyncConfiguration',
   run: (env) =>
     local(
       env,
@@ -458,19 +389,7 @@ export const DIAG_TEXT = {
   },
 } as const;
 
-const diagSpec: CmdletSpec = {
-  name: 'Invoke-ADSyncDiagnostics',
-  // A function of a script module: errors name the function itself.
-  className: 'Invoke-ADSyncDiagnostics',
-  params: [
-    { name: 'PasswordSync', type: 'switch' },
-    { name: 'ADConnectorName', type: 'string' },
-    { name: 'DistinguishedName', type: 'string' },
-    { name: 'MemberADConnectorName', type: 'string' },
-    { name: 'MemberDistinguishedName', type: 'string' },
-    { name: 'NonInteractiveMode', type: 'switch' },
-  ],
-};
+const diagSpec = cmdletSpec('Invoke-ADSyncDiagnostics');
 
 const HEARTBEAT_WINDOW = 3 * 3600_000;
 
@@ -528,10 +447,7 @@ function diagnosticsLines(env: CommandEnv, d: PhsDiagnostics): ConsoleLine[] {
 }
 
 export const invokeAdSyncDiagnostics: CommandDef = {
-  names: ['invoke-adsyncdiagnostics'],
-  kind: 'cmdlet',
-  availableOn: onSync,
-  spec: diagSpec,
+  name: 'Invoke-ADSyncDiagnostics',
   run: (env) => {
     const bound = bindParams(diagSpec, env.cmd.args, env.line);
     if (!bound.ok) return done(formatPsError(bound.error));
@@ -560,17 +476,10 @@ export const COMPANY_FEATURES_OFF = [
   'UserWriteback',
 ] as const;
 
-const companyFeatureSpec: CmdletSpec = {
-  name: 'Get-ADSyncAADCompanyFeature',
-  className: `${NS}.GetADSyncAADCompanyFeatureCmdlet`,
-  params: [{ name: 'ConnectorName', type: 'string', position: 0 }],
-};
+const companyFeatureSpec = cmdletSpec('Get-ADSyncAADCompanyFeature');
 
 export const getAdSyncAadCompanyFeature: CommandDef = {
-  names: ['get-adsyncaadcompanyfeature'],
-  kind: 'cmdlet',
-  availableOn: onSync,
-  spec: companyFeatureSpec,
+  name: 'Get-ADSyncAADCompanyFeature',
   run: (env) =>
     local(
       env,
@@ -616,25 +525,12 @@ function labGuid(seed: string): string {
 /** Run dates as the sync engine stores them (UTC); unconfirmed whether the cmdlet converts them. */
 const RUN_DATES_OFFSET_MINUTES = 0;
 
-const runProfileResultSpec: CmdletSpec = {
-  name: 'Get-ADSyncRunProfileResult',
-  className: `${NS}.GetADSyncRunProfileResultCmdlet`,
-  params: [
-    { name: 'RunHistoryId', type: 'string' },
-    { name: 'ConnectorId', type: 'string' },
-    { name: 'RunProfileId', type: 'string' },
-    { name: 'NumberRequested', type: 'int' },
-    { name: 'RunStepDetails', type: 'switch' },
-  ],
-};
+const runProfileResultSpec = cmdletSpec('Get-ADSyncRunProfileResult');
 
 const GUID_RE = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
 
 export const getAdSyncRunProfileResult: CommandDef = {
-  names: ['get-adsyncrunprofileresult'],
-  kind: 'cmdlet',
-  availableOn: onSync,
-  spec: runProfileResultSpec,
+  name: 'Get-ADSyncRunProfileResult',
   run: (env) => {
     const spec = runProfileResultSpec;
     const bound = bindParams(spec, env.cmd.args, env.line);

@@ -4,6 +4,7 @@
  * parameters, in the Index/Time/EntryType/Source/InstanceID/Message table, or as a list when piped
  * to Format-List.
  */
+import { cmdletSpec } from '../../catalog';
 import { localNow, monthDayTime, parseLocalDate } from '../hostTime';
 import { fixedTable, listRecords } from '../../shell/tables';
 import { likeName } from '../../shell/wildcard';
@@ -13,28 +14,10 @@ import { formatShortDateTime } from '../../../core/time';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, out } from '../../shell/psError';
-import { entriesOf, entryType, findLog, instanceIdOf, logsOf, NS, shownTime } from './logs';
+import { entriesOf, entryType, findLog, instanceIdOf, logsOf, shownTime } from './logs';
 import { done, type CommandDef, type CommandEnv } from '../types';
 
-const getEventLogSpec: CmdletSpec = {
-  name: 'Get-EventLog',
-  className: `${NS}.GetEventLogCommand`,
-  params: [
-    { name: 'LogName', type: 'string', position: 0, aliases: ['LN'] },
-    { name: 'InstanceId', type: 'strings', position: 1 },
-    { name: 'Newest', type: 'int' },
-    { name: 'After', type: 'string' },
-    { name: 'Before', type: 'string' },
-    { name: 'Source', type: 'strings', aliases: ['ABO'] },
-    { name: 'EntryType', type: 'strings', aliases: ['ET'] },
-    { name: 'Message', type: 'string', aliases: ['MSG'] },
-    { name: 'UserName', type: 'strings' },
-    { name: 'Index', type: 'strings' },
-    { name: 'List', type: 'switch' },
-    { name: 'AsString', type: 'switch' },
-    { name: 'AsBaseObject', type: 'switch' },
-  ],
-};
+const getEventLogSpec = cmdletSpec('Get-EventLog');
 
 const ENTRY_TYPES = ['Error', 'Information', 'FailureAudit', 'SuccessAudit', 'Warning'];
 
@@ -114,9 +97,7 @@ function eventLogList(env: CommandEnv): ConsoleLine[] {
 }
 
 export const getEventLog: CommandDef = {
-  names: ['get-eventlog'],
-  kind: 'cmdlet',
-  spec: getEventLogSpec,
+  name: 'Get-EventLog',
   run: (env) => {
     const spec = getEventLogSpec;
     const b = bind(env, spec);

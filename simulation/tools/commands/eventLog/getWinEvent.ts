@@ -66,9 +66,7 @@ function eventObject(env: CommandEnv, e: WinEvent): PsObject {
 }
 
 export const getWinEvent: CommandDef = {
-  names: ['get-winevent'],
-  kind: 'cmdlet',
-  spec: getWinEventSpec,
+  name: 'Get-WinEvent',
   run: (env) => {
     const spec = getWinEventSpec;
     const b = bind(env, spec);

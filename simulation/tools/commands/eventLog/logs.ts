@@ -8,8 +8,6 @@ import type { EventLevel, LogName, WinEvent } from '../../../windows/eventlog';
 import type { WindowsHostContext } from '../../../windows/hostState';
 import type { CommandEnv } from '../types';
 
-export const NS = 'Microsoft.PowerShell.Commands';
-
 export interface LogInfo {
   name: string;
   /** Maximum size in KB. */

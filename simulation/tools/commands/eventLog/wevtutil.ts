@@ -106,8 +106,7 @@ function xpathFilter(q: string): ((e: WinEvent) => boolean) | undefined {
 }
 
 export const wevtutil: CommandDef = {
-  names: ['wevtutil', 'wevtutil.exe'],
-  kind: 'native',
+  name: 'wevtutil',
   run: (env) => {
     const args = env.cmd.args.map((a) => a.text);
     const command = args[0]?.toLowerCase();

@@ -3,32 +3,18 @@
  * ProviderName, Id, Level, StartTime, EndTime), the providers a host has registered, and its
  * "nothing found" errors.
  */
+import { cmdletSpec } from '../../catalog';
 import { localNow, parseLocalDate } from '../hostTime';
 import { likeName } from '../../shell/wildcard';
 import { valueToken } from '../args';
 import { cmdletError } from '../errors';
 import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState';
-import type { CmdletSpec } from '../../shell/bind';
 import { hashtableOf, hashtableValue, type HashtableValue } from '../../shell/parse';
 import { formatPsError } from '../../shell/psError';
-import { logsOf, NS, type LogInfo } from './logs';
+import { logsOf, type LogInfo } from './logs';
 import type { CommandEnv } from '../types';
 
-export const getWinEventSpec: CmdletSpec = {
-  name: 'Get-WinEvent',
-  className: `${NS}.GetWinEventCommand`,
-  params: [
-    { name: 'LogName', type: 'strings', position: 0 },
-    { name: 'ListLog', type: 'strings' },
-    { name: 'ListProvider', type: 'strings' },
-    { name: 'ProviderName', type: 'strings' },
-    { name: 'MaxEvents', type: 'int' },
-    { name: 'Oldest', type: 'switch' },
-    { name: 'FilterHashtable', type: 'string' },
-    { name: 'FilterXPath', type: 'string' },
-    { name: 'Force', type: 'switch' },
-  ],
-};
+export const getWinEventSpec = cmdletSpec('Get-WinEvent');
 
 /** Text of Get-WinEvent's "nothing found" error. */
 export const NO_EVENTS_FOUND = 'No events were found that match the specified selection criteria.';

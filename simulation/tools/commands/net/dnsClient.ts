@@ -3,10 +3,10 @@
  * (addresses or -ResetServerAddresses) and Clear-DnsClientCache, with the adapter's DNS servers as
  * Windows lists them (the loopback pseudo-interface included).
  */
+import { cmdletSpec } from '../../catalog';
 import type { HostEffect } from '../../../windows/hostOps';
 import { isIpv4, type Ipv4 } from '../../../net/ipv4';
 import type { NicRuntime, WindowsHostContext } from '../../../windows/hostState';
-import type { CmdletSpec } from '../../shell/bind';
 import { out } from '../../shell/psError';
 import type { PsObject } from '../../shell/psObject';
 import { DNS_SERVER_TYPE } from '../../shell/customViews';
@@ -65,23 +65,7 @@ function dnsObjects(rows: DnsRow[]): PsObject[] {
 
 const CIM_CLASS = 'MSFT_DNSClientServerAddress';
 
-const getDnsSpec: CmdletSpec = {
-  name: 'Get-DnsClientServerAddress',
-  className: 'Get-DnsClientServerAddress',
-  params: [
-    { name: 'InterfaceAlias', type: 'strings', position: 0, aliases: ['ifAlias'] },
-    { name: 'InterfaceIndex', type: 'strings', aliases: ['ifIndex'] },
-    {
-      name: 'AddressFamily',
-      type: 'enum',
-      values: ['IPv4', 'IPv6'],
-      typeName: 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.DnsClientServerAddress.AddressFamily',
-    },
-    { name: 'CimSession', type: 'string', aliases: ['Session'] },
-    { name: 'ThrottleLimit', type: 'int' },
-    { name: 'AsJob', type: 'switch' },
-  ],
-};
+const getDnsSpec = cmdletSpec('Get-DnsClientServerAddress');
 
 /** The interfaces a -InterfaceAlias / -InterfaceIndex selection names, or the alias nothing matched. */
 function selectInterfaces(
@@ -104,9 +88,7 @@ function selectInterfaces(
 }
 
 export const getDnsClientServerAddress: CommandDef = {
-  names: ['get-dnsclientserveraddress'],
-  kind: 'cmdlet',
-  spec: getDnsSpec,
+  name: 'Get-DnsClientServerAddress',
   run: (env) => {
     const v = bound(env, getDnsSpec);
     if (Array.isArray(v)) return done(v);
@@ -129,31 +111,13 @@ export const getDnsClientServerAddress: CommandDef = {
   },
 };
 
-const setDnsSpec: CmdletSpec = {
-  name: 'Set-DnsClientServerAddress',
-  className: 'Set-DnsClientServerAddress',
-  params: [
-    { name: 'InterfaceAlias', type: 'strings', position: 0, aliases: ['ifAlias'] },
-    { name: 'InterfaceIndex', type: 'strings', aliases: ['ifIndex'] },
-    { name: 'ServerAddresses', type: 'strings', aliases: ['Addresses'] },
-    { name: 'ResetServerAddresses', type: 'switch', aliases: ['ResetAddresses'] },
-    { name: 'Validate', type: 'switch' },
-    { name: 'PassThru', type: 'switch' },
-    { name: 'CimSession', type: 'string', aliases: ['Session'] },
-    { name: 'ThrottleLimit', type: 'int' },
-    { name: 'AsJob', type: 'switch' },
-    { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
-    { name: 'Confirm', type: 'switch', aliases: ['cf'] },
-  ],
-};
+const setDnsSpec = cmdletSpec('Set-DnsClientServerAddress');
 
 /** Unconfirmed: the CIM provider's answer to an address that is not one (Windows System Error 87). */
 export const SET_DNS_BAD_ADDRESS = 'The parameter is incorrect.';
 
 export const setDnsClientServerAddress: CommandDef = {
-  names: ['set-dnsclientserveraddress'],
-  kind: 'cmdlet',
-  spec: setDnsSpec,
+  name: 'Set-DnsClientServerAddress',
   run: (env) => {
     const v = bound(env, setDnsSpec);
     if (Array.isArray(v)) return done(v);
@@ -214,22 +178,10 @@ export const setDnsClientServerAddress: CommandDef = {
   },
 };
 
-const clearDnsSpec: CmdletSpec = {
-  name: 'Clear-DnsClientCache',
-  className: 'Clear-DnsClientCache',
-  params: [
-    { name: 'CimSession', type: 'string', aliases: ['Session'] },
-    { name: 'ThrottleLimit', type: 'int' },
-    { name: 'AsJob', type: 'switch' },
-    { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
-    { name: 'Confirm', type: 'switch', aliases: ['cf'] },
-  ],
-};
+const clearDnsSpec = cmdletSpec('Clear-DnsClientCache');
 
 export const clearDnsClientCache: CommandDef = {
-  names: ['clear-dnsclientcache'],
-  kind: 'cmdlet',
-  spec: clearDnsSpec,
+  name: 'Clear-DnsClientCache',
   run: (env) => {
     const v = bound(env, clearDnsSpec);
     if (Array.isArray(v)) return done(v);

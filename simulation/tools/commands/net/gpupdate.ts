@@ -185,8 +185,7 @@ function* gpupdateScript(
 }
 
 export const gpupdate: CommandDef = {
-  names: ['gpupdate', 'gpupdate.exe'],
-  kind: 'native',
+  name: 'gpupdate',
   run: (env) => {
     const o = { computer: true, user: true, force: false };
     for (const a of env.cmd.args) {

@@ -37,8 +37,7 @@ const USAGE = [
 ];
 
 export const ipconfig: CommandDef = {
-  names: ['ipconfig', 'ipconfig.exe'],
-  kind: 'native',
+  name: 'ipconfig',
   run: ({ host, cmd, offsetMinutes }) => {
     const opts = cmd.args.map((a) => a.text.toLowerCase().replace(/^-/, '/'));
     const first = opts[0];

@@ -273,8 +273,7 @@ function* klistScript(env: CommandEnv, a: KlistArgs, sw: Stopwatch): Script<Comm
 }
 
 export const klist: CommandDef = {
-  names: ['klist', 'klist.exe'],
-  kind: 'native',
+  name: 'klist',
   run: (env) => {
     const a = parseKlist(env);
     if (!a) return done(out(...KLIST_USAGE));

@@ -193,8 +193,7 @@ function netshEditDns(env: CommandEnv, add: boolean, rest: string[]): CommandOut
 }
 
 export const netsh: CommandDef = {
-  names: ['netsh', 'netsh.exe'],
-  kind: 'native',
+  name: 'netsh',
   run: (env) => {
     const args = env.cmd.args.map((a) => a.text);
     const [ctx, ipCtx, verb, object, ...rest] = args;

@@ -212,8 +212,7 @@ function* nltestScript(env: CommandEnv, a: NltestArgs): Script<CommandResult> {
 }
 
 export const nltest: CommandDef = {
-  names: ['nltest', 'nltest.exe'],
-  kind: 'native',
+  name: 'nltest',
   run: (env) => {
     const a = parseNltest(env);
     if (!a) return done(out(...NLTEST.usage));

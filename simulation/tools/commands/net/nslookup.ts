@@ -105,8 +105,7 @@ function* lookup(
 }
 
 export const nslookup: CommandDef = {
-  names: ['nslookup', 'nslookup.exe'],
-  kind: 'native',
+  name: 'nslookup',
   run: (env) => {
     let qtype: DnsType = 'A';
     const rest: string[] = [];

@@ -147,8 +147,7 @@ function* pingScript(env: CommandEnv, o: PingOptions): Script<CommandResult> {
 }
 
 export const ping: CommandDef = {
-  names: ['ping', 'ping.exe'],
-  kind: 'native',
+  name: 'ping',
   run: (env) => {
     const o = parseOptions(env);
     if ('error' in o) return done(out(...o.error));

@@ -2,44 +2,20 @@
  * Resolve-DnsName: a query to the adapter's DNS servers (or -Server) over the lab's network, the
  * DNS client's errors, and the DnsClient format views its records print in.
  */
+import { cmdletSpec } from '../../catalog';
 import { isIpv4 } from '../../../net/ipv4';
 import type { DnsRecord, DnsType } from '../../../net/packets';
 import type { Script } from '../../../proc/script';
 import { reverseName } from '../../../roles/dnsServer';
 import { effectiveIpConfig, type ConsoleLine } from '../../../windows/hostState';
 import { qualify, queryServer } from '../../../windows/resolver';
-import type { CmdletSpec } from '../../shell/bind';
 import { out } from '../../shell/psError';
 import { bound, cmdletFailure, listBlock, listOf } from './shared';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 import { fixedTable, type Column } from '../../shell/tables';
 
-const RECORD_TYPES = [
-  'UNKNOWN', 'A_AAAA', 'A', 'NS', 'MD', 'MF', 'CNAME', 'SOA', 'MB', 'MG', 'MR', 'NULL', 'WKS', 'PTR',
-  'HINFO', 'MINFO', 'MX', 'TXT', 'RP', 'AFSDB', 'X25', 'ISDN', 'RT', 'AAAA', 'SRV', 'DNAME', 'OPT', 'DS',
-  'RRSIG', 'NSEC', 'DNSKEY', 'DHCID', 'NSEC3', 'NSEC3PARAM', 'ANY', 'ALL', 'WINS',
-] as const; // prettier-ignore
-
 const RESOLVE_CLASS = 'Microsoft.DnsClient.Commands.ResolveDnsName';
-
-const resolveSpec: CmdletSpec = {
-  name: 'Resolve-DnsName',
-  className: RESOLVE_CLASS,
-  params: [
-    { name: 'Name', type: 'string', position: 0, mandatory: true },
-    {
-      name: 'Type',
-      type: 'enum',
-      values: RECORD_TYPES,
-      typeName: 'Microsoft.DnsClient.Commands.RecordType',
-      position: 1,
-    },
-    { name: 'Server', type: 'strings' },
-    ...['DnsOnly', 'CacheOnly', 'DnssecOk', 'DnssecCd', 'NoHostsFile', 'LlmnrNetbiosOnly', 'LlmnrFallback']
-      .concat(['LlmnrOnly', 'NetbiosFallback', 'NoIdn', 'NoRecursion', 'QuickTimeout', 'TcpOnly'])
-      .map((name) => ({ name, type: 'switch' as const })),
-  ],
-};
+const resolveSpec = cmdletSpec('Resolve-DnsName');
 
 /** The DNS client's errors (Win32Exception messages, as Resolve-DnsName prints them). */
 export const RESOLVE_ERRORS = {
@@ -201,9 +177,7 @@ function* resolveDnsName(
 }
 
 export const resolveDnsNameCmd: CommandDef = {
-  names: ['resolve-dnsname'],
-  kind: 'cmdlet',
-  spec: resolveSpec,
+  name: 'Resolve-DnsName',
   run: (env) => {
     const v = bound(env, resolveSpec);
     if (Array.isArray(v)) return done(v);

@@ -2,6 +2,7 @@
  * Test-ComputerSecureChannel (with -Repair) and Reset-ComputerMachinePassword: Netlogon's check of
  * the host's machine secret and its reset on the DC, with the texts of Windows PowerShell 5.1.
  */
+import { cmdletSpec } from '../../catalog';
 import type { HostEffect } from '../../../windows/hostOps';
 import type { Ipv4 } from '../../../net/ipv4';
 import type { Script } from '../../../proc/script';
@@ -13,9 +14,6 @@ import { out } from '../../shell/psError';
 import { nextSecret, resetChannel, verifyChannel } from './dcExchanges';
 import { bound, cmdletFailure } from './shared';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
-
-const TCSC_CLASS = 'Microsoft.PowerShell.Commands.TestComputerSecureChannelCommand';
-const RCMP_CLASS = 'Microsoft.PowerShell.Commands.ResetComputerMachinePasswordCommand';
 
 /** ComputerResources.resx of Windows PowerShell 5.1, and the Win32/ADSI texts they wrap. */
 export const SECURE_CHANNEL_TEXT = {
@@ -41,21 +39,8 @@ export const SECURE_CHANNEL_TEXT = {
   noSuchHost: 'No such host is known',
 } as const;
 
-const channelSpec = (name: string, className: string, repair: boolean): CmdletSpec => ({
-  name,
-  className,
-  params: [
-    ...(repair ? [{ name: 'Repair', type: 'switch' as const }] : []),
-    { name: 'Server', type: 'string' },
-    // The lab has no credential prompt: the console user's credentials stand in for what is typed.
-    { name: 'Credential', type: 'string' },
-    { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
-    { name: 'Confirm', type: 'switch', aliases: ['cf'] },
-  ],
-});
-
-const tcscSpec = channelSpec('Test-ComputerSecureChannel', TCSC_CLASS, true);
-const rcmpSpec = channelSpec('Reset-ComputerMachinePassword', RCMP_CLASS, false);
+const tcscSpec = cmdletSpec('Test-ComputerSecureChannel');
+const rcmpSpec = cmdletSpec('Reset-ComputerMachinePassword');
 
 function* secureChannelScript(
   env: CommandEnv,
@@ -139,11 +124,9 @@ function* secureChannelScript(
   return { lines, effects };
 }
 
-function secureChannelCmdlet(names: string[], spec: CmdletSpec): CommandDef {
+function secureChannelCmdlet(spec: CmdletSpec): CommandDef {
   return {
-    names,
-    kind: 'cmdlet',
-    spec,
+    name: spec.name,
     run: (env) => {
       const v = bound(env, spec);
       if (Array.isArray(v)) return done(v);
@@ -156,5 +139,5 @@ function secureChannelCmdlet(names: string[], spec: CmdletSpec): CommandDef {
   };
 }
 
-export const testComputerSecureChannel = secureChannelCmdlet(['test-computersecurechannel'], tcscSpec);
-export const resetComputerMachinePassword = secureChannelCmdlet(['reset-computermachinepassword'], rcmpSpec);
+export const testComputerSecureChannel = secureChannelCmdlet(tcscSpec);
+export const resetComputerMachinePassword = secureChannelCmdlet(rcmpSpec);

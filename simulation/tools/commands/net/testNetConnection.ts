@@ -3,13 +3,13 @@
  * connect over the lab's network; -InformationLevel Detailed or Quiet and -TraceRoute; the
  * warnings it writes when a step fails.
  */
+import { cmdletSpec } from '../../catalog';
 import { isIpv4, isPrivate, sameSubnet } from '../../../net/ipv4';
 import type { ExchangeResult } from '../../../net/packets';
 import { exchange, type Script } from '../../../proc/script';
 import { TIMINGS } from '../../../core/timings';
 import { effectiveIpConfig, type ConsoleLine } from '../../../windows/hostState';
 import { resolveName } from '../../../windows/resolver';
-import type { CmdletSpec } from '../../shell/bind';
 import { warning } from '../../shell/psError';
 import { scalar, type PsObject } from '../../shell/psObject';
 import { TNC_TYPE } from '../../shell/customViews';
@@ -21,18 +21,7 @@ import { done, type CommandDef, type CommandEnv, type CommandResult } from '../t
 const TNC = 'Test-NetConnection';
 const COMMON_PORTS: Record<string, number> = { HTTP: 80, RDP: 3389, SMB: 445, WINRM: 5985 };
 
-const tncSpec: CmdletSpec = {
-  name: TNC,
-  className: TNC,
-  params: [
-    { name: 'ComputerName', type: 'string', position: 0, aliases: ['RemoteAddress', 'cn'] },
-    { name: 'CommonTCPPort', type: 'string', position: 1 },
-    { name: 'Port', type: 'int', aliases: ['RemotePort'] },
-    { name: 'InformationLevel', type: 'string' },
-    { name: 'TraceRoute', type: 'switch' },
-    { name: 'Hops', type: 'int' },
-  ],
-};
+const tncSpec = cmdletSpec(TNC);
 
 /** The warnings Test-NetConnection writes (reference §6.6). */
 export const TNC_TEXT = {
@@ -153,9 +142,7 @@ function quiet(warnings: ConsoleLine[], ok: boolean): CommandResult {
 }
 
 export const testNetConnection: CommandDef = {
-  names: ['test-netconnection', 'tnc'],
-  kind: 'cmdlet',
-  spec: tncSpec,
+  name: 'Test-NetConnection',
   run: (env) => {
     const v = bound(env, tncSpec);
     if (Array.isArray(v)) return done(v);

@@ -2,39 +2,23 @@
  * Set-ItemProperty, New-ItemProperty and Remove-ItemProperty on registry paths: each change goes
  * back to the host as a `registry` effect.
  */
+import { cmdletSpec } from '../../catalog';
 import { listRecords } from '../../shell/tables';
 import { wildcard } from '../../shell/wildcard';
 import { bind } from '../args';
 import { cmdletError, missingMandatory } from '../errors';
 import type { HostEffect } from '../../../windows/hostOps';
 import type { ConsoleLine } from '../../../windows/hostState';
-import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, out } from '../../shell/psError';
-import { castError, locate, noFileSystem, NS, propertyMissing } from './cmdletShared';
+import { castError, locate, noFileSystem, propertyMissing } from './cmdletShared';
 import { valueOf, valuesOf } from './paths';
-import { KIND_NAMES, psData, psProperties, quotedValue, REG_KINDS, toRegValue } from './values';
+import { psData, psProperties, quotedValue, REG_KINDS, toRegValue } from './values';
 import { done, type CommandDef } from '../types';
 
-const setItemPropertySpec: CmdletSpec = {
-  name: 'Set-ItemProperty',
-  className: `${NS}.SetItemPropertyCommand`,
-  params: [
-    { name: 'Path', type: 'strings', position: 0 },
-    { name: 'LiteralPath', type: 'strings', aliases: ['PSPath', 'LP'] },
-    { name: 'Name', type: 'string', position: 1, aliases: ['PSProperty'] },
-    { name: 'Value', type: 'string', position: 2 },
-    { name: 'Type', type: 'enum', values: KIND_NAMES, typeName: 'Microsoft.Win32.RegistryValueKind' },
-    { name: 'PassThru', type: 'switch' },
-    { name: 'Force', type: 'switch' },
-    { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
-    { name: 'Confirm', type: 'switch', aliases: ['cf'] },
-  ],
-};
+const setItemPropertySpec = cmdletSpec('Set-ItemProperty');
 
 export const setItemProperty: CommandDef = {
-  names: ['set-itemproperty', 'sp'],
-  kind: 'cmdlet',
-  spec: setItemPropertySpec,
+  name: 'Set-ItemProperty',
   run: (env) => {
     const spec = setItemPropertySpec;
     const b = bind(env, spec);
@@ -80,31 +64,10 @@ export const setItemProperty: CommandDef = {
   },
 };
 
-const newItemPropertySpec: CmdletSpec = {
-  name: 'New-ItemProperty',
-  className: `${NS}.NewItemPropertyCommand`,
-  params: [
-    { name: 'Path', type: 'strings', position: 0 },
-    { name: 'LiteralPath', type: 'strings', aliases: ['PSPath', 'LP'] },
-    { name: 'Name', type: 'string', position: 1, aliases: ['PSProperty'] },
-    {
-      name: 'PropertyType',
-      type: 'enum',
-      values: KIND_NAMES,
-      typeName: 'Microsoft.Win32.RegistryValueKind',
-      aliases: ['Type'],
-    },
-    { name: 'Value', type: 'string' },
-    { name: 'Force', type: 'switch' },
-    { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
-    { name: 'Confirm', type: 'switch', aliases: ['cf'] },
-  ],
-};
+const newItemPropertySpec = cmdletSpec('New-ItemProperty');
 
 export const newItemProperty: CommandDef = {
-  names: ['new-itemproperty'],
-  kind: 'cmdlet',
-  spec: newItemPropertySpec,
+  name: 'New-ItemProperty',
   run: (env) => {
     const spec = newItemPropertySpec;
     const b = bind(env, spec);
@@ -161,23 +124,10 @@ export const newItemProperty: CommandDef = {
   },
 };
 
-const removeItemPropertySpec: CmdletSpec = {
-  name: 'Remove-ItemProperty',
-  className: `${NS}.RemoveItemPropertyCommand`,
-  params: [
-    { name: 'Path', type: 'strings', position: 0 },
-    { name: 'LiteralPath', type: 'strings', aliases: ['PSPath', 'LP'] },
-    { name: 'Name', type: 'strings', position: 1, aliases: ['PSProperty'] },
-    { name: 'Force', type: 'switch' },
-    { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
-    { name: 'Confirm', type: 'switch', aliases: ['cf'] },
-  ],
-};
+const removeItemPropertySpec = cmdletSpec('Remove-ItemProperty');
 
 export const removeItemProperty: CommandDef = {
-  names: ['remove-itemproperty', 'rp'],
-  kind: 'cmdlet',
-  spec: removeItemPropertySpec,
+  name: 'Remove-ItemProperty',
   run: (env) => {
     const spec = removeItemPropertySpec;
     const b = bind(env, spec);

@@ -9,8 +9,6 @@ import type { CmdletSpec } from '../../shell/bind';
 import { expand, isRegistryPath, LAB_TEXT, normalise } from './paths';
 import type { CommandEnv } from '../types';
 
-export const NS = 'Microsoft.PowerShell.Commands';
-
 export function pathNotFound(env: CommandEnv, spec: CmdletSpec, typed: string): ConsoleLine[] {
   return cmdletError(env, spec, {
     message: `Cannot find path '${typed}' because it does not exist.`,

@@ -1,37 +1,24 @@
 /**
  * Get-ItemProperty and Get-ItemPropertyValue on registry paths.
  */
+import { cmdletSpec } from '../../catalog';
 import { wildcard } from '../../shell/wildcard';
 import { bind } from '../args';
 import { missingMandatory } from '../errors';
 import type { ConsoleLine } from '../../../windows/hostState';
-import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, out } from '../../shell/psError';
 import { PS_CUSTOM_OBJECT } from '../../shell/psObject';
 import type { PsValue } from '../../shell/psFormat';
 import { listed } from '../../shell/psViews';
-import { locate, noFileSystem, NS, propertyMissing } from './cmdletShared';
+import { locate, noFileSystem, propertyMissing } from './cmdletShared';
 import { valueOf, valuesOf } from './paths';
 import { psData, psProperties } from './values';
 import { done, type CommandDef } from '../types';
 
-const getItemPropertySpec: CmdletSpec = {
-  name: 'Get-ItemProperty',
-  className: `${NS}.GetItemPropertyCommand`,
-  params: [
-    { name: 'Path', type: 'strings', position: 0 },
-    { name: 'LiteralPath', type: 'strings', aliases: ['PSPath', 'LP'] },
-    { name: 'Name', type: 'strings', position: 1 },
-    { name: 'Filter', type: 'string' },
-    { name: 'Include', type: 'strings' },
-    { name: 'Exclude', type: 'strings' },
-  ],
-};
+const getItemPropertySpec = cmdletSpec('Get-ItemProperty');
 
 export const getItemProperty: CommandDef = {
-  names: ['get-itemproperty', 'gp'],
-  kind: 'cmdlet',
-  spec: getItemPropertySpec,
+  name: 'Get-ItemProperty',
   run: (env) => {
     const spec = getItemPropertySpec;
     const b = bind(env, spec);
@@ -68,20 +55,10 @@ export const getItemProperty: CommandDef = {
   },
 };
 
-const getItemPropertyValueSpec: CmdletSpec = {
-  name: 'Get-ItemPropertyValue',
-  className: `${NS}.GetItemPropertyValueCommand`,
-  params: [
-    { name: 'Path', type: 'strings', position: 0 },
-    { name: 'LiteralPath', type: 'strings', aliases: ['PSPath', 'LP'] },
-    { name: 'Name', type: 'strings', position: 1 },
-  ],
-};
+const getItemPropertyValueSpec = cmdletSpec('Get-ItemPropertyValue');
 
 export const getItemPropertyValue: CommandDef = {
-  names: ['get-itempropertyvalue', 'gpv'],
-  kind: 'cmdlet',
-  spec: getItemPropertyValueSpec,
+  name: 'Get-ItemPropertyValue',
   run: (env) => {
     const spec = getItemPropertyValueSpec;
     const b = bind(env, spec);

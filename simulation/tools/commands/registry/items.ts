@@ -3,36 +3,22 @@
  * `registryKey` effect); Test-Path also knows the folders every host has, as the lab has no file
  * system.
  */
+import { cmdletSpec } from '../../catalog';
 import { bind } from '../args';
 import { cmdletError, missingMandatory } from '../errors';
 import type { HostEffect } from '../../../windows/hostOps';
 import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState';
 import type { RegValue } from '../../../windows/registry';
-import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, out } from '../../shell/psError';
-import { locate, noFileSystem, NS, pathNotFound } from './cmdletShared';
+import { locate, noFileSystem, pathNotFound } from './cmdletShared';
 import { expand, isRegistryPath, keyOf, leafOf, normalise, parentOf, subkeysOf } from './paths';
 import { keyTable } from './values';
 import { done, type CommandDef } from '../types';
 
-const newItemSpec: CmdletSpec = {
-  name: 'New-Item',
-  className: `${NS}.NewItemCommand`,
-  params: [
-    { name: 'Path', type: 'strings', position: 0 },
-    { name: 'Name', type: 'string' },
-    { name: 'ItemType', type: 'string', aliases: ['Type'] },
-    { name: 'Value', type: 'string' },
-    { name: 'Force', type: 'switch' },
-    { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
-    { name: 'Confirm', type: 'switch', aliases: ['cf'] },
-  ],
-};
+const newItemSpec = cmdletSpec('New-Item');
 
 export const newItem: CommandDef = {
-  names: ['new-item', 'ni'],
-  kind: 'cmdlet',
-  spec: newItemSpec,
+  name: 'New-Item',
   run: (env) => {
     const spec = newItemSpec;
     const b = bind(env, spec);
@@ -134,28 +120,10 @@ function knownFolders(host: WindowsHostContext): string[] {
   return dirs.map((d) => d.toLowerCase().replace(/\\+$/, ''));
 }
 
-const testPathSpec: CmdletSpec = {
-  name: 'Test-Path',
-  className: `${NS}.TestPathCommand`,
-  params: [
-    { name: 'Path', type: 'strings', position: 0 },
-    { name: 'LiteralPath', type: 'strings', aliases: ['PSPath', 'LP'] },
-    {
-      name: 'PathType',
-      type: 'enum',
-      values: ['Any', 'Container', 'Leaf'],
-      typeName: 'Microsoft.PowerShell.Commands.TestPathType',
-      aliases: ['Type'],
-    },
-    { name: 'IsValid', type: 'switch' },
-    { name: 'Filter', type: 'string' },
-  ],
-};
+const testPathSpec = cmdletSpec('Test-Path');
 
 export const testPath: CommandDef = {
-  names: ['test-path'],
-  kind: 'cmdlet',
-  spec: testPathSpec,
+  name: 'Test-Path',
   run: (env) => {
     const spec = testPathSpec;
     const b = bind(env, spec);
@@ -180,25 +148,10 @@ export const testPath: CommandDef = {
   },
 };
 
-const childItemSpec: CmdletSpec = {
-  name: 'Get-ChildItem',
-  className: `${NS}.GetChildItemCommand`,
-  params: [
-    { name: 'Path', type: 'strings', position: 0 },
-    { name: 'LiteralPath', type: 'strings', aliases: ['PSPath', 'LP'] },
-    { name: 'Filter', type: 'string', position: 1 },
-    { name: 'Recurse', type: 'switch', aliases: ['s'] },
-    { name: 'Name', type: 'switch' },
-    { name: 'Force', type: 'switch' },
-    { name: 'Include', type: 'strings' },
-    { name: 'Exclude', type: 'strings' },
-  ],
-};
+const childItemSpec = cmdletSpec('Get-ChildItem');
 
 export const getChildItem: CommandDef = {
-  names: ['get-childitem', 'gci'],
-  kind: 'cmdlet',
-  spec: childItemSpec,
+  name: 'Get-ChildItem',
   run: (env) => {
     const spec = childItemSpec;
     const b = bind(env, spec);
@@ -221,20 +174,10 @@ export const getChildItem: CommandDef = {
   },
 };
 
-const getItemSpec: CmdletSpec = {
-  name: 'Get-Item',
-  className: `${NS}.GetItemCommand`,
-  params: [
-    { name: 'Path', type: 'strings', position: 0 },
-    { name: 'LiteralPath', type: 'strings', aliases: ['PSPath', 'LP'] },
-    { name: 'Force', type: 'switch' },
-  ],
-};
+const getItemSpec = cmdletSpec('Get-Item');
 
 export const getItem: CommandDef = {
-  names: ['get-item', 'gi'],
-  kind: 'cmdlet',
-  spec: getItemSpec,
+  name: 'Get-Item',
   run: (env) => {
     const spec = getItemSpec;
     const b = bind(env, spec);

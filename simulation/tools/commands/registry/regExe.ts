@@ -220,8 +220,7 @@ const REG_USAGE = [
 ];
 
 export const regExe: CommandDef = {
-  names: ['reg', 'reg.exe'],
-  kind: 'native',
+  name: 'reg',
   run: (env) => {
     const args = env.cmd.args.map((a) => a.text);
     const op = args[0]?.toLowerCase();

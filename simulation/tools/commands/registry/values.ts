@@ -72,17 +72,6 @@ export const REG_KINDS: Record<string, RegType | 'unsupported'> = {
   none: 'unsupported',
 };
 
-export const KIND_NAMES = [
-  'String',
-  'ExpandString',
-  'Binary',
-  'DWord',
-  'MultiString',
-  'QWord',
-  'Unknown',
-  'None',
-];
-
 export function parseInteger(text: string): number | undefined {
   const t = text.trim();
   if (/^-?\d+$/.test(t)) return Number(t);

@@ -1,28 +1,18 @@
 /**
  * Get-Service: the services a -Name or -DisplayName selects, as the Get-Service table.
  */
+import { cmdletSpec } from '../../catalog';
 import { bind } from '../args';
 import { ambiguousParameterSet } from '../errors';
-import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError } from '../../shell/psError';
-import { filtered, nameParams, select, SERVICE_INPUT, serviceOutput } from './select';
-import { dependents, NS, required } from './shared';
+import { filtered, select, SERVICE_INPUT, serviceOutput } from './select';
+import { dependents, required } from './shared';
 import { done, type CommandDef } from '../types';
 
-const getServiceSpec: CmdletSpec = {
-  name: 'Get-Service',
-  className: `${NS}.GetServiceCommand`,
-  params: [
-    ...nameParams,
-    { name: 'DependentServices', type: 'switch', aliases: ['DS'] },
-    { name: 'RequiredServices', type: 'switch', aliases: ['SDO', 'ServicesDependedOn'] },
-  ],
-};
+const getServiceSpec = cmdletSpec('Get-Service');
 
 export const getService: CommandDef = {
-  names: ['get-service', 'gsv'],
-  kind: 'cmdlet',
-  spec: getServiceSpec,
+  name: 'Get-Service',
   pipelineInput: SERVICE_INPUT,
   run: (env) => {
     const b = bind(env, getServiceSpec);

@@ -185,8 +185,7 @@ function runSc(env: CommandEnv): CommandOutcome {
 
 /** sc.exe, in cmd and (as sc.exe) in PowerShell. */
 export const scExe: CommandDef = {
-  names: ['sc.exe'],
-  kind: 'native',
+  name: 'sc.exe',
   run: runSc,
 };
 
@@ -196,7 +195,6 @@ export const scExe: CommandDef = {
  * trap (it has no file system to write to).
  */
 export const sc: CommandDef = {
-  names: ['sc'],
-  kind: 'native',
+  name: 'sc',
   run: (env) => (env.shell === 'cmd' ? runSc(env) : done([])),
 };

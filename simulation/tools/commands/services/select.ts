@@ -137,13 +137,6 @@ export const SERVICE_INPUT: PipelineInput = { param: 'Name', from: ['Name', 'Ser
 /** Start-, Stop-, Restart- and Set-Service: there -Name is mandatory, so an empty name cannot bind. */
 export const SERVICE_CHANGE_INPUT: PipelineInput = { ...SERVICE_INPUT, mandatory: true };
 
-export const nameParams = [
-  { name: 'Name', type: 'strings', position: 0, aliases: ['ServiceName'] },
-  { name: 'DisplayName', type: 'strings' },
-  { name: 'Include', type: 'strings' },
-  { name: 'Exclude', type: 'strings' },
-] as const;
-
 export function filtered(found: ServiceState[], v: Record<string, unknown>): ServiceState[] {
   const inc = v.Include as string[] | undefined;
   const exc = v.Exclude as string[] | undefined;

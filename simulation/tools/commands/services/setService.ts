@@ -2,41 +2,20 @@
  * Set-Service: -StartupType (a `serviceStartType` effect and the SCM's event 7040) and -Status,
  * with the cmdlet's errors.
  */
+import { cmdletSpec } from '../../catalog';
 import { bind } from '../args';
 import { cmdletError } from '../errors';
 import type { StartType } from '../../../windows/services';
-import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError } from '../../shell/psError';
 import { SERVICE_CHANGE_INPUT, serviceOutput } from './select';
-import { dependents, label, NS, onHost, scmStartTypeEvent } from './shared';
+import { dependents, label, onHost, scmStartTypeEvent } from './shared';
 import { planStart, planStop, whatIf, type Plan } from './startStop';
 import { done, type CommandDef } from '../types';
 
-const START_MODE = 'System.ServiceProcess.ServiceStartMode';
-
-const setServiceSpec: CmdletSpec = {
-  name: 'Set-Service',
-  className: `${NS}.SetServiceCommand`,
-  params: [
-    { name: 'Name', type: 'string', position: 0, mandatory: true, aliases: ['ServiceName', 'SN'] },
-    {
-      name: 'StartupType',
-      type: 'enum',
-      values: ['Boot', 'System', 'Automatic', 'Manual', 'Disabled'],
-      typeName: START_MODE,
-      aliases: ['StartMode', 'SM', 'ST'],
-    },
-    { name: 'Status', type: 'string' },
-    { name: 'PassThru', type: 'switch' },
-    { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
-    { name: 'Confirm', type: 'switch', aliases: ['cf'] },
-  ],
-};
+const setServiceSpec = cmdletSpec('Set-Service');
 
 export const setService: CommandDef = {
-  names: ['set-service'],
-  kind: 'cmdlet',
-  spec: setServiceSpec,
+  name: 'Set-Service',
   pipelineInput: SERVICE_CHANGE_INPUT,
   run: (env) => {
     const spec = setServiceSpec;

@@ -7,8 +7,6 @@ import type { HostEffect } from '../../../windows/hostOps';
 import type { WindowsHostContext } from '../../../windows/hostState';
 import { dependentsOf, specOf, type ServiceState, type StartType } from '../../../windows/services';
 
-export const NS = 'Microsoft.PowerShell.Commands';
-
 /** Services that take long enough to start or stop for the cmdlets to print "Waiting for service…". */
 export const SLOW_SERVICES: Readonly<Record<string, { start: number; stop: number }>> = {
   ADSync: { start: 1, stop: 1 },

@@ -3,6 +3,7 @@
  * first, what a forced stop takes down), "Waiting for service…" for the slow ones, and the errors
  * for services that are disabled, will not stop or have running dependents.
  */
+import { cmdletSpec } from '../../catalog';
 import { bind } from '../args';
 import { ambiguousParameterSet, cmdletError, missingMandatory } from '../errors';
 import type { HostEffect } from '../../../windows/hostOps';
@@ -10,32 +11,13 @@ import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState
 import type { ServiceState } from '../../../windows/services';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, warning } from '../../shell/psError';
-import { filtered, nameParams, select, SERVICE_CHANGE_INPUT, serviceOutput } from './select';
-import { dependents, label, NS, SLOW_SERVICES, startChain, UNSTOPPABLE } from './shared';
+import { filtered, select, SERVICE_CHANGE_INPUT, serviceOutput } from './select';
+import { dependents, label, SLOW_SERVICES, startChain, UNSTOPPABLE } from './shared';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../types';
 
-const changeParams = [
-  ...nameParams,
-  { name: 'PassThru', type: 'switch' },
-  { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
-  { name: 'Confirm', type: 'switch', aliases: ['cf'] },
-] as const;
-
-const startSpec: CmdletSpec = {
-  name: 'Start-Service',
-  className: `${NS}.StartServiceCommand`,
-  params: [...changeParams],
-};
-const stopSpec: CmdletSpec = {
-  name: 'Stop-Service',
-  className: `${NS}.StopServiceCommand`,
-  params: [...changeParams, { name: 'Force', type: 'switch' }, { name: 'NoWait', type: 'switch' }],
-};
-const restartSpec: CmdletSpec = {
-  name: 'Restart-Service',
-  className: `${NS}.RestartServiceCommand`,
-  params: [...changeParams, { name: 'Force', type: 'switch' }],
-};
+const startSpec = cmdletSpec('Start-Service');
+const stopSpec = cmdletSpec('Stop-Service');
+const restartSpec = cmdletSpec('Restart-Service');
 
 function cannotStart(env: CommandEnv, spec: CmdletSpec, s: ServiceState): ConsoleLine[] {
   return cmdletError(env, spec, {
@@ -146,11 +128,9 @@ export function planStop(
   return true;
 }
 
-function changeCommand(names: string[], spec: CmdletSpec, op: 'start' | 'stop' | 'restart'): CommandDef {
+function changeCommand(spec: CmdletSpec, op: 'start' | 'stop' | 'restart'): CommandDef {
   return {
-    names,
-    kind: 'cmdlet',
-    spec,
+    name: spec.name,
     pipelineInput: SERVICE_CHANGE_INPUT,
     run: (env): CommandOutcome => {
       const b = bind(env, spec);
@@ -186,6 +166,6 @@ function changeCommand(names: string[], spec: CmdletSpec, op: 'start' | 'stop' |
   };
 }
 
-export const startService = changeCommand(['start-service', 'sasv'], startSpec, 'start');
-export const stopService = changeCommand(['stop-service', 'spsv'], stopSpec, 'stop');
-export const restartService = changeCommand(['restart-service'], restartSpec, 'restart');
+export const startService = changeCommand(startSpec, 'start');
+export const stopService = changeCommand(stopSpec, 'stop');
+export const restartService = changeCommand(restartSpec, 'restart');

@@ -3,14 +3,12 @@ import { out } from '../../shell/psError';
 import { done, type CommandDef } from '../types';
 
 export const hostname: CommandDef = {
-  names: ['hostname', 'hostname.exe'],
-  kind: 'native',
+  name: 'hostname',
   run: ({ host }) => done(out(host.hostname)),
 };
 
 export const whoami: CommandDef = {
-  names: ['whoami', 'whoami.exe'],
-  kind: 'native',
+  name: 'whoami',
   run: ({ host, shell, cmd }) => {
     const user = host.consoles[shell].user.toLowerCase();
     const flag = cmd.args[0]?.text.toLowerCase();
@@ -33,14 +31,12 @@ export const whoami: CommandDef = {
 };
 
 export const cls: CommandDef = {
-  names: ['cls', 'clear-host', 'clear'],
-  kind: 'native',
+  name: 'cls',
   run: () => done([], [{ type: 'clear' }]),
 };
 
 export const echo: CommandDef = {
-  names: ['echo', 'write-output', 'write-host'],
-  kind: 'native',
+  name: 'echo',
   run: ({ cmd, shell }) => {
     if (shell === 'cmd') {
       const rest = cmd.source.slice(cmd.name.length).replace(/^\s/, '');
@@ -51,7 +47,6 @@ export const echo: CommandDef = {
 };
 
 export const ver: CommandDef = {
-  names: ['ver'],
-  kind: 'internal',
+  name: 'ver',
   run: ({ host }) => done(out('', `Microsoft Windows [Version ${host.osBuild}]`)),
 };

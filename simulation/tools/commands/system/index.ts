@@ -4,19 +4,17 @@
  * shutdown.exe, Stop-Computer (which the lab declines: a learner cannot power a lab machine back
  * on from its own console), systeminfo, and Import-Module (the modules each host has).
  */
+import { cmdletSpec } from '../../catalog';
 import { systeminfoDate, toLocal } from '../hostTime';
 import { bind } from '../args';
 import { cmdletError, missingMandatory } from '../errors';
 import { sleep, type Script } from '../../../proc/script';
 import { effectiveIpConfig, type ConsoleLine, type WindowsHostContext } from '../../../windows/hostState';
-import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, out } from '../../shell/psError';
 import { EVENTLOG_COMMANDS } from '../eventLog';
 import { REGISTRY_COMMANDS } from '../registry';
 import { SERVICE_COMMANDS } from '../services';
 import { done, type CommandDef, type CommandResult } from '../types';
-
-const NS = 'Microsoft.PowerShell.Commands';
 
 /** What the lab's console says where the real command would do something the lab does not allow. */
 export const POWER_TEXT = {
@@ -42,29 +40,10 @@ function isLocal(host: WindowsHostContext, name: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Restart-Computer / Stop-Computer
 
-const restartSpec: CmdletSpec = {
-  name: 'Restart-Computer',
-  className: `${NS}.RestartComputerCommand`,
-  params: [
-    {
-      name: 'ComputerName',
-      type: 'strings',
-      position: 0,
-      aliases: ['CN', '__SERVER', 'Server', 'IPAddress'],
-    },
-    { name: 'Force', type: 'switch', aliases: ['f'] },
-    { name: 'Wait', type: 'switch' },
-    { name: 'Timeout', type: 'int' },
-    { name: 'Delay', type: 'int' },
-    { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
-    { name: 'Confirm', type: 'switch', aliases: ['cf'] },
-  ],
-};
+const restartSpec = cmdletSpec('Restart-Computer');
 
 export const restartComputer: CommandDef = {
-  names: ['restart-computer'],
-  kind: 'cmdlet',
-  spec: restartSpec,
+  name: 'Restart-Computer',
   run: (env) => {
     const b = bind(env, restartSpec);
     if (!b.ok) return done(formatPsError(b.error));
@@ -82,26 +61,10 @@ export const restartComputer: CommandDef = {
   },
 };
 
-const stopSpec: CmdletSpec = {
-  name: 'Stop-Computer',
-  className: `${NS}.StopComputerCommand`,
-  params: [
-    {
-      name: 'ComputerName',
-      type: 'strings',
-      position: 0,
-      aliases: ['CN', '__SERVER', 'Server', 'IPAddress'],
-    },
-    { name: 'Force', type: 'switch', aliases: ['f'] },
-    { name: 'WhatIf', type: 'switch', aliases: ['wi'] },
-    { name: 'Confirm', type: 'switch', aliases: ['cf'] },
-  ],
-};
+const stopSpec = cmdletSpec('Stop-Computer');
 
 export const stopComputer: CommandDef = {
-  names: ['stop-computer'],
-  kind: 'cmdlet',
-  spec: stopSpec,
+  name: 'Stop-Computer',
   run: (env) => {
     const b = bind(env, stopSpec);
     if (!b.ok) return done(formatPsError(b.error));
@@ -156,8 +119,7 @@ function* delayedRestart(seconds: number): Script<CommandResult> {
 }
 
 export const shutdownExe: CommandDef = {
-  names: ['shutdown', 'shutdown.exe'],
-  kind: 'native',
+  name: 'shutdown',
   run: (env) => {
     const args = env.cmd.args.map((a) => a.text);
     const usage = () => done(out(...SHUTDOWN_USAGE));
@@ -221,8 +183,7 @@ function logonServer(host: WindowsHostContext): string {
 }
 
 export const systeminfo: CommandDef = {
-  names: ['systeminfo', 'systeminfo.exe'],
-  kind: 'native',
+  name: 'systeminfo',
   run: (env) => {
     const h = env.host;
     const build = h.osBuild.split('.');
@@ -302,23 +263,10 @@ function modulesOf(host: WindowsHostContext): string[] {
   return m;
 }
 
-const importModuleSpec: CmdletSpec = {
-  name: 'Import-Module',
-  className: `${NS}.ImportModuleCommand`,
-  params: [
-    { name: 'Name', type: 'strings', position: 0 },
-    { name: 'Force', type: 'switch' },
-    { name: 'Global', type: 'switch' },
-    { name: 'PassThru', type: 'switch' },
-    { name: 'DisableNameChecking', type: 'switch' },
-    { name: 'Prefix', type: 'string' },
-  ],
-};
+const importModuleSpec = cmdletSpec('Import-Module');
 
 export const importModule: CommandDef = {
-  names: ['import-module', 'ipmo'],
-  kind: 'cmdlet',
-  spec: importModuleSpec,
+  name: 'Import-Module',
   run: (env) => {
     const spec = importModuleSpec;
     const b = bind(env, spec);

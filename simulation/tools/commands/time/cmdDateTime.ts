@@ -65,15 +65,13 @@ function cmdDate(env: CommandEnv): CommandResult {
 }
 
 export const date: CommandDef = {
-  names: ['date'],
+  name: 'date',
   // cmd's DATE; in PowerShell `date` finds Get-Date (PowerShell tries the Get- verb).
-  kind: 'native',
   run: (env) => (env.shell === 'powershell' ? getDate.run(env) : { kind: 'done', result: cmdDate(env) }),
 };
 
 export const time: CommandDef = {
-  names: ['time'],
-  kind: 'internal',
+  name: 'time',
   run: (env) => {
     const args = env.cmd.args.map((a) => a.text);
     const now = localNow(env);

@@ -3,6 +3,7 @@
  * -Date/-Year…-Millisecond/-Format/-UFormat/-DisplayHint, and a clock change by -Date or -Adjust,
  * with the binder's errors for arguments that are not dates.
  */
+import { cmdletSpec } from '../../catalog';
 import type { HostEffect } from '../../../windows/hostOps';
 import { formatShortDateTime, SECOND } from '../../../core/time';
 import type { ConsoleLine } from '../../../windows/hostState';
@@ -20,12 +21,6 @@ import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../
 
 const GET_DATE_CLASS = 'Microsoft.PowerShell.Commands.GetDateCommand';
 const SET_DATE_CLASS = 'Microsoft.PowerShell.Commands.SetDateCommand';
-const DISPLAY_HINT = {
-  name: 'DisplayHint',
-  type: 'enum' as const,
-  values: ['Date', 'Time', 'DateTime'],
-  typeName: 'Microsoft.PowerShell.Commands.DisplayHintType',
-};
 
 /** The DateTime written to the pipeline; the console shows its long text (blank line before, two after). */
 function showDate(local: number, hint: string | undefined, effects?: HostEffect[]): CommandOutcome {
@@ -61,25 +56,10 @@ function convertError(
   });
 }
 
-const getDateSpec = {
-  name: 'Get-Date',
-  className: GET_DATE_CLASS,
-  params: [
-    { name: 'Date', type: 'string' as const, position: 0, aliases: ['LastWriteTime'] },
-    ...['Year', 'Month', 'Day', 'Hour', 'Minute', 'Second', 'Millisecond'].map((name) => ({
-      name,
-      type: 'int' as const,
-    })),
-    DISPLAY_HINT,
-    { name: 'Format', type: 'string' as const },
-    { name: 'UFormat', type: 'string' as const },
-  ],
-};
+const getDateSpec = cmdletSpec('Get-Date');
 
 export const getDate: CommandDef = {
-  names: ['get-date'],
-  kind: 'cmdlet',
-  spec: getDateSpec,
+  name: 'Get-Date',
   run: (env) => {
     const v = bound(env, getDateSpec);
     if (Array.isArray(v)) return done(v);
@@ -147,22 +127,10 @@ export const getDate: CommandDef = {
   },
 };
 
-const setDateSpec = {
-  name: 'Set-Date',
-  className: SET_DATE_CLASS,
-  params: [
-    { name: 'Date', type: 'string' as const, position: 0 },
-    { name: 'Adjust', type: 'string' as const },
-    DISPLAY_HINT,
-    { name: 'WhatIf', type: 'switch' as const, aliases: ['wi'] },
-    { name: 'Confirm', type: 'switch' as const, aliases: ['cf'] },
-  ],
-};
+const setDateSpec = cmdletSpec('Set-Date');
 
 export const setDate: CommandDef = {
-  names: ['set-date'],
-  kind: 'cmdlet',
-  spec: setDateSpec,
+  name: 'Set-Date',
   run: (env) => {
     const v = bound(env, setDateSpec);
     if (Array.isArray(v)) return done(v);

@@ -47,8 +47,7 @@ function only(opts: Map<string, string | undefined>, allowed: readonly string[])
 }
 
 export const w32tm: CommandDef = {
-  names: ['w32tm', 'w32tm.exe'],
-  kind: 'native',
+  name: 'w32tm',
   run: (env) => {
     const opts = switches(env);
     const bad = () => done(out(W32TM_TEXT.badParameter, ''));

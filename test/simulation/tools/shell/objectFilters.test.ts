@@ -10,7 +10,7 @@ import type { Lab } from '../../../../simulation/facade/lab';
 import { compareValues } from '../../../../simulation/tools/shell/sortMeasure';
 import { psDateValue, psEnum } from '../../../../simulation/tools/shell/psFormat';
 import { objectText } from '../../../../simulation/tools/shell/psObject';
-import { COMMANDS } from '../../../../simulation/tools/commands';
+import { CATALOG } from '../../../../simulation/tools/catalog';
 
 let lab: Lab;
 const ps = (host: string, line: string) => run(lab, host, line, 'powershell');
@@ -154,7 +154,7 @@ describe('ForEach-Object', () => {
 
 describe('binding errors name the real class', () => {
   it('every cmdlet knows its own name and class', () => {
-    const missing = COMMANDS.filter((c) => c.kind === 'cmdlet' && !c.spec?.className).map((c) => c.names[0]);
+    const missing = CATALOG.filter((c) => c.shell === 'powershell' && !c.className).map((c) => c.name);
     expect(missing).toEqual([]);
   });
 
