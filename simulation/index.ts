@@ -109,3 +109,6 @@ export {
   type SignedResult,
 } from './classroom/protocol';
 export { HubCore, type ClassRecord, type HubDeps, type Outgoing } from './classroom/hubCore';
+export { progressOf } from './classroom/progress';
+export { redactScenario } from './classroom/hubCore';
+export { checkScenario } from './scenarios/schema';

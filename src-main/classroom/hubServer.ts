@@ -53,6 +53,8 @@ export interface HubOptions {
   scenarios: ReadonlyMap<string, Scenario>;
   log?: (line: string) => void;
   now?: () => number;
+  /** Called for every learner message applied (the load test checks "once each" with it). */
+  onApplied?: (learnerId: string, seq: number) => void;
 }
 
 export interface HubStats {
@@ -200,7 +202,10 @@ export class Hub {
     if (!conn.learnerId) return;
     const r = this.core.fromLearner(conn.learnerId, m);
     if (r.duplicate) this.stats.duplicates++;
-    if (r.applied) this.stats.applied++;
+    if (r.applied) {
+      this.stats.applied++;
+      if ('seq' in m) this.o.onApplied?.(conn.learnerId, m.seq);
+    }
     if (r.error) this.log(`from ${conn.learnerId}: ${r.error}`);
     if (r.ack !== undefined) conn.ws.send(JSON.stringify({ kind: 'ack', seq: r.ack } satisfies HubToLearner));
     this.sendAll(r.send);
