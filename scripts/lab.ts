@@ -7,16 +7,28 @@
  *                                            performs the script's actions one per line and prints
  *                                            what the learner sees after each, then the objectives
  *   play [<file>] [--seed N]                 the same, interactive (status, hint, give up, quit)
+ *   verify <result.json> [--pack <dir>]      checks a signed result: signature, then a replay of its
+ *                                            journal on the scenario and seed; exit 0, or 1 naming
+ *                                            every mismatch
+ *
+ * `solve` and `run` take `--report <dir>` (and `--name <learner>`): they write report.html and a
+ * signed result.json there, as the app's export does (a run still going is given up first). The key
+ * is the installation's (`--key-dir`, default the app's folder, ~/.config/HybridLab).
  *
  * Without a scenario file, `run` and `play` use the working lab (preset "configured") with no faults.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadScenario, type Scenario } from '../simulation/scenarios/schema';
 import { ScenarioRun, type ObjectiveStatus } from '../simulation/scenarios/engine';
 import type { LearnerView } from '../simulation/lab/projection';
 import { formatShortDateTime } from '../simulation/core/time';
+import { debriefOf } from '../simulation/scenarios/debrief';
+import { reportHtml } from '../simulation/scenarios/reportHtml';
+import { buildResult, signResult, verifyResult } from '../simulation/scenarios/result';
+import { loadOrCreateKey, nodeCheck, nodeSigner } from '../src-main/resultSigning';
 
 const FREE_LAB: Scenario = {
   format: 'hybridlab-scenario',
@@ -46,11 +58,25 @@ interface Args {
   seed: number;
   script?: string;
   json: boolean;
+  report?: string;
+  name: string;
+  keyDir: string;
+  pack: string;
 }
 
 function parseArgs(argv: string[]): Args | string {
   const [command, ...rest] = argv;
-  const a: Args = { command: command ?? '', files: [], seed: 1, json: false };
+  const a: Args = {
+    command: command ?? '',
+    files: [],
+    seed: 1,
+    json: false,
+    name: '',
+    keyDir:
+      process.env.HYBRIDLAB_KEY_DIR ??
+      join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'HybridLab'),
+    pack: join(__dirname, '..', 'assets', 'scenarios'),
+  };
   for (let i = 0; i < rest.length; i++) {
     const x = rest[i] as string;
     if (x === '--seed') {
@@ -62,6 +88,13 @@ function parseArgs(argv: string[]): Args | string {
       const f = rest[++i];
       if (!f) return '--script: expected a file';
       a.script = f;
+    } else if (x === '--report' || x === '--name' || x === '--key-dir' || x === '--pack') {
+      const v = rest[++i];
+      if (v === undefined || (x !== '--name' && !v)) return `${x}: expected a value`;
+      if (x === '--report') a.report = v;
+      else if (x === '--name') a.name = v;
+      else if (x === '--key-dir') a.keyDir = v;
+      else a.pack = v;
     } else if (x === '--json') a.json = true;
     else if (x.startsWith('--')) return `unknown option ${x}`;
     else a.files.push(x);
@@ -170,7 +203,62 @@ function validate(files: string[]): number {
   return bad ? 1 : 0;
 }
 
-function solve(file: string | undefined, seed: number): number {
+/** Writes report.html and a signed result.json for an ended run (a run still going is given up). */
+async function writeReport(run: ScenarioRun, a: Args): Promise<void> {
+  if (!a.report) return;
+  // With --json, stdout holds JSON lines only.
+  const say = (text: string) => (a.json ? process.stderr : process.stdout).write(text);
+  if (run.getStatus() === 'running') {
+    run.giveUp(Date.now());
+    say('(the run had not ended: given up for the report)\n');
+  }
+  const key = loadOrCreateKey(a.keyDir);
+  const result = await signResult(buildResult(run), nodeSigner(key));
+  mkdirSync(a.report, { recursive: true });
+  writeFileSync(join(a.report, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(
+    join(a.report, 'report.html'),
+    reportHtml(debriefOf(run), result, { exportedAtMs: Date.now(), publicKey: key.publicKey }),
+  );
+  say(`report: ${join(a.report, 'report.html')}, ${join(a.report, 'result.json')}\n`);
+}
+
+/** Every scenario of the pack folder that loads, by id. */
+function packScenarios(dir: string): Map<string, Scenario> {
+  const out = new Map<string, Scenario>();
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
+    const r = load(join(dir, f));
+    if (r.ok) out.set(r.scenario.id, r.scenario);
+  }
+  return out;
+}
+
+async function verify(file: string | undefined, a: Args): Promise<number> {
+  if (!file) {
+    process.stderr.write('verify: expected a result.json file\n');
+    return 2;
+  }
+  const t = readText(file);
+  if (!t.ok) {
+    process.stderr.write(`${t.error}\n`);
+    return 1;
+  }
+  const pack = packScenarios(a.pack);
+  const v = await verifyResult(t.text, (id) => pack.get(id), nodeCheck);
+  if (!v.ok) {
+    process.stdout.write(`${basename(file)}: REJECTED\n`);
+    for (const m of v.mismatches) process.stdout.write(`  - ${m}\n`);
+    return 1;
+  }
+  const r = v.result;
+  process.stdout.write(
+    `${basename(file)}: ok: signature valid (key ${r.signature.publicKey.slice(0, 16)}…); the journal replays to ${v.replayed.score}/${r.score.max}, ${v.replayed.status}, as claimed\n` +
+      `  ${r.learnerName || '(no name)'} · ${r.scenario.title} (${r.scenario.id}, seed ${r.seed})\n`,
+  );
+  return 0;
+}
+
+async function solve(file: string | undefined, seed: number, a: Args): Promise<number> {
   if (!file) {
     process.stderr.write('solve: expected a scenario file\n');
     return 2;
@@ -180,13 +268,13 @@ function solve(file: string | undefined, seed: number): number {
     for (const e of r.errors) process.stdout.write(`invalid ${e}\n`);
     return 1;
   }
-  const run = ScenarioRun.start(r.scenario, seed);
+  const run = ScenarioRun.start(r.scenario, seed, undefined, { learnerName: a.name, wallMs: Date.now() });
   if (run.getStatus() === 'completed') {
     process.stdout.write(`${r.scenario.id}: already solved before the first action\n`);
     return 1;
   }
   for (const [i, line] of r.scenario.solution.entries()) {
-    const x = run.act(line);
+    const x = run.act(line, Date.now());
     if (!x.ok) {
       process.stdout.write(`${r.scenario.id}: solution[${i}] "${line}": ${x.error}\n`);
       return 1;
@@ -196,15 +284,17 @@ function solve(file: string | undefined, seed: number): number {
   process.stdout.write(`${table(run.objectives())}\n${scoreLine(run)}\n`);
   const solved = run.getStatus() === 'completed';
   process.stdout.write(solved ? 'solved\n' : `not solved (${run.getStatus()})\n`);
+  await writeReport(run, a);
   return solved ? 0 : 1;
 }
 
-function runScript(
+async function runScript(
   file: string | undefined,
   seed: number,
   script: string | undefined,
   json: boolean,
-): number {
+  a: Args,
+): Promise<number> {
   if (!script) {
     process.stderr.write('run: expected --script <file>\n');
     return 2;
@@ -223,12 +313,12 @@ function runScript(
     process.stderr.write(`${t.error}\n`);
     return 2;
   }
-  const run = ScenarioRun.start(scenario, seed);
+  const run = ScenarioRun.start(scenario, seed, undefined, { learnerName: a.name, wallMs: Date.now() });
   const lines = t.text.split(/\r?\n/).filter((l) => l.trim() && !l.trim().startsWith('#'));
   let failures = 0;
   for (const line of lines) {
     const before = run.learnerView();
-    const r = run.act(line);
+    const r = run.act(line, Date.now());
     const s = seen(before, run.learnerView(), line);
     if (!r.ok) failures++;
     if (json)
@@ -248,6 +338,7 @@ function runScript(
   };
   if (json) process.stdout.write(`${JSON.stringify({ summary })}\n`);
   else process.stdout.write(`\n${table(summary.objectives)}\n${scoreLine(run)}\nstatus: ${summary.status}\n`);
+  await writeReport(run, a);
   return 0;
 }
 
@@ -303,14 +394,16 @@ async function main(): Promise<number> {
     case 'validate':
       return validate(a.files);
     case 'solve':
-      return solve(a.files[0], a.seed);
+      return solve(a.files[0], a.seed, a);
     case 'run':
-      return runScript(a.files[0], a.seed, a.script, a.json);
+      return runScript(a.files[0], a.seed, a.script, a.json, a);
+    case 'verify':
+      return verify(a.files[0], a);
     case 'play':
       return play(a.files[0], a.seed);
     default:
       process.stderr.write(
-        'usage: npm run lab -- validate <files...> | solve <file> [--seed N] | run [<file>] [--seed N] --script <file> [--json] | play [<file>] [--seed N]\n',
+        'usage: npm run lab -- validate <files...> | solve <file> [--seed N] [--report <dir> [--name <learner>]] | run [<file>] [--seed N] --script <file> [--json] [--report <dir> [--name <learner>]] | play [<file>] [--seed N] | verify <result.json> [--pack <dir>]\n',
       );
       return 2;
   }

@@ -11,6 +11,10 @@ import { startStaticServer } from './static-server.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
 const forceBrowser = process.argv.includes('--browser') || process.env.HYBRIDLAB_BROWSER === '1';
+// `npm start -- --instructor`: the app opens with the instructor's unlock dialog (the Electron main
+// process reads HYBRIDLAB_INSTRUCTOR; a browser gets `?instructor` in the address).
+const instructor = process.argv.includes('--instructor');
+if (instructor) process.env.HYBRIDLAB_INSTRUCTOR = '1';
 const cli = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
 
 function tryDownloadElectron() {
@@ -50,7 +54,8 @@ if (exe) {
       process.exit(1);
     }
     const port = Number(process.env.PORT) || 5173;
-    const { url } = await startStaticServer(join(root, 'out', 'renderer'), { port });
+    const { url: base } = await startStaticServer(join(root, 'out', 'renderer'), { port });
+    const url = instructor ? `${base}?instructor` : base;
     console.log(
       `HybridLab is running at ${url} — open it in Chromium, Chrome, Edge or Firefox. Press Ctrl+C to stop.`,
     );

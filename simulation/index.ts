@@ -82,3 +82,30 @@ export { TRIGGERS, TRIGGER_IDS, type TriggerId } from './faults/triggers';
 export { ScenarioRun, type ScenarioReport } from './scenarios/engine';
 export { describeCommand } from './scenarios/describe';
 export { loadScenario, type Scenario } from './scenarios/schema';
+export {
+  afterAttempt,
+  NO_ATTEMPTS,
+  PASSPHRASE_POLICY,
+  waitBefore,
+  waitMessage,
+  type AttemptPolicy,
+  type AttemptState,
+} from './classroom/attempts';
+export {
+  checkAtHub,
+  checkAtInstructor,
+  checkAtLearner,
+  MAX_MESSAGE_BYTES,
+  PROTOCOL_VERSION,
+  type DashboardRow,
+  type HubCommand,
+  type HubToInstructor,
+  type HubToLearner,
+  type InstructorAction,
+  type InstructorMessage,
+  type LearnerMessage,
+  type Progress,
+  type Refusal,
+  type SignedResult,
+} from './classroom/protocol';
+export { HubCore, type ClassRecord, type HubDeps, type Outgoing } from './classroom/hubCore';

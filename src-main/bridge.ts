@@ -62,8 +62,15 @@ export interface SessionStore {
   exportText(id: string): Promise<Result<string>>;
 }
 
+export interface InstructorStatus {
+  passphraseSet: boolean;
+  unlocked: boolean;
+  /** `npm start -- --instructor`: open the unlock dialog at start. */
+  askAtStart: boolean;
+}
+
 /** What the application menu asks the page to do. */
-export type MenuAction = 'new-session' | 'open-session' | 'save-copy' | 'export-report';
+export type MenuAction = 'new-session' | 'open-session' | 'save-copy' | 'export-report' | 'instructor-mode';
 export type MenuChannel = 'hybridlab:menu';
 
 export interface HybridLabBridge {
@@ -85,6 +92,13 @@ export interface HybridLabBridge {
   /** Asks where to save a file (report, session copy) and writes it. */
   exportFile(suggestedName: string, text: string): Promise<SaveResult>;
   appInfo(): Promise<{ version: string; electron: string; sessionFolder: string }>;
+  /** Whether an instructor passphrase is set, whether instructor mode is on, and whether to ask at start. */
+  instructorStatus(): Promise<Result<InstructorStatus>>;
+  /** Sets the instructor passphrase the first time (stored as a salted scrypt hash) and unlocks. */
+  instructorSetPassphrase(passphrase: string): Promise<Result<null>>;
+  /** Unlocks instructor mode (wrong passphrases are slowed down in the main process). */
+  instructorUnlock(passphrase: string): Promise<Result<null>>;
+  instructorLock(): Promise<Result<null>>;
   /** Calls `listener` for each application-menu action; returns the function that stops it. */
   onMenuAction(listener: (action: MenuAction) => void): () => void;
 }

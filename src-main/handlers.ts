@@ -4,6 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { InstructorGate } from './instructor';
 import type { Handlers } from './ipc';
 import type { FileSessionStore } from './store/fileStore';
 import { replaceFile } from './store/durable';
@@ -23,6 +24,7 @@ export function createHandlers(deps: {
   store: FileSessionStore;
   dialogs: Dialogs;
   appInfo: () => { version: string; electron: string };
+  instructor: InstructorGate;
 }): Handlers {
   const { store, dialogs } = deps;
   return {
@@ -58,5 +60,9 @@ export function createHandlers(deps: {
       return { ok: true, location: path };
     },
     appInfo: async () => ({ ...deps.appInfo(), sessionFolder: store.dir }),
+    instructorStatus: async () => ({ ok: true, value: await deps.instructor.status() }),
+    instructorSetPassphrase: (p) => deps.instructor.setPassphrase(p),
+    instructorUnlock: (p) => deps.instructor.unlock(p),
+    instructorLock: async () => deps.instructor.lock(),
   };
 }

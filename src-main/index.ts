@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { MenuAction, MenuChannel } from './bridge';
 import { DevToolsPolicy } from './devtools';
 import { createHandlers } from './handlers';
+import { InstructorGate } from './instructor';
 import { registerHandlers } from './ipc';
 import { menuTemplate } from './menu';
 import { appUrlMatcher, hardenApp, hardenSession } from './security';
@@ -17,10 +18,12 @@ const indexFile = join(__dirname, '../renderer/index.html');
 const isAppUrl = appUrlMatcher(devUrl ?? pathToFileURL(indexFile).href);
 
 /**
- * Developer tools: off in a packaged (learner) build. Instructor mode (issue 12) unlocks them with
- * `devTools.setDevToolsAllowed(true)`; the menu and any open tools follow.
+ * Developer tools: off in a packaged (learner) build. Unlocking instructor mode turns them on
+ * (`devTools.setDevToolsAllowed(true)`), locking it turns them off; the menu and any open tools follow.
  */
 const devTools = new DevToolsPolicy(!app.isPackaged);
+/** `npm start -- --instructor` (start.mjs passes it on as HYBRIDLAB_INSTRUCTOR=1). */
+const askInstructor = process.argv.includes('--instructor') || process.env.HYBRIDLAB_INSTRUCTOR === '1';
 
 function start(): void {
   let win: BrowserWindow | undefined;
@@ -70,8 +73,14 @@ function start(): void {
     setMenu();
     devTools.onChange(setMenu);
 
+    const instructor = new InstructorGate({
+      file: join(app.getPath('userData'), 'instructor.json'),
+      askAtStart: askInstructor,
+      onRole: (unlocked) => devTools.setDevToolsAllowed(unlocked || !app.isPackaged),
+    });
     const handlers = createHandlers({
       store,
+      instructor,
       dialogs: {
         saveTo: async (name, filter) => {
           const r = await dialog.showSaveDialog(w, {

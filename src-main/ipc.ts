@@ -28,6 +28,8 @@ const isName = (v: unknown): v is string =>
   typeof v === 'string' && v.length > 0 && v.length <= 200 && !/[\\/:*?"<>|]/.test(v) && !hasControl(v);
 const isId = (v: unknown): v is string => typeof v === 'string' && isSessionId(v);
 const isTitle = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
+/** A passphrase: any text a person types, within reason. */
+const isPassphrase = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 1024;
 
 function isLines(v: unknown, maxCount: number, maxChars: number): v is string[] {
   if (!Array.isArray(v) || v.length === 0 || v.length > maxCount) return false;
@@ -56,6 +58,10 @@ export const validators: Validators = {
   retireLegacySession: (a): a is [] => a.length === 0,
   exportFile: (a): a is [string, string] => a.length === 2 && isName(a[0]) && isText(a[1]),
   appInfo: (a): a is [] => a.length === 0,
+  instructorStatus: (a): a is [] => a.length === 0,
+  instructorSetPassphrase: (a): a is [string] => a.length === 1 && isPassphrase(a[0]),
+  instructorUnlock: (a): a is [string] => a.length === 1 && isPassphrase(a[0]),
+  instructorLock: (a): a is [] => a.length === 0,
 };
 
 /**
@@ -76,6 +82,11 @@ export const RATES: { [M in BridgeMethod]: Rate } = {
   retireLegacySession: { perSecond: 2, burst: 5 },
   exportFile: { perSecond: 1, burst: 3 },
   appInfo: { perSecond: 5, burst: 10 },
+  instructorStatus: { perSecond: 5, burst: 10 },
+  // Guessing is slowed down by the gate's back-off as well; this caps the scrypt work a page can ask for.
+  instructorSetPassphrase: { perSecond: 1, burst: 2 },
+  instructorUnlock: { perSecond: 1, burst: 3 },
+  instructorLock: { perSecond: 5, burst: 10 },
 };
 
 export function registerHandlers(

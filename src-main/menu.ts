@@ -1,5 +1,5 @@
 /**
- * The application menu: File (New session, Open, Save a copy, Export report, Quit), Edit, View
+ * The application menu: File (New session, Open, Save a copy, Export report, Instructor mode, Quit), Edit, View
  * (zoom, full screen), Window and Help, with the usual shortcuts and standard roles. Actions that
  * belong to the page go to it through the bridge's menu channel (`send`).
  */
@@ -29,6 +29,8 @@ export function menuTemplate(d: MenuDeps): MenuItemConstructorOptions[] {
       { type: 'separator' },
       page('Save a &copy…', 'save-copy', 'CmdOrCtrl+Shift+S'),
       page('&Export report…', 'export-report', 'CmdOrCtrl+E'),
+      { type: 'separator' },
+      page('&Instructor mode…', 'instructor-mode', 'CmdOrCtrl+Shift+L'),
       { type: 'separator' },
       mac ? { role: 'close' } : { role: 'quit', label: 'E&xit', accelerator: 'Alt+F4' },
     ],

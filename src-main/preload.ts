@@ -23,6 +23,7 @@ const MENU_ACTIONS: readonly string[] = [
   'open-session',
   'save-copy',
   'export-report',
+  'instructor-mode',
 ] satisfies MenuAction[];
 
 const api = {
@@ -39,6 +40,10 @@ const api = {
   retireLegacySession: () => invoke('retireLegacySession'),
   exportFile: (suggestedName: string, text: string) => invoke('exportFile', suggestedName, text),
   appInfo: () => invoke('appInfo'),
+  instructorStatus: () => invoke('instructorStatus'),
+  instructorSetPassphrase: (passphrase: string) => invoke('instructorSetPassphrase', passphrase),
+  instructorUnlock: (passphrase: string) => invoke('instructorUnlock', passphrase),
+  instructorLock: () => invoke('instructorLock'),
   onMenuAction: (listener: (action: MenuAction) => void) => {
     // The page gets the action only, never the IPC event (which would expose the sender).
     const handler = (_event: unknown, action: unknown) => {

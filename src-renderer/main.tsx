@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
+import './layout.css';
 import { App } from './App';
 import { LabController } from './lab/LabController';
 import { LabContext } from './lab/LabContext';

@@ -18,6 +18,7 @@ import { activeMs, type WallStamp } from './activeTime';
 import { parseAction, resolveAction } from './actions';
 import { evaluate, type CheckContext } from './checks';
 import { describeCommand } from './describe';
+import { findGiveAway } from './giveaway';
 import { observable, observe, type Observation } from './observe';
 import { planVariants, type FaultPlan } from './plan';
 import { scoreOf, type ScoreBreakdown } from './scoring';
@@ -89,6 +90,9 @@ export interface StartOptions {
 /** What a still-hidden root-cause objective is called while the run goes on. */
 export const ROOT_CAUSE_TITLE = 'Root cause found and fixed';
 
+/** What a penalty whose title would name a cause is called while the run goes on. */
+export const HIDDEN_PENALTY_TITLE = 'A change that broke something else (named at the end)';
+
 export class ScenarioError extends Error {}
 
 export class ScenarioRun {
@@ -108,6 +112,13 @@ export class ScenarioRun {
   private readonly stamps: WallStamp[] = [];
   private readonly observed: Observation[] = [];
   private readonly collateralAtStart: ReadonlySet<string>;
+  /**
+   * Collateral states a fault put in place (an instructor's injection, a scheduled fault going in),
+   * not the learner: excused while they hold, counted again if the learner re-creates them.
+   */
+  private readonly collateralByFault = new Set<string>();
+  /** The command being evaluated came from the instructor's fault controls. */
+  private faultCommand = false;
   private lastWall: number | undefined;
   private replaying = false;
   private readonly listeners = new Set<() => void>();
@@ -261,6 +272,7 @@ export class ScenarioRun {
     const length = this.lab.journal().length;
     // The lab stays usable after the end (to look around); the outcome was fixed when it ended.
     const r = this.lab.dispatch(command);
+    this.faultCommand = typeof type === 'string' && type.startsWith('fault.');
     if (wallMs !== undefined) {
       if (activity) this.stamp(wallMs, 'action');
       else this.lastWall = wallMs;
@@ -271,6 +283,7 @@ export class ScenarioRun {
         ...observe(recorded.command, before, this.lab.learnerView(), r.at, this.learnerEntries() - 1),
       );
     this.evaluate();
+    this.faultCommand = false;
     this.changed();
     return r;
   }
@@ -321,7 +334,8 @@ export class ScenarioRun {
         } else blocked = true;
       } else if (evaluate(o.check, ctx) && !this.metAt.has(o.id)) this.metAt.set(o.id, now);
     }
-    this.trackFaults(ctx, now);
+    const faultWentIn = this.trackFaults(ctx, now);
+    this.excuseCollateral(ctx, faultWentIn || this.faultCommand);
     if (this.status === 'running') {
       const limit = this.scenario.timeLimit ? parseDuration(this.scenario.timeLimit) : undefined;
       if (this.objectives(ctx).every((o) => !o.required || o.met)) this.end('completed', ctx);
@@ -329,17 +343,53 @@ export class ScenarioRun {
     }
   }
 
-  /** Notes every change of a fault's predicate, and which learner action made it. */
-  private trackFaults(ctx: CheckContext, now: number): void {
+  /**
+   * Notes every change of a fault's predicate, and which learner action made it. Returns whether a
+   * fault went in (started holding) in this step.
+   */
+  private trackFaults(ctx: CheckContext, now: number): boolean {
     const entry = this.learnerEntries() - 1;
+    let wentIn = false;
     for (const f of ctx.faults) {
       const spec = faultSpec(f.id);
       if (!spec || f.injectedAt === undefined) continue;
       const holds = spec.holds(ctx.truth, { def: ctx.def, params: f.params, injectedAt: f.injectedAt });
       const last = [...this.faultChanges].reverse().find((c) => c.id === f.id);
-      if (last?.holds !== holds) this.faultChanges.push({ id: f.id, at: now, entry, holds });
+      if (last?.holds !== holds) {
+        this.faultChanges.push({ id: f.id, at: now, entry, holds });
+        if (holds) wentIn = true;
+      }
+    }
+    // An instructor's fault (not in the scenario's plan) going in counts too.
+    for (const a of ctx.truth.faults.active) {
+      const key = `${a.id}@${a.injectedAt}`;
+      if (this.activeSeen.has(key)) continue;
+      this.activeSeen.add(key);
+      wentIn = true;
+    }
+    return wentIn;
+  }
+
+  /** Every fault put in place so far (id and time), to notice the next one. */
+  private readonly activeSeen = new Set<string>();
+
+  /**
+   * Collateral damage is what the learner does: a penalty state that appears in the step a fault
+   * went in (the instructor injecting L5 turns writeback off) is the fault's, not the learner's.
+   */
+  private excuseCollateral(ctx: CheckContext, byFault: boolean): void {
+    if (this.status !== 'running') return;
+    for (const c of this.scenario.scoring?.collateral ?? []) {
+      const holds = evaluate(c.check, ctx);
+      if (!holds) this.collateralByFault.delete(c.id);
+      else if (byFault && !this.counted.has(c.id)) this.collateralByFault.add(c.id);
+      if (holds && !this.collateralByFault.has(c.id)) this.counted.add(c.id);
+      else this.counted.delete(c.id);
     }
   }
+
+  /** Collateral states currently held against the learner (their own doing). */
+  private readonly counted = new Set<string>();
 
   private end(status: RunStatus, ctx: CheckContext = this.context()): void {
     this.status = status;
@@ -424,8 +474,23 @@ export class ScenarioRun {
     this.changed();
   }
 
+  /**
+   * The score as the learner sees it. While the run goes on, a penalty whose title would name a
+   * cause in this lab (the give-away words of the scenario's faults or of one an instructor put in)
+   * is shown under a neutral title; the end reveals it.
+   */
   score(): ScoreBreakdown {
-    return this.frozen?.score ?? this.liveScore(this.context());
+    if (this.frozen) return this.frozen.score;
+    const ctx = this.context();
+    const live = this.liveScore(ctx);
+    // The faults in this lab: the scenario's (a pool with all it may draw) and the instructor's.
+    const inLab = [...this.faults.map((f) => f.id), ...ctx.truth.faults.active.map((a) => a.id)];
+    return {
+      ...live,
+      collateral: live.collateral.map((c) =>
+        findGiveAway(c.title, inLab) ? { ...c, title: HIDDEN_PENALTY_TITLE } : c,
+      ),
+    };
   }
 
   private liveScore(ctx: CheckContext): ScoreBreakdown {
@@ -434,7 +499,8 @@ export class ScenarioRun {
       objectives: this.liveObjectives(ctx, true),
       hints: this.hints(),
       collateral: (this.scenario.scoring?.collateral ?? []).filter(
-        (c) => !this.collateralAtStart.has(c.id) && evaluate(c.check, ctx),
+        (c) =>
+          !this.collateralAtStart.has(c.id) && !this.collateralByFault.has(c.id) && evaluate(c.check, ctx),
       ),
       activeMs: activeMs(this.stamps),
       completed: this.status === 'completed',
@@ -497,7 +563,7 @@ export class ScenarioRun {
       ...(this.endedAt !== undefined ? { endedAt: this.endedAt } : {}),
       objectives: instructor ? this.liveObjectives(ctx, true) : this.objectives(ctx),
       hints: this.hints(),
-      score: this.score(),
+      score: instructor ? (this.frozen?.score ?? this.liveScore(ctx)) : this.score(),
       timeline: this.timeline(),
     };
     if (!instructor) return base;

@@ -9,8 +9,10 @@
  * - every hint, except the last level for that fault: the last hint whose `when` is tied to the
  *   fault (`faultFixed`), or the file's last hint when none is. A learner asks and pays for hints;
  * - collateral titles, for faults that go in mid-session. A collateral line appears only once the
- *   learner has done that damage (a state the run starts in is not counted), so it names what they
- *   did; but a fault arriving later could make it appear on its own.
+ *   learner has done that damage (a state the run starts in, or one a fault puts in place, is not
+ *   counted), so it names what they did. At run time the engine applies the same rule to penalty
+ *   titles against every fault in the lab, an instructor's included: one that would name a cause is
+ *   shown under a neutral title until the run ends (engine.ts, `score`).
  *
  * Words match whole (case-insensitive; "SAM" does not match "same", "TLS" does not match "TLSv").
  */

@@ -11,6 +11,7 @@ import { TRIGGER_IDS } from '../faults/triggers';
 import type { LabDefinition } from '../core/definition';
 import { presetDefinition, type PresetId } from '../lab/presets';
 import { parseAction } from './actions';
+import { checkDepthError } from './checkDepth';
 import { checkMeaning, checkSchema, type Check } from './checks';
 import { giveAwayErrors } from './giveaway';
 
@@ -222,11 +223,21 @@ export function loadScenario(textIn: unknown, file: string, base?: LabDefinition
   } catch (e) {
     return { ok: false, errors: [`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`] };
   }
-  return checkScenario(value, file, base);
+  try {
+    return checkScenario(value, file, base);
+  } catch (e) {
+    // A fault in the checker is reported as this file's error, never as the end of a whole run.
+    return {
+      ok: false,
+      errors: [`${file}: could not be checked (${e instanceof Error ? e.message : String(e)})`],
+    };
+  }
 }
 
 /** Checks an already-parsed scenario object. */
 export function checkScenario(value: unknown, file: string, base?: LabDefinition): LoadResult {
+  const tooDeep = checkDepthError(value);
+  if (tooDeep) return { ok: false, errors: [`${file}: ${tooDeep}`] };
   const r = scenarioSchema.safeParse(value, { reportInput: true });
   if (!r.success) {
     const errors = r.error.issues

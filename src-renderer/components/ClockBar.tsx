@@ -1,3 +1,4 @@
+import { Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
 import { useLabController, useLearnerView } from '../lab/LabContext';
 import { SPEEDS, useUi, type Speed } from '../state/uiStore';
 
@@ -31,7 +32,7 @@ export function ClockBar() {
       >
         {playing ? 'Pause' : 'Play'}
       </button>
-      <label className="clock-speed">
+      <label className="hl-field">
         <span>Speed</span>
         <select
           value={speed}
@@ -46,26 +47,33 @@ export function ClockBar() {
           ))}
         </select>
       </label>
-      <div className="clock-steps">
-        {STEPS.map((s) => (
-          <button
-            key={s.label}
-            type="button"
-            className="btn"
-            onClick={() => controller.dispatch({ type: 'clock.advance', ms: s.ms })}
-          >
-            {s.label}
-          </button>
-        ))}
-        <button
-          type="button"
-          className="btn"
-          title="Run to the next thing the lab has scheduled"
-          onClick={() => controller.dispatch({ type: 'clock.next' })}
-        >
-          Next event
-        </button>
-      </div>
+      <Menu>
+        <MenuTrigger disableButtonEnhancement>
+          <MenuButton size="small" data-testid="clock-forward">
+            Forward
+          </MenuButton>
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList>
+            {STEPS.map((s) => (
+              <MenuItem
+                key={s.label}
+                onClick={() => controller.dispatch({ type: 'clock.advance', ms: s.ms })}
+              >
+                {s.label}
+              </MenuItem>
+            ))}
+          </MenuList>
+        </MenuPopover>
+      </Menu>
+      <button
+        type="button"
+        className="btn"
+        title="Run to the next thing the lab has scheduled"
+        onClick={() => controller.dispatch({ type: 'clock.next' })}
+      >
+        Next event
+      </button>
     </div>
   );
 }

@@ -1,5 +1,12 @@
-import { Background, Controls, ReactFlow, type NodeMouseHandler, type NodeTypes } from '@xyflow/react';
-import { useCallback, useMemo } from 'react';
+import {
+  Background,
+  Controls,
+  ReactFlow,
+  useReactFlow,
+  type NodeMouseHandler,
+  type NodeTypes,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useLearnerView } from '../lab/LabContext';
 import { toFlow, type DeviceNode } from '../flow/toFlow';
 import { useUi } from '../state/uiStore';
@@ -8,6 +15,28 @@ import { DeviceNodeView } from './DeviceNodeView';
 const nodeTypes: NodeTypes = { device: DeviceNodeView };
 
 const WINDOWS_KINDS = new Set(['dc', 'sync', 'client']);
+const FIT = { padding: 0.12 };
+
+/** Fits the map to its pane again whenever the pane changes size (a panel dragged, the window resized). */
+function useFitOnResize() {
+  const ref = useRef<HTMLDivElement>(null);
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => void fitView(FIT));
+    });
+    observer.observe(el);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, [fitView]);
+  return ref;
+}
 
 export function LabCanvas() {
   const view = useLearnerView();
@@ -19,6 +48,7 @@ export function LabCanvas() {
     () => nodes.map((n) => (n.id === selected ? { ...n, selected: true } : n)),
     [nodes, selected],
   );
+  const ref = useFitOnResize();
   const onNodeClick = useCallback<NodeMouseHandler<DeviceNode>>(
     (_e, node) => {
       if (WINDOWS_KINDS.has(node.data.device.kind)) openConsole(node.id);
@@ -27,14 +57,14 @@ export function LabCanvas() {
     [openConsole, selectDevice],
   );
   return (
-    <div className="canvas" data-testid="lab-canvas">
+    <div className="canvas" data-testid="lab-canvas" ref={ref}>
       <ReactFlow
         nodes={shown}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodeClick={onNodeClick}
         fitView
-        fitViewOptions={{ padding: 0.12 }}
+        fitViewOptions={FIT}
         nodesConnectable={false}
         nodesDraggable={false}
         proOptions={{ hideAttribution: true }}

@@ -3,8 +3,10 @@ import { useLearnerView } from '../lab/LabContext';
 import { useSurfaceUi } from '../state/surfaceUi';
 import { useUi, type Surface } from '../state/uiStore';
 import { usePhoneBadge } from './phone/usePhoneBadge';
+import { LayoutControls } from './layout/LayoutControls';
+import { useTabKeys } from './useTabKeys';
 
-const TABS: { id: Surface; label: string }[] = [
+const TABS: readonly { id: Surface; label: string }[] = [
   { id: 'map', label: 'Lab map' },
   { id: 'admin', label: 'Entra admin center' },
   { id: 'connect', label: 'Entra Connect (SYNC01)' },
@@ -22,15 +24,21 @@ export function SurfaceTabs() {
   const setPhoneOpen = useSurfaceUi((s) => s.setPhoneOpen);
   const phone = Object.values(useLearnerView().phones)[0];
   const badge = usePhoneBadge();
+  const onKeyDown = useTabKeys(
+    TABS.map((t) => t.id),
+    surface,
+    setSurface,
+  );
   return (
     <nav className="surface-tabs" aria-label="Surfaces">
-      <div role="tablist" aria-label="Surfaces" className="surface-tablist">
+      <div role="tablist" aria-label="Surfaces" className="surface-tablist" onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button
             key={t.id}
             type="button"
             role="tab"
             aria-selected={surface === t.id}
+            tabIndex={surface === t.id ? 0 : -1}
             className={`surface-tab${surface === t.id ? ' is-active' : ''}`}
             onClick={() => setSurface(t.id)}
             data-testid={`surface-${t.id}`}
@@ -51,6 +59,7 @@ export function SurfaceTabs() {
           {phone.label} {badge.total > 0 && <CounterBadge count={badge.total} size="small" />}
         </button>
       )}
+      <LayoutControls />
     </nav>
   );
 }

@@ -20,11 +20,11 @@ import {
 import type { MenuAction, Platform } from '../platform/Platform';
 import { SessionSaver, type SaveStatus } from './sessionSaver';
 import { journalOf, openStored, importLegacy, sessionHeader, type Notice } from './storedSessions';
-import { SessionsActions } from './sessionsActions';
+import { SessionsActions, type SessionsHost } from './sessionsActions';
 
 export type ControllerNotice = Notice;
 
-export class LabController {
+export class LabController implements SessionsHost {
   private lab: Lab;
   private unsubscribeLab: () => void;
   private unsubscribeRun: (() => void) | undefined;

@@ -3,15 +3,41 @@
  * duplicate, export and import them, save a copy of the current one, export the report. Each
  * answers with a result and leaves a notice; nothing here deletes or overwrites a session.
  */
-import { describeCommand, encodeRecord, type SessionSummary } from '../../simulation';
+import {
+  describeCommand,
+  encodeRecord,
+  type HeaderBody,
+  type JournalEntry,
+  type Lab,
+  type ScenarioRun,
+  type SessionMeta,
+  type SessionSummary,
+} from '../../simulation';
 import type { Result, SessionList } from '../../src-main/bridge';
-import type { LabController } from './LabController';
-import { fileNameFor, hlabFromMemory } from './storedSessions';
+import type { Platform } from '../platform/Platform';
+import type { SessionSaver } from './sessionSaver';
+import { fileNameFor, hlabFromMemory, type Notice } from './storedSessions';
 
 type Done = { ok: true } | { ok: false; error: string };
 
+/**
+ * What these actions need from the one who holds the lab (LabController implements it). An
+ * interface of its own, so that this module does not import its owner: no import circle.
+ */
+export interface SessionsHost {
+  readonly platform: Platform;
+  readonly currentSession: { id: string; header: HeaderBody; saver: SessionSaver } | undefined;
+  readonly scenario: ScenarioRun | undefined;
+  readonly current: Lab;
+  openSession(id: string): Promise<Done>;
+  flush(): Promise<void>;
+  tell(notice: Notice): void;
+  meta(): SessionMeta;
+  journal(): readonly JournalEntry[];
+}
+
 export class SessionsActions {
-  constructor(private readonly c: LabController) {}
+  constructor(private readonly c: SessionsHost) {}
 
   list(): Promise<Result<SessionList>> {
     return this.c.platform.sessions.list();

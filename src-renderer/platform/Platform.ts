@@ -4,9 +4,27 @@
  * the Electron window (through the preload bridge) and a plain browser (IndexedDB, downloads).
  * The UI never knows which one it has beyond `kind`.
  */
-import type { ImportedSession, MenuAction, Result, SaveResult, SessionStore } from '../../src-main/bridge';
+import type {
+  ImportedSession,
+  InstructorStatus,
+  MenuAction,
+  Result,
+  SaveResult,
+  SessionStore,
+} from '../../src-main/bridge';
 
-export type { ImportedSession, MenuAction, Result, SaveResult, SessionStore };
+export type { ImportedSession, InstructorStatus, MenuAction, Result, SaveResult, SessionStore };
+
+/**
+ * The instructor's passphrase: set once, kept as a salted scrypt hash (the app's data folder on the
+ * desktop, the browser's storage in browser mode); wrong guesses are slowed down.
+ */
+export interface InstructorAuth {
+  status(): Promise<Result<InstructorStatus>>;
+  setPassphrase(passphrase: string): Promise<Result<null>>;
+  unlock(passphrase: string): Promise<Result<null>>;
+  lock(): Promise<Result<null>>;
+}
 
 export interface Platform {
   kind: 'electron' | 'browser';
@@ -24,6 +42,7 @@ export interface Platform {
   legacySession(): Promise<Result<string | null>>;
   retireLegacySession(): Promise<Result<null>>;
   exportFile(suggestedName: string, text: string): Promise<SaveResult>;
+  instructor: InstructorAuth;
   /** Application-menu actions (desktop only; a browser has no app menu). */
   onMenuAction(listener: (action: MenuAction) => void): () => void;
 }

@@ -2,6 +2,7 @@
  * The plain-browser host: sessions in IndexedDB (idbSessionStore.ts); exports are downloads,
  * imports a file chooser; one tab at a time writes (Web Locks), as one desktop app at a time does.
  */
+import { BrowserInstructorAuth } from './browserInstructor';
 import { IdbSessionStore } from './idbSessionStore';
 import type { Platform } from './Platform';
 
@@ -70,6 +71,7 @@ export function browserPlatform(storage: Storage = window.localStorage): Platfor
       download(name, text, name.endsWith('.json') ? 'application/json' : 'application/octet-stream');
       return { ok: true, location: name };
     },
+    instructor: new BrowserInstructorAuth(storage, /[?#&]instructor\b/.test(location.search + location.hash)),
     onMenuAction: () => () => undefined,
   };
 }

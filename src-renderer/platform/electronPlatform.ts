@@ -24,6 +24,12 @@ export function electronPlatform(bridge: HybridLabBridge): Platform {
     legacySession: () => bridge.legacySession(),
     retireLegacySession: () => bridge.retireLegacySession(),
     exportFile: (name, text) => bridge.exportFile(name, text),
+    instructor: {
+      status: () => bridge.instructorStatus(),
+      setPassphrase: (p) => bridge.instructorSetPassphrase(p),
+      unlock: (p) => bridge.instructorUnlock(p),
+      lock: () => bridge.instructorLock(),
+    },
     onMenuAction: (listener) => bridge.onMenuAction(listener),
   };
 }

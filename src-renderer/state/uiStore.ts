@@ -12,6 +12,8 @@ export type Surface = 'map' | 'admin' | 'sspr' | 'myaccount' | 'signin' | 'conne
 export type ToolId = 'events' | 'services' | 'syncmanager' | 'aduc' | 'gateway';
 /** The colour theme: follow the operating system, or a fixed one. */
 export type ThemeChoice = 'system' | 'light' | 'dark';
+/** Where the console sits: below the surface, beside it, or filling the work area. */
+export type ConsoleDock = 'bottom' | 'side' | 'max';
 
 interface UiState {
   theme: ThemeChoice;
@@ -21,6 +23,11 @@ interface UiState {
   setSurface: (surface: Surface) => void;
   consoleOpen: boolean;
   toggleConsole: () => void;
+  setConsoleOpen: (open: boolean) => void;
+  consoleDock: ConsoleDock;
+  setConsoleDock: (dock: ConsoleDock) => void;
+  sidebarOpen: boolean;
+  setSidebarOpen: (open: boolean) => void;
   setSigninHost: (host: string) => void;
   toolsHost: string;
   tool: ToolId;
@@ -50,8 +57,15 @@ export const useUi = create<UiState>((set) => ({
   surface: 'map',
   consoleOpen: true,
   toggleConsole: () => set((s) => ({ consoleOpen: !s.consoleOpen })),
+  setConsoleOpen: (consoleOpen) => set({ consoleOpen }),
+  consoleDock: 'bottom',
+  setConsoleDock: (consoleDock) => set({ consoleDock, consoleOpen: true }),
+  sidebarOpen: true,
+  setSidebarOpen: (sidebarOpen) => set({ sidebarOpen }),
   signinHost: 'pc2',
-  setSurface: (surface) => set({ surface }),
+  // Choosing a surface while the console fills the work area brings the surface back.
+  setSurface: (surface) =>
+    set((s) => ({ surface, consoleDock: s.consoleDock === 'max' ? 'bottom' : s.consoleDock })),
   setSigninHost: (signinHost) => set({ signinHost }),
   toolsHost: 'sync01',
   tool: 'events',

@@ -50,7 +50,8 @@ describe('HybridLab in Chromium', () => {
 
   it('moves the lab clock forward from the clock bar', async () => {
     const before = await page.getByTestId('lab-clock').textContent();
-    await page.getByRole('button', { name: '+1 h' }).click();
+    await page.getByTestId('clock-forward').click();
+    await page.getByRole('menuitem', { name: '+1 h' }).click();
     const after = await page.getByTestId('lab-clock').textContent();
     expect(after).not.toBe(before);
     expect(after).toContain('9:00');
@@ -144,15 +145,21 @@ describe('HybridLab in Chromium', () => {
     expect(saved).not.toContain('fault.inject');
   });
 
-  it('keeps the instructor drawer closed until asked, and lists the scenario fault there', async () => {
+  it('keeps the instructor drawer out of learner mode; unlocked, it lists the scenario fault', async () => {
     await expect(page.getByTestId('instructor-panel').count()).resolves.toBe(0);
+    await expect(page.getByTestId('instructor-toggle').count()).resolves.toBe(0);
+    await page.getByTestId('instructor-unlock').click();
+    await page.getByTestId('unlock-passphrase').fill('e2e-instructor');
+    await page.getByTestId('unlock-confirm').fill('e2e-instructor');
+    await page.getByTestId('unlock-submit').click();
     await page.getByTestId('instructor-toggle').click();
     await expect(page.getByTestId('instructor-scenario').textContent()).resolves.toContain('L6');
     await expect(page.getByTestId('instructor-scenario-summary').textContent()).resolves.toContain(
       'resets fail for every synced user',
     );
     await expect(page.getByTestId('instructor-scenario').textContent()).resolves.toContain('fixed');
-    await page.getByTestId('instructor-toggle').click();
+    await page.getByTestId('instructor-lock').click();
+    await expect(page.getByTestId('instructor-panel').count()).resolves.toBe(0);
   });
 
   it('opens Active Directory Users and Computers on DC01 and finds Michael Brown in Staff', async () => {

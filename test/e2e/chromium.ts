@@ -1,5 +1,5 @@
 /** Finds Debian's Chromium (or a browser named by CHROMIUM_PATH) for the end-to-end tests. */
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -37,25 +37,56 @@ export interface LaunchOptions {
   userDataDir?: string;
 }
 
+/**
+ * A Chromium on `options.userDataDir`, or on a fresh profile folder that is deleted when the
+ * browser closes (a profile is several MB; the caller deletes a folder it passed in).
+ */
 export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(
-    options.userDataDir ?? mkdtempSync(join(tmpdir(), 'hybridlab-e2e-')),
-    {
-      executablePath: chromiumPath(),
-      headless: true,
-      viewport: options.viewport ?? { width: 1440, height: 900 },
-      ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
-  );
+  const fresh = options.userDataDir === undefined;
+  const profile = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'hybridlab-e2e-'));
+  let context: BrowserContext;
+  try {
+    context = await launch(profile, options);
+  } catch (e) {
+    if (fresh) removeProfile(profile);
+    throw e;
+  }
+  if (fresh) {
+    // After the browser has exited (the 'close' event comes while it is still writing).
+    const close = context.close.bind(context);
+    context.close = async (...args) => {
+      await close(...args);
+      removeProfile(profile);
+    };
+  }
+  return context;
+}
+
+/** Chromium's helpers may still be writing as the browser closes: retry a little, never throw. */
+function removeProfile(profile: string): void {
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  } catch (e) {
+    console.warn(`could not remove the Chromium profile ${profile}: ${String(e)}`);
+  }
+}
+
+function launch(profile: string, options: LaunchOptions): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 }
 
 /**

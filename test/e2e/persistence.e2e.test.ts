@@ -4,7 +4,7 @@
  * prefix with a notice; the Sessions page lists, opens, exports and imports sessions; Start over
  * keeps the old session; a failed save is shown, with a way to keep a copy.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -17,9 +17,18 @@ import { E2E_SHOTS, openApp } from './chromium';
 import { typeInConsole } from './console';
 
 const contexts: BrowserContext[] = [];
+/** Folders a test made in /tmp (a killed browser's profile, downloads, a 10 MB session file). */
+const folders: string[] = [];
 afterEach(async () => {
   for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
 });
+
+function tempFolder(prefix: string): string {
+  const f = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(f);
+  return f;
+}
 
 async function start(options: Parameters<typeof openApp>[1] = {}) {
   const errors: string[] = [];
@@ -41,7 +50,7 @@ async function saved(page: Page) {
 
 describe('a browser killed a second after a command', () => {
   it('has the command after it starts again on the same profile', async () => {
-    const profile = mkdtempSync(join(tmpdir(), 'hybridlab-kill-'));
+    const profile = tempFolder('hybridlab-kill-');
     const first = await start({ userDataDir: profile });
     await run(first.page, 'pc2', 'echo written-before-the-crash');
     await first.page.waitForTimeout(1000);
@@ -137,7 +146,7 @@ describe('the Sessions page', () => {
     const older = rows.filter({ hasNot: page.locator('.badge') });
     const download = page.waitForEvent('download');
     await older.getByTestId('session-export').click();
-    const file = join(mkdtempSync(join(tmpdir(), 'hybridlab-dl-')), 'first.hlab');
+    const file = join(tempFolder('hybridlab-dl-'), 'first.hlab');
     await (await download).saveAs(file);
     expect(readFileSync(file, 'utf8')).toMatch(/^\{"seq":1,"t":"session"/);
 
@@ -169,7 +178,7 @@ describe('the Sessions page', () => {
     const { page } = await start();
     const text = bigSession(2600);
     expect(text.length).toBeGreaterThan(10 * 1024 * 1024);
-    const file = join(mkdtempSync(join(tmpdir(), 'hybridlab-big-')), 'long-day.hlab');
+    const file = join(tempFolder('hybridlab-big-'), 'long-day.hlab');
     writeFileSync(file, text);
     await page.getByTestId('open-sessions').click();
     const chooser = page.waitForEvent('filechooser');
@@ -227,7 +236,7 @@ describe('the save status', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     const download = page.waitForEvent('download');
     await page.getByTestId('save-export-copy').click();
-    const copy = join(mkdtempSync(join(tmpdir(), 'hybridlab-copy-')), 'copy.hlab');
+    const copy = join(tempFolder('hybridlab-copy-'), 'copy.hlab');
     await (await download).saveAs(copy);
     const text = readFileSync(copy, 'utf8');
     expect(text).toContain('echo while-storage-is-gone');

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { encodeRecord, headerRecord } from '../../simulation/facade/journal';
 import { Lab } from '../../simulation/facade/lab';
 import { createHandlers, type Dialogs } from '../../src-main/handlers';
+import { InstructorGate } from '../../src-main/instructor';
 import { FileSessionStore } from '../../src-main/store/fileStore';
 
 const ID = 'a1b2c3d4-0000-4000-8000-000000000001';
@@ -23,7 +24,12 @@ async function setup(answer: string | undefined) {
     saveTo: async (name) => (asked.push(name), answer && join(dir, answer)),
     openFrom: async () => answer && join(dir, answer),
   };
-  const h = createHandlers({ store, dialogs, appInfo: () => ({ version: '1', electron: '45' }) });
+  const instructor = new InstructorGate({
+    file: join(dir, 'instructor.json'),
+    askAtStart: false,
+    onRole: () => undefined,
+  });
+  const h = createHandlers({ store, dialogs, instructor, appInfo: () => ({ version: '1', electron: '45' }) });
   const header = encodeRecord(
     headerRecord({ id: ID, created: 1, seed: 1, definition: new Lab().definition, meta: {} }),
   );

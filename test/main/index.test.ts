@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 const handled: string[] = [];
-const windows: { options: Record<string, unknown> }[] = [];
+const windows: { options: Record<string, unknown>; contents: { on: ReturnType<typeof vi.fn> } }[] = [];
 const appEvents: string[] = [];
 let lock = true;
 
@@ -9,7 +9,7 @@ vi.mock('electron', () => {
   class BrowserWindow {
     webContents = { setWindowOpenHandler: vi.fn(), on: vi.fn(), send: vi.fn() };
     constructor(public options: Record<string, unknown>) {
-      windows.push({ options });
+      windows.push({ options, contents: this.webContents });
     }
     on = vi.fn();
     once = vi.fn();
@@ -64,6 +64,10 @@ describe('the Electron main entry', () => {
       [
         'appInfo',
         'exportFile',
+        'instructorLock',
+        'instructorSetPassphrase',
+        'instructorStatus',
+        'instructorUnlock',
         'legacySession',
         'retireLegacySession',
         'sessionAppend',
@@ -79,6 +83,19 @@ describe('the Electron main entry', () => {
         .map((m) => `hybridlab:${m}`)
         .sort(),
     );
+  });
+
+  it('in a packaged (learner) build, keeps the developer tools closed and out of the menu', async () => {
+    const { Menu } = await import('electron');
+    const template = vi.mocked(Menu.setApplicationMenu).mock.calls[0]![0] as unknown as {
+      submenu?: { role?: string }[];
+    }[];
+    const roles = template.flatMap((m) => (m.submenu ?? []).map((i) => i.role));
+    expect(roles).toContain('togglefullscreen');
+    expect(roles).not.toContain('toggleDevTools');
+    // The policy watches the window: tools that open anyway are closed, their shortcuts swallowed.
+    const events = windows[0]!.contents.on.mock.calls.map((c) => c[0] as string);
+    expect(events).toEqual(expect.arrayContaining(['devtools-opened', 'before-input-event']));
   });
 
   it('a second copy of the app quits at once instead of writing the same sessions', async () => {

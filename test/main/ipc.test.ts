@@ -29,6 +29,13 @@ function fakeHandlers(): Handlers {
     retireLegacySession: vi.fn(async () => done),
     exportFile: vi.fn(async () => ({ ok: true as const, location: '/tmp/x' })),
     appInfo: vi.fn(async () => ({ version: '0', electron: '45', sessionFolder: '/tmp' })),
+    instructorStatus: vi.fn(async () => ({
+      ok: true as const,
+      value: { passphraseSet: false, unlocked: false, askAtStart: false },
+    })),
+    instructorSetPassphrase: vi.fn(async () => done),
+    instructorUnlock: vi.fn(async () => done),
+    instructorLock: vi.fn(async () => done),
   };
 }
 

@@ -4,7 +4,7 @@
  * sees. Runs the real CLI (tsx scripts/lab.ts) in a child process.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,26 @@ describe('npm run lab', () => {
     expect(r.out).toContain('1 valid, 5 invalid');
   });
 
+  it('validate: a file with 1,200 nested checks is refused with its path, and the files after it are still checked', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hl-deep-'));
+    const good = join(ROOT, 'assets/scenarios/adsync-stopped.json');
+    const s = JSON.parse(readFileSync(good, 'utf8')) as { id: string; objectives: { check: unknown }[] };
+    let check: unknown = { kind: 'faultFixed', fault: 'L6' };
+    for (let i = 0; i < 1200; i++) check = { kind: 'not', check };
+    s.id = 'deep-not';
+    s.objectives[1]!.check = check;
+    writeFileSync(join(dir, 'deep-not.json'), JSON.stringify(s));
+    const r = lab('validate', join(dir, 'deep-not.json'), good);
+    expect(r.out).not.toContain('Maximum call stack');
+    expect(r.out).toMatch(
+      /^invalid deep-not\.json: objectives\[1\]\.check(\.check){32}: checks nested more than 32 levels deep/m,
+    );
+    expect(r.out).toContain('ok      adsync-stopped.json');
+    expect(r.out).toContain('1 valid, 1 invalid');
+    expect(r.code).toBe(1);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('solve: replays the reference solution and prints the objectives and the score, exit 0', () => {
     const r = lab('solve', join(ROOT, 'assets/scenarios/adsync-stopped.json'), '--seed', '2');
     expect(r.code).toBe(0);
@@ -74,5 +94,54 @@ describe('npm run lab', () => {
     expect(lines[1]).toMatchObject({ action: 'sspr open', ok: true, sspr: { page: 'userId' } });
     expect(lines[2]).toMatchObject({ action: 'frobnicate', ok: false });
     expect(lines[3]).toMatchObject({ summary: { status: 'running', failedActions: 1 } });
+  });
+
+  it('solve --report writes report.html and a signed result.json that verify accepts; an edited copy exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hl-'));
+    const env = ['--key-dir', join(dir, 'key')];
+    const r = lab(
+      'solve',
+      join(ROOT, 'assets/scenarios/adsync-stopped.json'),
+      '--seed',
+      '2',
+      '--report',
+      dir,
+      '--name',
+      'Ada',
+      ...env,
+    );
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(
+      /<title>HybridLab report: .*\(Ada\)<\/title>/,
+    );
+    const ok = lab('verify', join(dir, 'result.json'));
+    expect(ok.out).toMatch(/result\.json: ok: signature valid .* replays to 100\/100, completed, as claimed/);
+    expect(ok.code).toBe(0);
+    const edited = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as { learnerName: string };
+    edited.learnerName = 'Mallory';
+    writeFileSync(join(dir, 'edited.json'), JSON.stringify(edited));
+    const bad = lab('verify', join(dir, 'edited.json'));
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('edited.json: REJECTED\n  - signature: does not match the content');
+  });
+
+  it('run --script --report gives an unfinished run up, and its result verifies', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hl-'));
+    const script = join(dir, 'script.txt');
+    writeFileSync(script, 'ps sync01: Get-Service ADSync\n');
+    const r = lab(
+      'run',
+      join(ROOT, 'assets/scenarios/adsync-stopped.json'),
+      '--script',
+      script,
+      '--report',
+      dir,
+      '--key-dir',
+      join(dir, 'key'),
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('(the run had not ended: given up for the report)');
+    expect(JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8'))).toMatchObject({ status: 'gave-up' });
+    expect(lab('verify', join(dir, 'result.json')).code).toBe(0);
   });
 });

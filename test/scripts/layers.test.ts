@@ -1,7 +1,9 @@
 /**
  * The dependency rules `npm run lint` runs (.dependency-cruiser.cjs) catch what they promise: a
  * circle and a lower layer importing a higher one, each named with its rule, and they pass an
- * allowed import. The fixture tree test/fixtures/layers/simulation/ holds one of each.
+ * allowed import. The fixture tree test/fixtures/layers/simulation/ holds one of each; its
+ * src-renderer/ and src-main/ hold a circle each (the rule covers the renderer and the main process
+ * too) and an allowed import.
  */
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -33,6 +35,15 @@ describe('the layer rules', () => {
     expect(r.out).toMatch(/error no-circular: simulation\/net\/(a|b)\.ts/);
     expect(r.out).toContain('error layer-kernel: simulation/core/clock.ts → simulation/lab/lab.ts');
     expect(r.out).not.toContain('simulation/devices/host.ts →');
+    expect(r.out).toContain('2 dependency violations');
+  });
+
+  it('fail on a circle in the renderer and in the main process, naming both', () => {
+    const r = depcruise(FIXTURE, 'src-renderer', 'src-main');
+    expect(r.code).not.toBe(0);
+    expect(r.out).toMatch(/error no-circular: src-renderer\/lab\/(Controller|actions)\.ts/);
+    expect(r.out).toMatch(/error no-circular: src-main\/(store|queue)\.ts/);
+    expect(r.out).not.toContain('error no-circular: src-main/window.ts');
     expect(r.out).toContain('2 dependency violations');
   });
 

@@ -11,14 +11,6 @@ import { LeavePrompt } from './LeavePrompt';
 import { NotificationsPanel } from './NotificationsPanel';
 import { ADMIN_TOASTER } from './useAdminAction';
 
-/** What every blade gets: where it is, its breadcrumbs and title, and how to go elsewhere. */
-export interface BladeProps {
-  route: string;
-  info: RouteInfo;
-  subtitle: string;
-  navigate: (route: string) => void;
-}
-
 /** The Microsoft Entra admin center (entra.microsoft.com), signed in as the tenant's Global Administrator. */
 export function AdminCenter() {
   const s = useAdminStyles();

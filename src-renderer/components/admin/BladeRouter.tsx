@@ -1,4 +1,4 @@
-import type { BladeProps } from './AdminCenter';
+import type { BladeProps } from './adminRoutes';
 import { AuditLogsBlade } from './blades/AuditLogsBlade';
 import { ConnectBlade } from './blades/ConnectBlade';
 import { GroupsBlade } from './blades/GroupsBlade';

@@ -126,6 +126,14 @@ export interface RouteInfo {
 
 const HOME = { label: 'Home', route: 'home' };
 
+/** What every blade gets: where it is, its breadcrumbs and title, and how to go elsewhere. */
+export interface BladeProps {
+  route: string;
+  info: RouteInfo;
+  subtitle: string;
+  navigate: (route: string) => void;
+}
+
 export function routeInfo(route: string, methodLabel?: (id: string) => string): RouteInfo {
   const item = (menu: MenuSection[]) =>
     menu.flatMap((s) => s.items).find((i) => i.route === route)?.label ?? '';

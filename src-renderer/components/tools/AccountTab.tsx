@@ -2,7 +2,9 @@
  * The Account tab of a user's properties in ADUC: the logon names, the unlock checkbox (only
  * while the account is locked out on this DC) and the account options.
  */
+import { Button, Checkbox, Input, Label, useId } from '@fluentui/react-components';
 import type { AducUserView } from '../../../simulation';
+import { useAducStyles } from './aducStyles';
 
 export type AccountOption = 'mustChange' | 'cannotChange' | 'neverExpires' | 'disabled';
 
@@ -22,49 +24,50 @@ interface Props {
 }
 
 export function AccountTab({ user, unlock, options, onUnlock, onOption }: Props) {
+  const s = useAducStyles();
+  const id = useId('aduc-account');
   const a = user.account;
   return (
-    <div className="aduc-tab-body" data-testid="aduc-account">
-      <span className="aduc-label">User logon name:</span>
-      <div className="aduc-row">
-        <input value={a.logonPrefix} readOnly />
-        <input value={a.upnSuffix} readOnly />
+    <div className={s.body} data-testid="aduc-account">
+      <Label htmlFor={`${id}-upn`}>User logon name:</Label>
+      <div className={s.pair}>
+        <Input id={`${id}-upn`} value={a.logonPrefix} readOnly />
+        <Input value={a.upnSuffix} readOnly aria-label="UPN suffix" />
       </div>
-      <span className="aduc-label">User logon name (pre-Windows 2000):</span>
-      <div className="aduc-row">
-        <input value={a.preWindows2000.slice(0, a.preWindows2000.indexOf('\\') + 1)} readOnly />
-        <input value={user.sam} readOnly />
+      <Label htmlFor={`${id}-sam`}>User logon name (pre-Windows 2000):</Label>
+      <div className={s.pair}>
+        <Input
+          value={a.preWindows2000.slice(0, a.preWindows2000.indexOf('\\') + 1)}
+          readOnly
+          aria-label="Domain (pre-Windows 2000)"
+        />
+        <Input id={`${id}-sam`} value={user.sam} readOnly />
       </div>
-      <div className="aduc-row">
-        <button type="button" className="btn btn-small" disabled>
+      <div className={s.buttons}>
+        <Button size="small" disabled>
           Logon Hours...
-        </button>
-        <button type="button" className="btn btn-small" disabled>
+        </Button>
+        <Button size="small" disabled>
           Log On To...
-        </button>
+        </Button>
       </div>
-      <label className={`check${a.lockedOut ? '' : ' aduc-muted'}`}>
-        <input
-          type="checkbox"
-          checked={unlock}
-          disabled={!a.lockedOut}
-          onChange={(e) => onUnlock(e.target.checked)}
-          data-testid="aduc-unlock"
-        />{' '}
-        {a.unlockText}
-      </label>
-      <span className="aduc-label">Account options:</span>
-      <div className="aduc-options">
+      <Checkbox
+        checked={unlock}
+        disabled={!a.lockedOut}
+        onChange={(_, d) => onUnlock(d.checked === true)}
+        label={a.unlockText}
+        data-testid="aduc-unlock"
+      />
+      <Label id={`${id}-options`}>Account options:</Label>
+      <div className={s.options} role="group" aria-labelledby={`${id}-options`}>
         {OPTIONS.map((o) => (
-          <label key={o.id} className="check">
-            <input
-              type="checkbox"
-              checked={options[o.id] ?? a[o.id]}
-              onChange={(e) => onOption(o.id, e.target.checked)}
-              data-testid={`aduc-opt-${o.id}`}
-            />{' '}
-            {o.label}
-          </label>
+          <Checkbox
+            key={o.id}
+            checked={options[o.id] ?? a[o.id]}
+            onChange={(_, d) => onOption(o.id, d.checked === true)}
+            label={o.label}
+            data-testid={`aduc-opt-${o.id}`}
+          />
         ))}
       </div>
     </div>

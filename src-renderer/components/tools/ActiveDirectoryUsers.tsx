@@ -5,6 +5,21 @@
  * While AD DS cannot be reached, the error the console gives instead.
  */
 import { useState } from 'react';
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Toolbar,
+  ToolbarButton,
+} from '@fluentui/react-components';
+import { KeyResetRegular, PersonInfoRegular } from '@fluentui/react-icons';
 import { type AducObjectView, type AducAction, ADUC_TEXT, type AducResult } from '../../../simulation';
 import { useAducAction } from '../../hooks/useAducAction';
 import { useLearnerView } from '../../lab/LabContext';
@@ -13,8 +28,12 @@ import { AducIcon } from './AducIcon';
 import { AducTree } from './AducTree';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { UserProperties } from './UserProperties';
+import { useAducStyles } from './aducStyles';
+
+type Where = 'props' | 'reset' | 'window';
 
 export function ActiveDirectoryUsers() {
+  const s = useAducStyles();
   const view = useLearnerView().aduc;
   const { run, error } = useAducAction(view?.host ?? '');
   const [node, setNode] = useState('');
@@ -22,14 +41,22 @@ export function ActiveDirectoryUsers() {
   const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<string | undefined>();
   const [dialog, setDialog] = useState<'props' | 'reset' | undefined>();
-  const [box, setBox] = useState<AducResult | undefined>();
+  // Each opening of a dialog starts a fresh form (the dialogs stay mounted: see UserProperties).
+  const [session, setSession] = useState(0);
+  // The message box: nested in the dialog it answers, or over the window once no dialog is open
+  // (a box waiting for a dialog's exit motion is `queued`). Never a sibling of an open dialog.
+  const [box, setBox] = useState<{ result: AducResult; where: Where }>();
+  const [boxOpen, setBoxOpen] = useState(false);
+  const [queued, setQueued] = useState<AducResult>();
   if (!view) return null;
   if (!view.available)
     return (
-      <div className="dialog-like" role="alert" data-testid="aduc-unavailable">
-        <strong>Active Directory Domain Services</strong>
-        <p>{view.unavailableText}</p>
-      </div>
+      <MessageBar intent="error" role="alert" data-testid="aduc-unavailable">
+        <MessageBarBody>
+          <MessageBarTitle>Active Directory Domain Services</MessageBarTitle>
+          {view.unavailableText}
+        </MessageBarBody>
+      </MessageBar>
     );
   const container = view.containers.find((c) => c.dn === node) ?? view.containers[0];
   const objects = container?.objects ?? [];
@@ -48,44 +75,66 @@ export function ActiveDirectoryUsers() {
     setSelected(undefined);
     if (!expanded.has(dn)) toggle(dn);
   };
+  const show = (d: 'props' | 'reset') => {
+    setSession((n) => n + 1);
+    setDialog(d);
+  };
+  const message = (result: AducResult, where: Where) => {
+    setBox({ result, where });
+    setBoxOpen(true);
+  };
+  const closed = () => {
+    if (!queued) return;
+    message(queued, 'window');
+    setQueued(undefined);
+  };
   const activate = (o: AducObjectView) => {
-    if (o.kind === 'user') setDialog('props');
+    if (o.kind === 'user') show('props');
     else if (o.kind !== 'group' && o.kind !== 'computer') open(o.dn);
   };
   const reset = (action: AducAction) => {
     const r = run(action);
-    if (r?.message) setBox(r);
-    if (r?.message !== ADUC_TEXT.mismatch) setDialog(undefined);
+    if (r?.message === ADUC_TEXT.mismatch) return message(r, 'reset');
+    setDialog(undefined);
+    if (r?.message) setQueued(r);
   };
+  const messageBox = (where: Where) =>
+    box?.where === where && (
+      <AducMessageBox
+        open={boxOpen && !!box.result.message}
+        title={box.result.title ?? ADUC_TEXT.title}
+        message={box.result.message ?? ''}
+        error={!box.result.ok}
+        onClose={() => setBoxOpen(false)}
+      />
+    );
   return (
-    <div className="aduc" data-testid="aduc">
-      <div className="aduc-menu">
+    <div className={s.window} data-testid="aduc">
+      <div className={s.menu} aria-hidden="true">
         <span>File</span>
         <span>Action</span>
         <span>View</span>
         <span>Help</span>
       </div>
-      <div className="aduc-toolbar">
-        <button
-          type="button"
-          className="btn btn-small"
+      <Toolbar size="small" className={s.toolbar} aria-label="Action">
+        <ToolbarButton
+          icon={<PersonInfoRegular />}
           disabled={!user}
-          onClick={() => setDialog('props')}
+          onClick={() => show('props')}
           data-testid="aduc-properties"
         >
           Properties
-        </button>
-        <button
-          type="button"
-          className="btn btn-small"
+        </ToolbarButton>
+        <ToolbarButton
+          icon={<KeyResetRegular />}
           disabled={!user}
-          onClick={() => setDialog('reset')}
+          onClick={() => show('reset')}
           data-testid="aduc-reset"
         >
           Reset Password...
-        </button>
-      </div>
-      <div className="aduc-panes">
+        </ToolbarButton>
+      </Toolbar>
+      <div className={s.panes}>
         <AducTree
           title={view.title}
           containers={view.containers}
@@ -94,58 +143,75 @@ export function ActiveDirectoryUsers() {
           onSelect={open}
           onToggle={toggle}
         />
-        <div className="aduc-list">
-          <table className="grid" data-testid="aduc-objects">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Type</th>
-                <th>Description</th>
-              </tr>
-            </thead>
-            <tbody>
+        <div className={s.list}>
+          <Table size="extra-small" aria-label={container?.name ?? view.title} data-testid="aduc-objects">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Name</TableHeaderCell>
+                <TableHeaderCell>Type</TableHeaderCell>
+                <TableHeaderCell>Description</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {objects.map((o) => (
-                <tr
+                <TableRow
                   key={o.dn}
-                  className={o.dn === selected ? 'is-selected' : ''}
+                  className={s.row}
+                  appearance={o.dn === selected ? 'brand' : 'none'}
+                  aria-selected={o.dn === selected}
+                  tabIndex={0}
                   onClick={() => setSelected(o.dn)}
                   onDoubleClick={() => activate(o)}
+                  onKeyDown={(k) => {
+                    if (k.key === 'Enter') {
+                      setSelected(o.dn);
+                      activate(o);
+                    } else if (k.key === ' ') setSelected(o.dn);
+                  }}
                   data-testid={`aduc-row-${o.name}`}
                 >
-                  <td className="nowrap">
+                  <TableCell className={s.nowrap}>
                     <AducIcon kind={o.kind} disabled={o.disabled} /> {o.name}
-                  </td>
-                  <td className="nowrap">{o.type}</td>
-                  <td className="aduc-desc">{o.description}</td>
-                </tr>
+                  </TableCell>
+                  <TableCell className={s.nowrap}>{o.type}</TableCell>
+                  <TableCell>
+                    <div className={s.desc}>{o.description}</div>
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </div>
       </div>
-      <div className="aduc-status">{objects.length} object(s)</div>
-      {error && <p className="form-error">{error}</p>}
-      {dialog === 'props' && user && (
-        <UserProperties
-          key={user.dn}
-          user={user}
-          groups={view.groups}
-          run={run}
-          onMessage={setBox}
-          onClose={() => setDialog(undefined)}
-        />
+      <div className={s.status}>{objects.length} object(s)</div>
+      {error && (
+        <Text className={s.bad} role="alert">
+          {error}
+        </Text>
       )}
-      {dialog === 'reset' && user && (
-        <ResetPasswordDialog user={user} onOk={reset} onCancel={() => setDialog(undefined)} />
-      )}
-      {box?.message && (
-        <AducMessageBox
-          title={box.title ?? ADUC_TEXT.title}
-          message={box.message}
-          error={!box.ok}
-          onClose={() => setBox(undefined)}
-        />
-      )}
+      <UserProperties
+        open={dialog === 'props'}
+        session={session}
+        user={user}
+        groups={view.groups}
+        run={run}
+        onMessage={(r, closing) => (closing ? setQueued(r) : message(r, 'props'))}
+        onClose={() => setDialog(undefined)}
+        onClosed={closed}
+      >
+        {messageBox('props')}
+      </UserProperties>
+      <ResetPasswordDialog
+        open={dialog === 'reset'}
+        session={session}
+        user={user}
+        onOk={reset}
+        onCancel={() => setDialog(undefined)}
+        onClosed={closed}
+      >
+        {messageBox('reset')}
+      </ResetPasswordDialog>
+      {messageBox('window')}
     </div>
   );
 }

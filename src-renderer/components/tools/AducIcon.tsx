@@ -1,5 +1,8 @@
 import { memo } from 'react';
+import { makeStyles } from '@fluentui/react-components';
 import type { AducObjectKind } from '../../../simulation';
+
+const useIconStyles = makeStyles({ icon: { verticalAlign: '-3px', flexShrink: 0 } });
 
 export type AducIconKind = AducObjectKind | 'console' | 'queries';
 
@@ -11,7 +14,8 @@ export const AducIcon = memo(function AducIcon({
   kind: AducIconKind;
   disabled?: boolean;
 }) {
-  const common = { width: 16, height: 16, viewBox: '0 0 16 16', 'aria-hidden': true, className: 'aduc-icon' };
+  const className = useIconStyles().icon;
+  const common = { width: 16, height: 16, viewBox: '0 0 16 16', 'aria-hidden': true, className };
   const folder = <path d="M1 4h5l1.5 1.5H15V13H1z" fill="#f2c55c" stroke="#b8912f" strokeWidth="0.8" />;
   const person = (x: number, color: string) => (
     <g fill={color} stroke="#3b5e8c" strokeWidth="0.6">

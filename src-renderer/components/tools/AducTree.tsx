@@ -1,9 +1,13 @@
 /**
  * ADUC's left pane: the console root, Saved Queries and the domain's containers and OUs as a tree
- * (a node opens when it is selected; the arrow opens or closes it).
+ * (Fluent's Tree: arrow keys move and open, Enter or a click selects; a node opens when it is
+ * selected; the chevron opens or closes it).
  */
+import type { ReactElement } from 'react';
+import { Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
 import type { AducContainerView } from '../../../simulation';
 import { AducIcon } from './AducIcon';
+import { useAducStyles } from './aducStyles';
 
 interface Props {
   title: string;
@@ -14,46 +18,57 @@ interface Props {
   onToggle: (dn: string) => void;
 }
 
+const ROOT = 'console-root';
+
 export function AducTree({ title, containers, selected, expanded, onSelect, onToggle }: Props) {
-  const byDn = new Map(containers.map((c) => [c.dn, c]));
-  const depth = (c: AducContainerView): number => {
-    const p = c.parent ? byDn.get(c.parent) : undefined;
-    return p ? depth(p) + 1 : 0;
-  };
-  const visible = (c: AducContainerView): boolean => {
-    const p = c.parent ? byDn.get(c.parent) : undefined;
-    return !p || (expanded.has(p.dn) && visible(p));
-  };
-  const hasChildren = (dn: string) => containers.some((c) => c.parent === dn);
-  return (
-    <nav className="aduc-tree" aria-label="Console tree">
-      <div className="aduc-node aduc-root">
-        <AducIcon kind="console" /> {title}
-      </div>
-      <div className="aduc-node" style={{ paddingLeft: 24 }}>
-        <span className="aduc-twisty" />
-        <AducIcon kind="queries" /> Saved Queries
-      </div>
-      {containers.filter(visible).map((c) => (
-        <div
-          key={c.dn}
-          className={`aduc-node${c.dn === selected ? ' is-selected' : ''}`}
-          style={{ paddingLeft: 10 + (depth(c) + 1) * 14 }}
-          onClick={() => onSelect(c.dn)}
-          data-testid={`aduc-node-${c.name}`}
+  const s = useAducStyles();
+  const children = (dn: string | undefined) => containers.filter((c) => c.parent === dn);
+  const item = (c: AducContainerView): ReactElement => {
+    const kids = children(c.dn);
+    return (
+      <TreeItem
+        key={c.dn}
+        value={c.dn}
+        itemType={kids.length > 0 ? 'branch' : 'leaf'}
+        aria-selected={c.dn === selected}
+        onClick={(e) => {
+          e.stopPropagation();
+          onSelect(c.dn);
+        }}
+        data-testid={`aduc-node-${c.name}`}
+      >
+        <TreeItemLayout
+          className={c.dn === selected ? s.selected : undefined}
+          iconBefore={<AducIcon kind={c.kind} />}
         >
-          <span
-            className="aduc-twisty"
-            onClick={(e) => {
-              e.stopPropagation();
-              onToggle(c.dn);
-            }}
-          >
-            {hasChildren(c.dn) ? (expanded.has(c.dn) ? '▾' : '▸') : ''}
-          </span>
-          <AducIcon kind={c.kind} /> {c.name}
-        </div>
-      ))}
+          {c.name}
+        </TreeItemLayout>
+        {kids.length > 0 && <Tree>{kids.map(item)}</Tree>}
+      </TreeItem>
+    );
+  };
+  return (
+    <nav className={s.tree} aria-label="Console tree">
+      <Tree
+        size="small"
+        aria-label={title}
+        openItems={[ROOT, ...expanded]}
+        onOpenChange={(_, d) => {
+          // A click on the row selects it (and opens it); the chevron and the arrow keys toggle.
+          if (d.type === 'Click' || d.value === ROOT) return;
+          onToggle(String(d.value));
+        }}
+      >
+        <TreeItem value={ROOT} itemType="branch">
+          <TreeItemLayout iconBefore={<AducIcon kind="console" />}>{title}</TreeItemLayout>
+          <Tree>
+            <TreeItem value="saved-queries" itemType="leaf">
+              <TreeItemLayout iconBefore={<AducIcon kind="queries" />}>Saved Queries</TreeItemLayout>
+            </TreeItem>
+            {children(undefined).map(item)}
+          </Tree>
+        </TreeItem>
+      </Tree>
     </nav>
   );
 }

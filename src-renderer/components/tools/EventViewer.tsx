@@ -2,20 +2,54 @@
  * Event Viewer on a Windows host: the logs, a level and text filter, the events table and the
  * selected event's details.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
+import {
+  Input,
+  Select,
+  Tab,
+  TabList,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
+import {
+  ErrorCircleFilled,
+  InfoRegular,
+  KeyRegular,
+  LockClosedFilled,
+  WarningFilled,
+} from '@fluentui/react-icons';
 import { type EventView, type ViewerLog, VIEWER_LOGS } from '../../../simulation';
 import { useLearnerView } from '../../lab/LabContext';
+import { useToolsStyles } from './toolsStyles';
 
-const LEVEL_ICON: Record<string, string> = {
-  Information: 'ℹ',
-  Warning: '⚠',
-  Error: '⛔',
-  Critical: '⛔',
-  'Audit Success': '🔑',
-  'Audit Failure': '🔒',
-};
+const LEVELS = ['Critical', 'Error', 'Warning', 'Information', 'Audit Success', 'Audit Failure'];
+
+/** Event Viewer's level icon, as an SVG from Fluent's icon set (no emoji font needed). */
+function LevelIcon({ level }: { level: string }): ReactElement {
+  const s = useToolsStyles();
+  const props = { className: s.icon, 'aria-hidden': true } as const;
+  switch (level) {
+    case 'Warning':
+      return <WarningFilled {...props} className={`${s.icon} ${s.warn}`} />;
+    case 'Error':
+    case 'Critical':
+      return <ErrorCircleFilled {...props} className={`${s.icon} ${s.bad}`} />;
+    case 'Audit Success':
+      return <KeyRegular {...props} />;
+    case 'Audit Failure':
+      return <LockClosedFilled {...props} className={`${s.icon} ${s.bad}`} />;
+    default:
+      return <InfoRegular {...props} className={`${s.icon} ${s.info}`} />;
+  }
+}
 
 export function EventViewer({ host }: { host: string }) {
+  const s = useToolsStyles();
   const tools = useLearnerView().tools[host];
   const [log, setLog] = useState<ViewerLog>('Application');
   const [selected, setSelected] = useState<number | undefined>();
@@ -36,81 +70,86 @@ export function EventViewer({ host }: { host: string }) {
   if (!tools) return null;
   const chosen: EventView | undefined = events.find((e) => e.recordId === selected) ?? events[0];
   return (
-    <div className="event-viewer" data-testid="event-viewer">
-      <nav className="ev-tree">
-        <div className="blade-nav-title">Event Viewer (Local) · Windows Logs</div>
-        {VIEWER_LOGS.map((l) => (
-          <button
-            key={l}
-            type="button"
-            className={`blade-link${l === log ? ' is-active' : ''}`}
-            onClick={() => {
-              setLog(l);
-              setSelected(undefined);
-            }}
-            data-testid={`ev-log-${l}`}
-          >
-            {l} <span className="hint">({tools.events[l].length})</span>
-          </button>
-        ))}
+    <div className={s.twoPanes} data-testid="event-viewer">
+      <nav className={s.side} aria-label="Event Viewer (Local)">
+        <div className={s.sideTitle}>Event Viewer (Local) · Windows Logs</div>
+        <TabList
+          vertical
+          selectedValue={log}
+          onTabSelect={(_, d) => {
+            setLog(d.value as ViewerLog);
+            setSelected(undefined);
+          }}
+          aria-label="Windows Logs"
+        >
+          {VIEWER_LOGS.map((l) => (
+            <Tab key={l} value={l} data-testid={`ev-log-${l}`}>
+              {l} <span className={s.muted}>({tools.events[l].length})</span>
+            </Tab>
+          ))}
+        </TabList>
       </nav>
-      <section className="ev-main">
-        <div className="ev-head">
-          <strong>
+      <section className={s.main} aria-label={log}>
+        <div className={s.inline}>
+          <Text weight="semibold">
             {log} · Number of events: {tools.events[log].length}
-          </strong>
-          <select value={level} onChange={(e) => setLevel(e.target.value)} aria-label="Event level">
+          </Text>
+          <Select value={level} onChange={(_, d) => setLevel(d.value)} aria-label="Event level">
             <option value="all">All levels</option>
-            {['Critical', 'Error', 'Warning', 'Information', 'Audit Success', 'Audit Failure'].map((l) => (
+            {LEVELS.map((l) => (
               <option key={l}>{l}</option>
             ))}
-          </select>
-          <input
+          </Select>
+          <Input
             placeholder="Filter: event ID, source or text"
             value={filter}
-            onChange={(e) => setFilter(e.target.value)}
+            onChange={(_, d) => setFilter(d.value)}
             aria-label="Filter events"
           />
         </div>
-        <div className="ev-list">
-          <table className="grid" data-testid="ev-table">
-            <thead>
-              <tr>
-                <th>Level</th>
-                <th>Date and Time</th>
-                <th>Source</th>
-                <th>Event ID</th>
-                <th>Task Category</th>
-              </tr>
-            </thead>
-            <tbody>
+        <div className={s.list}>
+          <Table size="extra-small" aria-label={`${log} events`} data-testid="ev-table">
+            <TableHeader>
+              <TableRow>
+                {['Level', 'Date and Time', 'Source', 'Event ID', 'Task Category'].map((h) => (
+                  <TableHeaderCell key={h}>{h}</TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {events.slice(0, 400).map((e) => (
-                <tr
+                <TableRow
                   key={e.recordId}
-                  className={chosen?.recordId === e.recordId ? 'is-selected' : ''}
+                  className={s.row}
+                  appearance={chosen?.recordId === e.recordId ? 'brand' : 'none'}
+                  aria-selected={chosen?.recordId === e.recordId}
+                  tabIndex={0}
                   onClick={() => setSelected(e.recordId)}
+                  onKeyDown={(k) => k.key === 'Enter' && setSelected(e.recordId)}
                 >
-                  <td className="nowrap">
-                    <span className={`lvl lvl-${e.level.replace(/\s/g, '')}`}>{LEVEL_ICON[e.level]}</span>{' '}
+                  <TableCell className={s.nowrap}>
+                    <LevelIcon level={e.level} />
                     {e.level}
-                  </td>
-                  <td className="nowrap">{e.display}</td>
-                  <td>{e.source}</td>
-                  <td>{e.eventId}</td>
-                  <td>{e.taskCategory}</td>
-                </tr>
+                  </TableCell>
+                  <TableCell className={s.nowrap}>{e.display}</TableCell>
+                  <TableCell>{e.source}</TableCell>
+                  <TableCell>{e.eventId}</TableCell>
+                  <TableCell>{e.taskCategory}</TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
-          {events.length === 0 && <p className="hint">No events match.</p>}
+            </TableBody>
+          </Table>
+          {events.length === 0 && <Text className={s.muted}>No events match.</Text>}
         </div>
         {chosen && (
-          <div className="ev-detail" data-testid="ev-detail">
-            <div className="ev-detail-title">
+          <div className={s.detail} data-testid="ev-detail">
+            <Text weight="semibold">
               Event {chosen.eventId}, {chosen.source}
-            </div>
-            <pre className="ev-message">{chosen.message}</pre>
-            <dl className="kv ev-props">
+            </Text>
+            <pre className={s.message} tabIndex={0}>
+              {chosen.message}
+            </pre>
+            <dl className={s.kv}>
               <dt>Log Name:</dt>
               <dd>{log}</dd>
               <dt>Source:</dt>

@@ -3,53 +3,69 @@
  * an outbound TCP allow rule for a host pattern and port.
  */
 import { useState } from 'react';
+import {
+  Button,
+  Input,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
+import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useDispatch } from '../../hooks/useDispatch';
 import { useLearnerView } from '../../lab/LabContext';
+import { useToolsStyles } from './toolsStyles';
 
 export function GatewayPage() {
+  const s = useToolsStyles();
   const g = useLearnerView().gateway;
   const { send, error } = useDispatch();
   const [host, setHost] = useState('*.servicebus.windows.net');
   const [port, setPort] = useState('443');
   return (
-    <div className="gateway" data-testid="gateway">
-      <h3>
+    <div className={s.main} data-testid="gateway">
+      <Text as="h3" weight="semibold" size={400}>
         {g.name} ({g.lanAddress}) · Firewall rules
-      </h3>
-      <p className="hint">
+      </Text>
+      <Text className={s.muted}>
         Rules are checked from the top; the first that matches decides. New allow rules go to the top.
         Outbound traffic that matches no rule is allowed.
-      </p>
-      <table className="grid" data-testid="fw-rules">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>Rule</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
+      </Text>
+      <Table size="small" aria-label="Firewall rules" data-testid="fw-rules">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell style={{ width: 48 }}>#</TableHeaderCell>
+            <TableHeaderCell>Rule</TableHeaderCell>
+            <TableHeaderCell style={{ width: 120 }}>
+              <span className={s.muted}>Actions</span>
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {g.rules.map((r, i) => (
-            <tr key={r.id}>
-              <td>{i + 1}</td>
-              <td>{r.summary}</td>
-              <td>
-                <button
-                  type="button"
-                  className="btn btn-small"
+            <TableRow key={r.id}>
+              <TableCell>{i + 1}</TableCell>
+              <TableCell>{r.summary}</TableCell>
+              <TableCell>
+                <Button
+                  size="small"
+                  icon={<DeleteRegular />}
                   onClick={() => send({ type: 'gateway.firewall', remove: r.id })}
                   data-testid={`fw-delete-${i}`}
                 >
                   Delete
-                </button>
-              </td>
-            </tr>
+                </Button>
+              </TableCell>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
-      {g.rules.length === 0 && <p className="hint">No rules: all outbound traffic is allowed.</p>}
+        </TableBody>
+      </Table>
+      {g.rules.length === 0 && <Text className={s.muted}>No rules: all outbound traffic is allowed.</Text>}
       <form
-        className="actions"
+        className={s.inline}
         onSubmit={(e) => {
           e.preventDefault();
           const n = Number(port);
@@ -66,20 +82,30 @@ export function GatewayPage() {
           });
         }}
       >
-        <span>Allow outbound TCP to</span>
-        <input value={host} onChange={(e) => setHost(e.target.value)} aria-label="Destination host pattern" />
-        <span>port</span>
-        <input
-          value={port}
-          onChange={(e) => setPort(e.target.value)}
-          aria-label="Port"
-          style={{ minWidth: 60, width: 60 }}
+        <Text>Allow outbound TCP to</Text>
+        <Input
+          value={host}
+          onChange={(_, d) => setHost(d.value)}
+          aria-label="Destination host pattern"
+          data-testid="fw-host"
         />
-        <button type="submit" className="btn">
+        <Text>port</Text>
+        <Input
+          value={port}
+          onChange={(_, d) => setPort(d.value)}
+          aria-label="Port"
+          style={{ width: 80, minWidth: 80 }}
+          data-testid="fw-port"
+        />
+        <Button type="submit" icon={<AddRegular />} data-testid="fw-add">
           Add rule
-        </button>
+        </Button>
       </form>
-      {error && <p className="form-error">{error}</p>}
+      {error && (
+        <Text className={s.bad} role="alert">
+          {error}
+        </Text>
+      )}
     </div>
   );
 }

@@ -1,5 +1,14 @@
 /** A list of groups with their folders, one selectable, as ADUC's Member Of tab and Select Groups show it. */
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
 import { AducIcon } from './AducIcon';
+import { useAducStyles } from './aducStyles';
 
 interface Props {
   groups: readonly { name: string; folder: string }[];
@@ -8,35 +17,44 @@ interface Props {
   onSelect: (name: string) => void;
   onOpen?: (name: string) => void;
   testIdPrefix: string;
+  label: string;
 }
 
-export function GroupTable({ groups, folderHeader, selected, onSelect, onOpen, testIdPrefix }: Props) {
+export function GroupTable({ groups, folderHeader, selected, onSelect, onOpen, testIdPrefix, label }: Props) {
+  const s = useAducStyles();
   return (
-    <div className="aduc-list">
-      <table className="grid">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>{folderHeader}</th>
-          </tr>
-        </thead>
-        <tbody>
+    <div className={s.boxedList}>
+      <Table size="extra-small" aria-label={label}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Name</TableHeaderCell>
+            <TableHeaderCell>{folderHeader}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {groups.map((g) => (
-            <tr
+            <TableRow
               key={g.name}
-              className={g.name === selected ? 'is-selected' : ''}
+              className={s.row}
+              appearance={g.name === selected ? 'brand' : 'none'}
+              aria-selected={g.name === selected}
+              tabIndex={0}
               onClick={() => onSelect(g.name)}
               onDoubleClick={onOpen ? () => onOpen(g.name) : undefined}
+              onKeyDown={(k) => {
+                if (k.key === 'Enter') (onOpen ?? onSelect)(g.name);
+                else if (k.key === ' ') onSelect(g.name);
+              }}
               data-testid={`${testIdPrefix}${g.name}`}
             >
-              <td className="nowrap">
+              <TableCell className={s.nowrap}>
                 <AducIcon kind="group" /> {g.name}
-              </td>
-              <td>{g.folder}</td>
-            </tr>
+              </TableCell>
+              <TableCell>{g.folder}</TableCell>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }

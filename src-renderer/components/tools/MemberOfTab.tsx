@@ -3,9 +3,11 @@
  * Groups) and Remove, both applied with OK or Apply, and the primary group.
  */
 import { useState } from 'react';
+import { Button, Text } from '@fluentui/react-components';
 import { GroupTable } from './GroupTable';
 import type { AducUserView } from '../../../simulation';
 import { SelectGroupsDialog } from './SelectGroupsDialog';
+import { useAducStyles } from './aducStyles';
 
 interface Props {
   user: AducUserView;
@@ -16,6 +18,7 @@ interface Props {
 }
 
 export function MemberOfTab({ user, groups, add, remove, onChange }: Props) {
+  const s = useAducStyles();
   const [selected, setSelected] = useState<string | undefined>();
   const [picking, setPicking] = useState(false);
   const shown = [
@@ -23,27 +26,22 @@ export function MemberOfTab({ user, groups, add, remove, onChange }: Props) {
     ...groups.filter((g) => add.includes(g.name)),
   ];
   return (
-    <div className="aduc-tab-body" data-testid="aduc-memberof">
-      <span className="aduc-label">Member of:</span>
+    <div className={s.body} data-testid="aduc-memberof">
+      <Text>Member of:</Text>
       <GroupTable
         groups={shown}
         folderHeader="Active Directory Domain Services Folder"
         selected={selected}
         onSelect={setSelected}
         testIdPrefix="aduc-member-"
+        label="Member of"
       />
-      <div className="aduc-row">
-        <button
-          type="button"
-          className="btn btn-small"
-          onClick={() => setPicking(true)}
-          data-testid="aduc-memberof-add"
-        >
+      <div className={s.buttons}>
+        <Button size="small" onClick={() => setPicking(true)} data-testid="aduc-memberof-add">
           Add...
-        </button>
-        <button
-          type="button"
-          className="btn btn-small"
+        </Button>
+        <Button
+          size="small"
           disabled={!selected || !shown.some((g) => g.name === selected)}
           onClick={() => {
             if (!selected) return;
@@ -58,29 +56,30 @@ export function MemberOfTab({ user, groups, add, remove, onChange }: Props) {
           data-testid="aduc-memberof-remove"
         >
           Remove
-        </button>
+        </Button>
       </div>
-      <p>
+      <Text>
         Primary group: <strong>{user.primaryGroup}</strong>
-      </p>
-      <button type="button" className="btn btn-small" disabled>
-        Set Primary Group
-      </button>
-      {picking && (
-        <SelectGroupsDialog
-          groups={groups.filter((g) => !shown.some((s) => s.name === g.name))}
-          onCancel={() => setPicking(false)}
-          onOk={(group) => {
-            setPicking(false);
-            if (remove.includes(group))
-              onChange(
-                add,
-                remove.filter((g) => g !== group),
-              );
-            else onChange([...add, group], remove);
-          }}
-        />
-      )}
+      </Text>
+      <div>
+        <Button size="small" disabled>
+          Set Primary Group
+        </Button>
+      </div>
+      <SelectGroupsDialog
+        open={picking}
+        groups={groups.filter((g) => !shown.some((x) => x.name === g.name))}
+        onCancel={() => setPicking(false)}
+        onOk={(group) => {
+          setPicking(false);
+          if (remove.includes(group))
+            onChange(
+              add,
+              remove.filter((g) => g !== group),
+            );
+          else onChange([...add, group], remove);
+        }}
+      />
     </div>
   );
 }

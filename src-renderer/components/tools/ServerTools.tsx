@@ -1,8 +1,9 @@
 /**
- * The Server tools surface: the machine picker and the tool buttons, and the tool that is open
+ * The Server tools surface: the machine picker and the tool tabs, and the tool that is open
  * (Event Viewer, Services, the Synchronization Service Manager, Active Directory Users and
  * Computers or the gateway's firewall page, one component per file beside this one).
  */
+import { Label, Select, Tab, TabList, Text, useId } from '@fluentui/react-components';
 import { useLearnerView } from '../../lab/LabContext';
 import { useUi, type ToolId } from '../../state/uiStore';
 import { ActiveDirectoryUsers } from './ActiveDirectoryUsers';
@@ -10,6 +11,7 @@ import { EventViewer } from './EventViewer';
 import { GatewayPage } from './GatewayPage';
 import { ServicesConsole } from './ServicesConsole';
 import { SyncServiceManager } from './SyncServiceManager';
+import { useToolsStyles } from './toolsStyles';
 
 type Tool = ToolId;
 
@@ -19,11 +21,13 @@ type Tool = ToolId;
  * Computers on the domain controller, and the gateway's firewall page.
  */
 export function ServerTools() {
+  const s = useToolsStyles();
+  const hostId = useId('tools-host');
   const view = useLearnerView();
-  const host = useUi((s) => s.toolsHost);
-  const setHost = useUi((s) => s.setToolsHost);
-  const tool = useUi((s) => s.tool);
-  const setTool = useUi((s) => s.setTool);
+  const host = useUi((st) => st.toolsHost);
+  const setHost = useUi((st) => st.setToolsHost);
+  const tool = useUi((st) => st.tool);
+  const setTool = useUi((st) => st.setTool);
   const hosts = Object.values(view.tools);
   const current = view.tools[host] ?? hosts[0];
   const isSync = view.syncManager?.host === current?.host;
@@ -37,50 +41,52 @@ export function ServerTools() {
   const activeTool: Tool =
     (tool === 'syncmanager' && !isSync) || (tool === 'aduc' && !isDc) ? 'events' : tool;
   return (
-    <div className="tools" data-testid="server-tools">
-      <div className="tools-bar">
-        <label className="tools-host">
-          <span>Machine</span>
-          <select
-            value={tool === 'gateway' ? 'gateway' : (current?.host ?? '')}
-            onChange={(e) => {
-              if (e.target.value === 'gateway') setTool('gateway');
-              else {
-                setHost(e.target.value);
-                if (tool === 'gateway') setTool('events');
-              }
-            }}
-            data-testid="tools-host"
+    <div className={s.root} data-testid="server-tools">
+      <div className={s.bar}>
+        <Label htmlFor={hostId} weight="semibold">
+          Machine
+        </Label>
+        <Select
+          id={hostId}
+          value={tool === 'gateway' ? 'gateway' : (current?.host ?? '')}
+          onChange={(_, d) => {
+            if (d.value === 'gateway') setTool('gateway');
+            else {
+              setHost(d.value);
+              if (tool === 'gateway') setTool('events');
+            }
+          }}
+          data-testid="tools-host"
+        >
+          {hosts.map((h) => (
+            <option key={h.host} value={h.host}>
+              {h.hostname}
+            </option>
+          ))}
+          <option value="gateway">Gateway (edge firewall)</option>
+        </Select>
+        {tool !== 'gateway' && (
+          <TabList
+            selectedValue={activeTool}
+            onTabSelect={(_, d) => setTool(d.value as Tool)}
+            aria-label="Tools"
           >
-            {hosts.map((h) => (
-              <option key={h.host} value={h.host}>
-                {h.hostname}
-              </option>
-            ))}
-            <option value="gateway">Gateway (edge firewall)</option>
-          </select>
-        </label>
-        {tool !== 'gateway' &&
-          tools
-            .filter((t) => t.show)
-            .map((t) => (
-              <button
-                key={t.id}
-                type="button"
-                className={`btn btn-small${activeTool === t.id ? ' btn-active' : ''}`}
-                onClick={() => setTool(t.id)}
-                data-testid={`tool-${t.id}`}
-              >
-                {t.label}
-              </button>
-            ))}
+            {tools
+              .filter((t) => t.show)
+              .map((t) => (
+                <Tab key={t.id} value={t.id} data-testid={`tool-${t.id}`}>
+                  {t.label}
+                </Tab>
+              ))}
+          </TabList>
+        )}
       </div>
       {tool === 'gateway' ? (
         <GatewayPage />
       ) : !current ? null : !current.available ? (
-        <p className="tools-off">
+        <Text className={s.off}>
           {current.hostname} is turned off. Turn it on from the lab map to use its tools.
-        </p>
+        </Text>
       ) : activeTool === 'events' ? (
         <EventViewer key={current.host} host={current.host} />
       ) : activeTool === 'services' ? (

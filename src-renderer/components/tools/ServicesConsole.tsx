@@ -3,88 +3,111 @@
  * account), and start, stop or restart for the selected service (no start for a disabled one).
  */
 import { useState } from 'react';
+import {
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
+import { ArrowClockwiseRegular, PlayRegular, StopRegular } from '@fluentui/react-icons';
 import { useDispatch } from '../../hooks/useDispatch';
 import { useLearnerView } from '../../lab/LabContext';
+import { useToolsStyles } from './toolsStyles';
 
 export function ServicesConsole({ host }: { host: string }) {
+  const st = useToolsStyles();
   const tools = useLearnerView().tools[host];
   const { send, error } = useDispatch();
   const [selected, setSelected] = useState<string | undefined>();
   if (!tools) return null;
   const s = tools.services.find((x) => x.name === selected);
   return (
-    <div className="services" data-testid="services">
-      <div className="services-side">
+    <div className={st.twoPanes} data-testid="services">
+      <div className={st.main}>
         {s ? (
           <>
-            <h3>{s.displayName}</h3>
-            <div className="actions">
+            <Text as="h3" weight="semibold" size={400}>
+              {s.displayName}
+            </Text>
+            <div className={st.actions}>
               {s.status === 'Stopped' ? (
-                <button
-                  type="button"
-                  className="btn btn-small"
+                <Button
+                  size="small"
+                  icon={<PlayRegular />}
                   disabled={s.startType === 'Disabled'}
                   onClick={() => send({ type: 'service.start', host, service: s.name })}
                   data-testid="svc-start"
                 >
                   Start the service
-                </button>
+                </Button>
               ) : (
                 <>
-                  <button
-                    type="button"
-                    className="btn btn-small"
+                  <Button
+                    size="small"
+                    icon={<StopRegular />}
                     onClick={() => send({ type: 'service.stop', host, service: s.name })}
                     data-testid="svc-stop"
                   >
                     Stop the service
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-small"
+                  </Button>
+                  <Button
+                    size="small"
+                    icon={<ArrowClockwiseRegular />}
                     onClick={() => send({ type: 'service.restart', host, service: s.name })}
                     data-testid="svc-restart"
                   >
                     Restart the service
-                  </button>
+                  </Button>
                 </>
               )}
             </div>
-            <p className="hint">Description:</p>
-            <p>{s.description}</p>
-            <p className="hint">Service name: {s.name}</p>
-            {error && <p className="form-error">{error}</p>}
+            <Text className={st.muted}>Description:</Text>
+            <Text>{s.description}</Text>
+            <Text className={st.muted}>Service name: {s.name}</Text>
+            {error && (
+              <Text className={st.bad} role="alert">
+                {error}
+              </Text>
+            )}
           </>
         ) : (
-          <p className="hint">Select an item to view its description.</p>
+          <Text className={st.muted}>Select an item to view its description.</Text>
         )}
       </div>
-      <table className="grid" data-testid="services-table">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Description</th>
-            <th>Status</th>
-            <th>Startup Type</th>
-            <th>Log On As</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table size="extra-small" aria-label="Services (Local)" data-testid="services-table">
+        <TableHeader>
+          <TableRow>
+            {['Name', 'Description', 'Status', 'Startup Type', 'Log On As'].map((h) => (
+              <TableHeaderCell key={h}>{h}</TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {tools.services.map((x) => (
-            <tr
+            <TableRow
               key={x.name}
-              className={x.name === selected ? 'is-selected' : ''}
+              className={st.row}
+              appearance={x.name === selected ? 'brand' : 'none'}
+              aria-selected={x.name === selected}
+              tabIndex={0}
               onClick={() => setSelected(x.name)}
+              onKeyDown={(k) => k.key === 'Enter' && setSelected(x.name)}
             >
-              <td>{x.displayName}</td>
-              <td className="svc-desc">{x.description}</td>
-              <td>{x.status === 'Running' ? 'Running' : ''}</td>
-              <td>{x.startType}</td>
-              <td className="nowrap">{x.logOnAs}</td>
-            </tr>
+              <TableCell>{x.displayName}</TableCell>
+              <TableCell>
+                <div className={st.ellipsis}>{x.description}</div>
+              </TableCell>
+              <TableCell>{x.status === 'Running' ? 'Running' : ''}</TableCell>
+              <TableCell>{x.startType}</TableCell>
+              <TableCell className={st.nowrap}>{x.logOnAs}</TableCell>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }

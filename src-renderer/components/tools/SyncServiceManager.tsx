@@ -5,10 +5,30 @@
  * the dialog that says why.
  */
 import { useState } from 'react';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
 import { useDispatch } from '../../hooks/useDispatch';
 import { useLearnerView } from '../../lab/LabContext';
+import { useToolsStyles } from './toolsStyles';
 
 export function SyncServiceManager() {
+  const s = useToolsStyles();
   const sm = useLearnerView().syncManager;
   const { send, error } = useDispatch();
   const [tab, setTab] = useState<'operations' | 'connectors'>('operations');
@@ -16,72 +36,72 @@ export function SyncServiceManager() {
   const [editing, setEditing] = useState(false);
   const [password, setPassword] = useState('');
   const [sign, setSign] = useState<boolean | undefined>();
-  if (!sm) return <p className="tools-off">Microsoft Entra Connect is not installed on this server.</p>;
+  if (!sm) return <Text className={s.off}>Microsoft Entra Connect is not installed on this server.</Text>;
   if (!sm.available)
     return (
-      <div className="dialog-like" role="alert" data-testid="syncmanager-unavailable">
-        <strong>Synchronization Service Manager</strong>
-        <p>{sm.unavailableText}</p>
-      </div>
+      <MessageBar intent="error" className={s.alert} role="alert" data-testid="syncmanager-unavailable">
+        <MessageBarBody>
+          <MessageBarTitle>Synchronization Service Manager</MessageBarTitle>
+          {sm.unavailableText}
+        </MessageBarBody>
+      </MessageBar>
     );
   const run = sm.operations.find((o) => o.id === selectedRun) ?? sm.operations[0];
   const ad = sm.connectors[0];
   return (
-    <div className="sync-manager" data-testid="syncmanager">
-      <div className="tools-bar">
-        <button
-          type="button"
-          className={`btn btn-small${tab === 'operations' ? ' btn-active' : ''}`}
-          onClick={() => setTab('operations')}
-        >
+    <div className={s.main} data-testid="syncmanager">
+      <TabList
+        size="small"
+        selectedValue={tab}
+        onTabSelect={(_, d) => setTab(d.value as 'operations' | 'connectors')}
+        aria-label="Synchronization Service Manager"
+      >
+        <Tab value="operations" data-testid="sm-operations-tab">
           Operations
-        </button>
-        <button
-          type="button"
-          className={`btn btn-small${tab === 'connectors' ? ' btn-active' : ''}`}
-          onClick={() => setTab('connectors')}
-          data-testid="sm-connectors"
-        >
+        </Tab>
+        <Tab value="connectors" data-testid="sm-connectors">
           Connectors
-        </button>
-      </div>
+        </Tab>
+      </TabList>
       {tab === 'operations' ? (
         <>
-          <div className="ev-list">
-            <table className="grid" data-testid="sm-operations">
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Profile Name</th>
-                  <th>Status</th>
-                  <th>Start Time</th>
-                  <th>End Time</th>
-                </tr>
-              </thead>
-              <tbody>
+          <div className={`${s.list} ${s.tallList}`}>
+            <Table size="extra-small" aria-label="Operations" data-testid="sm-operations">
+              <TableHeader>
+                <TableRow>
+                  {['Name', 'Profile Name', 'Status', 'Start Time', 'End Time'].map((h) => (
+                    <TableHeaderCell key={h}>{h}</TableHeaderCell>
+                  ))}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
                 {sm.operations.slice(0, 200).map((o) => (
-                  <tr
+                  <TableRow
                     key={o.id}
-                    className={run?.id === o.id ? 'is-selected' : ''}
+                    className={s.row}
+                    appearance={run?.id === o.id ? 'brand' : 'none'}
+                    aria-selected={run?.id === o.id}
+                    tabIndex={0}
                     onClick={() => setSelectedRun(o.id)}
+                    onKeyDown={(k) => k.key === 'Enter' && setSelectedRun(o.id)}
                   >
-                    <td>{o.connector}</td>
-                    <td>{o.profile}</td>
-                    <td className={o.status === 'success' ? '' : 'bad'}>{o.status}</td>
-                    <td className="nowrap">{o.start}</td>
-                    <td className="nowrap">{o.end}</td>
-                  </tr>
+                    <TableCell>{o.connector}</TableCell>
+                    <TableCell>{o.profile}</TableCell>
+                    <TableCell className={o.status === 'success' ? undefined : s.bad}>{o.status}</TableCell>
+                    <TableCell className={s.nowrap}>{o.start}</TableCell>
+                    <TableCell className={s.nowrap}>{o.end}</TableCell>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
-            {sm.operations.length === 0 && <p className="hint">No run history.</p>}
+              </TableBody>
+            </Table>
+            {sm.operations.length === 0 && <Text className={s.muted}>No run history.</Text>}
           </div>
           {run && (
-            <div className="ev-detail">
-              <div className="ev-detail-title">
+            <div className={s.detail} data-testid="sm-run">
+              <Text weight="semibold">
                 {run.connector} · {run.profile} · Status: {run.status}
-              </div>
-              <dl className="kv">
+              </Text>
+              <dl className={s.kv}>
                 <dt>Adds</dt>
                 <dd>{run.adds}</dd>
                 <dt>Updates</dt>
@@ -91,49 +111,50 @@ export function SyncServiceManager() {
                 <dt>Errors</dt>
                 <dd>{run.errors}</dd>
               </dl>
-              {run.detail && <pre className="ev-message">{run.detail}</pre>}
+              {run.detail && (
+                <pre className={s.message} tabIndex={0}>
+                  {run.detail}
+                </pre>
+              )}
             </div>
           )}
         </>
       ) : (
         <div>
-          <table className="grid">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Type</th>
-                <th>State</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table size="small" aria-label="Connectors">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Name</TableHeaderCell>
+                <TableHeaderCell>Type</TableHeaderCell>
+                <TableHeaderCell>State</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {sm.connectors.map((c) => (
-                <tr key={c.name}>
-                  <td>{c.name}</td>
-                  <td>{c.type}</td>
-                  <td>{c.state}</td>
-                </tr>
+                <TableRow key={c.name}>
+                  <TableCell>{c.name}</TableCell>
+                  <TableCell>{c.type}</TableCell>
+                  <TableCell>{c.state}</TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
           {ad && !editing && (
-            <div className="actions">
-              <button
-                type="button"
-                className="btn btn-small"
-                onClick={() => {
-                  setEditing(true);
-                  setSign(ad.ldapSignAndEncrypt);
-                  setPassword('');
-                }}
-                data-testid="sm-properties"
-              >
-                Properties of {ad.name}
-              </button>
-            </div>
+            <Button
+              size="small"
+              onClick={() => {
+                setEditing(true);
+                setSign(ad.ldapSignAndEncrypt);
+                setPassword('');
+              }}
+              data-testid="sm-properties"
+            >
+              Properties of {ad.name}
+            </Button>
           )}
           {ad && editing && (
             <form
-              className="blade-form sm-props"
+              className={s.form}
               onSubmit={(e) => {
                 e.preventDefault();
                 const ok = send({
@@ -144,54 +165,52 @@ export function SyncServiceManager() {
                 if (ok) setEditing(false);
               }}
             >
-              <h3>Connect to Active Directory Forest</h3>
-              <label className="field">
-                <span>Forest name</span>
-                <input value={ad.forest ?? ''} readOnly />
-              </label>
-              <label className="field">
-                <span>User name</span>
-                <input value={ad.account ?? ''} readOnly />
-              </label>
-              <label className="field">
-                <span>Password</span>
-                <input
+              <Text as="h3" weight="semibold">
+                Connect to Active Directory Forest
+              </Text>
+              <Field label="Forest name">
+                <Input value={ad.forest ?? ''} readOnly />
+              </Field>
+              <Field label="User name">
+                <Input value={ad.account ?? ''} readOnly />
+              </Field>
+              <Field label="Password">
+                <Input
                   type="password"
                   value={password}
-                  onChange={(e) => setPassword(e.target.value)}
+                  onChange={(_, d) => setPassword(d.value)}
                   placeholder="(unchanged)"
                   data-testid="sm-password"
                 />
-              </label>
-              <label className="field">
-                <span>Domain</span>
-                <input value={ad.domain ?? ''} readOnly />
-              </label>
-              <fieldset>
+              </Field>
+              <Field label="Domain">
+                <Input value={ad.domain ?? ''} readOnly />
+              </Field>
+              <fieldset className={s.fieldset}>
                 <legend>Configure Connection Options</legend>
-                <label className="check">
-                  <input
-                    type="checkbox"
-                    checked={sign ?? false}
-                    onChange={(e) => setSign(e.target.checked)}
-                    data-testid="sm-sign"
-                  />{' '}
-                  Sign and Encrypt LDAP Traffic
-                </label>
+                <Checkbox
+                  checked={sign ?? false}
+                  onChange={(_, d) => setSign(d.checked === true)}
+                  label="Sign and Encrypt LDAP Traffic"
+                  data-testid="sm-sign"
+                />
               </fieldset>
-              <div className="actions">
-                <button
+              <div className={s.inline}>
+                <Button
                   type="submit"
-                  className="btn btn-primary"
+                  appearance="primary"
                   disabled={!password && sign === ad.ldapSignAndEncrypt}
+                  data-testid="sm-ok"
                 >
                   OK
-                </button>
-                <button type="button" className="btn" onClick={() => setEditing(false)}>
-                  Cancel
-                </button>
+                </Button>
+                <Button onClick={() => setEditing(false)}>Cancel</Button>
               </div>
-              {error && <p className="form-error">{error}</p>}
+              {error && (
+                <Text className={s.bad} role="alert">
+                  {error}
+                </Text>
+              )}
             </form>
           )}
         </div>

@@ -2,12 +2,34 @@
  * A user's Properties dialog in ADUC: the General, Account and Member Of tabs. Changes wait in the
  * dialog until OK or Apply, which send them to the lab one action at a time and stop at the first
  * one the DC refuses (its message box shows).
+ *
+ * The Fluent dialog stays mounted and closes through `open`: a dialog unmounted before its exit
+ * transition ends (about 300 ms) leaves `aria-hidden` on the app's root, hiding the whole app from
+ * assistive technology. For the same reason a message box is never a sibling of an open dialog:
+ * one that answers the open sheet is nested in it (`children`), and one that follows a closing
+ * sheet waits until its exit motion has finished (`onClosed`). The sheet starts afresh each time
+ * it opens (`session`).
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Input,
+  Label,
+  Tab,
+  TabList,
+  useId,
+} from '@fluentui/react-components';
 import { type AducAction, type AducUserView, type AducResult } from '../../../simulation';
 import { AccountTab, type AccountOption } from './AccountTab';
 import { AducIcon } from './AducIcon';
 import { MemberOfTab } from './MemberOfTab';
+import { useAducStyles } from './aducStyles';
 
 type Tab = 'general' | 'account' | 'memberof';
 const TABS: { id: Tab; label: string }[] = [
@@ -38,21 +60,47 @@ function actionsOf(user: AducUserView, p: Pending): AducAction[] {
 }
 
 interface Props {
-  user: AducUserView;
+  open: boolean;
+  session: number;
+  user: AducUserView | undefined;
   groups: { name: string; folder: string }[];
   run: (action: AducAction) => AducResult | undefined;
-  onMessage: (r: AducResult) => void;
+  /** A message from the DC; `closing` when the sheet closes after it (OK), so it must wait. */
+  onMessage: (r: AducResult, closing: boolean) => void;
   onClose: () => void;
+  /** The sheet's exit motion has finished. */
+  onClosed: () => void;
+  /** A message box nested in the sheet. */
+  children?: ReactNode;
 }
 
-export function UserProperties({ user, groups, run, onMessage, onClose }: Props) {
+export function UserProperties(props: Props) {
+  const s = useAducStyles();
+  const { open, session, user, onClose, onClosed, children } = props;
+  return (
+    <Dialog
+      open={open && !!user}
+      onOpenChange={(_, d) => !d.open && onClose()}
+      surfaceMotion={{ onMotionFinish: (_, d) => d.direction === 'exit' && onClosed() }}
+    >
+      <DialogSurface className={s.sheet} aria-label={user ? `${user.name} Properties` : undefined}>
+        {user && <Sheet key={session} {...props} user={user} />}
+        {children}
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function Sheet({ user, groups, run, onMessage, onClose }: Props & { user: AducUserView }) {
+  const s = useAducStyles();
+  const id = useId('aduc-general');
   const [tab, setTab] = useState<Tab>('general');
   const [pending, setPending] = useState<Pending>(NONE);
   const dirty = actionsOf(user, pending).length > 0;
-  const apply = (): boolean => {
+  const apply = (closing: boolean): boolean => {
     for (const action of actionsOf(user, pending)) {
       const r = run(action);
-      if (r?.message) onMessage(r);
+      if (r?.message) onMessage(r, closing && !!r.ok);
       if (!r?.ok) {
         setPending(NONE);
         return false;
@@ -63,27 +111,19 @@ export function UserProperties({ user, groups, run, onMessage, onClose }: Props)
   };
   const g = user.general;
   return (
-    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label={`${user.name} Properties`}>
-      <div className="aduc-dialog aduc-props" data-testid="aduc-props">
-        <div className="aduc-dialog-title">{user.name} Properties</div>
-        <div className="aduc-tabs" role="tablist">
+    <DialogBody data-testid="aduc-props">
+      <DialogTitle>{user.name} Properties</DialogTitle>
+      <DialogContent>
+        <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as Tab)}>
           {TABS.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              role="tab"
-              aria-selected={tab === t.id}
-              className={`aduc-tab${tab === t.id ? ' is-active' : ''}`}
-              onClick={() => setTab(t.id)}
-              data-testid={`aduc-tab-${t.id}`}
-            >
+            <Tab key={t.id} value={t.id} data-testid={`aduc-tab-${t.id}`}>
               {t.label}
-            </button>
+            </Tab>
           ))}
-        </div>
+        </TabList>
         {tab === 'general' && (
-          <div className="aduc-tab-body aduc-general" data-testid="aduc-general">
-            <div className="aduc-general-head">
+          <div className={s.body} data-testid="aduc-general">
+            <div className={s.head}>
               <AducIcon kind="user" /> {user.name}
             </div>
             {(
@@ -94,11 +134,11 @@ export function UserProperties({ user, groups, run, onMessage, onClose }: Props)
                 ['Description:', g.description],
                 ['E-mail:', g.email],
               ] as const
-            ).map(([label, value]) => (
-              <label key={label} className="aduc-field">
-                <span>{label}</span>
-                <input value={value} readOnly />
-              </label>
+            ).map(([label, value], i) => (
+              <div key={label} className={s.field}>
+                <Label htmlFor={`${id}-${i}`}>{label}</Label>
+                <Input id={`${id}-${i}`} value={value} readOnly />
+              </div>
             ))}
           </div>
         )}
@@ -108,7 +148,7 @@ export function UserProperties({ user, groups, run, onMessage, onClose }: Props)
             unlock={pending.unlock}
             options={pending.options}
             onUnlock={(unlock) => setPending({ ...pending, unlock })}
-            onOption={(id, v) => setPending({ ...pending, options: { ...pending.options, [id]: v } })}
+            onOption={(k, v) => setPending({ ...pending, options: { ...pending.options, [k]: v } })}
           />
         )}
         {tab === 'memberof' && (
@@ -120,29 +160,18 @@ export function UserProperties({ user, groups, run, onMessage, onClose }: Props)
             onChange={(add, remove) => setPending({ ...pending, add, remove })}
           />
         )}
-        <div className="aduc-buttons">
-          <button
-            type="button"
-            className="btn btn-small btn-primary"
-            onClick={() => apply() && onClose()}
-            data-testid="aduc-ok"
-          >
-            OK
-          </button>
-          <button type="button" className="btn btn-small" onClick={onClose} data-testid="aduc-cancel">
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={!dirty}
-            onClick={apply}
-            data-testid="aduc-apply"
-          >
-            Apply
-          </button>
-        </div>
-      </div>
-    </div>
+      </DialogContent>
+      <DialogActions>
+        <Button appearance="primary" onClick={() => apply(true) && onClose()} data-testid="aduc-ok">
+          OK
+        </Button>
+        <Button onClick={onClose} data-testid="aduc-cancel">
+          Cancel
+        </Button>
+        <Button disabled={!dirty} onClick={() => apply(false)} data-testid="aduc-apply">
+          Apply
+        </Button>
+      </DialogActions>
+    </DialogBody>
   );
 }

@@ -1,86 +1,68 @@
+/**
+ * Replay is exact: the same definition, seed and journal rebuild the same lab (state hash, time),
+ * through the saved form too, for random journals of every kind of command (journalCommands.ts:
+ * faults, portals, admin center, ADUC, desktop, phone, wizard …), and a scenario session opens
+ * from its journal records to the same run.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../../simulation/core/time';
+import { headerRecord, type JournalRecord } from '../../../simulation/facade/journal';
+import { foldRecords, recordsSince } from '../../../simulation/facade/journalFold';
 import { Lab } from '../../../simulation/facade/lab';
-import type { LabCommand } from '../../../simulation/lab/commands';
 import {
   parseSession,
   restoreSession,
   serializeSession,
   sessionOf,
 } from '../../../simulation/facade/session';
+import type { JournalCommand } from '../../../simulation/faults/commands';
+import { ScenarioRun } from '../../../simulation/scenarios/engine';
+import { openFolded, scenarioRef, scenarioSessionMeta } from '../../../simulation/scenarios/openSession';
+import { loadScenario, type Scenario } from '../../../simulation/scenarios/schema';
+import { COMMAND_FAMILIES, familyOf, journalCommand, type CommandFamily } from './journalCommands';
 
-const HOSTS = ['dc01', 'sync01', 'pc1', 'pc2', 'pc3'] as const;
-const PCS = ['pc1', 'pc2', 'pc3'] as const;
-const LINES = [
-  'ipconfig',
-  'ipconfig /all',
-  'ipconfig /release',
-  'ipconfig /renew',
-  'ping dc01',
-  'ping 8.8.8.8',
-  'ping pc3',
-  'nslookup dc01',
-  'nslookup -type=SRV _ldap._tcp.dc._msdcs.laborhub.store',
-  'nslookup login.microsoftonline.com',
-  'hostname',
-  'whoami',
-  'ipconfig /all | findstr IPv4',
-];
+const DEFINITION = new Lab().definition;
+const command = journalCommand(DEFINITION);
 
-const command: fc.Arbitrary<LabCommand> = fc.oneof(
-  {
-    weight: 4,
-    arbitrary: fc.integer({ min: 0, max: 6 * HOUR }).map((ms) => ({ type: 'clock.advance' as const, ms })),
-  },
-  { weight: 1, arbitrary: fc.constant({ type: 'clock.next' as const }) },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      type: fc.constantFrom('service.stop' as const, 'service.start' as const, 'service.restart' as const),
-      host: fc.constant('dc01'),
-      service: fc.constantFrom('DHCPServer', 'DNS', 'NTDS', 'W32Time'),
+/** Scenarios of each kind: a guided one, troubleshooting ones, a compound one and the drill. */
+const PACK: Scenario[] = [
+  'configure-sspr-writeback.json',
+  'adsync-stopped.json',
+  'pc2-clock-skew.json',
+  'firewall-then-staging.json',
+  'drill.json',
+].map((file) => {
+  const r = loadScenario(readFileSync(join(__dirname, '../../../assets/scenarios', file), 'utf8'), file);
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.scenario;
+});
+
+/** What the app writes for a scenario run: the header with the scenario's meta, the learner's journal, a meta update. */
+function recordsOf(run: ScenarioRun): JournalRecord[] {
+  const records: JournalRecord[] = [
+    headerRecord({
+      id: 'dddddddd-0000-4000-8000-000000000000',
+      created: 1_700_000_000_000,
+      seed: run.seed,
+      definition: run.lab.definition,
+      meta: scenarioSessionMeta(run),
     }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({ type: fc.constant('host.restart' as const), host: fc.constantFrom(...HOSTS) }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      type: fc.constant('host.power' as const),
-      host: fc.constantFrom(...PCS),
-      on: fc.boolean(),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      type: fc.constantFrom('link.cut' as const, 'link.restore' as const),
-      host: fc.constantFrom(...HOSTS),
-    }),
-  },
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      type: fc.constant('console.exec' as const),
-      host: fc.constantFrom(...HOSTS),
-      shell: fc.constantFrom('cmd' as const, 'powershell' as const),
-      line: fc.oneof(
-        { weight: 5, arbitrary: fc.constantFrom(...LINES) },
-        { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
-      ),
-    }),
-  },
-);
+  ];
+  for (const b of recordsSince(run.session().journal, { entries: 0 }).bodies)
+    records.push({ seq: records.length + 1, ...b });
+  records.push({ seq: records.length + 1, t: 'meta', set: scenarioSessionMeta(run) });
+  return records;
+}
 
 describe('replay', () => {
   it('the same definition, seed and journal give an identical state hash (random journals)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-        fc.array(command, { minLength: 1, maxLength: 12 }),
+        fc.array(command, { minLength: 1, maxLength: 10 }),
         (seed, commands) => {
           const lab = new Lab({ seed });
           for (const c of commands) lab.dispatch(c);
@@ -95,9 +77,60 @@ describe('replay', () => {
           replayed.stop();
         },
       ),
-      { numRuns: 200, seed: 42 },
+      { numRuns: 120, seed: 42 },
     );
-  });
+  }, 180_000);
+
+  it('the generator covers every family of journal command, and each is accepted by the lab in some run', () => {
+    const seen = new Map<CommandFamily, { sent: number; accepted: number }>();
+    fc.assert(
+      fc.property(fc.array(command, { minLength: 10, maxLength: 10 }), (commands) => {
+        const lab = new Lab();
+        for (const c of commands) {
+          const f = seen.get(familyOf(c)) ?? { sent: 0, accepted: 0 };
+          f.sent++;
+          if (lab.dispatch(c).ok) f.accepted++;
+          seen.set(familyOf(c), f);
+        }
+        lab.stop();
+      }),
+      { numRuns: 40, seed: 7 },
+    );
+    for (const family of COMMAND_FAMILIES) expect(seen.get(family)?.accepted ?? 0, family).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('a scenario session opens from its journal records to the same lab, objectives and score (random learners)', () => {
+    const learnerCommand = journalCommand(DEFINITION, { faults: false });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PACK),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.array(learnerCommand, { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        (scenario, seed, commands, hint) => {
+          const run = ScenarioRun.start(scenario, seed);
+          commands.forEach((c: JournalCommand, i) => {
+            if (hint && i === 1) run.takeHint();
+            run.dispatch(c);
+          });
+          const opened = openFolded(foldRecords(recordsOf(run)), (ref) =>
+            PACK.find((s) => scenarioRef(s.id) === ref),
+          );
+          if (!opened.ok) throw new Error(opened.error);
+          expect(opened.opened.dropped).toBe(0);
+          const again = opened.opened.run!;
+          expect(again.lab.now()).toBe(run.lab.now());
+          expect(again.lab.stateHash()).toBe(run.lab.stateHash());
+          expect(again.objectives()).toEqual(run.objectives());
+          expect(again.score()).toEqual(run.score());
+          expect(again.getStatus()).toBe(run.getStatus());
+          run.lab.stop();
+          again.lab.stop();
+        },
+      ),
+      { numRuns: 30, seed: 11 },
+    );
+  }, 180_000);
 
   it('a different journal gives a different hash (the hash sees the state)', () => {
     const a = new Lab();

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, type Scenario } from '../../../simulation/scenarios/schema';
-import { ScenarioRun } from '../../../simulation/scenarios/engine';
+import { HIDDEN_PENALTY_TITLE, ScenarioRun } from '../../../simulation/scenarios/engine';
 
 function load(file: string): Scenario {
   const r = loadScenario(readFileSync(join(__dirname, '../../../assets/scenarios', file), 'utf8'), file);
@@ -125,5 +125,47 @@ describe('what the starting state gives away', () => {
       .join('\n');
     expect(text).toMatch(/SyncCycleEnabled\s+: False/);
     expect(run.lab.learnerView().consoles.sync01?.powershell.history).toEqual(['Get-ADSyncScheduler']);
+  });
+});
+
+describe('penalties before the run ends', () => {
+  it("a penalty state an instructor's fault puts in place is not held against the learner", () => {
+    const s = load('adsync-stopped.json');
+    expect(s.scoring?.collateral?.map((c) => c.id)).toContain('writeback-off');
+    const run = ScenarioRun.start(s, 1);
+    // The instructor injects L5 live: writeback goes off in the portal, but the learner did nothing.
+    expect(run.dispatch({ type: 'fault.inject', fault: 'L5', params: {} }).ok).toBe(true);
+    expect(run.score().collateral).toEqual([]);
+    expect(JSON.stringify(run.report())).not.toMatch(/writeback/i);
+    // Once the learner has put writeback back on, turning it off again is theirs.
+    expect(run.act('admin sspr.onPremises writeback=true allowUnlock=false')).toEqual({ ok: true });
+    expect(run.act('admin sspr.onPremises writeback=false allowUnlock=false')).toEqual({ ok: true });
+    expect(run.score().collateral.map((c) => c.id)).toEqual(['writeback-off']);
+  });
+
+  it('a penalty title that names a cause in the lab is neutral until the end, then revealed', () => {
+    const s = load('adsync-stopped.json');
+    const title = s.scoring?.collateral?.find((c) => c.id === 'writeback-off')?.title ?? '';
+    expect(title).toMatch(/writeback/i);
+    const run = ScenarioRun.start(s, 1);
+    // L5 arrives from the instructor, the learner fixes it, then breaks it again.
+    expect(run.dispatch({ type: 'fault.inject', fault: 'L5', params: {} }).ok).toBe(true);
+    expect(run.act('admin sspr.onPremises writeback=true allowUnlock=false')).toEqual({ ok: true });
+    expect(run.act('admin sspr.onPremises writeback=false allowUnlock=false')).toEqual({ ok: true });
+    expect(run.score().collateral).toEqual([{ id: 'writeback-off', title: HIDDEN_PENALTY_TITLE, cost: 30 }]);
+    expect(JSON.stringify(run.score())).not.toContain(title);
+    run.giveUp();
+    expect(run.score().collateral).toEqual([{ id: 'writeback-off', title, cost: 30 }]);
+  });
+
+  it('a penalty title naming no fault of this lab is shown as written', () => {
+    const s = load('adsync-stopped.json');
+    const run = ScenarioRun.start(s, 1);
+    expect(run.act('admin sspr.onPremises writeback=false allowUnlock=false')).toEqual({ ok: true });
+    expect(run.act('admin sspr.properties enabled=None')).toEqual({ ok: true });
+    expect(run.score().collateral.map((c) => c.title)).toEqual([
+      'SSPR was turned off for everyone',
+      'Password writeback was left off in the portal',
+    ]);
   });
 });

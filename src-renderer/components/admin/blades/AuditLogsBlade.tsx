@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { formatShortDateTime } from '../../../../simulation';
 import { useLearnerView } from '../../../lab/LabContext';
-import type { BladeProps } from '../AdminCenter';
+import type { BladeProps } from '../adminRoutes';
 import { BladeFrame } from '../BladeFrame';
 import { LOG_TEXT } from '../adminTexts';
 import { useAdminStyles } from '../adminStyles';

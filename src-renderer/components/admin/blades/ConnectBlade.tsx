@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import { Text } from '@fluentui/react-components';
 import { useLearnerView } from '../../../lab/LabContext';
-import type { BladeProps } from '../AdminCenter';
+import type { BladeProps } from '../adminRoutes';
 import { BladeFrame } from '../BladeFrame';
 import { ADMIN_UI } from '../adminTexts';
 import { useAdminStyles } from '../adminStyles';

@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useLearnerView } from '../../../lab/LabContext';
-import type { BladeProps } from '../AdminCenter';
+import type { BladeProps } from '../adminRoutes';
 import { BladeFrame } from '../BladeFrame';
 import { useAdminStyles } from '../adminStyles';
 import { useAdminAction } from '../useAdminAction';

@@ -1,6 +1,6 @@
 import { Link, Text } from '@fluentui/react-components';
 import { useLearnerView } from '../../../lab/LabContext';
-import type { BladeProps } from '../AdminCenter';
+import type { BladeProps } from '../adminRoutes';
 import { BladeFrame } from '../BladeFrame';
 import { ADMIN_UI } from '../adminTexts';
 import { useAdminStyles } from '../adminStyles';

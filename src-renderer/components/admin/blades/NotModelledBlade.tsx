@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import type { BladeProps } from '../AdminCenter';
+import type { BladeProps } from '../adminRoutes';
 import { BladeFrame } from '../BladeFrame';
 import { ADMIN_UI } from '../adminTexts';
 

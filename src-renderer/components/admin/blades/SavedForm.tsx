@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import type { BladeProps } from '../AdminCenter';
+import type { BladeProps } from '../adminRoutes';
 import { BladeFrame } from '../BladeFrame';
 import { SaveBar } from '../SaveBar';
 import { useAdminStyles } from '../adminStyles';

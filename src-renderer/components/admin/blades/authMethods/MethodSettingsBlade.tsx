@@ -12,7 +12,7 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useLearnerView } from '../../../../lab/LabContext';
-import type { BladeProps } from '../../AdminCenter';
+import type { BladeProps } from '../../adminRoutes';
 import { BladeFrame } from '../../BladeFrame';
 import { ADMIN_UI, AM_TEXT } from '../../adminTexts';
 import { useAdminStyles } from '../../adminStyles';

@@ -19,7 +19,7 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useLearnerView } from '../../../../lab/LabContext';
-import type { BladeProps } from '../../AdminCenter';
+import type { BladeProps } from '../../adminRoutes';
 import { BladeFrame } from '../../BladeFrame';
 import { AM_TEXT } from '../../adminTexts';
 import { useAdminAction } from '../../useAdminAction';

@@ -1,6 +1,6 @@
 import { Switch, Text } from '@fluentui/react-components';
 import { useLearnerView } from '../../../../lab/LabContext';
-import type { BladeProps } from '../../AdminCenter';
+import type { BladeProps } from '../../adminRoutes';
 import { PR_TEXT } from '../../adminTexts';
 import { useBladeDraft } from '../../useBladeDraft';
 import { SavedForm } from '../SavedForm';

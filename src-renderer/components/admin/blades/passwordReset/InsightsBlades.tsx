@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, ErrorCircleFilled, WarningFilled } from '@fluentui/react-icons';
 import { useLearnerView } from '../../../../lab/LabContext';
-import type { BladeProps } from '../../AdminCenter';
+import type { BladeProps } from '../../adminRoutes';
 import { BladeFrame } from '../../BladeFrame';
 import { PR_TEXT } from '../../adminTexts';
 import { useAdminStyles } from '../../adminStyles';

@@ -8,7 +8,7 @@ import {
   Option,
 } from '@fluentui/react-components';
 import { useLearnerView } from '../../../../lab/LabContext';
-import type { BladeProps } from '../../AdminCenter';
+import type { BladeProps } from '../../adminRoutes';
 import { PR_TEXT } from '../../adminTexts';
 import { useBladeDraft } from '../../useBladeDraft';
 import { SavedForm } from '../SavedForm';

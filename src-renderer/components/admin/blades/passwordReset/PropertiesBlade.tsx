@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Field, Link, Radio, RadioGroup } from '@fluentui/react-components';
 import { useLearnerView } from '../../../../lab/LabContext';
-import type { BladeProps } from '../../AdminCenter';
+import type { BladeProps } from '../../adminRoutes';
 import { PR_TEXT } from '../../adminTexts';
 import { useBladeDraft } from '../../useBladeDraft';
 import { GroupPicker } from '../GroupPicker';

@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import type { BladeProps } from '../../AdminCenter';
+import type { BladeProps } from '../../adminRoutes';
 import { AdminPolicyBlade } from './AdminPolicyBlade';
 import { DiagnoseBlade, UsageBlade } from './InsightsBlades';
 import { MethodsBlade } from './MethodsBlade';

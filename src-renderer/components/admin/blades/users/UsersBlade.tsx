@@ -12,7 +12,7 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { useLearnerView } from '../../../../lab/LabContext';
-import type { BladeProps } from '../../AdminCenter';
+import type { BladeProps } from '../../adminRoutes';
 import { BladeFrame } from '../../BladeFrame';
 import { useAdminStyles } from '../../adminStyles';
 import { UserDetails } from './UserDetails';

@@ -1,0 +1,100 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useLabController } from '../../lab/LabContext';
+import { useRole } from '../../state/roleStore';
+
+/**
+ * Entering instructor mode: the first time, the instructor sets a passphrase (typed twice); after
+ * that, they type it. Wrong passphrases are slowed down by the platform and the reason is shown.
+ */
+export function UnlockDialog() {
+  const open = useRole((s) => s.unlockOpen);
+  // Mounted afresh each time it opens, so nothing typed before is still there.
+  return open ? <UnlockForm /> : null;
+}
+
+function UnlockForm() {
+  const setOpen = useRole((s) => s.setUnlockOpen);
+  const setRole = useRole((s) => s.setRole);
+  const controller = useLabController();
+  const auth = controller.platform.instructor;
+  const [isSet, setIsSet] = useState<boolean | undefined>(undefined);
+  const [pass, setPass] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    void auth.status().then((r) => (r.ok ? setIsSet(r.value.passphraseSet) : setError(r.error)));
+  }, [auth]);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy || isSet === undefined) return;
+    if (!isSet && pass !== confirm) {
+      setError('The two passphrases differ.');
+      return;
+    }
+    setBusy(true);
+    const r = isSet ? await auth.unlock(pass) : await auth.setPassphrase(pass);
+    setBusy(false);
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
+    setRole('instructor');
+    setOpen(false);
+  };
+  return (
+    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label="Instructor mode">
+      <form className="modal unlock-modal" onSubmit={(e) => void submit(e)} data-testid="unlock-dialog">
+        <div className="modal-head">
+          <h2>Instructor mode</h2>
+          <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+        </div>
+        <p className="hint">
+          {isSet === false
+            ? 'Set the instructor passphrase for this computer (at least 8 characters). Learners never see it; it is stored only as a salted hash.'
+            : 'Type the instructor passphrase. Instructor mode locks again when you ask, and after 15 minutes without input.'}
+        </p>
+        <label className="unlock-field">
+          Passphrase
+          <input
+            type="password"
+            autoFocus
+            autoComplete={isSet ? 'current-password' : 'new-password'}
+            value={pass}
+            onChange={(e) => setPass(e.target.value)}
+            data-testid="unlock-passphrase"
+          />
+        </label>
+        {isSet === false && (
+          <label className="unlock-field">
+            Again
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+              data-testid="unlock-confirm"
+            />
+          </label>
+        )}
+        {error && (
+          <p className="form-error" role="alert" data-testid="unlock-error">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={busy || !pass}
+            data-testid="unlock-submit"
+          >
+            {busy ? 'Checking…' : isSet === false ? 'Set passphrase and unlock' : 'Unlock'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
