@@ -68,6 +68,8 @@ export class TerminalSession {
     const textarea = this.term.textarea;
     if (textarea) {
       textarea.setAttribute('data-testid', 'console-input');
+      // Tab completes here: Fluent UI's focus manager (tabster) must not move focus on it.
+      textarea.setAttribute('data-tabster', JSON.stringify({ focusable: { ignoreKeydown: { Tab: true } } }));
       textarea.setAttribute(
         'aria-description',
         'Tab completes, Shift+Tab goes back; Escape on an empty line leaves the console',
