@@ -1,14 +1,16 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState } from 'react';
 import type { ShellKind } from '../../simulation';
 import { useLabController, useLearnerView } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
+import { ConsoleLog } from './terminal/ConsoleLog';
+import { XtermConsole } from './terminal/XtermConsole';
 
 const SHELLS: { id: ShellKind; label: string }[] = [
   { id: 'cmd', label: 'Command Prompt' },
   { id: 'powershell', label: 'Windows PowerShell' },
 ];
 
-/** A console window on one Windows host: its transcript, a prompt, history with the arrow keys. */
+/** A console window on one Windows host: a terminal (XtermConsole) over its transcript, and the host and shell to show. */
 export function ConsolePanel() {
   const controller = useLabController();
   const view = useLearnerView();
@@ -18,54 +20,19 @@ export function ConsolePanel() {
   const openConsole = useUi((s) => s.openConsole);
   const open = useUi((s) => s.consoleOpen);
   const toggle = useUi((s) => s.toggleConsole);
-  const [line, setLine] = useState('');
-  const [historyIndex, setHistoryIndex] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const scroller = useRef<HTMLDivElement>(null);
-  const input = useRef<HTMLInputElement>(null);
+  const hostSelect = useRef<HTMLSelectElement>(null);
 
   const hosts = view.devices.filter((d) => d.kind === 'dc' || d.kind === 'sync' || d.kind === 'client');
   const consoleView = view.consoles[host]?.[shell];
   const device = hosts.find((d) => d.id === host);
   const off = device?.status === 'off';
 
-  useEffect(() => {
-    scroller.current?.scrollTo({ top: scroller.current.scrollHeight });
-  }, [consoleView?.transcript.length, host, shell]);
-
   if (!consoleView) return null;
 
-  const run = () => {
+  const run = (line: string) => {
     const r = controller.dispatch({ type: 'console.exec', host, shell, line });
     setError(r.ok ? null : r.error);
-    setLine('');
-    setHistoryIndex(null);
-  };
-
-  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    const history = consoleView.history;
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      run();
-    } else if (e.key === 'ArrowUp' && history.length > 0) {
-      e.preventDefault();
-      const i = historyIndex === null ? history.length - 1 : Math.max(0, historyIndex - 1);
-      setHistoryIndex(i);
-      setLine(history[i] ?? '');
-    } else if (e.key === 'ArrowDown' && historyIndex !== null) {
-      e.preventDefault();
-      const i = historyIndex + 1;
-      if (i >= history.length) {
-        setHistoryIndex(null);
-        setLine('');
-      } else {
-        setHistoryIndex(i);
-        setLine(history[i] ?? '');
-      }
-    } else if (e.key === 'l' && e.ctrlKey) {
-      e.preventDefault();
-      controller.dispatch({ type: 'console.clear', host, shell });
-    }
   };
 
   return (
@@ -73,7 +40,12 @@ export function ConsolePanel() {
       <header className="console-head">
         <label className="console-host">
           <span>Host</span>
-          <select value={host} onChange={(e) => openConsole(e.target.value)} data-testid="console-host">
+          <select
+            ref={hostSelect}
+            value={host}
+            onChange={(e) => openConsole(e.target.value)}
+            data-testid="console-host"
+          >
             {hosts.map((h) => (
               <option key={h.id} value={h.id}>
                 {h.name}
@@ -111,43 +83,28 @@ export function ConsolePanel() {
       </header>
       {!open ? null : (
         <>
-          <div
-            className={`console-body shell-${shell}`}
-            ref={scroller}
-            onClick={() => input.current?.focus()}
-            data-testid="console-output"
-          >
+          <div className={`console-body shell-${shell}`} data-testid="console-output">
             {off ? (
               <div className="console-off">{device?.name} is powered off.</div>
             ) : (
               <>
-                {consoleView.transcript.length === 0 &&
-                  consoleView.history.length === 0 &&
-                  banner(shell, device?.osVersion ?? '').map((text, i) => (
-                    <pre key={`b${i}`} className="line line-output">
-                      {text}
-                    </pre>
-                  ))}
-                {consoleView.transcript.map((l, i) => (
-                  <pre key={i} className={`line line-${l.kind}`}>
-                    {l.text}
-                  </pre>
-                ))}
-                <div className="prompt-line">
-                  <span className="prompt">{consoleView.prompt}</span>
-                  <input
-                    ref={input}
-                    className="prompt-input"
-                    value={line}
-                    onChange={(e) => setLine(e.target.value)}
-                    onKeyDown={onKey}
-                    spellCheck={false}
-                    autoComplete="off"
-                    aria-label={`${s2title(shell)} input on ${device?.name ?? host}`}
-                    data-testid="console-input"
-                    disabled={consoleView.busy}
-                  />
-                </div>
+                <XtermConsole
+                  sessionKey={`${host}/${shell}`}
+                  shell={shell}
+                  banner={banner(shell, device?.osVersion ?? '')}
+                  transcript={consoleView.transcript}
+                  prompt={consoleView.prompt}
+                  history={consoleView.history}
+                  busy={consoleView.busy}
+                  label={`${s2title(shell)} input on ${device?.name ?? host}`}
+                  run={run}
+                  tab={(text, cursor, back, prev) =>
+                    controller.current.tab(host, shell, text, cursor, back, prev)
+                  }
+                  clearScreen={() => controller.dispatch({ type: 'console.clear', host, shell })}
+                  leave={() => hostSelect.current?.focus()}
+                />
+                <ConsoleLog lines={consoleView.transcript} />
               </>
             )}
           </div>

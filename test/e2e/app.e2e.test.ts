@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../../simulation/facade/lab';
 import { storedLines } from './browserStore';
 import { E2E_SHOTS, openApp } from './chromium';
+import { typeInConsole } from './console';
 
 const OUT = E2E_SHOTS;
 
@@ -38,9 +39,7 @@ describe('HybridLab in Chromium', () => {
   it("prints PC2's leased address with ipconfig /all in its console", async () => {
     const leased = new Lab().truth().hosts.pc2!.host.nic.lease!.ip;
     await page.getByTestId('console-host').selectOption('pc2');
-    const input = page.getByTestId('console-input');
-    await input.fill('ipconfig /all');
-    await input.press('Enter');
+    await typeInConsole(page, 'ipconfig /all');
     const output = page.getByTestId('console-output');
     await expect(output.textContent()).resolves.toContain(
       `IPv4 Address. . . . . . . . . . . : ${leased}(Preferred)`,

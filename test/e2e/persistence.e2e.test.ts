@@ -14,6 +14,7 @@ import { exportHlab } from '../../simulation/facade/journalFold';
 import { Lab } from '../../simulation/facade/lab';
 import { currentSessionId, killBrowser, storedLines, tearLastRecords } from './browserStore';
 import { E2E_SHOTS, openApp } from './chromium';
+import { typeInConsole } from './console';
 
 const contexts: BrowserContext[] = [];
 /** Folders a test made in /tmp (a killed browser's profile, downloads, a 10 MB session file). */
@@ -39,9 +40,7 @@ async function start(options: Parameters<typeof openApp>[1] = {}) {
 
 async function run(page: Page, host: string, line: string) {
   await page.getByTestId('console-host').selectOption(host);
-  const input = page.getByTestId('console-input');
-  await input.fill(line);
-  await input.press('Enter');
+  await typeInConsole(page, line);
   await expect.poll(() => page.getByTestId('console-output').textContent()).toContain(line);
 }
 

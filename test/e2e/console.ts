@@ -1,0 +1,26 @@
+/**
+ * Typing into a console from Playwright. The console is an xterm.js terminal: its input is a
+ * hidden text box (data-testid console-input) that takes keystrokes, not `fill`. What the terminal
+ * shows is in `.xterm-rows` (the visible rows, spaces as U+00A0); the whole transcript is in the
+ * console's log (data-testid console-output holds both).
+ */
+import type { Page } from 'playwright-core';
+
+export async function typeInConsole(page: Page, line: string, submit = true): Promise<void> {
+  const input = page.getByTestId('console-input');
+  await input.focus();
+  await page.keyboard.type(line);
+  if (submit) await page.keyboard.press('Enter');
+}
+
+/** The terminal's visible rows as text, one string a row. */
+export async function terminalRows(page: Page): Promise<string[]> {
+  const rows = await page.locator('[data-testid=console-terminal] .xterm-rows > div').allTextContents();
+  return rows.map((r) => r.replace(/\u00a0/g, ' ').trimEnd());
+}
+
+/** The row the cursor is on: the prompt and the line being typed (the last non-empty row). */
+export async function promptRow(page: Page): Promise<string> {
+  const rows = (await terminalRows(page)).filter((r) => r !== '');
+  return rows[rows.length - 1] ?? '';
+}
