@@ -10,6 +10,7 @@ import { initialDhcpServer } from '../roles/dhcpServer';
 import { initialDirectory } from '../roles/directory';
 import { initialAdSync } from '../sync/adsyncInit';
 import type { AdSyncState } from '../sync/state';
+import { logonToken } from '../windows/logonToken';
 import { defaultRegistry, tls12Enabled } from '../windows/registry';
 import type { ConsoleSession, ShellKind, WindowsHostContext } from '../windows/hostState';
 import type { ServerRoles } from '../windows/serve';
@@ -85,6 +86,7 @@ export function initialHostContext(
       password: def.users.find((u) => u.sam.toLowerCase() === 'administrator')?.password ?? '',
     },
     entraConnect: hostsEntraConnect(def, host),
+    token: logonToken(initialDirectory(def, seed, now), 'administrator', host.kind === 'dc'),
     registry,
     tls12Active: tls12Enabled(registry),
     time: {

@@ -8,6 +8,7 @@ import type { RngState } from '../core/random';
 import type { EventLogs } from './eventlog';
 import type { ServiceState } from './services';
 import type { Registry } from './registry';
+import type { LogonToken } from './logonToken';
 
 export interface DhcpLease {
   ip: Ipv4;
@@ -129,6 +130,8 @@ export interface WindowsHostContext {
    * which AD cmdlets and tools on this host bind with.
    */
   logon: { user: string; password: string };
+  /** The consoles' access token, built at sign-in from the directory (whoami reads it). */
+  token?: LogonToken;
   /** Entra Connect Sync is installed here (its state at rest is the host machine's `adsyncDisk`). */
   entraConnect: boolean;
   /** The DC: what Active Directory Users and Computers showed after its last action (`id` tells one from the next). */

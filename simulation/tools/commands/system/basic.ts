@@ -1,33 +1,10 @@
-/** Small built-ins: hostname, whoami, cls / Clear-Host, echo / Write-Output, ver. */
+/** Small built-ins: hostname, cls / Clear-Host, echo / Write-Output, ver. */
 import { out } from '../../shell/psError';
 import { done, type CommandDef } from '../types';
 
 export const hostname: CommandDef = {
   name: 'hostname',
   run: ({ host }) => done(out(host.hostname)),
-};
-
-export const whoami: CommandDef = {
-  name: 'whoami',
-  run: ({ host, shell, cmd }) => {
-    const user = host.consoles[shell].user.toLowerCase();
-    const flag = cmd.args[0]?.text.toLowerCase();
-    if (flag === '/upn') {
-      const sam = user.split('\\')[1] ?? user;
-      return done(out(`${sam}@${host.domainFqdn}`));
-    }
-    if (flag === '/fqdn') {
-      const sam = user.split('\\')[1] ?? user;
-      return done(out(`CN=${sam},CN=Users,DC=${host.domainFqdn.split('.').join(',DC=')}`));
-    }
-    if (flag && flag !== '/user') {
-      return done([
-        { kind: 'error', text: `ERROR: Invalid argument/option - '${cmd.args[0]?.text ?? ''}'.` },
-        { kind: 'error', text: 'Type "WHOAMI /?" for usage.' },
-      ]);
-    }
-    return done(out(user));
-  },
 };
 
 export const cls: CommandDef = {
