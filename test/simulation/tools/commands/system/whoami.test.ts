@@ -114,9 +114,7 @@ describe('whoami (Microsoft Learn: windows-commands/whoami)', () => {
   it('keeps the sign-in token: a group added in AD shows only at the next logon', () => {
     const lab = configured();
     expect(run(lab, 'dc01', 'Add-ADGroupMember Sales Administrator', 'powershell')).toEqual([]);
-    expect(run(lab, 'dc01', 'net user Administrator /domain', 'cmd').join('\n')).toContain(
-      '*Sales',
-    );
+    expect(run(lab, 'dc01', 'net user Administrator /domain', 'cmd').join('\n')).toContain('*Sales');
     expect(run(lab, 'dc01', 'whoami /groups', 'cmd').some((l) => l.includes('Sales'))).toBe(false);
   });
 });
