@@ -431,7 +431,10 @@ export const adsyncMachine = setup({
           });
         case 'getConnectorAccount': {
           const c = config as ConnectConfig;
-          return reply({ ok: true, account: { name: c.connectorAccount.user, domain: c.forest } });
+          return reply({
+            ok: true,
+            account: { name: c.connectorAccount.user, domain: c.forest, connector: c.adConnector },
+          });
         }
         case 'diagnosePhs':
         case 'getCompanyFeature': {

@@ -104,12 +104,34 @@ export type DirOp =
   | { op: 'effectiveRights'; account: string; dn: string }
   /** Set-ADUser, Enable-/Disable-ADAccount: attribute writes (administrators, or per ACL). */
   | { op: 'setUser'; identity: string; patch: UserPatch }
+  /**
+   * A new user (administrators only): net user /add creates it enabled with its password in one
+   * request; New-ADUser and ADUC create it disabled without one, then set the password and enable it.
+   */
+  | { op: 'createUser'; user: NewUserRequest }
   | { op: 'listComputers' }
   /** Objects at or below `base` (default: the domain root). */
   | { op: 'listObjects'; base?: string }
   /** An object's access list (dsacls), and edits to it. */
   | { op: 'getAcl'; dn: string }
   | { op: 'editAcl'; dn: string; edit: AclEdit };
+
+export interface NewUserRequest {
+  sam: string;
+  /** The object's name (CN). */
+  name: string;
+  /** Container DN; absent: CN=Users. */
+  parent?: string;
+  upn?: string;
+  givenName?: string;
+  surname?: string;
+  displayName?: string;
+  description?: string;
+  password?: string;
+  enabled?: boolean;
+  mustChange?: boolean;
+  passwordNeverExpires?: boolean;
+}
 
 /** Attribute changes Set-ADUser can ask for. `null` clears an attribute (-Clear). */
 export interface UserPatch {
@@ -144,7 +166,13 @@ export type DirErrorCode =
   | 'account-disabled'
   | 'account-locked'
   | 'restricted-sam'
-  | 'unwilling';
+  | 'unwilling'
+  /** A new account's sAMAccountName or UPN is taken. */
+  | 'already-exists'
+  /** Another object in that container has the same name (CN). */
+  | 'name-in-use'
+  /** Not a properly formed account name. */
+  | 'invalid-name';
 
 export interface DirResponse {
   kind: 'app.dir.response';

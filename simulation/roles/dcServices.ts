@@ -14,6 +14,7 @@ import { TIMINGS } from '../core/timings';
 import { formatShortDateTime } from '../core/time';
 import {
   addToGroup,
+  addUser,
   authenticate,
   createUser,
   findUser,
@@ -41,7 +42,7 @@ import {
   wellKnownContainers,
 } from './directoryObjects';
 import { changeableAt, expiresAt } from './passwordPolicy';
-import { accountChanged, passwordAttempt, type ChangedAttribute } from './securityEvents';
+import { accountChanged, accountEnabled, passwordAttempt, type ChangedAttribute } from './securityEvents';
 import { restrictRemoteSam } from '../windows/registry';
 
 export interface DcAnswer {
@@ -280,6 +281,9 @@ function serveDirectory(
           cn: op.sam,
           parent: `CN=Users,${dir.domainDn}`,
           password: op.password,
+          upn: `${op.sam}@${dir.fqdn}`,
+          displayName: op.sam,
+          passwordNeverExpires: true,
           description: 'Account created by Microsoft Azure Active Directory Connect',
         },
         now,
@@ -323,6 +327,9 @@ function serveDirectory(
       if (!admin && (needs === 'admin' || !needs.every((r) => hasRight(dir, who, r, target.dn))))
         return { reply: dirReply({ ok: false, error: 'access-denied' }) };
       const p = op.patch;
+      // An enabled account needs a password (New-ADUser's "-Enabled": "An enabled account requires a password").
+      if (p.enabled === true && target.password === '')
+        return { reply: dirReply({ ok: false, error: 'constraint', detail: 'no-password' }) };
       const patch: Parameters<typeof setUserAttributes>[2] = {};
       if (p.enabled !== undefined) patch.enabled = p.enabled;
       if (p.passwordNeverExpires !== undefined) patch.passwordNeverExpires = p.passwordNeverExpires;
@@ -350,10 +357,63 @@ function serveDirectory(
           securityEvent(
             p.enabled ? 4722 : 4725,
             'Audit Success',
-            `A user account was ${p.enabled ? 'enabled' : 'disabled'}.\n\nSubject:\n\tAccount Name:\t\t${caller.sam}\n\nTarget Account:\n\tAccount Name:\t\t${target.sam}\n\tAccount Domain:\t\t${dir.netbios}`,
+            accountEnabled(
+              p.enabled,
+              { sid: `${dir.netbios}\\${caller.sam}`, name: caller.sam, domain: dir.netbios },
+              { sid: `${dir.netbios}\\${target.sam}`, name: target.sam, domain: dir.netbios },
+            ),
           ),
         );
       return { reply: dirReply({ ok: true }), dir: next, events };
+    }
+    case 'createUser': {
+      if (!admin) return { reply: dirReply({ ok: false, error: 'access-denied' }) };
+      const n = op.user;
+      // An enabled account needs a password the policy accepts; an empty one never does.
+      if (n.enabled === true && !n.password)
+        return { reply: dirReply({ ok: false, error: 'constraint', detail: 'no-password' }) };
+      const parent = n.parent ?? `CN=Users,${dir.domainDn}`;
+      const r = addUser(
+        dir,
+        {
+          sam: n.sam,
+          cn: n.name,
+          parent,
+          upn: n.upn,
+          givenName: n.givenName,
+          surname: n.surname,
+          displayName: n.displayName,
+          description: n.description,
+          password: n.password,
+          enabled: n.enabled,
+          mustChange: n.mustChange,
+          passwordNeverExpires: n.passwordNeverExpires,
+        },
+        now,
+        {
+          by: caller.sam,
+          parentExists: !!objectAt(dir, parent),
+          localNow: formatShortDateTime(now + host.clockOffsetMs, host.timeZoneOffsetMinutes),
+        },
+      );
+      if (r.error) {
+        const error =
+          r.error === 'exists'
+            ? 'already-exists'
+            : r.error === 'name-in-use'
+              ? 'name-in-use'
+              : r.error === 'invalid-name'
+                ? 'invalid-name'
+                : r.error === 'no-parent'
+                  ? 'no-such-object'
+                  : 'constraint';
+        return { reply: dirReply({ ok: false, error, detail: r.error }) };
+      }
+      return {
+        reply: dirReply({ ok: true, result: userRecord(r.dir, r.user as AdUser, now) }),
+        dir: r.dir,
+        events: r.events,
+      };
     }
     case 'listComputers':
       return {

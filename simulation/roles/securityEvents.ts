@@ -1,7 +1,7 @@
 /**
  * The bodies of the DC's Security-log events, laid out as Microsoft's event pages show them
  * (Microsoft Learn, "4771(F): Kerberos pre-authentication failed.", "4768(S, F)", "4740(S)",
- * "4723(S, F)", "4724(S, F)", "4738(S)", "4767(S)"): tab-aligned blocks, `-` for an empty field,
+ * "4723(S, F)", "4724(S, F)", "4738(S)", "4767(S)", "4720(S)", "4722(S)", "4725(S)"): tab-aligned blocks, `-` for an empty field,
  * the client as an IPv4-mapped IPv6 address. Pure text builders: data in, message out.
  */
 import { crc32 } from '../core/crc32';
@@ -153,5 +153,73 @@ export function accountChanged(
     target('Target Account', account),
     `Changed Attributes:\n${rows.join('\n')}`,
     'Additional Information:\n\tPrivileges:\t\t-',
+  ].join('\n\n');
+}
+
+/** 4722 (enabled) and 4725 (disabled). */
+export function accountEnabled(enabled: boolean, by: EventAccount, account: EventAccount): string {
+  return [
+    enabled ? 'A user account was enabled.' : 'A user account was disabled.',
+    subject(by),
+    target('Target Account', account),
+  ].join('\n\n');
+}
+
+/** What 4720 needs of the new account. */
+export interface CreatedAccount {
+  sam: string;
+  displayName: string;
+  upn: string;
+  enabled: boolean;
+  pwdLastSet: number;
+  passwordNeverExpires: boolean;
+}
+
+/**
+ * 4720: a user account was created. The Attributes block as the event page lists it; a disabled
+ * account without a password is created with UAC 0x15 (Account Disabled, 'Password Not Required',
+ * 'Normal Account'), an enabled one with 0x200 (normal account), plus 0x10000 for "never expires".
+ */
+export function accountCreated(
+  by: EventAccount,
+  account: EventAccount,
+  u: CreatedAccount,
+  passwordLastSet = '<never>',
+): string {
+  let uac = u.enabled ? 0x200 : 0x15;
+  const flags = u.enabled
+    ? ["'Normal Account' - Enabled"]
+    : ['Account Disabled', "'Password Not Required' - Enabled", "'Normal Account' - Enabled"];
+  if (u.passwordNeverExpires) {
+    uac |= 0x10000;
+    flags.push("'Don't Expire Password' - Enabled");
+  }
+  const dash = (v: string) => (v === '' ? '-' : v);
+  return [
+    'A user account was created.',
+    subject(by),
+    target('New Account', account),
+    [
+      'Attributes:',
+      `\tSAM Account Name:\t${u.sam}`,
+      `\tDisplay Name:\t\t${dash(u.displayName)}`,
+      `\tUser Principal Name:\t${dash(u.upn)}`,
+      '\tHome Directory:\t\t-',
+      '\tHome Drive:\t\t-',
+      '\tScript Path:\t\t-',
+      '\tProfile Path:\t\t-',
+      '\tUser Workstations:\t-',
+      `\tPassword Last Set:\t${u.pwdLastSet > 0 ? passwordLastSet : '<never>'}`,
+      '\tAccount Expires:\t\t<never>',
+      '\tPrimary Group ID:\t513',
+      '\tAllowed To Delegate To:\t-',
+      '\tOld UAC Value:\t\t0x0',
+      `\tNew UAC Value:\t\t0x${uac.toString(16).toUpperCase()}`,
+      `\tUser Account Control:\t\n\t\t${flags.join('\n\t\t')}`,
+      '\tUser Parameters:\t-',
+      '\tSID History:\t\t-',
+      '\tLogon Hours:\t\t<value not set>',
+    ].join('\n'),
+    'Additional Information:\n\tPrivileges\t\t-',
   ].join('\n\n');
 }

@@ -61,7 +61,7 @@ export type AdsyncReply =
   | { ok: true; runStatus?: { connector: string; state: 'Busy' } }
   /** Run history, oldest first, with each connector's identifier by name. */
   | { ok: true; runs: RunRecord[]; connectorIds: Record<string, string> }
-  | { ok: true; account: { name: string; domain: string } }
+  | { ok: true; account: { name: string; domain: string; connector: string } }
   | { ok: true; diagnostics: PhsDiagnostics }
   | { ok: true; companyFeature: CompanyFeatureView }
   | { ok: true; done: true };

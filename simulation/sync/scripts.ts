@@ -106,10 +106,25 @@ export function inScope(config: ConnectConfig, u: UserRecord): boolean {
   return config.ouFilter.some((ou) => dn.endsWith(`,${ou.toLowerCase()}`));
 }
 
+/**
+ * The userPrincipalName the sync rules give the metaverse: the AD value, or, for an account without
+ * one, sAMAccountName@<the domain's FQDN> (the "In from AD - User Common" rule's
+ * IIF(IsPresent([userPrincipalName]), [userPrincipalName], [sAMAccountName]&"@"&%Domain.FQDN%)).
+ */
+function syncedUpn(u: Pick<UserRecord, 'upn' | 'sam' | 'dn'>): string {
+  if (u.upn) return u.upn;
+  const fqdn = u.dn
+    .split(',')
+    .filter((p) => /^DC=/i.test(p.trim()))
+    .map((p) => p.trim().slice(3))
+    .join('.');
+  return `${u.sam}@${fqdn}`;
+}
+
 function exported(u: UserRecord): ExportedUser {
   return {
     anchor: guidToAnchor(u.guid),
-    upn: u.upn,
+    upn: syncedUpn(u),
     displayName: u.displayName,
     givenName: u.givenName,
     surname: u.surname,
@@ -247,7 +262,7 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
         guid: u.guid,
         dn: u.dn,
         sam: u.sam,
-        upn: u.upn,
+        upn: syncedUpn(u),
         exportedHash: prev?.exportedHash,
         exportedAt: prev?.exportedAt,
       };

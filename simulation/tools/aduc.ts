@@ -57,6 +57,10 @@ export const ADUC_TEXT = {
     'account-disabled': 'This account is currently disabled.',
     'wrong-password': 'The specified network password is not correct.',
     constraint: 'A constraint violation occurred.',
+    'already-exists': 'The specified account already exists.',
+    'name-in-use':
+      'An attempt was made to add an object to the directory with a name that is already in use.',
+    'invalid-name': 'The name provided is not a properly formed account name.',
   } satisfies Record<DirErrorCode | 'unreachable', string>,
 } as const;
 

@@ -47,6 +47,9 @@ export const MSG = {
   unwilling: 'The server is unwilling to process the request',
   directoryObjectNotFound: 'Directory object not found',
   invalidProperties: 'One or more properties are invalid.',
+  accountExists: 'The specified account already exists',
+  nameInUse: 'An attempt was made to add an object to the directory with a name that is already in use',
+  badAccountName: 'The name provided is not a properly formed account name',
   ambiguousParameterSet: 'Parameter set cannot be resolved using the specified named parameters.',
 } as const;
 
@@ -172,6 +175,24 @@ export function adFailure(
       );
     case 'unwilling':
       return adErrorRecord(c, MSG.unwilling, 'NotSpecified', 'ADException', 'ActiveDirectoryServer:8245');
+    case 'already-exists':
+      return adErrorRecord(
+        c,
+        MSG.accountExists,
+        'ResourceExists',
+        'ADIdentityAlreadyExistsException',
+        'ActiveDirectoryServer:1316',
+      );
+    case 'name-in-use':
+      return adErrorRecord(c, MSG.nameInUse, 'NotSpecified', 'ADException', 'ActiveDirectoryServer:8305');
+    case 'invalid-name':
+      return adErrorRecord(
+        c,
+        MSG.badAccountName,
+        'NotSpecified',
+        'ADException',
+        'ActiveDirectoryServer:1315',
+      );
   }
 }
 

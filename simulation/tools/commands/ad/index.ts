@@ -23,6 +23,7 @@ import {
 import { getAdDefaultDomainPasswordPolicy, setAdDefaultDomainPasswordPolicy } from './adPolicy';
 import { ADSYNCCONFIG_COMMANDS } from './adSyncConfig';
 import { getAdUser, setAdUser } from './adUser';
+import { newAdUser } from './adNewUser';
 import { convertToSecureString } from './adClient';
 import { dsacls } from './dsacls';
 import { net } from './netExe';
@@ -31,6 +32,7 @@ import type { CommandDef } from '../types';
 export const AD_COMMANDS: readonly CommandDef[] = [
   getAdUser,
   setAdUser,
+  newAdUser,
   unlockAdAccount,
   enableAdAccount,
   disableAdAccount,

@@ -55,7 +55,9 @@ export const HELPMSG: Record<number, string> = {
   2185: NET.invalidService,
   2191: NET.cannotStop,
   2220: 'The group name could not be found.',
+  2202: 'The specified username is invalid.',
   2221: 'The user name could not be found.',
+  2224: 'The account already exists.',
   2245: NET.policyRejected,
   3515: NET.dcOnly,
   3521: '*** service is not started.',
@@ -117,7 +119,11 @@ function* samr<T>(
           ? systemError(5)
           : r.error === 'constraint'
             ? netError(2245)
-            : netError(2221);
+            : r.error === 'already-exists' || r.error === 'name-in-use'
+              ? netError(2224)
+              : r.error === 'invalid-name'
+                ? netError(2202)
+                : netError(2221);
   return { ok: false, error: r.error, lines };
 }
 
@@ -256,7 +262,10 @@ function* user(env: CommandEnv, words: string[], flags: string[], domain: boolea
           '',
         ),
       };
-    if (!LOCAL_ACCOUNTS.some((a) => a.toLowerCase() === name.toLowerCase()))
+    if (
+      !flags.some((f) => /^\/add$/i.test(f)) &&
+      !LOCAL_ACCOUNTS.some((a) => a.toLowerCase() === name.toLowerCase())
+    )
       return { lines: out(...netError(2221)) };
     return {
       lines: out(
@@ -275,6 +284,22 @@ function* user(env: CommandEnv, words: string[], flags: string[], domain: boolea
     return {
       lines: out(...head, '', `User accounts for \\\\${server}`, '', RULE, ...columns(names), NET.ok, ''),
     };
+  }
+  if (flags.some((f) => /^\/add$/i.test(f))) {
+    // SAMR creates the account in CN=Users with the name as its CN, then sets the password and
+    // enables it: all or nothing (a refused password leaves no account behind).
+    const fullName = flags.find((f) => /^\/fullname:/i.test(f))?.slice('/fullname:'.length);
+    const r = yield* samr<UserRecord>(host, c.dc, {
+      op: 'createUser',
+      user: {
+        sam: name,
+        name,
+        password: password ?? '',
+        enabled: true,
+        displayName: fullName?.replace(/^"|"$/g, '') || undefined,
+      },
+    });
+    return { lines: out(...head, ...(r.ok ? [NET.ok, ''] : r.lines)) };
   }
   const active = flags.find((f) => /^\/active(:|$)/i.test(f));
   if (password !== undefined || active) {

@@ -234,6 +234,35 @@ export const getAdSyncConnector: CommandDef = {
     ),
 };
 
+const connectorAccountSpec = cmdletSpec('Get-ADSyncADConnectorAccount');
+
+/**
+ * Get-ADSyncADConnectorAccount (ADSyncConfig.psm1): reads each AD connector's connectivity
+ * parameters through Get-ADSyncConnector and prints one object per connector, four properties, so
+ * PowerShell shows a table (Microsoft Learn, "ADSyncConfig PowerShell Reference").
+ */
+export const getAdSyncAdConnectorAccount: CommandDef = {
+  name: 'Get-ADSyncADConnectorAccount',
+  run: (env) =>
+    local(
+      env,
+      connectorAccountSpec,
+      () => ({ op: 'getConnectorAccount' }),
+      (reply) => {
+        if (!reply.ok || !('account' in reply)) return { lines: [] };
+        const a = reply.account;
+        return shown('System.Management.Automation.PSCustomObject', [
+          [
+            ['ADConnectorName', a.connector],
+            ['ADConnectorForest', a.domain],
+            ['ADConnectorAccountName', a.name],
+            ['ADConnectorAccountDomain', a.domain],
+          ],
+        ]);
+      },
+    ),
+};
+
 const runStatusSpec = cmdletSpec('Get-ADSyncConnectorRunStatus');
 
 export const getAdSyncConnectorRunStatus: CommandDef = {
@@ -610,6 +639,7 @@ export const ADSYNC_COMMANDS: readonly CommandDef[] = [
   getAdSyncScheduler,
   setAdSyncScheduler,
   getAdSyncConnector,
+  getAdSyncAdConnectorAccount,
   getAdSyncConnectorRunStatus,
   getAdSyncPhsConfig,
   setAdSyncPhsConfig,
