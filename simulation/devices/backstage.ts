@@ -65,6 +65,7 @@ export function applyHostPatch(host: WindowsHostContext, p: HostPatch, now: numb
         clockOffsetMs: p.offsetMs,
         time: p.timeType
           ? {
+              ...host.time,
               type: p.timeType,
               lastSyncAt: p.timeType === 'NoSync' ? undefined : host.time.lastSyncAt,
               source: p.timeType === 'NoSync' ? 'Local CMOS Clock' : host.time.source,

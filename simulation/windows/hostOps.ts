@@ -23,7 +23,13 @@ export type HostEffect =
   | { type: 'log'; entry: NewEvent }
   | { type: 'clockOffset'; offsetMs: number }
   /** The Windows Time service's view of itself after a resync or a configuration change. */
-  | { type: 'time'; mode?: 'NT5DS' | 'NTP' | 'NoSync'; source?: string; lastSyncAt?: number }
+  | {
+      type: 'time';
+      mode?: 'NT5DS' | 'NTP' | 'NoSync';
+      source?: string;
+      lastSyncAt?: number;
+      lastSyncClock?: number;
+    }
   /** Set-DnsClientServerAddress / netsh: `null` goes back to what DHCP or the static config gives. */
   | { type: 'dns'; servers: string[] | null }
   /** The secure channel's new machine password (Test-ComputerSecureChannel -Repair, nltest /sc_reset). */
@@ -209,6 +215,7 @@ export function applyEffects(
             type: e.mode ?? next.time.type,
             source: e.source ?? next.time.source,
             lastSyncAt: e.lastSyncAt ?? next.time.lastSyncAt,
+            lastSyncClock: e.lastSyncAt !== undefined ? e.lastSyncClock : next.time.lastSyncClock,
           },
         };
         break;

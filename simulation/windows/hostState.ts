@@ -124,7 +124,13 @@ export interface WindowsHostContext {
   /** TLS 1.2 as SCHANNEL loaded it at boot (registry changes need a restart). */
   tls12Active: boolean;
   /** The Windows Time service: where this host takes its time from, and when it last did. */
-  time: { type: 'NT5DS' | 'NTP' | 'NoSync'; lastSyncAt?: number; source: string };
+  time: {
+    type: 'NT5DS' | 'NTP' | 'NoSync';
+    lastSyncAt?: number;
+    source: string;
+    /** The host's own clock reading at that sync (absent: lastSyncAt, a clock that was right). */
+    lastSyncClock?: number;
+  };
   /**
    * Truth only: the credentials behind the consoles' user (a stand-in for its Kerberos tickets),
    * which AD cmdlets and tools on this host bind with.

@@ -86,7 +86,7 @@ export function* resync(env: CommandEnv, sw: Stopwatch, nowait: boolean): Script
     if (Math.abs(offset - host.clockOffsetMs) >= SECOND)
       effects.push(timeChanged(labAt + host.clockOffsetMs, r.body.serverTime));
     effects.push({ type: 'clockOffset', offsetMs: offset });
-    effects.push({ type: 'time', source: c.label, lastSyncAt: labAt });
+    effects.push({ type: 'time', source: c.label, lastSyncAt: labAt, lastSyncClock: r.body.serverTime });
     if (!isSynced(host) || host.time.source.toLowerCase() !== c.label.toLowerCase()) {
       const how = c.mode === 'd' ? 'ntp.d' : `ntp.m|${c.label.split(',')[1] ?? '0x0'}`;
       effects.push(

@@ -39,9 +39,11 @@ const refId = (ip: Ipv4) =>
 export function* queryStatus(env: CommandEnv, sw: Stopwatch): Script<CommandResult> {
   const host = env.host;
   const t = host.time;
+  // The clock's reading when the sync happened, not today's offset applied to it: a later
+  // Set-Date does not move the last sync.
   const last =
     t.lastSyncAt !== undefined
-      ? formatShortDateTime(t.lastSyncAt + host.clockOffsetMs, host.timeZoneOffsetMinutes)
+      ? formatShortDateTime(t.lastSyncClock ?? t.lastSyncAt, host.timeZoneOffsetMinutes)
       : 'unspecified';
   if (!isSynced(host)) {
     return {

@@ -342,6 +342,21 @@ describe('Get-Date and Set-Date', () => {
     expect(changed).toHaveLength(4);
   });
 
+  // Issue 15 ("Found by other checks"): w32tm reports when the last sync happened on the host's
+  // clock at that time (Microsoft Learn "Windows Time service tools and settings", /query /status).
+  it('Set-Date -Adjust without a sync leaves "Last Successful Sync Time" where it was', () => {
+    const l = lab();
+    const lastSync = () => cmd(l, 'pc2', 'w32tm /query /status').find((x) => x.startsWith('Last Successful'));
+    const before = lastSync();
+    expect(before).toBe('Last Successful Sync Time: 3/2/2026 8:00:00 AM');
+    ps(l, 'pc2', 'Set-Date -Adjust 00:10:00');
+    expect(lastSync()).toBe(before);
+    wait(l, '2m');
+    cmd(l, 'pc2', 'w32tm /resync');
+    // A sync records the corrected clock's reading.
+    expect(lastSync()).toBe('Last Successful Sync Time: 3/2/2026 8:02:00 AM');
+  });
+
   it('gives PowerShell binding errors for bad dates, spans and parameter sets', () => {
     const l = lab();
     expect(ps(l, 'pc2', 'Set-Date -Date "the 32nd"')).toEqual([
