@@ -63,6 +63,15 @@ export const SYSTEM_DECLS: readonly CommandDecl[] = [
     synopsis:
       'Displays user, group and privileges information for the user who is currently logged on to the local system.',
   },
+  {
+    name: 'dcdiag',
+    aliases: ['dcdiag.exe'],
+    shell: 'both',
+    hosts: ['dc'],
+    switches: ['/s:', '/v', '/q', '/test:', '/skip:', '/fix'],
+    synopsis:
+      'Analyzes the state of domain controllers in a forest or enterprise and reports any problems to help in troubleshooting.',
+  },
   // cls, clear-host and clear share one implementation that both shells run.
   { name: 'cls', aliases: ['clear-host', 'clear'], shell: 'both', synopsis: 'Clears the screen.' },
   {

@@ -12,6 +12,7 @@ import { TIME_COMMANDS } from './time';
 import { getCommandCommand, getHelpCommand, helpCommand } from './help';
 import { cls, echo, hostname, ver } from './system/basic';
 import { whoami } from './system/whoami';
+import { dcdiag } from './system/dcdiag';
 import { ipconfig } from './net/ipconfig';
 import { nslookup } from './net/nslookup';
 import { ping } from './net/ping';
@@ -24,6 +25,7 @@ export const IMPLEMENTATIONS: readonly CommandDef[] = [
   nslookup,
   hostname,
   whoami,
+  dcdiag,
   cls,
   echo,
   ver,
