@@ -16,6 +16,8 @@
  * is the installation's (`--key-dir`, default the app's folder, ~/.config/HybridLab).
  *
  * Without a scenario file, `run` and `play` use the working lab (preset "configured") with no faults.
+ * `solve`, `run` and `play` take `--pcs N` and `--users N`: the lab is the default one scaled to N
+ * client PCs and N users in all (simulation/lab/scaledLab.ts; the LAN and DHCP scope widen as needed).
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -29,6 +31,8 @@ import { debriefOf } from '../simulation/scenarios/debrief';
 import { reportHtml } from '../simulation/scenarios/reportHtml';
 import { buildResult, signResult, verifyResult } from '../simulation/scenarios/result';
 import { loadOrCreateKey, nodeCheck, nodeSigner } from '../src-main/resultSigning';
+import { scaledLab } from '../simulation/lab/scaledLab';
+import type { LabDefinition } from '../simulation/core/definition';
 
 const FREE_LAB: Scenario = {
   format: 'hybridlab-scenario',
@@ -62,6 +66,18 @@ interface Args {
   name: string;
   keyDir: string;
   pack: string;
+  pcs?: number;
+  users?: number;
+}
+
+/** The lab `--pcs`/`--users` ask for (undefined: the scenario's usual one). */
+function baseOf(a: Args): LabDefinition | undefined {
+  return a.pcs === undefined && a.users === undefined
+    ? undefined
+    : scaledLab({
+        ...(a.pcs !== undefined ? { pcs: a.pcs } : {}),
+        ...(a.users !== undefined ? { users: a.users } : {}),
+      });
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -84,6 +100,12 @@ function parseArgs(argv: string[]): Args | string {
       if (!Number.isInteger(n) || n < 0)
         return `--seed: expected a whole number, got ${JSON.stringify(rest[i])}`;
       a.seed = n;
+    } else if (x === '--pcs' || x === '--users') {
+      const n = Number(rest[++i]);
+      if (!Number.isInteger(n) || n < 1)
+        return `${x}: expected a whole number, got ${JSON.stringify(rest[i])}`;
+      if (x === '--pcs') a.pcs = n;
+      else a.users = n;
     } else if (x === '--script') {
       const f = rest[++i];
       if (!f) return '--script: expected a file';
@@ -268,7 +290,7 @@ async function solve(file: string | undefined, seed: number, a: Args): Promise<n
     for (const e of r.errors) process.stdout.write(`invalid ${e}\n`);
     return 1;
   }
-  const run = ScenarioRun.start(r.scenario, seed, undefined, { learnerName: a.name, wallMs: Date.now() });
+  const run = ScenarioRun.start(r.scenario, seed, baseOf(a), { learnerName: a.name, wallMs: Date.now() });
   if (run.getStatus() === 'completed') {
     process.stdout.write(`${r.scenario.id}: already solved before the first action\n`);
     return 1;
@@ -313,7 +335,7 @@ async function runScript(
     process.stderr.write(`${t.error}\n`);
     return 2;
   }
-  const run = ScenarioRun.start(scenario, seed, undefined, { learnerName: a.name, wallMs: Date.now() });
+  const run = ScenarioRun.start(scenario, seed, baseOf(a), { learnerName: a.name, wallMs: Date.now() });
   const lines = t.text.split(/\r?\n/).filter((l) => l.trim() && !l.trim().startsWith('#'));
   let failures = 0;
   for (const line of lines) {
@@ -342,7 +364,7 @@ async function runScript(
   return 0;
 }
 
-async function play(file: string | undefined, seed: number): Promise<number> {
+async function play(file: string | undefined, seed: number, base?: LabDefinition): Promise<number> {
   let scenario = FREE_LAB;
   if (file) {
     const r = load(file);
@@ -352,7 +374,7 @@ async function play(file: string | undefined, seed: number): Promise<number> {
     }
     scenario = r.scenario;
   }
-  const run = ScenarioRun.start(scenario, seed);
+  const run = ScenarioRun.start(scenario, seed, base);
   process.stdout.write(
     `${scenario.title}\nFrom: ${scenario.briefing.from}\nSubject: ${scenario.briefing.subject}\n\n${scenario.briefing.body}\n\n`,
   );
@@ -400,7 +422,7 @@ async function main(): Promise<number> {
     case 'verify':
       return verify(a.files[0], a);
     case 'play':
-      return play(a.files[0], a.seed);
+      return play(a.files[0], a.seed, baseOf(a));
     default:
       process.stderr.write(
         'usage: npm run lab -- validate <files...> | solve <file> [--seed N] [--report <dir> [--name <learner>]] | run [<file>] [--seed N] --script <file> [--json] [--report <dir> [--name <learner>]] | play [<file>] [--seed N] | verify <result.json> [--pack <dir>]\n',

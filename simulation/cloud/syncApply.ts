@@ -80,11 +80,19 @@ export function applyExport(
     };
   }
   let rng = t.rng;
-  let users = t.users.filter(
-    (u) => !(u.onPremisesSyncEnabled && msg.deletes.includes(u.onPremisesImmutableId ?? '')),
+  const deleted = new Set(msg.deletes);
+  const users = t.users.filter(
+    (u) => !(u.onPremisesSyncEnabled && deleted.has(u.onPremisesImmutableId ?? '')),
   );
+  // Where each synced user is, by anchor (the first one, as a search from the start finds it).
+  const synced = new Map<string, number>();
+  users.forEach((u, i) => {
+    const a = u.onPremisesImmutableId;
+    if (u.onPremisesSyncEnabled && a !== undefined && !synced.has(a)) synced.set(a, i);
+  });
   for (const e of msg.users) {
-    const existing = users.find((u) => u.onPremisesSyncEnabled && u.onPremisesImmutableId === e.anchor);
+    const at = synced.get(e.anchor);
+    const existing = at !== undefined ? users[at] : undefined;
     const attrs = {
       upn: e.upn,
       displayName: e.displayName,
@@ -97,11 +105,12 @@ export function applyExport(
       onPremisesDistinguishedName: e.dn,
       onPremisesLastSyncAt: now,
     };
-    if (existing) {
-      users = users.map((u) => (u === existing ? { ...u, ...attrs } : u));
+    if (existing && at !== undefined) {
+      users[at] = { ...existing, ...attrs };
     } else {
       const [id, r] = nextGuid(rng);
       rng = r;
+      synced.set(e.anchor, users.length);
       users.push({
         id,
         ...attrs,
@@ -118,10 +127,14 @@ export function applyExport(
   let groups: CloudGroup[] = t.groups.filter(
     (g) => !g.onPremisesSyncEnabled || msg.groups.some((x) => x.anchor === g.anchor),
   );
+  const idOf = new Map<string, string>();
+  if (msg.groups.length > 0)
+    for (const u of users) {
+      const a = u.onPremisesImmutableId;
+      if (a !== undefined && !idOf.has(a)) idOf.set(a, u.id);
+    }
   for (const g of msg.groups) {
-    const members = g.members
-      .map((a) => users.find((u) => u.onPremisesImmutableId === a)?.id)
-      .filter((x): x is string => !!x);
+    const members = g.members.map((a) => idOf.get(a)).filter((x): x is string => !!x);
     const existing = groups.find((x) => x.onPremisesSyncEnabled && x.anchor === g.anchor);
     if (existing) groups = groups.map((x) => (x === existing ? { ...x, name: g.name, members } : x));
     else {

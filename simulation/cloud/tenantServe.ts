@@ -63,9 +63,11 @@ export function serveTenant(t: TenantState, packet: Packet, now: number): Tenant
           valid
             ? {
                 ok: true,
-                items: t.users
-                  .filter((u) => u.onPremisesSyncEnabled)
-                  .map((u) => ({ anchor: u.onPremisesImmutableId ?? '', ok: true })),
+                items: body.delta
+                  ? []
+                  : t.users
+                      .filter((u) => u.onPremisesSyncEnabled)
+                      .map((u) => ({ anchor: u.onPremisesImmutableId ?? '', ok: true })),
               }
             : {
                 ok: false,

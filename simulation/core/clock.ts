@@ -4,10 +4,22 @@ interface Timer {
   fn: () => void;
 }
 
+/** Below this many pending timers a scan finds the next one fastest; above it, a heap does. */
+const HEAP_ABOVE = 64;
+
+function before(a: Timer, b: Timer): boolean {
+  return a.at < b.at || (a.at === b.at && a.id < b.id);
+}
+
 export class LabClock {
   private current: number;
   private nextId = 1;
   private readonly timers = new Map<number, Timer>();
+  /**
+   * With many timers pending (a lab of hundreds of PCs), a binary heap ordered by (time, id): the
+   * same order as the scan. Cleared and fired timers leave it lazily (skipped when they surface).
+   */
+  private heap: Timer[] | undefined;
 
   constructor(startMs: number) {
     this.current = startMs;
@@ -22,7 +34,10 @@ export class LabClock {
     const id = this.nextId++;
     // A delay that is not a finite number would never fall due; treat it as "now" instead.
     const delay = Number.isFinite(ms) ? Math.max(0, ms) : 0;
-    this.timers.set(id, { id, at: this.current + delay, fn: () => fn() });
+    const timer = { id, at: this.current + delay, fn: () => fn() };
+    this.timers.set(id, timer);
+    if (this.heap) this.push(timer);
+    else if (this.timers.size > HEAP_ABOVE) this.buildHeap();
     return id;
   }
 
@@ -80,6 +95,41 @@ export class LabClock {
     return true;
   }
 
+  private buildHeap(): void {
+    this.heap = [];
+    for (const t of this.timers.values()) this.push(t);
+  }
+
+  private push(t: Timer): void {
+    const h = this.heap as Timer[];
+    h.push(t);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(h[i] as Timer, h[p] as Timer)) break;
+      [h[i], h[p]] = [h[p] as Timer, h[i] as Timer];
+      i = p;
+    }
+  }
+
+  private pop(): void {
+    const h = this.heap as Timer[];
+    const last = h.pop();
+    if (!last || h.length === 0) return;
+    h[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && before(h[l] as Timer, h[m] as Timer)) m = l;
+      if (r < h.length && before(h[r] as Timer, h[m] as Timer)) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m] as Timer, h[i] as Timer];
+      i = m;
+    }
+  }
+
   private fire(t: Timer): void {
     this.timers.delete(t.id);
     this.current = Math.max(this.current, t.at);
@@ -87,6 +137,18 @@ export class LabClock {
   }
 
   private earliest(): Timer | undefined {
+    if (this.heap) {
+      if (this.timers.size <= HEAP_ABOVE / 2) this.heap = undefined;
+      else {
+        if (this.heap.length > 2 * this.timers.size + HEAP_ABOVE) this.buildHeap();
+        const heap = this.heap as Timer[];
+        for (let top = heap[0]; top; top = heap[0]) {
+          if (this.timers.get(top.id) === top) return top;
+          this.pop();
+        }
+        return undefined;
+      }
+    }
     let best: Timer | undefined;
     for (const t of this.timers.values()) {
       if (!best || t.at < best.at || (t.at === best.at && t.id < best.id)) best = t;

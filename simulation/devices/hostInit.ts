@@ -124,7 +124,11 @@ export function initialRoles(
   const staticHosts = def.hosts
     .filter((h) => h.id !== host.id && h.nic.config.mode === 'static')
     .map((h) => ({ name: h.hostname, ip: h.nic.config.mode === 'static' ? h.nic.config.ip : '' }));
-  const lanPrefix = def.lan.cidr.split('/')[0]?.split('.').slice(0, 3) ?? [];
+  // The reverse lookup zone covers the LAN's whole octets: 6.168.192.in-addr.arpa for a /24,
+  // 168.192.in-addr.arpa for a /16 to /23 (a widened LAN spans several third octets).
+  const [lanNet, lanBits] = def.lan.cidr.split('/');
+  const octets = Math.max(1, Math.min(3, Math.floor(Number(lanBits ?? 24) / 8)));
+  const lanPrefix = lanNet?.split('.').slice(0, octets) ?? [];
   return {
     dhcpServer: initialDhcpServer(def.dhcpScope),
     dnsServer: {

@@ -386,6 +386,8 @@ export const windowsHostMachine = setup({
           addresses: [],
           cableConnected: context.host.nic.mediaConnected,
           powered: true,
+          // The DHCP Server role listens for clients' broadcasts (serve() checks the service).
+          udpListen: context.roles.dhcpServer ? [67] : [],
         },
       } satisfies NetworkEvent);
       enqueue.sendTo(net, bindEvent(context.host));

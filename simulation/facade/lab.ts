@@ -68,6 +68,13 @@ export class Lab {
   private sealed = 0;
   private fault: string | undefined;
   private readonly dcHost: string;
+  /**
+   * Hosts whose own state says something is running (kept up to date from each host actor's
+   * snapshots), so "is the lab busy" does not look at every host of a big lab after each step.
+   */
+  private readonly busyHosts = new Set<string>();
+  /** Hosts with Entra Connect on disk: their ADSync child's wizard can be working. */
+  private readonly adsyncHosts = new Set<string>();
 
   constructor(options: LabOptions = {}) {
     this.definition = options.definition ?? DEFAULT_LAB;
@@ -87,6 +94,29 @@ export class Lab {
     });
     this.root.subscribe({ error: (e) => (this.fault = e instanceof Error ? e.message : String(e)) });
     this.root.start();
+    for (const h of this.definition.hosts) {
+      const ref = this.root.system.get(h.id) as AnyActorRef | undefined;
+      if (!ref) continue;
+      const watch = (snapshot: { context?: unknown }) =>
+        this.noteHost(h.id, snapshot.context as HostMachineContext | undefined);
+      ref.subscribe({ next: watch, error: () => undefined });
+      watch(ref.getSnapshot() as { context?: unknown });
+    }
+  }
+
+  private noteHost(id: string, ctx: HostMachineContext | undefined): void {
+    if (ctx?.adsyncDisk) this.adsyncHosts.add(id);
+    const busy =
+      !!ctx &&
+      (ctx.host.consoles.cmd.busy ||
+        ctx.host.consoles.powershell.busy ||
+        !!ctx.host.desktop?.busy ||
+        !!ctx.busyWith ||
+        !!ctx.localWait ||
+        !!ctx.dhcpWait ||
+        Object.values(ctx.jobs).some((j) => j.kind === 'aduc'));
+    if (busy) this.busyHosts.add(id);
+    else this.busyHosts.delete(id);
   }
 
   /** Rebuilds a lab from its definition, seed and journal. Throws LabReplayError naming the entry that does not fit. */
@@ -266,16 +296,10 @@ export class Lab {
 
   /** Whether something a learner started is still running (a console command, a sign-in). */
   busy(): boolean {
-    for (const h of this.definition.hosts) {
-      const ctx = (this.root.system.get(h.id) as AnyActorRef | undefined)?.getSnapshot().context as
-        HostMachineContext | undefined;
-      if (!ctx) continue;
-      if (ctx.host.consoles.cmd.busy || ctx.host.consoles.powershell.busy || ctx.host.desktop?.busy)
-        return true;
-      if (ctx.busyWith || ctx.localWait || ctx.dhcpWait) return true;
-      if (Object.values(ctx.jobs).some((j) => j.kind === 'aduc')) return true;
-      const adsync = (this.root.system.get(h.id) as AnyActorRef | undefined)?.getSnapshot().children
-        .adsync as AnyActorRef | undefined;
+    if (this.busyHosts.size > 0) return true;
+    for (const id of this.adsyncHosts) {
+      const adsync = (this.root.system.get(id) as AnyActorRef | undefined)?.getSnapshot().children.adsync as
+        AnyActorRef | undefined;
       const wizard = (adsync?.getSnapshot().context as AdSyncContext | undefined)?.wizard;
       if (wizard?.page.page === 'working') return true;
     }

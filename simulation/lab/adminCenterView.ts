@@ -5,6 +5,7 @@
  * Microsoft Entra Connect status, the audit and sign-in logs, and the notifications flyout.
  * Built from the truth by explicit choice: what the cloud knows, never on-premises secrets.
  */
+import { memoOn } from './memo';
 import { formatShortDateTime } from '../core/time';
 import type { AdminNotification } from '../cloud/adminPortal';
 import { targetText } from '../cloud/authMethodsPolicy';
@@ -108,10 +109,54 @@ function onPremStatus(t: TenantState, now: number): { status: string; healthy: b
     : { status: ONPREM_STATUS.offline, healthy: false };
 }
 
+// The lists grow with the tenant: each is rebuilt only when what it shows changed.
+const usersList = memoOn(
+  ({ t, off }: { t: TenantState; off: number }) => [t.users, t.licenses, off],
+  ({ t, off }): AdminCenterView['users'] =>
+    t.users.map((u) => ({
+      id: u.id,
+      upn: u.upn,
+      mail: u.mail,
+      createdAt: formatShortDateTime(u.createdAt, off),
+      displayName: u.displayName,
+      source: u.onPremisesSyncEnabled ? 'Windows Server AD' : 'Cloud',
+      accountEnabled: u.accountEnabled,
+      licenses: u.licenses.map((l) => t.licenses.find((x) => x.sku === l)?.name ?? l),
+      roles: u.roles,
+      methods: methodsOf(u),
+      onPremisesSamAccountName: u.onPremisesSamAccountName,
+      lastSync: u.onPremisesLastSyncAt ? formatShortDateTime(u.onPremisesLastSyncAt, off) : undefined,
+    })),
+);
+
+const groupsList = memoOn(
+  (t: TenantState) => [t.groups, t.users],
+  (t): AdminCenterView['groups'] => {
+    const upns = new Map<string, string>();
+    for (const u of t.users) if (!upns.has(u.id)) upns.set(u.id, u.upn);
+    return t.groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      source: g.onPremisesSyncEnabled ? 'Windows Server AD' : 'Cloud',
+      members: g.members.map((id) => upns.get(id) ?? id),
+    }));
+  },
+);
+
+const licensesList = memoOn(
+  (t: TenantState) => [t.licenses, t.users],
+  (t) =>
+    t.licenses.map((l) => ({
+      ...l,
+      assigned: t.users.filter((u) => u.licenses.includes(l.sku)).length,
+    })),
+);
+
+const usage = memoOn((t: TenantState) => [t], usageView);
+
 export function adminCenterView(truth: LabTruth, def: LabDefinition): AdminCenterView {
   const t = truth.tenant;
   const off = def.timeZone.offsetMinutes;
-  const upnOf = (id: string) => t.users.find((u) => u.id === id)?.upn ?? id;
   return {
     tenant: { name: t.name, tenantId: t.tenantId, domains: t.domains },
     passwordReset: {
@@ -139,32 +184,11 @@ export function adminCenterView(truth: LabTruth, def: LabDefinition): AdminCente
         exclude: t.authMethods[id].exclude,
       })),
     },
-    usage: usageView(t),
+    usage: usage(t),
     diagnostics: diagnostics(t, truth.time),
-    users: t.users.map((u) => ({
-      id: u.id,
-      upn: u.upn,
-      mail: u.mail,
-      createdAt: formatShortDateTime(u.createdAt, off),
-      displayName: u.displayName,
-      source: u.onPremisesSyncEnabled ? 'Windows Server AD' : 'Cloud',
-      accountEnabled: u.accountEnabled,
-      licenses: u.licenses.map((l) => t.licenses.find((x) => x.sku === l)?.name ?? l),
-      roles: u.roles,
-      methods: methodsOf(u),
-      onPremisesSamAccountName: u.onPremisesSamAccountName,
-      lastSync: u.onPremisesLastSyncAt ? formatShortDateTime(u.onPremisesLastSyncAt, off) : undefined,
-    })),
-    groups: t.groups.map((g) => ({
-      id: g.id,
-      name: g.name,
-      source: g.onPremisesSyncEnabled ? 'Windows Server AD' : 'Cloud',
-      members: g.members.map(upnOf),
-    })),
-    licenses: t.licenses.map((l) => ({
-      ...l,
-      assigned: t.users.filter((u) => u.licenses.includes(l.sku)).length,
-    })),
+    users: usersList({ t, off }),
+    groups: groupsList(t),
+    licenses: licensesList(t),
     connect: {
       configured: !!t.connect,
       serverName: t.connect?.serverName,

@@ -5,6 +5,7 @@
  * properties dialog shows (General, Account, Member Of). Read from the truth while DC01 is on and
  * AD DS (NTDS) runs; otherwise the console's error. Passwords, history and ACLs never come here.
  */
+import { memoOn } from './memo';
 import type { AducResult } from '../windows/hostState';
 import { isLockedOut, type DirectoryState } from '../roles/directory';
 import { BUILTIN_GROUP_DESCRIPTIONS } from '../roles/dcServices';
@@ -224,6 +225,45 @@ function users(dir: DirectoryState, now: number): AducUserView[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Which users are locked out at `now` (only a user with a lockoutTime can be). */
+const lockoutCandidates = memoOn(
+  (dir: DirectoryState) => [dir.users],
+  (dir) => Object.values(dir.users).filter((u) => u.lockoutTime > 0),
+);
+
+function lockedKey(dir: DirectoryState, now: number): string {
+  return lockoutCandidates(dir)
+    .filter((u) => isLockedOut(u, dir.policy, now))
+    .map((u) => u.sam)
+    .join('\n');
+}
+
+/** The users' list: the same while the users, groups, policy and who is locked out are. */
+const cachedUsers = memoOn(
+  ({ dir, locked }: { dir: DirectoryState; now: number; locked: string }) => [
+    dir.users,
+    dir.groups,
+    dir.policy,
+    dir.netbios,
+    dir.fqdn,
+    locked,
+  ],
+  ({ dir, now }) => users(dir, now),
+);
+
+const cachedTree = memoOn(
+  (dir: DirectoryState) => [dir.users, dir.groups, dir.computers, dir.ous, dir.domainDn, dir.fqdn],
+  tree,
+);
+
+const cachedGroups = memoOn(
+  (dir: DirectoryState) => [dir.groups, dir.fqdn],
+  (dir) =>
+    Object.values(dir.groups)
+      .map((g) => ({ name: g.name, folder: folderOf(dir, parentOf(g.dn)) }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+);
+
 export function aducView(truth: LabTruth, def: LabDefinition): AducView | undefined {
   const dc = def.hosts.find((h) => h.kind === 'dc');
   const t = dc ? truth.hosts[dc.id] : undefined;
@@ -248,10 +288,8 @@ export function aducView(truth: LabTruth, def: LabDefinition): AducView | undefi
   return {
     ...base,
     available: true,
-    containers: tree(dir),
-    users: users(dir, truth.time),
-    groups: Object.values(dir.groups)
-      .map((g) => ({ name: g.name, folder: folderOf(dir, parentOf(g.dn)) }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    containers: cachedTree(dir),
+    users: cachedUsers({ dir, now: truth.time, locked: lockedKey(dir, truth.time) }),
+    groups: cachedGroups(dir),
   };
 }

@@ -79,8 +79,13 @@ export interface NetlogonResult {
 
 export type DirOp =
   | { op: 'getUser'; identity: string }
-  | { op: 'listUsers' }
-  | { op: 'listGroups' }
+  /** `changedSince`: only users whose uSNChanged is above it (a delta import from a watermark). */
+  | { op: 'listUsers'; changedSince?: number }
+  /**
+   * `changedSince`: only groups whose uSNChanged is above it, and those named in `include`
+   * (groups a changed user belongs to); without it, every group.
+   */
+  | { op: 'listGroups'; changedSince?: number; include?: string[] }
   | {
       op: 'setPassword';
       identity: string;
@@ -235,6 +240,8 @@ export interface AadExport {
 export interface AadImport {
   kind: 'app.aad.import';
   credentials: Credentials;
+  /** A delta import: only what changed in the cloud since the last one (the lab records none). */
+  delta?: boolean;
 }
 export interface AadConfigure {
   kind: 'app.aad.configure';

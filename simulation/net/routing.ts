@@ -16,7 +16,16 @@ export interface NicState {
   gateway?: Ipv4;
   cableConnected: boolean;
   powered: boolean;
+  /**
+   * The UDP ports on which this device listens for broadcasts (a DHCP server: 67; a Windows host
+   * without the role: none). A broadcast to such a port reaches only the devices listening on it,
+   * not every NIC of the segment; a device that does not say hears every broadcast.
+   */
+  udpListen?: number[];
 }
+
+/** Broadcast ports that only their listeners hear (the rest of the segment would ignore them). */
+const LISTENED_BROADCAST_PORTS = [67];
 
 /** An outbound connection a LAN host keeps open, over which the far end may send to it. */
 export interface OpenFlow {
@@ -126,9 +135,19 @@ export function route(state: NetworkState, packet: Packet): RouteResult {
 
   // Broadcast (DHCP): every other powered, connected NIC on the same segment hears it.
   if (packet.dst === BROADCAST) {
-    const to = Object.entries(state.nics)
-      .filter(([id, nic]) => id !== packet.srcId && nic.segment === srcNic.segment && up(nic))
-      .map(([id]) => id);
+    const port =
+      packet.transport === 'udp' &&
+      packet.port !== undefined &&
+      LISTENED_BROADCAST_PORTS.includes(packet.port)
+        ? packet.port
+        : undefined;
+    const to: string[] = [];
+    for (const id in state.nics) {
+      const nic = state.nics[id] as NicState;
+      if (id === packet.srcId || nic.segment !== srcNic.segment || !up(nic)) continue;
+      if (port !== undefined && nic.udpListen && !nic.udpListen.includes(port)) continue;
+      to.push(id);
+    }
     return {
       kind: 'deliver',
       to,

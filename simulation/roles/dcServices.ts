@@ -165,15 +165,43 @@ function serveDirectory(
           : dirReply({ ok: false, error: 'no-such-object' }),
       };
     }
-    case 'listUsers':
-      return {
-        reply: dirReply({ ok: true, result: Object.values(dir.users).map((u) => userRecord(dir, u, now)) }),
-      };
-    case 'listGroups':
+    case 'listUsers': {
+      const since = op.changedSince ?? Number.NEGATIVE_INFINITY;
+      // for…in: the users record is large and often freshly copied, where Object.values is slow.
+      const result: UserRecord[] = [];
+      for (const k in dir.users) {
+        const u = dir.users[k] as AdUser;
+        if (u.usnChanged > since) result.push(userRecord(dir, u, now));
+      }
+      return { reply: dirReply({ ok: true, result }) };
+    }
+    case 'listGroups': {
+      const since = op.changedSince;
+      const include = new Set((op.include ?? []).map((n) => n.toLowerCase()));
+      const wanted = Object.values(dir.groups).filter(
+        (g) => since === undefined || g.usnChanged > since || include.has(g.name.toLowerCase()),
+      );
+      // Members of the wanted groups, in one pass over the users (in the users' order). A list is
+      // found by the name as written, else case-insensitively; a user is listed once per group.
+      const members = new Map<string, string[]>();
+      for (const g of wanted) {
+        const list: string[] = [];
+        members.set(g.name.toLowerCase(), list);
+        members.set(g.name, list);
+      }
+      if (wanted.length > 0) {
+        for (const k in dir.users) {
+          const u = dir.users[k] as AdUser;
+          for (const m of u.memberOf) {
+            const list = members.get(m) ?? members.get(m.toLowerCase());
+            if (list && list[list.length - 1] !== u.guid) list.push(u.guid);
+          }
+        }
+      }
       return {
         reply: dirReply({
           ok: true,
-          result: Object.values(dir.groups).map((g) => ({
+          result: wanted.map((g) => ({
             name: g.name,
             dn: g.dn,
             guid: g.guid,
@@ -181,12 +209,11 @@ function serveDirectory(
             usnChanged: g.usnChanged,
             sid: groupSid(dir, g.name),
             description: g.description ?? BUILTIN_GROUP_DESCRIPTIONS[g.name.toLowerCase()],
-            members: Object.values(dir.users)
-              .filter((u) => u.memberOf.some((m) => m.toLowerCase() === g.name.toLowerCase()))
-              .map((u) => u.guid),
+            members: members.get(g.name.toLowerCase()) ?? [],
           })),
         }),
       };
+    }
     case 'getPolicy':
       return { reply: dirReply({ ok: true, result: dir.policy }) };
     case 'effectiveRights': {

@@ -649,7 +649,16 @@ export function removeFromGroup(
   const user = findUser(dir, identity);
   const g = dir.groups[key(group)];
   if (!user || !g) return dir;
-  return touch(dir, user, { memberOf: user.memberOf.filter((m) => key(m) !== key(g.name)) }, now);
+  // The group's member attribute changes too (as adding does): its uSNChanged moves on.
+  const groups = user.memberOf.some((m) => key(m) === key(g.name))
+    ? { ...dir.groups, [key(g.name)]: { ...g, usnChanged: dir.usn + 1 } }
+    : dir.groups;
+  return touch(
+    { ...dir, groups },
+    user,
+    { memberOf: user.memberOf.filter((m) => key(m) !== key(g.name)) },
+    now,
+  );
 }
 
 /** The chain of containers from a DN up to the domain root (nearest first). */

@@ -144,6 +144,8 @@ export interface CycleInput {
   staging: boolean;
   connectorSpace: Record<string, ConnectorSpaceEntry>;
   groupsExported: Record<string, string>;
+  /** The AD connector's delta import watermark (AdSyncState.adWatermark). */
+  watermark?: { usn: number; scope: string };
   now: () => number;
 }
 
@@ -153,7 +155,17 @@ export interface CycleResult {
   groupsExported: Record<string, string>;
   events: NewEvent[];
   exportedToCloud: boolean;
+  /** The watermark after this cycle (unchanged unless everything it imported was exported). */
+  watermark?: { usn: number; scope: string };
 }
+
+/** What a watermark depends on besides the USN: the connector's scope. */
+function watermarkScope(config: ConnectConfig): string {
+  return JSON.stringify([config.forest, config.ouFilter]);
+}
+
+/** Groups whose membership is never exported. */
+const UNEXPORTED_GROUPS = ['domain users', 'domain admins', 'enterprise admins', 'administrators'];
 
 export function* syncCycle(input: CycleInput): Script<CycleResult> {
   const { host, config, policy, now } = input;
@@ -184,11 +196,21 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
     if (status !== 'success') events.push(adsyncEvents.runFailed(connector, profile, status));
   };
 
-  // 1. Import from Active Directory.
+  // 1. Import from Active Directory. A delta import asks only for the objects whose uSNChanged
+  // passed the connector's watermark (as Entra Connect's DirSync-based delta import does); a full
+  // import, or a watermark taken under another scope, reads everything.
   let t0 = now();
+  const scope = watermarkScope(config);
+  const since =
+    policy === 'Delta' && input.watermark && input.watermark.scope === scope
+      ? input.watermark.usn
+      : undefined;
   const located = yield* locateDc(host, config.forest);
   let users: UserRecord[] | undefined;
-  let groups: { name: string; guid: string; members: string[] }[] = [];
+  /** Changed users that are (now) out of scope: a delta import's candidates for deletion. */
+  let leftScope: UserRecord[] = [];
+  let highestUsn = since ?? 0;
+  let groups: { name: string; guid: string; members: string[]; usnChanged?: number }[] = [];
   if (!located.ok) {
     record(
       config.adConnector,
@@ -199,9 +221,23 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
       `The domain controller for ${config.forest} could not be located (${located.status}).`,
     );
   } else {
-    const u = yield* ldap(host, located.dc.dcIp, config.connectorAccount, { op: 'listUsers' });
+    const u = yield* ldap(host, located.dc.dcIp, config.connectorAccount, {
+      op: 'listUsers',
+      ...(since !== undefined ? { changedSince: since } : {}),
+    });
+    const read = u?.ok ? (u.result as UserRecord[]) : [];
+    // A delta reads the groups that changed and those a changed user belongs to (its membership
+    // may have moved the group's exported members); a full import reads every group.
+    const include = [...new Set(read.flatMap((x) => x.memberOf))].filter(
+      (n) => !UNEXPORTED_GROUPS.includes(n.toLowerCase()),
+    );
     const g = u?.ok
-      ? yield* ldap(host, located.dc.dcIp, config.connectorAccount, { op: 'listGroups' })
+      ? yield* ldap(
+          host,
+          located.dc.dcIp,
+          config.connectorAccount,
+          since !== undefined ? { op: 'listGroups', changedSince: since, include } : { op: 'listGroups' },
+        )
       : undefined;
     if (!u)
       record(
@@ -222,10 +258,13 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
         'The credentials of the AD DS connector account are not valid.',
       );
     else {
-      users = (u.result as UserRecord[]).filter((x) => inScope(config, x));
-      groups = g?.ok ? (g.result as { name: string; guid: string; members: string[] }[]) : [];
-      const known = new Set(Object.keys(input.connectorSpace));
-      const adds = users.filter((x) => !known.has(guidToAnchor(x.guid))).length;
+      users = read.filter((x) => inScope(config, x));
+      leftScope = since !== undefined ? read.filter((x) => !inScope(config, x)) : [];
+      groups = g?.ok ? (g.result as typeof groups) : [];
+      for (const x of read) highestUsn = Math.max(highestUsn, x.usnChanged);
+      for (const x of groups) highestUsn = Math.max(highestUsn, x.usnChanged ?? 0);
+      const space = input.connectorSpace;
+      const adds = users.filter((x) => !space[guidToAnchor(x.guid)]).length;
       record(config.adConnector, importProfile, 'success', t0, {
         adds,
         updates: policy === 'Initial' ? users.length - adds : 0,
@@ -235,7 +274,11 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
 
   // 2. Import from Entra ID.
   t0 = now();
-  const imp = yield* https(host, ENDPOINTS.sync, { kind: 'app.aad.import', credentials: config.syncAccount });
+  const imp = yield* https(host, ENDPOINTS.sync, {
+    kind: 'app.aad.import',
+    credentials: config.syncAccount,
+    ...(policy === 'Delta' ? { delta: true } : {}),
+  });
   const aadOk = imp.ok && imp.body.kind === 'app.aad.result' && imp.body.ok;
   record(
     config.aadConnector,
@@ -246,7 +289,8 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
 
   // 3. Synchronisation (metaverse): what the cloud should look like.
   t0 = now();
-  const connectorSpace = { ...input.connectorSpace };
+  // A copy only when something was read (a delta with no changes leaves the connector space as it is).
+  const connectorSpace = users && users.length > 0 ? { ...input.connectorSpace } : input.connectorSpace;
   const toExport: ExportedUser[] = [];
   let deletes: string[] = [];
   if (users) {
@@ -267,7 +311,12 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
         exportedAt: prev?.exportedAt,
       };
     }
-    deletes = Object.keys(connectorSpace).filter((a) => !inScopeAnchors.has(a));
+    // A full import deletes what it no longer saw; a delta, what changed and left the scope (every
+    // other object in the connector space is unchanged since the watermark, so still in scope).
+    deletes =
+      since === undefined
+        ? Object.keys(connectorSpace).filter((a) => !inScopeAnchors.has(a))
+        : leftScope.map((x) => guidToAnchor(x.guid)).filter((a) => !!connectorSpace[a]);
     record(config.adConnector, syncProfile, 'success', t0, {
       adds: toExport.filter((e) => !input.connectorSpace[e.anchor]).length,
       updates: toExport.filter((e) => !!input.connectorSpace[e.anchor]).length,
@@ -276,12 +325,7 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
   const memberAnchors = (guids: string[]) =>
     guids.map((g) => guidToAnchor(g)).filter((a) => !!connectorSpace[a] && !deletes.includes(a));
   const groupExports = groups
-    .filter(
-      (g) =>
-        !['domain users', 'domain admins', 'enterprise admins', 'administrators'].includes(
-          g.name.toLowerCase(),
-        ),
-    )
+    .filter((g) => !UNEXPORTED_GROUPS.includes(g.name.toLowerCase()))
     .map((g) => ({ name: g.name, anchor: guidToAnchor(g.guid), members: memberAnchors(g.members) }))
     .filter((g) => g.members.length > 0);
   const changedGroups = groupExports.filter((g) => input.groupsExported[g.anchor] !== hashValue(g));
@@ -335,16 +379,24 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
     }
   }
   // Deleted anchors only leave the connector space once the cloud has them deleted.
-  const finalSpace = exportedToCloud
-    ? Object.fromEntries(Object.entries(connectorSpace).filter(([a]) => !deletes.includes(a)))
-    : connectorSpace;
+  const finalSpace =
+    exportedToCloud && deletes.length > 0
+      ? Object.fromEntries(Object.entries(connectorSpace).filter(([a]) => !deletes.includes(a)))
+      : connectorSpace;
   // The engine stays busy for as long as a real cycle takes, so a cycle is "in progress" long enough
   // to be seen (Get-ADSyncConnectorRunStatus, SyncCycleInProgress, a second Start-ADSyncSyncCycle
   // answering "busy"). The work itself lands at the start: the lab does not need the runs' order
   // inside those seconds, and a lab that starts with a cycle has its users in the cloud at once.
+  // The watermark moves on only when everything imported reached the cloud: otherwise the next
+  // delta reads those objects again (a pending export is retried, as a real connector space does).
+  const settled =
+    !!users &&
+    !input.staging &&
+    (exportedToCloud || (toExport.length === 0 && deletes.length === 0 && changedGroups.length === 0));
+  const watermark = settled ? { usn: highestUsn, scope } : input.watermark;
   yield* sleep(TIMINGS.syncCycleBusy);
   events.push(adsyncEvents.cycleCompleted());
-  return { runs, connectorSpace: finalSpace, groupsExported, events, exportedToCloud };
+  return { runs, connectorSpace: finalSpace, groupsExported, events, exportedToCloud, watermark };
 }
 
 export interface PhsInput {

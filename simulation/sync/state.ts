@@ -125,6 +125,12 @@ export interface AdSyncState {
   cycleInProgress: boolean;
   /** Settings the sync engine loaded when the service last started (connector options need a restart). */
   engine?: { ldapSignAndEncrypt: boolean; loadedAt: number };
+  /**
+   * The AD connector's delta import watermark: the highest uSNChanged it has imported and fully
+   * exported, and the scope (OU filter) it was taken under. A delta import reads only objects
+   * changed since; a full import, or a different scope, starts from nothing.
+   */
+  adWatermark?: { usn: number; scope: string };
 }
 
 export const ADSYNC_VERSION = '2.4.131.0';
@@ -137,8 +143,20 @@ export function effectiveInterval(s: SchedulerState): number {
     : DEFAULT_INTERVAL;
 }
 
+const anchors = new Map<string, string>();
+
 /** Base64 of the GUID's bytes in .NET order: the sourceAnchor (ms-DS-ConsistencyGuid / ImmutableId). */
 export function guidToAnchor(guid: string): string {
+  // A sync cycle converts every user's GUID: remember the answers (a pure function of the GUID).
+  const known = anchors.get(guid);
+  if (known !== undefined) return known;
+  const anchor = computeAnchor(guid);
+  if (anchors.size >= 100_000) anchors.clear();
+  anchors.set(guid, anchor);
+  return anchor;
+}
+
+function computeAnchor(guid: string): string {
   const hex = guid.replace(/-/g, '');
   if (hex.length !== 32) return guid;
   const b = (i: number) => parseInt(hex.slice(i * 2, i * 2 + 2), 16);

@@ -224,3 +224,38 @@ describe('LabClock', () => {
     });
   });
 });
+
+describe('LabClock with many timers (heap)', () => {
+  it('fires hundreds of timers in time order, ties by creation, skipping cleared ones', () => {
+    const clock = new LabClock(0);
+    const fired: number[] = [];
+    const expected: { at: number; n: number }[] = [];
+    const ids: number[] = [];
+    let x = 12345;
+    for (let n = 0; n < 300; n++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      const at = (x % 50) * 1000;
+      ids.push(clock.setTimeout(() => fired.push(n), at));
+      expected.push({ at, n });
+    }
+    // Clear every seventh, then add more while it runs (a timer that sets another).
+    const cleared = new Set<number>();
+    for (let n = 0; n < 300; n += 7) {
+      clock.clearTimeout(ids[n]);
+      cleared.add(n);
+    }
+    clock.setTimeout(() => {
+      fired.push(1000);
+      clock.setTimeout(() => fired.push(1001), 0);
+    }, 25_000);
+    clock.advance(60_000);
+    const order = expected
+      .filter((e) => !cleared.has(e.n))
+      .sort((a, b) => a.at - b.at || a.n - b.n)
+      .map((e) => e.n);
+    const at25 = order.findIndex((n) => (expected[n] as { at: number }).at > 25_000);
+    order.splice(at25, 0, 1000, 1001);
+    expect(fired).toEqual(order);
+    expect(clock.pendingCount()).toBe(0);
+  });
+});

@@ -110,6 +110,21 @@ describe('route', () => {
       });
     });
 
+    it('delivers a DHCP broadcast only to the NICs listening on its port, when they say', () => {
+      const s = lab((x) => {
+        nic(x, 'dc01').udpListen = [67];
+        x.nics.pc1 = lanNic('192.168.6.100', { udpListen: [] });
+        x.nics.pc3 = lanNic('192.168.6.102');
+      });
+      const dhcp = pkt('pc2', '0.0.0.0', '255.255.255.255', { transport: 'udp', port: 67 });
+      // pc3 says nothing about its listeners: it hears every broadcast, as before.
+      expect(route(s, dhcp)).toEqual({ kind: 'deliver', to: ['dc01', 'pc3'], path: 'lan' });
+      // Other broadcasts (a ping) still reach everyone on the segment.
+      expect(route(s, pkt('pc2', '192.168.6.101', '255.255.255.255'))).toMatchObject({
+        to: ['dc01', 'pc1', 'pc3'],
+      });
+    });
+
     it('delivers a broadcast from a NIC that has no address yet', () => {
       const s = lab((x) => {
         nic(x, 'pc2').addresses = [];
