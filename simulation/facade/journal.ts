@@ -93,7 +93,7 @@ export function decodeLine(line: string): LineCheck {
       if (raw.version !== JOURNAL_VERSION && raw.version !== 1)
         return {
           ok: false,
-          error: `expected version ${JOURNAL_VERSION}, got ${JSON.stringify(raw.version)}`,
+          error: `expected version 1 or ${JOURNAL_VERSION}, got ${JSON.stringify(raw.version)}`,
         };
       if (typeof raw.id !== 'string' || !isSessionId(raw.id))
         return { ok: false, error: 'expected "id", a session id' };
