@@ -30,6 +30,7 @@ import {
   registerPhone,
   requestChange,
   sendSmsCode,
+  sendTestPush,
   showAdd,
   showPage,
   showQrCode,
@@ -79,6 +80,7 @@ export const portalChart = setup({
     callConfirmed: ({ event }) => event.type === 'callAnswered' && event.keys.includes('#'),
     activationMatches: ({ context, event }) =>
       event.type === 'authenticatorRegistered' && event.activationCode === context.s.secrets.activationCode,
+    pushOnScan: ({ context }) => !!context.t.compat?.authenticatorPushOnScan,
     thisPush: ({ context, event }) =>
       event.type === 'pushAnswer' && event.requestId === context.s.secrets.pushRequestId,
     pushApproved: ({ context, event }) =>
@@ -166,6 +168,10 @@ export const portalChart = setup({
       return u && event.type === 'authenticatorRegistered'
         ? activateAuthenticator(context, u, event.phoneId, event.device)
         : {};
+    }),
+    sendTestPush: assign(({ context }) => {
+      const u = userOf(context);
+      return u ? sendTestPush(context, u) : {};
     }),
     approved: assign(({ context }) => {
       const u = userOf(context);
@@ -326,11 +332,26 @@ export const portalChart = setup({
             },
             scan: {
               on: {
-                authenticatorRegistered: {
-                  guard: and(['hasUser', 'activationMatches']),
-                  target: 'tryItOut',
-                  actions: 'activate',
-                },
+                authenticatorRegistered: [
+                  {
+                    // Sessions journalled before the QR page waited for Next (journal version 1).
+                    guard: and(['hasUser', 'activationMatches', 'pushOnScan']),
+                    target: 'tryItOut',
+                    actions: ['activate', 'sendTestPush'],
+                  },
+                  {
+                    guard: and(['hasUser', 'activationMatches']),
+                    target: 'scanned',
+                    actions: 'activate',
+                  },
+                ],
+                authenticatorNext: { guard: 'hasUser', actions: err(REGISTRATION_TEXT.notScanned) },
+              },
+            },
+            /** The app has the account; the page still shows the QR code until the user chooses Next. */
+            scanned: {
+              on: {
+                authenticatorNext: { guard: 'hasUser', target: 'tryItOut', actions: 'sendTestPush' },
               },
             },
             tryItOut: {

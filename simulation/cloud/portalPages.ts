@@ -51,7 +51,10 @@ export function withError(c: PortalCtx, error: string): PortalCtx {
   if (p.page === 'signin' || p.page === 'password' || p.page === 'changePassword')
     return showPage(c, { ...p, error });
   const a = addOf(c);
-  if (a && (a.stage === 'enterPhone' || a.stage === 'enterCode' || a.stage === 'tryItOut'))
+  if (
+    a &&
+    (a.stage === 'enterPhone' || a.stage === 'enterCode' || a.stage === 'scan' || a.stage === 'tryItOut')
+  )
     return showAdd(c, { ...a, error });
   return c;
 }
@@ -186,7 +189,11 @@ export function showQrCode(c: PortalCtx): PortalCtx {
   };
 }
 
-/** The app scanned the code: the account is added, and a test notification goes to it. */
+/**
+ * The app scanned the code: the account is added in the app and on the user. The page stays on
+ * "Scan the QR code" until the user chooses Next (sendTestPush); the test notification's request
+ * and number are drawn now, so they are the same whichever way the session goes on.
+ */
 export function activateAuthenticator(
   c: PortalCtx,
   u: CloudUser,
@@ -199,16 +206,31 @@ export function activateAuthenticator(
   const t = updateUser({ ...c.t, rng: r3 }, u.id, {
     methods: { ...u.methods, authenticator: { device, phoneId, secret, registeredAt: c.now } },
   });
+  const a = addOf(c);
   return {
     ...c,
     t,
     s: {
       ...c.s,
-      page: { page: 'securityInfo', add: { method: 'authenticator', stage: 'tryItOut', number: n } },
+      page: a?.stage === 'scan' ? { page: 'securityInfo', add: { ...a, error: undefined } } : c.s.page,
       secrets: { ...c.s.secrets, activationCode: undefined, pushRequestId: requestId, pushNumber: n },
     },
-    effects: [...c.effects, { type: 'push', phoneId, requestId, account: u.upn, number: n }],
     registered: { account: u.upn, secret },
+  };
+}
+
+/** Next after the scan: "Let's try it out", and the test notification goes to the app. */
+export function sendTestPush(c: PortalCtx, u: CloudUser): PortalCtx {
+  const { pushRequestId: requestId, pushNumber: n } = c.s.secrets;
+  const phoneId = u.methods.authenticator?.phoneId;
+  if (!requestId || n === undefined || !phoneId) return c;
+  return {
+    ...c,
+    s: {
+      ...c.s,
+      page: { page: 'securityInfo', add: { method: 'authenticator', stage: 'tryItOut', number: n } },
+    },
+    effects: [...c.effects, { type: 'push', phoneId, requestId, account: u.upn, number: n }],
   };
 }
 

@@ -14,7 +14,7 @@ export type AddMethodStage =
   /** "Call me": the phone is ringing; the user answers and presses # to finish. */
   | { method: 'phone'; stage: 'calling'; phone: string }
   | { method: 'authenticator'; stage: 'getApp' }
-  | { method: 'authenticator'; stage: 'scan'; activationCode: string; url: string }
+  | { method: 'authenticator'; stage: 'scan'; activationCode: string; url: string; error?: string }
   | { method: 'authenticator'; stage: 'tryItOut'; number: number; error?: string }
   | { method: 'phone' | 'authenticator'; stage: 'done'; text: string };
 

@@ -100,6 +100,7 @@ export function initialTenant(def: LabDefinition, seed: number, now: number): Te
     resetAttempts: {},
     blockedUntil: {},
     seededMethods: seeded(def, seed, now),
+    ...(def.compat ? { compat: def.compat } : {}),
     rng,
   };
   return applyInitial(base, def);

@@ -3,6 +3,7 @@
  * admin roles, the SSPR policy blades, the authentication methods policy, the relay connection of
  * the on-premises writeback client, and the audit and sign-in logs.
  */
+import type { LabCompat } from '../core/definition';
 import type { RngState } from '../core/random';
 
 export type SsprScope = 'None' | 'Selected' | 'All';
@@ -175,6 +176,8 @@ export interface TenantState {
   blockedUntil: Record<string, number>;
   /** Methods users had registered before the lab began, applied when their synced account appears. */
   seededMethods: Record<string, RegisteredMethods>;
+  /** Behaviour kept for sessions journalled by an earlier HybridLab (LabDefinition.compat). */
+  compat?: LabCompat;
   rng: RngState;
 }
 

@@ -255,6 +255,9 @@ export const REGISTRATION_TEXT = {
   scanBody:
     'Use the Microsoft Authenticator app to scan the QR code. This will connect the Microsoft Authenticator app with your account. After you scan the QR code, choose "Next".',
   cantScan: "Can't scan image?",
+  /** unconfirmed: Next on "Scan the QR code" before the app has scanned it. */
+  notScanned:
+    "We couldn't find your account in the Microsoft Authenticator app. Scan the QR code with the app, then choose Next.",
   tryItOut: "Let's try it out",
   tryItOutBody: "Approve the notification we're sending to your app by entering the number shown below.",
   securityInfo: 'Security info',

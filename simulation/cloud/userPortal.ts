@@ -15,12 +15,17 @@ import type { TenantState } from './tenantState';
 export { CLOSED_PORTAL } from './portalTypes';
 export type { PortalAction, PortalPage, PortalResult, PortalSession } from './portalTypes';
 
-/** The machine state a stored page stands for. */
-export function portalStateValue(p: PortalPage): StateValue {
+/**
+ * The machine state a stored page stands for. On "Scan the QR code", the activation code is
+ * cleared once the app has used it: then the page is waiting for Next (state `scanned`).
+ */
+export function portalStateValue(p: PortalPage, secrets: PortalSession['secrets'] = {}): StateValue {
   if (p.page !== 'securityInfo') return p.page;
   const a = p.add;
   if (!a) return { securityInfo: 'list' };
   if (a.stage === 'done') return { securityInfo: 'added' };
+  if (a.stage === 'scan' && secrets.activationCode === undefined)
+    return { securityInfo: { authenticator: 'scanned' } };
   return { securityInfo: { [a.method]: a.stage } };
 }
 
@@ -31,12 +36,12 @@ export function portalStep(
   now: number,
 ): PortalResult {
   const snapshot = portalChart.resolveState({
-    value: portalStateValue(s.page),
+    value: portalStateValue(s.page, s.secrets),
     context: { t, s, now, effects: [] },
   });
   const [next] = transition(portalChart, snapshot, action);
   const c = next.context;
-  if (JSON.stringify(next.value) !== JSON.stringify(portalStateValue(c.s.page)))
+  if (JSON.stringify(next.value) !== JSON.stringify(portalStateValue(c.s.page, c.s.secrets)))
     throw new Error(
       `My Account chart is in ${JSON.stringify(next.value)} but its page is ${JSON.stringify(c.s.page)}`,
     );

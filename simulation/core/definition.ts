@@ -160,6 +160,15 @@ export interface ConnectDefinition {
   permissions: { passwordHashSync: boolean; passwordWriteback: boolean };
 }
 
+/**
+ * Behaviour an earlier HybridLab had, kept for the sessions it journalled (set when such a journal
+ * is read, never by a lab's author): `authenticatorPushOnScan`, Security info went on to "Let's try
+ * it out" as soon as the phone scanned the QR code, without waiting for Next (journal version 1).
+ */
+export interface LabCompat {
+  authenticatorPushOnScan?: boolean;
+}
+
 export interface LabDefinition {
   schemaVersion: 1;
   id: string;
@@ -180,4 +189,5 @@ export interface LabDefinition {
   tenant: TenantDefinition;
   phones: PhoneDefinition[];
   connect: ConnectDefinition;
+  compat?: LabCompat;
 }

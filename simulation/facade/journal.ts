@@ -11,7 +11,8 @@ import type { LabDefinition } from '../core/definition';
 import { parseDefinition } from '../lab/definitionSchema';
 
 export const JOURNAL_FORMAT = 'hybridlab.journal';
-export const JOURNAL_VERSION = 1;
+/** 2: Security info's QR code page waits for Next after the phone scans (see upgradeHeader). */
+export const JOURNAL_VERSION = 2;
 /** A line longer than this is refused (the largest real one, a header, is a few tens of KB). */
 export const MAX_LINE_CHARS = 4 * 1024 * 1024;
 
@@ -89,10 +90,10 @@ export function decodeLine(line: string): LineCheck {
   switch (raw.t) {
     case 'session':
       if (raw.format !== JOURNAL_FORMAT) return { ok: false, error: `expected format "${JOURNAL_FORMAT}"` };
-      if (raw.version !== JOURNAL_VERSION)
+      if (raw.version !== JOURNAL_VERSION && raw.version !== 1)
         return {
           ok: false,
-          error: `expected version ${JOURNAL_VERSION}, got ${JSON.stringify(raw.version)}`,
+          error: `expected version 1 or ${JOURNAL_VERSION}, got ${JSON.stringify(raw.version)}`,
         };
       if (typeof raw.id !== 'string' || !isSessionId(raw.id))
         return { ok: false, error: 'expected "id", a session id' };
@@ -115,7 +116,22 @@ export function decodeLine(line: string): LineCheck {
     default:
       return { ok: false, error: `unknown record type ${JSON.stringify(raw.t)}` };
   }
-  return { ok: true, record: raw as unknown as JournalRecord };
+  return { ok: true, record: (raw.t === 'session' ? upgradeHeader(raw) : raw) as unknown as JournalRecord };
+}
+
+/**
+ * Version 1 journals were written while Security info went on to "Let's try it out" as soon as the
+ * phone scanned the QR code; version 2 waits for Next there. A version 1 session replays with the
+ * behaviour it was recorded with (LabDefinition.compat), as a version 2 header.
+ */
+function upgradeHeader(raw: Record<string, unknown>): Record<string, unknown> {
+  if (raw.version === JOURNAL_VERSION || !isObject(raw.definition)) return raw;
+  const compat = isObject(raw.definition.compat) ? raw.definition.compat : {};
+  return {
+    ...raw,
+    version: JOURNAL_VERSION,
+    definition: { ...raw.definition, compat: { ...compat, authenticatorPushOnScan: true } },
+  };
 }
 
 /** Session ids name folders and keys: letters, digits and dashes only. */

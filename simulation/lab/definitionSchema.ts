@@ -188,6 +188,7 @@ export const labDefinitionSchema = z
       ouFilter: z.union([z.literal('all'), z.array(z.string())]),
       permissions: z.object({ passwordHashSync: z.boolean(), passwordWriteback: z.boolean() }),
     }),
+    compat: z.object({ authenticatorPushOnScan: z.boolean().optional() }).optional(),
   })
   .superRefine((d, ctx) => {
     const ids = new Set<string>();

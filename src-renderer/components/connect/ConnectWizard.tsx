@@ -58,8 +58,15 @@ export function ConnectWizard() {
           </div>
           <div className={s.body}>
             <WizardSteps steps={c.steps} />
-            <div className={s.page}>
-              <Text as="h2" size={600} weight="semibold" data-testid="wizard-page-title">
+            {/* Focusable, so the page scrolls from the keyboard too (the Configuring page has no control). */}
+            <div className={s.page} role="region" aria-labelledby="wizard-page-title" tabIndex={0}>
+              <Text
+                as="h2"
+                size={600}
+                weight="semibold"
+                id="wizard-page-title"
+                data-testid="wizard-page-title"
+              >
                 {WIZARD_PAGE_TITLES[page]}
               </Text>
               <Body

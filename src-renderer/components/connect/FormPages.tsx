@@ -89,7 +89,7 @@ export function OptionalFeaturesPage({ c, act }: { c: ConnectView; act: Act }) {
             onChange={(_, x) => act({ type: 'setFeature', feature: f, enabled: !!x.checked })}
             data-testid={`feature-${f}`}
           />
-          <InfoLabel info={d.featureHelp[f]} aria-label={`About ${d.featureLabels[f]}`} />
+          <InfoLabel info={d.featureHelp[f]} infoButton={{ 'aria-label': `About ${d.featureLabels[f]}` }} />
         </span>
       ))}
     </div>

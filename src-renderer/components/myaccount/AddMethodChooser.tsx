@@ -14,7 +14,7 @@ import {
 import { REGISTRATION_TEXT } from '../../../simulation';
 
 const METHODS = [
-  ['authenticator', 'Authenticator app'],
+  ['authenticator', 'Microsoft Authenticator'],
   ['phone', 'Phone'],
 ] as const;
 
@@ -25,7 +25,7 @@ export function AddMethodChooser(props: {
 }) {
   const [method, setMethod] = useState<'phone' | 'authenticator'>();
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && props.onClose()}>
+    <Dialog open modalType="non-modal" onOpenChange={(_, d) => !d.open && props.onClose()}>
       <DialogSurface data-testid="add-method-dialog">
         <DialogBody>
           <DialogTitle>{REGISTRATION_TEXT.addMethodTitle}</DialogTitle>

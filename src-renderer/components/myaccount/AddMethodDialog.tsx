@@ -36,11 +36,15 @@ const COUNTRIES = [
   ['Spain (+34)', '34'],
 ] as const;
 
-/** The Phone and Microsoft Authenticator dialogs of Security info, one stage at a time. */
+/**
+ * The Phone and Microsoft Authenticator dialogs of Security info, one stage at a time. Non-modal:
+ * the phone beside the browser stays usable while the dialog is open (scanning its QR code,
+ * reading the SMS, answering the call or the test notification).
+ */
 export function AddMethodDialog({ add, act }: { add: Add; act: Act }) {
   const cancel = () => act({ type: 'cancelAdd' });
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && cancel()}>
+    <Dialog open modalType="non-modal" onOpenChange={(_, d) => !d.open && cancel()}>
       <DialogSurface data-testid={`add-${add.method}-${add.stage}`}>
         <DialogBody>
           <DialogTitle>{add.method === 'phone' ? T.phoneTitle : T.authenticatorTitle}</DialogTitle>
@@ -197,9 +201,17 @@ function Stage({ add, act, cancel }: { add: Add; act: Act; cancel: () => void })
               URL: {add.url}
             </Text>
           )}
+          {errorBar}
         </DialogContent>
         <DialogActions>
           <Button onClick={cancel}>Back</Button>
+          <Button
+            appearance="primary"
+            onClick={() => act({ type: 'authenticatorNext' })}
+            data-testid="reg-scan-next"
+          >
+            Next
+          </Button>
         </DialogActions>
       </>
     );

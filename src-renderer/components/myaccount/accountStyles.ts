@@ -61,5 +61,5 @@ export const useAccountStyles = makeStyles({
   },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '420px' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
-  number: { fontSize: '40px', fontWeight: tokens.fontWeightSemibold },
+  number: { fontSize: '40px', lineHeight: '52px', fontWeight: tokens.fontWeightSemibold },
 });

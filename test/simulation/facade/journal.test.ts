@@ -22,6 +22,8 @@ import {
   type JournalCursor,
 } from '../../../simulation/facade/journalFold';
 import { Lab } from '../../../simulation/facade/lab';
+import { presetDefinition } from '../../../simulation/lab/presets';
+import { must } from '../../harness';
 
 const ID = 'c0ffee00-0000-4000-8000-000000000001';
 
@@ -225,5 +227,63 @@ describe('a session summary', () => {
     const s = summaryView(summarizeRecords(records, lines(records)));
     expect(s).toMatchObject({ id: ID, title: 'Monday', learner: 'Ana', commands: 2, size: text.length });
     expect(s.labTime).toBe(lab.now());
+  });
+});
+
+describe('a version 1 journal (before the QR code page waited for Next)', () => {
+  /** Michael adds Microsoft Authenticator as HybridLab 1 journalled it: scan, then approve, no Next. */
+  function oldSession(definition: Lab['definition']): Lab {
+    const lab = new Lab({ definition, seed: 11 });
+    const my = (action: Record<string, unknown>) =>
+      must(lab, { type: 'portal.myaccount', action } as Parameters<Lab['dispatch']>[0]);
+    must(lab, { type: 'clock.advance', ms: 5 * 60_000 });
+    my({ type: 'open' });
+    my({ type: 'signIn', upn: 'michael.brown@laborhub.store', password: 'Welcome@2026' });
+    my({ type: 'goto', page: 'securityInfo' });
+    my({ type: 'addMethod', method: 'authenticator' });
+    my({ type: 'authenticatorNext' });
+    const page = lab.learnerView().browser.myAccount.page;
+    if (page.page !== 'securityInfo' || page.add?.stage !== 'scan') throw new Error('no QR code');
+    must(lab, { type: 'phone.scan', phone: 'phone-michael', activationCode: page.add.activationCode });
+    const pending = lab.learnerView().phones['phone-michael']?.authenticator.pending[0];
+    const tryIt = lab.learnerView().browser.myAccount.page;
+    if (pending && tryIt.page === 'securityInfo' && tryIt.add?.stage === 'tryItOut')
+      must(lab, {
+        type: 'phone.respond',
+        phone: 'phone-michael',
+        requestId: pending.requestId,
+        approve: true,
+        number: tryIt.add.number,
+      });
+    return lab;
+  }
+
+  it('replays with the behaviour it was recorded with, to the same state', () => {
+    const configured = presetDefinition('configured');
+    const old = oldSession({ ...configured, compat: { authenticatorPushOnScan: true } });
+    expect(old.learnerView().browser.myAccount.methods).toContain('Microsoft Authenticator (Android phone)');
+    // Written as version 1 wrote it: no compat in the definition, version 1 in the header.
+    const v1 = { ...header(old), version: 1, definition: configured } as unknown as JournalRecord;
+    const records = [v1];
+    for (const b of recordsSince(old.journal(), { entries: 0 }).bodies)
+      records.push({ seq: records.length + 1, ...b });
+    const read = readJournal(lines(records));
+    if (!read.ok) throw new Error(read.error);
+    expect(read.read.header.version).toBe(2);
+    const folded = foldRecords(read.read.records);
+    const replayed = Lab.replay(folded.header.definition, folded.header.seed, folded.entries);
+    expect(replayed.learnerView().browser.myAccount.methods).toContain(
+      'Microsoft Authenticator (Android phone)',
+    );
+    expect(replayed.stateHash()).toBe(old.stateHash());
+    old.stop();
+    replayed.stop();
+  });
+
+  it('the same commands in a version 2 session stop on the QR code page, waiting for Next', () => {
+    const lab = oldSession(presetDefinition('configured'));
+    expect(lab.learnerView().browser.myAccount.page).toMatchObject({ add: { stage: 'scan' } });
+    expect(lab.learnerView().phones['phone-michael']?.authenticator.pending).toEqual([]);
+    lab.stop();
   });
 });

@@ -105,6 +105,7 @@ export function registerAuthenticator(lab: Lab, password = 'Welcome@2026'): void
   if (page.page !== 'securityInfo' || page.add?.stage !== 'scan')
     throw new Error(`unexpected page ${JSON.stringify(page)}`);
   must(lab, { type: 'phone.scan', phone: 'phone-michael', activationCode: page.add.activationCode });
+  must(lab, { type: 'portal.myaccount', action: { type: 'authenticatorNext' } });
   const tryIt = lab.learnerView().browser.myAccount.page;
   if (tryIt.page !== 'securityInfo' || tryIt.add?.stage !== 'tryItOut')
     throw new Error('no test notification');

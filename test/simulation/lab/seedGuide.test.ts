@@ -140,10 +140,14 @@ describe('the seed guide on a fresh lab', () => {
     lab.dispatch({ type: 'phone.scan', phone: 'phone-michael', activationCode: page.add.activationCode });
     const phone = lab.learnerView().phones['phone-michael']!;
     expect(phone.authenticator.accounts.map((a) => a.account)).toEqual([MICHAEL]);
+    // As on the real page: the QR code stays up until Next, and only then is the test sent.
+    expect(lab.learnerView().browser.myAccount.page).toMatchObject({ add: { stage: 'scan' } });
+    expect(phone.authenticator.pending).toEqual([]);
+    myAccount(lab, { type: 'authenticatorNext' });
     const tryIt = lab.learnerView().browser.myAccount.page;
     if (tryIt.page !== 'securityInfo' || tryIt.add?.stage !== 'tryItOut')
       throw new Error('no test notification');
-    const pending = phone.authenticator.pending[0]!;
+    const pending = lab.learnerView().phones['phone-michael']!.authenticator.pending[0]!;
     lab.dispatch({
       type: 'phone.respond',
       phone: 'phone-michael',
