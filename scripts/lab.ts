@@ -9,7 +9,9 @@
  *   play [<file>] [--seed N]                 the same, interactive (status, hint, give up, quit)
  *   verify <result.json> [--pack <dir>]      checks a signed result: signature, then a replay of its
  *                                            journal on the scenario and seed; exit 0, or 1 naming
- *                                            every mismatch
+ *                                            every mismatch. An unsigned result (a browser without
+ *                                            Ed25519) exits 1 unless --allow-unsigned, which checks
+ *                                            the replay alone and says so
  *
  * `solve` and `run` take `--report <dir>` (and `--name <learner>`): they write report.html and a
  * signed result.json there, as the app's export does (a run still going is given up first). The key
@@ -29,7 +31,7 @@ import type { LearnerView } from '../simulation/lab/projection';
 import { formatShortDateTime } from '../simulation/core/time';
 import { debriefOf } from '../simulation/scenarios/debrief';
 import { reportHtml } from '../simulation/scenarios/reportHtml';
-import { buildResult, signResult, verifyResult } from '../simulation/scenarios/result';
+import { buildResult, isSigned, signResult, verifyResult } from '../simulation/scenarios/result';
 import { loadOrCreateKey, nodeCheck, nodeSigner } from '../src-main/resultSigning';
 import { scaledLab } from '../simulation/lab/scaledLab';
 import type { LabDefinition } from '../simulation/core/definition';
@@ -68,6 +70,8 @@ interface Args {
   pack: string;
   pcs?: number;
   users?: number;
+  /** verify: accept a result exported unsigned, checking its replay alone. */
+  allowUnsigned: boolean;
 }
 
 /** The lab `--pcs`/`--users` ask for (undefined: the scenario's usual one). */
@@ -87,6 +91,7 @@ function parseArgs(argv: string[]): Args | string {
     files: [],
     seed: 1,
     json: false,
+    allowUnsigned: false,
     name: '',
     keyDir:
       process.env.HYBRIDLAB_KEY_DIR ??
@@ -110,6 +115,8 @@ function parseArgs(argv: string[]): Args | string {
       const f = rest[++i];
       if (!f) return '--script: expected a file';
       a.script = f;
+    } else if (x === '--allow-unsigned') {
+      a.allowUnsigned = true;
     } else if (x === '--report' || x === '--name' || x === '--key-dir' || x === '--pack') {
       const v = rest[++i];
       if (v === undefined || (x !== '--name' && !v)) return `${x}: expected a value`;
@@ -266,7 +273,9 @@ async function verify(file: string | undefined, a: Args): Promise<number> {
     return 1;
   }
   const pack = packScenarios(a.pack);
-  const v = await verifyResult(t.text, (id) => pack.get(id), nodeCheck);
+  const v = await verifyResult(t.text, (id) => pack.get(id), nodeCheck, {
+    allowUnsigned: a.allowUnsigned,
+  });
   if (!v.ok) {
     process.stdout.write(`${basename(file)}: REJECTED\n`);
     for (const m of v.mismatches) process.stdout.write(`  - ${m}\n`);
@@ -274,7 +283,7 @@ async function verify(file: string | undefined, a: Args): Promise<number> {
   }
   const r = v.result;
   process.stdout.write(
-    `${basename(file)}: ok: signature valid (key ${r.signature.publicKey.slice(0, 16)}…); the journal replays to ${v.replayed.score}/${r.score.max}, ${v.replayed.status}, as claimed\n` +
+    `${basename(file)}: ok: ${isSigned(r) ? `signature valid (key ${r.signature.publicKey.slice(0, 16)}…)` : `NOT SIGNED (${r.unsigned}): only the replay was checked; the name and every other field could have been edited`}; the journal replays to ${v.replayed.score}/${r.score.max}, ${v.replayed.status}, as claimed\n` +
       `  ${r.learnerName || '(no name)'} · ${r.scenario.title} (${r.scenario.id}, seed ${r.seed})\n`,
   );
   return 0;
@@ -425,7 +434,7 @@ async function main(): Promise<number> {
       return play(a.files[0], a.seed, baseOf(a));
     default:
       process.stderr.write(
-        'usage: npm run lab -- validate <files...> | solve <file> [--seed N] [--report <dir> [--name <learner>]] | run [<file>] [--seed N] --script <file> [--json] [--report <dir> [--name <learner>]] | play [<file>] [--seed N] | verify <result.json> [--pack <dir>]\n',
+        'usage: npm run lab -- validate <files...> | solve <file> [--seed N] [--report <dir> [--name <learner>]] | run [<file>] [--seed N] --script <file> [--json] [--report <dir> [--name <learner>]] | play [<file>] [--seed N] | verify <result.json> [--pack <dir>] [--allow-unsigned]\n',
       );
       return 2;
   }

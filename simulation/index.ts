@@ -79,8 +79,18 @@ export type { SsprPage } from './cloud/ssprFlow';
 export { formatShortDateTime } from './core/time';
 export { DEFAULT_PARAMS, FAULTS, type FaultCategory } from './faults/catalog';
 export { TRIGGERS, TRIGGER_IDS, type TriggerId } from './faults/triggers';
-export { ScenarioRun, type ScenarioReport } from './scenarios/engine';
-export { describeCommand } from './scenarios/describe';
+export { ScenarioRun, type ObjectiveStatus, type ScenarioReport } from './scenarios/engine';
+export { describeCommand, formatDuration } from './scenarios/describe';
+export { debriefOf, type Debrief } from './scenarios/debrief';
+export { reportHtml } from './scenarios/reportHtml';
+export {
+  buildResult,
+  signedText,
+  signResult,
+  unsignedResult,
+  type ExportedResult,
+  type ResultPayload,
+} from './scenarios/result';
 export { loadScenario, type Scenario } from './scenarios/schema';
 export {
   afterAttempt,

@@ -91,6 +91,13 @@ export interface HybridLabBridge {
   retireLegacySession(): Promise<Result<null>>;
   /** Asks where to save a file (report, session copy) and writes it. */
   exportFile(suggestedName: string, text: string): Promise<SaveResult>;
+  /**
+   * Signs a result's text with the installation's Ed25519 key (src-main/resultSigning.ts): the
+   * raw public key and the signature, both base64. The private key never leaves main.
+   */
+  signResult(text: string): Promise<Result<{ publicKey: string; signature: string }>>;
+  /** Renders a self-contained HTML report to PDF (print-to-PDF), asks where to save it and writes it. */
+  exportPdf(suggestedName: string, html: string): Promise<SaveResult>;
   appInfo(): Promise<{ version: string; electron: string; sessionFolder: string }>;
   /** Whether an instructor passphrase is set, whether instructor mode is on, and whether to ask at start. */
   instructorStatus(): Promise<Result<InstructorStatus>>;

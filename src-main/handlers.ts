@@ -25,6 +25,10 @@ export function createHandlers(deps: {
   dialogs: Dialogs;
   appInfo: () => { version: string; electron: string };
   instructor: InstructorGate;
+  /** Signs a result's text with the installation's key. */
+  signResult: (text: string) => { publicKey: string; signature: string };
+  /** A self-contained HTML page printed to PDF. */
+  printToPdf: (html: string) => Promise<Uint8Array>;
 }): Handlers {
   const { store, dialogs } = deps;
   return {
@@ -57,6 +61,14 @@ export function createHandlers(deps: {
       const path = await dialogs.saveTo(suggestedName);
       if (!path) return { ok: false, error: 'cancelled' };
       await replaceFile(path, text);
+      return { ok: true, location: path };
+    },
+    signResult: async (text) => ({ ok: true, value: deps.signResult(text) }),
+    exportPdf: async (suggestedName, html) => {
+      const pdf = await deps.printToPdf(html);
+      const path = await dialogs.saveTo(suggestedName, { name: 'PDF document', extensions: ['pdf'] });
+      if (!path) return { ok: false, error: 'cancelled' };
+      await replaceFile(path, Buffer.from(pdf));
       return { ok: true, location: path };
     },
     appInfo: async () => ({ ...deps.appInfo(), sessionFolder: store.dir }),

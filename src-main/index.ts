@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url';
 import type { MenuAction, MenuChannel } from './bridge';
 import { DevToolsPolicy } from './devtools';
 import { createHandlers } from './handlers';
+import { printToPdf } from './pdf';
+import { loadOrCreateKey, nodeSigner } from './resultSigning';
 import { InstructorGate } from './instructor';
 import { registerHandlers } from './ipc';
 import { menuTemplate } from './menu';
@@ -95,6 +97,12 @@ function start(): void {
         },
       },
       appInfo: () => ({ version: app.getVersion(), electron: process.versions.electron ?? '' }),
+      // The installation's key, made on first use (result-key.json in the app's folder).
+      signResult: (text) => {
+        const signer = nodeSigner(loadOrCreateKey(app.getPath('userData')));
+        return { publicKey: signer.publicKey, signature: signer.sign(text) };
+      },
+      printToPdf,
     });
     registerHandlers(
       ipcMain,

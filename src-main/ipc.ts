@@ -57,6 +57,8 @@ export const validators: Validators = {
   legacySession: (a): a is [] => a.length === 0,
   retireLegacySession: (a): a is [] => a.length === 0,
   exportFile: (a): a is [string, string] => a.length === 2 && isName(a[0]) && isText(a[1]),
+  signResult: (a): a is [string] => a.length === 1 && isText(a[0]),
+  exportPdf: (a): a is [string, string] => a.length === 2 && isName(a[0]) && isText(a[1]),
   appInfo: (a): a is [] => a.length === 0,
   instructorStatus: (a): a is [] => a.length === 0,
   instructorSetPassphrase: (a): a is [string] => a.length === 1 && isPassphrase(a[0]),
@@ -81,6 +83,8 @@ export const RATES: { [M in BridgeMethod]: Rate } = {
   legacySession: { perSecond: 2, burst: 5 },
   retireLegacySession: { perSecond: 2, burst: 5 },
   exportFile: { perSecond: 1, burst: 3 },
+  signResult: { perSecond: 2, burst: 5 },
+  exportPdf: { perSecond: 1, burst: 2 },
   appInfo: { perSecond: 5, burst: 10 },
   instructorStatus: { perSecond: 5, burst: 10 },
   // Guessing is slowed down by the gate's back-off as well; this caps the scrypt work a page can ask for.

@@ -3,7 +3,7 @@ import { useClockDriver } from './hooks/useClockDriver';
 import { NoticeBar } from './components/NoticeBar';
 import { SurfaceTabs } from './components/SurfaceTabs';
 import { InstructorPanel } from './components/InstructorPanel';
-import { ScenarioPicker } from './components/ScenarioPanel';
+import { ScenarioPicker } from './components/scenario/ScenarioPicker';
 import { SaveFailureBar } from './components/SaveFailureBar';
 import { SessionsPage } from './components/SessionsPage';
 import { TopBar } from './components/layout/TopBar';

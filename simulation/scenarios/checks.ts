@@ -64,7 +64,17 @@ export type Check =
   | { kind: 'lockedOut'; user: string; locked?: boolean }
   | { kind: 'licensed'; user: string; licensed?: boolean }
   | { kind: 'audit'; activity: string; detail?: string }
-  | { kind: 'viewing'; surface: ViewSurface; target: string; host?: string }
+  | {
+      kind: 'viewing';
+      surface: ViewSurface;
+      target: string;
+      host?: string;
+      /**
+       * Opened (or refreshed) with the learner's last action, no lab time passed since: they read
+       * the page as it is now, not as it was when they last looked.
+       */
+      justNow?: boolean;
+    }
   | { kind: 'ran'; host: string; shell?: 'cmd' | 'powershell'; command: string; contains?: string };
 
 export const checkSchema: z.ZodType<Check> = z.lazy(() =>
@@ -130,6 +140,7 @@ export const checkSchema: z.ZodType<Check> = z.lazy(() =>
         surface: z.enum(VIEW_SURFACES),
         target: z.string().min(1).max(64),
         host: name.optional(),
+        justNow: z.boolean().optional(),
       })
       .strict(),
     z
@@ -265,6 +276,17 @@ export function evaluate(check: Check, ctx: CheckContext): boolean {
     }
     case 'viewing': {
       // What that surface shows now: the last page the learner opened on it.
+      if (check.justNow) {
+        const last = ctx.journal.at(-1);
+        const c = last?.command;
+        return (
+          c?.type === 'surface.view' &&
+          last?.at === truth.time &&
+          c.surface === check.surface &&
+          c.target === check.target &&
+          (check.host === undefined || c.host === bind(check.host, params))
+        );
+      }
       for (let i = ctx.journal.length - 1; i >= 0; i--) {
         const c = ctx.journal[i]?.command;
         if (c?.type !== 'surface.view' || c.surface !== check.surface) continue;

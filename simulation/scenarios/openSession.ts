@@ -11,6 +11,7 @@ import { headerRecord, type JournalRecord, type SessionMeta } from '../facade/jo
 import type { FoldedSession } from '../facade/journalFold';
 import type { JournalEntry } from '../facade/lab';
 import { parseSession } from '../facade/session';
+import type { WallStamp } from './activeTime';
 import { ScenarioRun } from './engine';
 import type { Scenario } from './schema';
 
@@ -45,7 +46,23 @@ export function scenarioSessionMeta(run: ScenarioRun): SessionMeta {
     scenario,
     hints: session.hints,
     gaveUpAt: session.gaveUpAt ?? null,
+    // Who plays it and when they acted: metadata, never replayed into the lab.
+    learnerName: session.learnerName ?? null,
+    wall: session.wall ?? null,
   };
+}
+
+function wallOf(meta: SessionMeta): WallStamp[] {
+  return Array.isArray(meta.wall)
+    ? (meta.wall as unknown[]).filter(
+        (w): w is WallStamp =>
+          typeof w === 'object' &&
+          w !== null &&
+          typeof (w as { ms?: unknown }).ms === 'number' &&
+          typeof (w as { entry?: unknown }).entry === 'number' &&
+          ['start', 'action', 'hint', 'end'].includes(String((w as { kind?: unknown }).kind)),
+      )
+    : [];
 }
 
 export function readScenarioMeta(meta: SessionMeta): ScenarioMeta | undefined {
@@ -119,6 +136,7 @@ export function openFolded(
       const scenario = findScenario(sm.ref);
       if (!scenario) return { ok: false, error: `the scenario "${sm.title}" is not in this version's pack` };
       const gaveUpAt = typeof meta.gaveUpAt === 'number' ? meta.gaveUpAt : undefined;
+      const learnerName = typeof meta.learnerName === 'string' ? meta.learnerName : undefined;
       const r = withPrefix(entries, (journal) =>
         ScenarioRun.replay(scenario, {
           scenarioId: scenario.id,
@@ -126,6 +144,8 @@ export function openFolded(
           journal,
           hints: hintsOf(meta),
           ...(gaveUpAt !== undefined ? { gaveUpAt } : {}),
+          ...(learnerName !== undefined ? { learnerName } : {}),
+          wall: wallOf(meta).filter((w) => w.entry <= journal.length),
         }),
       );
       return {

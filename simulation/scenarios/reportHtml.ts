@@ -31,7 +31,7 @@ pre{white-space:pre-wrap;margin:2px 0;font:12px/1.35 Consolas,monospace;backgrou
 export function reportHtml(
   d: Debrief,
   r: ResultPayload,
-  opts: { exportedAtMs?: number; publicKey?: string } = {},
+  opts: { exportedAtMs?: number; publicKey?: string; unsigned?: string } = {},
 ): string {
   const s = d.score;
   const rows = (items: string[]) => items.join('\n');
@@ -82,7 +82,7 @@ ${d.hints.length ? `<table>${rows(d.hints.map((h) => `<tr><td class="t">${clock(
 <table>${rows(d.timeline.map((t) => `<tr><td class="t">${clock(t.at)}</td><td>${esc(t.text)}</td></tr>`))}</table>
 <h2>Reference solution</h2>
 <pre>${esc(d.reference.join('\n'))}</pre>
-<p class="meta">Signed result: Ed25519${opts.publicKey ? `, key ${esc(opts.publicKey.slice(0, 16))}…` : ''}. The JSON result carries the journal; <code>npm run lab -- verify result.json</code> replays it.</p>
+<p class="meta">${opts.publicKey ? `Signed result: Ed25519, key ${esc(opts.publicKey.slice(0, 16))}…. The JSON result carries the journal; <code>npm run lab -- verify result.json</code> checks the signature and replays it.` : `The JSON result exported with this report is <b>not signed</b>${opts.unsigned ? ` (${esc(opts.unsigned)})` : ''}: <code>npm run lab -- verify result.json --allow-unsigned</code> replays its journal, but nothing proves the file was not edited.`}</p>
 </body></html>
 `;
 }

@@ -6,6 +6,9 @@
  * `verifyResult` checks two things, and says which one fails:
  * - the signature: the file was not edited after export (by whoever holds no private key);
  * - the replay: the journal, played on the scenario and seed, earns exactly the claimed outcome.
+ * A result exported where no key could be kept (a browser without WebCrypto Ed25519) carries
+ * `unsigned` (why) instead of a signature: verify rejects it unless asked to check the replay only
+ * (`allowUnsigned`), and then says that nothing proves the name or any other field was not edited.
  * Neither proves who sat at the keyboard, nor that the installation's key was not used to sign a
  * made-up journal: a replay-valid journal always earns its score, whoever typed it.
  *
@@ -61,6 +64,18 @@ export interface ResultSignature {
 }
 
 export type SignedResult = ResultPayload & { signature: ResultSignature };
+
+/** A result that could not be signed where it was exported, saying why. */
+export type UnsignedResult = ResultPayload & { unsigned: string };
+
+export type ExportedResult = SignedResult | UnsignedResult;
+
+export const isSigned = (r: ExportedResult): r is SignedResult => 'signature' in r;
+
+/** The result of a run for export without a signature (`why`: what could not sign it). */
+export function unsignedResult(payload: ResultPayload, why: string): UnsignedResult {
+  return { ...payload, unsigned: why };
+}
 
 /** Signs a text with the installation's private key (Ed25519, base64 signature). */
 export interface ResultSigner {
@@ -120,14 +135,22 @@ export async function signResult(payload: ResultPayload, signer: ResultSigner): 
 }
 
 export type VerifyOutcome =
-  | { ok: true; result: SignedResult; replayed: { score: number; status: RunStatus } }
+  | {
+      ok: true;
+      result: ExportedResult;
+      /** False only for an unsigned result accepted with `allowUnsigned` (the replay alone was checked). */
+      signed: boolean;
+      replayed: { score: number; status: RunStatus };
+    }
   | { ok: false; mismatches: string[] };
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Reads a result file's JSON, naming the first field that is missing or of the wrong kind. */
-export function parseResult(text: string): { ok: true; result: SignedResult } | { ok: false; error: string } {
+export function parseResult(
+  text: string,
+): { ok: true; result: ExportedResult } | { ok: false; error: string } {
   let v: unknown;
   try {
     v = JSON.parse(text);
@@ -153,6 +176,8 @@ export function parseResult(text: string): { ok: true; result: SignedResult } | 
     if (!isObj(e) || typeof e.at !== 'number' || !isObj(e.command))
       return { ok: false, error: `session.journal[${i}]: expected { at, command }` };
   const sig = v.signature;
+  if (sig === undefined && typeof v.unsigned === 'string')
+    return { ok: true, result: v as unknown as UnsignedResult };
   if (
     !isObj(sig) ||
     sig.alg !== 'Ed25519' ||
@@ -172,21 +197,28 @@ export async function verifyResult(
   text: string,
   findScenario: (id: string) => Scenario | undefined,
   check: SignatureCheck,
+  options: { allowUnsigned?: boolean } = {},
 ): Promise<VerifyOutcome> {
   const parsed = parseResult(text);
   if (!parsed.ok) return { ok: false, mismatches: [`the file is not a result: ${parsed.error}`] };
   const result = parsed.result;
-  const { signature, ...payload } = result;
   const mismatches: string[] = [];
-  let signed: boolean;
-  try {
-    signed = await check(signature.publicKey, signedText(payload), signature.value);
-  } catch {
-    signed = false;
-  }
-  if (!signed)
+  const signed = isSigned(result);
+  if (isSigned(result)) {
+    const { signature, ...payload } = result;
+    let valid: boolean;
+    try {
+      valid = await check(signature.publicKey, signedText(payload), signature.value);
+    } catch {
+      valid = false;
+    }
+    if (!valid)
+      mismatches.push(
+        'signature: does not match the content (the file was changed after it was signed: score, name, journal or any other field)',
+      );
+  } else if (!options.allowUnsigned)
     mismatches.push(
-      'signature: does not match the content (the file was changed after it was signed: score, name, journal or any other field)',
+      `signature: none (the result was exported unsigned: ${result.unsigned}); nothing proves it was not edited. Use --allow-unsigned to check the replay alone`,
     );
   const scenario = findScenario(result.scenario.id);
   if (!scenario)
@@ -239,5 +271,5 @@ export async function verifyResult(
   run.lab.stop();
   return mismatches.length
     ? { ok: false, mismatches }
-    : { ok: true, result, replayed: { score: replayedScore.total, status: run.getStatus() } };
+    : { ok: true, result, signed, replayed: { score: replayedScore.total, status: run.getStatus() } };
 }

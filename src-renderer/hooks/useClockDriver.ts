@@ -12,7 +12,7 @@ export function useClockDriver(): void {
   useEffect(() => {
     if (!playing) return;
     const id = setInterval(
-      () => controller.dispatch({ type: 'clock.advance', ms: TICK_MS * speed }),
+      () => controller.dispatch({ type: 'clock.advance', ms: TICK_MS * speed }, { activity: false }),
       TICK_MS,
     );
     return () => clearInterval(id);

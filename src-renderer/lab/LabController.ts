@@ -105,10 +105,18 @@ export class LabController implements SessionsHost {
   }
 
   /** Starts a scenario from the pack, as a new session (the current one stays in Sessions). */
-  startScenario(scenario: Scenario, seed = 1): { ok: true } | { ok: false; error: string } {
+  startScenario(
+    scenario: Scenario,
+    seed = 1,
+    learnerName?: string,
+  ): { ok: true } | { ok: false; error: string } {
     let run: ScenarioRun;
     try {
-      run = ScenarioRun.start(scenario, seed);
+      // The wall clock is read here, never in the simulation: stamps are metadata beside the journal.
+      run = ScenarioRun.start(scenario, seed, undefined, {
+        ...(learnerName ? { learnerName } : {}),
+        wallMs: Date.now(),
+      });
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
@@ -132,18 +140,19 @@ export class LabController implements SessionsHost {
   }
 
   giveUp(): void {
-    this.run?.giveUp();
+    this.run?.giveUp(Date.now());
   }
 
   takeHint(): void {
-    this.run?.takeHint();
+    const h = this.run?.nextHint();
+    if (h) this.run?.takeHint(h.id, Date.now());
   }
 
   /** Starts the lab again from the beginning, as a new session: the old one stays, and can be reopened. */
   startOver(): void {
     if (this.run) {
-      const { scenario, seed } = this.run;
-      this.startScenario(scenario, seed);
+      const { scenario, seed, learnerName } = this.run;
+      this.startScenario(scenario, seed, learnerName);
     } else {
       this.replaceLab(new Lab({ definition: this.lab.definition, seed: this.lab.seed }), undefined);
       this.beginSession();
@@ -296,8 +305,14 @@ export class LabController implements SessionsHost {
     return () => this.listeners.delete(listener);
   }
 
-  dispatch(command: unknown): DispatchResult {
-    return this.run ? this.run.dispatch(command) : this.lab.dispatch(command);
+  /**
+   * A command from the UI. In a scenario it is stamped with the wall clock (active time);
+   * `activity: false` for the clock playing by itself, which the learner did not do.
+   */
+  dispatch(command: unknown, options: { activity?: boolean } = {}): DispatchResult {
+    return this.run
+      ? this.run.dispatch(command, Date.now(), options.activity ?? true)
+      : this.lab.dispatch(command);
   }
 
   dismissNotice(): void {

@@ -17,6 +17,7 @@ import type { Result, SessionList } from '../../src-main/bridge';
 import type { Platform } from '../platform/Platform';
 import type { SessionSaver } from './sessionSaver';
 import { fileNameFor, hlabFromMemory, type Notice } from './storedSessions';
+import { exportHtml } from '../components/scenario/exportResult';
 
 type Done = { ok: true } | { ok: false; error: string };
 
@@ -110,11 +111,17 @@ export class SessionsActions {
 
   /**
    * The learner's report: a scenario's report as it stands (learner copy, no faults), or for a free
-   * lab the timeline of what was done. (The scenario debrief's own export plugs in here.)
+   * lab the timeline of what was done; once a scenario has ended, the debrief's HTML report.
    */
   async exportReport(): Promise<Done> {
     const run = this.c.scenario;
     const lab = this.c.current;
+    // An ended scenario: the debrief's self-contained HTML report.
+    if (run && run.getStatus() !== 'running') {
+      const r = await exportHtml(run, this.c.platform);
+      if (r.ok) this.c.tell({ level: 'info', text: `The report was saved to ${r.location ?? 'a file'}.` });
+      return r.ok || r.error === 'cancelled' ? { ok: true } : r;
+    }
     const report = run
       ? run.report(false)
       : {

@@ -42,6 +42,16 @@ export interface Platform {
   legacySession(): Promise<Result<string | null>>;
   retireLegacySession(): Promise<Result<null>>;
   exportFile(suggestedName: string, text: string): Promise<SaveResult>;
+  /**
+   * Signs a result's text with this installation's Ed25519 key (the desktop app's, kept in its
+   * folder; a browser's, kept in its IndexedDB). Error "unsupported" where no key can be made.
+   */
+  signResult(text: string): Promise<Result<{ publicKey: string; signature: string }>>;
+  /**
+   * The report as PDF: the desktop app prints it to a PDF file; a browser opens the report in a
+   * print view (its print dialog has "Save as PDF").
+   */
+  exportPdf(suggestedName: string, html: string): Promise<SaveResult>;
   instructor: InstructorAuth;
   /** Application-menu actions (desktop only; a browser has no app menu). */
   onMenuAction(listener: (action: MenuAction) => void): () => void;

@@ -3,6 +3,7 @@
  * imports a file chooser; one tab at a time writes (Web Locks), as one desktop app at a time does.
  */
 import { BrowserInstructorAuth } from './browserInstructor';
+import { browserSignResult } from './browserSigning';
 import { IdbSessionStore } from './idbSessionStore';
 import type { Platform } from './Platform';
 
@@ -69,6 +70,19 @@ export function browserPlatform(storage: Storage = window.localStorage): Platfor
     },
     exportFile: async (name, text) => {
       download(name, text, name.endsWith('.json') ? 'application/json' : 'application/octet-stream');
+      return { ok: true, location: name };
+    },
+    signResult: browserSignResult,
+    exportPdf: async (name, html) => {
+      // The report in a tab of its own, printed from there ("Save as PDF" in the print dialog).
+      const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+      const w = window.open(url, '_blank');
+      if (!w) {
+        URL.revokeObjectURL(url);
+        return { ok: false, error: 'the browser blocked the print view (allow pop-ups for this page)' };
+      }
+      w.addEventListener('load', () => w.print(), { once: true });
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
       return { ok: true, location: name };
     },
     instructor: new BrowserInstructorAuth(storage, /[?#&]instructor\b/.test(location.search + location.hash)),

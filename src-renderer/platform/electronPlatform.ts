@@ -24,6 +24,8 @@ export function electronPlatform(bridge: HybridLabBridge): Platform {
     legacySession: () => bridge.legacySession(),
     retireLegacySession: () => bridge.retireLegacySession(),
     exportFile: (name, text) => bridge.exportFile(name, text),
+    signResult: (text) => bridge.signResult(text),
+    exportPdf: (name, html) => bridge.exportPdf(name, html),
     instructor: {
       status: () => bridge.instructorStatus(),
       setPassphrase: (p) => bridge.instructorSetPassphrase(p),

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { encodeRecord, headerRecord } from '../../simulation/facade/journal';
 import { Lab } from '../../simulation/facade/lab';
 import { createHandlers, type Dialogs } from '../../src-main/handlers';
+import { loadOrCreateKey, nodeCheck, nodeSigner } from '../../src-main/resultSigning';
 import { InstructorGate } from '../../src-main/instructor';
 import { FileSessionStore } from '../../src-main/store/fileStore';
 
@@ -29,7 +30,15 @@ async function setup(answer: string | undefined) {
     askAtStart: false,
     onRole: () => undefined,
   });
-  const h = createHandlers({ store, dialogs, instructor, appInfo: () => ({ version: '1', electron: '45' }) });
+  const signer = nodeSigner(loadOrCreateKey(join(dir, 'key')));
+  const h = createHandlers({
+    store,
+    dialogs,
+    instructor,
+    appInfo: () => ({ version: '1', electron: '45' }),
+    signResult: (text) => ({ publicKey: signer.publicKey, signature: signer.sign(text) }),
+    printToPdf: async (html) => new TextEncoder().encode(`%PDF-1.4 ${html.length}`),
+  });
   const header = encodeRecord(
     headerRecord({ id: ID, created: 1, seed: 1, definition: new Lab().definition, meta: {} }),
   );
@@ -63,5 +72,23 @@ describe('exporting and importing session files', () => {
       error: 'notes.hlab line 1: incomplete: no checksum at its end',
     });
     expect(dir).toBeTruthy();
+  });
+});
+
+describe('results: signing and PDF', () => {
+  it('signs a text with the installation key (the signature checks out, and not for another text)', async () => {
+    const { h } = await setup('x.pdf');
+    const r = await h.signResult('{"a":1}');
+    if (!r.ok) throw new Error(r.error);
+    expect(nodeCheck(r.value.publicKey, '{"a":1}', r.value.signature)).toBe(true);
+    expect(nodeCheck(r.value.publicKey, '{"a":2}', r.value.signature)).toBe(false);
+  });
+
+  it('writes the printed PDF where the learner chose', async () => {
+    const { dir, h, asked } = await setup('report.pdf');
+    const r = await h.exportPdf('report.pdf', '<p>hi</p>');
+    expect(r).toEqual({ ok: true, location: join(dir, 'report.pdf') });
+    expect(asked).toContain('report.pdf');
+    await expect(readFile(join(dir, 'report.pdf'), 'utf8')).resolves.toBe('%PDF-1.4 9');
   });
 });

@@ -28,6 +28,8 @@ function fakeHandlers(): Handlers {
     legacySession: vi.fn(async () => ({ ok: true as const, value: null })),
     retireLegacySession: vi.fn(async () => done),
     exportFile: vi.fn(async () => ({ ok: true as const, location: '/tmp/x' })),
+    signResult: vi.fn(async () => ({ ok: true as const, value: { publicKey: 'k', signature: 's' } })),
+    exportPdf: vi.fn(async () => ({ ok: true as const, location: '/tmp/x.pdf' })),
     appInfo: vi.fn(async () => ({ version: '0', electron: '45', sessionFolder: '/tmp' })),
     instructorStatus: vi.fn(async () => ({
       ok: true as const,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Toaster } from '@fluentui/react-components';
 import { useLearnerView } from '../../lab/LabContext';
 import { useSurfaceUi } from '../../state/surfaceUi';
@@ -10,6 +10,7 @@ import { BladeRouter } from './BladeRouter';
 import { LeavePrompt } from './LeavePrompt';
 import { NotificationsPanel } from './NotificationsPanel';
 import { ADMIN_TOASTER } from './useAdminAction';
+import { useViewAdminPage } from './useViewAdminPage';
 
 /** The Microsoft Entra admin center (entra.microsoft.com), signed in as the tenant's Global Administrator. */
 export function AdminCenter() {
@@ -40,6 +41,10 @@ export function AdminCenter() {
         }
       : base;
   const latest = a.notifications[0]?.id ?? 0;
+  const view = useViewAdminPage();
+  // Opening a page is what the learner looked at (once per opening, not on every re-render).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => view(route), [route]);
   return (
     <div className={s.shell} data-testid="admin-center">
       <AdminTopBar

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useLabController } from '../../lab/LabContext';
 import { useUi } from '../../state/uiStore';
 import { ConsolePanel } from '../ConsolePanel';
-import { ScenarioSidebar } from '../ScenarioPanel';
+import { ScenarioSidebar } from '../scenario/ScenarioSidebar';
 import { SurfaceArea } from './SurfaceArea';
 import { usePanelOpen } from './usePanelOpen';
 

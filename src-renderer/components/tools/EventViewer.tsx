@@ -2,8 +2,9 @@
  * Event Viewer on a Windows host: the logs, a level and text filter, the events table and the
  * selected event's details.
  */
-import { useMemo, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import {
+  Button,
   Input,
   Select,
   Tab,
@@ -24,7 +25,7 @@ import {
   WarningFilled,
 } from '@fluentui/react-icons';
 import { type EventView, type ViewerLog, VIEWER_LOGS } from '../../../simulation';
-import { useLearnerView } from '../../lab/LabContext';
+import { useLabController, useLearnerView } from '../../lab/LabContext';
 import { useToolsStyles } from './toolsStyles';
 
 const LEVELS = ['Critical', 'Error', 'Warning', 'Information', 'Audit Success', 'Audit Failure'];
@@ -55,6 +56,13 @@ export function EventViewer({ host }: { host: string }) {
   const [selected, setSelected] = useState<number | undefined>();
   const [filter, setFilter] = useState('');
   const [level, setLevel] = useState('all');
+  const controller = useLabController();
+  // The learner opening (or refreshing) a log is journaled: a scenario may ask that it was read.
+  const look = () => {
+    controller.dispatch({ type: 'surface.view', surface: 'events', host, target: log });
+  };
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(look, [host, log]);
   const events = useMemo(() => {
     const all = tools?.events[log] ?? [];
     const f = filter.trim().toLowerCase();
@@ -94,6 +102,9 @@ export function EventViewer({ host }: { host: string }) {
           <Text weight="semibold">
             {log} · Number of events: {tools.events[log].length}
           </Text>
+          <Button size="small" onClick={look} data-testid="ev-refresh">
+            Refresh
+          </Button>
           <Select value={level} onChange={(_, d) => setLevel(d.value)} aria-label="Event level">
             <option value="all">All levels</option>
             {LEVELS.map((l) => (

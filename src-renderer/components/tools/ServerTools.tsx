@@ -4,7 +4,8 @@
  * Computers or the gateway's firewall page, one component per file beside this one).
  */
 import { Label, Select, Tab, TabList, Text, useId } from '@fluentui/react-components';
-import { useLearnerView } from '../../lab/LabContext';
+import { useEffect } from 'react';
+import { useLabController, useLearnerView } from '../../lab/LabContext';
 import { useUi, type ToolId } from '../../state/uiStore';
 import { ActiveDirectoryUsers } from './ActiveDirectoryUsers';
 import { EventViewer } from './EventViewer';
@@ -40,6 +41,19 @@ export function ServerTools() {
   ];
   const activeTool: Tool =
     (tool === 'syncmanager' && !isSync) || (tool === 'aduc' && !isDc) ? 'events' : tool;
+  const controller = useLabController();
+  const shown = tool === 'gateway' ? 'gateway' : activeTool;
+  const on = tool === 'gateway' ? undefined : current?.available ? current.host : undefined;
+  // Opening a tool is journaled (Event Viewer journals the log it opens itself).
+  useEffect(() => {
+    if (shown === 'events' || (shown !== 'gateway' && !on)) return;
+    controller.dispatch({
+      type: 'surface.view',
+      surface: 'tool',
+      target: shown,
+      ...(on ? { host: on } : {}),
+    });
+  }, [controller, shown, on]);
   return (
     <div className={s.root} data-testid="server-tools">
       <div className={s.bar}>

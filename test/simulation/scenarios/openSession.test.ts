@@ -75,6 +75,38 @@ describe('a scenario session in the journal', () => {
     expect(opened.opened).toMatchObject({ dropped: 0, replayed: run.session().journal.length });
   });
 
+  it("keeps the learner's name and wall-clock stamps (active time) beside the journal, and the lab the same", () => {
+    const s = load('adsync-stopped.json');
+    const t0 = Date.UTC(2026, 11, 6, 9, 0);
+    const run = ScenarioRun.start(s, 2, undefined, { learnerName: 'Ada Lovelace', wallMs: t0 });
+    run.act('ps sync01: Get-Service ADSync', t0 + 40_000);
+    run.act('ps sync01: Start-Service ADSync', t0 + 100_000);
+    // Twenty minutes away (idle, not counted), then one more action.
+    run.act('advance 2m', t0 + 100_000 + 20 * 60_000);
+    run.giveUp(t0 + 100_000 + 20 * 60_000 + 5_000);
+    expect(run.activeTime()).toBe(105_000);
+    const opened = openFolded(foldRecords(recordsOf(run)), byRef);
+    if (!opened.ok) throw new Error(opened.error);
+    const again = opened.opened.run!;
+    expect(again.learnerName).toBe('Ada Lovelace');
+    expect(again.activeTime()).toBe(105_000);
+    expect(again.score()).toEqual(run.score());
+    // The stamps are metadata: the lab replays the same whatever they say.
+    const plain = openFolded(
+      foldRecords(
+        recordsOf(run).map((r) =>
+          r.t === 'session' || r.t === 'meta'
+            ? JSON.parse(JSON.stringify(r).replace(/"wall":\[[^\]]*\]/g, '"wall":null'))
+            : r,
+        ),
+      ),
+      byRef,
+    );
+    if (!plain.ok) throw new Error(plain.error);
+    expect(plain.opened.lab.stateHash()).toBe(again.lab.stateHash());
+    expect(plain.opened.run?.activeTime()).toBe(0);
+  });
+
   it('spells out no fault, no scenario id, summary or solution', () => {
     for (const s of PACK) {
       const run = ScenarioRun.start(s, 1);

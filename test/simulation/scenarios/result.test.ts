@@ -12,6 +12,7 @@ import { ScenarioRun } from '../../../simulation/scenarios/engine';
 import {
   buildResult,
   signResult,
+  unsignedResult,
   verifyResult,
   type SignedResult,
 } from '../../../simulation/scenarios/result';
@@ -136,5 +137,53 @@ describe('a signed result', () => {
   it('a file that is not a result is named as such', async () => {
     const v = await verifyResult('{"format":"x"}', find, nodeCheck);
     expect(!v.ok && v.mismatches).toEqual(['the file is not a result: format: expected "hybridlab-result"']);
+  });
+});
+
+describe('a result exported unsigned (a browser without WebCrypto Ed25519)', () => {
+  const unsigned = () => {
+    const { signature, ...payload } = JSON.parse(JSON.stringify(signed)) as SignedResult;
+    expect(signature.alg).toBe('Ed25519');
+    return unsignedResult(payload, 'this browser has no WebCrypto Ed25519');
+  };
+
+  it('is rejected by default, saying it is unsigned and how to check its replay alone', async () => {
+    const v = await verifyResult(JSON.stringify(unsigned()), find, nodeCheck);
+    expect(!v.ok && v.mismatches).toEqual([
+      expect.stringMatching(/^signature: none \(the result was exported unsigned: this browser has no/),
+    ]);
+    expect(!v.ok && v.mismatches[0]).toContain('--allow-unsigned');
+  });
+
+  it('with allowUnsigned, the replay alone is checked: accepted as unsigned, a tampered score still rejected', async () => {
+    const ok = await verifyResult(JSON.stringify(unsigned()), find, nodeCheck, { allowUnsigned: true });
+    expect(ok.ok && ok.signed).toBe(false);
+    expect(ok.ok && ok.replayed.score).toBe(signed.score.total);
+    const bad = unsigned();
+    bad.score.total += 5;
+    const v = await verifyResult(JSON.stringify(bad), find, nodeCheck, { allowUnsigned: true });
+    expect(!v.ok && v.mismatches).toEqual([expect.stringMatching(/^score: claims/)]);
+  });
+});
+
+describe('a signature made with WebCrypto Ed25519 (the browser signer)', () => {
+  it('is checked by the Node verifier with the raw public key', async () => {
+    const { signature, ...payload } = signed;
+    expect(signature).toBeDefined();
+    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, [
+      'sign',
+      'verify',
+    ])) as CryptoKeyPair;
+    const raw = Buffer.from(await crypto.subtle.exportKey('raw', pair.publicKey)).toString('base64');
+    const webSigned = await signResult(payload, {
+      publicKey: raw,
+      sign: async (text) =>
+        Buffer.from(
+          await crypto.subtle.sign({ name: 'Ed25519' }, pair.privateKey, new TextEncoder().encode(text)),
+        ).toString('base64'),
+    });
+    const v = await verifyResult(JSON.stringify(webSigned), find, nodeCheck);
+    expect(v.ok ? [] : v.mismatches).toEqual([]);
+    expect(v.ok && v.signed).toBe(true);
   });
 });

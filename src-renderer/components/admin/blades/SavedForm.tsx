@@ -11,6 +11,8 @@ export function SavedForm(props: {
   dirty: boolean;
   onSave: () => void;
   onDiscard: () => void;
+  /** Blades that show a status have Refresh (a fresh look at the page is journaled). */
+  onRefresh?: () => void;
   error?: string;
   children: ReactNode;
 }) {
@@ -21,7 +23,14 @@ export function SavedForm(props: {
       route={props.blade.route}
       subtitle={props.blade.subtitle}
       onNavigate={props.blade.navigate}
-      commands={<SaveBar dirty={props.dirty} onSave={props.onSave} onDiscard={props.onDiscard} />}
+      commands={
+        <SaveBar
+          dirty={props.dirty}
+          onSave={props.onSave}
+          onDiscard={props.onDiscard}
+          {...(props.onRefresh ? { onRefresh: props.onRefresh } : {})}
+        />
+      }
     >
       {props.error && (
         <MessageBar intent="error" data-testid="blade-error">

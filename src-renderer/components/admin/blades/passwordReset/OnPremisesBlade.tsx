@@ -13,6 +13,7 @@ import {
 import { useLearnerView } from '../../../../lab/LabContext';
 import type { BladeProps } from '../../adminRoutes';
 import { PR_TEXT } from '../../adminTexts';
+import { useViewAdminPage } from '../../useViewAdminPage';
 import { useBladeDraft } from '../../useBladeDraft';
 import { SavedForm } from '../SavedForm';
 import { useSave } from '../useSave';
@@ -26,12 +27,14 @@ export function OnPremisesBlade(blade: BladeProps) {
   const d = useBladeDraft(blade.route, { writeback: o.writeback, allowUnlock: o.allowUnlock });
   const s = useSave(d.discard);
   const cloudSyncAgent = o.agents[1]?.status !== 'Not detected';
+  const view = useViewAdminPage();
   return (
     <SavedForm
       blade={blade}
       dirty={d.dirty}
       error={s.error}
       onDiscard={s.discard}
+      onRefresh={() => view(blade.route)}
       onSave={() =>
         s.save({
           type: 'sspr.onPremises',
