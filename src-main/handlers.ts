@@ -25,6 +25,8 @@ export function createHandlers(deps: {
   dialogs: Dialogs;
   appInfo: () => { version: string; electron: string };
   instructor: InstructorGate;
+  /** The classroom host's page session (host protocol text in, answer text out). */
+  classroom?: (message: string) => Promise<string | undefined>;
 }): Handlers {
   const { store, dialogs } = deps;
   return {
@@ -64,5 +66,9 @@ export function createHandlers(deps: {
     instructorSetPassphrase: (p) => deps.instructor.setPassphrase(p),
     instructorUnlock: (p) => deps.instructor.unlock(p),
     instructorLock: async () => deps.instructor.lock(),
+    classroom: async (message) =>
+      deps.classroom
+        ? deps.classroom(message)
+        : JSON.stringify({ kind: 'error', text: 'The classroom is not available in this window.' }),
   };
 }

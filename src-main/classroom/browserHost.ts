@@ -13,9 +13,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { checkAtHost, type HostToPage } from '../../simulation';
 import { RateLimiter, type Rate } from '../rateLimit';
-import { ClassroomHost, type HostOptions } from './host';
+import { ClassroomHost, pageSession, type HostOptions } from './host';
 
 const PAGE_RATE: Rate = { perSecond: 40, burst: 200 };
 
@@ -49,42 +48,22 @@ export function attachClassroom(server: Server, o: HostOptions): AttachedClassro
   });
 
   function serve(ws: WebSocket, key: string): void {
-    const send = (m: HostToPage | undefined) => {
-      if (m && ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
-    };
-    const subs: (() => void)[] = [];
-    let classSub = false;
-    let linkOwner: string | undefined;
-    let offLink: (() => void) | undefined;
+    // The server answers only its own page (checked at the upgrade): that page is the instructor's
+    // console when its user unlocked instructor mode in it, which the server cannot see.
+    const page = pageSession(
+      host,
+      (m) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
+      },
+      () => true,
+    );
     ws.on('message', (data, isBinary) => {
       if (!limiter.take(key, PAGE_RATE) || isBinary) return;
-      const r = checkAtHost(String(data));
-      if (!r.ok) {
-        o.log?.(`classroom: dropped a page message: ${r.reason}`);
-        return send({ kind: 'error', text: `Refused: ${r.reason}` });
-      }
-      const m = r.message;
-      if (m.kind.startsWith('class.') && !classSub) {
-        classSub = true;
-        subs.push(host.onClass(send));
-      }
-      if ('owner' in m && m.owner !== linkOwner) {
-        offLink?.();
-        linkOwner = m.owner;
-        offLink = host.onLink(m.owner, send);
-      }
-      // The server answers only its own page (checked at the upgrade): that page is the instructor's
-      // console when its user unlocked instructor mode in it, which the server cannot see.
-      host
-        .handle(m, { instructor: true })
-        .then(send, (e: unknown) =>
-          send({ kind: 'error', text: String(e instanceof Error ? e.message : e).slice(0, 400) }),
-        );
+      void page.receive(String(data)).then((reply) => {
+        if (reply && ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+      });
     });
-    ws.on('close', () => {
-      subs.forEach((f) => f());
-      offLink?.();
-    });
+    ws.on('close', () => page.close());
     ws.on('error', () => undefined);
   }
 

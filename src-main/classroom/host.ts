@@ -12,6 +12,7 @@ import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import {
+  checkAtHost,
   classCsv,
   loadScenario,
   type HostReply,
@@ -30,7 +31,9 @@ export interface HostOptions {
   /** Where class.json is kept. */
   dataDir: string;
   /** The scenario pack (the full files: only the hub holds summaries, solutions and hints). */
-  scenariosDir: string;
+  scenariosDir?: string;
+  /** Or the pack's files as built in (file name → text), as the Electron main process has them. */
+  scenarioTexts?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -115,8 +118,13 @@ export class ClassroomHost {
   private async pack(): Promise<Map<string, Scenario>> {
     if (this.scenarios) return this.scenarios;
     const out = new Map<string, Scenario>();
-    for (const f of (await readdir(this.o.scenariosDir)).filter((x) => x.endsWith('.json')).sort()) {
-      const r = loadScenario(await readFile(join(this.o.scenariosDir, f), 'utf8'), f);
+    const texts: Record<string, string> = { ...this.o.scenarioTexts };
+    const dir = this.o.scenariosDir;
+    if (dir)
+      for (const f of (await readdir(dir)).filter((x) => x.endsWith('.json')))
+        texts[f] = await readFile(join(dir, f), 'utf8');
+    for (const f of Object.keys(texts).sort()) {
+      const r = loadScenario(texts[f], f);
       if (r.ok) out.set(r.scenario.id, r.scenario);
       else this.o.log?.(`classroom: ${f} not offered: ${r.errors[0] ?? 'invalid'}`);
     }
@@ -300,4 +308,46 @@ export class ClassroomHost {
     await this.hub?.close();
     this.hub = undefined;
   }
+}
+
+/**
+ * One page's session with the host, whatever carries it (a WebSocket in browser mode, IPC in
+ * Electron): checks each message, subscribes the page to class events once it acts as the
+ * instructor and to link events under the key it presents, and answers. `send` carries events.
+ */
+export function pageSession(
+  host: ClassroomHost,
+  send: (m: HostToPage) => void,
+  isInstructor: () => boolean,
+): { receive(raw: string): Promise<HostReply>; close(): void } {
+  let offClass: (() => void) | undefined;
+  let offLink: (() => void) | undefined;
+  let owner: string | undefined;
+  return {
+    async receive(raw) {
+      const r = checkAtHost(raw);
+      if (!r.ok) return { kind: 'error', text: `Refused: ${r.reason}` };
+      const m = r.message;
+      const caller = { instructor: isInstructor() };
+      if (m.kind.startsWith('class.') && caller.instructor)
+        // Class events reach the page only while its instructor mode is unlocked.
+        offClass ??= host.onClass((e) => {
+          if (isInstructor()) send(e);
+        });
+      if ('owner' in m && m.owner !== owner) {
+        offLink?.();
+        owner = m.owner;
+        offLink = host.onLink(m.owner, send);
+      }
+      try {
+        return await host.handle(m, caller);
+      } catch (e) {
+        return { kind: 'error', text: String(e instanceof Error ? e.message : e).slice(0, 400) };
+      }
+    },
+    close() {
+      offClass?.();
+      offLink?.();
+    },
+  };
 }

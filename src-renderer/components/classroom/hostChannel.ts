@@ -79,8 +79,9 @@ class BridgeChannel implements HostChannel {
     bridge.onClassroomEvent((text) => this.deliver(text));
   }
 
-  private deliver(text: string | undefined): void {
-    if (text === undefined) return;
+  private deliver(text: unknown): void {
+    // A refusal by the bridge itself (rate limit, bad arguments) comes as an object.
+    if (typeof text !== 'string') return;
     const r = checkAtPage(text);
     if (r.ok) for (const f of this.listeners) f(r.message);
   }

@@ -13,7 +13,7 @@ import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkAtHost, type HostToPage, type Progress } from '../../../simulation';
 import { attachClassroom } from '../../../src-main/classroom/browserHost';
-import { ClassroomHost, hubUrl } from '../../../src-main/classroom/host';
+import { ClassroomHost, hubUrl, pageSession } from '../../../src-main/classroom/host';
 
 const scenariosDir = resolve(__dirname, '../../../assets/scenarios');
 const OWNER = 'page-key-0123456789ab';
@@ -192,6 +192,32 @@ describe('the classroom host', () => {
     const files = await readdir(dir);
     expect(files).not.toContain('class.json');
     expect(files.some((f) => f.startsWith(`class-${info.code}-`))).toBe(true);
+  });
+
+  it("as Electron's page session: class messages and events only while instructor mode is unlocked", async () => {
+    const h = await host();
+    let unlocked = false;
+    const events: HostToPage[] = [];
+    const page = pageSession(
+      h,
+      (m) => events.push(m),
+      () => unlocked,
+    );
+    const start = JSON.stringify({ kind: 'class.start', host: '127.0.0.1', port: 0 });
+    expect(await page.receive(start)).toEqual({
+      kind: 'error',
+      text: 'Only an instructor (unlocked) can run a class.',
+    });
+    unlocked = true;
+    expect(await page.receive(start)).toMatchObject({ kind: 'class.status', running: {} });
+    await until(() => events.some((m) => m.kind === 'class.roster'));
+    unlocked = false;
+    events.length = 0;
+    await h.handle({ kind: 'class.status' }, INSTRUCTOR);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(events).toEqual([]);
+    expect(await page.receive('{"kind":"class.export","x":1}')).toMatchObject({ kind: 'error' });
+    page.close();
   });
 
   it('reads an address as the instructor writes it', () => {
