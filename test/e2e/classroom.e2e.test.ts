@@ -222,6 +222,10 @@ describe('a class: the instructor starts it, a learner joins, is assigned a scen
     await expect.poll(() => row().getByTestId('class-fault-L18').textContent()).toBe('L18 fixed');
     await expect.poll(() => row().getByTestId('class-score').textContent()).toBe('40/100');
     await teacher.page.screenshot({ path: join(E2E_SHOTS, 'classroom-dashboard.png') });
+    // The dashboard alone (README's screenshot, docs/classroom-dashboard.png).
+    await teacher.page
+      .getByTestId('class-dashboard')
+      .screenshot({ path: join(E2E_SHOTS, 'classroom-dashboard-panel.png') });
   });
 
   it('the instructor exports the class as CSV: one row per learner and assignment', async () => {

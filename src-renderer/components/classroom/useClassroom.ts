@@ -156,7 +156,11 @@ export function useClassroom(): void {
       channel.send({
         kind: 'link.progress',
         owner,
-        progress: progressOf(run, { ...(mine ? { assignment: mine } : {}), applied: learner.applied }),
+        progress: progressOf(run, {
+          ...(mine ? { assignment: mine } : {}),
+          applied: learner.applied,
+          wallMs: Date.now(),
+        }),
       });
     };
     const soon = () => {
