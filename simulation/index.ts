@@ -110,7 +110,7 @@ export {
 } from './classroom/protocol';
 export { HubCore, type ClassRecord, type HubDeps, type Outgoing } from './classroom/hubCore';
 export { progressOf } from './classroom/progress';
-export { redactScenario } from './classroom/hubCore';
+export { HINT_PENDING, redactScenario } from './classroom/hubCore';
 export { classCsv, csvCell } from './classroom/classCsv';
 export {
   checkAtHost,

@@ -15,7 +15,12 @@ import { terminalRows, typeInConsole } from './console';
 
 const SCENARIO = JSON.parse(
   readFileSync(resolve(__dirname, '../../assets/scenarios/adsync-stopped.json'), 'utf8'),
-) as { summary: string; solution: string[]; faults: { fault: string }[] };
+) as {
+  summary: string;
+  solution: string[];
+  faults: { fault: string }[];
+  hints: { id: string; text: string }[];
+};
 
 let context: BrowserContext;
 let page: Page;
@@ -240,6 +245,17 @@ describe('a class: the instructor starts it, a learner joins, is assigned a scen
     expect(lines[1]).toContain('"running","1","3","40","100"');
     expect(lines[1]).toContain('"L18"');
     expect(teacherErrors).toEqual([]);
+    expect(learnerErrors).toEqual([]);
+  });
+
+  it('a hint the learner takes comes from the hub, one at a time', async () => {
+    const p = learner.page;
+    await p.getByTestId('take-hint').click();
+    const h1 = SCENARIO.hints[0]!.text;
+    await expect.poll(() => p.getByText(h1).count()).toBe(1);
+    await expect.poll(() => row().getByTestId('class-hints').textContent()).toBe('1');
+    // Only the hint asked for: the next one's text is not in the learner's page.
+    expect(await wholeDom(p)).not.toContain(SCENARIO.hints[1]!.text);
     expect(learnerErrors).toEqual([]);
   });
 });

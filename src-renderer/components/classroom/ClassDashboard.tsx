@@ -386,7 +386,7 @@ function Running() {
                     {p ? `${p.objectives.length}/${p.objectivesTotal}` : '–'}
                   </TableCell>
                   <TableCell data-testid="class-score">{p ? `${p.score}/${p.scoreMax}` : '–'}</TableCell>
-                  <TableCell>{p ? p.hints.length : '–'}</TableCell>
+                  <TableCell data-testid="class-hints">{p ? p.hints.length : '–'}</TableCell>
                   <TableCell>
                     {mmss(p?.activeMs)} / {mmss(p?.labMs)}
                   </TableCell>

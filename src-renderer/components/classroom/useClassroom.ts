@@ -8,7 +8,13 @@
  * hub sent (without its summary, solution or hint texts), with the seed the hub chose.
  */
 import { useEffect } from 'react';
-import { checkScenario, progressOf, type HubCommand } from '../../../simulation';
+import {
+  checkScenario,
+  HINT_PENDING,
+  progressOf,
+  type HubCommand,
+  type ScenarioRun,
+} from '../../../simulation';
 import type { LabController } from '../../lab/LabController';
 import { useLabController } from '../../lab/LabContext';
 import { putRow, useClassroomStore } from './classroomStore';
@@ -23,6 +29,9 @@ interface LearnerState {
   scenarioId?: string;
   /** Hub commands applied (cseq). */
   applied: number;
+  /** Hints of the assignment the learner asked the hub for, and the texts the hub sent. */
+  asked?: string[];
+  hints?: Record<string, string>;
 }
 
 function readLearner(): LearnerState {
@@ -30,6 +39,8 @@ function readLearner(): LearnerState {
     const v = JSON.parse(localStorage.getItem(LEARNER_KEY) ?? '{}') as Partial<LearnerState>;
     return {
       applied: typeof v.applied === 'number' ? v.applied : 0,
+      ...(Array.isArray(v.asked) ? { asked: v.asked.filter((x) => typeof x === 'string') } : {}),
+      ...(v.hints && typeof v.hints === 'object' ? { hints: v.hints } : {}),
       ...(typeof v.assignment === 'string' ? { assignment: v.assignment } : {}),
       ...(typeof v.scenarioId === 'string' ? { scenarioId: v.scenarioId } : {}),
     };
@@ -68,6 +79,8 @@ function apply(controller: LabController, c: HubCommand, learner: LearnerState):
       }
       learner.assignment = c.assignment;
       learner.scenarioId = s.scenario.id;
+      learner.asked = [];
+      learner.hints = {};
       controller.tell({ level: 'info', text: `Your instructor started a scenario: ${s.scenario.title}.` });
       return;
     }
@@ -84,7 +97,14 @@ function apply(controller: LabController, c: HubCommand, learner: LearnerState):
       });
       return;
     case 'hint':
-      if (run && c.assignment === learner.assignment) run.takeHint(c.id);
+      if (c.assignment !== learner.assignment) return;
+      learner.hints = { ...learner.hints, [c.id]: c.text };
+      if (run) {
+        patchHints(run, learner);
+        run.takeHint(c.id);
+      }
+      // The sidebar shows the text now in the run's copy of the scenario.
+      controller.tell({ level: 'info', text: 'A hint arrived from your class.' });
       return;
     case 'message':
       controller.tell({ level: 'info', text: `Message from your instructor: ${c.text}` });
@@ -115,6 +135,27 @@ function ownerKey(): string {
     localStorage.setItem(OWNER_KEY, k);
   }
   return k;
+}
+
+/**
+ * In a class the learner's copy of the scenario has no hint texts (HINT_PENDING): a hint the
+ * learner takes is asked of the hub, and the text the hub sends goes into the run's copy.
+ */
+function patchHints(run: ScenarioRun, learner: LearnerState): void {
+  if (run.scenario.id !== learner.scenarioId) return;
+  for (const h of run.scenario.hints ?? []) {
+    const text = learner.hints?.[h.id];
+    if (text !== undefined && h.text === HINT_PENDING) (h as { text: string }).text = text;
+  }
+}
+
+/** Hints the learner took in the assigned run that the hub was not asked for yet. */
+function hintsToAsk(run: ScenarioRun | undefined, learner: LearnerState): string[] {
+  if (!run || !learner.assignment || run.scenario.id !== learner.scenarioId) return [];
+  return run
+    .hints()
+    .filter((h) => h.text === HINT_PENDING && !(learner.asked ?? []).includes(h.id))
+    .map((h) => h.id);
 }
 
 let learnerState: LearnerState | undefined;
@@ -152,6 +193,12 @@ export function useClassroom(): void {
       timer = undefined;
       if (!joined()) return;
       const run = controller.scenario;
+      if (run) patchHints(run, learner);
+      for (const id of hintsToAsk(run, learner)) {
+        learner.asked = [...(learner.asked ?? []), id];
+        writeLearner(learner);
+        channel.send({ kind: 'link.hint', owner, assignment: learner.assignment ?? '', hint: id });
+      }
       const mine = run && learner.scenarioId === run.scenario.id ? learner.assignment : undefined;
       channel.send({
         kind: 'link.progress',
