@@ -6,7 +6,13 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          // Browser mode's classroom host, loaded by scripts/start.mjs into its Node server.
+          classroomHost: resolve(__dirname, 'src-main/classroom/browserHost.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -4,7 +4,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { homedir } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { electronBinary, electronPackageDir } from './electron-binary.mjs';
 import { startStaticServer } from './static-server.mjs';
 
@@ -54,7 +55,21 @@ if (exe) {
       process.exit(1);
     }
     const port = Number(process.env.PORT) || 5173;
-    const { url: base } = await startStaticServer(join(root, 'out', 'renderer'), { port });
+    // The classroom host (a class's hub for an instructor, the link to it for a learner) lives in
+    // this server, reached by the page at /classroom on the same origin.
+    const { attachClassroom } = await import(
+      pathToFileURL(join(root, 'out', 'main', 'classroomHost.js')).href
+    );
+    const dataDir = process.env.HYBRIDLAB_DATA || join(homedir(), '.hybridlab');
+    const { url: base } = await startStaticServer(join(root, 'out', 'renderer'), {
+      port,
+      attach: (server) =>
+        attachClassroom(server, {
+          dataDir,
+          scenariosDir: join(root, 'assets', 'scenarios'),
+          log: (line) => console.log(line),
+        }),
+    });
     const url = instructor ? `${base}?instructor` : base;
     console.log(
       `HybridLab is running at ${url} — open it in Chromium, Chrome, Edge or Firefox. Press Ctrl+C to stop.`,

@@ -16,7 +16,9 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-export async function startStaticServer(root, { port = 5173, host = '127.0.0.1', tries = 20 } = {}) {
+// `attach(server)`, when given, adds to the server before it listens (browser mode's classroom host
+// serves its same-origin WebSocket at /classroom this way); what it returns is closed with the server.
+export async function startStaticServer(root, { port = 5173, host = '127.0.0.1', tries = 20, attach } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -38,6 +40,7 @@ export async function startStaticServer(root, { port = 5173, host = '127.0.0.1',
       res.writeHead(404).end('Not found');
     }
   });
+  const attached = attach?.(server);
   for (let p = port; p < port + tries; p++) {
     const ok = await new Promise((done) => {
       server.once('error', () => done(false));
@@ -47,7 +50,10 @@ export async function startStaticServer(root, { port = 5173, host = '127.0.0.1',
       return {
         server,
         url: `http://${host}:${p}/`,
-        close: () => new Promise((r) => server.close(() => r(undefined))),
+        close: async () => {
+          await attached?.close();
+          await new Promise((r) => server.close(() => r(undefined)));
+        },
       };
   }
   throw new Error(`no free port on ${host} from ${port} to ${port + tries - 1}`);

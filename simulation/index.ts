@@ -120,5 +120,15 @@ export {
 } from './classroom/protocol';
 export { HubCore, type ClassRecord, type HubDeps, type Outgoing } from './classroom/hubCore';
 export { progressOf } from './classroom/progress';
-export { redactScenario } from './classroom/hubCore';
+export { HINT_PENDING, redactScenario } from './classroom/hubCore';
+export { classCsv, csvCell } from './classroom/classCsv';
+export {
+  checkAtHost,
+  checkAtPage,
+  type ClassInfo,
+  type HostReply,
+  type HostToPage,
+  type LinkStateName,
+  type PageToHost,
+} from './classroom/hostProtocol';
 export { checkScenario } from './scenarios/schema';

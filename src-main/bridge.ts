@@ -108,9 +108,19 @@ export interface HybridLabBridge {
   instructorLock(): Promise<Result<null>>;
   /** Calls `listener` for each application-menu action; returns the function that stops it. */
   onMenuAction(listener: (action: MenuAction) => void): () => void;
+  /**
+   * The classroom: one message of the host protocol (simulation/classroom/hostProtocol) to the
+   * main process, which runs the hub for an unlocked instructor and keeps a learner's link; the
+   * answer, if any, as text.
+   */
+  classroom(message: string): Promise<string | undefined>;
+  /** The main process's classroom events (dashboard rows, link state, hub commands), as text. */
+  onClassroomEvent(listener: (message: string) => void): () => void;
 }
 
-export type BridgeMethod = Exclude<keyof HybridLabBridge, 'onMenuAction'>;
+export type ClassroomEventChannel = 'hybridlab:classroom-event';
+
+export type BridgeMethod = Exclude<keyof HybridLabBridge, 'onMenuAction' | 'onClassroomEvent'>;
 export type BridgeChannel<M extends BridgeMethod = BridgeMethod> = `hybridlab:${M}`;
 export type BridgeArgs<M extends BridgeMethod> = Parameters<HybridLabBridge[M]>;
 export type BridgeReturn<M extends BridgeMethod> = Awaited<ReturnType<HybridLabBridge[M]>>;

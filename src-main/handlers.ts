@@ -29,6 +29,8 @@ export function createHandlers(deps: {
   signResult: (text: string) => { publicKey: string; signature: string };
   /** A self-contained HTML page printed to PDF. */
   printToPdf: (html: string) => Promise<Uint8Array>;
+  /** The classroom host's page session (host protocol text in, answer text out). */
+  classroom?: (message: string) => Promise<string | undefined>;
 }): Handlers {
   const { store, dialogs } = deps;
   return {
@@ -76,5 +78,9 @@ export function createHandlers(deps: {
     instructorSetPassphrase: (p) => deps.instructor.setPassphrase(p),
     instructorUnlock: (p) => deps.instructor.unlock(p),
     instructorLock: async () => deps.instructor.lock(),
+    classroom: async (message) =>
+      deps.classroom
+        ? deps.classroom(message)
+        : JSON.stringify({ kind: 'error', text: 'The classroom is not available in this window.' }),
   };
 }

@@ -2,7 +2,9 @@
 import { app, dialog, ipcMain, Menu, screen, session, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { MenuAction, MenuChannel } from './bridge';
+import type { ClassroomEventChannel, MenuAction, MenuChannel } from './bridge';
+import { bundledScenarioTexts } from './classroom/bundledPack';
+import { ClassroomHost, pageSession } from './classroom/host';
 import { DevToolsPolicy } from './devtools';
 import { createHandlers } from './handlers';
 import { printToPdf } from './pdf';
@@ -80,9 +82,29 @@ function start(): void {
       askAtStart: askInstructor,
       onRole: (unlocked) => devTools.setDevToolsAllowed(unlocked || !app.isPackaged),
     });
+    // The classroom: the hub of an instructor's class and a learner's link live here, in the main
+    // process; class messages are only served while instructor mode is unlocked.
+    const classroom = new ClassroomHost({
+      dataDir: join(app.getPath('userData'), 'classroom'),
+      scenarioTexts: bundledScenarioTexts(),
+      log: (line) => console.log(line),
+    });
+    app.on('before-quit', () => void classroom.close());
+    const classroomEvent: ClassroomEventChannel = 'hybridlab:classroom-event';
+    const classPage = pageSession(
+      classroom,
+      (m) => {
+        if (!w.isDestroyed()) w.webContents.send(classroomEvent, JSON.stringify(m));
+      },
+      () => instructor.isUnlocked(),
+    );
     const handlers = createHandlers({
       store,
       instructor,
+      classroom: async (message) => {
+        const reply = await classPage.receive(message);
+        return reply ? JSON.stringify(reply) : undefined;
+      },
       dialogs: {
         saveTo: async (name, filter) => {
           const r = await dialog.showSaveDialog(w, {

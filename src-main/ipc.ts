@@ -64,6 +64,7 @@ export const validators: Validators = {
   instructorSetPassphrase: (a): a is [string] => a.length === 1 && isPassphrase(a[0]),
   instructorUnlock: (a): a is [string] => a.length === 1 && isPassphrase(a[0]),
   instructorLock: (a): a is [] => a.length === 0,
+  classroom: (a): a is [string] => a.length === 1 && typeof a[0] === 'string' && a[0].length <= 256 * 1024,
 };
 
 /**
@@ -91,6 +92,8 @@ export const RATES: { [M in BridgeMethod]: Rate } = {
   instructorSetPassphrase: { perSecond: 1, burst: 2 },
   instructorUnlock: { perSecond: 1, burst: 3 },
   instructorLock: { perSecond: 5, burst: 10 },
+  // Progress reports a few times a second, dashboard actions in bursts.
+  classroom: { perSecond: 40, burst: 200 },
 };
 
 export function registerHandlers(

@@ -7,6 +7,7 @@ import type {
   BridgeChannel,
   BridgeMethod,
   BridgeReturn,
+  ClassroomEventChannel,
   HybridLabBridge,
   MenuAction,
   MenuChannel,
@@ -18,6 +19,7 @@ function invoke<M extends BridgeMethod>(method: M, ...args: BridgeArgs<M>): Prom
 }
 
 const MENU: MenuChannel = 'hybridlab:menu';
+const CLASSROOM_EVENT: ClassroomEventChannel = 'hybridlab:classroom-event';
 const MENU_ACTIONS: readonly string[] = [
   'new-session',
   'open-session',
@@ -54,6 +56,17 @@ const api = {
     ipcRenderer.on(MENU, handler);
     return () => {
       ipcRenderer.removeListener(MENU, handler);
+    };
+  },
+  classroom: (message: string) => invoke('classroom', message),
+  onClassroomEvent: (listener: (message: string) => void) => {
+    // Text only (the main process checks and the page checks again with the host protocol).
+    const handler = (_event: unknown, message: unknown) => {
+      if (typeof message === 'string') listener(message);
+    };
+    ipcRenderer.on(CLASSROOM_EVENT, handler);
+    return () => {
+      ipcRenderer.removeListener(CLASSROOM_EVENT, handler);
     };
   },
 } satisfies HybridLabBridge;

@@ -9,6 +9,7 @@ import { SessionsPage } from './components/SessionsPage';
 import { TopBar } from './components/layout/TopBar';
 import { Workspace } from './components/layout/Workspace';
 import { UnlockDialog } from './components/instructor/UnlockDialog';
+import { Classroom } from './components/classroom/Classroom';
 import { useInstructorLock } from './hooks/useInstructorLock';
 import { useMenuActions } from './hooks/useMenuActions';
 import { useRole } from './state/roleStore';
@@ -31,6 +32,7 @@ export function App() {
       <Workspace />
       {instructor && <InstructorPanel />}
       <UnlockDialog />
+      <Classroom />
       <ScenarioPicker />
       <SessionsPage />
     </div>

@@ -59,13 +59,16 @@ export interface HubDeps {
   newToken(): string;
 }
 
+/** A hint's text in a learner's copy of the scenario until the hub sends the real one. */
+export const HINT_PENDING = 'Your class sends this hint in a moment…';
+
 /** The scenario as a learner's lab gets it: no summary, solution or hint texts (those come later). */
 export function redactScenario(s: Scenario): Record<string, unknown> {
   return {
     ...s,
     summary: 'Shown when the run ends.',
     solution: ['advance 1m'],
-    ...(s.hints ? { hints: s.hints.map((h) => ({ ...h, text: 'Ask the hub for this hint.' })) } : {}),
+    ...(s.hints ? { hints: s.hints.map((h) => ({ ...h, text: HINT_PENDING })) } : {}),
   };
 }
 

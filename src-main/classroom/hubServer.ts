@@ -24,6 +24,7 @@ import {
   type ClassRecord,
   type HubToInstructor,
   type HubToLearner,
+  type InstructorAction,
   type Outgoing,
   type Refusal,
   type Scenario,
@@ -189,10 +190,7 @@ export class Hub {
       const m = message.m;
       if (m.kind === 'hello') return this.helloInstructor(conn, m.secret);
       if (m.kind === 'action') {
-        const r = this.core.act(m.targets, m.action);
-        if (r.error) this.log(`action refused: ${r.error}`);
-        this.sendAll(r.send);
-        this.persist();
+        this.act(m.targets, m.action);
         return;
       }
       return; // detail: the row carries what the detail view shows
@@ -213,6 +211,18 @@ export class Hub {
       this.persist();
       this.rowChanged(conn.learnerId);
     }
+  }
+
+  /**
+   * An instructor's action (from the instructor's connection, or from the console in this same
+   * host process): the commands go to each learner targeted, now or when they are back.
+   */
+  act(targets: 'all' | string[], action: InstructorAction): { error?: string } {
+    const r = this.core.act(targets, action);
+    if (r.error) this.log(`action refused: ${r.error}`);
+    this.sendAll(r.send);
+    this.persist();
+    return r.error ? { error: r.error } : {};
   }
 
   private helloInstructor(conn: Conn, secret: string): void {

@@ -63,6 +63,7 @@ describe('the Electron main entry', () => {
     expect(handled.sort()).toEqual(
       [
         'appInfo',
+        'classroom',
         'exportFile',
         'instructorLock',
         'instructorSetPassphrase',

@@ -38,6 +38,7 @@ function fakeHandlers(): Handlers {
     instructorSetPassphrase: vi.fn(async () => done),
     instructorUnlock: vi.fn(async () => done),
     instructorLock: vi.fn(async () => done),
+    classroom: vi.fn(async () => undefined),
   };
 }
 

@@ -4,6 +4,7 @@ import { ClockBar } from '../ClockBar';
 import { SaveStatus } from '../SaveStatus';
 import { useLockInstructor } from '../../hooks/useInstructorLock';
 import { useRole } from '../../state/roleStore';
+import { ClassroomBar } from '../classroom/ClassroomBar';
 
 /** The app's top bar: its name and the lab's, the clock, and the app-wide actions. */
 export function TopBar() {
@@ -27,6 +28,7 @@ export function TopBar() {
       </div>
       <ClockBar />
       <div className="topbar-actions">
+        <ClassroomBar />
         <button
           type="button"
           className="btn"

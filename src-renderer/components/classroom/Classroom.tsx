@@ -1,0 +1,27 @@
+import { useEffect } from 'react';
+import { useRole } from '../../state/roleStore';
+import { ClassDashboard } from './ClassDashboard';
+import { useClassroomStore } from './classroomStore';
+import { JoinDialog } from './JoinDialog';
+import { useClassroom } from './useClassroom';
+import './classroom.css';
+
+/**
+ * The classroom in the app: the link to the host (always), the learner's join dialog, and, only
+ * in instructor mode, the class dashboard (absent from a learner's page, not hidden).
+ */
+export function Classroom() {
+  useClassroom();
+  const instructor = useRole((s) => s.role) === 'instructor';
+  useEffect(() => {
+    // Locking forgets what the dashboard showed; unlocking asks the host again.
+    if (!instructor)
+      useClassroomStore.setState({ rows: [], running: undefined, dashboardOpen: false, error: undefined });
+  }, [instructor]);
+  return (
+    <>
+      {instructor && <ClassDashboard />}
+      <JoinDialog />
+    </>
+  );
+}

@@ -1,0 +1,273 @@
+/**
+ * Wires the page to its classroom host: fills the classroom store from the host's messages, and,
+ * for a learner in a class, applies the hub's commands to the lab and reports the lab's progress.
+ *
+ * A hub command reaches the lab as the same journalled command the instructor's own tools use
+ * (fault.inject, fault.clear, …): nothing a learner's surface shows says a fault was put in, and
+ * replaying the journal reproduces it. The assignment starts as a new session on the scenario the
+ * hub sent (without its summary, solution or hint texts), with the seed the hub chose.
+ */
+import { useEffect } from 'react';
+import {
+  checkScenario,
+  HINT_PENDING,
+  progressOf,
+  type HubCommand,
+  type ScenarioRun,
+} from '../../../simulation';
+import type { LabController } from '../../lab/LabController';
+import { useLabController } from '../../lab/LabContext';
+import { putRow, useClassroomStore } from './classroomStore';
+import { hostChannel } from './hostChannel';
+
+const LEARNER_KEY = 'hybridlab.classroom.learner';
+/** Progress is reported at most this often (ms): the dashboard updates live, the link is not flooded. */
+const REPORT_EVERY_MS = 300;
+
+interface LearnerState {
+  assignment?: string;
+  scenarioId?: string;
+  /** Hub commands applied (cseq). */
+  applied: number;
+  /** Hints of the assignment the learner asked the hub for, and the texts the hub sent. */
+  asked?: string[];
+  hints?: Record<string, string>;
+}
+
+function readLearner(): LearnerState {
+  try {
+    const v = JSON.parse(localStorage.getItem(LEARNER_KEY) ?? '{}') as Partial<LearnerState>;
+    return {
+      applied: typeof v.applied === 'number' ? v.applied : 0,
+      ...(Array.isArray(v.asked) ? { asked: v.asked.filter((x) => typeof x === 'string') } : {}),
+      ...(v.hints && typeof v.hints === 'object' ? { hints: v.hints } : {}),
+      ...(typeof v.assignment === 'string' ? { assignment: v.assignment } : {}),
+      ...(typeof v.scenarioId === 'string' ? { scenarioId: v.scenarioId } : {}),
+    };
+  } catch {
+    return { applied: 0 };
+  }
+}
+
+function writeLearner(s: LearnerState): void {
+  try {
+    localStorage.setItem(LEARNER_KEY, JSON.stringify(s));
+  } catch {
+    // Storage full or refused: the class still works, a reload forgets the assignment.
+  }
+}
+
+function apply(controller: LabController, c: HubCommand, learner: LearnerState): void {
+  const run = controller.scenario;
+  switch (c.type) {
+    case 'assign': {
+      const s = checkScenario(c.scenario, c.assignment);
+      if (!s.ok) {
+        controller.tell({
+          level: 'error',
+          text: `The scenario your instructor sent does not load: ${s.errors[0] ?? ''}`,
+        });
+        return;
+      }
+      const r = controller.startScenario(s.scenario, c.seed);
+      if (!r.ok) {
+        controller.tell({
+          level: 'error',
+          text: `The scenario your instructor sent could not start: ${r.error}`,
+        });
+        return;
+      }
+      learner.assignment = c.assignment;
+      learner.scenarioId = s.scenario.id;
+      learner.asked = [];
+      learner.hints = {};
+      controller.tell({ level: 'info', text: `Your instructor started a scenario: ${s.scenario.title}.` });
+      return;
+    }
+    case 'fault.inject':
+    case 'fault.clear':
+      controller.dispatch(c);
+      return;
+    case 'fault.schedule':
+      controller.dispatch({
+        type: 'fault.schedule',
+        fault: c.fault,
+        ...(c.params ? { params: c.params } : {}),
+        at: controller.current.now() + c.afterMs,
+      });
+      return;
+    case 'hint':
+      if (c.assignment !== learner.assignment) return;
+      learner.hints = { ...learner.hints, [c.id]: c.text };
+      if (run) {
+        patchHints(run, learner);
+        run.takeHint(c.id);
+      }
+      // The sidebar shows the text now in the run's copy of the scenario.
+      controller.tell({ level: 'info', text: 'A hint arrived from your class.' });
+      return;
+    case 'message':
+      controller.tell({ level: 'info', text: `Message from your instructor: ${c.text}` });
+      return;
+    case 'class.end':
+      controller.tell({ level: 'info', text: 'Your instructor ended the class. Your lab stays open.' });
+      return;
+    case 'reveal':
+    case 'clock.pause':
+    case 'clock.resume':
+      // The summary and solution are shown by the run's own report once it ends; the lab clock is
+      // the learner's own here.
+      return;
+  }
+}
+
+const OWNER_KEY = 'hybridlab.classroom.owner';
+
+/** This page's key to its link in the host (made once, kept in the page's storage). */
+function ownerKey(): string {
+  let k = localStorage.getItem(OWNER_KEY);
+  if (!k || !/^[A-Za-z0-9_-]{16,64}$/.test(k)) {
+    const bytes = crypto.getRandomValues(new Uint8Array(18));
+    k = Array.from(
+      bytes,
+      (b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[b & 63],
+    ).join('');
+    localStorage.setItem(OWNER_KEY, k);
+  }
+  return k;
+}
+
+/**
+ * In a class the learner's copy of the scenario has no hint texts (HINT_PENDING): a hint the
+ * learner takes is asked of the hub, and the text the hub sends goes into the run's copy.
+ */
+function patchHints(run: ScenarioRun, learner: LearnerState): void {
+  if (run.scenario.id !== learner.scenarioId) return;
+  for (const h of run.scenario.hints ?? []) {
+    const text = learner.hints?.[h.id];
+    if (text !== undefined && h.text === HINT_PENDING) (h as { text: string }).text = text;
+  }
+}
+
+/** Hints the learner took in the assigned run that the hub was not asked for yet. */
+function hintsToAsk(run: ScenarioRun | undefined, learner: LearnerState): string[] {
+  if (!run || !learner.assignment || run.scenario.id !== learner.scenarioId) return [];
+  return run
+    .hints()
+    .filter((h) => h.text === HINT_PENDING && !(learner.asked ?? []).includes(h.id))
+    .map((h) => h.id);
+}
+
+let learnerState: LearnerState | undefined;
+const learnerNow = () => (learnerState ??= readLearner());
+
+/** The learner joins a class (a new class: its commands are counted from the start). */
+export function joinClass(address: string, code: string, name: string): void {
+  const l = learnerNow();
+  l.applied = 0;
+  delete l.assignment;
+  delete l.scenarioId;
+  writeLearner(l);
+  hostChannel().send({ kind: 'link.join', owner: ownerKey(), address, code, name });
+}
+
+/** The learner leaves the class (their lab stays as it is). */
+export function leaveClass(): void {
+  hostChannel().send({ kind: 'link.leave', owner: ownerKey() });
+}
+
+export function useClassroom(): void {
+  const controller = useLabController();
+  useEffect(() => {
+    const channel = hostChannel();
+    if (!channel.available) return;
+    const learner = learnerNow();
+    const owner = ownerKey();
+    const set = useClassroomStore.setState;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const joined = () => {
+      const s = useClassroomStore.getState().link.state;
+      return s !== 'none' && s !== 'refused' && s !== 'closed';
+    };
+    const report = () => {
+      timer = undefined;
+      if (!joined()) return;
+      const run = controller.scenario;
+      if (run) patchHints(run, learner);
+      for (const id of hintsToAsk(run, learner)) {
+        learner.asked = [...(learner.asked ?? []), id];
+        writeLearner(learner);
+        channel.send({ kind: 'link.hint', owner, assignment: learner.assignment ?? '', hint: id });
+      }
+      const mine = run && learner.scenarioId === run.scenario.id ? learner.assignment : undefined;
+      channel.send({
+        kind: 'link.progress',
+        owner,
+        progress: progressOf(run, {
+          ...(mine ? { assignment: mine } : {}),
+          applied: learner.applied,
+          wallMs: Date.now(),
+        }),
+      });
+    };
+    const soon = () => {
+      timer ??= setTimeout(report, REPORT_EVERY_MS);
+    };
+    const off = channel.subscribe((m) => {
+      switch (m.kind) {
+        case 'class.status':
+          set({
+            interfaces: m.interfaces,
+            resumable: m.resumable,
+            ...(m.running ? { running: m.running } : { running: undefined, rows: [] }),
+          });
+          return;
+        case 'class.roster':
+          set({ rows: m.rows });
+          return;
+        case 'class.row':
+          set((s) => ({ rows: putRow(s.rows, m.row) }));
+          return;
+        case 'class.csv':
+          void controller.platform.exportFile(m.name, m.text);
+          return;
+        case 'error':
+          set({ error: m.text });
+          return;
+        case 'link.state': {
+          const was = useClassroomStore.getState().link.state;
+          set({
+            link: {
+              state: m.state,
+              ...(m.detail ? { detail: m.detail } : {}),
+              ...(m.name ? { name: m.name } : {}),
+              ...(m.address ? { address: m.address } : {}),
+            },
+          });
+          if (m.state === 'none' && was !== 'none') {
+            learner.applied = 0;
+            delete learner.assignment;
+            delete learner.scenarioId;
+            writeLearner(learner);
+          }
+          if (m.state === 'connected') soon();
+          return;
+        }
+        case 'link.command':
+          if (m.cseq <= learner.applied) return;
+          learner.applied = m.cseq;
+          apply(controller, m.command, learner);
+          writeLearner(learner);
+          soon();
+          return;
+      }
+    });
+    const unsubscribeLab = controller.subscribe(soon);
+    channel.send({ kind: 'link.status', owner });
+    return () => {
+      off();
+      unsubscribeLab();
+      clearTimeout(timer);
+    };
+  }, [controller]);
+}
