@@ -15,6 +15,7 @@
  *
  * Options: --json (one JSON line), --no-build (reuse the last build), --runs N (cold loads; 3).
  */
+/// <reference lib="dom" />
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,35 +109,33 @@ async function consoleEcho(page: Page): Promise<number[]> {
     const marker = `bench${i}x${Math.random().toString(36).slice(2, 7)}`;
     await input.focus();
     await page.keyboard.type(`echo ${marker}`);
-    // Armed before Enter: the Enter keydown's timestamp, then the first frame after a row that is
+    // Armed before Enter (a promise left on window): the Enter keydown's timestamp, then the first frame after a row that is
     // exactly the marker (the output, not the typed line) appears in the terminal.
-    const done = page.evaluate(
-      (m) =>
-        new Promise<number>((resolveDone, fail) => {
-          const rows = document.querySelector('[data-testid=console-terminal] .xterm-rows');
-          const ta = document.querySelector('[data-testid=console-input]');
-          if (!rows || !ta) return fail(new Error('no terminal'));
-          let t0 = -1;
-          const onKey = (e: Event) => {
-            if ((e as KeyboardEvent).key === 'Enter') t0 = e.timeStamp;
-          };
-          ta.addEventListener('keydown', onKey, { capture: true });
-          const shown = () =>
-            [...rows.children].some((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trim() === m);
-          const observer = new MutationObserver(() => {
-            if (t0 < 0 || !shown()) return;
-            observer.disconnect();
-            ta.removeEventListener('keydown', onKey, { capture: true });
-            requestAnimationFrame(() => resolveDone(performance.now() - t0));
-          });
-          observer.observe(rows, { childList: true, subtree: true, characterData: true });
-          setTimeout(() => fail(new Error(`no echo of ${m}`)), 15_000);
-        }),
-      marker,
-    );
-    await page.waitForTimeout(20);
+    await page.evaluate((m) => {
+      const w = globalThis as unknown as { __echo: Promise<number> };
+      w.__echo = new Promise<number>((resolveDone, fail) => {
+        const rows = document.querySelector('[data-testid=console-terminal] .xterm-rows');
+        const ta = document.querySelector('[data-testid=console-input]');
+        if (!rows || !ta) return fail(new Error('no terminal'));
+        let t0 = -1;
+        const onKey = (e: Event) => {
+          if ((e as KeyboardEvent).key === 'Enter') t0 = e.timeStamp;
+        };
+        ta.addEventListener('keydown', onKey, { capture: true });
+        const shown = () =>
+          Array.from(rows.children).some((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trim() === m);
+        const observer = new MutationObserver(() => {
+          if (t0 < 0 || !shown()) return;
+          observer.disconnect();
+          ta.removeEventListener('keydown', onKey, { capture: true });
+          requestAnimationFrame(() => resolveDone(performance.now() - t0));
+        });
+        observer.observe(rows, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => fail(new Error(`no echo of ${m}`)), 15_000);
+      });
+    }, marker);
     await page.keyboard.press('Enter');
-    times.push(await done);
+    times.push(await page.evaluate(() => (globalThis as unknown as { __echo: Promise<number> }).__echo));
   }
   return times;
 }
@@ -152,7 +151,7 @@ async function panFrames(page: Page): Promise<number[]> {
   const x0 = box.x + box.width - 40;
   const y0 = box.y + 30;
   await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    const w = globalThis as unknown as { __frames: number[]; __stop: boolean };
     w.__frames = [];
     w.__stop = false;
     const tick = (t: number) => {
@@ -161,6 +160,11 @@ async function panFrames(page: Page): Promise<number[]> {
     };
     requestAnimationFrame(tick);
   });
+  const viewport = () =>
+    page
+      .locator('[data-testid=lab-canvas] .react-flow__viewport')
+      .evaluate((e) => getComputedStyle(e).transform);
+  const before = await viewport();
   await page.mouse.move(x0, y0);
   await page.mouse.down();
   const t0 = Date.now();
@@ -172,8 +176,9 @@ async function panFrames(page: Page): Promise<number[]> {
     await page.mouse.move(x0 - 200 + dx, y0 + 60 + dy);
   }
   await page.mouse.up();
+  if ((await viewport()) === before) throw new Error('the map did not pan: the drag missed the pane');
   const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    const w = globalThis as unknown as { __frames: number[]; __stop: boolean };
     w.__stop = true;
     return w.__frames;
   });
