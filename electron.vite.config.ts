@@ -30,6 +30,9 @@ export default defineConfig({
     base: './',
     build: {
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
+      // A minified build, split by surface (React.lazy in SurfaceArea and App): `npm run bench:ui`
+      // measures what the first screen needs.
+      minify: true,
       chunkSizeWarningLimit: 1500,
     },
     plugins: [react()],

@@ -10,6 +10,22 @@ export function useLabController(): LabController {
   return c;
 }
 
+/**
+ * One learner view per lab and version, shared by every component that reads it: projecting the
+ * view costs several milliseconds, and some twenty mounted components ask for it after each change
+ * (computing it once each made a console command's echo take ~100 ms; `npm run bench:ui`).
+ */
+const views = new WeakMap<object, { version: number; view: LearnerView }>();
+
+function viewAt(c: LabController, version: number): LearnerView {
+  const lab = c.current;
+  const hit = views.get(lab);
+  if (hit?.version === version) return hit.view;
+  const view = lab.learnerView();
+  views.set(lab, { version, view });
+  return view;
+}
+
 /** The learner's view of the lab, re-read whenever the lab changes. */
 export function useLearnerView(): LearnerView {
   const c = useLabController();
@@ -17,6 +33,5 @@ export function useLearnerView(): LearnerView {
     (l) => c.subscribe(l),
     () => c.getVersion(),
   );
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the view is a function of the lab's version
-  return useMemo(() => c.current.learnerView(), [c, version]);
+  return useMemo(() => viewAt(c, version), [c, version]);
 }
