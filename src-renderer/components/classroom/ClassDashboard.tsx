@@ -176,6 +176,8 @@ function Running() {
   const [scenarioId, setScenarioId] = useState(running.scenarios[0]?.id ?? '');
   const [fault, setFault] = useState(FAULTS[0]?.id ?? '');
   const [message, setMessage] = useState('');
+  /** Lab minutes from each learner's now; empty: at once. */
+  const [after, setAfter] = useState('');
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SortKey>('name');
   const [detail, setDetail] = useState<string | undefined>();
@@ -260,12 +262,25 @@ function Running() {
                 </option>
               ))}
             </Select>
+            <Input
+              value={after}
+              onChange={(_, d) => setAfter(d.value)}
+              placeholder="now"
+              aria-label="Lab minutes from now (empty: now)"
+              contentAfter="min"
+              className="class-after"
+              data-testid="class-after"
+            />
             <Button
-              disabled={rows.length === 0}
-              onClick={() => act({ type: 'fault.inject', fault })}
+              disabled={rows.length === 0 || (after.trim() !== '' && !(Number(after) > 0))}
+              onClick={() =>
+                after.trim() === ''
+                  ? act({ type: 'fault.inject', fault })
+                  : act({ type: 'fault.schedule', fault, afterMs: Math.round(Number(after) * 60_000) })
+              }
               data-testid="class-inject"
             >
-              Inject
+              {after.trim() === '' ? 'Inject' : 'Schedule'}
             </Button>
             <Button
               disabled={rows.length === 0}
