@@ -24,6 +24,9 @@ afterAll(async () => {
   await context?.close();
 });
 
+/** adsync-stopped's first objective: the root cause, shown as "Root cause found and fixed". */
+const rootCause = () => page.locator('[data-testid=objectives] > li').first();
+
 describe('HybridLab in Chromium', () => {
   it('shows every device of the default lab on the canvas', async () => {
     const view = new Lab().learnerView();
@@ -109,15 +112,20 @@ describe('HybridLab in Chromium', () => {
     page.once('dialog', (d) => void d.accept());
     await page.getByTestId('open-scenarios').click();
     // A troubleshooting card shows the ticket, never the summary (which names the cause).
-    const card = await page.getByTestId('scenario-adsync-stopped').textContent();
+    await page.getByTestId('learner-name').fill('Ada Lovelace');
+    // Cards carry an opaque reference, never the scenario id (an id can name the cause).
+    const adsync = page
+      .getByTestId('scenario-card')
+      .filter({ hasText: "Michael's reset fails after the weekend" });
+    const card = await adsync.textContent();
     expect(card).toContain('Ticket from Michael Brown: “Password reset page says something went wrong”');
     expect(card).not.toContain('resets fail for every synced user');
-    await page.getByTestId('scenario-adsync-stopped').click();
+    await adsync.click();
     await page.getByTestId('scenario-sidebar').waitFor();
     await expect(page.getByTestId('scenario-sidebar').textContent()).resolves.toContain(
       'Password reset page says something went wrong',
     );
-    await expect(page.getByTestId('objective-service').getAttribute('data-met')).resolves.toBe('false');
+    await expect(rootCause().getAttribute('data-met')).resolves.toBe('false');
     await page.getByTestId('take-hint').click();
     await expect(page.getByTestId('score').textContent()).resolves.toContain('0 / 100');
     await page.getByTestId('surface-tools').click();
@@ -127,7 +135,7 @@ describe('HybridLab in Chromium', () => {
     await page.getByTestId('tool-services').click();
     await page.getByTestId('services-table').getByText('Microsoft Azure AD Sync').click();
     await page.getByTestId('svc-start').click();
-    await expect(page.getByTestId('objective-service').getAttribute('data-met')).resolves.toBe('true');
+    await expect(rootCause().getAttribute('data-met')).resolves.toBe('true');
     await expect(page.getByTestId('score').textContent()).resolves.toContain('35 / 100');
     await page.screenshot({ path: join(OUT, 'scenario.png') });
   });
@@ -137,7 +145,7 @@ describe('HybridLab in Chromium', () => {
     await page.reload();
     await page.getByTestId('scenario-sidebar').waitFor();
     await expect(page.getByTestId('notice').textContent()).resolves.toContain('was restored');
-    await expect(page.getByTestId('objective-service').getAttribute('data-met')).resolves.toBe('true');
+    await expect(rootCause().getAttribute('data-met')).resolves.toBe('true');
     await expect(page.getByTestId('score').textContent()).resolves.toContain('35 / 100');
     const saved = (await storedLines(page)).join('\n');
     // The saved session keeps the learner's steps, not the scenario's faults.

@@ -235,5 +235,41 @@ describe('a learner plays a scenario to its end and hands in the result', () => 
     expect(out).toContain('ok: signature valid');
     expect(out).toContain('Ada Lovelace');
     expect(errors).toEqual([]);
+    // Closed, the debrief opens again from the sidebar.
+    await page.getByTestId('debrief').getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('show-debrief').click();
+    await page.getByTestId('debrief').waitFor();
+    await page.getByTestId('debrief').getByRole('button', { name: 'Close' }).click();
+  });
+});
+
+describe('the guided scenario ticks on what the learner does in the app', () => {
+  const s = load('configure-sspr-writeback.json');
+  const met = () => page.locator('[data-testid=objectives] > li[data-met=true]').count();
+
+  it('a saved blade ticks its step; a default already right ticks when its blade is opened; instructions stay readable', async () => {
+    await startScenario(s, 'Ada Lovelace');
+    expect(await met()).toBe(0);
+    await page.getByTestId('surface-admin').click();
+    await page.getByTestId('nav-Entra ID/Password reset').click();
+    await page.getByTestId('sspr-enabled-All').click();
+    await page.getByTestId('save').click();
+    await page.getByText('Successfully saved settings.').first().waitFor();
+    await expect.poll(met).toBe(1);
+    // "Number of methods required to reset" is 1 already: opening its blade is the check.
+    await page.getByTestId('menu-Authentication methods').click();
+    await expect.poll(met).toBe(2);
+    // Registration is a later step: opening it now does not tick it (step 3 comes first).
+    await page.getByTestId('menu-Registration').click();
+    await page.waitForTimeout(300);
+    expect(await met()).toBe(2);
+    // The first step's instructions can still be read.
+    const first = page.locator('[data-testid=objectives] > li').first();
+    await first.locator('summary').click();
+    await expect(first.textContent()).resolves.toContain('Self service password reset enabled');
+    await page.getByTestId('scenario-sidebar').screenshot({ path: join(OUT, 'guided-sidebar.png') });
+    const time = (await page.getByTestId('scenario-time').textContent()) ?? '';
+    expect(time).toMatch(/^Active time \d+ s · lab time /);
+    expect(errors).toEqual([]);
   });
 });
