@@ -65,6 +65,7 @@ describe('the Electron main entry', () => {
         'appInfo',
         'classroom',
         'exportFile',
+        'exportPdf',
         'instructorLock',
         'instructorSetPassphrase',
         'instructorStatus',
@@ -80,6 +81,7 @@ describe('the Electron main entry', () => {
         'sessionLoad',
         'sessionSetCurrent',
         'sessionTruncate',
+        'signResult',
       ]
         .map((m) => `hybridlab:${m}`)
         .sort(),

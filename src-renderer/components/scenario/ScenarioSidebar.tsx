@@ -55,7 +55,10 @@ export function ScenarioSidebar() {
       <div className="ticket">
         <div className="hint">From: {s.briefing.from}</div>
         <div className="ticket-subject">{s.briefing.subject}</div>
-        <p className="ticket-body">{s.briefing.body}</p>
+        {/* It scrolls when long: focusable so a keyboard can scroll it too (WCAG 2.1.1). */}
+        <p className="ticket-body" tabIndex={0} role="region" aria-label="Ticket text">
+          {s.briefing.body}
+        </p>
       </div>
       <h3>{s.mode === 'guided' ? 'Steps' : 'Objectives'}</h3>
       <ol className="objectives" data-testid="objectives">
