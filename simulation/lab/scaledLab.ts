@@ -32,9 +32,9 @@ export interface ScaleOptions {
 }
 
 /** The most PCs a widened LAN takes (a /16 less its exclusions). */
-export const MAX_SCALED_PCS = 60_000;
+const MAX_SCALED_PCS = 60_000;
 /** The most users the builder adds names for. */
-export const MAX_SCALED_USERS = 200_000;
+const MAX_SCALED_USERS = 200_000;
 
 const GIVEN = [
   'Ava', 'Liam', 'Noah', 'Mia', 'Ethan', 'Chloe', 'Lucas', 'Grace', 'Mason', 'Zoe',
