@@ -6,7 +6,7 @@ import {
   type NodeMouseHandler,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLearnerView } from '../lab/LabContext';
 import { toFlow, type DeviceNode } from '../flow/toFlow';
 import { useUi } from '../state/uiStore';
@@ -38,12 +38,36 @@ function useFitOnResize() {
   return ref;
 }
 
+/**
+ * The same objects for nodes and edges whose content has not changed: the learner view is new after
+ * every lab change (a console command, a clock tick), and new objects make React Flow re-render and
+ * re-measure every node and edge label even when the map looks the same.
+ */
+function useStable<T extends { id: string }>(items: T[]): T[] {
+  const [cache] = useState(() => new Map<string, { json: string; item: T }>());
+  return useMemo(() => {
+    const seen = new Set<string>();
+    const out = items.map((item) => {
+      const json = JSON.stringify(item);
+      const old = cache.get(item.id);
+      seen.add(item.id);
+      if (old?.json === json) return old.item;
+      cache.set(item.id, { json, item });
+      return item;
+    });
+    for (const id of [...cache.keys()]) if (!seen.has(id)) cache.delete(id);
+    return out;
+  }, [cache, items]);
+}
+
 export function LabCanvas() {
   const view = useLearnerView();
   const selected = useUi((s) => s.selectedDevice);
   const selectDevice = useUi((s) => s.selectDevice);
   const openConsole = useUi((s) => s.openConsole);
-  const { nodes, edges } = useMemo(() => toFlow(view), [view]);
+  const flow = useMemo(() => toFlow(view), [view]);
+  const nodes = useStable(flow.nodes);
+  const edges = useStable(flow.edges);
   const shown = useMemo(
     () => nodes.map((n) => (n.id === selected ? { ...n, selected: true } : n)),
     [nodes, selected],

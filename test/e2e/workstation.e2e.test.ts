@@ -104,6 +104,10 @@ for (const size of SIZES) {
 
     /** The view as it stands: a screenshot, the hit-test, and (first walk) axe in both themes. */
     async function view(name: string): Promise<void> {
+      // A portal toast ("Successfully saved settings.") floats over the page for a few seconds, as
+      // in the real portal; the hit-test is of the page the learner works in once it has gone.
+      const toasts = page.locator('.fui-Toast');
+      if ((await toasts.count()) > 0) await toasts.first().waitFor({ state: 'detached', timeout: 20_000 });
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(E2E_SHOTS, `workstation-${size.name}-${name}.png`) });
       expect(await coveredControls(page), `${name} at ${size.name}`).toEqual([]);
