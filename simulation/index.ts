@@ -21,6 +21,7 @@ export {
   readJournal,
   readJournalText,
   splitLines,
+  withoutCompat,
   MAX_LINE_CHARS,
   type AppendState,
   type CmdBody,

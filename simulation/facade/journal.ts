@@ -119,6 +119,12 @@ export function decodeLine(line: string): LineCheck {
   return { ok: true, record: (raw.t === 'session' ? upgradeHeader(raw) : raw) as unknown as JournalRecord };
 }
 
+/** A definition for a new session: behaviour kept for an old journal (compat) does not carry over. */
+export function withoutCompat(definition: LabDefinition): LabDefinition {
+  const { compat: _compat, ...rest } = definition;
+  return rest;
+}
+
 /**
  * Version 1 journals were written while Security info went on to "Let's try it out" as soon as the
  * phone scanned the QR code; version 2 waits for Next there. A version 1 session replays with the

@@ -16,6 +16,7 @@ import {
   ScenarioRun,
   type Scenario,
   type SessionMeta,
+  withoutCompat,
 } from '../../simulation';
 import type { MenuAction, Platform } from '../platform/Platform';
 import { SessionSaver, type SaveStatus } from './sessionSaver';
@@ -154,7 +155,10 @@ export class LabController implements SessionsHost {
       const { scenario, seed, learnerName } = this.run;
       this.startScenario(scenario, seed, learnerName);
     } else {
-      this.replaceLab(new Lab({ definition: this.lab.definition, seed: this.lab.seed }), undefined);
+      this.replaceLab(
+        new Lab({ definition: withoutCompat(this.lab.definition), seed: this.lab.seed }),
+        undefined,
+      );
       this.beginSession();
       this.changed(false);
     }

@@ -133,6 +133,23 @@ describe('Security info', () => {
     expect(page(lab)).toEqual({ page: 'securityInfo' });
   });
 
+  it('Authenticator: Next before the phone has scanned the QR code keeps the page, with an error', () => {
+    const lab = signedIn();
+    myAccount(lab, { type: 'addMethod', method: 'authenticator' });
+    myAccount(lab, { type: 'authenticatorNext' });
+    const qr = page(lab);
+    if (qr.page !== 'securityInfo' || qr.add?.stage !== 'scan') throw new Error('no QR code');
+    myAccount(lab, { type: 'authenticatorNext' });
+    expect(page(lab)).toEqual({ ...qr, add: { ...qr.add, error: REGISTRATION_TEXT.notScanned } });
+    expect(lab.learnerView().phones['phone-michael']?.authenticator.pending).toEqual([]);
+    // Scanned now: the error goes, the page still waits for Next, which sends the test.
+    must(lab, { type: 'phone.scan', phone: 'phone-michael', activationCode: qr.add.activationCode });
+    expect(page(lab)).toEqual(qr);
+    myAccount(lab, { type: 'authenticatorNext' });
+    expect(page(lab)).toMatchObject({ add: { stage: 'tryItOut' } });
+    expect(lab.learnerView().phones['phone-michael']?.authenticator.pending).toHaveLength(1);
+  });
+
   it('maps every stored page to one machine state', () => {
     expect(portalStateValue({ page: 'securityInfo' })).toEqual({ securityInfo: 'list' });
     expect(
@@ -141,5 +158,14 @@ describe('Security info', () => {
       securityInfo: { phone: 'calling' },
     });
     expect(portalStateValue({ page: 'kmsi', upn: MICHAEL })).toBe('kmsi');
+    // "Scan the QR code": waiting for the scan while the activation code is unused, then for Next.
+    const scan = {
+      page: 'securityInfo',
+      add: { method: 'authenticator', stage: 'scan', activationCode: '1', url: 'u' },
+    } as const;
+    expect(portalStateValue(scan, { activationCode: '1' })).toEqual({
+      securityInfo: { authenticator: 'scan' },
+    });
+    expect(portalStateValue(scan, {})).toEqual({ securityInfo: { authenticator: 'scanned' } });
   });
 });

@@ -8,6 +8,7 @@ import {
   headerRecord,
   readJournal,
   readJournalText,
+  withoutCompat,
   type JournalRecord,
 } from '../../../simulation/facade/journal';
 import {
@@ -276,6 +277,8 @@ describe('a version 1 journal (before the QR code page waited for Next)', () => 
       'Microsoft Authenticator (Android phone)',
     );
     expect(replayed.stateHash()).toBe(old.stateHash());
+    // Starting over from it is a new session, with today's behaviour.
+    expect(withoutCompat(folded.header.definition)).toEqual(configured);
     old.stop();
     replayed.stop();
   });
