@@ -16,7 +16,7 @@ import { formatList } from '../../shell/psFormat';
 import { bound } from './shared';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 
-export const WEB_TEXT = {
+const WEB_TEXT = {
   unresolved: (host: string) => `The remote name could not be resolved: '${host}'`,
   noConnect: 'Unable to connect to the remote server',
   tlsSend: 'The underlying connection was closed: An unexpected error occurred on a send.',
