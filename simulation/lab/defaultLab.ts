@@ -72,6 +72,22 @@ export const DEFAULT_LAB: LabDefinition = {
         names: ['ssprdedicatedsbprodfra-1.servicebus.windows.net'],
         ports: [443, 9350, 9351, 9352, 9353, 9354],
       },
+      // The namespaces Microsoft's troubleshooting pages and older writeback events name
+      // (ssprdedicatedsbprodscu in the documented Test-NetConnection / Invoke-WebRequest tests,
+      // ssprdedicatedsbprodncu in 32002/32011/32013): other Service Bus namespaces, reachable
+      // on the same ports, not this tenant's relay (addresses are the lab's own).
+      {
+        owner: 'internet',
+        ip: '20.50.15.20',
+        names: ['ssprdedicatedsbprodscu.servicebus.windows.net'],
+        ports: [443, 9350, 9351, 9352, 9353, 9354],
+      },
+      {
+        owner: 'internet',
+        ip: '20.50.15.30',
+        names: ['ssprdedicatedsbprodncu.servicebus.windows.net'],
+        ports: [443, 9350, 9351, 9352, 9353, 9354],
+      },
     ],
   },
   hosts: [

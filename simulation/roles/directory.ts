@@ -772,7 +772,7 @@ export interface NewUserSpec {
 const BAD_SAM = /["/\\[\]:;|=,+*?<>@]/;
 
 /** Why AD refuses a new account's name: bad characters or length (20), or a trailing dot; undefined when fine. */
-export function badAccountName(sam: string): boolean {
+function badAccountName(sam: string): boolean {
   return sam.trim() === '' || sam.length > 20 || BAD_SAM.test(sam) || sam.endsWith('.');
 }
 

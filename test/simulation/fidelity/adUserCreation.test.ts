@@ -187,3 +187,28 @@ describe('a new user reaches the tenant; the connector account is where the docs
     ]);
   });
 });
+
+describe('dsadd user (Microsoft Learn "Dsadd user")', () => {
+  it('creates, sets the password and enables: "dsadd succeeded:<DN>"', () => {
+    const dn = `CN=Eve Stone,${STAFF}`;
+    expect(
+      cmd(
+        'dc01',
+        `dsadd user "${dn}" -samid eve.stone -upn eve.stone@laborhub.store -pwd ${GOOD} -disabled no`,
+      ),
+    ).toEqual([`dsadd succeeded:${dn}`]);
+    expect(adUser('eve.stone')?.enabled).toBe(true);
+    expect(adUser('eve.stone')?.upn).toBe('eve.stone@laborhub.store');
+  });
+
+  it('an existing account and a refused password: "dsadd failed:<DN>:<message>" and the help hint', () => {
+    expect(cmd('sync01', `dsadd user "CN=Dup Two,${USERS}" -samid michael.brown -pwd ${GOOD}`)).toEqual([
+      `dsadd failed:CN=Dup Two,${USERS}:The specified account already exists.`,
+      'type dsadd /? for help.',
+    ]);
+    expect(cmd('dc01', `dsadd user "CN=Weak One,${USERS}" -samid weak.one -pwd abc`)).toEqual([
+      `dsadd failed:CN=Weak One,${USERS}:The password does not meet the length, complexity, or history requirement of the domain.`,
+      'type dsadd /? for help.',
+    ]);
+  });
+});

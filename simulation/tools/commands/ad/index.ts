@@ -26,6 +26,7 @@ import { getAdUser, setAdUser } from './adUser';
 import { newAdUser } from './adNewUser';
 import { convertToSecureString } from './adClient';
 import { dsacls } from './dsacls';
+import { dsadd } from './dsadd';
 import { net } from './netExe';
 import type { CommandDef } from '../types';
 
@@ -48,6 +49,7 @@ export const AD_COMMANDS: readonly CommandDef[] = [
   getAdComputer,
   net,
   dsacls,
+  dsadd,
   convertToSecureString,
   ...ADSYNCCONFIG_COMMANDS,
 ];

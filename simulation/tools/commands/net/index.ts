@@ -24,6 +24,7 @@ import { nltest } from './nltest';
 import { resolveDnsNameCmd } from './resolveDnsName';
 import { resetComputerMachinePassword, testComputerSecureChannel } from './secureChannel';
 import { testNetConnection } from './testNetConnection';
+import { invokeRestMethod, invokeWebRequest } from './webRequest';
 import type { CommandDef } from '../types';
 
 export const NETDIAG_COMMANDS: readonly CommandDef[] = [
@@ -33,6 +34,8 @@ export const NETDIAG_COMMANDS: readonly CommandDef[] = [
   resolveDnsNameCmd,
   netsh,
   testNetConnection,
+  invokeWebRequest,
+  invokeRestMethod,
   nltest,
   klist,
   gpupdate,
