@@ -131,7 +131,11 @@ for (const size of SIZES) {
       await view('picker');
       await fillLearnerName(page);
       page.once('dialog', (d) => void d.accept());
-      await page.getByTestId('scenario-configure-sspr-writeback').click();
+      // Cards carry an opaque reference, not the scenario id: pick it by its title.
+      await page
+        .getByTestId('scenario-card')
+        .filter({ hasText: 'Configure SSPR with password writeback' })
+        .click();
       await fillLearnerName(page);
       await page.getByTestId('scenario-sidebar').waitFor();
       await expect(page.getByTestId('scenario-sidebar').textContent()).resolves.toContain(
@@ -147,7 +151,8 @@ for (const size of SIZES) {
       await page.getByTestId('save').click();
       await page.getByText('Successfully saved settings.').first().waitFor();
       await expect
-        .poll(() => page.getByTestId('objective-sspr-enabled').getAttribute('data-met'))
+        // Steps carry no id in the DOM: SSPR on is the guide's first step.
+        .poll(() => page.getByTestId('objectives').locator('li').first().getAttribute('data-met'))
         .toBe('true');
       await view('admin-password-reset');
     });
