@@ -41,6 +41,7 @@ export {
   journalText,
   lineBytes,
   mergeMeta,
+  WALL_APPEND_KEY,
   recordsSince,
   seqAfterEntries,
   summarizeRecords,
