@@ -188,7 +188,8 @@ const SHOWN_ON_ROUTE: { file: string; fault: string; step: readonly string[]; ev
     file: 'replication-rights-lost.json',
     fault: 'L20',
     step: ['advance 2m'],
-    evidence: /event 611 \(Directory Synchronization\), Error\s+Password synchronization failed/,
+    evidence:
+      /event 611 \(Directory Synchronization\), Error\s+Password synchronization failed[^]*RPC Error 8453: Replication access was denied/,
   },
   {
     file: 'm365-admin-reset.json',
