@@ -42,6 +42,7 @@ export {
   journalText,
   lineBytes,
   mergeMeta,
+  WALL_APPEND_KEY,
   recordsSince,
   seqAfterEntries,
   summarizeRecords,

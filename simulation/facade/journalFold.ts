@@ -27,10 +27,19 @@ export interface FoldedSession {
   lastWall?: number;
 }
 
+/**
+ * A meta key whose list is appended to `wall` rather than set: the wall-clock stamps grow by one
+ * per learner action, and a record carries only the new ones (a full list each time would make
+ * the journal grow with the square of the session's length).
+ */
+export const WALL_APPEND_KEY = 'wallAdd';
+
 export function mergeMeta(meta: SessionMeta, set: SessionMeta): SessionMeta {
-  return Object.fromEntries(
-    Object.entries({ ...meta, ...set }).filter(([, v]) => v !== null && v !== undefined),
-  );
+  const { [WALL_APPEND_KEY]: added, ...rest } = set;
+  const merged: SessionMeta = { ...meta, ...rest };
+  if (Array.isArray(added) && added.length)
+    merged.wall = [...(Array.isArray(merged.wall) ? (merged.wall as unknown[]) : []), ...added];
+  return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== null && v !== undefined));
 }
 
 const isAdvance = (e: { command: { type: string } }) => e.command.type === 'clock.advance';

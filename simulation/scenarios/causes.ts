@@ -150,7 +150,8 @@ export const CAUSES: Readonly<Record<string, CauseSpec>> = {
       'Password hash sync was disabled for the AD connector, so a password changed in AD never reached Entra ID.',
     fix: 'Re-run the Entra Connect wizard and tick Password hash synchronization.',
     events: [652, 655],
-    reveals: ['Enabled\\s*:\\s*False', 'has not been activated'],
+    // Get-ADSyncAADPasswordSyncConfiguration prints a table: the connector pair, then Enabled False.
+    reveals: ['Enabled\\s*:\\s*False', '- AAD\\s+False\\s*$', 'has not been activated'],
   },
   L20: {
     cause:

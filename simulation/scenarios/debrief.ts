@@ -183,7 +183,12 @@ function causeEvidence(run: ScenarioRun, fault: string, from: number, until: num
       at: e.time,
       kind: 'event',
       where: `${host} ${e.log} log: event ${e.eventId} (${e.source}), ${e.level}`,
-      text: e.message.split('\n').slice(0, 3).join('\n'),
+      // The first lines that say something (an event's "Details:" follow a blank line).
+      text: e.message
+        .split('\n')
+        .filter((l) => l.trim())
+        .slice(0, 3)
+        .join('\n'),
       seen: logSeen(run, host, e.time),
     };
     firsts.set(key, ev);

@@ -9,6 +9,7 @@
 import {
   encodeRecord,
   mergeMeta,
+  WALL_APPEND_KEY,
   recordsSince,
   type JournalCursor,
   type JournalEntry,
@@ -265,7 +266,28 @@ export class SessionSaver {
  */
 function metaChanges(prev: SessionMeta, next: SessionMeta): SessionMeta | undefined {
   const set: SessionMeta = {};
-  for (const [k, v] of Object.entries(next))
-    if (v !== undefined && JSON.stringify(prev[k] ?? null) !== JSON.stringify(v)) set[k] = v;
+  for (const [k, v] of Object.entries(next)) {
+    if (v === undefined) continue;
+    if (k === 'wall') {
+      const added = wallAdded(prev.wall, v);
+      if (added) {
+        if (added.length) set[WALL_APPEND_KEY] = added;
+        continue;
+      }
+    }
+    if (JSON.stringify(prev[k] ?? null) !== JSON.stringify(v)) set[k] = v;
+  }
   return Object.keys(set).length ? set : undefined;
+}
+
+/**
+ * The wall-clock stamps `next` has after those of `prev`, when `next` only grew (stamps are
+ * appended, never changed): O(1) to decide, so an action costs the same late in a long session.
+ * Undefined when the list was replaced (e.g. cut back on reopening), which is written in full.
+ */
+function wallAdded(prev: unknown, next: unknown): unknown[] | undefined {
+  if (!Array.isArray(prev) || !Array.isArray(next) || next.length < prev.length) return undefined;
+  const n = prev.length;
+  if (n > 0 && JSON.stringify(prev[n - 1]) !== JSON.stringify(next[n - 1])) return undefined;
+  return next.slice(n);
 }

@@ -3,13 +3,17 @@
  * clock ticks gathered per interval, metadata when it changes, failures shown and retried until
  * nothing is missing, and what it wrote folds back into the lab's own journal.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeRecord, headerRecord, readJournal } from '../../../simulation/facade/journal';
-import { foldRecords } from '../../../simulation/facade/journalFold';
+import { foldRecords, WALL_APPEND_KEY } from '../../../simulation/facade/journalFold';
 import { Lab } from '../../../simulation/facade/lab';
+import { ScenarioRun } from '../../../simulation/scenarios/engine';
+import { openFolded, scenarioRef, scenarioSessionMeta } from '../../../simulation/scenarios/openSession';
+import { loadScenario } from '../../../simulation/scenarios/schema';
 import type { SessionStore } from '../../../src-main/bridge';
 import { FileSessionStore } from '../../../src-main/store/fileStore';
 import { SessionSaver, type SaverClock } from '../../../src-renderer/lab/sessionSaver';
@@ -169,5 +173,55 @@ describe('when writing fails', () => {
     lab.dispatch({ type: 'clock.advance', ms: 100 });
     await saver.flush(lab.journal(), {});
     expect(foldRecords(await records(store)).entries).toEqual(lab.journal());
+  });
+});
+
+describe('wall-clock stamps of a scenario run', () => {
+  it('writes each action in constant size (stamps appended, not rewritten) and reopens with the same active time', async () => {
+    const store = new FileSessionStore(await mkdtemp(join(tmpdir(), 'hybridlab-saver-')));
+    stores.push(store);
+    const clock = new ManualClock();
+    const file = 'adsync-stopped.json';
+    const loaded = loadScenario(
+      readFileSync(join(__dirname, '../../../assets/scenarios', file), 'utf8'),
+      file,
+    );
+    if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+    const run = ScenarioRun.start(loaded.scenario, 1, undefined, { wallMs: clock.t });
+    const meta = scenarioSessionMeta(run);
+    const header = encodeRecord(
+      headerRecord({ id: ID, created: clock.t, seed: 1, definition: run.lab.definition, meta }),
+    );
+    const saver = new SessionSaver(
+      store,
+      ID,
+      { kind: 'new', lines: [header], cursor: { entries: 0 }, meta },
+      { clock },
+    );
+    await settled(saver);
+    const sizes: number[] = [];
+    let before = 0;
+    for (let i = 0; i < 300; i++) {
+      clock.t += 7_000;
+      run.act(i % 2 ? 'ps sync01: Get-Service ADSync' : 'ps dc01: Get-Service NTDS', clock.t);
+      saver.changed(run.session().journal, scenarioSessionMeta(run));
+      await settled(saver);
+      const bytes = (await records(store)).reduce((n, r) => n + encodeRecord(r).length + 1, 0);
+      if (i > 0) sizes.push(bytes - before);
+      before = bytes;
+    }
+    // The last action costs what an early one did: no list that grows with the session.
+    expect(Math.max(...sizes)).toBeLessThan(Math.min(...sizes) + 40);
+    expect(Math.max(...sizes)).toBeLessThan(600);
+    const folded = foldRecords(await records(store));
+    expect(folded.meta.wall).toEqual(run.session().wall);
+    expect(folded.meta).not.toHaveProperty(WALL_APPEND_KEY);
+    const opened = openFolded(folded, (ref) =>
+      ref === scenarioRef(loaded.scenario.id) ? loaded.scenario : undefined,
+    );
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.opened.run?.activeTime()).toBe(run.activeTime());
+    expect(run.activeTime()).toBe(300 * 7_000);
+    expect(opened.opened.lab.stateHash()).toBe(run.lab.stateHash());
   });
 });

@@ -154,3 +154,83 @@ describe('the debrief', () => {
     expect(text).not.toMatch(/undefined|portal\.sspr|phone\.respond|clock\.advance|Spring#Reset2026/);
   });
 });
+
+/** The reset attempt a learner makes to see the user's error before changing anything. */
+const REPRO = [
+  'sspr chooseMethod method=sms',
+  'sspr sendSms phone="+1 4255550142"',
+  'sspr enterCode code=@smsCode',
+  'sspr submitPassword password="Spring#Reset2026" confirm="Spring#Reset2026"',
+];
+
+/**
+ * Faults whose symptom shows only when the learner makes it show: the reference route reproduces
+ * it (a reset attempt, a sign-in with the helpdesk's password, a look at the log after the next
+ * password-sync run, the PHS configuration), and the debrief quotes what the lab produced then.
+ * Without that step the lab logged nothing for the fault, and the debrief says so.
+ */
+const SHOWN_ON_ROUTE: { file: string; fault: string; step: readonly string[]; evidence: RegExp }[] = [
+  {
+    file: 'connector-permissions.json',
+    fault: 'L9',
+    step: REPRO,
+    evidence: /event 33004 \(PasswordResetService\)[^]*ADPermissionsError[^]*SSPR_0029/,
+  },
+  { file: 'firewall-then-staging.json', fault: 'L7', step: REPRO, evidence: /SSPR_0030/ },
+  {
+    file: 'phs-disabled.json',
+    fault: 'L19',
+    step: ['ps sync01: Get-ADSyncAADPasswordSyncConfiguration -SourceConnector "laborhub.store"'],
+    evidence:
+      /Get-ADSyncAADPasswordSyncConfiguration[^]*laborhub\.store\s+everestitt\.onmicrosoft\.com - AAD False/,
+  },
+  {
+    file: 'replication-rights-lost.json',
+    fault: 'L20',
+    step: ['advance 2m'],
+    evidence:
+      /event 611 \(Directory Synchronization\), Error\s+Password synchronization failed[^]*RPC Error 8453: Replication access was denied/,
+  },
+  {
+    file: 'm365-admin-reset.json',
+    fault: 'L22',
+    step: ['signin pc2 michael.brown "Helpdesk#Temp26"'],
+    evidence: /PC2 sign-in screen The user name or password is incorrect/,
+  },
+  { file: 'forest-readded.json', fault: 'L23', step: REPRO, evidence: /event 6329 \(ADSync\)[^]*0x8023061f/ },
+  {
+    file: 'connector-password-too-long.json',
+    fault: 'L24',
+    step: REPRO,
+    evidence: /event 6329 \(ADSync\)[^]*800700CE/,
+  },
+  {
+    file: 'ldap-sign-encrypt-off.json',
+    fault: 'L25',
+    step: REPRO,
+    evidence: /event 6329 \(ADSync\)[^]*8023062C/,
+  },
+];
+
+describe.each(SHOWN_ON_ROUTE)('the debrief of $fault ($file)', ({ file, fault, step, evidence }) => {
+  const s = load(file);
+  const causeText = (d: Debrief) =>
+    (d.causes.find((c) => c.fault === fault)?.evidence ?? []).map((e) => `${e.where} ${e.text}`).join('\n');
+
+  it('quotes what the lab produced when the reference route made the symptom show', () => {
+    expect(s.solution.join('\n')).toContain(step.join('\n'));
+    const { run, debrief } = play(s, s.solution);
+    expect(run.getStatus()).toBe('completed');
+    expect(causeText(debrief)).toMatch(evidence);
+    expectRealHistory(run, debrief);
+  });
+
+  it('has nothing to quote on a route that never made it show', () => {
+    const at = s.solution.join('\n').indexOf(step.join('\n'));
+    const before = s.solution.join('\n').slice(0, at).split('\n').filter(Boolean).length;
+    const without = [...s.solution.slice(0, before), ...s.solution.slice(before + step.length)];
+    const { run, debrief } = play(s, without);
+    expect(run.getStatus()).toBe('completed');
+    expect(causeText(debrief)).toBe('');
+  });
+});
