@@ -152,7 +152,9 @@ describe('the hub record', () => {
       }),
     });
     const payload = JSON.stringify({
-      hints: [],
+      scenario: { id: scenario.id },
+      seed: 1,
+      session: { hints: [], journal: [] },
       objectives: [
         { id: 'service', met: true },
         { id: 'reset', met: true },
