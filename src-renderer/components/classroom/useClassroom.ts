@@ -89,7 +89,8 @@ function apply(controller: LabController, c: HubCommand, learner: LearnerState):
         });
         return;
       }
-      const r = controller.startScenario(s.scenario, c.seed);
+      // The run carries the name the learner joined the class with (their result says who it is).
+      const r = controller.startScenario(s.scenario, c.seed, useClassroomStore.getState().link.name);
       if (!r.ok) {
         controller.tell({
           level: 'error',
