@@ -240,11 +240,14 @@ export class HubCore {
       flags.push(`seed ${String(payload.seed)} in the result, ${assign.seed} assigned`);
     const given = new Set(l.hintsGiven.filter((h) => h.assignment === assignment).map((h) => h.id));
     const claimed = new Set((payload.session?.hints ?? payload.hints ?? []).map((h) => String(h.id)));
-    const fewer = [...given].filter((h) => !claimed.has(h));
+    const p = l.progress?.assignment === assignment ? l.progress : undefined;
+    // A hint the hub gave counts once the learner's lab reported it taken (one that reached the lab
+    // after the run ended was never seen in it).
+    const seenTaken = p ? new Set(p.hints) : given;
+    const fewer = [...given].filter((h) => seenTaken.has(h) && !claimed.has(h));
     const extra = [...claimed].filter((h) => !given.has(h));
     if (fewer.length) flags.push(`hints the hub gave but the result leaves out: ${fewer.join(', ')}`);
     if (extra.length) flags.push(`hints in the result the hub never gave: ${extra.join(', ')}`);
-    const p = l.progress?.assignment === assignment ? l.progress : undefined;
     if (p) {
       const seen = new Set(p.objectives.map((o) => o.id));
       const met = (payload.objectives ?? []).filter((o) => o.met === true).map((o) => String(o.id));
@@ -261,15 +264,16 @@ export class HubCore {
       if (typeof payload.status === 'string' && payload.status !== p.status)
         flags.push(`status ${payload.status} in the result, ${p.status} in the hub's record`);
     }
-    // The instructor's fault commands sent while the run went on (before the hub saw it end).
+    // The instructor's fault commands sent while the run went on (before the hub saw it end) and
+    // that the learner's lab reported applied.
     const journal = payload.session?.journal;
-    if (assign && Array.isArray(journal)) {
+    if (assign && p && Array.isArray(journal)) {
       const from = l.commands.indexOf(assign);
       const reveal = l.commands.findIndex(
         (c, i) => i > from && (c.type === 'assign' || (c.type === 'reveal' && c.assignment === assignment)),
       );
       const sent = l.commands
-        .slice(from + 1, reveal === -1 ? undefined : reveal)
+        .slice(from + 1, Math.min(reveal === -1 ? l.commands.length : reveal, p.applied))
         .flatMap((c) =>
           c.type === 'fault.inject' || c.type === 'fault.schedule' || c.type === 'fault.clear'
             ? [`${c.type} ${c.fault}`]

@@ -149,6 +149,7 @@ describe('the hub record', () => {
         status: 'completed',
         score: 30,
         objectives: [{ id: 'service', metAt: 1 }],
+        hints: [scenario.hints![0]!.id],
       }),
     });
     const payload = JSON.stringify({
