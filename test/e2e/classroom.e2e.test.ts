@@ -265,13 +265,17 @@ describe('a class: the instructor starts it, a learner joins, is assigned a scen
     const p = learner.page;
     await t.getByTestId('class-pause').click();
     await p.getByTestId('class-clock-held').waitFor();
-    await p.getByTestId('clock-play').click();
+    // Play, Forward and Next event wait for the instructor.
+    expect(await p.getByTestId('clock-play').isDisabled()).toBe(true);
+    expect(await p.getByTestId('clock-forward').isDisabled()).toBe(true);
+    await p.getByTestId('clock-play').click({ force: true });
     await expect.poll(() => p.getByTestId('clock-play').textContent()).toBe('Play');
     const still = await p.getByTestId('lab-clock').textContent();
     await p.waitForTimeout(1500);
     expect(await p.getByTestId('lab-clock').textContent()).toBe(still);
     await t.getByTestId('class-resume').click();
     await expect.poll(() => p.getByTestId('class-clock-held').count()).toBe(0);
+    expect(await p.getByTestId('clock-play').isDisabled()).toBe(false);
   });
 
   it('the run ends: the result goes to the hub, the debrief gets the summary and solution, the class exports it', async () => {
