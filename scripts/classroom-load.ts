@@ -19,17 +19,20 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import {
+  buildResult,
   checkAtInstructor,
   checkScenario,
   loadScenario,
   progressOf,
   ScenarioRun,
+  signedText,
   type HubCommand,
   type Progress,
   type Scenario,
 } from '../simulation';
 import { Hub } from '../src-main/classroom/hubServer';
 import { LearnerLink } from '../src-main/classroom/learnerLink';
+import { loadOrCreateKey, nodeSigner } from '../src-main/resultSigning';
 
 export interface LoadOptions {
   learners: number;
@@ -49,6 +52,8 @@ export interface LoadResult {
   messagesLost: number;
   duplicatesApplied: number;
   resultsCollected: number;
+  /** Results the hub flagged as disagreeing with its own record (honest learners: 0). */
+  resultsFlagged: number;
   stateMismatches: number;
   dashboardP95Ms: number;
   dashboardSamples: number;
@@ -119,6 +124,7 @@ class SimLearner {
     url: string,
     code: string,
     private readonly changed: (l: SimLearner, p: Progress) => void,
+    private readonly signer: { publicKey: string; sign(text: string): string },
   ) {
     this.link = new LearnerLink({
       url,
@@ -186,11 +192,12 @@ class SimLearner {
     if (!run || !this.assignment) return;
     run.giveUp();
     this.report();
-    // Signing is issue 10's (the signed result module); until it is on main the payload goes unsigned.
+    // The result as the app hands it in: the signed text, its Ed25519 signature and public key.
+    const payload = signedText(buildResult(run));
     this.link.send({
       kind: 'result',
       assignment: this.assignment,
-      result: { payload: JSON.stringify(run.report(false)), signature: '', publicKey: '' },
+      result: { payload, signature: this.signer.sign(payload), publicKey: this.signer.publicKey },
     });
     this.sent++;
   }
@@ -239,6 +246,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const random = rng(o.seed);
   const dir = mkdtempSync(join(tmpdir(), 'hybridlab-classload-'));
   const file = join(dir, 'class.json');
+  const signer = nodeSigner(loadOrCreateKey(dir));
   const scenarios = loadPack();
   if (!scenarios.has(o.scenario)) throw new Error(`no scenario ${o.scenario} in assets/scenarios`);
   const applied = new Map<string, Set<number>>();
@@ -262,7 +270,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     }
   };
   for (let i = 0; i < o.learners; i++)
-    learners.push(new SimLearner(`Learner ${i + 1}`, hub.url, hub.code, changed));
+    learners.push(new SimLearner(`Learner ${i + 1}`, hub.url, hub.code, changed, signer));
   const joined = await until(() => learners.every((l) => l.link.state === 'connected'), 30_000);
   if (!joined) throw new Error('not every learner could join');
   teacher.act('all', { type: 'assign', scenarioId: o.scenario, seedBase: o.seed });
@@ -326,6 +334,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     if (!same) stateMismatches++;
   }
   const resultsCollected = hub.core.record.learners.reduce((n, l) => n + l.results.length, 0);
+  const flagged = hub.core.record.learners.flatMap((l) => l.results.filter((r) => r.flags.length > 0));
+  for (const r of flagged.slice(0, 3)) console.error(`flagged: ${r.flags.join('; ')}`);
   const hubDropped = Object.values(hub.stats.dropped).reduce((a, b) => a + b, 0);
   for (const l of learners) l.link.close();
   teacher.close();
@@ -339,6 +349,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     messagesLost: messagesSent - messagesApplied,
     duplicatesApplied,
     resultsCollected,
+    resultsFlagged: flagged.length,
     stateMismatches,
     dashboardP95Ms: p95(teacher.latencies),
     dashboardSamples: teacher.latencies.length,

@@ -109,6 +109,7 @@ export {
   checkAtLearner,
   MAX_MESSAGE_BYTES,
   PROTOCOL_VERSION,
+  utf8Bytes,
   type DashboardRow,
   type HubCommand,
   type HubToInstructor,
@@ -124,6 +125,7 @@ export { HubCore, type ClassRecord, type HubDeps, type Outgoing } from './classr
 export { progressOf } from './classroom/progress';
 export { HINT_PENDING, redactScenario } from './classroom/hubCore';
 export { classCsv, csvCell } from './classroom/classCsv';
+export { classResults, classXapi } from './classroom/classExport';
 export {
   checkAtHost,
   checkAtPage,

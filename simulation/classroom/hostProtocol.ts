@@ -46,7 +46,8 @@ export const pageToHostSchema = z.discriminatedUnion('kind', [
       action: instructorActionSchema,
     })
     .strict(),
-  z.object({ kind: z.literal('class.export') }).strict(),
+  /** The class export: CSV (default), the handed-in results as JSON, or xAPI statements. */
+  z.object({ kind: z.literal('class.export'), format: z.enum(['csv', 'json', 'xapi']).optional() }).strict(),
   /** Stops the hub; the class file is kept under another name (it is not resumed again). */
   z.object({ kind: z.literal('class.close') }).strict(),
   /** The learner's page: join a class (the host keeps the link and reconnects it). */
@@ -109,7 +110,7 @@ export const hostToPageSchema = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('class.roster'), rows: z.array(rowSchema).max(500) }).strict(),
   z.object({ kind: z.literal('class.row'), row: rowSchema }).strict(),
-  z.object({ kind: z.literal('class.csv'), name: z.string().max(200), text: z.string() }).strict(),
+  z.object({ kind: z.literal('class.file'), name: z.string().max(200), text: z.string() }).strict(),
   z
     .object({
       kind: z.literal('link.state'),

@@ -37,7 +37,8 @@ export interface LearnerRecord {
   hintsGiven: { assignment: string; id: string; at: number }[];
   /** Assignments whose summary and solution were sent (the run ended). */
   revealed: string[];
-  results: { assignment: string; result: SignedResult; flags: string[] }[];
+  /** Results handed in: `at` the wall-clock ms the hub took it, `flags` what disagrees with the record. */
+  results: { assignment: string; result: SignedResult; flags: string[]; at?: number }[];
 }
 
 export interface ClassRecord {
@@ -57,6 +58,8 @@ export interface HubDeps {
   /** A fresh random id (lower-case letters and digits) and a fresh random token. */
   newId(): string;
   newToken(): string;
+  /** Checks an Ed25519 signature (base64) over a text with a raw public key (base64); absent: not checked. */
+  verify?(publicKey: string, text: string, signature: string): boolean;
 }
 
 /** A hint's text in a learner's copy of the scenario until the hub sends the real one. */
@@ -170,6 +173,7 @@ export class HubCore {
         assignment: m.assignment,
         result: m.result,
         flags: this.compare(l, m.assignment, m.result),
+        at: this.deps.now(),
       });
     }
     return out;
@@ -202,37 +206,88 @@ export class HubCore {
   }
 
   /**
-   * A handed-in result against the hub's record: the hints it handed out and the objectives the
-   * learner's progress reported. Each difference is one flag, in words.
+   * A handed-in result against the hub's record: its signature; the scenario and seed the hub
+   * assigned; the hints the hub handed out; the objectives, score and end the learner's progress
+   * reported; and the instructor's fault commands in the journal. Each difference is one flag, in words.
    */
   private compare(l: LearnerRecord, assignment: string, result: SignedResult): string[] {
     let payload: {
+      scenario?: { id?: unknown };
+      seed?: unknown;
+      status?: unknown;
       hints?: { id?: unknown }[];
       objectives?: { id?: unknown; met?: unknown }[];
       score?: { total?: unknown };
+      session?: { hints?: { id?: unknown }[]; journal?: { command?: { type?: unknown; fault?: unknown } }[] };
     };
     try {
       payload = JSON.parse(result.payload) as typeof payload;
     } catch {
       return ['the result is not JSON'];
     }
+    if (typeof payload !== 'object' || payload === null) return ['the result is not a JSON object'];
     const flags: string[] = [];
+    if (result.signature || result.publicKey) {
+      if (this.deps.verify && !this.deps.verify(result.publicKey, result.payload, result.signature))
+        flags.push('the signature does not verify: the result was changed after it was signed');
+    }
+    const a = this.record.assignments.find((x) => x.id === assignment);
+    if (!a) flags.push(`assignment ${assignment} is not one the hub made`);
+    else if (payload.scenario?.id !== a.scenarioId)
+      flags.push(`scenario ${String(payload.scenario?.id)} in the result, ${a.scenarioId} assigned`);
+    const assign = l.commands.find((c) => c.type === 'assign' && c.assignment === assignment);
+    if (assign?.type === 'assign' && payload.seed !== assign.seed)
+      flags.push(`seed ${String(payload.seed)} in the result, ${assign.seed} assigned`);
     const given = new Set(l.hintsGiven.filter((h) => h.assignment === assignment).map((h) => h.id));
-    const claimed = new Set((payload.hints ?? []).map((h) => String(h.id)));
-    const fewer = [...given].filter((h) => !claimed.has(h));
+    const claimed = new Set((payload.session?.hints ?? payload.hints ?? []).map((h) => String(h.id)));
+    const p = l.progress?.assignment === assignment ? l.progress : undefined;
+    // A hint the hub gave counts once the learner's lab reported it taken (one that reached the lab
+    // after the run ended was never seen in it).
+    const seenTaken = p ? new Set(p.hints) : given;
+    const fewer = [...given].filter((h) => seenTaken.has(h) && !claimed.has(h));
     const extra = [...claimed].filter((h) => !given.has(h));
     if (fewer.length) flags.push(`hints the hub gave but the result leaves out: ${fewer.join(', ')}`);
     if (extra.length) flags.push(`hints in the result the hub never gave: ${extra.join(', ')}`);
-    const p = l.progress?.assignment === assignment ? l.progress : undefined;
     if (p) {
       const seen = new Set(p.objectives.map((o) => o.id));
       const met = (payload.objectives ?? []).filter((o) => o.met === true).map((o) => String(o.id));
       const notSeen = met.filter((o) => !seen.has(o));
       if (notSeen.length)
         flags.push(`objectives met in the result the hub never saw met: ${notSeen.join(', ')}`);
+      const metSet = new Set(met);
+      const dropped = [...seen].filter((o) => !metSet.has(o));
+      if (dropped.length)
+        flags.push(`objectives the hub saw met but the result leaves unmet: ${dropped.join(', ')}`);
       const total = payload.score?.total;
       if (typeof total === 'number' && total !== p.score)
         flags.push(`score ${total} in the result, ${p.score} in the hub's record`);
+      if (typeof payload.status === 'string' && payload.status !== p.status)
+        flags.push(`status ${payload.status} in the result, ${p.status} in the hub's record`);
+    }
+    // The instructor's fault commands sent while the run went on (before the hub saw it end) and
+    // that the learner's lab reported applied.
+    const journal = payload.session?.journal;
+    if (assign && p && Array.isArray(journal)) {
+      const from = l.commands.indexOf(assign);
+      const reveal = l.commands.findIndex(
+        (c, i) => i > from && (c.type === 'assign' || (c.type === 'reveal' && c.assignment === assignment)),
+      );
+      const sent = l.commands
+        .slice(from + 1, Math.min(reveal === -1 ? l.commands.length : reveal, p.applied))
+        .flatMap((c) =>
+          c.type === 'fault.inject' || c.type === 'fault.schedule' || c.type === 'fault.clear'
+            ? [`${c.type} ${c.fault}`]
+            : [],
+        );
+      const inJournal = journal.map((e) => `${String(e.command?.type)} ${String(e.command?.fault)}`);
+      const missing: string[] = [];
+      for (const c of sent) {
+        const i = inJournal.indexOf(c);
+        if (i === -1) missing.push(c);
+        else inJournal.splice(i, 1);
+      }
+      if (missing.length)
+        flags.push(`instructor commands missing from the result's journal: ${missing.join(', ')}`);
     }
     return flags;
   }

@@ -55,15 +55,20 @@ export const progressSchema = z
   })
   .strict();
 
-/** A signed result (the scenario issue's result.json): verified by the hub on hand-in. */
+/**
+ * A handed-in result (the scenario issue's result.json): `payload` is the exact text that was signed
+ * (the payload's canonical JSON), `signature` and `publicKey` are Ed25519 in base64 (the hub checks
+ * them); a result exported where no key could be kept has both empty and says why in `unsigned`.
+ */
 export const signedResultSchema = z
   .object({
     payload: z
       .string()
       .min(2)
-      .max(48 * 1024),
+      .max(56 * 1024),
     signature: z.string().max(512),
     publicKey: z.string().max(512),
+    unsigned: z.string().max(300).optional(),
   })
   .strict();
 

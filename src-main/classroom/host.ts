@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import {
   checkAtHost,
   classCsv,
+  classResults,
+  classXapi,
   loadScenario,
   type HostReply,
   type HostToPage,
@@ -185,11 +187,24 @@ export class ClassroomHost {
       }
       case 'class.export': {
         if (!this.hub) return { kind: 'error', text: 'No class is running.' };
-        return {
-          kind: 'class.csv',
-          name: `class-${this.hub.code}.csv`,
-          text: classCsv(this.hub.core.record),
-        };
+        const { code, core, url } = this.hub;
+        const pack = await this.pack();
+        if (m.format === 'json')
+          return {
+            kind: 'class.file',
+            name: `class-${code}-results.json`,
+            text: `${JSON.stringify(classResults(core.record), null, 2)}\n`,
+          };
+        if (m.format === 'xapi') {
+          const homePage = url.replace(/^ws/, 'http');
+          const statements = classXapi(core.record, { scenario: (id) => pack.get(id), homePage });
+          return {
+            kind: 'class.file',
+            name: `class-${code}-xapi.json`,
+            text: `${JSON.stringify(statements, null, 2)}\n`,
+          };
+        }
+        return { kind: 'class.file', name: `class-${code}.csv`, text: classCsv(core.record) };
       }
       case 'class.close': {
         const hub = this.hub;

@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { nodeCheck } from '../resultSigning';
 import {
   afterAttempt,
   checkAtHub,
@@ -110,6 +111,7 @@ export class Hub {
       now,
       newId: () => randomBytes(8).toString('hex').slice(0, 12),
       newToken: () => randomBytes(24).toString('base64url'),
+      verify: nodeCheck,
     };
     const saved = o.file ? await readClass(o.file) : undefined;
     const core = saved ? new HubCore(saved, deps) : HubCore.create(newClassCode(), deps);

@@ -1,6 +1,7 @@
 import { Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
 import { useLabController, useLearnerView } from '../lab/LabContext';
 import { SPEEDS, useUi, type Speed } from '../state/uiStore';
+import { useClassroomStore } from './classroom/classroomStore';
 
 const STEPS: { label: string; ms: number }[] = [
   { label: '+1 min', ms: 60_000 },
@@ -17,6 +18,8 @@ export function ClockBar() {
   const speed = useUi((s) => s.speed);
   const setPlaying = useUi((s) => s.setPlaying);
   const setSpeed = useUi((s) => s.setSpeed);
+  /** In a class, the instructor paused the lab clock: it stays still until they resume it. */
+  const held = useClassroomStore((s) => s.clockHeld);
   return (
     <div className="clock" role="group" aria-label="Lab clock">
       <div className="clock-time" data-testid="lab-clock" title={view.time.timeZone}>
@@ -29,6 +32,7 @@ export function ClockBar() {
         data-testid="clock-play"
         onClick={() => setPlaying(!playing)}
         aria-pressed={playing}
+        disabled={held}
       >
         {playing ? 'Pause' : 'Play'}
       </button>
@@ -49,7 +53,7 @@ export function ClockBar() {
       </label>
       <Menu>
         <MenuTrigger disableButtonEnhancement>
-          <MenuButton size="small" data-testid="clock-forward">
+          <MenuButton size="small" data-testid="clock-forward" disabled={held}>
             Forward
           </MenuButton>
         </MenuTrigger>
@@ -71,6 +75,7 @@ export function ClockBar() {
         className="btn"
         title="Run to the next thing the lab has scheduled"
         onClick={() => controller.dispatch({ type: 'clock.next' })}
+        disabled={held}
       >
         Next event
       </button>

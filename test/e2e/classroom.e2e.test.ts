@@ -259,4 +259,72 @@ describe('a class: the instructor starts it, a learner joins, is assigned a scen
     expect(await wholeDom(p)).not.toContain(SCENARIO.hints[1]!.text);
     expect(learnerErrors).toEqual([]);
   });
+
+  it('the instructor pauses the lab clocks: the learner’s clock stays still until resumed', async () => {
+    const t = teacher.page;
+    const p = learner.page;
+    await t.getByTestId('class-pause').click();
+    await p.getByTestId('class-clock-held').waitFor();
+    // Play, Forward and Next event wait for the instructor.
+    expect(await p.getByTestId('clock-play').isDisabled()).toBe(true);
+    expect(await p.getByTestId('clock-forward').isDisabled()).toBe(true);
+    await p.getByTestId('clock-play').click({ force: true });
+    await expect.poll(() => p.getByTestId('clock-play').textContent()).toBe('Play');
+    const still = await p.getByTestId('lab-clock').textContent();
+    await p.waitForTimeout(1500);
+    expect(await p.getByTestId('lab-clock').textContent()).toBe(still);
+    await t.getByTestId('class-resume').click();
+    await expect.poll(() => p.getByTestId('class-clock-held').count()).toBe(0);
+    expect(await p.getByTestId('clock-play').isDisabled()).toBe(false);
+  });
+
+  it('the run ends: the result goes to the hub, the debrief gets the summary and solution, the class exports it', async () => {
+    const p = learner.page;
+    p.once('dialog', (d) => void d.accept());
+    await p.getByTestId('give-up').click();
+    await p.getByTestId('debrief').waitFor();
+    // The hub reveals what the scenario was about and its solution once the run has ended.
+    await expect.poll(() => p.getByTestId('debrief-summary').textContent()).toBe(SCENARIO.summary);
+    await expect
+      .poll(() => p.getByTestId('debrief-reference').textContent())
+      .toContain(SCENARIO.solution.find((l) => !/password/i.test(l)) ?? '');
+    await row().getByTestId('class-result').waitFor();
+    expect(await row().getByTestId('class-result-flagged').count()).toBe(0);
+    const t = teacher.page;
+    const [json] = await Promise.all([
+      t.waitForEvent('download'),
+      t.getByTestId('class-export-json').click(),
+    ]);
+    expect(json.suggestedFilename()).toBe(`class-${code}-results.json`);
+    const results = JSON.parse(readFileSync(await json.path(), 'utf8')) as {
+      learner: string;
+      flags: string[];
+      result: { status: string; learnerName: string; scenario: { id: string }; signature?: unknown };
+    }[];
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({
+      learner: 'Ada Lovelace',
+      flags: [],
+      result: { status: 'gave-up', learnerName: 'Ada Lovelace', scenario: { id: 'adsync-stopped' } },
+    });
+    // Chromium keeps an Ed25519 key in WebCrypto: the result is signed.
+    expect(results[0]?.result.signature).toMatchObject({ alg: 'Ed25519' });
+    const [xapi] = await Promise.all([
+      t.waitForEvent('download'),
+      t.getByTestId('class-export-xapi').click(),
+    ]);
+    expect(xapi.suggestedFilename()).toBe(`class-${code}-xapi.json`);
+    const statements = JSON.parse(readFileSync(await xapi.path(), 'utf8')) as Record<string, unknown>[];
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatchObject({
+      actor: { name: 'Ada Lovelace', account: { homePage: `http://${address}` } },
+      verb: { id: 'http://adlnet.gov/expapi/verbs/failed' },
+      object: { id: expect.stringMatching(/^urn:hybridlab:scenario:adsync-stopped:[0-9a-f]{16}$/) },
+      result: { success: false, completion: false, duration: expect.stringMatching(/^PT/) },
+    });
+    await t.screenshot({ path: join(E2E_SHOTS, 'classroom-dashboard-result.png') });
+    await p.screenshot({ path: join(E2E_SHOTS, 'classroom-learner-debrief.png') });
+    expect(teacherErrors).toEqual([]);
+    expect(learnerErrors).toEqual([]);
+  });
 });

@@ -19,6 +19,7 @@ describe('classroom:load', () => {
       duplicatesApplied: 0,
       stateMismatches: 0,
       resultsCollected: 6,
+      resultsFlagged: 0,
       hubRestarts: 1,
       hubDropped: 0,
     });

@@ -309,8 +309,36 @@ function Running() {
             </Button>
           </div>
           <div className="class-action-row">
+            <Button
+              disabled={rows.length === 0}
+              onClick={() => act({ type: 'clock.pause' })}
+              data-testid="class-pause"
+            >
+              Pause lab clocks
+            </Button>
+            <Button
+              disabled={rows.length === 0}
+              onClick={() => act({ type: 'clock.resume' })}
+              data-testid="class-resume"
+            >
+              Resume lab clocks
+            </Button>
+          </div>
+          <div className="class-action-row">
             <Button onClick={() => hostChannel().send({ kind: 'class.export' })} data-testid="class-export">
               Export class (CSV)
+            </Button>
+            <Button
+              onClick={() => hostChannel().send({ kind: 'class.export', format: 'json' })}
+              data-testid="class-export-json"
+            >
+              Results (JSON)
+            </Button>
+            <Button
+              onClick={() => hostChannel().send({ kind: 'class.export', format: 'xapi' })}
+              data-testid="class-export-xapi"
+            >
+              xAPI statements
             </Button>
             <Button
               disabled={running.ended}
@@ -385,8 +413,18 @@ function Running() {
                   </TableCell>
                   <TableCell>
                     {r.name}
+                    {r.results > 0 && r.flags.length === 0 && (
+                      <Badge color="success" appearance="tint" data-testid="class-result">
+                        result in
+                      </Badge>
+                    )}
                     {r.flags.length > 0 && (
-                      <Badge color="danger" appearance="tint" title={r.flags.join('\n')}>
+                      <Badge
+                        color="danger"
+                        appearance="tint"
+                        title={r.flags.join('\n')}
+                        data-testid="class-result-flagged"
+                      >
                         result differs
                       </Badge>
                     )}

@@ -19,6 +19,7 @@ const STATE_TEXT = {
 export function ClassroomBar() {
   const instructor = useRole((s) => s.role) === 'instructor';
   const link = useClassroomStore((s) => s.link);
+  const held = useClassroomStore((s) => s.clockHeld);
   const running = useClassroomStore((s) => s.running);
   const setJoinOpen = useClassroomStore((s) => s.setJoinOpen);
   const setDashboardOpen = useClassroomStore((s) => s.setDashboardOpen);
@@ -49,6 +50,7 @@ export function ClassroomBar() {
       <span className={`class-dot class-dot-${link.state}`} aria-hidden="true" />
       Class: {STATE_TEXT[link.state]}
       {link.state === 'refused' && link.detail ? ` (${link.detail})` : ''}
+      {held && <span data-testid="class-clock-held"> · lab clock paused by your instructor</span>}
       {link.state === 'refused' ? (
         <button type="button" className="btn btn-small" onClick={() => setJoinOpen(true)}>
           Join again…

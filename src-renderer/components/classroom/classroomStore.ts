@@ -24,6 +24,8 @@ interface ClassroomState {
   dashboardOpen: boolean;
   /** Learner. */
   link: LinkView;
+  /** Learner: the instructor paused the lab clock (it stays still until they resume it). */
+  clockHeld: boolean;
   joinOpen: boolean;
   setDashboardOpen(open: boolean): void;
   setJoinOpen(open: boolean): void;
@@ -35,6 +37,7 @@ export const useClassroomStore = create<ClassroomState>((set) => ({
   rows: [],
   dashboardOpen: false,
   link: { state: 'none' },
+  clockHeld: false,
   joinOpen: false,
   setDashboardOpen: (dashboardOpen) => set({ dashboardOpen }),
   setJoinOpen: (joinOpen) => set({ joinOpen }),

@@ -12,10 +12,17 @@ import {
   checkScenario,
   HINT_PENDING,
   progressOf,
+  signedText,
+  utf8Bytes,
+  type ExportedResult,
   type HubCommand,
+  type ResultPayload,
   type ScenarioRun,
+  type SignedResult,
 } from '../../../simulation';
 import type { LabController } from '../../lab/LabController';
+import { useUi } from '../../state/uiStore';
+import { prepareExport } from '../scenario/exportResult';
 import { useLabController } from '../../lab/LabContext';
 import { putRow, useClassroomStore } from './classroomStore';
 import { hostChannel } from './hostChannel';
@@ -23,6 +30,8 @@ import { hostChannel } from './hostChannel';
 const LEARNER_KEY = 'hybridlab.classroom.learner';
 /** Progress is reported at most this often (ms): the dashboard updates live, the link is not flooded. */
 const REPORT_EVERY_MS = 300;
+/** The largest result text sent to the hub (the protocol's 64 KiB message, less the envelope). */
+const RESULT_LIMIT = 56 * 1024;
 
 interface LearnerState {
   assignment?: string;
@@ -32,6 +41,12 @@ interface LearnerState {
   /** Hints of the assignment the learner asked the hub for, and the texts the hub sent. */
   asked?: string[];
   hints?: Record<string, string>;
+  /** Assignments whose result went to the hub. */
+  handedIn?: string[];
+  /** What the hub revealed once the run ended: the scenario's summary and solution. */
+  revealed?: { assignment: string; summary: string; solution: string[] };
+  /** The instructor paused the lab clock; whether it played before. */
+  held?: { wasPlaying: boolean };
 }
 
 function readLearner(): LearnerState {
@@ -43,6 +58,11 @@ function readLearner(): LearnerState {
       ...(v.hints && typeof v.hints === 'object' ? { hints: v.hints } : {}),
       ...(typeof v.assignment === 'string' ? { assignment: v.assignment } : {}),
       ...(typeof v.scenarioId === 'string' ? { scenarioId: v.scenarioId } : {}),
+      ...(Array.isArray(v.handedIn) ? { handedIn: v.handedIn.filter((x) => typeof x === 'string') } : {}),
+      ...(v.revealed && typeof v.revealed === 'object' && Array.isArray(v.revealed.solution)
+        ? { revealed: v.revealed }
+        : {}),
+      ...(v.held && typeof v.held === 'object' ? { held: { wasPlaying: v.held.wasPlaying === true } } : {}),
     };
   } catch {
     return { applied: 0 };
@@ -69,7 +89,8 @@ function apply(controller: LabController, c: HubCommand, learner: LearnerState):
         });
         return;
       }
-      const r = controller.startScenario(s.scenario, c.seed);
+      // The run carries the name the learner joined the class with (their result says who it is).
+      const r = controller.startScenario(s.scenario, c.seed, useClassroomStore.getState().link.name);
       if (!r.ok) {
         controller.tell({
           level: 'error',
@@ -113,12 +134,57 @@ function apply(controller: LabController, c: HubCommand, learner: LearnerState):
       controller.tell({ level: 'info', text: 'Your instructor ended the class. Your lab stays open.' });
       return;
     case 'reveal':
-    case 'clock.pause':
-    case 'clock.resume':
-      // The summary and solution are shown by the run's own report once it ends; the lab clock is
-      // the learner's own here.
+      if (c.assignment !== learner.assignment) return;
+      learner.revealed = { assignment: c.assignment, summary: c.summary, solution: c.solution };
+      if (run) patchReveal(run, learner);
+      controller.tell({
+        level: 'info',
+        text: 'Your class sent what the scenario was about and how it is solved: see the debrief.',
+      });
       return;
+    case 'clock.pause': {
+      // The clock stands still (no lab time is journalled) until the instructor resumes it.
+      const ui = useUi.getState();
+      learner.held ??= { wasPlaying: ui.playing };
+      ui.setPlaying(false);
+      useClassroomStore.setState({ clockHeld: true });
+      controller.tell({ level: 'info', text: 'Your instructor paused the lab clock.' });
+      return;
+    }
+    case 'clock.resume': {
+      const was = learner.held?.wasPlaying === true;
+      delete learner.held;
+      useClassroomStore.setState({ clockHeld: false });
+      if (was) useUi.getState().setPlaying(true);
+      controller.tell({ level: 'info', text: 'Your instructor resumed the lab clock.' });
+      return;
+    }
   }
+}
+
+/** The run's copy of a class scenario gets the summary and solution the hub revealed at its end. */
+function patchReveal(run: ScenarioRun, learner: LearnerState): void {
+  const r = learner.revealed;
+  if (!r || r.assignment !== learner.assignment || run.scenario.id !== learner.scenarioId) return;
+  const s = run.scenario as { summary: string; solution: string[] };
+  if (s.summary === r.summary) return;
+  s.summary = r.summary;
+  s.solution = [...r.solution];
+}
+
+/** The handed-in result as the protocol carries it: the signed text, signature and key (or why not). */
+async function handIn(run: ScenarioRun, controller: LabController): Promise<SignedResult | string> {
+  const e = await prepareExport(run, controller.platform);
+  const { signature, unsigned, ...payload } = e.result as ExportedResult & {
+    signature?: { publicKey: string; value: string };
+    unsigned?: string;
+  };
+  const text = signedText(payload as ResultPayload);
+  if (utf8Bytes(text) > RESULT_LIMIT)
+    return 'Your result is too large to send to your class: export it from the debrief and hand in the file.';
+  return signature
+    ? { payload: text, signature: signature.value, publicKey: signature.publicKey }
+    : { payload: text, signature: '', publicKey: '', unsigned: (unsigned ?? 'not signed').slice(0, 300) };
 }
 
 const OWNER_KEY = 'hybridlab.classroom.owner';
@@ -185,6 +251,15 @@ export function useClassroom(): void {
     const owner = ownerKey();
     const set = useClassroomStore.setState;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const handing = new Set<string>();
+    if (learner.held) useClassroomStore.setState({ clockHeld: true });
+    // While the instructor holds the clock, it does not play.
+    const offUi = useUi.subscribe((s) => {
+      if (learner.held && s.playing) {
+        s.setPlaying(false);
+        controller.tell({ level: 'info', text: 'Your instructor paused the lab clock.' });
+      }
+    });
     const joined = () => {
       const s = useClassroomStore.getState().link.state;
       return s !== 'none' && s !== 'refused' && s !== 'closed';
@@ -200,6 +275,7 @@ export function useClassroom(): void {
         channel.send({ kind: 'link.hint', owner, assignment: learner.assignment ?? '', hint: id });
       }
       const mine = run && learner.scenarioId === run.scenario.id ? learner.assignment : undefined;
+      if (run) patchReveal(run, learner);
       channel.send({
         kind: 'link.progress',
         owner,
@@ -209,6 +285,22 @@ export function useClassroom(): void {
           wallMs: Date.now(),
         }),
       });
+      // The run ended: its result goes to the hub once (after the progress that says it ended).
+      if (run && mine && run.getStatus() !== 'running' && !(learner.handedIn ?? []).includes(mine)) {
+        if (handing.has(mine)) return;
+        handing.add(mine);
+        void handIn(run, controller)
+          .then((r) => {
+            learner.handedIn = [...(learner.handedIn ?? []), mine];
+            writeLearner(learner);
+            if (typeof r === 'string') controller.tell({ level: 'error', text: r });
+            else channel.send({ kind: 'link.result', owner, assignment: mine, result: r });
+          })
+          .catch((e: unknown) =>
+            controller.tell({ level: 'error', text: `Your result could not be sent: ${String(e)}` }),
+          )
+          .finally(() => handing.delete(mine));
+      }
     };
     const soon = () => {
       timer ??= setTimeout(report, REPORT_EVERY_MS);
@@ -228,7 +320,7 @@ export function useClassroom(): void {
         case 'class.row':
           set((s) => ({ rows: putRow(s.rows, m.row) }));
           return;
-        case 'class.csv':
+        case 'class.file':
           void controller.platform.exportFile(m.name, m.text);
           return;
         case 'error':
@@ -248,6 +340,8 @@ export function useClassroom(): void {
             learner.applied = 0;
             delete learner.assignment;
             delete learner.scenarioId;
+            delete learner.held;
+            useClassroomStore.setState({ clockHeld: false });
             writeLearner(learner);
           }
           if (m.state === 'connected') soon();
@@ -266,6 +360,7 @@ export function useClassroom(): void {
     channel.send({ kind: 'link.status', owner });
     return () => {
       off();
+      offUi();
       unsubscribeLab();
       clearTimeout(timer);
     };

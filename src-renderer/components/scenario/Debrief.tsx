@@ -11,7 +11,9 @@ import { exportHtml, exportJson, exportPdf } from './exportResult';
  */
 export function Debrief({ run, tz, onClose }: { run: ScenarioRun; tz: number; onClose: () => void }) {
   const controller = useLabController();
-  const d = useMemo(() => debriefOf(run), [run]);
+  // In a class the summary and solution arrive from the hub after the end: a new solution, a new debrief.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the solution is replaced in the run's scenario
+  const d = useMemo(() => debriefOf(run), [run, run.scenario.solution]);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const [busy, setBusy] = useState(false);
   const at = (ms: number) => formatShortDateTime(ms, tz);
@@ -184,8 +186,12 @@ export function Debrief({ run, tz, onClose }: { run: ScenarioRun; tz: number; on
             </li>
           ))}
         </ol>
+        <h3>What the scenario was about</h3>
+        <p data-testid="debrief-summary">{run.scenario.summary}</p>
         <h3>Reference solution</h3>
-        <pre className="debrief-reference">{d.reference.join('\n')}</pre>
+        <pre className="debrief-reference" data-testid="debrief-reference">
+          {d.reference.join('\n')}
+        </pre>
       </div>
     </div>
   );

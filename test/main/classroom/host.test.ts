@@ -128,11 +128,67 @@ describe('the classroom host', () => {
     expect(rows.some((m) => m.kind === 'class.row' && m.row.progress?.score === 99)).toBe(false);
 
     const csv = await teacher.handle({ kind: 'class.export' }, INSTRUCTOR);
-    expect(csv?.kind).toBe('class.csv');
-    const text = csv?.kind === 'class.csv' ? csv.text : '';
+    expect(csv?.kind).toBe('class.file');
+    const text = csv?.kind === 'class.file' ? csv.text : '';
     expect(text.split('\r\n')[1]).toMatch(
       /^"Grace","[a-z0-9]+","a1-adsync-stopped","adsync-stopped","1","running","0","3","40","100","","0.0","0.0","L18","false",""$/,
     );
+
+    // The run ends: the result goes through the learner's link to the hub, which checks it against
+    // its record (an unsigned one whose score differs from the last progress is flagged).
+    const ended = { ...p40, status: 'completed' as const };
+    await learner.handle({ kind: 'link.progress', owner: OWNER, progress: ended }, LEARNER);
+    const payload = JSON.stringify({
+      scenario: { id: 'adsync-stopped' },
+      seed: 1,
+      status: 'completed',
+      score: { total: 55, max: 100 },
+      activeMs: 90_000,
+      objectives: [],
+      session: { hints: [], journal: [{ at: 1, command: { type: 'fault.inject', fault: 'L18' } }] },
+    });
+    const result = { payload, signature: '', publicKey: '', unsigned: 'no key here' };
+    await learner.handle(
+      { kind: 'link.result', owner: OTHER, assignment: 'a1-adsync-stopped', result },
+      LEARNER,
+    );
+    await learner.handle(
+      { kind: 'link.result', owner: OWNER, assignment: 'a1-adsync-stopped', result },
+      LEARNER,
+    );
+    await until(() => rows.some((m) => m.kind === 'class.row' && m.row.results === 1));
+    const last = rows.filter((m) => m.kind === 'class.row').at(-1);
+    expect(last?.kind === 'class.row' && last.row.flags).toEqual([
+      "score 55 in the result, 40 in the hub's record",
+    ]);
+    const json = await teacher.handle({ kind: 'class.export', format: 'json' }, INSTRUCTOR);
+    expect(json).toMatchObject({ kind: 'class.file', name: `class-${info.code}-results.json` });
+    const results = JSON.parse(json?.kind === 'class.file' ? json.text : '[]') as unknown[];
+    expect(results).toEqual([
+      expect.objectContaining({
+        learner: 'Grace',
+        learnerId: id,
+        flags: ["score 55 in the result, 40 in the hub's record"],
+        result: { ...(JSON.parse(payload) as object), unsigned: 'no key here' },
+      }),
+    ]);
+    const xapi = await teacher.handle({ kind: 'class.export', format: 'xapi' }, INSTRUCTOR);
+    expect(xapi).toMatchObject({ kind: 'class.file', name: `class-${info.code}-xapi.json` });
+    const statements = JSON.parse(xapi?.kind === 'class.file' ? xapi.text : '[]') as unknown[];
+    expect(statements).toEqual([
+      expect.objectContaining({
+        actor: {
+          objectType: 'Agent',
+          name: 'Grace',
+          account: { homePage: `http://${info.address}`, name: id },
+        },
+        verb: expect.objectContaining({ id: 'http://adlnet.gov/expapi/verbs/completed' }),
+        result: expect.objectContaining({
+          score: { scaled: 0.55, raw: 55, min: 0, max: 100 },
+          duration: 'PT1M30S',
+        }),
+      }),
+    ]);
   });
 
   it('commands that come while no page listens wait for the page that joined', async () => {

@@ -149,10 +149,13 @@ describe('the hub record', () => {
         status: 'completed',
         score: 30,
         objectives: [{ id: 'service', metAt: 1 }],
+        hints: [scenario.hints![0]!.id],
       }),
     });
     const payload = JSON.stringify({
-      hints: [],
+      scenario: { id: scenario.id },
+      seed: 1,
+      session: { hints: [], journal: [] },
       objectives: [
         { id: 'service', met: true },
         { id: 'reset', met: true },
