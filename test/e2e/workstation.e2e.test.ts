@@ -127,7 +127,11 @@ for (const size of SIZES) {
       await view('picker');
       await fillLearnerName(page);
       page.once('dialog', (d) => void d.accept());
-      await page.getByTestId('scenario-configure-sspr-writeback').click();
+      // Cards carry no scenario id (an id can name a fault's cause): pick it by its title.
+      await page
+        .getByTestId('scenario-card')
+        .filter({ hasText: 'Configure SSPR with password writeback' })
+        .click();
       await fillLearnerName(page);
       await page.getByTestId('scenario-sidebar').waitFor();
       await expect(page.getByTestId('scenario-sidebar').textContent()).resolves.toContain(

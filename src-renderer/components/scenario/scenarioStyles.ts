@@ -25,7 +25,8 @@ export const useSidebarStyles = makeStyles({
     padding: '8px 10px',
   },
   subject: { fontWeight: tokens.fontWeightSemibold, margin: '4px 0' },
-  body: { whiteSpace: 'pre-wrap', margin: 0, maxHeight: '180px', overflow: 'auto' },
+  // Not a scroll box of its own: a scroll region without focusable content fails axe (the sidebar scrolls).
+  body: { whiteSpace: 'pre-wrap', margin: 0 },
   objectives: {
     listStyle: 'none',
     padding: 0,
