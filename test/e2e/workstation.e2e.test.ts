@@ -147,7 +147,12 @@ for (const size of SIZES) {
       await page.getByTestId('save').click();
       await page.getByText('Successfully saved settings.').first().waitFor();
       await expect
-        .poll(() => page.getByTestId('objective-sspr-enabled').getAttribute('data-met'))
+        .poll(() =>
+          page
+            .locator('[data-testid=objectives] > li')
+            .filter({ hasText: 'Turn on self-service password reset' })
+            .getAttribute('data-met'),
+        )
         .toBe('true');
       await view('admin-password-reset');
     });
