@@ -1,3 +1,4 @@
+import { makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { ShellKind } from '../../simulation';
 import { useLabController, useLearnerView } from '../lab/LabContext';
@@ -10,6 +11,50 @@ const SHELLS: { id: ShellKind; label: string }[] = [
   { id: 'powershell', label: 'Windows PowerShell' },
 ];
 
+const useStyles = makeStyles({
+  panel: {
+    display: 'grid',
+    gridTemplateRows: 'auto minmax(0, 1fr) auto',
+    height: '100%',
+    minHeight: 0,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  collapsed: { gridTemplateRows: 'auto' },
+  head: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: '14px',
+    padding: '6px 12px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  host: { display: 'flex', gap: '6px', alignItems: 'center', color: tokens.colorNeutralForeground3 },
+  tabs: { display: 'flex', gap: '2px' },
+  tab: {
+    fontFamily: 'inherit',
+    fontSize: '13px',
+    border: '1px solid transparent',
+    borderRadius: '4px 4px 0 0',
+    backgroundColor: 'transparent',
+    padding: '4px 10px',
+    cursor: 'pointer',
+    color: tokens.colorNeutralForeground3,
+  },
+  activeTab: {
+    ...shorthands.borderColor(tokens.colorNeutralStroke2),
+    borderBottomColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  title: { marginLeft: 'auto', color: tokens.colorNeutralForeground3, fontSize: '12px' },
+  // The terminal fills the body and scrolls itself.
+  body: { display: 'flex', flexDirection: 'column', overflow: 'hidden', cursor: 'text' },
+  cmd: { backgroundColor: '#0c0c0c', color: '#cccccc' },
+  powershell: { backgroundColor: '#012456', color: '#eeedf0' },
+  off: { padding: '8px 12px', fontFamily: 'var(--mono)', color: '#8a8886' },
+  error: { padding: '4px 12px', color: tokens.colorPaletteRedForeground1, fontSize: '12px' },
+});
+
 /** A console window on one Windows host: a terminal (XtermConsole) over its transcript, and the host and shell to show. */
 export function ConsolePanel() {
   const controller = useLabController();
@@ -20,6 +65,7 @@ export function ConsolePanel() {
   const openConsole = useUi((s) => s.openConsole);
   const open = useUi((s) => s.consoleOpen);
   const toggle = useUi((s) => s.toggleConsole);
+  const st = useStyles();
   const [error, setError] = useState<string | null>(null);
   const hostSelect = useRef<HTMLSelectElement>(null);
 
@@ -36,9 +82,9 @@ export function ConsolePanel() {
   };
 
   return (
-    <section className={`console-panel${open ? '' : ' is-collapsed'}`} aria-label="Console">
-      <header className="console-head">
-        <label className="console-host">
+    <section className={mergeClasses(st.panel, !open && st.collapsed)} aria-label="Console">
+      <header className={st.head}>
+        <label className={st.host}>
           <span>Host</span>
           <select
             ref={hostSelect}
@@ -53,14 +99,14 @@ export function ConsolePanel() {
             ))}
           </select>
         </label>
-        <div className="console-tabs" role="tablist">
+        <div className={st.tabs} role="tablist">
           {SHELLS.map((s) => (
             <button
               key={s.id}
               type="button"
               role="tab"
               aria-selected={shell === s.id}
-              className={`console-tab${shell === s.id ? ' is-active' : ''}`}
+              className={mergeClasses(st.tab, shell === s.id && st.activeTab)}
               onClick={() => setShell(s.id)}
               data-testid={`console-tab-${s.id}`}
             >
@@ -68,7 +114,7 @@ export function ConsolePanel() {
             </button>
           ))}
         </div>
-        <span className="console-title">
+        <span className={st.title}>
           {s2title(shell)} — {device?.name ?? host}
         </span>
         <button
@@ -83,9 +129,9 @@ export function ConsolePanel() {
       </header>
       {!open ? null : (
         <>
-          <div className={`console-body shell-${shell}`} data-testid="console-output">
+          <div className={mergeClasses(st.body, st[shell])} data-testid="console-output">
             {off ? (
-              <div className="console-off">{device?.name} is powered off.</div>
+              <div className={st.off}>{device?.name} is powered off.</div>
             ) : (
               <>
                 <XtermConsole
@@ -109,7 +155,7 @@ export function ConsolePanel() {
             )}
           </div>
           {error && (
-            <div className="console-error" role="alert">
+            <div className={st.error} role="alert">
               {error}
             </div>
           )}

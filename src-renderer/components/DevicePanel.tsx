@@ -1,5 +1,25 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useLabController, useLearnerView } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
+
+const useStyles = makeStyles({
+  panel: {
+    borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: '14px 16px',
+    overflow: 'auto',
+    '& h2': { margin: 0, fontSize: '18px' },
+    '& dl': { display: 'grid', gridTemplateColumns: '1fr', gap: '2px', margin: '14px 0' },
+    '& dt': {
+      fontSize: '11px',
+      textTransform: 'uppercase',
+      letterSpacing: '0.04em',
+      color: tokens.colorNeutralForeground3,
+      marginTop: '8px',
+    },
+    '& dd': { margin: 0 },
+  },
+});
 
 /** What a learner can see of the selected device, and what they could do to it in the room. */
 export function DevicePanel() {
@@ -7,11 +27,12 @@ export function DevicePanel() {
   const view = useLearnerView();
   const selected = useUi((s) => s.selectedDevice);
   const openConsole = useUi((s) => s.openConsole);
+  const s = useStyles();
   const d = view.devices.find((x) => x.id === selected);
-  if (!d) return <aside className="device-panel" />;
+  if (!d) return <aside className={s.panel} />;
   const windows = d.kind === 'dc' || d.kind === 'sync' || d.kind === 'client';
   return (
-    <aside className="device-panel" aria-label="Selected device" data-testid="device-panel">
+    <aside className={s.panel} aria-label="Selected device" data-testid="device-panel">
       <h2>{d.name}</h2>
       <p className="muted">{d.role}</p>
       <dl>

@@ -1,3 +1,4 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import {
   formatShortDateTime,
@@ -12,12 +13,63 @@ import { useDispatch } from '../hooks/useDispatch';
 import { useLabController, useLearnerView } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
 
+const useStyles = makeStyles({
+  drawer: {
+    position: 'fixed',
+    top: '52px',
+    right: 0,
+    bottom: 0,
+    width: '460px',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderLeft: `3px solid ${tokens.colorPaletteMarigoldBorderActive}`,
+    boxShadow: tokens.shadow16,
+    overflow: 'auto',
+    padding: '10px 14px',
+    zIndex: 50,
+    fontSize: '13px',
+    '& h4': { margin: '12px 0 6px' },
+    '& table': { borderCollapse: 'collapse', width: '100%' },
+    '& th, & td': {
+      textAlign: 'left',
+      padding: '6px 8px',
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+      verticalAlign: 'top',
+    },
+    '& th': { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightSemibold },
+  },
+  head: {
+    display: 'flex',
+    gap: '8px',
+    alignItems: 'center',
+    marginBottom: '8px',
+    '& .btn': { marginLeft: 'auto' },
+  },
+  params: { display: 'flex', flexWrap: 'wrap', gap: '8px', marginBottom: '8px' },
+  group: {
+    fontSize: '11px',
+    textTransform: 'uppercase',
+    letterSpacing: '0.04em',
+    color: tokens.colorNeutralForeground3,
+    padding: '10px 0 4px',
+  },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: '36px minmax(0, 1fr) auto',
+    gap: '6px',
+    alignItems: 'center',
+    padding: '3px 0',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  id: { fontWeight: tokens.fontWeightSemibold },
+});
+
 /**
  * The instructor's drawer: the fault catalog, the faults in place (and whether the learner has
  * fixed them yet), and faults waiting for a lab time or a trigger. It reads the lab's truth through
  * the controller; nothing here is part of the learner's view.
  */
 export function InstructorPanel() {
+  const st = useStyles();
   const open = useUi((s) => s.instructorOpen);
   const setOpen = useUi((s) => s.setInstructorOpen);
   const view = useLearnerView(); // re-render when the lab changes
@@ -50,8 +102,8 @@ export function InstructorPanel() {
     } else send({ type: 'fault.schedule', fault, params, trigger: when });
   };
   return (
-    <aside className="instructor" aria-label="Instructor" data-testid="instructor-panel">
-      <div className="instructor-head">
+    <aside className={st.drawer} aria-label="Instructor" data-testid="instructor-panel">
+      <div className={st.head}>
         <strong>Instructor</strong>
         <span className="hint">Hidden from the learner's surfaces. Close it before handing over.</span>
         <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>
@@ -68,7 +120,7 @@ export function InstructorPanel() {
             Seed {report.seed} · user {report.variant?.user} · PC {report.variant?.pc} · status{' '}
             {report.status} · score {report.score.total}/{report.score.max}
           </p>
-          <table className="grid">
+          <table>
             <tbody>
               {(report.faults ?? []).map((f) => (
                 <tr key={f.id}>
@@ -92,7 +144,7 @@ export function InstructorPanel() {
       <section>
         <h4>Faults in place ({active.length})</h4>
         {active.length === 0 && <p className="hint">None.</p>}
-        <table className="grid" data-testid="faults-active">
+        <table data-testid="faults-active">
           <tbody>
             {active.map((f) => (
               <tr key={f.id}>
@@ -125,7 +177,7 @@ export function InstructorPanel() {
       {scheduled.length > 0 && (
         <section>
           <h4>Scheduled ({scheduled.length})</h4>
-          <table className="grid" data-testid="faults-scheduled">
+          <table data-testid="faults-scheduled">
             <tbody>
               {scheduled.map((s) => (
                 <tr key={s.id}>
@@ -156,7 +208,7 @@ export function InstructorPanel() {
       )}
       <section>
         <h4>Fault catalog</h4>
-        <div className="instructor-params">
+        <div className={st.params}>
           <label>
             User{' '}
             <select value={user} onChange={(e) => setUser(e.target.value)}>
@@ -203,12 +255,12 @@ export function InstructorPanel() {
         {error && <p className="form-error">{error}</p>}
         {byCategory.map(([cat, faults]) => (
           <div key={cat} className="fault-group">
-            <div className="blade-nav-title">{cat}</div>
+            <div className={st.group}>{cat}</div>
             {faults.map((f) => {
               const isActive = active.some((a) => a.id === f.id);
               return (
-                <div key={f.id} className="fault-row">
-                  <span className="fault-id">{f.id}</span>
+                <div key={f.id} className={st.row}>
+                  <span className={st.id}>{f.id}</span>
                   <span className="fault-title">{f.title}</span>
                   <button
                     type="button"

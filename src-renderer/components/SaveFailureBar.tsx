@@ -10,7 +10,7 @@ export function SaveFailureBar() {
   const status = useSaveStatus();
   if (status.state !== 'failed') return null;
   return (
-    <div className="notice notice-error save-failure" role="alert" data-testid="save-failure">
+    <div className="notice notice-error" role="alert" data-testid="save-failure">
       <span>
         <strong>Not saved:</strong> {status.reason} —{' '}
       </span>

@@ -3,6 +3,47 @@ import type { SessionSummary } from '../../simulation';
 import type { SessionList } from '../../src-main/bridge';
 import { useLabController } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useModalStyles } from './modalStyles';
+
+const useStyles = makeStyles({
+  modal: { width: 'min(1180px, 96vw)' },
+  table: {
+    width: '100%',
+    borderCollapse: 'collapse',
+    fontSize: '13px',
+    '& th': {
+      textAlign: 'left',
+      fontWeight: tokens.fontWeightSemibold,
+      color: tokens.colorNeutralForeground3,
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+      padding: '6px 8px',
+    },
+    '& td': {
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+      padding: '6px 8px',
+      verticalAlign: 'middle',
+    },
+  },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  current: { '& td': { backgroundColor: tokens.colorBrandBackground2 } },
+  damaged: { '& td': { backgroundColor: tokens.colorPaletteRedBackground1 } },
+  title: { fontWeight: tokens.fontWeightSemibold, marginRight: '6px' },
+  steps: { display: 'block', fontSize: '11px' },
+  badge: {
+    fontSize: '11px',
+    padding: '1px 6px',
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  actions: { whiteSpace: 'nowrap', textAlign: 'right', '& .btn': { marginLeft: '4px' } },
+  rename: {
+    display: 'flex',
+    gap: '4px',
+    '& input': { fontFamily: 'inherit', fontSize: 'inherit', flex: 1, minWidth: '160px' },
+  },
+});
 
 const when = (ms: number) =>
   new Date(ms).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -18,6 +59,8 @@ function size(bytes: number): string {
  * it as a `.hlab` file, or import one. Nothing here deletes a session or writes over one.
  */
 export function SessionsPage() {
+  const ms = useModalStyles();
+  const st = useStyles();
   const open = useUi((s) => s.sessionsOpen);
   const setOpen = useUi((s) => s.setSessionsOpen);
   const controller = useLabController();
@@ -62,14 +105,14 @@ export function SessionsPage() {
 
   return (
     <div
-      className="modal-backdrop"
+      className={ms.backdrop}
       role="dialog"
       aria-modal="true"
       aria-label="Sessions"
       data-testid="sessions-page"
     >
-      <div className="modal sessions-modal">
-        <div className="modal-head">
+      <div className={mergeClasses(ms.modal, st.modal)}>
+        <div className={ms.head}>
           <h2>Sessions</h2>
           <button
             type="button"
@@ -96,7 +139,7 @@ export function SessionsPage() {
         {!list ? (
           <p className="hint">Reading the sessions…</p>
         ) : (
-          <table className="sessions-table" data-testid="sessions-table">
+          <table className={st.table} data-testid="sessions-table">
             <thead>
               <tr>
                 <th>Session</th>
@@ -104,17 +147,21 @@ export function SessionsPage() {
                 <th>Learner</th>
                 <th>Started</th>
                 <th>Last change</th>
-                <th className="num">Size</th>
+                <th className={st.num}>Size</th>
                 <th />
               </tr>
             </thead>
             <tbody>
               {list.sessions.map((s) => (
-                <tr key={s.id} data-testid={`session-${s.id}`} className={s.id === current ? 'current' : ''}>
+                <tr
+                  key={s.id}
+                  data-testid={`session-${s.id}`}
+                  className={s.id === current ? st.current : undefined}
+                >
                   <td>
                     {renaming?.id === s.id ? (
                       <form
-                        className="rename"
+                        className={st.rename}
                         onSubmit={(e) => {
                           e.preventDefault();
                           rename(s);
@@ -141,11 +188,13 @@ export function SessionsPage() {
                       </form>
                     ) : (
                       <>
-                        <span className="session-title" data-testid="session-title">
+                        <span className={st.title} data-testid="session-title">
                           {s.title}
                         </span>
-                        {s.id === current && <span className="badge">Open now</span>}
-                        <span className="hint session-steps">{s.commands} steps</span>
+                        {s.id === current && (
+                          <span className={mergeClasses('badge', st.badge)}>Open now</span>
+                        )}
+                        <span className={mergeClasses('hint', st.steps)}>{s.commands} steps</span>
                       </>
                     )}
                   </td>
@@ -153,8 +202,8 @@ export function SessionsPage() {
                   <td>{s.learner ?? <span className="hint">—</span>}</td>
                   <td>{when(s.created)}</td>
                   <td>{when(s.lastChange)}</td>
-                  <td className="num">{size(s.size)}</td>
-                  <td className="session-actions">
+                  <td className={st.num}>{size(s.size)}</td>
+                  <td className={st.actions}>
                     <button
                       type="button"
                       className="btn btn-small btn-primary"
@@ -195,7 +244,7 @@ export function SessionsPage() {
                 </tr>
               ))}
               {list.damaged.map((d) => (
-                <tr key={d.id} className="damaged" data-testid={`session-damaged-${d.id}`}>
+                <tr key={d.id} className={st.damaged} data-testid={`session-damaged-${d.id}`}>
                   <td colSpan={7}>
                     <strong>A session that cannot be read</strong> ({d.id}): {d.error}. Its file is kept as it
                     is.

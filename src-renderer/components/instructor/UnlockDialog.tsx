@@ -1,6 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLabController } from '../../lab/LabContext';
 import { useRole } from '../../state/roleStore';
+import { makeStyles, mergeClasses } from '@fluentui/react-components';
+import { useModalStyles } from '../modalStyles';
+
+const useStyles = makeStyles({
+  modal: { maxWidth: '420px' },
+  field: { display: 'flex', flexDirection: 'column', gap: '4px', margin: '8px 0' },
+});
 
 /**
  * Entering instructor mode: the first time, the instructor sets a passphrase (typed twice); after
@@ -13,6 +20,8 @@ export function UnlockDialog() {
 }
 
 function UnlockForm() {
+  const ms = useModalStyles();
+  const st = useStyles();
   const setOpen = useRole((s) => s.setUnlockOpen);
   const setRole = useRole((s) => s.setRole);
   const controller = useLabController();
@@ -43,9 +52,13 @@ function UnlockForm() {
     setOpen(false);
   };
   return (
-    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label="Instructor mode">
-      <form className="modal unlock-modal" onSubmit={(e) => void submit(e)} data-testid="unlock-dialog">
-        <div className="modal-head">
+    <div className={ms.backdrop} role="dialog" aria-modal="true" aria-label="Instructor mode">
+      <form
+        className={mergeClasses(ms.modal, st.modal)}
+        onSubmit={(e) => void submit(e)}
+        data-testid="unlock-dialog"
+      >
+        <div className={ms.head}>
           <h2>Instructor mode</h2>
           <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>
             Cancel
@@ -56,7 +69,7 @@ function UnlockForm() {
             ? 'Set the instructor passphrase for this computer (at least 8 characters). Learners never see it; it is stored only as a salted hash.'
             : 'Type the instructor passphrase. Instructor mode locks again when you ask, and after 15 minutes without input.'}
         </p>
-        <label className="unlock-field">
+        <label className={st.field}>
           Passphrase
           <input
             type="password"
@@ -68,7 +81,7 @@ function UnlockForm() {
           />
         </label>
         {isSet === false && (
-          <label className="unlock-field">
+          <label className={st.field}>
             Again
             <input
               type="password"

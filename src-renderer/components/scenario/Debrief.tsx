@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { debriefOf, formatDuration, formatShortDateTime, type ScenarioRun } from '../../../simulation';
 import { useLabController } from '../../lab/LabContext';
 import { exportHtml, exportJson, exportPdf } from './exportResult';
+import { useModalStyles } from '../modalStyles';
+import { useDebriefStyles, useHintStyles } from './scenarioStyles';
 
 /**
  * The debrief, once a run has ended (completed, given up, time up): what was broken and how it
@@ -10,6 +12,9 @@ import { exportHtml, exportJson, exportPdf } from './exportResult';
  * the exports: the HTML report, the JSON result (signed), the PDF.
  */
 export function Debrief({ run, tz, onClose }: { run: ScenarioRun; tz: number; onClose: () => void }) {
+  const ms = useModalStyles();
+  const st = useDebriefStyles();
+  const hs = useHintStyles();
   const controller = useLabController();
   // In a class the summary and solution arrive from the hub after the end: a new solution, a new debrief.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the solution is replaced in the run's scenario
@@ -38,15 +43,9 @@ export function Debrief({ run, tz, onClose }: { run: ScenarioRun; tz: number; on
     }
   };
   return (
-    <div
-      className="modal-backdrop"
-      role="dialog"
-      aria-modal="true"
-      aria-label="Debrief"
-      data-testid="debrief"
-    >
-      <div className="modal debrief">
-        <div className="modal-head">
+    <div className={ms.backdrop} role="dialog" aria-modal="true" aria-label="Debrief" data-testid="debrief">
+      <div className={ms.modal}>
+        <div className={ms.head}>
           <h2>Debrief: {run.scenario.title}</h2>
           <button type="button" className="btn btn-small" onClick={onClose}>
             Close
@@ -126,7 +125,7 @@ export function Debrief({ run, tz, onClose }: { run: ScenarioRun; tz: number; on
               {c.evidence.length ? '' : ': the lab logged nothing for it on your route.'}
             </p>
             {c.evidence.length > 0 && (
-              <table className="debrief-table" data-testid="debrief-evidence">
+              <table className={st.table} data-testid="debrief-evidence">
                 <tbody>
                   {c.evidence.map((e, j) => (
                     <tr key={j}>
@@ -137,7 +136,7 @@ export function Debrief({ run, tz, onClose }: { run: ScenarioRun; tz: number; on
                         {e.repeats ? <span className="hint"> ({e.repeats} more)</span> : null}
                       </td>
                       <td>
-                        <pre>{e.text}</pre>
+                        <pre className={st.pre}>{e.text}</pre>
                       </td>
                     </tr>
                   ))}
@@ -171,7 +170,7 @@ export function Debrief({ run, tz, onClose }: { run: ScenarioRun; tz: number; on
         <h3>Hints taken</h3>
         {d.hints.length ? (
           d.hints.map((h, i) => (
-            <p key={i} className="hint-taken">
+            <p key={i} className={hs.taken}>
               <span className="hint">{at(h.at)}</span> {h.text} (−{h.cost})
             </p>
           ))
@@ -189,8 +188,9 @@ export function Debrief({ run, tz, onClose }: { run: ScenarioRun; tz: number; on
         <h3>What the scenario was about</h3>
         <p data-testid="debrief-summary">{run.scenario.summary}</p>
         <h3>Reference solution</h3>
-        <pre className="debrief-reference" data-testid="debrief-reference">
-          {d.reference.join('\n')}
+        <pre className={st.pre} data-testid="debrief-reference">
+          {d.reference.join('
+')}
         </pre>
       </div>
     </div>

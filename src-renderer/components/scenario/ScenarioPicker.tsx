@@ -4,6 +4,9 @@ import { useLabController } from '../../lab/LabContext';
 import { SCENARIO_PACK } from '../../lab/scenarioPack';
 import { useUi } from '../../state/uiStore';
 import { tidyName, useLearnerName } from './learnerName';
+import { mergeClasses } from '@fluentui/react-components';
+import { useModalStyles } from '../modalStyles';
+import { usePickerStyles } from './scenarioStyles';
 
 const DIFFICULTY: Record<string, string> = {
   beginner: 'Beginner',
@@ -17,6 +20,8 @@ const DIFFICULTY: Record<string, string> = {
  * can name the cause).
  */
 export function ScenarioPicker() {
+  const ms = useModalStyles();
+  const st = usePickerStyles();
   const open = useUi((s) => s.pickerOpen);
   const setOpen = useUi((s) => s.setPickerOpen);
   const controller = useLabController();
@@ -42,14 +47,14 @@ export function ScenarioPicker() {
   };
   return (
     <div
-      className="modal-backdrop"
+      className={ms.backdrop}
       role="dialog"
       aria-modal="true"
       aria-label="Scenarios"
       data-testid="scenario-picker"
     >
-      <div className="modal">
-        <div className="modal-head">
+      <div className={ms.modal}>
+        <div className={ms.head}>
           <h2>Scenarios</h2>
           <label className="hint">
             Seed{' '}
@@ -64,7 +69,7 @@ export function ScenarioPicker() {
             Close
           </button>
         </div>
-        <label className="learner-name">
+        <label className={st.name}>
           Your name (on your report and result){' '}
           <input
             id="learner-name"
@@ -82,18 +87,18 @@ export function ScenarioPicker() {
             {error}
           </p>
         )}
-        <div className="scenario-list">
+        <div className={st.list}>
           {SCENARIO_PACK.map((e, i) =>
             e.scenario ? (
               <button
                 key={i}
                 type="button"
-                className="scenario-card"
+                className={st.card}
                 onClick={() => e.scenario && start(e.scenario)}
                 data-testid="scenario-card"
                 data-ref={scenarioRef(e.scenario.id)}
               >
-                <span className="scenario-title">{e.scenario.title}</span>
+                <span className={st.title}>{e.scenario.title}</span>
                 <span className="hint">
                   {e.scenario.mode === 'guided' ? 'Guided · ' : ''}
                   {DIFFICULTY[e.scenario.difficulty]} · about {e.scenario.estimatedMinutes} min
@@ -101,8 +106,8 @@ export function ScenarioPicker() {
                 <ScenarioTeaser scenario={e.scenario} />
               </button>
             ) : (
-              <div key={i} className="scenario-card broken">
-                <span className="scenario-title">{e.file} does not load</span>
+              <div key={i} className={mergeClasses(st.card, st.broken)}>
+                <span className={st.title}>{e.file} does not load</span>
                 {(e.errors ?? []).slice(0, 3).map((x) => (
                   <span key={x} className="hint">
                     {x}
@@ -146,10 +151,11 @@ export function ScenarioPicker() {
  * the ticket instead: who wrote it and its subject.
  */
 function ScenarioTeaser({ scenario }: { scenario: Scenario }) {
-  if (scenario.mode === 'guided') return <span className="scenario-summary">{scenario.summary}</span>;
+  const st = usePickerStyles();
+  if (scenario.mode === 'guided') return <span className={st.summary}>{scenario.summary}</span>;
   const from = scenario.briefing.from.replace(/\s*<[^>]*>\s*$/, '');
   return (
-    <span className="scenario-summary">
+    <span className={st.summary}>
       Ticket from {from}: “{scenario.briefing.subject}”
     </span>
   );

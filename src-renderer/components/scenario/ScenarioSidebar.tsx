@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { formatDuration, formatShortDateTime, type ObjectiveStatus } from '../../../simulation';
 import { useLabController, useLearnerView } from '../../lab/LabContext';
 import { Debrief } from './Debrief';
+import { mergeClasses } from '@fluentui/react-components';
+import { useHintStyles, useSidebarStyles } from './scenarioStyles';
 
 const STATUS: Record<string, string> = {
   running: 'In progress',
@@ -27,6 +29,8 @@ function useWallClock(on: boolean, ms = 5000): number {
  * ended the debrief with the exports.
  */
 export function ScenarioSidebar() {
+  const st = useSidebarStyles();
+  const hs = useHintStyles();
   const view = useLearnerView(); // re-render on every change
   const controller = useLabController();
   const run = controller.scenario;
@@ -45,30 +49,27 @@ export function ScenarioSidebar() {
   const tz = view.time.offsetMinutes;
   const active = run.activeTime(Math.max(now, run.wallStamps().at(-1)?.ms ?? now));
   return (
-    <aside className="scenario-sidebar" aria-label="Scenario" data-testid="scenario-sidebar">
+    <aside className={st.sidebar} aria-label="Scenario" data-testid="scenario-sidebar">
       <h2>{s.title}</h2>
       {run.learnerName && (
         <p className="hint" data-testid="scenario-learner">
           Learner: {run.learnerName}
         </p>
       )}
-      <div className="ticket">
+      <div className={st.ticket}>
         <div className="hint">From: {s.briefing.from}</div>
-        <div className="ticket-subject">{s.briefing.subject}</div>
-        {/* It scrolls when long: focusable so a keyboard can scroll it too (WCAG 2.1.1). */}
-        <p className="ticket-body" tabIndex={0} role="region" aria-label="Ticket text">
-          {s.briefing.body}
-        </p>
+        <div className={st.subject}>{s.briefing.subject}</div>
+        <p className={st.body}>{s.briefing.body}</p>
       </div>
       <h3>{s.mode === 'guided' ? 'Steps' : 'Objectives'}</h3>
-      <ol className="objectives" data-testid="objectives">
+      <ol className={st.objectives} data-testid="objectives">
         {objectives.map((o, i) => (
           <Objective key={i} o={o} tz={tz} />
         ))}
       </ol>
       <h3>Hints</h3>
       {taken.map((h, i) => (
-        <p key={i} className="hint-taken">
+        <p key={i} className={hs.taken}>
           {h.text} <span className="hint">(−{h.cost})</span>
         </p>
       ))}
@@ -100,7 +101,14 @@ export function ScenarioSidebar() {
           {c.title} (−{c.cost})
         </p>
       ))}
-      <div className={`scenario-status status-${status}`} data-testid="scenario-status">
+      <div
+        className={mergeClasses(
+          st.status,
+          status === 'completed' && st.completed,
+          (status === 'time-up' || status === 'gave-up') && st.ended,
+        )}
+        data-testid="scenario-status"
+      >
         {STATUS[status]}
         {status === 'completed' && score.passed ? ': passed' : ''}
       </div>
@@ -135,9 +143,10 @@ export function ScenarioSidebar() {
 
 /** One step or objective: its title, and its instructions (folded away once it is done). */
 function Objective({ o, tz }: { o: ObjectiveStatus; tz: number }) {
+  const st = useSidebarStyles();
   return (
-    <li className={`${o.met ? 'is-met' : ''}${o.current ? ' is-current' : ''}`} data-met={o.met}>
-      <span className="tick" aria-hidden>
+    <li className={o.current ? st.current : undefined} data-met={o.met}>
+      <span className={o.met ? st.met : undefined} aria-hidden>
         {o.met ? '✔' : o.current ? '▸' : '○'}
       </span>
       <span>
@@ -146,11 +155,11 @@ function Objective({ o, tz }: { o: ObjectiveStatus; tz: number }) {
         {o.metAt !== undefined && <span className="hint"> · {formatShortDateTime(o.metAt, tz)}</span>}
         {o.description &&
           (o.current ? (
-            <span className="objective-desc">{o.description}</span>
+            <span className={st.desc}>{o.description}</span>
           ) : (
-            <details className="objective-more">
+            <details className={st.more}>
               <summary>Instructions</summary>
-              <span className="objective-desc">{o.description}</span>
+              <span className={st.desc}>{o.description}</span>
             </details>
           ))}
       </span>

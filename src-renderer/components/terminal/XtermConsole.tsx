@@ -1,12 +1,27 @@
+import { makeStyles, mergeClasses } from '@fluentui/react-components';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef } from 'react';
 import { TerminalSession, type ConsoleActions, type ConsoleState } from './terminalSession';
-import './terminal.css';
+
+const useStyles = makeStyles({
+  root: {
+    flex: '1 1 auto',
+    minHeight: 0,
+    width: '100%',
+    height: '100%',
+    padding: '4px 0 0 6px',
+    boxSizing: 'border-box',
+    '& .xterm': { height: '100%' },
+  },
+  cmd: { backgroundColor: '#0c0c0c' },
+  powershell: { backgroundColor: '#012456' },
+});
 
 export type XtermConsoleProps = ConsoleState & ConsoleActions;
 
 /** A console window drawn by xterm.js (terminalSession.ts): created once, fed the console's state on every render. */
 export function XtermConsole(props: XtermConsoleProps) {
+  const s = useStyles();
   const element = useRef<HTMLDivElement>(null);
   const session = useRef<TerminalSession | null>(null);
   const latest = useRef(props);
@@ -30,6 +45,6 @@ export function XtermConsole(props: XtermConsoleProps) {
   }, [props.sessionKey]);
 
   return (
-    <div className={`xterm-console shell-${props.shell}`} ref={element} data-testid="console-terminal" />
+    <div className={mergeClasses(s.root, s[props.shell])} ref={element} data-testid="console-terminal" />
   );
 }
