@@ -189,8 +189,7 @@ export function Debrief({ run, tz, onClose }: { run: ScenarioRun; tz: number; on
         <p data-testid="debrief-summary">{run.scenario.summary}</p>
         <h3>Reference solution</h3>
         <pre className={st.pre} data-testid="debrief-reference">
-          {d.reference.join('
-')}
+          {d.reference.join('\n')}
         </pre>
       </div>
     </div>
