@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLearnerView } from '../lab/LabContext';
 import { toFlow, type DeviceNode } from '../flow/toFlow';
 import { useUi } from '../state/uiStore';
+import { useResolvedTheme } from '../theme/useResolvedTheme';
 import { DeviceNodeView } from './DeviceNodeView';
 
 const nodeTypes: NodeTypes = { device: DeviceNodeView };
@@ -62,6 +63,8 @@ function useStable<T extends { id: string }>(items: T[]): T[] {
 
 export function LabCanvas() {
   const view = useLearnerView();
+  // React Flow's own controls, edge labels and background follow the app's theme (they stayed white in dark).
+  const colorMode = useResolvedTheme();
   const selected = useUi((s) => s.selectedDevice);
   const selectDevice = useUi((s) => s.selectDevice);
   const openConsole = useUi((s) => s.openConsole);
@@ -92,6 +95,7 @@ export function LabCanvas() {
         nodesConnectable={false}
         nodesDraggable={false}
         proOptions={{ hideAttribution: true }}
+        colorMode={colorMode}
         minZoom={0.3}
       >
         <Background gap={24} size={1} />
