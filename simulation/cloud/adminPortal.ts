@@ -11,7 +11,7 @@ import { ACTIVITY, SSPR_SERVICE, audit } from './audit';
 import type { TenantEffect } from './effects';
 import { cloudPasswordProblem, listenerAlive, writebackReady } from './policy';
 import { setMethodPolicy, type MethodPolicyAction } from './authMethodsPolicy';
-import { SSPR_ERRORS, SSPR_TEXT } from './texts';
+import { ON_PREM_POLICY_REASON, SSPR_ERRORS, SSPR_TEXT } from './texts';
 import { findCloudUser, updateUser, type SsprMethods, type SsprScope, type TenantState } from './tenantState';
 
 export type AdminAction =
@@ -323,11 +323,11 @@ function adminResetAudit(
 /**
  * Why an admin reset failed on-premises, in the words Microsoft documents: AD's policy refusal is
  * "On-premises policy violation" (Troubleshoot self-service password reset, SSPR usage table); an
- * agent that cannot be reached and any other on-premises failure take the SSPR_0030 and SSPR_0029
- * reasons of the audit report.
+ * agent that cannot be reached and any other on-premises failure take the coded reasons of
+ * SSPR_0030 (OnPremisesConnectivityError) and SSPR_0029 (OnPremisesAdminActionRequired).
  */
 function adminResetReason(failure: string | undefined): string {
-  if (failure === 'policy') return 'On-premises policy violation';
+  if (failure === 'policy') return ON_PREM_POLICY_REASON;
   if (failure === 'timeout') return SSPR_ERRORS.SSPR_0030.auditReason;
   return SSPR_ERRORS.SSPR_0029.auditReason;
 }

@@ -106,7 +106,8 @@ export function block(c: SsprCtx, u: CloudUser): SsprCtx {
     ACTIVITY.blocked,
     'Success',
     u.upn,
-    'User tried to reset password too many times and is blocked for 24 hours',
+    // unconfirmed: no source gives this activity's status reason (the 2017 list has none for
+    // resets); the activity's name says what happened, so none is invented here.
   );
   return { ...c, t };
 }

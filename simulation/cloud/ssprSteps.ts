@@ -9,7 +9,7 @@ import { ACTIVITY, ssprAudit } from './audit';
 import { ssprPrecheck, totpValid, type SsprMethod } from './policy';
 import { DONE_TEXT, errorPage, family, userOf, type SsprCtx } from './ssprPages';
 import type { SsprPage } from './ssprTypes';
-import { SSPR_ERRORS, SSPR_TEXT, type SsprErrorCode } from './texts';
+import { ON_PREM_POLICY_REASON, SSPR_ERRORS, SSPR_TEXT, type SsprErrorCode } from './texts';
 import { updateUser, type CloudUser } from './tenantState';
 
 type Verify = Extract<SsprPage, { page: 'verify' }>;
@@ -159,7 +159,9 @@ export function writebackRefused(c: SsprCtx): SsprCtx {
     ACTIVITY.reset,
     'Failure',
     u.upn,
-    "We encountered a problem while resetting the user's on-premises password. Check your sync machine's event log",
+    // The documented reason for a password AD's policy refuses ("Troubleshoot self-service password
+    // reset", SSPR usage table), the same one an admin reset gets (cloud/adminPortal.ts).
+    ON_PREM_POLICY_REASON,
   );
   return {
     ...c,

@@ -24,6 +24,12 @@ export interface SsprErrorText {
   details: string;
   technical: string;
   followUp?: string;
+  /**
+   * The audit log's Status reason for a failure with this code: the code's name in Microsoft's error
+   * table ("Troubleshoot self-service password reset": `OnPremisesConnectivityError = 30` …), which
+   * is what the audit record's result description carries today (seen as `OnPremisesConnectivityError`
+   * in the AuditLogs table), not the 2017 report's sentences.
+   */
   auditReason: string;
 }
 
@@ -38,7 +44,7 @@ export const SSPR_ERRORS: Record<SsprErrorCode, SsprErrorText> = {
     details: `We're sorry, you can't reset your password at this time because your administrator has disabled password reset for your organization. ${CONTACT} Contact your admin and ask them to enable this feature.`,
     technical:
       "SSPR_0009: We've detected that password reset hasn't been enabled by your administrator. Contact your admin and ask them to enable password reset for your organization.",
-    auditReason: 'Password reset is not enabled for this user',
+    auditReason: 'TenantSSPRFlagDisabled',
   },
   /** Support article "Troubleshoot error SSPR_009" quotes the whole page. */
   SSPR_009: {
@@ -47,6 +53,7 @@ export const SSPR_ERRORS: Record<SsprErrorCode, SsprErrorText> = {
     details: '',
     technical: "SSPR_009: Your organization hasn't turned on password reset.",
     followUp: ADMIN_OR_NOT('"How to enable password reset"'),
+    /** unconfirmed: the error table names no code for the administrator policy; the 2017-era sentence stays. */
     auditReason: 'Password reset is not enabled for administrators',
   },
   SSPR_0010: {
@@ -54,37 +61,35 @@ export const SSPR_ERRORS: Record<SsprErrorCode, SsprErrorText> = {
     details: `We're sorry, you can't reset your password at this time because your administrator hasn't enabled a necessary service for your organization. ${CONTACT} Contact your admin and ask them to check your organization's configuration.`,
     technical:
       "SSPR_0010: We've detected that password writeback hasn't been enabled. Contact your admin and ask them to enable password writeback.",
-    auditReason: "User's password is managed on-premises. You can enable Password Writeback to resolve this",
+    auditReason: 'WritebackNotEnabled',
   },
   SSPR_0011: {
     heading: "We're sorry",
     details: `We're sorry, you can't reset your password at this time because your administrator hasn't configured password reset for your organization. ${CONTACT} Contact your admin and ask them to configure password reset.`,
     technical:
       "SSPR_0011: Your organization hasn't defined a password reset policy. Contact your admin and ask them to define a password reset policy.",
-    auditReason: 'No password reset policy is defined',
+    auditReason: 'SsprNotEnabledInUserPolicy',
   },
   SSPR_0012: {
     heading: "We're sorry",
     details: `We're sorry, you can't reset your password at this time because required licenses are missing from your organization. ${CONTACT} Contact your admin and ask them to check your license assignment.`,
     technical:
       "SSPR_0012: Your organization doesn't have the required licenses necessary to perform password reset. Contact your admin and ask them to review the license assignments.",
-    auditReason: 'User does not have a license. You can add a license to the user to resolve this',
+    auditReason: 'UserNotLicensed',
   },
   SSPR_0013: {
     heading: "We're sorry",
     details: `We're sorry, you can't reset your password at this time because your administrator hasn't configured your account to use password reset. ${CONTACT} Contact your admin and ask them to configure your account for password reset.`,
     technical:
       "SSPR_0013: You aren't a member of a group enabled for password reset. Contact your admin and request to be added to the group.",
-    auditReason:
-      'This user is not a member of the password reset users group. Add this user to that group to resolve this.',
+    auditReason: 'UserNotMemberOfScopedAccessGroup',
   },
   SSPR_0014: {
     heading: "We're sorry",
     details: `We're sorry, you can't reset your password at this time because necessary information is missing from your account. ${CONTACT} Contact your admin and ask them to reset your password for you. After you can access to your account again, you need to register the necessary information.`,
     technical:
       'SSPR_0014: Additional security info is needed to reset your password. To proceed, contact your admin and ask them to reset your password. After you can access to your account, you can register additional security info at https://aka.ms/ssprsetup. Your admin can add additional security info to your account by following the steps in Set and read authentication data for password reset.',
-    auditReason:
-      "User's account has insufficient authentication methods defined. Add authentication info to resolve this",
+    auditReason: 'UserNotProperlyConfigured',
   },
   /** Support article "Troubleshoot error SSPR_0029" quotes the page (the table's line differs). */
   SSPR_0029: {
@@ -93,8 +98,7 @@ export const SSPR_ERRORS: Record<SsprErrorCode, SsprErrorText> = {
     technical:
       "SSPR_0029: Your organization hasn't properly set up the on-premises configuration for password reset.",
     followUp: ADMIN_OR_NOT('Troubleshoot password writeback'),
-    auditReason:
-      "We encountered a problem while resetting the user's on-premises password. Check your sync machine's event log",
+    auditReason: 'OnPremisesAdminActionRequired',
   },
   SSPR_0030: {
     heading: "We're sorry",
@@ -102,10 +106,12 @@ export const SSPR_ERRORS: Record<SsprErrorCode, SsprErrorText> = {
       "We're sorry, we can't reset your password at this time because of connectivity issues to your organization. There's no action to take right now, but the problem might be resolved if you try again later. If the problem persists, contact your admin and ask them to investigate.",
     technical:
       "SSPR_0030: We can't reset your password due to a poor connection with your on-premises environment. Contact your admin and ask them to investigate.",
-    auditReason:
-      "We could not reach your on-premises password reset service. Check your sync machine's event log",
+    auditReason: 'OnPremisesConnectivityError',
   },
 };
+
+/** The audit reason for a password AD's policy refuses ("Troubleshoot self-service password reset", SSPR usage table). */
+export const ON_PREM_POLICY_REASON = 'On-premises policy violation';
 
 export const SSPR_TEXT = {
   title: 'Get back into your account',

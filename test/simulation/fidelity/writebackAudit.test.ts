@@ -5,7 +5,8 @@
  * policy violation"; error table: OnPremisesAdminActionRequired = 29 for a failure on the
  * on-premises side, OnPremisesConnectivityError = 30 for connectivity); "SSPR reports / audit
  * activities" (Reset password (by admin), OnPremisesAgent); shared/reference/entra-behaviour.md
- * 3.1, 3.2 and L21.
+ * 3.1, 3.2 and L21. Item 14: the audit record's status reason is the code's name from the error
+ * table (`OnPremisesConnectivityError`, as the AuditLogs table's ResultDescription shows it).
  */
 import { describe, expect, it } from 'vitest';
 import { admin, wait } from '../../harness';
@@ -59,9 +60,7 @@ describe('writeback failure paths against the reference', () => {
       .learnerView()
       .adminCenter.audit.filter((a) => a.activity === 'Reset password (self-service)')
       .at(-1);
-    expect(entry?.statusReason).toBe(
-      "We encountered a problem while resetting the user's on-premises password. Check your sync machine's event log",
-    );
+    expect(entry?.statusReason).toBe('OnPremisesAdminActionRequired');
   });
 
   it('the relay unreachable (ADSync stopped): SSPR_0030 and the connectivity reason', () => {
@@ -70,5 +69,40 @@ describe('writeback failure paths against the reference', () => {
     wait(lab, '15m');
     const page = ssprAttempt(lab);
     expect(JSON.stringify(page)).toContain('SSPR_0030');
+    expect(lab.learnerView().adminCenter.audit.at(-1)?.statusReason).toBe('OnPremisesConnectivityError');
+  });
+});
+
+const lastReason = (lab: Lab, activity: string) =>
+  lab
+    .learnerView()
+    .adminCenter.audit.filter((a) => a.activity === activity)
+    .at(-1)?.statusReason;
+
+describe('item 14: coded status reasons (Microsoft Learn "Troubleshoot self-service password reset", error table)', () => {
+  it('SSPR off (L1) logs TenantSSPRFlagDisabled; Michael outside the group (L2) UserNotMemberOfScopedAccessGroup', () => {
+    const off = workingLab();
+    inject(off, 'L1');
+    expect(ssprAttempt(off)).toMatchObject({ code: 'SSPR_0009' });
+    expect(lastReason(off, 'Self-service password reset flow activity progress')).toBe(
+      'TenantSSPRFlagDisabled',
+    );
+    const outside = workingLab();
+    inject(outside, 'L2');
+    expect(ssprAttempt(outside)).toMatchObject({ code: 'SSPR_0013' });
+    expect(lastReason(outside, 'Self-service password reset flow activity progress')).toBe(
+      'UserNotMemberOfScopedAccessGroup',
+    );
+  });
+
+  it('no reason is a 2017-era sentence, and a block is not given an invented one', () => {
+    const lab = workingLab();
+    for (let i = 0; i < 7; i += 1) ssprAttempt(lab, `Spring#Reset20${30 + i}`);
+    const audit = lab.learnerView().adminCenter.audit;
+    const blocked = audit.filter((a) => a.activity === 'Blocked from self-service password reset');
+    expect(blocked.length).toBeGreaterThan(0);
+    expect(blocked.every((a) => a.statusReason === undefined)).toBe(true);
+    for (const a of audit)
+      expect(a.statusReason ?? '').not.toMatch(/resolve this|sync machine's event log|blocked for 24 hours/);
   });
 });
