@@ -85,7 +85,7 @@ describe('when Michael opens the SSPR page', () => {
   });
 });
 
-describe('the "We\'re sorry" pages', () => {
+describe('the "We\'re sorry" pages (Microsoft Learn "Troubleshoot self-service password reset", SSPR errors table; support articles for SSPR_0029 and SSPR_009)', () => {
   it('SSPR_0009 carries the Details sentence, the technical line and the support code, time and user', () => {
     const lab = newLab();
     sspr(lab, { type: 'open' });

@@ -178,7 +178,7 @@ describe('L8 TLS 1.2 is disabled on SYNC01', () => {
     'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client';
   // Issue 15 item 2: the .NET TLS handshake failure (no common algorithm), not the root-CA text
   // (Microsoft Learn "Troubleshoot password writeback": TLS 1.2 and missing root CAs are separate).
-  it('31034 with the TLS handshake failure (no common algorithm) and SSPR_0030; reg.exe and a restart fix it', () => {
+  it('31034 with the TLS handshake failure (no common algorithm; .NET SslStream SEC_E_ALGORITHM_MISMATCH, Microsoft Learn "Troubleshoot password writeback") and SSPR_0030; reg.exe and a restart fix it', () => {
     const lab = workingLab();
     const t0 = lab.now();
     inject(lab, 'L8');

@@ -168,7 +168,7 @@ describe('New-ADUser (Microsoft Learn "New-ADUser")', () => {
   });
 });
 
-describe('a new user reaches the tenant; the connector account is where the docs say', () => {
+describe('a new user reaches the tenant; the connector account is where the docs say (Microsoft Learn "ADSyncConfig PowerShell Reference": Get-ADSyncADConnectorAccount)', () => {
   it('a user without a UPN syncs as sAMAccountName@laborhub.store at the next cycle', () => {
     expect(cmd('dc01', `net user jane.doe ${GOOD} /add`)).toEqual(['The command completed successfully.']);
     expect(lab.truth().tenant.users.some((u) => u.upn === 'jane.doe@laborhub.store')).toBe(false);

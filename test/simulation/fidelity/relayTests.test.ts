@@ -14,7 +14,7 @@ const SCU = 'ssprdedicatedsbprodscu.servicebus.windows.net';
 const IWR = `Invoke-WebRequest -Uri https://${SCU} -Verbose`;
 const ps = (lab: ReturnType<typeof workingLab>, line: string) => run(lab, 'sync01', line, 'powershell');
 
-describe("Microsoft's documented relay tests", () => {
+describe('the documented relay tests (Microsoft Learn "Troubleshoot self-service password reset writeback": Test-NetConnection and Invoke-WebRequest to the Service Bus namespace)', () => {
   it('Test-NetConnection to the documented namespace resolves and connects on 443', () => {
     const lab = workingLab();
     const lines = ps(lab, `Test-NetConnection -ComputerName ${SCU} -Port 443`);

@@ -26,7 +26,7 @@ function adminReset(lab: Lab, password: string): void {
   wait(lab, '1m');
 }
 
-describe('Reset password (by admin) in the audit log', () => {
+describe('Reset password (by admin) in the audit log (Microsoft Learn "Self-service password reset reports"; "Troubleshoot self-service password reset", SSPR usage table)', () => {
   it('names the admin as initiator and Michael as target, with the Connect agent', () => {
     const lab = workingLab();
     adminReset(lab, 'Entra#Reset2026');
@@ -48,7 +48,7 @@ describe('Reset password (by admin) in the audit log', () => {
   });
 });
 
-describe('writeback failure paths against the reference', () => {
+describe('writeback failure paths (Microsoft Learn "Troubleshoot self-service password reset": OnPremisesAdminActionRequired = 29, OnPremisesConnectivityError = 30; reference 3.1, L21)', () => {
   it('SYNC01 cannot locate a DC (AD side): SSPR_0029 and the on-premises problem reason', () => {
     const lab = workingLab();
     inject(lab, 'L21');

@@ -650,7 +650,7 @@ describe('gpupdate', () => {
   // Issue 15 item 8: with DNS at 8.8.8.8 the locator finds no DC (nltest: 1355), so Group Policy
   // logs 1054 "could not obtain the name of a domain controller" (Microsoft-Windows-GroupPolicy
   // event messages, gpsvc event table; shared/reference L27), not 1055/1053, which need a DC.
-  it('without a DC name (DNS 8.8.8.8) both parts fail with 1054, fails the computer part on a broken channel, and shows usage', () => {
+  it("without a DC name (DNS 8.8.8.8) both parts fail with 1054 (Microsoft-Windows-GroupPolicy 1054, as nltest's 1355 implies), fails the computer part on a broken channel, and shows usage", () => {
     const l = lab();
     setPcDns(l, ['8.8.8.8']);
     const t0 = l.now();
