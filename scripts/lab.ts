@@ -3,9 +3,12 @@
  *
  *   validate <files...>                      schema and meaning of scenario files; exit 0/1
  *   solve <file> [--seed N]                  replays the reference solution; exit 1 if not solved
- *   run [<file>] [--seed N] --script <file> [--json]
+ *   run [<file>] [--seed N] --script <file> [--json] [--show <surface>]...
  *                                            performs the script's actions one per line and prints
- *                                            what the learner sees after each, then the objectives
+ *                                            what the learner sees after each, then the objectives;
+ *                                            `instructor inject|clear|schedule|unschedule …` lines
+ *                                            change faults as the instructor does; --show prints a
+ *                                            surface's learner view at the end (scripts/labSurfaces.ts)
  *   play [<file>] [--seed N]                 the same, interactive (status, hint, give up, quit)
  *   verify <result.json> [--pack <dir>]      checks a signed result: signature, then a replay of its
  *                                            journal on the scenario and seed; exit 0, or 1 naming
@@ -35,6 +38,7 @@ import { buildResult, isSigned, signResult, verifyResult } from '../simulation/s
 import { loadOrCreateKey, nodeCheck, nodeSigner } from '../src-main/resultSigning';
 import { scaledLab } from '../simulation/lab/scaledLab';
 import type { LabDefinition } from '../simulation/core/definition';
+import { instructorCommand, showSurface, ssprText } from './labSurfaces';
 
 const FREE_LAB: Scenario = {
   format: 'hybridlab-scenario',
@@ -72,6 +76,8 @@ interface Args {
   users?: number;
   /** verify: accept a result exported unsigned, checking its replay alone. */
   allowUnsigned: boolean;
+  /** run: the surfaces to print at the end. */
+  show: string[];
 }
 
 /** The lab `--pcs`/`--users` ask for (undefined: the scenario's usual one). */
@@ -92,6 +98,7 @@ function parseArgs(argv: string[]): Args | string {
     seed: 1,
     json: false,
     allowUnsigned: false,
+    show: [],
     name: '',
     keyDir:
       process.env.HYBRIDLAB_KEY_DIR ??
@@ -115,6 +122,11 @@ function parseArgs(argv: string[]): Args | string {
       const f = rest[++i];
       if (!f) return '--script: expected a file';
       a.script = f;
+    } else if (x === '--show') {
+      const v = rest[++i];
+      if (!v)
+        return '--show: expected a surface (onprem, audit, signins, users, events:<host>[:<log>], wizard, phone)';
+      a.show.push(v);
     } else if (x === '--allow-unsigned') {
       a.allowUnsigned = true;
     } else if (x === '--report' || x === '--name' || x === '--key-dir' || x === '--pack') {
@@ -208,10 +220,15 @@ function seen(before: LearnerView, after: LearnerView, line: string): Record<str
   return out;
 }
 
-function printSeen(s: Record<string, unknown>): void {
+/** What the learner sees, as text; an SSPR page prints as the page reads (its Details block too). */
+function printSeen(s: Record<string, unknown>, view?: LearnerView): void {
   if (Array.isArray(s.output)) for (const l of s.output) process.stdout.write(`  | ${String(l)}\n`);
-  for (const k of ['sspr', 'myAccount', 'signin', 'notice', 'wizard'])
-    if (s[k] !== undefined) process.stdout.write(`  ${k}: ${JSON.stringify(s[k])}\n`);
+  for (const k of ['sspr', 'myAccount', 'signin', 'notice', 'wizard']) {
+    if (s[k] === undefined) continue;
+    if (k === 'sspr' && view)
+      for (const l of ssprText(view.browser.sspr)) process.stdout.write(`  sspr | ${l}\n`);
+    else process.stdout.write(`  ${k}: ${JSON.stringify(s[k])}\n`);
+  }
 }
 
 function validate(files: string[]): number {
@@ -345,11 +362,18 @@ async function runScript(
     return 2;
   }
   const run = ScenarioRun.start(scenario, seed, baseOf(a), { learnerName: a.name, wallMs: Date.now() });
+  for (const spec of a.show) {
+    const v = showSurface(run.learnerView(), spec);
+    if (!v.ok) {
+      process.stderr.write(`${v.error}\n`);
+      return 2;
+    }
+  }
   const lines = t.text.split(/\r?\n/).filter((l) => l.trim() && !l.trim().startsWith('#'));
   let failures = 0;
   for (const line of lines) {
     const before = run.learnerView();
-    const r = run.act(line, Date.now());
+    const r = act(run, line);
     const s = seen(before, run.learnerView(), line);
     if (!r.ok) failures++;
     if (json)
@@ -358,7 +382,7 @@ async function runScript(
       );
     else {
       process.stdout.write(`> ${line}${r.ok ? '' : `   [refused: ${r.error}]`}\n`);
-      printSeen(s);
+      printSeen(s, run.learnerView());
     }
   }
   const summary = {
@@ -369,8 +393,23 @@ async function runScript(
   };
   if (json) process.stdout.write(`${JSON.stringify({ summary })}\n`);
   else process.stdout.write(`\n${table(summary.objectives)}\n${scoreLine(run)}\nstatus: ${summary.status}\n`);
+  for (const spec of a.show) {
+    const v = showSurface(run.learnerView(), spec);
+    if (!v.ok) continue;
+    if (json) process.stdout.write(`${JSON.stringify({ show: spec, view: v.data })}\n`);
+    else process.stdout.write(`\n--- ${spec}\n${v.lines.map((l) => `  ${l}`).join('\n')}\n`);
+  }
   await writeReport(run, a);
   return 0;
+}
+
+/** A script line: an instructor's fault command, or a learner action. */
+function act(run: ScenarioRun, line: string): { ok: boolean; error?: string } {
+  const i = instructorCommand(line, run.learnerView().time.now);
+  if (!i) return run.act(line, Date.now());
+  if (!i.ok) return i;
+  const r = run.dispatch(i.command, Date.now());
+  return r.ok ? { ok: true } : { ok: false, error: r.error };
 }
 
 async function play(file: string | undefined, seed: number, base?: LabDefinition): Promise<number> {
@@ -403,9 +442,9 @@ async function play(file: string | undefined, seed: number, base?: LabDefinition
       process.stdout.write(`${scoreLine(run)}\n`);
     } else if (line) {
       const before = run.learnerView();
-      const r = run.act(line);
+      const r = act(run, line);
       if (!r.ok) process.stdout.write(`refused: ${r.error}\n`);
-      printSeen(seen(before, run.learnerView(), line));
+      printSeen(seen(before, run.learnerView(), line), run.learnerView());
       if (run.getStatus() !== 'running')
         process.stdout.write(`Scenario ${run.getStatus()}. ${scoreLine(run)}\n`);
     }

@@ -39,6 +39,7 @@ import {
 } from './portalPages';
 import type { PortalAction } from './portalTypes';
 import { CLOUD_SIGNIN_TEXT, MYACCOUNT_TEXT, REGISTRATION_TEXT, SSPR_ERRORS, SSPR_TEXT } from './texts';
+import { clearLockout, countBadPassword, LOCKED_FAILURE, lockedOut } from './smartLockout';
 import { findCloudUser } from './tenantState';
 
 const typedName = (e: PortalAction) =>
@@ -55,6 +56,10 @@ export const portalChart = setup({
     usernameUnknown: ({ context, event }) => !findCloudUser(context.t, typedName(event)),
     passwordEmpty: ({ event }) => typedPassword(event) === '',
     accountDisabled: ({ context }) => namedUser(context)?.accountEnabled === false,
+    smartLockedOut: ({ context }) => {
+      const u = namedUser(context);
+      return !!u && lockedOut(context.t, u, context.now);
+    },
     passwordWrong: ({ context, event }) => {
       const u = namedUser(context);
       return !u || u.password === undefined || u.password !== typedPassword(event);
@@ -124,15 +129,20 @@ export const portalChart = setup({
     logDisabled: assign(({ context }) =>
       logSignIn(context, namedUser(context)?.upn ?? '', 'Failure', FAILURE.disabled),
     ),
-    logWrongPassword: assign(({ context }) =>
-      logSignIn(context, namedUser(context)?.upn ?? '', 'Failure', FAILURE.password),
+    logWrongPassword: assign(({ context, event }) => {
+      const u = namedUser(context);
+      const c = logSignIn(context, u?.upn ?? '', 'Failure', FAILURE.password);
+      return u ? { ...c, t: countBadPassword(c.t, u, typedPassword(event), c.now) } : c;
+    }),
+    logLockedOut: assign(({ context }) =>
+      logSignIn(context, namedUser(context)?.upn ?? '', 'Failure', LOCKED_FAILURE),
     ),
     signedIn: assign(({ context }, params: { interrupted: boolean }) => {
       const u = namedUser(context);
       if (!u) return {};
       const c = logSignIn(context, u.upn, params.interrupted ? 'Interrupted' : 'Success');
       return {
-        t: c.t,
+        t: clearLockout(c.t, u),
         s: {
           page: params.interrupted ? { page: 'moreInfo' as const } : { page: 'kmsi' as const, upn: u.upn },
           userId: u.id,
@@ -243,6 +253,10 @@ export const portalChart = setup({
           {
             guard: 'accountDisabled',
             actions: ['logDisabled', err(CLOUD_SIGNIN_TEXT.disabled)],
+          },
+          {
+            guard: 'smartLockedOut',
+            actions: ['logLockedOut', err(CLOUD_SIGNIN_TEXT.lockedOut)],
           },
           {
             guard: 'passwordWrong',

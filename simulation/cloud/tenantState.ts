@@ -174,11 +174,24 @@ export interface TenantState {
   resetAttempts: Record<string, number[]>;
   /** Users blocked from SSPR until the given time. */
   blockedUntil: Record<string, number>;
+  /** Smart lockout's count of failed cloud sign-ins per user id (smartLockout.ts); absent until one fails. */
+  smartLockout?: Record<string, SmartLockoutState>;
   /** Methods users had registered before the lab began, applied when their synced account appears. */
   seededMethods: Record<string, RegisteredMethods>;
   /** Behaviour kept for sessions journalled by an earlier HybridLab (LabDefinition.compat). */
   compat?: LabCompat;
   rng: RngState;
+}
+
+/** One user's smart lockout counter: distinct bad passwords counted, and the lockout, if any. */
+export interface SmartLockoutState {
+  failures: number;
+  /** Hashes of the last three distinct bad passwords (the same bad password does not count again). */
+  badHashes: string[];
+  /** When the password these failures were counted against was set (a new password starts afresh). */
+  passwordSetAt: number;
+  /** Locked until this lab time. */
+  lockedUntil?: number;
 }
 
 export const LOG_LIMIT = 2000;

@@ -232,6 +232,9 @@ export const CLOUD_SIGNIN_TEXT = {
     'This username may be incorrect. Make sure you typed it correctly. Otherwise, contact your admin.',
   badPassword: "Your account or password is incorrect. If you don't remember your password, reset it now.",
   disabled: 'Your account has been locked. Contact your support person to unlock it, then try again.',
+  /** Smart lockout (Microsoft Learn, howto-password-smart-lockout, "Testing Smart lockout"). */
+  lockedOut:
+    'Your account is temporarily locked to prevent unauthorized use. Try again later, and if you still have trouble, contact your admin.',
   moreInfo: 'More information required',
   moreInfoBody: 'Your organization needs more information to keep your account secure',
 } as const;

@@ -55,4 +55,9 @@ export const TIMINGS = {
   /** Kerberos tickets: TGT lifetime and renewal limit (the domain's default policy). */
   kerberosTgtLifetime: 10 * HOUR,
   kerberosRenewLifetime: 7 * DAY,
+  /**
+   * Microsoft Entra smart lockout's default lockout duration (reference: Microsoft Learn "Protect
+   * user accounts from attacks with Microsoft Entra smart lockout": 60 seconds, one minute).
+   */
+  smartLockoutDuration: 60 * SECOND,
 } as const;

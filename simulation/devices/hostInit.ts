@@ -9,6 +9,8 @@ import { domainZones } from '../roles/dnsServer';
 import { initialDhcpServer } from '../roles/dhcpServer';
 import { initialDirectory } from '../roles/directory';
 import { initialAdSync } from '../sync/adsyncInit';
+import { phsPingHistory } from '../sync/history';
+import { appendEvent, type EventLogs } from '../windows/eventlog';
 import type { AdSyncState } from '../sync/state';
 import { logonToken } from '../windows/logonToken';
 import { defaultRegistry, tls12Enabled } from '../windows/registry';
@@ -68,7 +70,7 @@ export function initialHostContext(
     services: servicesFor(host.kind),
     clockOffsetMs: 0,
     timeZoneOffsetMinutes: def.timeZone.offsetMinutes,
-    logs: {},
+    logs: pastLogs(def, host, now),
     consoles: { cmd: session('cmd', user, cwd), powershell: session('powershell', user, cwd) },
     bootedAt: now,
     machineSecret: 1,
@@ -97,6 +99,16 @@ export function initialHostContext(
     rng: seedFrom(seed, host.id),
     seq: 0,
   };
+}
+
+/** The events a host's logs hold from before the lab's start (the sync server's PHS pings). */
+function pastLogs(def: LabDefinition, host: HostDefinition, now: number): EventLogs {
+  if (!hostsEntraConnect(def, host)) return {};
+  const computer = `${host.hostname}.${def.domain.fqdn}`;
+  return phsPingHistory(def, now).reduce<EventLogs>(
+    (logs, p) => appendEvent(logs, p.entry, p.at, computer),
+    {},
+  );
 }
 
 /** Entra Connect Sync runs on the sync server the definition names. */

@@ -1,7 +1,6 @@
 /**
  * A cmdlet's arguments as the binder sees them: the token that holds a parameter's value, member
- * calls joined to the sub-expression before them, binding against the cmdlet's parameters, and
- * what the pipeline does next with the output.
+ * calls joined to the sub-expression before them, and binding against the cmdlet's parameters.
  */
 import { bindParams, type BindResult, type CmdletSpec } from '../shell/bind';
 import type { Token } from '../shell/parse';
@@ -41,11 +40,4 @@ export function joinMemberCalls(args: readonly Token[]): Token[] {
 
 export function bind(env: CommandEnv, spec: CmdletSpec): BindResult {
   return bindParams(spec, joinMemberCalls(env.cmd.args), env.line);
-}
-
-/** Whether the command's output goes on to `Format-List` / `fl` (the next element of its pipeline). */
-export function pipedToFormatList(env: CommandEnv): boolean {
-  const after = env.line.slice(env.cmd.nameAt + env.cmd.source.length);
-  const m = /^\s*\|\s*([\w-]+)/.exec(after);
-  return !!m && ['format-list', 'fl'].includes((m[1] ?? '').toLowerCase());
 }

@@ -5,14 +5,33 @@
  * cmdlets write their objects; psViews shows them through these. Pure.
  */
 import type { ConsoleLine } from '../../windows/hostState';
+import { monthDayTime } from '../commands/hostTime';
 import { out } from './psError';
 import { valueOf, type PsObject } from './psObject';
-import { psValue } from './psFormat';
+import { isTyped, psValue } from './psFormat';
+import { fixedTable } from './tables';
 
 export const DATE_TYPE = 'System.DateTime';
 export const DNS_SERVER_TYPE =
   'Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_DNSClientServerAddress';
 export const TNC_TYPE = 'TestNetConnectionResult';
+/** What Get-EventLog writes (classic logs). */
+export const EVENTLOG_ENTRY_TYPE = 'System.Diagnostics.EventLogEntry';
+
+/** The properties Format-List shows of an EventLogEntry when none are named (its list view). */
+export const EVENTLOG_ENTRY_LIST = [
+  'Index',
+  'EntryType',
+  'InstanceId',
+  'Message',
+  'Category',
+  'CategoryNumber',
+  'ReplacementStrings',
+  'Source',
+  'TimeGenerated',
+  'TimeWritten',
+  'UserName',
+];
 
 /** Test-NetConnection's list shows two properties under longer labels. */
 export const TNC_LABELS: Readonly<Record<string, string>> = {
@@ -55,6 +74,39 @@ export function dnsServerTable(objects: readonly PsObject[]): ConsoleLine[] {
       );
     }),
     '',
+    '',
+  );
+}
+
+/**
+ * Get-EventLog's table view: Index, Time (`MMM dd HH:mm` of TimeGenerated, which holds the host's
+ * local time), EntryType, Source, InstanceID and the message's first line, with fixed widths.
+ */
+export function eventLogTable(objects: readonly PsObject[]): ConsoleLine[] {
+  const time = (o: PsObject) => {
+    const t = valueOf(o, 'TimeGenerated');
+    return isTyped(t) ? monthDayTime(t.order) : psValue(t);
+  };
+  return out(
+    '',
+    ...fixedTable(
+      [
+        { header: 'Index', width: 8, align: 'right' },
+        { header: 'Time', width: 13 },
+        { header: 'EntryType', width: 11 },
+        { header: 'Source', width: 20 },
+        { header: 'InstanceID', width: 12, align: 'right' },
+        { header: 'Message' },
+      ],
+      objects.map((o) => [
+        text(o, 'Index'),
+        time(o),
+        text(o, 'EntryType'),
+        text(o, 'Source'),
+        text(o, 'InstanceId'),
+        text(o, 'Message'),
+      ]),
+    ),
     '',
   );
 }

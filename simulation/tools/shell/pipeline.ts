@@ -64,8 +64,15 @@ export interface LineContext {
 
 export type TailParse = { ok: true; tail: StepTail } | { ok: false; lines: ConsoleLine[] };
 
-/** Reads the elements after a command; an unknown command anywhere fails the whole statement. */
-export function tailOf(ctx: LineContext, stages: readonly ParsedCommand[]): TailParse {
+/**
+ * Reads the elements after a command; an unknown command anywhere fails the whole statement.
+ * `end` takes what the last element writes (a parenthesised pipeline's member access).
+ */
+export function tailOf(
+  ctx: LineContext,
+  stages: readonly ParsedCommand[],
+  end?: (s: Stream) => Step[],
+): TailParse {
   const filters: PipeFilter[] = [];
   for (let i = 0; i < stages.length; i++) {
     const stage = stages[i] as ParsedCommand;
@@ -85,11 +92,11 @@ export function tailOf(ctx: LineContext, stages: readonly ParsedCommand[]): Tail
             : commandNotFound(stage.name, ctx.line, stage.nameAt),
       };
     }
-    const after = tailOf(ctx, stages.slice(i + 1));
+    const after = tailOf(ctx, stages.slice(i + 1), end);
     if (!after.ok) return after;
     return { ok: true, tail: { filters, pipeTo: feed(ctx, def, stage, after.tail) } };
   }
-  return { ok: true, tail: { filters } };
+  return { ok: true, tail: end ? { filters, pipeTo: end } : { filters } };
 }
 
 /** What the runs for each input object wrote so far: their output lines and objects. */

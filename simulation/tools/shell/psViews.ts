@@ -8,7 +8,17 @@ import { CONSOLE_WIDTH, type Column, fixedTable, listRecords } from './tables';
 import type { ConsoleLine } from '../../windows/hostState';
 import { isScalar, namesMatching, objectText, valueOf, type PsObject } from './psObject';
 import { out } from './psError';
-import { DATE_TYPE, DNS_SERVER_TYPE, dateView, dnsServerTable, TNC_LABELS, TNC_TYPE } from './customViews';
+import {
+  DATE_TYPE,
+  DNS_SERVER_TYPE,
+  dateView,
+  dnsServerTable,
+  EVENTLOG_ENTRY_LIST,
+  EVENTLOG_ENTRY_TYPE,
+  eventLogTable,
+  TNC_LABELS,
+  TNC_TYPE,
+} from './customViews';
 import { formatTable, psValue, type PsValue } from './psFormat';
 import type { CommandResult } from '../commands/types';
 
@@ -26,6 +36,8 @@ interface FormatView {
   labels?: Readonly<Record<string, string>>;
   /** The default view when it is neither the table nor the generic one: the list, or lines of its own. */
   shows?: 'list' | ((objects: readonly PsObject[]) => ConsoleLine[]);
+  /** `shows` is the type's table view: Format-Table without property names prints it too. */
+  showsTable?: boolean;
 }
 
 const VIEWS: Readonly<Record<string, FormatView>> = {
@@ -60,6 +72,7 @@ const VIEWS: Readonly<Record<string, FormatView>> = {
   [DATE_TYPE]: { shows: dateView },
   [DNS_SERVER_TYPE]: { shows: dnsServerTable },
   [TNC_TYPE]: { shows: 'list', labels: TNC_LABELS },
+  [EVENTLOG_ENTRY_TYPE]: { shows: eventLogTable, showsTable: true, list: EVENTLOG_ENTRY_LIST },
 };
 
 const cell = (o: PsObject, name: string) => psValue(valueOf(o, name));
@@ -99,6 +112,7 @@ export function tableOf(objects: readonly PsObject[], names?: readonly string[])
   if (isScalar(first)) return scalars(objects);
   const view = VIEWS[first.typeName];
   if (!names && view?.table) return viewTable({ ...view, table: view.table }, objects);
+  if (!names && view?.showsTable && typeof view.shows === 'function') return view.shows(objects);
   const all = namesMatching(first, names ?? first.props.map(([k]) => k));
   // Columns that would pass the console's width are left out, with PowerShell's warning.
   let used = -1;

@@ -5,13 +5,17 @@
  * to Format-List.
  */
 import { cmdletSpec } from '../../catalog';
-import { localNow, monthDayTime, parseLocalDate } from '../hostTime';
-import { fixedTable, listRecords } from '../../shell/tables';
+import { localNow, parseLocalDate } from '../hostTime';
+import { fixedTable } from '../../shell/tables';
 import { likeName } from '../../shell/wildcard';
-import { bind, pipedToFormatList, valueToken } from '../args';
+import { bind, valueToken } from '../args';
 import { ambiguousParameterSet, cmdletError, missingMandatory, validationError } from '../errors';
-import { formatShortDateTime } from '../../../core/time';
 import type { ConsoleLine } from '../../../windows/hostState';
+import type { WinEvent } from '../../../windows/eventlog';
+import { EVENTLOG_ENTRY_TYPE } from '../../shell/customViews';
+import { psDateValue } from '../../shell/psFormat';
+import type { PsObject } from '../../shell/psObject';
+import { display } from '../../shell/psViews';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, out } from '../../shell/psError';
 import { entriesOf, entryType, findLog, instanceIdOf, logsOf, shownTime } from './logs';
@@ -94,6 +98,37 @@ function eventLogList(env: CommandEnv): ConsoleLine[] {
     ),
     '',
   );
+}
+
+/**
+ * The EventLogEntry an entry is, with its properties in the order `Select-Object *` lists them
+ * (Microsoft Learn, Get-EventLog, "display all of an event's properties and values"). The times
+ * hold the host's local time. ReplacementStrings is simplified: the lab keeps no insertion strings,
+ * so it holds the message's first line.
+ */
+function eventLogEntry(env: CommandEnv, e: WinEvent): PsObject {
+  const time = psDateValue(shownTime(env, e), 0);
+  return {
+    typeName: EVENTLOG_ENTRY_TYPE,
+    props: [
+      ['EventID', e.eventId],
+      ['MachineName', e.computer],
+      ['Data', '{}'],
+      ['Index', e.recordId],
+      ['Category', e.taskCategory ?? '(0)'],
+      ['CategoryNumber', 0],
+      ['EntryType', entryType(e.level)],
+      ['Message', e.message],
+      ['Source', e.source],
+      ['ReplacementStrings', `{${e.message.split(/\r?\n/)[0] ?? ''}}`],
+      ['InstanceId', instanceIdOf(e)],
+      ['TimeGenerated', time],
+      ['TimeWritten', time],
+      ['UserName', e.user ?? null],
+      ['Site', null],
+      ['Container', null],
+    ],
+  };
 }
 
 export const getEventLog: CommandDef = {
@@ -198,50 +233,7 @@ export const getEventLog: CommandDef = {
         }),
       );
     }
-    if (pipedToFormatList(env)) {
-      return done(
-        out(
-          ...listRecords(
-            events.map((e) => [
-              ['Index', String(e.recordId)],
-              ['EntryType', entryType(e.level)],
-              ['InstanceId', String(instanceIdOf(e))],
-              ['Message', e.message],
-              ['Category', e.taskCategory ?? '(0)'],
-              ['CategoryNumber', '0'],
-              ['ReplacementStrings', `{${e.message.split(/\r?\n/)[0] ?? ''}}`],
-              ['Source', e.source],
-              ['TimeGenerated', formatShortDateTime(shownTime(env, e), 0)],
-              ['TimeWritten', formatShortDateTime(shownTime(env, e), 0)],
-              ['UserName', e.user ?? ''],
-            ]),
-          ),
-        ),
-      );
-    }
-    return done(
-      out(
-        '',
-        ...fixedTable(
-          [
-            { header: 'Index', width: 8, align: 'right' },
-            { header: 'Time', width: 13 },
-            { header: 'EntryType', width: 11 },
-            { header: 'Source', width: 20 },
-            { header: 'InstanceID', width: 12, align: 'right' },
-            { header: 'Message' },
-          ],
-          events.map((e) => [
-            String(e.recordId),
-            monthDayTime(shownTime(env, e)),
-            entryType(e.level),
-            e.source,
-            String(instanceIdOf(e)),
-            e.message,
-          ]),
-        ),
-        '',
-      ),
-    );
+    const objects = events.map((e) => eventLogEntry(env, e));
+    return done(display(objects), undefined, objects);
   },
 };

@@ -9,7 +9,7 @@ import { DATE_TYPE } from '../../shell/customViews';
 import { civil, daysFromCivil } from './calendar';
 
 /** .NET ticks (100 ns since 0001-01-01) of a local time; past 2^53, so counted in BigInt. */
-const EPOCH_TICKS = 621355968000000000n;
+export const EPOCH_TICKS = 621355968000000000n;
 
 /** A local time (epoch ms shifted into the host's zone) as a DateTime object. */
 export function dateObject(local: number, hint = 'DateTime'): PsObject {

@@ -62,8 +62,14 @@ describe('Invoke-ADSyncDiagnostics -PasswordSync', () => {
     );
   });
 
-  it('finds no heartbeat before the first PHS ping', () => {
+  it('finds the heartbeat of before the start, and none once three hours pass without a ping', () => {
     const lab = configured('5m');
+    expect(ps(lab, 'sync01', 'Invoke-ADSyncDiagnostics -PasswordSync')[6]).toBe(
+      'Latest Password Hash Synchronization heartbeat is detected at: 3/2/2026 7:30:00 AM UTC',
+    );
+    // The edge firewall blocks outbound 443 from the sync server: pings fail (655) from now on.
+    must(lab, { type: 'fault.inject', fault: 'L7' });
+    wait(lab, '3h');
     const out = ps(lab, 'sync01', 'Invoke-ADSyncDiagnostics -PasswordSync');
     expect(out[6]).toBe('Password Hash Synchronization heartbeat is not detected in the last 3 hours');
   });
