@@ -203,6 +203,26 @@ export const aducActionSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('addToGroup'), user: account, group: text(256) }),
   z.object({ type: z.literal('removeFromGroup'), user: account, group: text(256) }),
+  /** New › User: the wizard's three pages in one action (the object, its password, its options). */
+  z.object({
+    type: z.literal('createUser'),
+    /** The container the wizard was opened on. */
+    parent: text(1024),
+    firstName: text(64).default(''),
+    initials: text(6).default(''),
+    lastName: text(64).default(''),
+    fullName: z.string().min(1).max(64),
+    logonName: text(256).default(''),
+    upnSuffix: text(256),
+    /** The pre-Windows 2000 logon name (sAMAccountName). */
+    samName: z.string().min(1).max(20),
+    password: text(256),
+    confirm: text(256),
+    mustChange: z.boolean().default(true),
+    cannotChange: z.boolean().default(false),
+    neverExpires: z.boolean().default(false),
+    disabled: z.boolean().default(false),
+  }),
 ]);
 
 export type AducAction = z.infer<typeof aducActionSchema>;

@@ -23,8 +23,16 @@ export const TIMINGS = {
   ntpTimeout: 5 * SECOND,
   /** Kerberos: maximum tolerance for computer clock synchronization (reference §6.3). */
   kerberosMaxSkew: 5 * MINUTE,
-  /** Domain members poll the domain hierarchy for time (unconfirmed: SpecialPollInterval 3600 s). */
-  w32timePoll: HOUR,
+  /**
+   * A domain member's Windows Time poll: 2^MinPollInterval s, MinPollInterval 10 on members
+   * (Microsoft Learn, "Config\\MinPollInterval"). Simplified: real W32Time lengthens it towards
+   * 2^MaxPollInterval (2^15 s) while the clock stays steady; the lab keeps 1024 s.
+   */
+  w32timePoll: 1024 * SECOND,
+  /** NtpClient's first retry after a failed poll, doubled after each further failure (event 129's text). */
+  w32timeRetry: 15 * MINUTE,
+  /** A member's first sample after it boots (unconfirmed: W32Time syncs soon after start once the network is up). */
+  w32timeStartSync: 2 * MINUTE,
   /** How long a learner command may take before the console gives up waiting (lab time). */
   commandSettleLimit: 5 * MINUTE,
   dhcpLeaseDefault: 8 * DAY,

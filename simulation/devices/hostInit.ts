@@ -43,7 +43,16 @@ export function initialHostContext(
   const cwd = adminProfile(host, def);
   const cfg = host.nic.config;
   const registry = defaultRegistry(host.kind, host.hostname, def.domain.fqdn);
-  const dcName = def.hosts.find((h) => h.kind === 'dc')?.hostname ?? 'DC01';
+  const dcHost = def.hosts.find((h) => h.kind === 'dc');
+  const dcName = dcHost?.hostname ?? 'DC01';
+  // Where the service took its last sample at the lab's start: the DC for a member, the DC's own
+  // internet source (time.windows.com's long-standing address) for the DC.
+  const refIp =
+    host.kind === 'dc'
+      ? '168.61.215.74'
+      : dcHost?.nic.config.mode === 'static'
+        ? dcHost.nic.config.ip
+        : undefined;
   return {
     id: host.id,
     kind: host.kind,
@@ -95,6 +104,7 @@ export function initialHostContext(
       type: host.kind === 'dc' ? 'NTP' : 'NT5DS',
       lastSyncAt: now,
       source: host.kind === 'dc' ? 'time.windows.com,0x9' : `${dcName}.${def.domain.fqdn}`,
+      ...(refIp ? { refIp } : {}),
     },
     rng: seedFrom(seed, host.id),
     seq: 0,

@@ -66,6 +66,8 @@ import { aducScript } from '../tools/aduc';
 import type { AducAction } from '../core/actionSchemas';
 import { TIMINGS } from '../core/timings';
 import type { DhcpLease } from '../windows/hostState';
+import { w32timeTimerMachine, type W32TimeTimerReport } from './w32timeTimer.machine';
+import { pollTimeSource, type TimePoll } from '../tools/commands/time/w32timePoll';
 
 export interface HostInput {
   host: WindowsHostContext;
@@ -83,7 +85,8 @@ type Job =
   | { kind: 'passwordChange'; user: string }
   | { kind: 'aduc' }
   | { kind: 'dns.forward'; request: Packet; replyTo?: AnyActorRef; from: Ipv4 }
-  | { kind: 'dns.register' };
+  | { kind: 'dns.register' }
+  | { kind: 'time.poll' };
 
 export interface HostMachineContext {
   host: WindowsHostContext;
@@ -133,6 +136,7 @@ export type HostEvent =
   | { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef }
   | { type: 'net.media'; connected: boolean }
   | DhcpClientReport
+  | W32TimeTimerReport
   | AdSyncReport
   | { type: `xstate.done.actor.${string}`; output: ScriptOutput; actorId?: string }
   | { type: `xstate.error.actor.${string}`; error: unknown; actorId?: string };
@@ -360,7 +364,12 @@ export const windowsHostMachine = setup({
     events: {} as HostEvent,
     input: {} as HostInput,
   },
-  actors: { script: scriptMachine, dhcpClient: dhcpClientMachine, adsync: adsyncMachine },
+  actors: {
+    script: scriptMachine,
+    dhcpClient: dhcpClientMachine,
+    adsync: adsyncMachine,
+    w32time: w32timeTimerMachine,
+  },
   actions: {
     boot: assign(({ context }) => {
       const now = context.env.now();
@@ -406,6 +415,31 @@ export const windowsHostMachine = setup({
         },
       });
       enqueue.sendTo('dhcp', { type: 'dhcp.start' });
+    }),
+    startTimeService: enqueueActions(({ enqueue, context, event }) => {
+      // Members poll the domain hierarchy; the DC's own source is outside the lab.
+      if (context.host.kind === 'dc') return;
+      // Entered by a power-on or restart (not at the lab's start, when every clock is in step).
+      const booted = event.type === 'host.power' || event.type === 'host.restart';
+      enqueue.spawnChild('w32time', {
+        id: 'w32time',
+        input: { firstInMs: booted ? TIMINGS.w32timeStartSync : TIMINGS.w32timePoll },
+      });
+    }),
+    pollTime: enqueueActions(({ enqueue, context }) => {
+      const host = context.host;
+      if (host.services.W32Time?.status !== 'Running' || host.time.type === 'NoSync') {
+        enqueue.sendTo('w32time', { type: 'time.next', inMs: TIMINGS.w32timePoll });
+        return;
+      }
+      const id = `job-${host.seq + 1}`;
+      const next = { ...host, seq: host.seq + 1 };
+      enqueue.assign({ host: next, jobs: { ...context.jobs, [id]: { kind: 'time.poll' } } });
+      const now = context.env.now();
+      enqueue.spawnChild('script', {
+        id,
+        input: { deviceId: host.id, idPrefix: `${host.id}.${id}`, start: () => pollTimeSource(next, now) },
+      });
     }),
     startAdsync: enqueueActions(({ enqueue, context, self }) => {
       const disk = context.adsyncDisk;
@@ -512,6 +546,7 @@ export const windowsHostMachine = setup({
         : context.adsyncDisk;
       enqueue.stopChild('adsync');
       enqueue.stopChild('dhcp');
+      enqueue.stopChild('w32time');
       for (const id of Object.keys(context.jobs)) enqueue.stopChild(id);
       enqueue.sendTo(networkOf(system), {
         type: 'net.power',
@@ -721,6 +756,13 @@ export const windowsHostMachine = setup({
         enqueue.assign({ host: { ...context.host, aduc: { lastResult } }, jobs });
         return;
       }
+      if (job.kind === 'time.poll') {
+        const poll = !failed && output && !output.failure ? (output.value as TimePoll) : undefined;
+        const host = poll ? applyEffects(context.host, 'cmd', poll.effects, now) : context.host;
+        enqueue.assign({ host, jobs });
+        enqueue.sendTo('w32time', { type: 'time.next', inMs: poll?.nextInMs ?? TIMINGS.w32timePoll });
+        return;
+      }
       if (job.kind === 'dns.forward' && output && !failed) {
         enqueue.sendTo(networkOf(system), {
           type: 'net.respond',
@@ -798,6 +840,11 @@ export const windowsHostMachine = setup({
     ),
   },
   guards: {
+    serviceRunning: ({ context, event }) =>
+      'service' in event &&
+      Object.values(context.host.services).some(
+        (s) => s.name.toLowerCase() === event.service.toLowerCase() && s.status === 'Running',
+      ),
     powerOn: ({ event }) => event.type === 'host.power' && event.on,
     powerOff: ({ event }) => event.type === 'host.power' && !event.on,
   },
@@ -820,7 +867,7 @@ export const windowsHostMachine = setup({
       },
     },
     on: {
-      entry: ['boot', 'attachNetwork', 'startDhcpClient', 'startAdsync'],
+      entry: ['boot', 'attachNetwork', 'startDhcpClient', 'startAdsync', 'startTimeService'],
       exit: 'shutdown',
       on: {
         'host.power': { guard: 'powerOff', target: 'off' },
@@ -829,6 +876,7 @@ export const windowsHostMachine = setup({
         'net.media': { actions: 'takeMedia' },
         'dhcp.update': { actions: 'takeDhcpUpdate' },
         'dhcp.outcome': { actions: 'takeDhcpOutcome' },
+        'time.poll': { actions: 'pollTime' },
         'console.exec': { actions: 'execConsole' },
         'console.clear': { actions: 'clearConsole' },
         'console.close': { actions: 'clearConsole' },
@@ -837,7 +885,11 @@ export const windowsHostMachine = setup({
         'desktop.changePassword': { actions: 'startPasswordChange' },
         'service.start': { actions: ['startService', 'tellAdsync'] },
         'service.stop': { actions: ['stopService', 'tellAdsync'] },
-        'service.restart': { actions: ['stopService', 'tellAdsync', 'startService', 'tellAdsync'] },
+        // The Services console greys Restart out for a stopped service: restart only what runs.
+        'service.restart': {
+          guard: 'serviceRunning',
+          actions: ['stopService', 'tellAdsync', 'startService', 'tellAdsync'],
+        },
         'host.log': { actions: 'adsyncLog' },
         'adsync.reply': { actions: 'adsyncReply' },
         'connect.wizard': { actions: 'toWizard' },

@@ -737,8 +737,14 @@ export const FAULTS: readonly FaultSpec[] = [
     holds: (t, c) => !dnsPointsAtDc(t, c.def, c.params.pc),
   },
   {
+    // A domain member's Windows Time service polls the DC every 1024 s and accepts any correction
+    // (MaxPos/MaxNegPhaseCorrection 0xFFFFFFFF), so a clock that is merely off heals by itself at
+    // the next poll. What a real lab needs for the clock to stay off is a time service with no
+    // input: W32Time's Type set to NoSync (what `w32tm /config /syncfromflags:NO` writes), so the
+    // service runs, answers w32tm, but never samples a source. The fault stays until the Type is
+    // back to NT5DS (the next poll, or `w32tm /resync`, then sets the clock).
     id: 'L28',
-    title: "The PC's clock is 10 minutes off (no time sync)",
+    title: "The PC's clock is 10 minutes off and its time service has no source (Type NoSync)",
     category: 'Client',
     giveaway: [
       'clock',

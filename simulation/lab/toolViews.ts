@@ -41,6 +41,11 @@ const SERVICE_INFO: Record<string, { description: string; logOnAs: string }> = {
     logOnAs: 'Network Service',
   },
   EventLog: { description: 'This service manages events and event logs.', logOnAs: 'Local Service' },
+  EventSystem: {
+    description:
+      'Supports System Event Notification Service (SENS), which provides automatic distribution of events to subscribing Component Object Model (COM) components. If the service is stopped, SENS will close and will not be able to provide logon and logoff notifications. If this service is disabled, any services that explicitly depend on it will fail to start.',
+    logOnAs: 'Local Service',
+  },
   LanmanServer: {
     description: 'Supports file, print, and named-pipe sharing over the network for this computer.',
     logOnAs: 'Local System',
@@ -62,6 +67,11 @@ const SERVICE_INFO: Record<string, { description: string; logOnAs: string }> = {
   RpcSs: {
     description: 'The RPCSS service is the Service Control Manager for COM and DCOM servers.',
     logOnAs: 'Network Service',
+  },
+  SamSs: {
+    description:
+      'The startup of this service signals other services that the Security Accounts Manager (SAM) is ready to accept requests.  Disabling this service will prevent other services in the system from being notified when the SAM is ready, which may in turn cause those services to fail to start correctly. This service should not be disabled.',
+    logOnAs: 'Local System',
   },
   W32Time: {
     description: 'Maintains date and time synchronization on all clients and servers in the network.',

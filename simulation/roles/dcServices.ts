@@ -645,13 +645,15 @@ export function serveDc(ctx: DcContext, packet: Packet, now: number): DcAnswer |
     case 'app.krb.asreq': {
       if (!listenerFor(host.services, packet.transport, 88)) return { refuse: true };
       const dcTime = hostTime(host, now);
-      if (Math.abs(body.clientTime - dcTime) > TIMINGS.kerberosMaxSkew) {
-        return { reply: { kind: 'app.krb.error', code: 'KRB_AP_ERR_SKEW' } satisfies KrbError };
-      }
-      const r = authenticate(dir, body.user, body.password, now, {
-        workstation: body.workstation,
-        address: packet.src,
-      });
+      const skewed = Math.abs(body.clientTime - dcTime) > TIMINGS.kerberosMaxSkew;
+      const r = authenticate(
+        dir,
+        body.user,
+        body.password,
+        now,
+        { workstation: body.workstation, address: packet.src },
+        skewed,
+      );
       const err = (code: KrbError['code'], detail?: KrbError['detail']): DcAnswer => ({
         reply: { kind: 'app.krb.error', code, detail },
         dir: r.dir,
@@ -668,6 +670,8 @@ export function serveDc(ctx: DcContext, packet: Packet, now: number): DcAnswer |
           return err('KDC_ERR_CLIENT_REVOKED', 'disabled');
         case 'expired':
           return err('KDC_ERR_KEY_EXPIRED');
+        case 'skew':
+          return err('KRB_AP_ERR_SKEW');
         default: {
           const u = r.user as AdUser;
           return {

@@ -374,7 +374,7 @@ function note(dir: DirectoryState, user: AdUser, patch: Partial<AdUser>): Direct
 }
 
 export type AuthOutcome =
-  'ok' | 'bad-password' | 'locked' | 'disabled' | 'no-such-user' | 'must-change' | 'expired';
+  'ok' | 'bad-password' | 'locked' | 'disabled' | 'no-such-user' | 'must-change' | 'expired' | 'skew';
 
 export interface AuthResult {
   dir: DirectoryState;
@@ -390,6 +390,8 @@ export function authenticate(
   password: string,
   now: number,
   client: KdcClient,
+  /** The client's timestamp is further from the KDC's clock than Kerberos policy allows. */
+  skewed = false,
 ): AuthResult {
   const user = findUser(dir, identity);
   const failure = (account: { sid: string; name: string }, code: string) =>
@@ -438,6 +440,12 @@ export function authenticate(
     });
     return { dir: next, outcome: 'bad-password', user: next.users[key(user.sam)], events };
   }
+  // The timestamp decrypted with the right key but lies outside the tolerance: KRB_AP_ERR_SKEW,
+  // logged as 4771 with Failure Code 0x25 (Microsoft Learn, 4768/4771 failure codes: "This error
+  // is logged if a client computer sends a timestamp whose value differs from that of the
+  // server's timestamp by more than ... Maximum tolerance for computer clock synchronization").
+  // Not a bad password: badPwdCount does not move.
+  if (skewed) return { dir, outcome: 'skew', user, events: [failure(named, '0x25')] };
   const ok = note(dir, user, {
     badPwdCount: 0,
     lastLogon: now,

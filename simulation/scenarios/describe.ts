@@ -228,6 +228,8 @@ function aduc(a: Extract<LabCommand, { type: 'aduc.action' }>['action']): string
       return `${w}: ${a.user} added to ${a.group}`;
     case 'removeFromGroup':
       return `${w}: ${a.user} removed from ${a.group}`;
+    case 'createUser':
+      return `${w}: New > User ${a.fullName} (${a.samName})${a.disabled ? ', disabled' : ''}`;
   }
 }
 

@@ -30,6 +30,15 @@ export const ADUC_TEXT = {
   /** unconfirmed: Member Of > Add… or Remove that the DC refused. */
   memberFailed: (group: string, reason: string) =>
     `The following Active Directory Domain Services error occurred while modifying ${group}:\n${reason}`,
+  /** unconfirmed: New › User refused by the directory (name or account taken, bad name). */
+  createFailed: (name: string, reason: string) =>
+    `Windows cannot create the object ${name} because:\n${reason}`,
+  /** New › User with a password the policy refuses (nothing is created). */
+  setPasswordFailed: (name: string) =>
+    `Windows cannot set the password for ${name} because:\nThe password does not meet the password policy requirements. Check the minimum password length, password complexity and password history requirements.`,
+  /** New › User: "Password never expires" ticked with "User must change password at next logon". */
+  neverExpiresWarning:
+    'You specified that the password should never expire. The user will not be required to change the password at next logon.',
   /** Member Of > Remove on the user's primary group. */
   primaryGroup:
     'The primary group cannot be removed. Set another group as primary if you want to remove this one.',
@@ -89,6 +98,7 @@ const reason = (e: Failure) => ADUC_TEXT.reasons[e];
 
 /** Runs one ADUC action against the DC and says what the console shows afterwards. */
 export function* aducScript(host: WindowsHostContext, action: AducAction): Script<AducResult> {
+  if (action.type === 'createUser') return yield* newUser(host, action);
   if (action.type === 'resetPassword' && action.password !== action.confirm) return fail(ADUC_TEXT.mismatch);
   const found = yield* call(host, { op: 'getUser', identity: action.user });
   if (!found.ok)
@@ -134,4 +144,47 @@ export function* aducScript(host: WindowsHostContext, action: AducAction): Scrip
       return r.ok ? { ok: true } : fail(ADUC_TEXT.memberFailed(action.group, reason(r.error)));
     }
   }
+}
+
+/**
+ * New › User: one request that creates the account with its password and options, so a password
+ * the policy refuses leaves nothing behind (the wizard goes back to its password page), as the
+ * console does; then "User cannot change password" as an ACL-backed attribute write.
+ */
+function* newUser(
+  host: WindowsHostContext,
+  a: Extract<AducAction, { type: 'createUser' }>,
+): Script<AducResult> {
+  if (a.password !== a.confirm) return fail(ADUC_TEXT.mismatch);
+  const r = yield* call(host, {
+    op: 'createUser',
+    user: {
+      sam: a.samName,
+      name: a.fullName,
+      parent: a.parent,
+      ...(a.logonName ? { upn: `${a.logonName}@${a.upnSuffix}` } : {}),
+      ...(a.firstName ? { givenName: a.firstName } : {}),
+      ...(a.lastName ? { surname: a.lastName } : {}),
+      displayName: a.fullName,
+      password: a.password,
+      enabled: !a.disabled,
+      mustChange: a.mustChange && !a.neverExpires,
+      passwordNeverExpires: a.neverExpires,
+    },
+  });
+  if (!r.ok)
+    return fail(
+      r.error === 'constraint'
+        ? ADUC_TEXT.setPasswordFailed(a.fullName)
+        : ADUC_TEXT.createFailed(a.fullName, reason(r.error)),
+    );
+  if (a.cannotChange) {
+    const c = yield* call(host, {
+      op: 'setUser',
+      identity: a.samName,
+      patch: { cannotChangePassword: true },
+    });
+    if (!c.ok) return fail(ADUC_TEXT.saveFailed(a.fullName, reason(c.error)));
+  }
+  return { ok: true };
 }

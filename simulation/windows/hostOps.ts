@@ -29,6 +29,9 @@ export type HostEffect =
       source?: string;
       lastSyncAt?: number;
       lastSyncClock?: number;
+      refIp?: string;
+      /** Polls in a row without a usable source (0 after a good sample). */
+      pollFailures?: number;
     }
   /** Set-DnsClientServerAddress / netsh: `null` goes back to what DHCP or the static config gives. */
   | { type: 'dns'; servers: string[] | null }
@@ -216,6 +219,8 @@ export function applyEffects(
             source: e.source ?? next.time.source,
             lastSyncAt: e.lastSyncAt ?? next.time.lastSyncAt,
             lastSyncClock: e.lastSyncAt !== undefined ? e.lastSyncClock : next.time.lastSyncClock,
+            refIp: e.refIp ?? next.time.refIp,
+            pollFailures: e.pollFailures ?? next.time.pollFailures,
           },
         };
         break;

@@ -130,6 +130,10 @@ export interface WindowsHostContext {
     source: string;
     /** The host's own clock reading at that sync (absent: lastSyncAt, a clock that was right). */
     lastSyncClock?: number;
+    /** The address the service took its last sample from (w32tm's ReferenceId; it does not look it up again). */
+    refIp?: string;
+    /** Polls in a row that found no time source (NtpClient doubles its wait after each, from 15 minutes). */
+    pollFailures?: number;
   };
   /**
    * Truth only: the credentials behind the consoles' user (a stand-in for its Kerberos tickets),

@@ -34,6 +34,12 @@ export const SERVICE_CATALOG: readonly ServiceSpec[] = [
   { name: 'Dnscache', displayName: 'DNS Client', startType: 'Automatic', kinds: ALL },
   { name: 'EventLog', displayName: 'Windows Event Log', startType: 'Automatic', kinds: ALL },
   {
+    name: 'EventSystem',
+    displayName: 'COM+ Event System',
+    startType: 'Automatic',
+    kinds: ALL,
+  },
+  {
     name: 'LanmanServer',
     displayName: 'Server',
     startType: 'Automatic',
@@ -49,6 +55,12 @@ export const SERVICE_CATALOG: readonly ServiceSpec[] = [
     startType: 'Automatic',
     kinds: ALL,
     listens: [{ transport: 'tcp', port: 135 }],
+  },
+  {
+    name: 'SamSs',
+    displayName: 'Security Accounts Manager',
+    startType: 'Automatic',
+    kinds: ALL,
   },
   {
     name: 'W32Time',

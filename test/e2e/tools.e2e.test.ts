@@ -53,6 +53,11 @@ describe('Server tools', () => {
     await row.click();
     await page.getByTestId('svc-stop').click();
     await expect.poll(() => row.textContent()).not.toContain('Running');
+    // As in services.msc: a stopped service can be started, not stopped or restarted.
+    await expect(page.getByTestId('svc-tb-restart').isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('svc-tb-stop').isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('svc-tb-start').isDisabled()).resolves.toBe(false);
+    await expect(page.getByTestId('svc-restart').count()).resolves.toBe(0);
     await check('services');
     await page.getByTestId('svc-start').click();
     await expect.poll(() => row.textContent()).toContain('Running');
@@ -164,6 +169,37 @@ describe('Active Directory Users and Computers', () => {
     await expect.poll(() => page.locator('[role="dialog"], [role="alertdialog"]').count()).toBe(0);
     await expect.poll(() => page.locator('#root').getAttribute('aria-hidden')).toBeNull();
     await expect(page.locator('[aria-hidden="true"]:has([data-testid="aduc"])').count()).resolves.toBe(0);
+  });
+
+  it('New > User: a password the policy refuses gets the message and the password page again; then Finish creates the user', async () => {
+    await page.getByTestId('aduc-new').click();
+    await page.getByTestId('aduc-new-user-item').click();
+    await page.getByTestId('aduc-new-first').fill('Olivia');
+    await page.getByTestId('aduc-new-last').fill('Green');
+    await page.getByTestId('aduc-new-logon').fill('olivia.green');
+    await expect(page.getByTestId('aduc-new-full').inputValue()).resolves.toBe('Olivia Green');
+    await expect(page.getByTestId('aduc-new-sam').inputValue()).resolves.toBe('olivia.green');
+    await check('aduc-new-user');
+    await page.getByTestId('aduc-new-next').click();
+    await page.getByTestId('aduc-new-password').fill('short');
+    await page.getByTestId('aduc-new-confirm').fill('short');
+    await check('aduc-new-user-password');
+    await page.getByTestId('aduc-new-next').click();
+    await expect(page.getByTestId('aduc-new-summary').textContent()).resolves.toContain(
+      'User logon name: olivia.green@laborhub.store',
+    );
+    await page.getByTestId('aduc-new-finish').click();
+    await expect(page.getByTestId('aduc-message').textContent()).resolves.toContain(
+      'Windows cannot set the password for Olivia Green because:',
+    );
+    await check('aduc-new-user-refused');
+    await page.getByTestId('aduc-message-ok').click();
+    await page.getByTestId('aduc-new-password').fill('Spring#Start2026');
+    await page.getByTestId('aduc-new-confirm').fill('Spring#Start2026');
+    await page.getByTestId('aduc-new-next').click();
+    await page.getByTestId('aduc-new-finish').click();
+    await expect.poll(() => page.getByTestId('aduc-new-user').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('aduc-row-Olivia Green').count()).toBe(1);
   });
 
   it('no page or console errors along the way', () => {

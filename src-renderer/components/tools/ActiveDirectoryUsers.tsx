@@ -18,8 +18,13 @@ import {
   Text,
   Toolbar,
   ToolbarButton,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
 } from '@fluentui/react-components';
-import { KeyResetRegular, PersonInfoRegular } from '@fluentui/react-icons';
+import { KeyResetRegular, PersonAddRegular, PersonInfoRegular } from '@fluentui/react-icons';
 import { type AducObjectView, type AducAction, ADUC_TEXT, type AducResult } from '../../../simulation';
 import { useAducAction } from '../../hooks/useAducAction';
 import { useLearnerView } from '../../lab/LabContext';
@@ -27,10 +32,31 @@ import { AducMessageBox } from './AducMessageBox';
 import { AducIcon } from './AducIcon';
 import { AducTree } from './AducTree';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
+import { NewUserWizard } from './NewUserWizard';
 import { UserProperties } from './UserProperties';
 import { useAducStyles } from './aducStyles';
 
-type Where = 'props' | 'reset' | 'window';
+type Where = 'props' | 'reset' | 'new' | 'window';
+type DialogKind = 'props' | 'reset' | 'new';
+
+/** laborhub.store from DC=laborhub,DC=store. */
+const domainOf = (dn: string) =>
+  dn
+    .split(',')
+    .filter((p) => /^DC=/i.test(p))
+    .map((p) => p.slice(3))
+    .join('.');
+
+/** The canonical name ADUC's wizards show: laborhub.store/LaborHub/Staff. */
+const canonical = (dn: string) =>
+  [
+    domainOf(dn),
+    ...dn
+      .split(/,(?=(?:CN|OU|DC)=)/i)
+      .filter((p) => !/^DC=/i.test(p))
+      .map((p) => p.slice(3))
+      .reverse(),
+  ].join('/');
 
 export function ActiveDirectoryUsers() {
   const s = useAducStyles();
@@ -40,7 +66,7 @@ export function ActiveDirectoryUsers() {
   // Nodes whose open/closed state differs from the default (only the domain starts open).
   const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<string | undefined>();
-  const [dialog, setDialog] = useState<'props' | 'reset' | undefined>();
+  const [dialog, setDialog] = useState<DialogKind | undefined>();
   // Each opening of a dialog starts a fresh form (the dialogs stay mounted: see UserProperties).
   const [session, setSession] = useState(0);
   // The message box: nested in the dialog it answers, or over the window once no dialog is open
@@ -75,7 +101,7 @@ export function ActiveDirectoryUsers() {
     setSelected(undefined);
     if (!expanded.has(dn)) toggle(dn);
   };
-  const show = (d: 'props' | 'reset') => {
+  const show = (d: DialogKind) => {
     setSession((n) => n + 1);
     setDialog(d);
   };
@@ -98,6 +124,13 @@ export function ActiveDirectoryUsers() {
     setDialog(undefined);
     if (r?.message) setQueued(r);
   };
+  const newUser = (action: AducAction) => {
+    const r = run(action);
+    if (r?.ok) setDialog(undefined);
+    else if (r?.message) message(r, 'new');
+    return r;
+  };
+  const domain = domainOf(rootDn ?? '');
   const messageBox = (where: Where) =>
     box?.where === where && (
       <AducMessageBox
@@ -117,6 +150,20 @@ export function ActiveDirectoryUsers() {
         <span>Help</span>
       </div>
       <Toolbar size="small" className={s.toolbar} aria-label="Action">
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <ToolbarButton icon={<PersonAddRegular />} disabled={!container} data-testid="aduc-new">
+              New
+            </ToolbarButton>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem onClick={() => show('new')} data-testid="aduc-new-user-item">
+                User
+              </MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
         <ToolbarButton
           icon={<PersonInfoRegular />}
           disabled={!user}
@@ -211,6 +258,21 @@ export function ActiveDirectoryUsers() {
       >
         {messageBox('reset')}
       </ResetPasswordDialog>
+      <NewUserWizard
+        open={dialog === 'new'}
+        session={session}
+        parent={container?.dn ?? ''}
+        where={canonical(container?.dn ?? '')}
+        domain={domain}
+        // The lab's NetBIOS domain name is its first DNS label, upper-cased (LABORHUB).
+        netbios={(domain.split('.')[0] ?? '').toUpperCase()}
+        onFinish={newUser}
+        onInfo={(text) => message({ ok: true, title: ADUC_TEXT.title, message: text }, 'new')}
+        onCancel={() => setDialog(undefined)}
+        onClosed={closed}
+      >
+        {messageBox('new')}
+      </NewUserWizard>
       {messageBox('window')}
     </div>
   );

@@ -12,8 +12,9 @@
  * "The computer did not resync because no time data was available." — what Windows does. The way
  * back is `w32tm /config /syncfromflags:domhier /update` (or a manual peer list), then `/resync`.
  * `/config` writes the registry (Type, NtpServer); only `/update` makes the running service take
- * it. The service does not poll in the background in the lab: the clock changes only by a command
- * (w32tm /resync, Set-Date, date, time) or the instructor.
+ * it. On a member the running service also polls by itself (devices/w32timeTimer.machine.ts and
+ * w32timePoll.ts): every 1024 s it takes the same sample /resync does, so a clock changed by hand
+ * goes back to the domain's time at the next poll; the DC's own source is outside the lab.
  *
  * This module holds w32tm's switch parsing and assembles the time commands; the rest is in time/:
  * w32tmShared.ts (w32tm's texts, the service's state), w32tmQuery.ts (/query), w32tmNtp.ts
@@ -62,7 +63,7 @@ export const w32tm: CommandDef = {
         case 'status':
           return scripted((sw) => queryStatus(env, sw));
         case 'source':
-          return done(out(shownSource(host), ''));
+          return done(out(shownSource(host, env.now), ''));
         case 'peers':
           return done(queryPeers(env).lines);
         default: {

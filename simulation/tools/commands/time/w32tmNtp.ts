@@ -10,7 +10,7 @@ import { exchange, sleep, type Script } from '../../../proc/script';
 import { TIMINGS } from '../../../core/timings';
 import { locateDc } from '../../../windows/dcLocator';
 import type { NewEvent } from '../../../windows/eventlog';
-import { effectiveIpConfig } from '../../../windows/hostState';
+import { effectiveIpConfig, type WindowsHostContext } from '../../../windows/hostState';
 import { resolveName } from '../../../windows/resolver';
 import { out } from '../../shell/psError';
 import { hostClock, seeded, type Stopwatch } from '../net/shared';
@@ -38,13 +38,30 @@ export function* resync(env: CommandEnv, sw: Stopwatch, nowait: boolean): Script
   const host = env.host;
   const head = [W32TM_TEXT.sending];
   if (!running(host)) return { lines: out(...head, W32TM_TEXT.notStarted, '') };
-  const effects: HostEffect[] = [];
-  const finish = (ok: boolean): CommandResult => ({
+  const finish = (ok: boolean, effects: HostEffect[] = []): CommandResult => ({
     lines: out(...head, ok || nowait ? W32TM_TEXT.completed : W32TM_TEXT.noData, ''),
     effects,
   });
   if (host.time.type === 'NoSync') return finish(false);
+  const r = yield* sampleTimeSource(host, env.now, sw);
+  return finish(r.ok, r.effects);
+}
 
+/** One sample from the time source: what a resync or the service's own poll changes on the host. */
+export interface TimeSample {
+  ok: boolean;
+  effects: HostEffect[];
+}
+
+/**
+ * Asks the configured time source once (a DC through the locator for NT5DS, the NtpServer peers
+ * for NTP) and, on an answer from a synchronized source, sets the clock to it. A domain member
+ * accepts any correction (MaxPos/MaxNegPhaseCorrection 0xFFFFFFFF), so a clock set by hand goes
+ * back to the domain's time. `now` is lab time when the sample starts; `sw` counts its waits.
+ */
+export function* sampleTimeSource(host: WindowsHostContext, now: number, sw: Stopwatch): Script<TimeSample> {
+  const effects: HostEffect[] = [];
+  const finish = (ok: boolean): TimeSample => ({ ok, effects });
   const candidates: Candidate[] = [];
   if (host.time.type === 'NT5DS') {
     const loc = effectiveIpConfig(host.nic).ip ? yield* locateDc(host, host.domainFqdn) : undefined;
@@ -81,13 +98,20 @@ export function* resync(env: CommandEnv, sw: Stopwatch, nowait: boolean): Script
     );
     // A source that is not synchronized itself (leap indicator 3) gives no usable sample.
     if (r.status !== 'ok' || r.body.kind !== 'ntp.response' || !r.body.synchronized) continue;
-    const labAt = env.now + sw.ms;
+    const labAt = now + sw.ms;
     const offset = r.body.serverTime - labAt;
     if (Math.abs(offset - host.clockOffsetMs) >= SECOND)
       effects.push(timeChanged(labAt + host.clockOffsetMs, r.body.serverTime));
     effects.push({ type: 'clockOffset', offsetMs: offset });
-    effects.push({ type: 'time', source: c.label, lastSyncAt: labAt, lastSyncClock: r.body.serverTime });
-    if (!isSynced(host) || host.time.source.toLowerCase() !== c.label.toLowerCase()) {
+    effects.push({
+      type: 'time',
+      source: c.label,
+      lastSyncAt: labAt,
+      lastSyncClock: r.body.serverTime,
+      refIp: c.ip,
+      pollFailures: 0,
+    });
+    if (!isSynced(host, labAt) || host.time.source.toLowerCase() !== c.label.toLowerCase()) {
       const how = c.mode === 'd' ? 'ntp.d' : `ntp.m|${c.label.split(',')[1] ?? '0x0'}`;
       effects.push(
         timeEvent(

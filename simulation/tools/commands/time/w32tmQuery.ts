@@ -45,7 +45,7 @@ export function* queryStatus(env: CommandEnv, sw: Stopwatch): Script<CommandResu
     t.lastSyncAt !== undefined
       ? formatShortDateTime(t.lastSyncClock ?? t.lastSyncAt, host.timeZoneOffsetMinutes)
       : 'unspecified';
-  if (!isSynced(host)) {
+  if (!isSynced(host, env.now + sw.ms)) {
     return {
       lines: out(
         'Leap Indicator: 3(not synchronized)',
@@ -55,13 +55,15 @@ export function* queryStatus(env: CommandEnv, sw: Stopwatch): Script<CommandResu
         'Root Dispersion: 0.0000000s',
         'ReferenceId: 0x00000000 (unspecified)',
         `Last Successful Sync Time: ${last}`,
-        `Source: ${shownSource(host)}`,
+        `Source: ${shownSource(host, env.now + sw.ms)}`,
         'Poll Interval: 6 (64s)',
         '',
       ),
     };
   }
-  const ip = yield* sourceAddress(host, t.source);
+  // The address the service took its sample from, as it noted it then: w32tm does not look the
+  // source up again, so a DC unreachable now still shows where the last good sample came from.
+  const ip = t.refIp ?? (yield* sourceAddress(host, t.source));
   const since = Math.max(0, env.now + sw.ms - (t.lastSyncAt ?? env.now)) / SECOND;
   const dc = host.kind === 'dc';
   const jitter = (seeded(`${host.id}:${t.lastSyncAt ?? 0}`) % 100000) / 1e7;
@@ -84,7 +86,7 @@ export function* queryStatus(env: CommandEnv, sw: Stopwatch): Script<CommandResu
 export function queryPeers(env: CommandEnv): CommandResult {
   const host = env.host;
   const t = host.time;
-  const synced = isSynced(host);
+  const synced = isSynced(host, env.now);
   const peers = t.type === 'NoSync' ? [] : t.type === 'NT5DS' ? (synced ? [t.source] : []) : ntpPeers(host);
   const lines = [`#Peers: ${peers.length}`, ''];
   const elapsed = Math.max(0, env.now - (t.lastSyncAt ?? env.now)) / SECOND;

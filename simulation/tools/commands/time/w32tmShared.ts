@@ -63,13 +63,23 @@ export const running = (host: WindowsHostContext) => host.services.W32Time?.stat
 export const regText = (v: RegValue | undefined) => (typeof v?.data === 'string' ? v.data : undefined);
 export const peerHost = (entry: string) => entry.split(',')[0] ?? entry;
 
-export function isSynced(host: WindowsHostContext): boolean {
+/**
+ * How long a member's service counts itself synchronized without a new sample: 1.5 times
+ * 2^MaxPollInterval seconds (MaxPollInterval 15 on members; Microsoft Learn, "Config\\MaxPollInterval":
+ * "The time service itself is considered unsynchronized after 1.5 times the number of seconds
+ * specified by this entry have elapsed"). The DC's own source is outside the lab, so it never ages.
+ */
+export const MEMBER_SYNC_LIFETIME_MS = 1.5 * 2 ** 15 * 1000;
+
+/** Synchronized: a source, a sync, and (given `now`, on a member) a sample recent enough to count. */
+export function isSynced(host: WindowsHostContext, now?: number): boolean {
   const t = host.time;
-  return t.type !== 'NoSync' && t.lastSyncAt !== undefined && !UNSYNCED_SOURCES.includes(t.source);
+  if (t.type === 'NoSync' || t.lastSyncAt === undefined || UNSYNCED_SOURCES.includes(t.source)) return false;
+  return now === undefined || host.kind === 'dc' || now - t.lastSyncAt <= MEMBER_SYNC_LIFETIME_MS;
 }
 
-export function shownSource(host: WindowsHostContext): string {
-  if (isSynced(host)) return host.time.source;
+export function shownSource(host: WindowsHostContext, now?: number): string {
+  if (isSynced(host, now)) return host.time.source;
   return UNSYNCED_SOURCES.includes(host.time.source) ? host.time.source : 'Local CMOS Clock';
 }
 
