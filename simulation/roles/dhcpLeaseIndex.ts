@@ -24,7 +24,8 @@ interface LeaseIndex {
   order: Map<Ipv4, number>;
   /** The addresses of each client's records, in table order. */
   byMac: Map<string, Ipv4[]>;
-  /** Every address of the range before `cursor` holds a lease live until at least `liveUntil`. */
+  /** Every address of `scope` before `cursor` holds a lease live until at least `liveUntil`. */
+  scope?: DhcpScopeDefinition;
   cursor: number;
   liveUntil: number;
 }
@@ -88,14 +89,15 @@ export function leasesOf<R extends LeaseLike>(leases: Record<Ipv4, R>, mac: stri
 export function lowestFree(leases: Leases, scope: DhcpScopeDefinition, now: number): Ipv4 | undefined {
   const index = indexOf(leases);
   const { ips } = candidates(scope);
-  // Nothing below the cursor has expired since it was set: start there.
-  let i = now < index.liveUntil ? index.cursor : 0;
+  // Nothing below the cursor has expired since it was set (for this scope): start there.
+  let i = index.scope === scope && now < index.liveUntil ? index.cursor : 0;
   let liveUntil = i === 0 ? Number.POSITIVE_INFINITY : index.liveUntil;
   for (; i < ips.length; i++) {
     const rec = leases[ips[i] as Ipv4];
     if (!rec || rec.expiresAt <= now) break;
     liveUntil = Math.min(liveUntil, rec.expiresAt);
   }
+  index.scope = scope;
   index.cursor = i;
   index.liveUntil = liveUntil;
   return ips[i];

@@ -106,4 +106,13 @@ describe('the DHCP lease index', () => {
     handleDhcp(s, msg, START, SERVER, '0.0.0.0', true);
     expect(Object.keys(s.leases)).toStrictEqual(['10.0.0.10']);
   });
+
+  it('starts the free-address search over for another scope over the same table', () => {
+    const msg: DhcpClientMessage = { kind: 'dhcp.client', op: 'DISCOVER', xid: 1, mac: 'AA', hostname: 'A' };
+    const s = handleDhcp(initialDhcpServer(SCOPE), msg, START, SERVER, '0.0.0.0', true).state;
+    expect(chooseAddress(s, 'BB', START)).toBe('10.0.0.11');
+    const wider = { ...s, scope: { ...SCOPE, rangeStart: '10.0.0.5' } };
+    expect(chooseAddress(wider, 'BB', START)).toBe('10.0.0.5');
+    expect(chooseAddress(s, 'BB', START)).toBe('10.0.0.11');
+  });
 });
