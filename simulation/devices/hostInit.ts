@@ -12,7 +12,7 @@ import { initialAdSync } from '../sync/adsyncInit';
 import { phsPingHistory } from '../sync/history';
 import { appendEvent, type EventLogs } from '../windows/eventlog';
 import type { AdSyncState } from '../sync/state';
-import { logonToken } from '../windows/logonToken';
+import { logonToken, type LogonToken } from '../windows/logonToken';
 import { defaultRegistry, tls12Enabled } from '../windows/registry';
 import type { ConsoleSession, ShellKind, WindowsHostContext } from '../windows/hostState';
 import type { ServerRoles } from '../windows/serve';
@@ -25,6 +25,28 @@ function adminProfile(host: HostDefinition, def: LabDefinition): string {
 
 function session(shell: ShellKind, user: string, cwd: string): ConsoleSession {
   return { shell, user, cwd, history: [], transcript: [], busy: false };
+}
+
+/**
+ * The administrator's token every host's consoles start with, taken from the directory the lab
+ * starts with. Built once per (definition, seed, start, DC or not): building the directory per host
+ * made a lab of N PCs cost N directories of N computer objects. Tokens are never changed in place.
+ */
+const ADMIN_TOKENS = new WeakMap<LabDefinition, Map<string, LogonToken | undefined>>();
+
+function initialAdminToken(
+  def: LabDefinition,
+  seed: number,
+  now: number,
+  onDc: boolean,
+): LogonToken | undefined {
+  let byKey = ADMIN_TOKENS.get(def);
+  if (!byKey) ADMIN_TOKENS.set(def, (byKey = new Map()));
+  const k = `${seed}:${now}:${onDc}`;
+  if (byKey.has(k)) return byKey.get(k);
+  const token = logonToken(initialDirectory(def, seed, now), 'administrator', onDc);
+  byKey.set(k, token);
+  return token;
 }
 
 export function initialHostContext(
@@ -97,7 +119,7 @@ export function initialHostContext(
       password: def.users.find((u) => u.sam.toLowerCase() === 'administrator')?.password ?? '',
     },
     entraConnect: hostsEntraConnect(def, host),
-    token: logonToken(initialDirectory(def, seed, now), 'administrator', host.kind === 'dc'),
+    token: initialAdminToken(def, seed, now, host.kind === 'dc'),
     registry,
     tls12Active: tls12Enabled(registry),
     time: {

@@ -56,6 +56,16 @@ export interface FaultStatus {
   holds: boolean;
 }
 
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
+function hasAducJob(jobs: HostMachineContext['jobs']): boolean {
+  for (const id in jobs) if (jobs[id]?.kind === 'aduc') return true;
+  return false;
+}
+
 export class Lab {
   readonly definition: LabDefinition;
   readonly seed: number;
@@ -75,6 +85,8 @@ export class Lab {
   private readonly busyHosts = new Set<string>();
   /** Hosts with Entra Connect on disk: their ADSync child's wizard can be working. */
   private readonly adsyncHosts = new Set<string>();
+  /** `!busy()`, made once (every command waits on it). */
+  private readonly idle = (): boolean => !this.busy();
 
   constructor(options: LabOptions = {}) {
     this.definition = options.definition ?? DEFAULT_LAB;
@@ -114,7 +126,7 @@ export class Lab {
         !!ctx.busyWith ||
         !!ctx.localWait ||
         !!ctx.dhcpWait ||
-        Object.values(ctx.jobs).some((j) => j.kind === 'aduc'));
+        hasAducJob(ctx.jobs));
     if (busy) this.busyHosts.add(id);
     else this.busyHosts.delete(id);
   }
@@ -305,11 +317,11 @@ export class Lab {
     }
     const tenant = (this.root.system.get('tenant') as AnyActorRef | undefined)?.getSnapshot().context as
       TenantMachineContext | undefined;
-    if (tenant && Object.keys(tenant.jobs).length > 0) return true;
+    if (tenant && hasKeys(tenant.jobs)) return true;
     for (const p of this.definition.phones) {
       const ctx = (this.root.system.get(p.id) as AnyActorRef | undefined)?.getSnapshot().context as
         PhoneContext | undefined;
-      if (ctx && Object.keys(ctx.jobs).length > 0) return true;
+      if (ctx && hasKeys(ctx.jobs)) return true;
     }
     return false;
   }
@@ -374,7 +386,7 @@ export class Lab {
     const ref = this.root.system.get(target) as AnyActorRef | undefined;
     if (ref) ref.send(event);
     // What the learner started runs to its end, with lab time passing as it would.
-    this.clock.runUntil(() => !this.busy(), TIMINGS.commandSettleLimit);
+    this.clock.runUntil(this.idle, TIMINGS.commandSettleLimit);
   }
 
   /** Moves the clock to `end`, stopping at each scheduled fault's time to put it in place. */

@@ -149,6 +149,24 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const COMMAND_TYPE_SET: ReadonlySet<string> = new Set(COMMAND_TYPES);
+
+/** Each definition's host ids, found once (a 1,000-PC lab checks a host on every command). */
+const HOST_IDS = new WeakMap<LabDefinition, ReadonlySet<string>>();
+
+function hostError(def: LabDefinition, type: string, host: unknown): string | undefined {
+  let ids = HOST_IDS.get(def);
+  if (!ids) HOST_IDS.set(def, (ids = new Set(def.hosts.map((h) => h.id))));
+  if (typeof host === 'string' && ids.has(host)) return undefined;
+  return `${type}.host: expected a host of the lab (${[...ids].join(', ')}), got ${JSON.stringify(host)}`;
+}
+
+function shellError(type: string, shell: unknown): string | undefined {
+  return shell === 'cmd' || shell === 'powershell'
+    ? undefined
+    : `${type}.shell: expected "cmd" or "powershell", got ${JSON.stringify(shell)}`;
+}
+
 /**
  * Checks that `value` is a command this lab can take. Returns the command, typed, or an error
  * that names the field and what was expected.
@@ -161,24 +179,12 @@ export function parseCommand(
 ): { ok: true; command: LabCommand } | { ok: false; error: string } {
   if (!isObject(value)) return { ok: false, error: 'command: expected an object' };
   const type = value.type;
-  if (typeof type !== 'string' || !(COMMAND_TYPES as readonly string[]).includes(type)) {
+  if (typeof type !== 'string' || !COMMAND_TYPE_SET.has(type)) {
     return {
       ok: false,
       error: `command.type: expected one of ${[...COMMAND_TYPES, ...moreTypes].join(', ')}, got ${JSON.stringify(type)}`,
     };
   }
-  const hostIds = def.hosts.map((h) => h.id);
-  const needHost = (): string | undefined => {
-    const host = value.host;
-    if (typeof host !== 'string' || !hostIds.includes(host)) {
-      return `${type}.host: expected a host of the lab (${hostIds.join(', ')}), got ${JSON.stringify(host)}`;
-    }
-    return undefined;
-  };
-  const needShell = (): string | undefined =>
-    value.shell === 'cmd' || value.shell === 'powershell'
-      ? undefined
-      : `${type}.shell: expected "cmd" or "powershell", got ${JSON.stringify(value.shell)}`;
   let error: string | undefined;
   switch (type) {
     case 'clock.advance': {
@@ -192,7 +198,7 @@ export function parseCommand(
       break;
     case 'host.power':
       error =
-        needHost() ??
+        hostError(def, type, value.host) ??
         (typeof value.on === 'boolean'
           ? undefined
           : `host.power.on: expected true or false, got ${JSON.stringify(value.on)}`);
@@ -200,12 +206,12 @@ export function parseCommand(
     case 'host.restart':
     case 'link.cut':
     case 'link.restore':
-      error = needHost();
+      error = hostError(def, type, value.host);
       break;
     case 'service.start':
     case 'service.stop':
     case 'service.restart': {
-      error = needHost();
+      error = hostError(def, type, value.host);
       if (!error) {
         const kind = def.hosts.find((h) => h.id === value.host)?.kind;
         const svc = SERVICE_CATALOG.find(
@@ -222,15 +228,15 @@ export function parseCommand(
     }
     case 'console.exec':
       error =
-        needHost() ??
-        needShell() ??
+        hostError(def, type, value.host) ??
+        shellError(type, value.shell) ??
         (typeof value.line === 'string' && value.line.length <= MAX_LINE_LENGTH
           ? undefined
           : `console.exec.line: expected a line of at most ${MAX_LINE_LENGTH} characters`);
       break;
     case 'console.clear':
     case 'console.close':
-      error = needHost() ?? needShell();
+      error = hostError(def, type, value.host) ?? shellError(type, value.shell);
       break;
     case 'desktop.signIn':
     case 'desktop.changePassword':
@@ -263,7 +269,7 @@ export function parseCommand(
       break;
     }
     case 'backstage.host': {
-      error = needHost();
+      error = hostError(def, type, value.host);
       if (!error) {
         const r = hostPatchSchema.safeParse(value.patch);
         if (!r.success) error = formatIssues(r.error.issues, 'backstage.host.patch')[0];
@@ -343,7 +349,7 @@ export function parseCommand(
         error = `surface.view.surface: expected one of ${VIEW_SURFACES.join(', ')}, got ${JSON.stringify(surface)}`;
       else if (typeof value.target !== 'string' || value.target.length === 0 || value.target.length > 64)
         error = 'surface.view.target: expected the page looked at (at most 64 characters)';
-      else if (value.host !== undefined || surface !== 'admin') error = needHost();
+      else if (value.host !== undefined || surface !== 'admin') error = hostError(def, type, value.host);
       if (!error)
         return {
           ok: true,

@@ -51,9 +51,17 @@ export function parseCidr(cidr: string): { network: Ipv4; prefix: number; mask: 
   return { network: fromInt((toInt(net) & toInt(mask)) >>> 0), prefix, mask };
 }
 
+// Routing asks about the same few CIDRs for every packet: remember them parsed (network, mask as ints).
+const cidrs = new Map<string, { network: number; mask: number } | null>();
+
 export function inCidr(ip: Ipv4, cidr: string): boolean {
-  const c = parseCidr(cidr);
-  return !!c && sameSubnet(ip, c.network, c.mask);
+  let c = cidrs.get(cidr);
+  if (c === undefined) {
+    const p = parseCidr(cidr);
+    c = p ? { network: toInt(p.network), mask: toInt(p.mask) } : null;
+    if (cidrs.size < 1024) cidrs.set(cidr, c);
+  }
+  return !!c && (toInt(ip) & c.mask) >>> 0 === (c.network & c.mask) >>> 0;
 }
 
 export function isApipa(ip: Ipv4): boolean {

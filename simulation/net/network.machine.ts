@@ -7,12 +7,15 @@
  * Events: net.attach, net.bind, net.power, net.cable, net.send, net.respond, net.reject,
  *         firewall.add, firewall.remove, router.wan, router.power.
  * Faults that touch it: outbound 443 blocked at the edge, WAN down, a cable pulled.
+ * Its NIC table is written in place by its own transitions (nicTable.ts): the context object, new
+ * after every change, is what tells one state from the next.
  */
 import type { FirewallRule } from '../core/definition';
 import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import type { Ipv4 } from './ipv4';
 import type { Message, Packet, RefuseReason } from './packets';
 import { canReturn, route, type NetworkState, type NicState, type OpenFlow } from './routing';
+import { putNic } from './nicTable';
 
 export interface TraceEntry {
   packetId: string;
@@ -96,32 +99,30 @@ export const networkMachine = setup({
   actions: {
     attach: assign(({ context, event }) => {
       if (event.type !== 'net.attach') return {};
-      return { nics: { ...context.nics, [event.id]: event.nic } };
+      putNic(context.nics, event.id, event.nic);
+      return { nics: context.nics };
     }),
     bind: assign(({ context, event }) => {
       if (event.type !== 'net.bind') return {};
       const nic = context.nics[event.id];
       if (!nic) return {};
-      return {
-        nics: { ...context.nics, [event.id]: { ...nic, addresses: event.addresses, gateway: event.gateway } },
-      };
+      putNic(context.nics, event.id, { ...nic, addresses: event.addresses, gateway: event.gateway });
+      return { nics: context.nics };
     }),
     power: assign(({ context, event }) => {
       if (event.type !== 'net.power') return {};
       const nic = context.nics[event.id];
       if (!nic) return {};
       const next = { ...nic, powered: event.powered };
-      return {
-        nics: { ...context.nics, [event.id]: next },
-        flows: pruneFlows(context.flows, event.id, next),
-      };
+      putNic(context.nics, event.id, next);
+      return { nics: context.nics, flows: pruneFlows(context.flows, event.id, next) };
     }),
     cable: assign(({ context, event }) => {
       if (event.type !== 'net.cable') return {};
       const nic = context.nics[event.id];
-      return nic
-        ? { nics: { ...context.nics, [event.id]: { ...nic, cableConnected: event.connected } } }
-        : {};
+      if (!nic) return {};
+      putNic(context.nics, event.id, { ...nic, cableConnected: event.connected });
+      return { nics: context.nics };
     }),
     tellMedia: enqueueActions(({ enqueue, event, system }) => {
       if (event.type !== 'net.cable') return;

@@ -6,6 +6,7 @@
 import { BROADCAST, inCidr, isApipa, isPrivate, sameSubnet, type Ipv4 } from './ipv4';
 import type { FirewallRule } from '../core/definition';
 import type { Packet, RefuseReason } from './packets';
+import { hearersOf, holdersOf } from './nicTable';
 
 export type SegmentId = 'lan' | 'internet' | 'cellular';
 
@@ -78,9 +79,11 @@ function up(nic: NicState | undefined): nic is NicState {
   return !!nic && nic.powered && nic.cableConnected;
 }
 
+/** The first NIC (in table order) on the segment, up, holding `ip`: by the table's address index. */
 function owner(state: NetworkState, segment: SegmentId, ip: Ipv4): string | undefined {
-  for (const [id, nic] of Object.entries(state.nics)) {
-    if (nic.segment === segment && up(nic) && nic.addresses.some((a) => a.ip === ip)) return id;
+  for (const id of holdersOf(state.nics, ip)) {
+    const nic = state.nics[id];
+    if (nic?.segment === segment && up(nic)) return id;
   }
   return undefined;
 }
@@ -142,10 +145,9 @@ export function route(state: NetworkState, packet: Packet): RouteResult {
         ? packet.port
         : undefined;
     const to: string[] = [];
-    for (const id in state.nics) {
+    for (const id of hearersOf(state.nics, port)) {
       const nic = state.nics[id] as NicState;
       if (id === packet.srcId || nic.segment !== srcNic.segment || !up(nic)) continue;
-      if (port !== undefined && nic.udpListen && !nic.udpListen.includes(port)) continue;
       to.push(id);
     }
     return {

@@ -4,7 +4,8 @@
  * message and the current state in, the answer and the next state out.
  */
 import type { DhcpScopeDefinition } from '../core/definition';
-import { fromInt, toInt, type Ipv4 } from '../net/ipv4';
+import { toInt, type Ipv4 } from '../net/ipv4';
+import { excluded, leasesOf, lowestFree, putLease } from './dhcpLeaseIndex';
 import type { DhcpClientMessage, DhcpServerMessage } from '../net/packets';
 import { DAY } from '../core/time';
 import { TIMINGS } from '../core/timings';
@@ -30,11 +31,6 @@ export function initialDhcpServer(scope: DhcpScopeDefinition): DhcpServerState {
   return { scope, active: true, leases: {} };
 }
 
-function excluded(scope: DhcpScopeDefinition, ip: Ipv4): boolean {
-  const n = toInt(ip);
-  return scope.exclusions.some((x) => n >= toInt(x.start) && n <= toInt(x.end));
-}
-
 function inRange(scope: DhcpScopeDefinition, ip: Ipv4): boolean {
   const n = toInt(ip);
   return n >= toInt(scope.rangeStart) && n <= toInt(scope.rangeEnd) && !excluded(scope, ip);
@@ -46,18 +42,13 @@ function live(rec: DhcpLeaseRecord | undefined, now: number): rec is DhcpLeaseRe
 
 /** The address this client should get: its current one if it has one, else the lowest free one. */
 export function chooseAddress(state: DhcpServerState, mac: string, now: number): Ipv4 | undefined {
-  const mine = Object.values(state.leases).find((l) => l.mac === mac && live(l, now));
+  const records = leasesOf(state.leases, mac);
+  const mine = records.find((l) => live(l, now));
   if (mine) return mine.ip;
   // A client that had an address before gets it back if nobody took it since.
-  const previous = Object.values(state.leases).find(
-    (l) => l.mac === mac && !live(state.leases[l.ip], now) && inRange(state.scope, l.ip),
-  );
+  const previous = records.find((l) => !live(state.leases[l.ip], now) && inRange(state.scope, l.ip));
   if (previous) return previous.ip;
-  for (let n = toInt(state.scope.rangeStart); n <= toInt(state.scope.rangeEnd); n++) {
-    const ip = fromInt(n);
-    if (!excluded(state.scope, ip) && !live(state.leases[ip], now)) return ip;
-  }
-  return undefined;
+  return lowestFree(state.leases, state.scope, now);
 }
 
 function options(state: DhcpServerState, serverIp: Ipv4) {
@@ -76,12 +67,19 @@ export interface DhcpAnswer {
   reply?: DhcpServerMessage;
 }
 
+/**
+ * The server's answer to one client message, and its next state. The state given is left as it
+ * was, unless `inPlace`: then the lease table is written in place (the next state is still a new
+ * object), which the DHCP server's own actor does so that a scope of N clients does not copy an
+ * N-entry table per message.
+ */
 export function handleDhcp(
   state: DhcpServerState,
   msg: DhcpClientMessage,
   now: number,
   serverIp: Ipv4,
   srcIp: Ipv4,
+  inPlace = false,
 ): DhcpAnswer {
   if (!state.active) return { state };
   const opts = options(state, serverIp);
@@ -96,7 +94,7 @@ export function handleDhcp(
         ? existing
         : { ip, mac: msg.mac, hostname: msg.hostname, state: 'offered', expiresAt: now + OFFER_HOLD };
     return {
-      state: { ...state, leases: { ...state.leases, [ip]: rec } },
+      state: { ...state, leases: putLease(state.leases, ip, rec, inPlace) },
       reply: { ...base, op: 'OFFER', yiaddr: ip },
     };
   }
@@ -104,9 +102,13 @@ export function handleDhcp(
   if (msg.op === 'RELEASE') {
     const rec = state.leases[srcIp];
     if (!rec || rec.mac !== msg.mac) return { state };
-    const leases = { ...state.leases };
     // Windows keeps the record (expired) so the client gets the same address back later.
-    leases[srcIp] = { ...rec, state: 'offered', expiresAt: now };
+    const leases = putLease<DhcpLeaseRecord>(
+      state.leases,
+      srcIp,
+      { ...rec, state: 'offered', expiresAt: now },
+      inPlace,
+    );
     return { state: { ...state, leases } };
   }
 
@@ -128,7 +130,7 @@ export function handleDhcp(
     expiresAt: now + opts.leaseMs,
   };
   return {
-    state: { ...state, leases: { ...state.leases, [wanted]: rec } },
+    state: { ...state, leases: putLease(state.leases, wanted, rec, inPlace) },
     reply: { ...base, op: 'ACK', yiaddr: wanted },
   };
 }

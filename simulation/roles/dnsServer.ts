@@ -17,7 +17,11 @@ export interface DnsServerState {
   forwarders: Ipv4[];
 }
 
-const lower = (s: string) => s.toLowerCase().replace(/\.$/, '');
+/** A name as zones compare it: lower case, without the trailing dot (no regex: runs per record). */
+function lower(s: string): string {
+  const l = s.toLowerCase();
+  return l.endsWith('.') ? l.slice(0, -1) : l;
+}
 
 /** The most specific zone that owns this name. */
 export function zoneFor(state: DnsServerState, name: string): DnsZone | undefined {

@@ -1,8 +1,9 @@
 /**
  * How a Windows host answers what arrives on its cable: ping, DHCP (if it is the DHCP server),
  * DNS (if it runs the DNS Server role), time (W32Time), and TCP connection attempts to the ports
- * its running services listen on. Pure: the host's state and one packet in; the answer, any
- * change to the host's state, and any follow-up work (a DNS forward) out.
+ * its running services listen on. The host's state and one packet in; the answer, any change to
+ * the host's state, and any follow-up work (a DNS forward) out. Pure but for one thing: a DHCP
+ * server's lease table is updated in place (the host actor keeps the new roles it returns).
  */
 import type { Ipv4 } from '../net/ipv4';
 import { BROADCAST } from '../net/ipv4';
@@ -49,7 +50,9 @@ export function serve(
 
   if (body.kind === 'dhcp.client') {
     if (!roles.dhcpServer || !listenerFor(host.services, 'udp', 67)) return { kind: 'ignore' };
-    const r = handleDhcp(roles.dhcpServer, body, now, me, packet.src);
+    // The lease table is written in place (see handleDhcp) when its change is kept, i.e. with a
+    // reply; a RELEASE gets none, and its change is not kept.
+    const r = handleDhcp(roles.dhcpServer, body, now, me, packet.src, body.op !== 'RELEASE');
     return r.reply
       ? { kind: 'reply', body: r.reply, roles: { ...roles, dhcpServer: r.state } }
       : { kind: 'ignore' };
