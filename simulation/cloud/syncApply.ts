@@ -65,6 +65,30 @@ function syncAccountValid(t: TenantState, creds: Credentials): boolean {
   return !!t.connect && t.connect.syncAccount === creds.user && t.connect.syncPassword === creds.password;
 }
 
+/**
+ * The position of the first synced user with each anchor (as a search from the start finds it), per
+ * users array. Arrays are never changed once in a tenant state, so an index stays true for its
+ * array; an export hands its array's index on to the array it makes (takeSyncedIndex).
+ */
+const SYNCED_INDEX = new WeakMap<readonly CloudUser[], Map<string, number>>();
+
+function syncedIndex(users: readonly CloudUser[]): Map<string, number> {
+  const index = new Map<string, number>();
+  users.forEach((u, i) => {
+    const a = u.onPremisesImmutableId;
+    if (u.onPremisesSyncEnabled && a !== undefined && !index.has(a)) index.set(a, i);
+  });
+  return index;
+}
+
+/** The index of `users`, taken over (its array's entry goes) by a copy with the same positions. */
+function takeSyncedIndex(users: readonly CloudUser[]): Map<string, number> {
+  const index = SYNCED_INDEX.get(users);
+  if (!index) return syncedIndex(users);
+  SYNCED_INDEX.delete(users);
+  return index;
+}
+
 export function applyExport(
   t: TenantState,
   msg: AadExport,
@@ -81,15 +105,13 @@ export function applyExport(
   }
   let rng = t.rng;
   const deleted = new Set(msg.deletes);
-  const users = t.users.filter(
-    (u) => !(u.onPremisesSyncEnabled && deleted.has(u.onPremisesImmutableId ?? '')),
-  );
-  // Where each synced user is, by anchor (the first one, as a search from the start finds it).
-  const synced = new Map<string, number>();
-  users.forEach((u, i) => {
-    const a = u.onPremisesImmutableId;
-    if (u.onPremisesSyncEnabled && a !== undefined && !synced.has(a)) synced.set(a, i);
-  });
+  const removes = deleted.size > 0;
+  const users = removes
+    ? t.users.filter((u) => !(u.onPremisesSyncEnabled && deleted.has(u.onPremisesImmutableId ?? '')))
+    : [...t.users];
+  // Where each synced user is, by anchor: the index of the users before, carried over when no user
+  // left (positions unchanged), so an export of 10 users does not index 10,000.
+  const synced = removes ? syncedIndex(users) : takeSyncedIndex(t.users);
   for (const e of msg.users) {
     const at = synced.get(e.anchor);
     const existing = at !== undefined ? users[at] : undefined;
@@ -124,9 +146,14 @@ export function applyExport(
       });
     }
   }
-  let groups: CloudGroup[] = t.groups.filter(
-    (g) => !g.onPremisesSyncEnabled || msg.groups.some((x) => x.anchor === g.anchor),
-  );
+  SYNCED_INDEX.set(users, synced);
+  // Only the groups the export deletes leave the cloud: an export that carries no group (a user's
+  // change) leaves the synced groups as they are.
+  const deletedGroups = new Set(msg.groupDeletes);
+  let groups: CloudGroup[] =
+    deletedGroups.size > 0
+      ? t.groups.filter((g) => !(g.onPremisesSyncEnabled && deletedGroups.has(g.anchor ?? '')))
+      : [...t.groups];
   const idOf = new Map<string, string>();
   if (msg.groups.length > 0)
     for (const u of users) {
@@ -158,13 +185,16 @@ export function applyPhs(
       result: fail('Password Synchronization has not been activated for this company.', 90),
     };
   }
-  let users = t.users;
+  const users = [...t.users];
+  const synced = takeSyncedIndex(t.users);
   const items = msg.items.map((i) => {
-    const u = users.find((x) => x.onPremisesSyncEnabled && x.onPremisesImmutableId === i.anchor);
-    if (!u) return { anchor: i.anchor, ok: false };
-    users = users.map((x) => (x === u ? { ...x, password: i.password, passwordSetAt: now } : x));
+    const at = synced.get(i.anchor);
+    const u = at !== undefined ? users[at] : undefined;
+    if (!u || at === undefined) return { anchor: i.anchor, ok: false };
+    users[at] = { ...u, password: i.password, passwordSetAt: now };
     return { anchor: i.anchor, ok: true };
   });
+  SYNCED_INDEX.set(users, synced);
   return {
     tenant: { ...t, users, connect: { ...t.connect, lastPasswordSyncAt: now } },
     result: ok({ items }),

@@ -41,6 +41,7 @@ import {
   type RelayOutcome,
   type WritebackResult,
 } from '../sync/scripts';
+import { spaceSome } from '../sync/space';
 import { effectiveInterval, RUN_HISTORY_LIMIT, type AdSyncState, type ConnectConfig } from '../sync/state';
 import {
   CLOSED_WIZARD,
@@ -133,6 +134,7 @@ function applyCycle(state: AdSyncState, r: CycleResult, now: number): AdSyncStat
   return {
     ...state,
     connectorSpace: r.connectorSpace,
+    groupSpace: r.groupSpace,
     groupsExported: r.groupsExported,
     ...(r.watermark ? { adWatermark: r.watermark } : {}),
     runHistory: [...state.runHistory, ...runs].slice(-RUN_HISTORY_LIMIT),
@@ -700,7 +702,7 @@ export const adsyncMachine = setup({
     ok: ({ event }) => outputOf<RelayOutcome>(event)?.ok === true,
     phsPausedButReady: ({ context, event }) =>
       outputOf<PhsResult>(event)?.paused === true &&
-      Object.values(context.state.connectorSpace).some((e) => e.exportedAt !== undefined),
+      spaceSome(context.state.connectorSpace, (e) => e.exportedAt !== undefined),
   },
   delays: {
     untilNextRun: ({ context }) => Math.max(1000, context.state.scheduler.nextRunAt - context.env.now()),
@@ -770,6 +772,7 @@ export const adsyncMachine = setup({
                       policy: context.policy,
                       staging: context.state.scheduler.stagingMode,
                       connectorSpace: context.state.connectorSpace,
+                      groupSpace: context.state.groupSpace,
                       groupsExported: context.state.groupsExported,
                       ...(context.state.adWatermark ? { watermark: context.state.adWatermark } : {}),
                       now: () => context.env.now(),

@@ -235,7 +235,10 @@ export interface AadExport {
   users: ExportedUser[];
   /** Anchors of users that left the sync scope (deleted in the cloud). */
   deletes: string[];
+  /** Groups whose export changed (created or updated in the cloud). */
   groups: { name: string; anchor: string; members: string[] }[];
+  /** Anchors of synced groups to delete in the cloud (gone on-premises, or no exported member left). */
+  groupDeletes: string[];
 }
 export interface AadImport {
   kind: 'app.aad.import';

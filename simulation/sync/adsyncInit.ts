@@ -1,5 +1,6 @@
 /** Entra Connect's state on the sync server as the lab definition starts it. */
 import type { LabDefinition } from '../core/definition';
+import { emptySpace } from './space';
 import { ADSYNC_VERSION, type AdSyncState } from './state';
 
 export function initialAdSync(def: LabDefinition, now: number): AdSyncState {
@@ -44,7 +45,8 @@ export function initialAdSync(def: LabDefinition, now: number): AdSyncState {
       stagingMode: false,
       purgeRunHistoryInterval: 7 * 86_400_000,
     },
-    connectorSpace: {},
+    connectorSpace: emptySpace(),
+    groupSpace: {},
     groupsExported: {},
     phs: { synced: {}, fullSyncDone: false, log: [] },
     writeback: { listener: 'stopped' },

@@ -11,7 +11,6 @@ import type {
   AadResult,
   Credentials,
   DirResponse,
-  ExportedUser,
   RelayRequest,
   RelayResponse,
   WritebackFailure,
@@ -25,10 +24,13 @@ import { effectiveIpConfig, type WindowsHostContext } from '../windows/hostState
 import { locateDc } from '../windows/dcLocator';
 import { resolveName } from '../windows/resolver';
 import { adsyncEvents, phsEvents, provisionError, writebackEvents } from './events';
+import { inScope, planSync, type ReadGroup, type SyncPlan } from './metaverse';
+import { spaceGet, spaceSome, spaceWith, type Space } from './space';
 import {
   guidToAnchor,
   type ConnectConfig,
   type ConnectorSpaceEntry,
+  type ImportedGroup,
   type PhsState,
   type RunRecord,
 } from './state';
@@ -94,55 +96,13 @@ function* ldap(
   return r.status === 'ok' && r.body.kind === 'app.dir.response' ? r.body : undefined;
 }
 
-const SYSTEM_ACCOUNTS = ['administrator', 'guest', 'krbtgt'];
-
-/** Whether the default sync rules and the OU filter put this AD user in scope. */
-export function inScope(config: ConnectConfig, u: UserRecord): boolean {
-  const sam = u.sam.toLowerCase();
-  if (SYSTEM_ACCOUNTS.includes(sam) || /^(msol_|aad_|sync_)/.test(sam)) return false;
-  if (u.description?.includes('Azure Active Directory Connect')) return false;
-  if (config.ouFilter === 'all') return true;
-  const dn = u.dn.toLowerCase();
-  return config.ouFilter.some((ou) => dn.endsWith(`,${ou.toLowerCase()}`));
-}
-
-/**
- * The userPrincipalName the sync rules give the metaverse: the AD value, or, for an account without
- * one, sAMAccountName@<the domain's FQDN> (the "In from AD - User Common" rule's
- * IIF(IsPresent([userPrincipalName]), [userPrincipalName], [sAMAccountName]&"@"&%Domain.FQDN%)).
- */
-function syncedUpn(u: Pick<UserRecord, 'upn' | 'sam' | 'dn'>): string {
-  if (u.upn) return u.upn;
-  const fqdn = u.dn
-    .split(',')
-    .filter((p) => /^DC=/i.test(p.trim()))
-    .map((p) => p.trim().slice(3))
-    .join('.');
-  return `${u.sam}@${fqdn}`;
-}
-
-function exported(u: UserRecord): ExportedUser {
-  return {
-    anchor: guidToAnchor(u.guid),
-    upn: syncedUpn(u),
-    displayName: u.displayName,
-    givenName: u.givenName,
-    surname: u.surname,
-    mail: u.mail,
-    mobile: u.mobile,
-    enabled: u.enabled,
-    sam: u.sam,
-    dn: u.dn,
-    memberOf: u.memberOf,
-  };
-}
-
 export interface CycleInput {
   host: WindowsHostContext;
   config: ConnectConfig;
   policy: 'Delta' | 'Initial';
   staging: boolean;
-  connectorSpace: Record<string, ConnectorSpaceEntry>;
+  connectorSpace: Space<ConnectorSpaceEntry>;
+  groupSpace: Record<string, ImportedGroup>;
   groupsExported: Record<string, string>;
   /** The AD connector's delta import watermark (AdSyncState.adWatermark). */
   watermark?: { usn: number; scope: string };
@@ -151,7 +111,8 @@ export interface CycleInput {
 
 export interface CycleResult {
   runs: Omit<RunRecord, 'id'>[];
-  connectorSpace: Record<string, ConnectorSpaceEntry>;
+  connectorSpace: Space<ConnectorSpaceEntry>;
+  groupSpace: Record<string, ImportedGroup>;
   groupsExported: Record<string, string>;
   events: NewEvent[];
   exportedToCloud: boolean;
@@ -163,9 +124,6 @@ export interface CycleResult {
 function watermarkScope(config: ConnectConfig): string {
   return JSON.stringify([config.forest, config.ouFilter]);
 }
-
-/** Groups whose membership is never exported. */
-const UNEXPORTED_GROUPS = ['domain users', 'domain admins', 'enterprise admins', 'administrators'];
 
 export function* syncCycle(input: CycleInput): Script<CycleResult> {
   const { host, config, policy, now } = input;
@@ -206,11 +164,8 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
       ? input.watermark.usn
       : undefined;
   const located = yield* locateDc(host, config.forest);
-  let users: UserRecord[] | undefined;
-  /** Changed users that are (now) out of scope: a delta import's candidates for deletion. */
-  let leftScope: UserRecord[] = [];
+  let plan: SyncPlan | undefined;
   let highestUsn = since ?? 0;
-  let groups: { name: string; guid: string; members: string[]; usnChanged?: number }[] = [];
   if (!located.ok) {
     record(
       config.adConnector,
@@ -225,18 +180,14 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
       op: 'listUsers',
       ...(since !== undefined ? { changedSince: since } : {}),
     });
-    const read = u?.ok ? (u.result as UserRecord[]) : [];
-    // A delta reads the groups that changed and those a changed user belongs to (its membership
-    // may have moved the group's exported members); a full import reads every group.
-    const include = [...new Set(read.flatMap((x) => x.memberOf))].filter(
-      (n) => !UNEXPORTED_GROUPS.includes(n.toLowerCase()),
-    );
+    // A delta reads the groups that changed (a change of membership changes the group); the groups
+    // a changed user belongs to are re-exported from their members as last imported (metaverse.ts).
     const g = u?.ok
       ? yield* ldap(
           host,
           located.dc.dcIp,
           config.connectorAccount,
-          since !== undefined ? { op: 'listGroups', changedSince: since, include } : { op: 'listGroups' },
+          since !== undefined ? { op: 'listGroups', changedSince: since } : { op: 'listGroups' },
         )
       : undefined;
     if (!u)
@@ -258,17 +209,29 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
         'The credentials of the AD DS connector account are not valid.',
       );
     else {
-      users = read.filter((x) => inScope(config, x));
-      leftScope = since !== undefined ? read.filter((x) => !inScope(config, x)) : [];
-      groups = g?.ok ? (g.result as typeof groups) : [];
+      const read = u.result as UserRecord[];
+      const groups = g?.ok ? (g.result as (ReadGroup & { usnChanged?: number })[]) : undefined;
       for (const x of read) highestUsn = Math.max(highestUsn, x.usnChanged);
-      for (const x of groups) highestUsn = Math.max(highestUsn, x.usnChanged ?? 0);
-      const space = input.connectorSpace;
-      const adds = users.filter((x) => !space[guidToAnchor(x.guid)]).length;
-      record(config.adConnector, importProfile, 'success', t0, {
-        adds,
-        updates: policy === 'Initial' ? users.length - adds : 0,
+      for (const x of groups ?? []) highestUsn = Math.max(highestUsn, x.usnChanged ?? 0);
+      plan = planSync({
+        full: since === undefined,
+        users: read.filter((x) => inScope(config, x)),
+        leftScope: since !== undefined ? read.filter((x) => !inScope(config, x)) : [],
+        groups,
+        connectorSpace: input.connectorSpace,
+        groupSpace: input.groupSpace,
+        groupsExported: input.groupsExported,
       });
+      // A full import counts every object it read; a delta, the changed objects it read (and, as
+      // deletes, those that left the scope).
+      const { adds, updates, deletes } = plan.imported;
+      record(
+        config.adConnector,
+        importProfile,
+        'success',
+        t0,
+        since === undefined ? { adds, updates } : { adds, updates, deletes },
+      );
     }
   }
 
@@ -289,57 +252,27 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
 
   // 3. Synchronisation (metaverse): what the cloud should look like.
   t0 = now();
-  // A copy only when something was read (a delta with no changes leaves the connector space as it is).
-  const connectorSpace = users && users.length > 0 ? { ...input.connectorSpace } : input.connectorSpace;
-  const toExport: ExportedUser[] = [];
-  let deletes: string[] = [];
-  if (users) {
-    const inScopeAnchors = new Set<string>();
-    for (const u of users) {
-      const e = exported(u);
-      inScopeAnchors.add(e.anchor);
-      const h = hashValue(e);
-      const prev = connectorSpace[e.anchor];
-      if (!prev || prev.exportedHash !== h) toExport.push(e);
-      connectorSpace[e.anchor] = {
-        anchor: e.anchor,
-        guid: u.guid,
-        dn: u.dn,
-        sam: u.sam,
-        upn: syncedUpn(u),
-        exportedHash: prev?.exportedHash,
-        exportedAt: prev?.exportedAt,
-      };
-    }
-    // A full import deletes what it no longer saw; a delta, what changed and left the scope (every
-    // other object in the connector space is unchanged since the watermark, so still in scope).
-    deletes =
-      since === undefined
-        ? Object.keys(connectorSpace).filter((a) => !inScopeAnchors.has(a))
-        : leftScope.map((x) => guidToAnchor(x.guid)).filter((a) => !!connectorSpace[a]);
+  let connectorSpace = plan?.connectorSpace ?? input.connectorSpace;
+  const toExport = plan?.toExport ?? [];
+  const deletes = plan?.deletes ?? [];
+  const changedGroups = plan?.groups ?? [];
+  const groupDeletes = plan?.groupDeletes ?? [];
+  if (plan)
     record(config.adConnector, syncProfile, 'success', t0, {
-      adds: toExport.filter((e) => !input.connectorSpace[e.anchor]).length,
-      updates: toExport.filter((e) => !!input.connectorSpace[e.anchor]).length,
+      adds: toExport.filter((e) => !spaceGet(input.connectorSpace, e.anchor)).length,
+      updates: toExport.filter((e) => !!spaceGet(input.connectorSpace, e.anchor)).length,
     });
-  }
-  const memberAnchors = (guids: string[]) =>
-    guids.map((g) => guidToAnchor(g)).filter((a) => !!connectorSpace[a] && !deletes.includes(a));
-  const groupExports = groups
-    .filter((g) => !UNEXPORTED_GROUPS.includes(g.name.toLowerCase()))
-    .map((g) => ({ name: g.name, anchor: guidToAnchor(g.guid), members: memberAnchors(g.members) }))
-    .filter((g) => g.members.length > 0);
-  const changedGroups = groupExports.filter((g) => input.groupsExported[g.anchor] !== hashValue(g));
   record(config.aadConnector, syncProfile, 'success', t0);
 
   // 4. Export to Entra ID (never from a server in staging mode).
   t0 = now();
   let exportedToCloud = false;
-  const groupsExported = { ...input.groupsExported };
+  let groupsExported = input.groupsExported;
+  const nothingToExport =
+    toExport.length === 0 && deletes.length === 0 && changedGroups.length === 0 && groupDeletes.length === 0;
   if (input.staging) {
     record(config.aadConnector, 'Export', 'success', t0, {}, 'Staging mode: nothing was exported.');
-  } else if (!users) {
-    record(config.aadConnector, 'Export', 'success', t0);
-  } else if (toExport.length === 0 && deletes.length === 0 && changedGroups.length === 0) {
+  } else if (!plan || nothingToExport) {
     record(config.aadConnector, 'Export', 'success', t0);
   } else {
     const x = yield* https(host, ENDPOINTS.sync, {
@@ -347,20 +280,30 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
       credentials: config.syncAccount,
       users: toExport,
       deletes,
-      groups: changedGroups,
+      groups: changedGroups.map((c) => c.group),
+      groupDeletes,
     });
     const ok = x.ok && x.body.kind === 'app.aad.result' && x.body.ok;
     if (ok) {
       const at = now();
+      // Exported users carry their hash; deleted ones leave the connector space (the cloud has
+      // them deleted).
+      const changes: [string, ConnectorSpaceEntry | undefined][] = [];
       for (const e of toExport) {
-        const entry = connectorSpace[e.anchor];
-        if (entry) connectorSpace[e.anchor] = { ...entry, exportedHash: hashValue(e), exportedAt: at };
+        const entry = spaceGet(connectorSpace, e.anchor);
+        if (entry) changes.push([e.anchor, { ...entry, exportedHash: hashValue(e), exportedAt: at }]);
       }
-      for (const g of changedGroups) groupsExported[g.anchor] = hashValue(g);
+      for (const a of deletes) changes.push([a, undefined]);
+      connectorSpace = spaceWith(connectorSpace, changes);
+      const gone = new Set(groupDeletes);
+      groupsExported = Object.fromEntries([
+        ...Object.entries(groupsExported).filter(([a]) => !gone.has(a)),
+        ...changedGroups.map((c) => [c.group.anchor, c.hash] as const),
+      ]);
       exportedToCloud = true;
       record(config.aadConnector, 'Export', 'success', t0, {
-        adds: toExport.filter((e) => !input.connectorSpace[e.anchor]?.exportedHash).length,
-        updates: toExport.filter((e) => !!input.connectorSpace[e.anchor]?.exportedHash).length,
+        adds: toExport.filter((e) => !spaceGet(input.connectorSpace, e.anchor)?.exportedHash).length,
+        updates: toExport.filter((e) => !!spaceGet(input.connectorSpace, e.anchor)?.exportedHash).length,
         deletes: deletes.length,
       });
     } else {
@@ -378,32 +321,32 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
       );
     }
   }
-  // Deleted anchors only leave the connector space once the cloud has them deleted.
-  const finalSpace =
-    exportedToCloud && deletes.length > 0
-      ? Object.fromEntries(Object.entries(connectorSpace).filter(([a]) => !deletes.includes(a)))
-      : connectorSpace;
   // The engine stays busy for as long as a real cycle takes, so a cycle is "in progress" long enough
   // to be seen (Get-ADSyncConnectorRunStatus, SyncCycleInProgress, a second Start-ADSyncSyncCycle
   // answering "busy"). The work itself lands at the start: the lab does not need the runs' order
   // inside those seconds, and a lab that starts with a cycle has its users in the cloud at once.
   // The watermark moves on only when everything imported reached the cloud: otherwise the next
   // delta reads those objects again (a pending export is retried, as a real connector space does).
-  const settled =
-    !!users &&
-    !input.staging &&
-    (exportedToCloud || (toExport.length === 0 && deletes.length === 0 && changedGroups.length === 0));
+  const settled = !!plan && !input.staging && (exportedToCloud || nothingToExport);
   const watermark = settled ? { usn: highestUsn, scope } : input.watermark;
   yield* sleep(TIMINGS.syncCycleBusy);
   events.push(adsyncEvents.cycleCompleted());
-  return { runs, connectorSpace: finalSpace, groupsExported, events, exportedToCloud, watermark };
+  return {
+    runs,
+    connectorSpace,
+    groupSpace: plan?.groupSpace ?? input.groupSpace,
+    groupsExported,
+    events,
+    exportedToCloud,
+    watermark,
+  };
 }
 
 export interface PhsInput {
   host: WindowsHostContext;
   config: ConnectConfig;
   phs: PhsState;
-  connectorSpace: Record<string, ConnectorSpaceEntry>;
+  connectorSpace: Space<ConnectorSpaceEntry>;
   serverName: string;
   tracking: string;
   offsetMinutes: number;
@@ -462,16 +405,16 @@ export function* phsPass(input: PhsInput): Script<PhsResult> {
   }
   const items = drs.body.items;
   // Password hash sync waits for a directory synchronisation to have put the users in the cloud.
-  if (!Object.values(input.connectorSpace).some((e) => e.exportedAt !== undefined)) {
+  if (!spaceSome(input.connectorSpace, (e) => e.exportedAt !== undefined)) {
     events.push(phsEvents.notActivatedPaused());
     return { phs, events, paused: true };
   }
   const full = !phs.fullSyncDone;
-  const anchors = new Map(Object.values(input.connectorSpace).map((e) => [e.guid, e]));
   const batch: { anchor: string; dn: string; password: string; guid: string; pwdLastSet: number }[] = [];
   const log = [...phs.log];
   for (const i of items) {
-    const entry = anchors.get(i.guid);
+    // The connector space is keyed by the anchor, a function of the object's GUID.
+    const entry = spaceGet(input.connectorSpace, guidToAnchor(i.guid));
     if (!entry) continue;
     if (!full && phs.synced[i.guid] === i.pwdLastSet) continue;
     if (i.mustChange) {
@@ -586,7 +529,7 @@ export interface WritebackResult {
 export function* writebackRequest(
   host: WindowsHostContext,
   config: ConnectConfig,
-  connectorSpace: Record<string, ConnectorSpaceEntry>,
+  connectorSpace: Space<ConnectorSpaceEntry>,
   req: RelayRequest,
   netbios: string,
   ldapSignAndEncrypt: boolean,
@@ -598,7 +541,7 @@ export function* writebackRequest(
     else events.push(writebackEvents.success(req.op, req.trackingId, req.upn));
     return { response: { kind: 'app.relay.response', trackingId: req.trackingId, ok, failure }, events };
   };
-  const entry = connectorSpace[req.anchor];
+  const entry = spaceGet(connectorSpace, req.anchor);
   if (!entry) return done(false, 'user-not-found', [writebackEvents.adError(33002, req.trackingId, req.upn)]);
   if (config.staleManagementAgent) return done(false, 'not-enabled', [adsyncEvents.notEnabledOnMa()]);
   if (config.connectorAccount.password.length > 256)

@@ -6,6 +6,7 @@
  */
 import type { Credentials } from '../net/appMessages';
 import { TIMINGS } from '../core/timings';
+import type { Space } from './space';
 
 /** The Optional features page (the eight of them; only the two password features change the lab). */
 export interface ConnectFeatures {
@@ -68,6 +69,13 @@ export interface ConnectorSpaceEntry {
   exportedAt?: number;
 }
 
+/** A group as the AD connector last imported it: its name and its members' objectGUIDs. */
+export interface ImportedGroup {
+  name: string;
+  guid: string;
+  members: string[];
+}
+
 export interface RunRecord {
   id: number;
   connector: string;
@@ -116,7 +124,11 @@ export interface AdSyncState {
   serverName: string;
   config?: ConnectConfig;
   scheduler: SchedulerState;
-  connectorSpace: Record<string, ConnectorSpaceEntry>;
+  /** The AD connector's users in scope, by anchor (a persistent map: a change copies a bucket). */
+  connectorSpace: Space<ConnectorSpaceEntry>;
+  /** The AD connector's exportable groups, by anchor, as last imported. */
+  groupSpace: Record<string, ImportedGroup>;
+  /** The hash each group was last exported with, by anchor. */
   groupsExported: Record<string, string>;
   phs: PhsState;
   writeback: WritebackState;
