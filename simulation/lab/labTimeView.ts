@@ -8,6 +8,7 @@
  * nothing is listed that the service could not be seen doing (a stopped service lists nothing).
  */
 import { TIMINGS } from '../core/timings';
+import { formatShortDateTime } from '../core/time';
 import type { LabDefinition } from '../core/definition';
 import { configuringProgress } from '../sync/wizardPlan';
 import type { LabTruth } from './truth';
@@ -26,6 +27,8 @@ export interface LabTimeWait {
    * advance (a connection being made): the next thing the lab has scheduled moves it on.
    */
   at?: number;
+  /** `at` on the lab clock, as the clock bar shows time (`3/2/2026 8:05:14 AM`). */
+  atDisplay?: string;
   /** Work already under way (its progress, 0–1, where the lab can tell it). */
   running: boolean;
   progress?: number;
@@ -148,5 +151,11 @@ export function labTimeView(truth: LabTruth, def: LabDefinition): LabTimeView {
   const waits = [...wizardWait(truth, def, hostname), ...syncWaits(truth, def, hostname)];
   const order = (w: LabTimeWait) => (w.running ? 0 : 1);
   waits.sort((x, y) => order(x) - order(y) || (x.at ?? truth.time) - (y.at ?? truth.time));
-  return { now: truth.time, waits };
+  const offset = def.timeZone.offsetMinutes;
+  return {
+    now: truth.time,
+    waits: waits.map((w) =>
+      w.at === undefined ? w : { ...w, atDisplay: formatShortDateTime(w.at, offset) },
+    ),
+  };
 }

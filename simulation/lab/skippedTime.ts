@@ -20,8 +20,8 @@ export interface SkippedTimeSummary {
   text: string;
 }
 
-/** "+1 day", "+2 h 5 min", "+25 s". */
-export function formatSkip(ms: number): string {
+/** "1 day", "2 h 5 min", "25 s": a span of lab time as the clock bar words it. */
+export function formatSpan(ms: number): string {
   const parts: string[] = [];
   let rest = Math.max(0, Math.round(ms / SECOND) * SECOND);
   const days = Math.floor(rest / DAY);
@@ -35,7 +35,12 @@ export function formatSkip(ms: number): string {
   if (h) parts.push(`${h} h`);
   if (m) parts.push(`${m} min`);
   if (s || parts.length === 0) parts.push(`${s} s`);
-  return `+${parts.join(' ')}`;
+  return parts.join(' ');
+}
+
+/** "+1 day", "+2 h 5 min", "+25 s". */
+export function formatSkip(ms: number): string {
+  return `+${formatSpan(ms)}`;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
