@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_SHOTS, openApp } from './chromium';
 import { typeInConsole } from './console';
+import { storedLines } from './browserStore';
 
 let context: BrowserContext;
 let page: Page;
@@ -99,6 +100,30 @@ describe('the lab clock', { timeout: 120_000 }, () => {
     await page.mouse.move(600, 400);
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(E2E_SHOTS, 'clock-after-run-to-light-1280.png') });
+  });
+
+  it('saves a running clock a few seconds at a time, not a record every tick', async () => {
+    await page.getByTestId('clock-play').click();
+    await expect.poll(() => text('clock-state')).toContain('running 1×');
+    const ticks = async () => (await storedLines(page)).filter((l) => l.includes('clock.advance')).length;
+    const before = await ticks();
+    await page.waitForTimeout(11_000); // some 44 ticks of 250 ms
+    const written = (await ticks()) - before;
+    expect(written).toBeGreaterThanOrEqual(1);
+    expect(written).toBeLessThanOrEqual(3);
+  });
+
+  it('a reopened session resumes its clock as the learner left it (paused here)', async () => {
+    await page.getByTestId('clock-play').click();
+    await expect.poll(() => text('clock-state')).toContain('paused');
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
+    await page.reload();
+    await page.getByTestId('lab-canvas').waitFor();
+    await expect.poll(() => text('notice')).toContain('Your session was restored');
+    await expect(text('clock-state')).resolves.toContain('paused');
+    const still = await text('lab-clock');
+    await page.waitForTimeout(1500);
+    await expect(text('lab-clock')).resolves.toBe(still);
     expect(errors).toEqual([]);
   });
 });
