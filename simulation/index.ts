@@ -66,6 +66,8 @@ export {
 } from './scenarios/openSession';
 export type { DeviceKind, DeviceView, LearnerView } from './lab/projection';
 export type { ConnectView } from './lab/connectView';
+export { labTimeView, type LabTimeView, type LabTimeWait } from './lab/labTimeView';
+export { formatSpan, skippedTimeSummary, type SkippedTimeSummary } from './lab/skippedTime';
 export { PAGE_TITLES as WIZARD_PAGE_TITLES, WIZARD_TEXT } from './sync/wizardTexts';
 export { VIEWER_LOGS, type EventView, type ViewerLog } from './lab/toolViews';
 export type { AducContainerView, AducObjectKind, AducObjectView, AducUserView } from './lab/aducView';

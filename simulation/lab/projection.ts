@@ -19,6 +19,7 @@ import {
   type SyncManagerView,
 } from './toolViews';
 import { aducView, type AducView } from './aducView';
+import { labTimeView, type LabTimeView } from './labTimeView';
 import { connectView, type ConnectView } from './connectView';
 import { adminCenterView, type AdminCenterView } from './adminCenterView';
 import {
@@ -82,6 +83,8 @@ export interface LearnerView {
   /** Active Directory Users and Computers on the domain controller. */
   aduc?: AducView;
   gateway: GatewayView;
+  /** What waits on lab time (a sync cycle running, the next one, the wizard configuring). */
+  labTime: LabTimeView;
 }
 
 export function projectLearnerView(truth: LabTruth, def: LabDefinition): LearnerView {
@@ -212,5 +215,6 @@ export function projectLearnerView(truth: LabTruth, def: LabDefinition): Learner
     syncManager: syncManagerView(truth, def),
     aduc: aducView(truth, def),
     gateway: gatewayView(truth, def),
+    labTime: labTimeView(truth, def),
   };
 }

@@ -194,6 +194,9 @@ export class ScenarioRun {
     const hints = [...session.hints].sort((a, b) => a.at - b.at);
     for (const [i, entry] of session.journal.entries()) {
       while (hints[0] && hints[0].at <= run.lab.now()) run.takeHint(hints.shift()?.id ?? '');
+      // The learner gave up here: what follows (the clock still playing, a look around) came after.
+      if (session.gaveUpAt !== undefined && entry.at >= session.gaveUpAt && run.lab.now() >= session.gaveUpAt)
+        run.giveUp();
       if (entry.at !== run.lab.now())
         throw new ScenarioError(`journal[${i}].at: expected ${run.lab.now()}, got ${entry.at}`);
       const r = run.dispatch(entry.command);
@@ -394,6 +397,8 @@ export class ScenarioRun {
   private end(status: RunStatus, ctx: CheckContext = this.context()): void {
     this.status = status;
     this.endedAt = this.lab.now();
+    // Lab time after the end starts an entry of its own, so a replay can end the run at this point.
+    this.lab.sealJournal();
     // The end is dated by the action that caused it; a replay has its stamp already.
     const wall = this.lastWall ?? this.stamps.at(-1)?.ms;
     if (wall !== undefined && !this.replaying)

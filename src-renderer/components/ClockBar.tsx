@@ -1,7 +1,9 @@
 import { Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
-import { useLabController, useLearnerView } from '../lab/LabContext';
+import { useLearnerView } from '../lab/LabContext';
 import { SPEEDS, useUi, type Speed } from '../state/uiStore';
 import { useClassroomStore } from './classroom/classroomStore';
+import { useClockSkip } from '../hooks/useClockSkip';
+import { ClockWaits } from './ClockWaits';
 
 const STEPS: { label: string; ms: number }[] = [
   { label: '+1 min', ms: 60_000 },
@@ -10,10 +12,14 @@ const STEPS: { label: string; ms: number }[] = [
   { label: '+1 day', ms: 86_400_000 },
 ];
 
-/** The lab clock: what time it is in the lab, play / pause, speed, and steps forward. */
+/**
+ * The lab clock: what time it is in the lab and whether it runs (and how fast), pause / play,
+ * speed, steps forward, and what waits on lab time. Skipping time ends with a summary of what
+ * happened meanwhile.
+ */
 export function ClockBar() {
-  const controller = useLabController();
   const view = useLearnerView();
+  const skip = useClockSkip();
   const playing = useUi((s) => s.playing);
   const speed = useUi((s) => s.speed);
   const setPlaying = useUi((s) => s.setPlaying);
@@ -23,7 +29,19 @@ export function ClockBar() {
   return (
     <div className="clock" role="group" aria-label="Lab clock">
       <div className="clock-time" data-testid="lab-clock" title={view.time.timeZone}>
-        <span className="clock-label">Lab time</span>
+        <span className="clock-label" data-testid="clock-state">
+          Lab time ·{' '}
+          {playing ? (
+            <span className="clock-running">
+              <span className="clock-dot" aria-hidden="true" />
+              running {speed}×
+            </span>
+          ) : held ? (
+            'paused by your instructor'
+          ) : (
+            'paused'
+          )}
+        </span>
         <span className="clock-value">{view.time.display}</span>
       </div>
       <button
@@ -60,10 +78,7 @@ export function ClockBar() {
         <MenuPopover>
           <MenuList>
             {STEPS.map((s) => (
-              <MenuItem
-                key={s.label}
-                onClick={() => controller.dispatch({ type: 'clock.advance', ms: s.ms })}
-              >
+              <MenuItem key={s.label} onClick={() => skip({ type: 'clock.advance', ms: s.ms })}>
                 {s.label}
               </MenuItem>
             ))}
@@ -74,11 +89,12 @@ export function ClockBar() {
         type="button"
         className="btn"
         title="Run to the next thing the lab has scheduled"
-        onClick={() => controller.dispatch({ type: 'clock.next' })}
+        onClick={() => skip({ type: 'clock.next' })}
         disabled={held}
       >
         Next event
       </button>
+      <ClockWaits view={view.labTime} playing={playing} held={held} skip={skip} />
     </div>
   );
 }

@@ -16,7 +16,8 @@ import { useUi } from '../state/uiStore';
 const useStyles = makeStyles({
   drawer: {
     position: 'fixed',
-    top: '52px',
+    // Under the top bar however many rows it wraps to (TopBar measures it).
+    top: 'var(--topbar-bottom, 52px)',
     right: 0,
     bottom: 0,
     width: '460px',

@@ -25,6 +25,24 @@ import { SessionsActions, type SessionsHost } from './sessionsActions';
 
 export type ControllerNotice = Notice;
 
+/**
+ * How the running lab came to be: begun now (a new lab, a scenario's start, starting over), whose
+ * clock starts at 1×, or reopened, whose clock resumes as the learner left it. `seq` changes each
+ * time another lab takes over.
+ */
+export interface ClockOrigin {
+  seq: number;
+  fresh: boolean;
+  session?: string;
+}
+
+/**
+ * Clock ticks gathered into one journal record: at most this much wall time, or this much lab
+ * time, of a playing clock is unsaved. The clock runs by default, so a record a second would be
+ * 3,600 an hour; anything the learner does is written at once (with the ticks before it) anyway.
+ */
+const SAVER_TICKS = { tickIntervalMs: 5000, tickLabMs: 5 * 60_000 };
+
 export class LabController implements SessionsHost {
   private lab: Lab;
   private unsubscribeLab: () => void;
@@ -33,6 +51,8 @@ export class LabController implements SessionsHost {
   private readonly saveListeners = new Set<() => void>();
   private version = 0;
   notice: ControllerNotice | undefined;
+  /** Read by the clock driver: start at 1× or resume as left (see ClockOrigin). */
+  clockOrigin: ClockOrigin = { seq: 0, fresh: true };
 
   /** The scenario being played, if any (its lab is `current`). */
   private run: ScenarioRun | undefined;
@@ -206,17 +226,26 @@ export class LabController implements SessionsHost {
 
   /** A new stored session for the running lab; the previous session's saver finishes its queue. */
   private beginSession(): void {
-    if (this.noWriter) return;
+    if (this.noWriter) {
+      this.clockOrigin = { seq: this.clockOrigin.seq + 1, fresh: true };
+      return;
+    }
     const meta = this.meta();
     const header = sessionHeader(this.lab, meta);
     this.retireSaver();
-    const saver = new SessionSaver(this.platform.sessions, header.id, {
-      kind: 'new',
-      lines: [encodeRecord(header)],
-      cursor: cursorAtEnd(this.journal()),
-      meta: header.meta,
-    });
+    const saver = new SessionSaver(
+      this.platform.sessions,
+      header.id,
+      {
+        kind: 'new',
+        lines: [encodeRecord(header)],
+        cursor: cursorAtEnd(this.journal()),
+        meta: header.meta,
+      },
+      SAVER_TICKS,
+    );
     this.session = { id: header.id, header, saver };
+    this.clockOrigin = { seq: this.clockOrigin.seq + 1, fresh: true, session: header.id };
     saver.subscribe(() => this.saveChanged());
     void this.platform.sessions.setCurrent(header.id);
     this.saveChanged();
@@ -225,13 +254,14 @@ export class LabController implements SessionsHost {
   /** Continues writing a session read back from the store. */
   private attach(id: string, header: HeaderBody, meta: SessionMeta, lastSeq: number): void {
     this.retireSaver();
-    const saver = new SessionSaver(this.platform.sessions, id, {
-      kind: 'loaded',
-      lastSeq,
-      cursor: cursorAtEnd(this.journal()),
-      meta,
-    });
+    const saver = new SessionSaver(
+      this.platform.sessions,
+      id,
+      { kind: 'loaded', lastSeq, cursor: cursorAtEnd(this.journal()), meta },
+      SAVER_TICKS,
+    );
     this.session = { id, header, saver };
+    this.clockOrigin = { seq: this.clockOrigin.seq + 1, fresh: false, session: id };
     saver.subscribe(() => this.saveChanged());
     this.saveChanged();
   }

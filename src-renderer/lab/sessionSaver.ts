@@ -244,7 +244,9 @@ export class SessionSaver {
   private settle(): void {
     if (this.inFlight > 0 || this.outbox.length > 0 || this.createLines) return;
     if (this.status.state !== 'saved') this.setStatus({ state: 'saved', at: this.clock.now() });
-    if (this.tickTimer === undefined) for (const w of this.waiters.splice(0)) w();
+    // A flush waits for what was given before it (it queued all of it), not for ticks of a clock
+    // that keeps playing meanwhile: with the clock running those would keep it waiting for ever.
+    for (const w of this.waiters.splice(0)) w();
   }
 
   private setStatus(s: SaveStatus): void {

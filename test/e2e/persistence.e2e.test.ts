@@ -44,6 +44,16 @@ async function run(page: Page, host: string, line: string) {
   await expect.poll(() => page.getByTestId('console-output').textContent()).toContain(line);
 }
 
+/**
+ * Stops the lab clock (it runs at 1× from the start), for a test that counts or cuts journal
+ * records: a playing clock adds a record every few seconds.
+ */
+async function pauseClock(page: Page) {
+  if ((await page.getByTestId('clock-play').textContent()) === 'Pause')
+    await page.getByTestId('clock-play').click();
+  await expect.poll(() => page.getByTestId('clock-play').textContent()).toBe('Play');
+}
+
 async function saved(page: Page) {
   await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
 }
@@ -73,6 +83,7 @@ describe('a browser killed a second after a command', () => {
 describe('a damaged store', () => {
   it('opens to its intact prefix and says what could not be read', async () => {
     const { page } = await start();
+    await pauseClock(page);
     await run(page, 'pc2', 'echo first');
     await run(page, 'pc2', 'echo second');
     await run(page, 'pc2', 'echo third');
@@ -189,12 +200,13 @@ describe('the Sessions page', () => {
     expect(await row.textContent()).toMatch(/1[0-9]\.\d MB/);
     await row.getByTestId('session-open').click();
     await expect.poll(() => page.getByTestId('sessions-page').count(), { timeout: 60_000 }).toBe(0);
+    await pauseClock(page); // (the journal then holds the 2,600 lines, a tick or so, and the command)
     await run(page, 'pc2', 'echo after-the-long-day');
     await saved(page);
     await page.reload();
     await page.getByTestId('lab-canvas').waitFor({ timeout: 60_000 });
-    await expect(page.getByTestId('notice').textContent()).resolves.toContain(
-      'Your session was restored (2601 steps)',
+    await expect(page.getByTestId('notice').textContent()).resolves.toMatch(
+      /Your session was restored \(260[1-3] steps\)/,
     );
     await page.getByTestId('console-host').selectOption('dc01');
     await expect(page.getByTestId('console-output').textContent()).resolves.toContain('echo 02599 xxxx');

@@ -57,6 +57,11 @@ export function AdminCenter() {
           setSeen(latest);
         }}
       />
+      {/* The portal's pop-up notification ("Successfully saved settings.") gets a row of its own
+          under the portal's bar: floating at the window's corner it covered the app's own buttons. */}
+      <div className="admin-toasts">
+        <Toaster toasterId={ADMIN_TOASTER} position="top-end" inline />
+      </div>
       <div className={s.body}>
         <nav className={s.nav} aria-label="Admin center navigation">
           <AdminNav route={route} onNavigate={navigate} />
@@ -80,7 +85,6 @@ export function AdminCenter() {
         offsetMinutes={offset}
         onClose={() => setFlyout(false)}
       />
-      <Toaster toasterId={ADMIN_TOASTER} position="top-end" />
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 export const useAdminStyles = makeStyles({
   shell: {
     display: 'grid',
-    gridTemplateRows: 'auto minmax(0, 1fr)',
+    // The bar, the pop-up notifications' own row (empty unless one shows), the body.
+    gridTemplateRows: 'auto auto minmax(0, 1fr)',
     height: '100%',
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,

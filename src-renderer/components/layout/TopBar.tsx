@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import { useLabController } from '../../lab/LabContext';
 import { useUi } from '../../state/uiStore';
 import { ClockBar } from '../ClockBar';
@@ -16,11 +17,27 @@ export function TopBar() {
   const instructor = useRole((s) => s.role) === 'instructor';
   const setUnlockOpen = useRole((s) => s.setUnlockOpen);
   const lockInstructor = useLockInstructor();
+  const bar = useRef<HTMLElement>(null);
+  // Where the bar ends, for what is fixed under it (the instructor drawer): it wraps to more rows
+  // on a narrow window or at a large zoom.
+  useLayoutEffect(() => {
+    const el = bar.current;
+    if (!el) return;
+    const note = () =>
+      document.documentElement.style.setProperty(
+        '--topbar-bottom',
+        `${Math.round(el.getBoundingClientRect().bottom)}px`,
+      );
+    note();
+    const watch = new ResizeObserver(note);
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, []);
   const title = controller.scenario
     ? controller.scenario.scenario.title
     : controller.current.definition.title;
   return (
-    <header className="topbar">
+    <header className="topbar" ref={bar}>
       <div className="brand">
         <h1 className="brand-name">HybridLab</h1>
         <SaveStatus />

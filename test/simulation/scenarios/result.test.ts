@@ -187,3 +187,19 @@ describe('a signature made with WebCrypto Ed25519 (the browser signer)', () => {
     expect(v.ok && v.signed).toBe(true);
   });
 });
+
+describe('a run the learner gave up while the lab clock kept playing', () => {
+  it('verifies: the replay ends the run at the give-up, not at the end of the journal', async () => {
+    const key = loadOrCreateKey(mkdtempSync(join(tmpdir(), 'hl-key-')));
+    const t0 = Date.UTC(2026, 11, 5, 9, 0);
+    const run = ScenarioRun.start(scenario, 4, undefined, { learnerName: 'Ada Lovelace', wallMs: t0 });
+    // The clock plays (250 ms ticks, not the learner's doing) before and after the give-up.
+    for (let i = 0; i < 6; i++) run.dispatch({ type: 'clock.advance', ms: 250 }, t0 + i * 250, false);
+    run.giveUp(t0 + 2000);
+    for (let i = 0; i < 6; i++) run.dispatch({ type: 'clock.advance', ms: 250 }, t0 + 3000 + i * 250, false);
+    const result = await signResult(buildResult(run), nodeSigner(key));
+    expect(result.labMs).toBe(1500);
+    const v = await verifyResult(JSON.stringify(result), find, nodeCheck);
+    expect(v.ok ? [] : v.mismatches).toEqual([]);
+  });
+});
