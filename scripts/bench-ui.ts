@@ -62,6 +62,8 @@ async function launch(): Promise<{ context: BrowserContext; page: Page; profile:
   // tsx compiles this file with esbuild's keepNames, which wraps the functions handed to
   // page.evaluate in a __name(...) helper that the page does not have.
   await context.addInitScript('window.__name = (f) => f');
+  // Past the first-launch welcome (src-renderer/state/uiSettings.ts), as a returning learner.
+  await context.addInitScript(`localStorage.setItem('hybridlab.ui', '{"welcomeSeen":true}')`);
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page, profile };
 }

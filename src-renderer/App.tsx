@@ -13,6 +13,8 @@ import { Classroom } from './components/classroom/Classroom';
 import { useInstructorLock } from './hooks/useInstructorLock';
 import { useMenuActions } from './hooks/useMenuActions';
 import { useRole } from './state/roleStore';
+import { HelpPanel } from './components/help/HelpPanel';
+import { WelcomeDialog } from './components/help/WelcomeDialog';
 
 export function App() {
   useClockDriver();
@@ -35,6 +37,8 @@ export function App() {
       <Classroom />
       <ScenarioPicker />
       <SessionsPage />
+      <WelcomeDialog />
+      <HelpPanel />
     </div>
   );
 }

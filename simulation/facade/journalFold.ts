@@ -174,6 +174,10 @@ export interface SessionSummary {
   title: string;
   /** The scenario's title, for a scenario session. */
   scenario?: string;
+  /** The scenario's opaque reference (never its id), for a scenario session. */
+  scenarioRef?: string;
+  /** How a scenario run ended, once it has: its status, or "ended" in a session saved before statuses were kept. */
+  outcome?: 'completed' | 'time-up' | 'gave-up' | 'ended';
   learner?: string;
   created: number;
   lastChange: number;
@@ -245,12 +249,29 @@ export function lineBytes(line: string): number {
   return n;
 }
 
+const OUTCOMES = ['completed', 'time-up', 'gave-up'] as const;
+
+/** How a scenario session's run ended, from its metadata (the status, else the give-up or the end stamp). */
+function outcomeOf(m: SessionMeta): SessionSummary['outcome'] {
+  const status = OUTCOMES.find((o) => o === m.status);
+  if (status) return status;
+  if (typeof m.gaveUpAt === 'number') return 'gave-up';
+  const ended =
+    Array.isArray(m.wall) &&
+    m.wall.some(
+      (w: unknown) => typeof w === 'object' && w !== null && (w as { kind?: unknown }).kind === 'end',
+    );
+  return ended ? 'ended' : undefined;
+}
+
 export function summaryView(s: SummaryState): SessionSummary {
   const m = s.meta;
-  const scenario =
+  const meta =
     typeof m.scenario === 'object' && m.scenario !== null
-      ? (m.scenario as { title?: unknown }).title
+      ? (m.scenario as { title?: unknown; ref?: unknown })
       : undefined;
+  const scenario = meta?.title;
+  const outcome = meta ? outcomeOf(m) : undefined;
   return {
     id: s.id,
     title:
@@ -260,6 +281,8 @@ export function summaryView(s: SummaryState): SessionSummary {
           ? scenario
           : s.definitionTitle,
     ...(typeof scenario === 'string' ? { scenario } : {}),
+    ...(typeof meta?.ref === 'string' ? { scenarioRef: meta.ref } : {}),
+    ...(outcome ? { outcome } : {}),
     ...(typeof m.learner === 'string' && m.learner ? { learner: m.learner } : {}),
     created: s.created,
     lastChange: s.lastChange,

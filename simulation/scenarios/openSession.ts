@@ -46,6 +46,8 @@ export function scenarioSessionMeta(run: ScenarioRun): SessionMeta {
     scenario,
     hints: session.hints,
     gaveUpAt: session.gaveUpAt ?? null,
+    // How the run ended (none while it runs): the picker's done / attempted marks read it.
+    status: run.getStatus() === 'running' ? null : run.getStatus(),
     // Who plays it and when they acted: metadata, never replayed into the lab.
     learnerName: session.learnerName ?? null,
     wall: session.wall ?? null,

@@ -5,6 +5,8 @@ import { useLabController, useLearnerView } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
 import { ConsoleLog } from './terminal/ConsoleLog';
 import { XtermConsole } from './terminal/XtermConsole';
+import { HelpButton } from './help/HelpButton';
+import { useTabKeys } from './useTabKeys';
 
 const SHELLS: { id: ShellKind; label: string }[] = [
   { id: 'cmd', label: 'Command Prompt' },
@@ -68,6 +70,11 @@ export function ConsolePanel() {
   const st = useStyles();
   const [error, setError] = useState<string | null>(null);
   const hostSelect = useRef<HTMLSelectElement>(null);
+  const onTabKey = useTabKeys(
+    SHELLS.map((s) => s.id),
+    shell,
+    setShell,
+  );
 
   const hosts = view.devices.filter((d) => d.kind === 'dc' || d.kind === 'sync' || d.kind === 'client');
   const consoleView = view.consoles[host]?.[shell];
@@ -82,7 +89,11 @@ export function ConsolePanel() {
   };
 
   return (
-    <section className={mergeClasses(st.panel, !open && st.collapsed)} aria-label="Console">
+    <section
+      className={mergeClasses(st.panel, !open && st.collapsed)}
+      aria-label="Console"
+      data-help-topic="console"
+    >
       <header className={st.head}>
         <label className={st.host}>
           <span>Host</span>
@@ -99,13 +110,14 @@ export function ConsolePanel() {
             ))}
           </select>
         </label>
-        <div className={st.tabs} role="tablist">
+        <div className={st.tabs} role="tablist" aria-label="Shell" onKeyDown={onTabKey}>
           {SHELLS.map((s) => (
             <button
               key={s.id}
               type="button"
               role="tab"
               aria-selected={shell === s.id}
+              tabIndex={shell === s.id ? 0 : -1}
               className={mergeClasses(st.tab, shell === s.id && st.activeTab)}
               onClick={() => setShell(s.id)}
               data-testid={`console-tab-${s.id}`}
@@ -117,6 +129,7 @@ export function ConsolePanel() {
         <span className={st.title}>
           {s2title(shell)} — {device?.name ?? host}
         </span>
+        <HelpButton topic="console" />
         <button
           type="button"
           className="btn btn-small"

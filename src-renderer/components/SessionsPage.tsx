@@ -3,11 +3,11 @@ import type { SessionSummary } from '../../simulation';
 import type { SessionList } from '../../src-main/bridge';
 import { useLabController } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Dialog, DialogSurface, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useModalStyles } from './modalStyles';
 
 const useStyles = makeStyles({
-  modal: { width: 'min(1180px, 96vw)' },
+  modal: { width: 'min(1180px, 96vw)', maxWidth: 'min(1180px, 96vw)' },
   table: {
     width: '100%',
     borderCollapse: 'collapse',
@@ -85,7 +85,6 @@ export function SessionsPage() {
     };
   }, [open, controller, reads]);
 
-  if (!open) return null;
   const current = controller.currentSession?.id;
   const act = async (f: () => Promise<{ ok: boolean; error?: string }>, close = false) => {
     setBusy(true);
@@ -104,14 +103,12 @@ export function SessionsPage() {
   };
 
   return (
-    <div
-      className={ms.backdrop}
-      role="dialog"
-      aria-modal="true"
-      aria-label="Sessions"
-      data-testid="sessions-page"
-    >
-      <div className={mergeClasses(ms.modal, st.modal)}>
+    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
+      <DialogSurface
+        className={mergeClasses(ms.surface, st.modal)}
+        aria-label="Sessions"
+        data-testid="sessions-page"
+      >
         <div className={ms.head}>
           <h2>Sessions</h2>
           <button
@@ -254,7 +251,7 @@ export function SessionsPage() {
             </tbody>
           </table>
         )}
-      </div>
-    </div>
+      </DialogSurface>
+    </Dialog>
   );
 }

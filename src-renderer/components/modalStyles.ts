@@ -1,25 +1,16 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles } from '@fluentui/react-components';
 
-/** The app's own modal pages (scenario picker, debrief, sessions, instructor unlock): a backdrop, a card, its title row. */
+/**
+ * The app's own large dialogs (debrief, sessions, instructor unlock) on Fluent's Dialog, which
+ * takes focus, keeps it inside and closes on Escape: a wider surface that scrolls, and a title row.
+ */
 export const useModalStyles = makeStyles({
-  backdrop: {
-    position: 'fixed',
-    inset: 0,
-    backgroundColor: tokens.colorBackgroundOverlay,
-    display: 'flex',
-    alignItems: 'flex-start',
-    justifyContent: 'center',
-    paddingTop: '60px',
-    zIndex: 100,
-  },
-  modal: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusXLarge,
+  surface: {
     width: 'min(980px, 94vw)',
-    maxHeight: '84vh',
-    overflow: 'auto',
+    maxWidth: 'min(980px, 94vw)',
+    maxHeight: 'calc(100vh - 48px)',
+    overflowY: 'auto',
     padding: '16px 20px',
-    boxShadow: tokens.shadow28,
   },
   head: {
     display: 'flex',

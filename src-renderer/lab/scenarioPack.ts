@@ -32,7 +32,3 @@ export const SCENARIO_PACK: PackEntry[] = Object.entries(files)
     const guided = Number(sb.mode === 'guided') - Number(sa.mode === 'guided');
     return guided || ORDER[sa.difficulty] - ORDER[sb.difficulty] || sa.title.localeCompare(sb.title);
   });
-
-export function findScenario(id: string): Scenario | undefined {
-  return SCENARIO_PACK.find((e) => e.scenario?.id === id)?.scenario;
-}

@@ -21,7 +21,8 @@ import {
   type SessionMeta,
 } from '../../simulation';
 import type { Platform } from '../platform/Platform';
-import { findScenario, SCENARIO_PACK } from './scenarioPack';
+import { loadScenarioPack } from './loadScenarioPack';
+import type { PackEntry } from './scenarioPack';
 
 export interface Notice {
   level: 'info' | 'warning' | 'error';
@@ -29,8 +30,8 @@ export interface Notice {
 }
 
 /** The scenario in this version's pack that a session's opaque reference stands for. */
-export function findScenarioByRef(ref: string) {
-  return SCENARIO_PACK.find((e) => e.scenario && scenarioRef(e.scenario.id) === ref)?.scenario;
+function byRef(pack: readonly PackEntry[], ref: string) {
+  return pack.find((e) => e.scenario && scenarioRef(e.scenario.id) === ref)?.scenario;
 }
 
 export function newSessionId(): string {
@@ -104,7 +105,8 @@ export async function openStored(
   if (!read.ok) return read;
   let records = read.read.records;
   const folded = foldRecords(records);
-  const opened = openFolded(folded, findScenarioByRef);
+  const pack = await loadScenarioPack();
+  const opened = openFolded(folded, (ref) => byRef(pack, ref));
   if (!opened.ok) return opened;
   const { lab, run, dropped, replayed } = opened.opened;
   let keptAs = loaded.value.keptAs;
@@ -150,7 +152,13 @@ export async function openStored(
 export async function importLegacy(platform: Platform): Promise<Notice | undefined> {
   const legacy = await platform.legacySession();
   if (!legacy.ok || legacy.value === null) return undefined;
-  const r = fromLegacySession(legacy.value, newSessionId(), Date.now(), findScenario);
+  const pack = await loadScenarioPack();
+  const r = fromLegacySession(
+    legacy.value,
+    newSessionId(),
+    Date.now(),
+    (id) => pack.find((e) => e.scenario?.id === id)?.scenario,
+  );
   if (!r.ok)
     return {
       level: 'warning',

@@ -8,8 +8,12 @@ import type { ShellKind } from '../../simulation';
 export const SPEEDS = [1, 10, 60, 600] as const;
 export type Speed = (typeof SPEEDS)[number];
 
-export type Surface = 'map' | 'admin' | 'sspr' | 'myaccount' | 'signin' | 'connect' | 'tools';
-export type ToolId = 'events' | 'services' | 'syncmanager' | 'aduc' | 'gateway';
+/** Every surface of the workspace (each has a Help text: components/help/helpTopics.ts). */
+export const SURFACES = ['map', 'admin', 'sspr', 'myaccount', 'signin', 'connect', 'tools'] as const;
+export type Surface = (typeof SURFACES)[number];
+/** Every server tool (each has a Help text of its own). */
+export const TOOL_IDS = ['events', 'services', 'syncmanager', 'aduc', 'gateway'] as const;
+export type ToolId = (typeof TOOL_IDS)[number];
 /** The colour theme: follow the operating system, or a fixed one. */
 export type ThemeChoice = 'system' | 'light' | 'dark';
 /** Where the console sits: below the surface, beside it, or filling the work area. */

@@ -35,7 +35,15 @@ export interface LaunchOptions {
   deviceScaleFactor?: number;
   /** A profile to reuse (e.g. to start the browser again after killing it); a fresh one otherwise. */
   userDataDir?: string;
+  /**
+   * Open as on the very first launch, with the welcome. Otherwise the profile is marked as past the
+   * welcome (the UI setting the app keeps once it has been shown), so tests start on the lab.
+   */
+  firstLaunch?: boolean;
 }
+
+/** The UI settings' localStorage key and value after the welcome (src-renderer/state/uiSettings.ts). */
+const PAST_WELCOME = `localStorage.setItem('hybridlab.ui', JSON.stringify({ ...JSON.parse(localStorage.getItem('hybridlab.ui') ?? '{}'), welcomeSeen: true }))`;
 
 /**
  * A Chromium on `options.userDataDir`, or on a fresh profile folder that is deleted when the
@@ -100,6 +108,7 @@ export async function openApp(
   mkdirSync(E2E_SHOTS, { recursive: true });
   const url = inject('e2eUrl');
   const context = await launchChromium(options);
+  if (!options.firstLaunch) await context.addInitScript(PAST_WELCOME);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {

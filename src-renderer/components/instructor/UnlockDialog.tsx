@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLabController } from '../../lab/LabContext';
 import { useRole } from '../../state/roleStore';
-import { makeStyles, mergeClasses } from '@fluentui/react-components';
+import { Dialog, DialogSurface, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { useModalStyles } from '../modalStyles';
 
 const useStyles = makeStyles({
-  modal: { maxWidth: '420px' },
+  modal: { width: 'min(420px, 94vw)', maxWidth: 'min(420px, 94vw)' },
   field: { display: 'flex', flexDirection: 'column', gap: '4px', margin: '8px 0' },
 });
 
@@ -52,62 +52,60 @@ function UnlockForm() {
     setOpen(false);
   };
   return (
-    <div className={ms.backdrop} role="dialog" aria-modal="true" aria-label="Instructor mode">
-      <form
-        className={mergeClasses(ms.modal, st.modal)}
-        onSubmit={(e) => void submit(e)}
-        data-testid="unlock-dialog"
-      >
-        <div className={ms.head}>
-          <h2>Instructor mode</h2>
-          <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>
-            Cancel
-          </button>
-        </div>
-        <p className="hint">
-          {isSet === false
-            ? 'Set the instructor passphrase for this computer (at least 8 characters). Learners never see it; it is stored only as a salted hash.'
-            : 'Type the instructor passphrase. Instructor mode locks again when you ask, and after 15 minutes without input.'}
-        </p>
-        <label className={st.field}>
-          Passphrase
-          <input
-            type="password"
-            autoFocus
-            autoComplete={isSet ? 'current-password' : 'new-password'}
-            value={pass}
-            onChange={(e) => setPass(e.target.value)}
-            data-testid="unlock-passphrase"
-          />
-        </label>
-        {isSet === false && (
+    <Dialog open onOpenChange={(_, d) => !d.open && setOpen(false)}>
+      <DialogSurface className={mergeClasses(ms.surface, st.modal)} aria-label="Instructor mode">
+        <form onSubmit={(e) => void submit(e)} data-testid="unlock-dialog">
+          <div className={ms.head}>
+            <h2>Instructor mode</h2>
+            <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+          </div>
+          <p className="hint">
+            {isSet === false
+              ? 'Set the instructor passphrase for this computer (at least 8 characters). Learners never see it; it is stored only as a salted hash.'
+              : 'Type the instructor passphrase. Instructor mode locks again when you ask, and after 15 minutes without input.'}
+          </p>
           <label className={st.field}>
-            Again
+            Passphrase
             <input
               type="password"
-              autoComplete="new-password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              data-testid="unlock-confirm"
+              autoFocus
+              autoComplete={isSet ? 'current-password' : 'new-password'}
+              value={pass}
+              onChange={(e) => setPass(e.target.value)}
+              data-testid="unlock-passphrase"
             />
           </label>
-        )}
-        {error && (
-          <p className="form-error" role="alert" data-testid="unlock-error">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button
-            type="submit"
-            className="btn btn-primary"
-            disabled={busy || !pass}
-            data-testid="unlock-submit"
-          >
-            {busy ? 'Checking…' : isSet === false ? 'Set passphrase and unlock' : 'Unlock'}
-          </button>
-        </div>
-      </form>
-    </div>
+          {isSet === false && (
+            <label className={st.field}>
+              Again
+              <input
+                type="password"
+                autoComplete="new-password"
+                value={confirm}
+                onChange={(e) => setConfirm(e.target.value)}
+                data-testid="unlock-confirm"
+              />
+            </label>
+          )}
+          {error && (
+            <p className="form-error" role="alert" data-testid="unlock-error">
+              {error}
+            </p>
+          )}
+          <div className="actions">
+            <button
+              type="submit"
+              className="btn btn-primary"
+              disabled={busy || !pass}
+              data-testid="unlock-submit"
+            >
+              {busy ? 'Checking…' : isSet === false ? 'Set passphrase and unlock' : 'Unlock'}
+            </button>
+          </div>
+        </form>
+      </DialogSurface>
+    </Dialog>
   );
 }

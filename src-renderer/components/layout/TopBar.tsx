@@ -6,6 +6,7 @@ import { SaveStatus } from '../SaveStatus';
 import { useLockInstructor } from '../../hooks/useInstructorLock';
 import { useRole } from '../../state/roleStore';
 import { ClassroomBar } from '../classroom/ClassroomBar';
+import { HelpMenu } from '../help/HelpMenu';
 
 /** The app's top bar: its name and the lab's, the clock, and the app-wide actions. */
 export function TopBar() {
@@ -62,6 +63,7 @@ export function TopBar() {
         >
           Scenarios
         </button>
+        <HelpMenu />
         {instructor ? (
           <>
             <button

@@ -9,6 +9,7 @@ import { CallScreen } from './CallScreen';
 import { HomeScreen } from './HomeScreen';
 import { MessagesScreen } from './MessagesScreen';
 import { ScanScreen } from './ScanScreen';
+import { HelpButton } from '../help/HelpButton';
 import { usePhoneBadge } from './usePhoneBadge';
 import { usePhoneStyles } from './phoneStyles';
 
@@ -33,7 +34,7 @@ export function PhoneDock() {
   const time = /(\d+:\d+):\d+ ([AP]M)/.exec(view.time.display);
   const call = p.calls[0];
   return (
-    <aside className={s.dock} aria-label={p.label} data-testid="phone">
+    <aside className={s.dock} aria-label={p.label} data-testid="phone" data-help-topic="phone">
       <div className={s.handset}>
         <div className={s.status}>
           <Text size={200}>{time ? `${time[1]} ${time[2]}` : ''}</Text>
@@ -81,7 +82,7 @@ export function PhoneDock() {
         </div>
       </div>
       <Text size={200} align="center" block>
-        {p.label} · {p.number}
+        {p.label} · {p.number} <HelpButton topic="phone" />
       </Text>
     </aside>
   );

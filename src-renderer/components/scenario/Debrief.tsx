@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { debriefOf, formatDuration, formatShortDateTime, type ScenarioRun } from '../../../simulation';
 import { useLabController } from '../../lab/LabContext';
 import { exportHtml, exportJson, exportPdf } from './exportResult';
+import { Dialog, DialogSurface } from '@fluentui/react-components';
 import { useModalStyles } from '../modalStyles';
 import { useDebriefStyles, useHintStyles } from './scenarioStyles';
 
@@ -43,8 +44,8 @@ export function Debrief({ run, tz, onClose }: { run: ScenarioRun; tz: number; on
     }
   };
   return (
-    <div className={ms.backdrop} role="dialog" aria-modal="true" aria-label="Debrief" data-testid="debrief">
-      <div className={ms.modal}>
+    <Dialog open onOpenChange={(_, o) => !o.open && onClose()}>
+      <DialogSurface className={ms.surface} aria-label="Debrief" data-testid="debrief">
         <div className={ms.head}>
           <h2>Debrief: {run.scenario.title}</h2>
           <button type="button" className="btn btn-small" onClick={onClose}>
@@ -191,7 +192,7 @@ export function Debrief({ run, tz, onClose }: { run: ScenarioRun; tz: number; on
         <pre className={st.pre} data-testid="debrief-reference">
           {d.reference.join('\n')}
         </pre>
-      </div>
-    </div>
+      </DialogSurface>
+    </Dialog>
   );
 }

@@ -3,6 +3,7 @@ import { formatDuration, formatShortDateTime, type ObjectiveStatus } from '../..
 import { useLabController, useLearnerView } from '../../lab/LabContext';
 import { Debrief } from './Debrief';
 import { mergeClasses } from '@fluentui/react-components';
+import { CheckmarkCircleFilled, ChevronRightRegular, CircleRegular } from '@fluentui/react-icons';
 import { useHintStyles, useSidebarStyles } from './scenarioStyles';
 
 const STATUS: Record<string, string> = {
@@ -146,8 +147,13 @@ function Objective({ o, tz }: { o: ObjectiveStatus; tz: number }) {
   const st = useSidebarStyles();
   return (
     <li className={o.current ? st.current : undefined} data-met={o.met}>
-      <span className={o.met ? st.met : undefined} aria-hidden>
-        {o.met ? '✔' : o.current ? '▸' : '○'}
+      {/* SVG icons (no emoji font needed), named for screen readers. */}
+      <span
+        className={mergeClasses(st.mark, o.met && st.met)}
+        role="img"
+        aria-label={o.met ? 'Done' : o.current ? 'Current' : 'Not done yet'}
+      >
+        {o.met ? <CheckmarkCircleFilled /> : o.current ? <ChevronRightRegular /> : <CircleRegular />}
       </span>
       <span>
         {o.title}

@@ -33,6 +33,12 @@ export const useSidebarStyles = makeStyles({
     margin: 0,
     '& > li': { display: 'grid', gridTemplateColumns: '18px 1fr', gap: '6px', padding: '4px 0' },
   },
+  mark: {
+    display: 'inline-flex',
+    paddingTop: '1px',
+    fontSize: '16px',
+    color: tokens.colorNeutralForeground3,
+  },
   met: { color: tokens.colorPaletteGreenForeground1 },
   current: { fontWeight: tokens.fontWeightSemibold },
   desc: {
@@ -64,12 +70,30 @@ export const useHintStyles = makeStyles({
 
 /** The scenario picker's learner name and cards. */
 export const usePickerStyles = makeStyles({
-  name: { display: 'block', margin: '4px 0 10px', '& input': { width: '260px' } },
+  surface: { width: 'min(1000px, 94vw)', maxWidth: 'min(1000px, 94vw)' },
+  body: { maxHeight: 'calc(100vh - 48px)' },
+  content: { display: 'flex', flexDirection: 'column', gap: '8px', '& p': { margin: 0 } },
+  fields: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(200px, 300px) minmax(200px, 1fr)',
+    gap: '12px',
+    alignItems: 'start',
+    '@media (max-width: 700px)': { gridTemplateColumns: '1fr' },
+  },
+  variant: { '& input': { maxWidth: '100px' } },
+  filters: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(180px, 2fr) repeat(3, minmax(120px, 1fr))',
+    gap: '8px 12px',
+    '@media (max-width: 700px)': { gridTemplateColumns: '1fr 1fr' },
+  },
+  h3: { margin: '8px 0 0', fontSize: tokens.fontSizeBase400 },
+  cardHead: { display: 'flex', gap: '8px', alignItems: 'flex-start', justifyContent: 'space-between' },
   list: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))',
     gap: '10px',
-    margin: '12px 0',
+    margin: '4px 0 8px',
   },
   card: {
     display: 'flex',

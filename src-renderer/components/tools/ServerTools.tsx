@@ -55,7 +55,7 @@ export function ServerTools() {
     });
   }, [controller, shown, on]);
   return (
-    <div className={s.root} data-testid="server-tools">
+    <div className={s.root} data-testid="server-tools" data-help-topic={shown}>
       <div className={s.bar}>
         <Label htmlFor={hostId} weight="semibold">
           Machine

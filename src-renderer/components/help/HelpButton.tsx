@@ -1,0 +1,22 @@
+import { Button, Tooltip } from '@fluentui/react-components';
+import { QuestionCircleRegular } from '@fluentui/react-icons';
+import { useHelp } from './helpStore';
+import { HELP, type HelpTopic } from './helpTopics';
+
+/** A small "?" button that opens one surface's help (the console's, the phone's). */
+export function HelpButton({ topic }: { topic: HelpTopic }) {
+  const setTopic = useHelp((s) => s.setTopic);
+  const label = `Help: ${HELP[topic].title}`;
+  return (
+    <Tooltip content={`${label} (F1)`} relationship="description">
+      <Button
+        appearance="subtle"
+        size="small"
+        icon={<QuestionCircleRegular />}
+        aria-label={label}
+        onClick={() => setTopic(topic)}
+        data-testid={`help-${topic}`}
+      />
+    </Tooltip>
+  );
+}
