@@ -15,7 +15,7 @@ import type { PhoneContext } from '../devices/phone.machine';
 import type { AdSyncContext } from '../devices/adsync.machine';
 import { allEvents, type WinEvent } from '../windows/eventlog';
 import type { ShellKind } from '../windows/hostState';
-import { parseCommand, routeCommand, type LabCommand, type ViewCommand } from '../lab/commands';
+import { parseCommand, routeCommand, type LabCommand } from '../lab/commands';
 import { DEFAULT_PARAMS, faultSpec } from '../faults/catalog';
 import { parseJournalCommand, type FaultCommand, type JournalCommand } from '../faults/commands';
 import { TRIGGERS, type TriggerId } from '../faults/triggers';
@@ -366,13 +366,12 @@ export class Lab {
     }
   }
 
-  private deliver(
-    command: Exclude<LabCommand, ViewCommand | { type: 'clock.advance' } | { type: 'clock.next' }>,
-  ): void {
-    const { target, event } = routeCommand(command, this.definition.connect.host, this.dcHost);
+  private deliver(command: LabCommand): void {
+    const route = routeCommand(command, this.definition.connect.host, this.dcHost);
+    if (!route) return;
     // Straight to the device (the root's relay, lab.deliver, adds nothing but a transition).
-    const ref = this.root.system.get(target) as AnyActorRef | undefined;
-    if (ref) ref.send(event);
+    const ref = this.root.system.get(route.target) as AnyActorRef | undefined;
+    if (ref) ref.send(route.event);
     // What the learner started runs to its end, with lab time passing as it would.
     this.clock.runUntil(() => !this.busy(), TIMINGS.commandSettleLimit);
   }
