@@ -94,7 +94,12 @@ export function command<S extends z.ZodRawShape, E extends EventObject = EventOb
 type AnyDecl = CommandDecl<z.ZodRawShape, EventObject>;
 type Table = Record<string, unknown>;
 
-type FieldsOf<D> = D extends CommandDecl<infer S, EventObject> ? z.output<z.ZodObject<S>> : never;
+type FieldsOf<D> =
+  D extends CommandDecl<infer S, EventObject>
+    ? [keyof S] extends [never]
+      ? object
+      : z.output<z.ZodObject<S>>
+    : never;
 
 /** The command a table declares under `K`, as a value. */
 export type CommandOf<T extends Table, K extends keyof T & string> = { type: K } & FieldsOf<T[K]>;
