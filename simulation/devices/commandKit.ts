@@ -101,6 +101,18 @@ type FieldsOf<D> =
       : z.output<z.ZodObject<S>>
     : never;
 
+type InputFieldsOf<D> =
+  D extends CommandDecl<infer S, EventObject>
+    ? [keyof S] extends [never]
+      ? object
+      : z.input<z.ZodObject<S>>
+    : never;
+
+/** Every command of a table as a caller writes it (fields with defaults may be left out). */
+export type CommandInputUnion<T extends Table> = {
+  [K in keyof T & string]: { type: K } & InputFieldsOf<T[K]>;
+}[keyof T & string];
+
 /** The command a table declares under `K`, as a value. */
 export type CommandOf<T extends Table, K extends keyof T & string> = { type: K } & FieldsOf<T[K]>;
 

@@ -15,9 +15,14 @@ import type { PhoneContext } from '../devices/phone.machine';
 import type { AdSyncContext } from '../devices/adsync.machine';
 import { allEvents, type WinEvent } from '../windows/eventlog';
 import type { ShellKind } from '../windows/hostState';
-import { parseCommand, routeCommand, type LabCommand } from '../lab/commands';
+import { parseCommand, routeCommand, type LabCommand, type LabCommandInput } from '../lab/commands';
 import { DEFAULT_PARAMS, faultSpec } from '../faults/catalog';
-import { parseJournalCommand, type FaultCommand, type JournalCommand } from '../faults/commands';
+import {
+  parseJournalCommand,
+  type FaultCommand,
+  type JournalCommand,
+  type JournalCommandInput,
+} from '../faults/commands';
 import { TRIGGERS, type TriggerId } from '../faults/triggers';
 import type { FaultParams, FaultRecord, LabContext, ScheduledFault } from '../lab/lab.machine';
 import { DEFAULT_LAB } from '../lab/defaultLab';
@@ -128,7 +133,7 @@ export class Lab {
           `journal[${i}].at: expected ${lab.now()} (the lab's time at that point), got ${entry.at}`,
         );
       }
-      const r = lab.dispatch(entry.command);
+      const r = lab.dispatchUnknown(entry.command);
       if (!r.ok) throw new LabReplayError(`journal[${i}].command: ${r.error}`);
     });
     return lab;
@@ -138,8 +143,16 @@ export class Lab {
     return this.clock.now();
   }
 
-  /** Validates, records and applies one command. Never throws for bad input. */
-  dispatch(value: unknown): DispatchResult {
+  /**
+   * Validates (against this lab: its hosts, phones, services), records and applies one command.
+   * Never throws for bad input.
+   */
+  dispatch(command: JournalCommandInput): DispatchResult {
+    return this.dispatchUnknown(command);
+  }
+
+  /** `dispatch` for input that is not typed yet (a journal, IPC, a file): checked field by field. */
+  dispatchUnknown(value: unknown): DispatchResult {
     if (this.fault) return { ok: false, error: `the lab stopped after an internal error: ${this.fault}` };
     const parsed = parseJournalCommand(this.definition, value);
     if (!parsed.ok) return parsed;
@@ -477,7 +490,7 @@ export class Lab {
   }
 
   /** The commands a fault is made of: checked like any command, applied, never journaled (the fault command is). */
-  private runFaultCommands(commands: LabCommand[]): void {
+  private runFaultCommands(commands: LabCommandInput[]): void {
     for (const c of commands) {
       const parsed = parseCommand(this.definition, c);
       if (!parsed.ok) throw new Error(`fault command ${JSON.stringify(c)} is invalid: ${parsed.error}`);

@@ -10,7 +10,7 @@ import type { LabDefinition } from '../core/definition';
 import { commandSet, type ParseResult } from '../devices/commandKit';
 import { LAB_COMMANDS, VIEW_SURFACES, type LabCommand, type LabCommandOf } from '../devices/labCommands';
 
-export type { LabCommand } from '../devices/labCommands';
+export type { LabCommand, LabCommandInput } from '../devices/labCommands';
 export { VIEW_SURFACES };
 export type ViewSurface = (typeof VIEW_SURFACES)[number];
 
