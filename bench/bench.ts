@@ -141,7 +141,7 @@ function replay(journal: readonly JournalEntry[]): number {
 }
 
 function must(lab: Lab, command: unknown): void {
-  const r = lab.dispatch(command);
+  const r = lab.dispatchUnknown(command);
   if (!r.ok) throw new Error(`bench: ${JSON.stringify(command)}: ${r.error}`);
 }
 

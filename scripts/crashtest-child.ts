@@ -90,10 +90,10 @@ async function main(): Promise<void> {
         lab.dispatch({ type: 'clock.advance', ms: 250 });
         await sleep(2);
       }
-    } else if (roll < 0.65) lab.dispatch(pick(COMMANDS));
+    } else if (roll < 0.65) lab.dispatchUnknown(pick(COMMANDS));
     else if (roll < 0.8) {
       // A burst: several commands before any write is answered (overlapping saves).
-      for (let i = 0; i < 2 + Math.floor(random() * 6); i++) lab.dispatch(pick(COMMANDS));
+      for (let i = 0; i < 2 + Math.floor(random() * 6); i++) lab.dispatchUnknown(pick(COMMANDS));
     } else if (roll < 0.88) {
       meta = { ...meta, title: `Attempt ${n}` };
       saver.changed(lab.journal(), meta);

@@ -31,7 +31,7 @@ export function wait(lab: Lab, duration: string): void {
 }
 
 export function must(lab: Lab, command: unknown): void {
-  const r = lab.dispatch(command);
+  const r = lab.dispatchUnknown(command);
   if (!r.ok) throw new Error(r.error);
 }
 

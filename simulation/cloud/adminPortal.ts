@@ -6,36 +6,18 @@
  * center is written back through the relay (an effect), one from the Microsoft 365 admin center
  * is not (reference §2.7, L22).
  */
+import type { z } from 'zod';
+import type { adminActionSchema } from '../core/actionSchemas';
 import { nextGuid } from '../core/random';
 import { ACTIVITY, SSPR_SERVICE, audit } from './audit';
 import type { TenantEffect } from './effects';
 import { cloudPasswordProblem, listenerAlive, writebackReady } from './policy';
-import { setMethodPolicy, type MethodPolicyAction } from './authMethodsPolicy';
+import { setMethodPolicy } from './authMethodsPolicy';
 import { ON_PREM_POLICY_REASON, SSPR_ERRORS, SSPR_TEXT } from './texts';
-import { findCloudUser, updateUser, type SsprMethods, type SsprScope, type TenantState } from './tenantState';
+import { findCloudUser, updateUser, type TenantState } from './tenantState';
 
-export type AdminAction =
-  | { type: 'sspr.properties'; enabled: SsprScope; group?: string }
-  | { type: 'sspr.authenticationMethods'; methodsRequired: 1 | 2; methods?: Partial<SsprMethods> }
-  | { type: 'sspr.registration'; requireOnSignIn: boolean; reconfirmDays: number }
-  | { type: 'sspr.notifications'; notifyUsers: boolean; notifyAdmins: boolean }
-  | { type: 'sspr.customization'; helpdeskLink: boolean; helpdeskUrl?: string }
-  | { type: 'sspr.onPremises'; writeback: boolean; cloudSyncWriteback?: boolean; allowUnlock: boolean }
-  | MethodPolicyAction
-  | { type: 'authMethods.migration'; state: TenantState['methodsMigration'] }
-  | { type: 'user.license'; user: string; sku: string; assigned: boolean }
-  | { type: 'user.role'; user: string; role: string; assigned: boolean }
-  | {
-      type: 'user.resetPassword';
-      user: string;
-      password: string;
-      forceChange: boolean;
-      portal: 'entra' | 'm365';
-    }
-  | { type: 'user.deleteMethod'; user: string; method: 'sms' | 'authenticator' }
-  | { type: 'group.create'; name: string }
-  | { type: 'group.member'; group: string; user: string; add: boolean }
-  | { type: 'authorizationPolicy'; allowedToUseSspr: boolean };
+/** What an administrator does in the admin centers (declared once, as the lab command's schema). */
+export type AdminAction = z.infer<typeof adminActionSchema>;
 
 export interface AdminNotice {
   level: 'success' | 'error' | 'info';

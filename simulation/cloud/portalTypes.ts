@@ -4,6 +4,8 @@
  * Security info (mysignins.microsoft.com: the methods list, adding a phone or Microsoft
  * Authenticator, changing the password). Plain data only; the machine is portalChart.ts.
  */
+import type { z } from 'zod';
+import type { myAccountActionSchema } from '../core/actionSchemas';
 import type { WritebackFailure } from '../net/appMessages';
 import type { TenantEffect } from './effects';
 import type { TenantState } from './tenantState';
@@ -50,31 +52,18 @@ export interface PortalSession {
 
 export const CLOSED_PORTAL: PortalSession = { page: { page: 'closed' }, secrets: {} };
 
+/**
+ * What a user does on the pages (declared once, as the lab command's schema: `signIn` is the whole
+ * sign-in in one action, as scenario scripts and earlier sessions write it), and what the cloud
+ * tells the session itself.
+ */
 export type PortalAction =
-  | { type: 'open' }
-  | { type: 'close' }
-  /**
-   * The whole sign-in in one action, as scenario scripts and earlier sessions write it: the user
-   * name, Next, the password, Sign in, and "No" to "Stay signed in?".
-   */
-  | { type: 'signIn'; upn: string; password: string }
-  | { type: 'submitUsername'; upn: string }
+  | Exclude<z.infer<typeof myAccountActionSchema>, { type: 'submitPassword' }>
+  /** `viaShorthand`: the password step of a one-action `signIn`. */
   | { type: 'submitPassword'; password: string; viaShorthand?: boolean }
-  | { type: 'back' }
-  | { type: 'staySignedIn'; stay: boolean }
-  | { type: 'signOut' }
-  | { type: 'next' }
-  | { type: 'goto'; page: 'home' | 'securityInfo' | 'changePassword' }
-  | { type: 'addMethod'; method: 'phone' | 'authenticator' }
-  | { type: 'cancelAdd' }
-  /** The phone number: a full international number, or a country code and the national number. */
-  | { type: 'setPhone'; phone: string; countryCode?: string; method?: 'sms' | 'call' }
-  | { type: 'enterCode'; code: string }
-  | { type: 'authenticatorNext' }
   | { type: 'authenticatorRegistered'; phoneId: string; activationCode: string; device: string }
   | { type: 'pushAnswer'; requestId: string; approved: boolean; number?: number }
   | { type: 'callAnswered'; requestId: string; keys: string }
-  | { type: 'changePassword'; oldPassword: string; newPassword: string; confirm: string }
   | { type: 'writebackResult'; ok: boolean; failure?: WritebackFailure | 'timeout' };
 
 export interface PortalResult {

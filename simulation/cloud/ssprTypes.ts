@@ -2,6 +2,8 @@
  * The data of the self-service password reset pages (passwordreset.microsoftonline.com): which page
  * shows what, the flow the cloud keeps for one visit, and the actions a user takes. Plain data only.
  */
+import type { z } from 'zod';
+import type { ssprActionSchema } from '../core/actionSchemas';
 import type { WritebackFailure } from '../net/appMessages';
 import type { TenantEffect } from './effects';
 import type { SsprMethod } from './policy';
@@ -54,18 +56,10 @@ export interface SsprFlow {
   secrets: { smsCode?: string; pushRequestId?: string; pendingPassword?: string; trackingId?: string };
 }
 
+/** What a user does on the pages (declared once, as the lab command's schema), and what the cloud tells the flow itself. */
 export type SsprAction =
-  /** aka.ms/sspr, or "Forgot my password" on the sign-in page (which passes the user name on). */
-  | { type: 'open'; userId?: string }
-  | { type: 'close' }
-  | { type: 'submitUser'; userId: string; captcha: string }
-  | { type: 'chooseTrouble'; option: 'forgot' | 'unlock' }
-  | { type: 'chooseMethod'; method: SsprMethod }
-  | { type: 'sendSms'; phone: string }
-  | { type: 'enterCode'; code: string }
-  | { type: 'sendNotification' }
+  | z.infer<typeof ssprActionSchema>
   | { type: 'pushAnswer'; requestId: string; approved: boolean; number?: number }
-  | { type: 'submitPassword'; password: string; confirm: string }
   | { type: 'writebackResult'; ok: boolean; failure?: WritebackFailure | 'timeout' };
 
 export const CLOSED_FLOW: SsprFlow = { page: { page: 'closed' }, mode: 'forgot', verified: [], secrets: {} };

@@ -1,5 +1,6 @@
 /** Schemas of the instructor-only backstage commands (see backstage.ts), for validation. */
 import { z } from 'zod';
+import { adminActionSchema } from './actionSchemas';
 
 const regValue = z.object({
   type: z.enum(['REG_DWORD', 'REG_SZ', 'REG_MULTI_SZ', 'REG_QWORD', 'REG_EXPAND_SZ']),
@@ -125,3 +126,23 @@ export const firewallRuleSchema = z.object({
   transport: z.enum(['udp', 'tcp', 'icmp']).optional(),
   port: z.number().int().min(0).max(65535).optional(),
 });
+
+export const tenantOpSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('admin'), action: adminActionSchema }),
+  z.object({
+    op: z.literal('resetAttempts'),
+    user: z.string().max(256),
+    count: z.number().int().min(0).max(50),
+  }),
+  z.object({
+    op: z.literal('methods'),
+    user: z.string().max(256),
+    sms: z.union([z.string().max(40), z.null()]).optional(),
+    authenticator: z.boolean().optional(),
+  }),
+  z.object({
+    op: z.literal('password'),
+    user: z.string().max(256),
+    password: z.union([z.string().max(256), z.null()]),
+  }),
+]);

@@ -4,8 +4,13 @@
  * "saved" banner). Faults are made of these and of ordinary lab commands. Each op is plain data;
  * the actor it is for applies it with a pure function here.
  */
-import type { Ace, PasswordPolicy } from '../core/directoryTypes';
-import type { AdminAction } from '../cloud/adminPortal';
+import type { z } from 'zod';
+import type {
+  adOpSchema,
+  adsyncPatchSchema,
+  hostPatchSchema,
+  tenantOpSchema,
+} from '../core/backstageSchemas';
 import { adminStep } from '../cloud/adminPortal';
 import { findCloudUser, updateUser, type TenantState } from '../cloud/tenantState';
 import {
@@ -18,44 +23,21 @@ import {
   removeFromGroup,
   type DirectoryState,
 } from '../roles/directory';
-import { deleteValue, writeValue, type RegValue } from '../windows/registry';
+import { deleteValue, writeValue } from '../windows/registry';
 import type { WindowsHostContext } from '../windows/hostState';
 import type { AdSyncState } from '../sync/state';
 
-export type HostPatch =
-  | { op: 'clock'; offsetMs: number; timeType?: 'NT5DS' | 'NTP' | 'NoSync' }
-  | { op: 'dns'; servers: string[] | null }
-  | { op: 'registry'; key: string; name: string; value?: RegValue }
-  | { op: 'tls'; active: boolean }
-  | { op: 'machineSecret'; secret: number }
-  /** The DHCP client forgets its lease and starts over (DISCOVER). */
-  | { op: 'dhcpRestart' };
-
-export type AdOp =
-  | { op: 'ace'; ace: Ace; add: boolean }
-  | { op: 'user'; identity: string; patch: Parameters<typeof setUserAttributes>[2] }
-  | { op: 'group'; group: string; identity: string; add: boolean }
-  | { op: 'policy'; patch: Partial<PasswordPolicy> }
-  | { op: 'password'; identity: string; password: string; mustChange?: boolean }
-  | { op: 'computerSecret'; computer: string; secret: number }
-  | { op: 'ouInheritance'; dn: string; blocked: boolean };
-
-export type AdSyncPatch = {
-  stagingMode?: boolean;
-  syncCycleEnabled?: boolean;
-  passwordHashSync?: boolean;
-  passwordWriteback?: boolean;
-  ldapSignAndEncrypt?: boolean;
-  connectorPassword?: string;
-  /** The AD connector no longer has password management on (a forest re-added after writeback was enabled). */
-  staleManagementAgent?: boolean;
-};
-
-export type TenantOp =
-  | { op: 'admin'; action: AdminAction }
-  | { op: 'resetAttempts'; user: string; count: number }
-  | { op: 'methods'; user: string; sms?: string | null; authenticator?: boolean }
-  | { op: 'password'; user: string; password: string | null };
+/** An instructor's change to a host (the DHCP client's `dhcpRestart` forgets its lease and starts over). */
+export type HostPatch = z.infer<typeof hostPatchSchema>;
+/** An instructor's change to Active Directory. */
+export type AdOp = z.infer<typeof adOpSchema>;
+/**
+ * An instructor's change to Entra Connect (`staleManagementAgent`: the AD connector no longer has
+ * password management on, as after a forest re-added once writeback was enabled).
+ */
+export type AdSyncPatch = z.infer<typeof adsyncPatchSchema>;
+/** An instructor's change to the tenant. */
+export type TenantOp = z.infer<typeof tenantOpSchema>;
 
 export function applyHostPatch(host: WindowsHostContext, p: HostPatch, now: number): WindowsHostContext {
   switch (p.op) {

@@ -15,9 +15,14 @@ import type { PhoneContext } from '../devices/phone.machine';
 import type { AdSyncContext } from '../devices/adsync.machine';
 import { allEvents, type WinEvent } from '../windows/eventlog';
 import type { ShellKind } from '../windows/hostState';
-import { parseCommand, routeCommand, type LabCommand, type ViewCommand } from '../lab/commands';
+import { parseCommand, routeCommand, type LabCommand, type LabCommandInput } from '../lab/commands';
 import { DEFAULT_PARAMS, faultSpec } from '../faults/catalog';
-import { parseJournalCommand, type FaultCommand, type JournalCommand } from '../faults/commands';
+import {
+  parseJournalCommand,
+  type FaultCommand,
+  type JournalCommand,
+  type JournalCommandInput,
+} from '../faults/commands';
 import { TRIGGERS, type TriggerId } from '../faults/triggers';
 import type { FaultParams, FaultRecord, LabContext, ScheduledFault } from '../lab/lab.machine';
 import { DEFAULT_LAB } from '../lab/defaultLab';
@@ -140,7 +145,7 @@ export class Lab {
           `journal[${i}].at: expected ${lab.now()} (the lab's time at that point), got ${entry.at}`,
         );
       }
-      const r = lab.dispatch(entry.command);
+      const r = lab.dispatchUnknown(entry.command);
       if (!r.ok) throw new LabReplayError(`journal[${i}].command: ${r.error}`);
     });
     return lab;
@@ -150,8 +155,16 @@ export class Lab {
     return this.clock.now();
   }
 
-  /** Validates, records and applies one command. Never throws for bad input. */
-  dispatch(value: unknown): DispatchResult {
+  /**
+   * Validates (against this lab: its hosts, phones, services), records and applies one command.
+   * Never throws for bad input.
+   */
+  dispatch(command: JournalCommandInput): DispatchResult {
+    return this.dispatchUnknown(command);
+  }
+
+  /** `dispatch` for input that is not typed yet (a journal, IPC, a file): checked field by field. */
+  dispatchUnknown(value: unknown): DispatchResult {
     if (this.fault) return { ok: false, error: `the lab stopped after an internal error: ${this.fault}` };
     const parsed = parseJournalCommand(this.definition, value);
     if (!parsed.ok) return parsed;
@@ -378,13 +391,12 @@ export class Lab {
     }
   }
 
-  private deliver(
-    command: Exclude<LabCommand, ViewCommand | { type: 'clock.advance' } | { type: 'clock.next' }>,
-  ): void {
-    const { target, event } = routeCommand(command, this.definition.connect.host, this.dcHost);
+  private deliver(command: LabCommand): void {
+    const route = routeCommand(command, this.definition.connect.host, this.dcHost);
+    if (!route) return;
     // Straight to the device (the root's relay, lab.deliver, adds nothing but a transition).
-    const ref = this.root.system.get(target) as AnyActorRef | undefined;
-    if (ref) ref.send(event);
+    const ref = this.root.system.get(route.target) as AnyActorRef | undefined;
+    if (ref) ref.send(route.event);
     // What the learner started runs to its end, with lab time passing as it would.
     this.clock.runUntil(this.idle, TIMINGS.commandSettleLimit);
   }
@@ -490,7 +502,7 @@ export class Lab {
   }
 
   /** The commands a fault is made of: checked like any command, applied, never journaled (the fault command is). */
-  private runFaultCommands(commands: LabCommand[]): void {
+  private runFaultCommands(commands: LabCommandInput[]): void {
     for (const c of commands) {
       const parsed = parseCommand(this.definition, c);
       if (!parsed.ok) throw new Error(`fault command ${JSON.stringify(c)} is invalid: ${parsed.error}`);

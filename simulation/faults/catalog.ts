@@ -16,7 +16,9 @@ import {
   writebackReady,
 } from '../cloud/policy';
 import { isMember } from '../cloud/tenantState';
-import type { LabCommand } from '../lab/commands';
+import type { LabCommandInput } from '../lab/commands';
+import type { AdminAction } from '../cloud/adminPortal';
+import type { AdOp, AdSyncPatch, HostPatch } from '../devices/backstage';
 import type { FaultParams } from '../lab/lab.machine';
 
 // The scenarios name the parameters by the catalog they belong to.
@@ -68,22 +70,22 @@ export interface FaultSpec {
   giveaway: readonly string[];
   /** The device or object it changes. */
   target: (p: FaultParams, def: LabDefinition) => string;
-  inject: (ctx: FaultContext) => LabCommand[];
+  inject: (ctx: FaultContext) => LabCommandInput[];
   /** What an instructor runs to take the fault away (one working route, not the only one). */
-  repair: (ctx: FaultContext) => LabCommand[];
+  repair: (ctx: FaultContext) => LabCommandInput[];
   holds: (truth: LabTruth, ctx: { def: LabDefinition; params: FaultParams; injectedAt: number }) => boolean;
 }
 
 export const DEFAULT_PARAMS: FaultParams = { user: 'michael.brown', pc: 'pc2' };
 
 const upn = (p: FaultParams, def: LabDefinition) => `${p.user}@${def.domain.fqdn}`;
-const admin = (action: Record<string, unknown>): LabCommand =>
-  ({ type: 'backstage.tenant', op: { op: 'admin', action } }) as LabCommand;
-const ad = (op: Record<string, unknown>): LabCommand => ({ type: 'backstage.ad', op }) as LabCommand;
-const host = (h: string, patch: Record<string, unknown>): LabCommand =>
-  ({ type: 'backstage.host', host: h, patch }) as LabCommand;
-const adsync = (patch: Record<string, unknown>): LabCommand =>
-  ({ type: 'backstage.adsync', patch }) as LabCommand;
+const admin = (action: AdminAction): LabCommandInput => ({
+  type: 'backstage.tenant',
+  op: { op: 'admin', action },
+});
+const ad = (op: AdOp): LabCommandInput => ({ type: 'backstage.ad', op });
+const host = (h: string, patch: HostPatch): LabCommandInput => ({ type: 'backstage.host', host: h, patch });
+const adsync = (patch: AdSyncPatch): LabCommandInput => ({ type: 'backstage.adsync', patch });
 const ouOf = (ctx: FaultContext) =>
   adUserOf(ctx.truth, ctx.def, ctx.params.user)?.parent ?? ctx.def.domain.dn;
 const dcId = (def: LabDefinition) => def.hosts.find((h) => h.kind === 'dc')?.id ?? 'dc01';
@@ -101,7 +103,7 @@ export const HISTORY_PASSWORD = 'Harbor#Light2025';
 const CURRENT_PASSWORD = 'Autumn#2025!x';
 
 /** TLS 1.2 for the .NET client on the Connect server: the two SCHANNEL values and what the host makes of them. */
-function tls12(def: LabDefinition, on: boolean): LabCommand[] {
+function tls12(def: LabDefinition, on: boolean): LabCommandInput[] {
   const value = (data: number) => ({ type: 'REG_DWORD' as const, data });
   return [
     host(def.connect.host, {
@@ -214,7 +216,7 @@ export const FAULTS: readonly FaultSpec[] = [
       {
         type: 'backstage.tenant',
         op: { op: 'methods', user: upn(c.params, c.def), authenticator: false },
-      } as LabCommand,
+      },
     ],
     repair: () => [admin({ type: 'sspr.authenticationMethods', methodsRequired: 1 })],
     holds: (t, c) => {
@@ -275,9 +277,9 @@ export const FAULTS: readonly FaultSpec[] = [
           transport: 'tcp',
           port: 443,
         },
-      } as LabCommand,
+      },
     ],
-    repair: () => [{ type: 'backstage.firewall', remove: 'block-443-sync' } as LabCommand],
+    repair: () => [{ type: 'backstage.firewall', remove: 'block-443-sync' }],
     holds: (t, c) => !relayPortOpen(t, c.def),
   },
   {
@@ -440,7 +442,7 @@ export const FAULTS: readonly FaultSpec[] = [
             host: c.params.pc,
             user: c.params.user,
             password: `wrong-${i}`,
-          }) as LabCommand,
+          }) as const,
       );
     },
     repair: (c) => [ad({ op: 'user', identity: c.params.user, patch: { lockoutTime: 0 } })],
@@ -646,7 +648,7 @@ export const FAULTS: readonly FaultSpec[] = [
           user: upn(c.params, c.def),
           password: adUserOf(c.truth, c.def, c.params.user)?.password ?? null,
         },
-      } as LabCommand,
+      },
     ],
     holds: (t, c) => {
       const u = user(t, c);
@@ -818,10 +820,14 @@ export const FAULTS: readonly FaultSpec[] = [
     // signs in again with the old one from habit: all real steps, so the DC logs them as it would.
     inject: (c) => {
       const old = adUserOf(c.truth, c.def, c.params.user)?.password ?? '';
-      const at = (password: string) =>
-        ({ type: 'desktop.signIn', host: c.params.pc, user: c.params.user, password }) as LabCommand;
+      const at = (password: string): LabCommandInput => ({
+        type: 'desktop.signIn',
+        host: c.params.pc,
+        user: c.params.user,
+        password,
+      });
       return [
-        { type: 'desktop.signOut', host: c.params.pc } as LabCommand,
+        { type: 'desktop.signOut', host: c.params.pc },
         at(old),
         {
           type: 'desktop.changePassword',
@@ -829,8 +835,8 @@ export const FAULTS: readonly FaultSpec[] = [
           user: c.params.user,
           oldPassword: old,
           newPassword: 'Renewed#2026z',
-        } as LabCommand,
-        { type: 'desktop.signOut', host: c.params.pc } as LabCommand,
+        },
+        { type: 'desktop.signOut', host: c.params.pc },
         at(old),
       ];
     },
@@ -840,7 +846,7 @@ export const FAULTS: readonly FaultSpec[] = [
         host: c.params.pc,
         user: c.params.user,
         password: 'Renewed#2026z',
-      } as LabCommand,
+      },
     ],
     holds: (t, c) => {
       const d = t.hosts[c.params.pc]?.host.desktop;
@@ -870,13 +876,13 @@ export const FAULTS: readonly FaultSpec[] = [
       {
         type: 'backstage.tenant',
         op: { op: 'resetAttempts', user: upn(c.params, c.def), count: 5 },
-      } as LabCommand,
+      },
     ],
     repair: (c) => [
       {
         type: 'backstage.tenant',
         op: { op: 'resetAttempts', user: upn(c.params, c.def), count: 0 },
-      } as LabCommand,
+      },
     ],
     holds: (t, c) => {
       const u = user(t, c);

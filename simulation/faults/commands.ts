@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { LabDefinition } from '../core/definition';
-import { isObject, parseCommand, type LabCommand } from '../lab/commands';
+import { isObject, parseCommand, type LabCommand, type LabCommandInput } from '../lab/commands';
 import { formatIssues } from '../lab/definitionSchema';
 import type { FaultParams } from '../lab/lab.machine';
 import { FAULT_IDS } from './catalog';
@@ -21,6 +21,9 @@ export type FaultCommand =
 
 /** What a session's journal holds: the lab's commands and the instructor's fault commands. */
 export type JournalCommand = LabCommand | FaultCommand;
+
+/** A journal command as a caller writes it (lab commands before their defaults are filled in). */
+export type JournalCommandInput = LabCommandInput | FaultCommand;
 
 const FAULT_COMMAND_TYPES: readonly FaultCommand['type'][] = [
   'fault.inject',

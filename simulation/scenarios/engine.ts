@@ -232,7 +232,7 @@ export class ScenarioRun {
   }
 
   private mustDispatch(command: unknown): void {
-    const r = this.lab.dispatch(command);
+    const r = this.lab.dispatchUnknown(command);
     if (!r.ok) throw new ScenarioError(r.error);
   }
 
@@ -255,7 +255,7 @@ export class ScenarioRun {
     if (!parsed.ok) return { ok: false, error: parsed.error };
     const resolved = resolveAction(parsed.action, this.lab.learnerView());
     if (!resolved.ok) return { ok: false, error: resolved.error };
-    const r = this.lab.dispatch(resolved.command);
+    const r = this.lab.dispatchUnknown(resolved.command);
     return r.ok ? { ok: true } : { ok: false, error: r.error };
   }
 
@@ -274,7 +274,7 @@ export class ScenarioRun {
     const before = looking ? this.lab.learnerView() : undefined;
     const length = this.lab.journal().length;
     // The lab stays usable after the end (to look around); the outcome was fixed when it ended.
-    const r = this.lab.dispatch(command);
+    const r = this.lab.dispatchUnknown(command);
     this.faultCommand = typeof type === 'string' && type.startsWith('fault.');
     if (wallMs !== undefined) {
       if (activity) this.stamp(wallMs, 'action');

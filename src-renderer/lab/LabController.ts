@@ -346,7 +346,7 @@ export class LabController implements SessionsHost {
   dispatch(command: unknown, options: { activity?: boolean } = {}): DispatchResult {
     return this.run
       ? this.run.dispatch(command, Date.now(), options.activity ?? true)
-      : this.lab.dispatch(command);
+      : this.lab.dispatchUnknown(command);
   }
 
   dismissNotice(): void {

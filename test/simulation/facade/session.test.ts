@@ -90,7 +90,7 @@ describe('reading a saved session back', () => {
 
 describe('commands from outside', () => {
   it('rejects an unknown command type, listing the known ones', () => {
-    const r = new Lab().dispatch({ type: 'service.explode', host: 'dc01' });
+    const r = new Lab().dispatchUnknown({ type: 'service.explode', host: 'dc01' });
     expect(!r.ok && r.error).toMatch(
       /^command\.type: expected one of clock\.advance, clock\.next, .*got "service\.explode"$/,
     );
@@ -115,7 +115,7 @@ describe('commands from outside', () => {
 
   it('drops fields a command does not have, so the journal stays clean', () => {
     const lab = new Lab();
-    lab.dispatch({ type: 'host.restart', host: 'pc2', extra: 'x' });
+    lab.dispatchUnknown({ type: 'host.restart', host: 'pc2', extra: 'x' });
     expect(lab.journal()[0]?.command).toEqual({ type: 'host.restart', host: 'pc2' });
   });
 });

@@ -330,7 +330,7 @@ describe('the aduc.action command', () => {
       /^aduc\.action\.action\.disabled: /,
     ],
   ])('refuses %j naming the field', (fields, error) => {
-    const r = newLab().dispatch({ type: 'aduc.action', ...fields });
+    const r = newLab().dispatchUnknown({ type: 'aduc.action', ...fields });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(error);
   });
