@@ -19,6 +19,8 @@ import {
   type SyncManagerView,
 } from './toolViews';
 import { aducView, type AducView } from './aducView';
+import { traceView, type TraceView } from './traceView';
+import { serverManagerViews, type ServerManagerView } from './serverManagerView';
 import { connectView, type ConnectView } from './connectView';
 import { adminCenterView, type AdminCenterView } from './adminCenterView';
 import {
@@ -31,7 +33,8 @@ import {
   type PhoneView,
 } from './surfaceViews';
 
-export type DeviceKind = 'dc' | 'sync' | 'client' | 'router' | 'switch' | 'internet' | 'tenant' | 'phone';
+export type DeviceKind =
+  'dc' | 'sync' | 'client' | 'router' | 'switch' | 'internet' | 'tenant' | 'phone' | 'mobile';
 
 export interface DeviceView {
   id: string;
@@ -46,13 +49,23 @@ export interface DeviceView {
   /** For Windows hosts: the OS name and version (as winver / ver show them). */
   os?: string;
   osVersion?: string;
+  /**
+   * The learner's own last test that aimed at this device (or, when it aimed at nothing on the map,
+   * the device it ran on): what they ran and whether it got through. Never a service's health.
+   */
+  lastTest?: { label: string; ok: boolean };
 }
 
 export interface LinkView {
   id: string;
   from: string;
   to: string;
-  kind: 'ethernet' | 'wan' | 'cellular' | 'cloud';
+  /**
+   * `relay` and `sync` are relations rather than cables: Entra Connect's writeback relay and its
+   * sync (export, password hash sync) with the tenant, which ride the internet path. They are
+   * drawn without any state: whether they work is for the learner to find out.
+   */
+  kind: 'ethernet' | 'wan' | 'cellular' | 'cloud' | 'relay' | 'sync';
   /** Only for cables a learner can see (the adapter's media state); undefined when not observable. */
   connected?: boolean;
 }
@@ -82,6 +95,10 @@ export interface LearnerView {
   /** Active Directory Users and Computers on the domain controller. */
   aduc?: AducView;
   gateway: GatewayView;
+  /** The learner's own last flow over the network, hop by hop (traceView.ts). */
+  lastFlow?: TraceView;
+  /** Server Manager's dashboard on each server (serverManagerView.ts). */
+  serverManager: Record<string, ServerManagerView>;
 }
 
 export function projectLearnerView(truth: LabTruth, def: LabDefinition): LearnerView {
@@ -190,7 +207,31 @@ export function projectLearnerView(truth: LabTruth, def: LabDefinition): Learner
       addressNote: 'mobile number',
       status: ph?.powered === false ? 'off' : 'on',
     });
-    links.push({ id: `${p.id}-internet`, from: p.id, to: 'internet', kind: 'cellular' });
+    links.push({ id: `${p.id}-mobile`, from: p.id, to: 'mobile', kind: 'cellular' });
+  }
+  if (def.phones.length > 0) {
+    devices.push({
+      id: 'mobile',
+      kind: 'mobile',
+      name: 'Mobile network',
+      role: 'Carrier: SMS, calls, data',
+      addresses: [],
+      addressNote: '',
+      status: 'on',
+    });
+    links.push({ id: 'mobile-internet', from: 'mobile', to: 'internet', kind: 'wan' });
+  }
+  if (def.hosts.some((h) => h.id === def.connect.host)) {
+    links.push(
+      { id: 'tenant-sync', from: def.connect.host, to: 'tenant', kind: 'sync' },
+      { id: 'tenant-relay', from: 'tenant', to: def.connect.host, kind: 'relay' },
+    );
+  }
+  const trace = traceView(truth, def);
+  const tested = trace && (trace.target ?? trace.from);
+  if (trace && tested) {
+    const d = devices.find((x) => x.id === tested);
+    if (d) d.lastTest = { label: trace.label, ok: trace.ok };
   }
 
   return {
@@ -212,5 +253,7 @@ export function projectLearnerView(truth: LabTruth, def: LabDefinition): Learner
     syncManager: syncManagerView(truth, def),
     aduc: aducView(truth, def),
     gateway: gatewayView(truth, def),
+    ...(trace ? { lastFlow: trace } : {}),
+    serverManager: serverManagerViews(truth, def),
   };
 }
