@@ -1,6 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useLabController, useLearnerView } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
+import { useMapUi } from '../state/mapUi';
+import { TracePanel } from './TracePanel';
 
 const useStyles = makeStyles({
   panel: {
@@ -23,6 +25,10 @@ const useStyles = makeStyles({
 
 /** What a learner can see of the selected device, and what they could do to it in the room. */
 export function DevicePanel() {
+  return useMapUi((s) => s.traceOpen) ? <TracePanel /> : <DeviceDetails />;
+}
+
+function DeviceDetails() {
   const controller = useLabController();
   const view = useLearnerView();
   const selected = useUi((s) => s.selectedDevice);

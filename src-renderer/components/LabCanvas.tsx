@@ -1,6 +1,7 @@
 import {
   Background,
   Controls,
+  Panel,
   ReactFlow,
   useReactFlow,
   type NodeMouseHandler,
@@ -11,7 +12,9 @@ import { useLearnerView } from '../lab/LabContext';
 import { toFlow, type DeviceNode } from '../flow/toFlow';
 import { useUi } from '../state/uiStore';
 import { useResolvedTheme } from '../theme/useResolvedTheme';
+import { useMapUi } from '../state/mapUi';
 import { DeviceNodeView } from './DeviceNodeView';
+import { MapLegend } from './MapLegend';
 
 const nodeTypes: NodeTypes = { device: DeviceNodeView };
 
@@ -68,7 +71,11 @@ export function LabCanvas() {
   const selected = useUi((s) => s.selectedDevice);
   const selectDevice = useUi((s) => s.selectDevice);
   const openConsole = useUi((s) => s.openConsole);
-  const flow = useMemo(() => toFlow(view), [view]);
+  const traceOpen = useMapUi((s) => s.traceOpen);
+  const setTraceOpen = useMapUi((s) => s.setTraceOpen);
+  const legendOpen = useMapUi((s) => s.legendOpen);
+  const setLegendOpen = useMapUi((s) => s.setLegendOpen);
+  const flow = useMemo(() => toFlow(view, { trace: traceOpen }), [view, traceOpen]);
   const nodes = useStable(flow.nodes);
   const edges = useStable(flow.edges);
   const shown = useMemo(
@@ -100,6 +107,31 @@ export function LabCanvas() {
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} />
+        <Panel position="top-left" className="map-buttons">
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={traceOpen}
+            onClick={() => setTraceOpen(!traceOpen)}
+            data-testid="map-trace"
+          >
+            {traceOpen ? 'Hide trace' : 'Trace my last test'}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={legendOpen}
+            onClick={() => setLegendOpen(!legendOpen)}
+            data-testid="map-legend-toggle"
+          >
+            Legend
+          </button>
+        </Panel>
+        {legendOpen && (
+          <Panel position="bottom-right">
+            <MapLegend />
+          </Panel>
+        )}
       </ReactFlow>
     </div>
   );

@@ -9,7 +9,7 @@ export const SPEEDS = [1, 10, 60, 600] as const;
 export type Speed = (typeof SPEEDS)[number];
 
 export type Surface = 'map' | 'admin' | 'sspr' | 'myaccount' | 'signin' | 'connect' | 'tools';
-export type ToolId = 'events' | 'services' | 'syncmanager' | 'aduc' | 'gateway';
+export type ToolId = 'servermanager' | 'events' | 'services' | 'syncmanager' | 'aduc' | 'gateway';
 /** The colour theme: follow the operating system, or a fixed one. */
 export type ThemeChoice = 'system' | 'light' | 'dark';
 /** Where the console sits: below the surface, beside it, or filling the work area. */
