@@ -2,6 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useLabController, useLearnerView } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
 import { useMapUi } from '../state/mapUi';
+import { MapLegend } from './MapLegend';
 import { TracePanel } from './TracePanel';
 
 const useStyles = makeStyles({
@@ -35,7 +36,12 @@ function DeviceDetails() {
   const openConsole = useUi((s) => s.openConsole);
   const s = useStyles();
   const d = view.devices.find((x) => x.id === selected);
-  if (!d) return <aside className={s.panel} />;
+  if (!d)
+    return (
+      <aside className={s.panel} aria-label="Selected device">
+        <MapLegend />
+      </aside>
+    );
   const windows = d.kind === 'dc' || d.kind === 'sync' || d.kind === 'client';
   return (
     <aside className={s.panel} aria-label="Selected device" data-testid="device-panel">
@@ -112,6 +118,7 @@ function DeviceDetails() {
           )}
         </div>
       )}
+      <MapLegend />
     </aside>
   );
 }

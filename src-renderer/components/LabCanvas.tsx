@@ -1,7 +1,6 @@
 import {
   Background,
   Controls,
-  Panel,
   ReactFlow,
   useReactFlow,
   type NodeMouseHandler,
@@ -14,7 +13,6 @@ import { useUi } from '../state/uiStore';
 import { useResolvedTheme } from '../theme/useResolvedTheme';
 import { useMapUi } from '../state/mapUi';
 import { DeviceNodeView } from './DeviceNodeView';
-import { MapLegend } from './MapLegend';
 
 const nodeTypes: NodeTypes = { device: DeviceNodeView };
 
@@ -73,8 +71,6 @@ export function LabCanvas() {
   const openConsole = useUi((s) => s.openConsole);
   const traceOpen = useMapUi((s) => s.traceOpen);
   const setTraceOpen = useMapUi((s) => s.setTraceOpen);
-  const legendOpen = useMapUi((s) => s.legendOpen);
-  const setLegendOpen = useMapUi((s) => s.setLegendOpen);
   const flow = useMemo(() => toFlow(view, { trace: traceOpen }), [view, traceOpen]);
   const nodes = useStable(flow.nodes);
   const edges = useStable(flow.edges);
@@ -91,48 +87,37 @@ export function LabCanvas() {
     [openConsole, selectDevice],
   );
   return (
-    <div className="canvas" data-testid="lab-canvas" ref={ref}>
-      <ReactFlow
-        nodes={shown}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodeClick={onNodeClick}
-        fitView
-        fitViewOptions={FIT}
-        nodesConnectable={false}
-        nodesDraggable={false}
-        proOptions={{ hideAttribution: true }}
-        colorMode={colorMode}
-        minZoom={0.3}
-      >
-        <Background gap={24} size={1} />
-        <Controls showInteractive={false} />
-        <Panel position="top-left" className="map-buttons">
-          <button
-            type="button"
-            className="btn"
-            aria-pressed={traceOpen}
-            onClick={() => setTraceOpen(!traceOpen)}
-            data-testid="map-trace"
-          >
-            {traceOpen ? 'Hide trace' : 'Trace my last test'}
-          </button>
-          <button
-            type="button"
-            className="btn"
-            aria-pressed={legendOpen}
-            onClick={() => setLegendOpen(!legendOpen)}
-            data-testid="map-legend-toggle"
-          >
-            Legend
-          </button>
-        </Panel>
-        {legendOpen && (
-          <Panel position="bottom-right">
-            <MapLegend />
-          </Panel>
-        )}
-      </ReactFlow>
+    <div className="canvas" data-testid="lab-canvas">
+      <div className="map-bar">
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={traceOpen}
+          onClick={() => setTraceOpen(!traceOpen)}
+          data-testid="map-trace"
+        >
+          {traceOpen ? 'Hide trace' : 'Trace my last test'}
+        </button>
+        <span className="hint">Only what anyone in the room could see, and the tests you ran.</span>
+      </div>
+      <div className="canvas-flow" ref={ref}>
+        <ReactFlow
+          nodes={shown}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodeClick={onNodeClick}
+          fitView
+          fitViewOptions={FIT}
+          nodesConnectable={false}
+          nodesDraggable={false}
+          proOptions={{ hideAttribution: true }}
+          colorMode={colorMode}
+          minZoom={0.3}
+        >
+          <Background gap={24} size={1} />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </div>
     </div>
   );
 }

@@ -17,7 +17,7 @@ const useStyles = makeStyles({
     padding: '14px 16px',
     overflow: 'auto',
     '& h2': { margin: 0, fontSize: '18px' },
-    '& h3': { margin: '14px 0 4px', fontSize: '13px' },
+    '& h3': { margin: '14px 0 4px', fontSize: '13px', overflowWrap: 'anywhere' },
   },
   label: {
     fontFamily: 'var(--mono)',

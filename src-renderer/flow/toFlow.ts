@@ -40,12 +40,6 @@ function position(d: DeviceView, hostIndex: number, hostCount: number): { x: num
   }
 }
 
-/** The words on an edge: only what anyone could see (a cable out) or what the relation is. */
-const EDGE_LABEL: Partial<Record<LinkView['kind'], string>> = {
-  relay: 'writeback relay',
-  sync: 'sync: export, PHS',
-};
-
 /**
  * Edges run from a source handle (right, bottom) to a target handle (left, top), so each link is
  * drawn from its upper or left end. The tenant's two relations to the Connect server use handles
@@ -62,7 +56,8 @@ function edgeOf(l: LinkView, pos: Map<string, { x: number; y: number }>): Edge {
     source,
     target,
     className: `edge edge-${l.kind}${l.connected === false ? ' edge-down' : ''}`,
-    label: l.connected === false ? 'unplugged' : EDGE_LABEL[l.kind],
+    // Only what anyone could see (a cable out); the legend tells the relations apart.
+    label: l.connected === false ? 'unplugged' : undefined,
   };
   if (l.kind === 'sync' || l.kind === 'relay') {
     const side = l.kind === 'sync' ? 'a' : 'b';

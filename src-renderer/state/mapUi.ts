@@ -4,13 +4,9 @@ import { create } from 'zustand';
 interface MapUiState {
   traceOpen: boolean;
   setTraceOpen: (open: boolean) => void;
-  legendOpen: boolean;
-  setLegendOpen: (open: boolean) => void;
 }
 
 export const useMapUi = create<MapUiState>((set) => ({
   traceOpen: false,
   setTraceOpen: (traceOpen) => set({ traceOpen }),
-  legendOpen: true,
-  setLegendOpen: (legendOpen) => set({ legendOpen }),
 }));
