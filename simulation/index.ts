@@ -64,7 +64,10 @@ export {
   type OpenedSession,
   type ScenarioMeta,
 } from './scenarios/openSession';
-export type { DeviceKind, DeviceView, LearnerView } from './lab/projection';
+export type { DeviceKind, DeviceView, LearnerView, LinkView } from './lab/projection';
+export type { TraceHopView, TracePacketView, TraceView } from './lab/traceView';
+export type { ServerManagerTile, ServerManagerView, TileRow } from './lab/serverManagerView';
+export { SERVER_MANAGER_TEXT } from './lab/serverManagerView';
 export type { ConnectView } from './lab/connectView';
 export { labTimeView, type LabTimeView, type LabTimeWait } from './lab/labTimeView';
 export { formatSpan, skippedTimeSummary, type SkippedTimeSummary } from './lab/skippedTime';

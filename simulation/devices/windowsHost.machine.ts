@@ -318,7 +318,10 @@ interface Enqueue {
   assign: (patch: Partial<HostMachineContext>) => void;
   spawnChild: (
     src: 'script',
-    options: { id: string; input: { deviceId: string; idPrefix: string; start: () => Script<unknown> } },
+    options: {
+      id: string;
+      input: { deviceId: string; idPrefix: string; start: () => Script<unknown>; learnerLabel?: string };
+    },
   ) => void;
   sendTo: (
     target: 'dhcp' | 'adsync',
@@ -345,9 +348,17 @@ function applyPlan(enqueue: Enqueue, context: HostMachineContext, plan: ConsoleP
     });
   if (plan.spawn) {
     const { id, start } = plan.spawn;
+    // A console command is the learner's own: its packets are traced for them (net/learnerFlow.ts).
+    const job = plan.jobs[id];
+    const line = job?.kind === 'console' ? plan.host.consoles[job.shell].history.at(-1) : undefined;
     enqueue.spawnChild('script', {
       id,
-      input: { deviceId: context.host.id, idPrefix: `${context.host.id}.${id}`, start },
+      input: {
+        deviceId: context.host.id,
+        idPrefix: `${context.host.id}.${id}`,
+        start,
+        ...(line !== undefined ? { learnerLabel: line } : {}),
+      },
     });
   }
   if (plan.dhcp) enqueue.sendTo('dhcp', { type: plan.dhcp === 'renew' ? 'dhcp.renew' : 'dhcp.release' });
@@ -802,6 +813,7 @@ export const windowsHostMachine = setup({
           deviceId: host.id,
           idPrefix: `${host.id}.${id}`,
           start: () => signInScript(snapshot, user, password, now),
+          learnerLabel: `Sign in as ${user}`,
         },
       });
     }),

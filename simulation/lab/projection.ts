@@ -20,6 +20,8 @@ import {
 } from './toolViews';
 import { aducView, type AducView } from './aducView';
 import { labTimeView, type LabTimeView } from './labTimeView';
+import { traceView, type TraceView } from './traceView';
+import { serverManagerViews, type ServerManagerView } from './serverManagerView';
 import { connectView, type ConnectView } from './connectView';
 import { adminCenterView, type AdminCenterView } from './adminCenterView';
 import {
@@ -32,7 +34,8 @@ import {
   type PhoneView,
 } from './surfaceViews';
 
-export type DeviceKind = 'dc' | 'sync' | 'client' | 'router' | 'switch' | 'internet' | 'tenant' | 'phone';
+export type DeviceKind =
+  'dc' | 'sync' | 'client' | 'router' | 'switch' | 'internet' | 'tenant' | 'phone' | 'mobile';
 
 export interface DeviceView {
   id: string;
@@ -47,13 +50,23 @@ export interface DeviceView {
   /** For Windows hosts: the OS name and version (as winver / ver show them). */
   os?: string;
   osVersion?: string;
+  /**
+   * The learner's own last test that aimed at this device (or, when it aimed at nothing on the map,
+   * the device it ran on): what they ran and whether it got through. Never a service's health.
+   */
+  lastTest?: { label: string; ok: boolean };
 }
 
 export interface LinkView {
   id: string;
   from: string;
   to: string;
-  kind: 'ethernet' | 'wan' | 'cellular' | 'cloud';
+  /**
+   * `relay` and `sync` are relations rather than cables: Entra Connect's writeback relay and its
+   * sync (export, password hash sync) with the tenant, which ride the internet path. They are
+   * drawn without any state: whether they work is for the learner to find out.
+   */
+  kind: 'ethernet' | 'wan' | 'cellular' | 'cloud' | 'relay' | 'sync';
   /** Only for cables a learner can see (the adapter's media state); undefined when not observable. */
   connected?: boolean;
 }
@@ -85,6 +98,10 @@ export interface LearnerView {
   gateway: GatewayView;
   /** What waits on lab time (a sync cycle running, the next one, the wizard configuring). */
   labTime: LabTimeView;
+  /** The learner's own last flow over the network, hop by hop (traceView.ts). */
+  lastFlow?: TraceView;
+  /** Server Manager's dashboard on each server (serverManagerView.ts). */
+  serverManager: Record<string, ServerManagerView>;
 }
 
 export function projectLearnerView(truth: LabTruth, def: LabDefinition): LearnerView {
@@ -193,7 +210,31 @@ export function projectLearnerView(truth: LabTruth, def: LabDefinition): Learner
       addressNote: 'mobile number',
       status: ph?.powered === false ? 'off' : 'on',
     });
-    links.push({ id: `${p.id}-internet`, from: p.id, to: 'internet', kind: 'cellular' });
+    links.push({ id: `${p.id}-mobile`, from: p.id, to: 'mobile', kind: 'cellular' });
+  }
+  if (def.phones.length > 0) {
+    devices.push({
+      id: 'mobile',
+      kind: 'mobile',
+      name: 'Mobile network',
+      role: 'Carrier: SMS, calls, data',
+      addresses: [],
+      addressNote: '',
+      status: 'on',
+    });
+    links.push({ id: 'mobile-internet', from: 'mobile', to: 'internet', kind: 'wan' });
+  }
+  if (def.hosts.some((h) => h.id === def.connect.host)) {
+    links.push(
+      { id: 'tenant-sync', from: def.connect.host, to: 'tenant', kind: 'sync' },
+      { id: 'tenant-relay', from: 'tenant', to: def.connect.host, kind: 'relay' },
+    );
+  }
+  const trace = traceView(truth, def);
+  const tested = trace && (trace.target ?? trace.from);
+  if (trace && tested) {
+    const d = devices.find((x) => x.id === tested);
+    if (d) d.lastTest = { label: trace.label, ok: trace.ok };
   }
 
   return {
@@ -216,5 +257,7 @@ export function projectLearnerView(truth: LabTruth, def: LabDefinition): Learner
     aduc: aducView(truth, def),
     gateway: gatewayView(truth, def),
     labTime: labTimeView(truth, def),
+    ...(trace ? { lastFlow: trace } : {}),
+    serverManager: serverManagerViews(truth, def),
   };
 }

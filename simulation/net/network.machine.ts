@@ -16,6 +16,7 @@ import type { Ipv4 } from './ipv4';
 import type { Message, Packet, RefuseReason } from './packets';
 import { canReturn, route, type NetworkState, type NicState, type OpenFlow } from './routing';
 import { putNic } from './nicTable';
+import { noteAnswer, noteRoute, type LearnerFlow } from './learnerFlow';
 
 export interface TraceEntry {
   packetId: string;
@@ -30,6 +31,11 @@ export interface NetworkContext extends NetworkState {
   counters: { delivered: number; refused: number; dropped: number; replies: number };
   /** The last packets routed (truth only: an instructor's capture, not a learner's). */
   trace: TraceEntry[];
+  /**
+   * The hops of the last thing the learner ran (learnerFlow.ts): learner-visible, unlike `trace`.
+   * Absent until the learner runs something that goes over the network.
+   */
+  learnerFlow?: LearnerFlow;
 }
 
 export type NetworkEvent =
@@ -134,20 +140,26 @@ export const networkMachine = setup({
       const { packet, replyTo } = event;
       const verdict = route(context, packet);
       const base = { packetId: packet.id, from: packet.srcId, dst: packet.dst, kind: summarize(packet.body) };
+      let learnerFlow = noteRoute(context.learnerFlow, context, packet, verdict);
+      if (learnerFlow !== context.learnerFlow) enqueue.assign({ learnerFlow });
       if (verdict.kind === 'deliver') {
         for (const id of verdict.to) {
           if (id === 'router') {
             // The gateway answers ping and refuses every other port.
             if (packet.body.kind === 'icmp.echo' && isLive(replyTo)) {
+              const body = { kind: 'icmp.echoReply', bytes: packet.body.bytes, ttl: 64 } as const;
               enqueue.sendTo(replyTo, {
                 type: 'net.reply',
                 requestId: packet.id,
-                body: { kind: 'icmp.echoReply', bytes: packet.body.bytes, ttl: 64 },
+                body,
                 from: context.lan.gateway,
               });
+              learnerFlow = noteAnswer(learnerFlow, packet, { kind: 'reply', body }, true);
             } else if (packet.transport === 'tcp' && isLive(replyTo)) {
               enqueue.sendTo(replyTo, { type: 'net.refused', requestId: packet.id, reason: 'port-closed' });
+              learnerFlow = noteAnswer(learnerFlow, packet, { kind: 'refuse', reason: 'port-closed' }, true);
             }
+            if (learnerFlow !== context.learnerFlow) enqueue.assign({ learnerFlow });
             continue;
           }
           const device = system.get(id) as AnyActorRef | undefined;
@@ -185,6 +197,15 @@ export const networkMachine = setup({
     returnReply: enqueueActions(({ enqueue, context, event }) => {
       if (event.type !== 'net.respond' && event.type !== 'net.reject') return;
       const ok = canReturn(context, event.request) && isLive(event.replyTo);
+      const learnerFlow = noteAnswer(
+        context.learnerFlow,
+        event.request,
+        event.type === 'net.respond'
+          ? { kind: 'reply', body: event.body }
+          : { kind: 'refuse', reason: event.reason },
+        ok,
+      );
+      if (learnerFlow !== context.learnerFlow) enqueue.assign({ learnerFlow });
       if (ok && event.replyTo) {
         enqueue.sendTo(
           event.replyTo,

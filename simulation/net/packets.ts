@@ -138,6 +138,11 @@ export interface Packet {
    */
   keepOpen?: boolean;
   closeFlow?: boolean;
+  /**
+   * Set on the packets of something the learner ran (a console command, a sign-in): the network
+   * keeps the hops they took for the learner's trace view. `id` is the running script's id.
+   */
+  learnerFlow?: { id: string; label: string };
   body: Message;
 }
 

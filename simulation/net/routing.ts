@@ -70,6 +70,12 @@ export function findFlow(state: NetworkState, lanIp: Ipv4, remoteIp: Ipv4): Open
   return state.flows.find((f) => f.lanIp === lanIp && f.remoteIp === remoteIp);
 }
 
+/** Why a packet was dropped where the reason is not a firewall rule (the learner's trace reads these). */
+export const DROP_REASON = {
+  noHost: 'no such internet host',
+  inboundClosed: 'the inbound connection is closed',
+} as const;
+
 export type RouteResult =
   | { kind: 'deliver'; to: string[]; path: 'local' | 'lan' | 'routed' | 'internet' | 'cellular' }
   | { kind: 'refuse'; reason: RefuseReason; by?: Ipv4 }
@@ -175,7 +181,7 @@ export function route(state: NetworkState, packet: Packet): RouteResult {
       return { kind: 'deliver', to: [target], path: srcNic.segment === 'cellular' ? 'cellular' : 'internet' };
     const flow = inCidr(packet.dst, state.lan.cidr) ? findFlow(state, packet.dst, me.ip) : undefined;
     if (flow && flowOpen(state, flow)) return { kind: 'deliver', to: [flow.lanId], path: 'internet' };
-    return { kind: 'drop', reason: flow ? 'the inbound connection is closed' : 'no such internet host' };
+    return { kind: 'drop', reason: flow ? DROP_REASON.inboundClosed : DROP_REASON.noHost };
   }
 
   // On-link: ARP for the destination itself.
@@ -215,7 +221,7 @@ export function route(state: NetworkState, packet: Packet): RouteResult {
   const target = owner(state, 'internet', packet.dst) ?? owner(state, 'cellular', packet.dst);
   return target
     ? { kind: 'deliver', to: [target], path: 'internet' }
-    : { kind: 'drop', reason: 'no such internet host' };
+    : { kind: 'drop', reason: DROP_REASON.noHost };
 }
 
 /**

@@ -16,11 +16,14 @@ export interface ScriptInput {
   /** Prefix for packet ids, unique per device and run (e.g. `pc2.7`). */
   idPrefix: string;
   start: () => Script<unknown>;
+  /** What the learner ran, when this script is theirs: its packets are traced for them (see packets.ts). */
+  learnerLabel?: string;
 }
 
 interface ScriptContext {
   deviceId: string;
   idPrefix: string;
+  learnerLabel?: string;
   script: Script<unknown>;
   op: ScriptOp | undefined;
   resume: ScriptResume;
@@ -64,7 +67,14 @@ export const scriptMachine = setup({
         if (!op || op.op !== 'exchange') throw new Error('sendPacket outside an exchange');
         return {
           type: 'net.send',
-          packet: { ...op.packet, id: `${context.idPrefix}.${context.sent + 1}`, srcId: context.deviceId },
+          packet: {
+            ...op.packet,
+            id: `${context.idPrefix}.${context.sent + 1}`,
+            srcId: context.deviceId,
+            ...(context.learnerLabel !== undefined
+              ? { learnerFlow: { id: context.idPrefix, label: context.learnerLabel } }
+              : {}),
+          },
           replyTo: self,
         };
       },
@@ -93,6 +103,7 @@ export const scriptMachine = setup({
   context: ({ input }) => ({
     deviceId: input.deviceId,
     idPrefix: input.idPrefix,
+    learnerLabel: input.learnerLabel,
     script: input.start(),
     op: undefined,
     resume: undefined,

@@ -56,6 +56,14 @@ export const DeviceIcon = memo(function DeviceIcon({ kind }: { kind: DeviceKind 
           <path d="M7 18h10a4 4 0 0 0 .5-7.97A5.5 5.5 0 0 0 6.8 9.2 4.4 4.4 0 0 0 7 18Z" />
         </svg>
       );
+    case 'mobile':
+      return (
+        <svg {...common}>
+          <path d="M12 10v11M8.5 21h7M12 10l-3.5 11M12 10l3.5 11" />
+          <circle cx="12" cy="8" r="1.3" />
+          <path d="M8.6 4.6a4.8 4.8 0 0 0 0 6.8M15.4 4.6a4.8 4.8 0 0 1 0 6.8" />
+        </svg>
+      );
     case 'phone':
       return (
         <svg {...common}>

@@ -53,11 +53,45 @@ const useStyles = makeStyles({
   },
   dotOff: { backgroundColor: tokens.colorNeutralForeground4 },
   dotCut: { backgroundColor: tokens.colorPaletteRedForeground1 },
+  test: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: '4px',
+    marginTop: '6px',
+    fontSize: '11px',
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  testOk: { color: tokens.colorPaletteGreenForeground1 },
+  testFailed: { color: tokens.colorPaletteRedForeground1 },
+  passed: { ...shorthands.borderColor(tokens.colorBrandStroke1) },
+  reached: {
+    ...shorthands.borderColor(tokens.colorPaletteGreenBorderActive),
+    boxShadow: `0 0 0 2px ${tokens.colorPaletteGreenBorderActive}`,
+  },
+  stopped: {
+    ...shorthands.borderColor(tokens.colorPaletteRedBorderActive),
+    boxShadow: `0 0 0 2px ${tokens.colorPaletteRedBorderActive}`,
+  },
 });
+
+/** The small mark of a test's result: a tick in a circle, or a cross in one (SVG, not emoji). */
+export function ResultIcon({ ok }: { ok: boolean }) {
+  return (
+    <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" fill="none" stroke="currentColor">
+      <circle cx="6" cy="6" r="5.2" strokeWidth="1.3" />
+      {ok ? (
+        <path d="M3.6 6.2 5.3 7.9 8.5 4.4" strokeWidth="1.5" />
+      ) : (
+        <path d="M4.2 4.2 7.8 7.8M7.8 4.2 4.2 7.8" strokeWidth="1.5" />
+      )}
+    </svg>
+  );
+}
 
 /** One device on the canvas: its name, role and address as a learner would see them. */
 export const DeviceNodeView = memo(function DeviceNodeView({ data, selected }: NodeProps<DeviceNode>) {
   const d = data.device;
+  const mark = data.trace;
   const s = useStyles();
   const cloudy = d.kind === 'tenant' || d.kind === 'phone';
   return (
@@ -68,10 +102,26 @@ export const DeviceNodeView = memo(function DeviceNodeView({ data, selected }: N
         d.kind === 'tenant' && s.wide,
         selected && s.selected,
         d.status === 'off' && s.off,
+        mark && s[mark],
       )}
       data-testid={`device-${d.id}`}
+      data-trace={mark}
     >
       <Handle id="top" type="target" position={Position.Top} isConnectable={false} />
+      <Handle
+        id="top-a"
+        type="target"
+        position={Position.Top}
+        isConnectable={false}
+        style={{ left: '20%' }}
+      />
+      <Handle
+        id="top-b"
+        type="target"
+        position={Position.Top}
+        isConnectable={false}
+        style={{ left: '34%' }}
+      />
       <Handle id="left" type="target" position={Position.Left} isConnectable={false} />
       <div className={s.head}>
         <span
@@ -102,7 +152,31 @@ export const DeviceNodeView = memo(function DeviceNodeView({ data, selected }: N
           {d.addressNote && <span className={s.note}>{d.addressNote}</span>}
         </div>
       )}
+      {d.lastTest && (
+        <div
+          className={mergeClasses(s.test, d.lastTest.ok ? s.testOk : s.testFailed)}
+          data-testid={`last-test-${d.id}`}
+          title={d.lastTest.label}
+        >
+          <ResultIcon ok={d.lastTest.ok} />
+          {d.lastTest.ok ? 'Your last test got through' : 'Your last test failed'}
+        </div>
+      )}
       <Handle id="bottom" type="source" position={Position.Bottom} isConnectable={false} />
+      <Handle
+        id="bottom-a"
+        type="source"
+        position={Position.Bottom}
+        isConnectable={false}
+        style={{ left: '42%' }}
+      />
+      <Handle
+        id="bottom-b"
+        type="source"
+        position={Position.Bottom}
+        isConnectable={false}
+        style={{ left: '58%' }}
+      />
       <Handle id="right" type="source" position={Position.Right} isConnectable={false} />
     </div>
   );

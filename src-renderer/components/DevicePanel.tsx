@@ -1,6 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useLabController, useLearnerView } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
+import { useMapUi } from '../state/mapUi';
+import { MapLegend } from './MapLegend';
+import { TracePanel } from './TracePanel';
 
 const useStyles = makeStyles({
   panel: {
@@ -23,13 +26,22 @@ const useStyles = makeStyles({
 
 /** What a learner can see of the selected device, and what they could do to it in the room. */
 export function DevicePanel() {
+  return useMapUi((s) => s.traceOpen) ? <TracePanel /> : <DeviceDetails />;
+}
+
+function DeviceDetails() {
   const controller = useLabController();
   const view = useLearnerView();
   const selected = useUi((s) => s.selectedDevice);
   const openConsole = useUi((s) => s.openConsole);
   const s = useStyles();
   const d = view.devices.find((x) => x.id === selected);
-  if (!d) return <aside className={s.panel} />;
+  if (!d)
+    return (
+      <aside className={s.panel} aria-label="Selected device">
+        <MapLegend />
+      </aside>
+    );
   const windows = d.kind === 'dc' || d.kind === 'sync' || d.kind === 'client';
   return (
     <aside className={s.panel} aria-label="Selected device" data-testid="device-panel">
@@ -106,6 +118,7 @@ export function DevicePanel() {
           )}
         </div>
       )}
+      <MapLegend />
     </aside>
   );
 }

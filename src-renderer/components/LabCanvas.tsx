@@ -11,6 +11,7 @@ import { useLearnerView } from '../lab/LabContext';
 import { toFlow, type DeviceNode } from '../flow/toFlow';
 import { useUi } from '../state/uiStore';
 import { useResolvedTheme } from '../theme/useResolvedTheme';
+import { useMapUi } from '../state/mapUi';
 import { DeviceNodeView } from './DeviceNodeView';
 
 const nodeTypes: NodeTypes = { device: DeviceNodeView };
@@ -68,7 +69,9 @@ export function LabCanvas() {
   const selected = useUi((s) => s.selectedDevice);
   const selectDevice = useUi((s) => s.selectDevice);
   const openConsole = useUi((s) => s.openConsole);
-  const flow = useMemo(() => toFlow(view), [view]);
+  const traceOpen = useMapUi((s) => s.traceOpen);
+  const setTraceOpen = useMapUi((s) => s.setTraceOpen);
+  const flow = useMemo(() => toFlow(view, { trace: traceOpen }), [view, traceOpen]);
   const nodes = useStable(flow.nodes);
   const edges = useStable(flow.edges);
   const shown = useMemo(
@@ -84,23 +87,37 @@ export function LabCanvas() {
     [openConsole, selectDevice],
   );
   return (
-    <div className="canvas" data-testid="lab-canvas" ref={ref}>
-      <ReactFlow
-        nodes={shown}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodeClick={onNodeClick}
-        fitView
-        fitViewOptions={FIT}
-        nodesConnectable={false}
-        nodesDraggable={false}
-        proOptions={{ hideAttribution: true }}
-        colorMode={colorMode}
-        minZoom={0.3}
-      >
-        <Background gap={24} size={1} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+    <div className="canvas" data-testid="lab-canvas">
+      <div className="map-bar">
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={traceOpen}
+          onClick={() => setTraceOpen(!traceOpen)}
+          data-testid="map-trace"
+        >
+          {traceOpen ? 'Hide trace' : 'Trace my last test'}
+        </button>
+        <span className="hint">Only what anyone in the room could see, and the tests you ran.</span>
+      </div>
+      <div className="canvas-flow" ref={ref}>
+        <ReactFlow
+          nodes={shown}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodeClick={onNodeClick}
+          fitView
+          fitViewOptions={FIT}
+          nodesConnectable={false}
+          nodesDraggable={false}
+          proOptions={{ hideAttribution: true }}
+          colorMode={colorMode}
+          minZoom={0.3}
+        >
+          <Background gap={24} size={1} />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </div>
     </div>
   );
 }

@@ -12,7 +12,7 @@ export type Speed = (typeof SPEEDS)[number];
 export const SURFACES = ['map', 'admin', 'sspr', 'myaccount', 'signin', 'connect', 'tools'] as const;
 export type Surface = (typeof SURFACES)[number];
 /** Every server tool (each has a Help text of its own). */
-export const TOOL_IDS = ['events', 'services', 'syncmanager', 'aduc', 'gateway'] as const;
+export const TOOL_IDS = ['servermanager', 'events', 'services', 'syncmanager', 'aduc', 'gateway'] as const;
 export type ToolId = (typeof TOOL_IDS)[number];
 /** The colour theme: follow the operating system, or a fixed one. */
 export type ThemeChoice = 'system' | 'light' | 'dark';

@@ -31,4 +31,30 @@ describe('the canvas mapping', () => {
     expect(edge?.className).toContain('edge-down');
     expect(edge?.label).toBe('unplugged');
   });
+
+  it("marks the hops of the learner's last test only when the trace is shown", () => {
+    const lab = new Lab();
+    lab.dispatch({ type: 'console.exec', host: 'pc2', shell: 'cmd', line: 'ping -n 1 192.168.6.250' });
+    const view = lab.learnerView();
+    expect(toFlow(view).nodes.some((n) => n.data.trace)).toBe(false);
+    const { nodes, edges } = toFlow(view, { trace: true });
+    const marks = Object.fromEntries(nodes.filter((n) => n.data.trace).map((n) => [n.id, n.data.trace]));
+    expect(marks).toEqual({ pc2: 'passed', switch: 'stopped' });
+    expect(edges.filter((e) => e.className?.includes('edge-trace')).map((e) => e.id)).toEqual(['pc2-switch']);
+  });
+
+  it("draws the tenant's sync and relay with SYNC01 from their own handles, arrows the way each is opened", () => {
+    const { edges } = toFlow(new Lab().learnerView());
+    const sync = edges.find((e) => e.id === 'tenant-sync');
+    const relay = edges.find((e) => e.id === 'tenant-relay');
+    expect(sync).toMatchObject({
+      source: 'tenant',
+      target: 'sync01',
+      sourceHandle: 'bottom-a',
+      targetHandle: 'top-a',
+    });
+    expect(sync?.markerStart).toBeDefined();
+    expect(relay).toMatchObject({ source: 'tenant', target: 'sync01', sourceHandle: 'bottom-b' });
+    expect(relay?.markerEnd).toBeDefined();
+  });
 });

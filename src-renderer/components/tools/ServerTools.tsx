@@ -10,6 +10,7 @@ import { useUi, type ToolId } from '../../state/uiStore';
 import { ActiveDirectoryUsers } from './ActiveDirectoryUsers';
 import { EventViewer } from './EventViewer';
 import { GatewayPage } from './GatewayPage';
+import { ServerManager } from './ServerManager';
 import { ServicesConsole } from './ServicesConsole';
 import { SyncServiceManager } from './SyncServiceManager';
 import { useToolsStyles } from './toolsStyles';
@@ -33,14 +34,20 @@ export function ServerTools() {
   const current = view.tools[host] ?? hosts[0];
   const isSync = view.syncManager?.host === current?.host;
   const isDc = view.aduc?.host === current?.host;
+  const isServer = !!current && !!view.serverManager[current.host];
   const tools: { id: Tool; label: string; show: boolean }[] = [
+    { id: 'servermanager', label: 'Server Manager', show: isServer },
     { id: 'events', label: 'Event Viewer', show: true },
     { id: 'services', label: 'Services', show: true },
     { id: 'syncmanager', label: 'Synchronization Service Manager', show: isSync },
     { id: 'aduc', label: 'Active Directory Users and Computers', show: isDc },
   ];
   const activeTool: Tool =
-    (tool === 'syncmanager' && !isSync) || (tool === 'aduc' && !isDc) ? 'events' : tool;
+    (tool === 'syncmanager' && !isSync) ||
+    (tool === 'aduc' && !isDc) ||
+    (tool === 'servermanager' && !isServer)
+      ? 'events'
+      : tool;
   const controller = useLabController();
   const shown = tool === 'gateway' ? 'gateway' : activeTool;
   const on = tool === 'gateway' ? undefined : current?.available ? current.host : undefined;
@@ -105,6 +112,8 @@ export function ServerTools() {
         <EventViewer key={current.host} host={current.host} />
       ) : activeTool === 'services' ? (
         <ServicesConsole host={current.host} />
+      ) : activeTool === 'servermanager' ? (
+        <ServerManager host={current.host} />
       ) : activeTool === 'aduc' ? (
         <ActiveDirectoryUsers />
       ) : (

@@ -3,6 +3,13 @@ import type { SurfaceHelp } from '../help/surfaceHelp';
 
 /** Help for each of the Server tools (one component per tool beside this file). */
 export const TOOLS_HELP: Record<ToolId, SurfaceHelp> = {
+  servermanager: {
+    title: 'Server Manager',
+    mirrors:
+      "Server Manager's dashboard on a Windows Server: a tile per role and server group with Manageability, Events, Services, Performance and BPA results, a tile turning red when, for example, an automatic service is stopped.",
+    simplifies:
+      'The dashboard only: tiles count what the lab models (its services and event logs); no Add Roles and Features, no remote server management, performance counters or Best Practices Analyzer scans.',
+  },
   events: {
     title: 'Event Viewer',
     mirrors:
