@@ -20,6 +20,7 @@ const BESIDE: Record<HelpTopic, [component: string, help: string]> = {
   signin: ['signin/SignInScreen.tsx', 'signin/help.ts'],
   console: ['terminal/XtermConsole.tsx', 'terminal/help.ts'],
   phone: ['phone/PhoneDock.tsx', 'phone/help.ts'],
+  servermanager: ['tools/ServerManager.tsx', 'tools/help.ts'],
   events: ['tools/EventViewer.tsx', 'tools/help.ts'],
   services: ['tools/ServicesConsole.tsx', 'tools/help.ts'],
   syncmanager: ['tools/SyncServiceManager.tsx', 'tools/help.ts'],
@@ -32,7 +33,7 @@ const topics: HelpTopic[] = [...SURFACES.filter((s) => s !== 'tools'), ...TOOL_I
 describe('every surface has a help text', () => {
   it('covers every surface tab, every server tool, the consoles and the phone, and nothing else', () => {
     expect(Object.keys(HELP).sort()).toEqual([...topics].sort());
-    expect(topics).toHaveLength(13);
+    expect(topics).toHaveLength(14);
   });
 
   for (const topic of topics) {
