@@ -254,4 +254,4 @@ export type LabCommand = CommandUnion<Commands>;
 export type LabCommandInput = CommandInputUnion<Commands>;
 
 /** What a device gets for the commands `K` (inferred from their declarations). */
-export type LabCommandEvent<K extends LabCommandType> = { [T in K]: EventOf<Commands, T> }[K];
+type LabCommandEvent<K extends LabCommandType> = { [T in K]: EventOf<Commands, T> }[K];

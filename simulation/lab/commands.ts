@@ -15,7 +15,7 @@ export { VIEW_SURFACES };
 export type ViewSurface = (typeof VIEW_SURFACES)[number];
 
 /** A page the learner looked at (journalled; changes nothing). */
-export type ViewCommand = LabCommandOf<'surface.view'>;
+type ViewCommand = LabCommandOf<'surface.view'>;
 
 const LAB = commandSet(LAB_COMMANDS);
 
