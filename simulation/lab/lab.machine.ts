@@ -68,9 +68,11 @@ export const labMachine = setup({
     phone: phoneMachine,
   },
   actions: {
-    spawnTopology: enqueueActions(({ enqueue, context }) => {
+    // Spawned in one assign, not one spawnChild action each: XState copies the parent's children
+    // once per spawnChild action (a lab of N PCs cost N² there) but once per assign.
+    spawnTopology: assign(({ spawn, context }) => {
       const { definition, seed, env } = context;
-      enqueue.spawnChild('network', {
+      spawn('network', {
         id: 'network',
         systemId: 'network',
         input: {
@@ -81,13 +83,13 @@ export const labMachine = setup({
           flows: [],
         },
       });
-      enqueue.spawnChild('internet', { id: 'internet', systemId: 'internet', input: { definition } });
+      spawn('internet', { id: 'internet', systemId: 'internet', input: { definition } });
       const carrier = definition.phones.map((p, i) => ({
         phoneId: p.id,
         number: p.number,
         address: phoneAddress(i),
       }));
-      enqueue.spawnChild('tenant', {
+      spawn('tenant', {
         id: 'tenant',
         systemId: 'tenant',
         input: { definition, seed, env, carrier },
@@ -98,7 +100,7 @@ export const labMachine = setup({
           .flatMap((e) => e.names)
           .find((n) => n.endsWith('.servicebus.windows.net')) ?? 'servicebus.windows.net';
       for (const h of definition.hosts) {
-        enqueue.spawnChild('host', {
+        spawn('host', {
           id: h.id,
           systemId: h.id,
           input: {
@@ -122,12 +124,13 @@ export const labMachine = setup({
             secret: authenticatorSecret(seed, r.upn),
             addedAt: start - 7 * 86_400_000,
           }));
-        enqueue.spawnChild('phone', {
+        spawn('phone', {
           id: p.id,
           systemId: p.id,
           input: { phone: p, address: phoneAddress(i), env, loginIp, accounts },
         });
       });
+      return {};
     }),
     deliver: enqueueActions(({ enqueue, event, system }) => {
       if (event.type !== 'lab.deliver') return;
