@@ -43,3 +43,31 @@ export function hashString(text: string): string {
 export function hashValue(value: unknown): string {
   return hashString(stableStringify(value));
 }
+
+/**
+ * Plain data as text for a state hash, built from its parts and remembered per object: state is
+ * never changed in place (a change makes new objects along its path), so hashing a lab again after
+ * one command redoes only the objects that command replaced, not the 10,000 users beside them. Equal
+ * data gives equal text (keys sorted, undefined fields left out, as stableStringify); a large part
+ * stands in by its hash, so the text differs from stableStringify's.
+ */
+const TREE_TEXTS = new WeakMap<object, string>();
+
+export function treeText(value: unknown): string {
+  if (value === null || typeof value !== 'object') return stableStringify(value);
+  const known = TREE_TEXTS.get(value);
+  if (known !== undefined) return known;
+  let text: string;
+  if (Array.isArray(value)) text = `[${value.map(treeText).join(',')}]`;
+  else {
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj)
+      .filter((k) => obj[k] !== undefined)
+      .sort();
+    text = `{${keys.map((k) => `${JSON.stringify(k)}:${treeText(obj[k])}`).join(',')}}`;
+  }
+  // Small parts stay as text (hashing them would cost more than it saves); large ones become a hash.
+  const part = text.length > 96 ? `#${hashString(text)}` : text;
+  TREE_TEXTS.set(value, part);
+  return part;
+}

@@ -7,7 +7,7 @@
  */
 import { createActor, type Actor, type AnyActorRef } from 'xstate';
 import { LabClock } from '../core/clock';
-import { hashValue } from '../core/hash';
+import { hashString, treeText } from '../core/hash';
 import { parseIsoTime } from '../core/time';
 import type { HostMachineContext } from '../devices/windowsHost.machine';
 import type { TenantMachineContext } from '../devices/tenant.machine';
@@ -274,8 +274,9 @@ export class Lab {
     return ctx ? tab(prev, line, cursor, back, ctx) : undefined;
   }
 
+  /** A hash of the whole truth, rebuilt only where the state changed since the last one (treeText). */
   stateHash(): string {
-    return hashValue(this.truth());
+    return hashString(treeText(this.truth()));
   }
 
   /** Every host's event-log entries, oldest first. */

@@ -107,12 +107,17 @@ export function planSync(input: SyncInput): SyncPlan {
   const toExport: ExportedUser[] = [];
   const changes: [string, ConnectorSpaceEntry][] = [];
   const seen = new Set<string>();
+  /** Users that entered or leave the connector space: the groups they are in export differently. */
+  const moved: UserRecord[] = [];
   let adds = 0;
   for (const u of input.users) {
     const e = exported(u);
     seen.add(e.anchor);
     const prev = spaceGet(before, e.anchor);
-    if (!prev) adds++;
+    if (!prev) {
+      adds++;
+      moved.push(u);
+    }
     if (!prev || prev.exportedHash !== hashValue(e)) toExport.push(e);
     changes.push([
       e.anchor,
@@ -136,11 +141,14 @@ export function planSync(input: SyncInput): SyncPlan {
   } else {
     for (const u of input.leftScope) {
       const a = guidToAnchor(u.guid);
-      if (spaceGet(connectorSpace, a)) deletes.push(a);
+      if (spaceGet(connectorSpace, a)) {
+        deletes.push(a);
+        moved.push(u);
+      }
     }
   }
   const deleted = new Set(deletes);
-  const { groupSpace, affected } = importGroups(input);
+  const { groupSpace, affected } = importGroups(input, moved);
   const memberAnchors = (guids: string[]) =>
     guids.map((g) => guidToAnchor(g)).filter((a) => !!spaceGet(connectorSpace, a) && !deleted.has(a));
   const groups: SyncPlan['groups'] = [];
@@ -170,7 +178,10 @@ export function planSync(input: SyncInput): SyncPlan {
 }
 
 /** The groups' stored members after this import, and the groups whose export may have changed. */
-function importGroups(input: SyncInput): {
+function importGroups(
+  input: SyncInput,
+  moved: UserRecord[],
+): {
   groupSpace: Record<string, ImportedGroup>;
   affected: Set<string>;
 } {
@@ -189,10 +200,9 @@ function importGroups(input: SyncInput): {
     groupSpace[anchor] = { name: g.name, guid: g.guid, members: g.members };
     affected.add(anchor);
   }
-  // The groups a changed user belongs to: the user may have entered or left the scope.
-  const names = new Set(
-    [...input.users, ...input.leftScope].flatMap((u) => u.memberOf.map((m) => m.toLowerCase())),
-  );
+  // A group exports its members' anchors: it changes when a member enters or leaves the connector
+  // space, not when a member's attributes change (its group is then left alone, not recomputed).
+  const names = new Set(moved.flatMap((u) => u.memberOf.map((m) => m.toLowerCase())));
   if (names.size > 0)
     for (const anchor in groupSpace)
       if (names.has((groupSpace[anchor] as ImportedGroup).name.toLowerCase())) affected.add(anchor);

@@ -65,11 +65,6 @@ export function spaceWith<V>(s: Space<V>, changes: Iterable<readonly [string, V 
   return buckets ? { buckets, size } : s;
 }
 
-/** Every entry, bucket by bucket (in no meaningful order). */
-export function* spaceEntries<V>(s: Space<V>): Generator<[string, V]> {
-  for (const b of s.buckets) for (const k in b) yield [k, b[k] as V];
-}
-
 export function spaceSome<V>(s: Space<V>, test: (v: V) => boolean): boolean {
   for (const b of s.buckets) for (const k in b) if (test(b[k] as V)) return true;
   return false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashString, hashValue, stableStringify } from '../../../simulation/core/hash';
+import { hashString, hashValue, stableStringify, treeText } from '../../../simulation/core/hash';
 
 describe('stableStringify', () => {
   it.each([
@@ -82,5 +82,28 @@ describe('hashValue', () => {
     expect(hashValue({ leases: { '192.168.6.100': 'a' } })).not.toBe(
       hashValue({ leases: { '192.168.6.101': 'a' } }),
     );
+  });
+});
+
+describe('treeText (the state hash built from its parts)', () => {
+  const users = Object.fromEntries(
+    Array.from({ length: 50 }, (_, i) => [`u${i}`, { sam: `user${i}`, title: 'Clerk', groups: ['Sales'] }]),
+  );
+  it('small data is its stable text; equal data in another key order gives the same text', () => {
+    expect(treeText({ b: 1, a: [1, undefined] })).toBe('{"a":[1,null],"b":1}');
+    expect(treeText({ x: users, y: 2 })).toBe(treeText({ y: 2, x: { ...users } }));
+  });
+  it('a large part stands in by its hash', () => {
+    expect(treeText({ users })).toMatch(/^\{"users":#[0-9a-f]{32}\}$/);
+  });
+  it('a change deep inside (as a new object along its path) changes the text; the old version keeps its own', () => {
+    const before = { dir: { users } };
+    const after = { dir: { users: { ...users, u7: { ...users.u7, title: 'Manager' } } } };
+    const text = treeText(before);
+    expect(treeText(after)).not.toBe(text);
+    expect(treeText(before)).toBe(text);
+    expect(
+      treeText({ dir: { users: { ...users, u7: { sam: 'user7', title: 'Clerk', groups: ['Sales'] } } } }),
+    ).toBe(text);
   });
 });
