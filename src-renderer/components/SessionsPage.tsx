@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SessionSummary } from '../../simulation';
 import type { SessionList } from '../../src-main/bridge';
 import { useLabController } from '../lab/LabContext';
+import { useReturnFocus } from '../hooks/useReturnFocus';
 import { useUi } from '../state/uiStore';
 import { Dialog, DialogSurface, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useModalStyles } from './modalStyles';
@@ -63,6 +64,7 @@ export function SessionsPage() {
   const st = useStyles();
   const open = useUi((s) => s.sessionsOpen);
   const setOpen = useUi((s) => s.setSessionsOpen);
+  useReturnFocus(open);
   const controller = useLabController();
   const [list, setList] = useState<SessionList | undefined>();
   const [error, setError] = useState<string | null>(null);

@@ -10,6 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
+import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { useUi } from '../../state/uiStore';
 import { useUiSettings } from '../../state/uiSettings';
 import { useHelp } from './helpStore';
@@ -56,6 +57,7 @@ export function HelpPanel() {
     return () => window.removeEventListener('keydown', onKey);
   }, [openHelp]);
   const help = topic ? HELP[topic] : undefined;
+  useReturnFocus(!!help);
   return (
     <OverlayDrawer
       open={!!help}

@@ -13,6 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useLabController } from '../../lab/LabContext';
+import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { useUi } from '../../state/uiStore';
 import { useUiSettings } from '../../state/uiSettings';
 import { tidyName, useLearnerName } from '../scenario/learnerName';
@@ -35,6 +36,7 @@ export function WelcomeDialog() {
   const st = useStyles();
   const open = useUiSettings((s) => s.welcomeOpen);
   const setOpen = useUiSettings((s) => s.setWelcomeOpen);
+  useReturnFocus(open);
   const setPickerOpen = useUi((s) => s.setPickerOpen);
   const controller = useLabController();
   const name = useLearnerName((s) => s.name);
@@ -114,7 +116,8 @@ export function WelcomeDialog() {
             <Button
               onClick={() => {
                 setOpen(false);
-                setPickerOpen(true);
+                // Once the welcome has let focus go, so the picker can take it.
+                requestAnimationFrame(() => setPickerOpen(true));
               }}
               data-testid="welcome-picker"
             >

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLabController } from '../../lab/LabContext';
+import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { useRole } from '../../state/roleStore';
 import { Dialog, DialogSurface, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { useModalStyles } from '../modalStyles';
@@ -15,6 +16,7 @@ const useStyles = makeStyles({
  */
 export function UnlockDialog() {
   const open = useRole((s) => s.unlockOpen);
+  useReturnFocus(open);
   // Mounted afresh each time it opens, so nothing typed before is still there.
   return open ? <UnlockForm /> : null;
 }

@@ -14,6 +14,7 @@ import {
 import { DismissRegular } from '@fluentui/react-icons';
 import { scenarioRef, type Scenario } from '../../../simulation';
 import { useLabController } from '../../lab/LabContext';
+import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { useUi } from '../../state/uiStore';
 import { tidyName, useLearnerName } from './learnerName';
 import { matches, type PickerFilter, type Progress } from './pickerFilter';
@@ -32,6 +33,7 @@ const ALL: PickerFilter = { text: '', kind: 'all', difficulty: 'all', progress: 
 export function ScenarioPicker() {
   const open = useUi((s) => s.pickerOpen);
   const setOpen = useUi((s) => s.setPickerOpen);
+  useReturnFocus(open);
   return (
     <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
       {/* Mounted only while open (the dialog unmounts its surface): the pack and marks load then. */}

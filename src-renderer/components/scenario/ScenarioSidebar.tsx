@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatDuration, formatShortDateTime, type ObjectiveStatus } from '../../../simulation';
 import { useLabController, useLearnerView } from '../../lab/LabContext';
+import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { Debrief } from './Debrief';
 import { mergeClasses } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, ChevronRightRegular, CircleRegular } from '@fluentui/react-icons';
@@ -41,6 +42,7 @@ export function ScenarioSidebar() {
   const endKey = run && status !== 'running' ? `${run.startedAt}:${run.endedAtTime()}` : undefined;
   const [closedFor, setClosedFor] = useState<string>();
   const showDebrief = endKey !== undefined && closedFor !== endKey;
+  useReturnFocus(showDebrief);
   if (!run) return null;
   const s = run.scenario;
   const objectives = run.objectives();
