@@ -134,7 +134,7 @@ function WizardForm({ parent, where, domain, netbios, onFinish, onInfo, onCancel
               {field(
                 'First name:',
                 'first',
-                <div className={s.pair}>
+                <div className={s.nameAndInitials}>
                   <Input
                     id={`${id}-first`}
                     value={first}

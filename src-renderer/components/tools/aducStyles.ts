@@ -56,6 +56,13 @@ export const useAducStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
   },
   pair: { display: 'flex', gap: tokens.spacingHorizontalS, '& > *': { flex: 1, minWidth: 0 } },
+  /** New Object - User's first row: the first name, then a short Initials box. */
+  nameAndInitials: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) 64px',
+    gap: tokens.spacingHorizontalS,
+    '& > *': { minWidth: 0, width: '100%' },
+  },
   options: {
     display: 'flex',
     flexDirection: 'column',

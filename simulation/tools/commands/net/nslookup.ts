@@ -62,12 +62,18 @@ function* lookup(
   }
   lines.push(`Server:  ${serverName}`, `Address:  ${server}`, '');
 
-  const fqdn = qtype === 'A' && !name.includes('.') ? qualify(env.host, name) : name.replace(/\.$/, '');
+  // An address instead of a name: nslookup asks for its PTR record in the reverse zone.
+  const reverse = qtype === 'A' && isIpv4(name);
+  const fqdn = reverse
+    ? reverseName(name)
+    : qtype === 'A' && !name.includes('.')
+      ? qualify(env.host, name)
+      : name.replace(/\.$/, '');
   if (!routable) {
     lines.push(...timeoutLines, ...timeoutLines, `*** Request to ${serverName} timed-out`);
     return { lines: out(...lines) };
   }
-  const q = yield* queryServer(env.host, target, fqdn, qtype);
+  const q = yield* queryServer(env.host, target, fqdn, reverse ? 'PTR' : qtype);
   if (q.status !== 'answer' || !q.response) {
     lines.push(...timeoutLines, ...timeoutLines, `*** Request to ${serverName} timed-out`);
     return { lines: out(...lines) };
@@ -90,7 +96,9 @@ function* lookup(
     return { lines: out(...lines) };
   }
   if (!res.authoritative) lines.push('Non-authoritative answer:');
-  if (qtype === 'A') {
+  if (reverse) {
+    lines.push(`Name:    ${res.answers.find((a) => a.type === 'PTR')?.data ?? ''}`, `Address:  ${name}`, '');
+  } else if (qtype === 'A') {
     const addrs = res.answers.filter((a) => a.type === 'A').map((a) => a.data);
     lines.push(`Name:    ${res.answers.find((a) => a.type === 'A')?.name ?? fqdn}`);
     lines.push(
