@@ -26,7 +26,6 @@ import {
   type CommandInputUnion,
   type CommandOf,
   type CommandUnion,
-  type EventOf,
   type LabRefs,
 } from './commandKit';
 
@@ -253,5 +252,3 @@ export type LabCommand = CommandUnion<Commands>;
 /** A lab command as a caller writes it (before defaults are filled in). */
 export type LabCommandInput = CommandInputUnion<Commands>;
 
-/** What a device gets for the commands `K` (inferred from their declarations). */
-type LabCommandEvent<K extends LabCommandType> = { [T in K]: EventOf<Commands, T> }[K];
