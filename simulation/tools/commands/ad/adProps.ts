@@ -94,72 +94,129 @@ export const USER_PROPS: Catalog<UserRecord> = [
   ['accountExpires', () => NEVER_FILETIME],
   ['AccountLockoutTime', (u, c) => (u.lockoutTime > 0 ? date(u.lockoutTime, c) : '')],
   ['AccountNotDelegated', () => false],
+  ['AllowReversiblePasswordEncryption', () => false],
   ['adminCount', (u) => (u.adminCount > 0 ? u.adminCount : '')],
   ['BadLogonCount', (u) => u.badPwdCount],
   ['badPasswordTime', (u) => fileTime(u.badPasswordTime)],
   ['badPwdCount', (u) => u.badPwdCount],
   ['CannotChangePassword', (u) => u.cannotChangePassword],
   ['CanonicalName', (u, c) => canonicalName(u.dn, c.fqdn)],
+  ['Certificates', () => '{}'],
   ['City', () => ''],
   ['CN', (u) => u.name],
+  ['codePage', () => 0],
   ['Company', () => ''],
   ['Country', () => ''],
+  ['countryCode', () => 0],
   ['Created', (u, c) => date(u.whenCreated, c)],
+  ['createTimeStamp', (u, c) => date(u.whenCreated, c)],
+  ['Deleted', () => ''],
   ['Department', (u) => u.department ?? ''],
   ['Description', (u) => u.description ?? ''],
   ['DisplayName', (u) => u.displayName],
   ['DistinguishedName', (u) => u.dn],
+  ['Division', () => ''],
+  ['DoesNotRequirePreAuth', () => false],
   ['EmailAddress', (u) => u.mail ?? ''],
   ['EmployeeID', () => ''],
+  ['EmployeeNumber', () => ''],
   ['Enabled', (u) => u.enabled],
+  ['Fax', () => ''],
   ['GivenName', (u) => u.givenName],
   ['HomeDirectory', () => ''],
+  ['HomedirRequired', () => false],
+  ['HomeDrive', () => ''],
+  ['HomePage', () => ''],
+  ['HomePhone', () => ''],
+  ['Initials', () => ''],
+  ['instanceType', () => 4],
+  ['isDeleted', () => ''],
   ['LastBadPasswordAttempt', (u, c) => date(u.badPasswordTime, c)],
+  ['LastKnownParent', () => ''],
+  ['lastLogoff', () => 0],
   ['LastLogonDate', (u, c) => date(u.lastLogon, c)],
   ['lastLogon', (u) => fileTime(u.lastLogon)],
   ['lastLogonTimestamp', (u) => (u.lastLogon > 0 ? fileTime(u.lastLogon) : '')],
   ['LockedOut', (u) => u.lockedOut],
   ['lockoutTime', (u) => fileTime(u.lockoutTime)],
   ['logonCount', (u) => u.logonCount],
+  ['LogonWorkstations', () => ''],
   ['mail', (u) => u.mail ?? ''],
   ['Manager', () => ''],
   ['MemberOf', memberOf],
+  ['MNSLogonAccount', () => false],
   ['mobile', (u) => u.mobile ?? ''],
   ['MobilePhone', (u) => u.mobile ?? ''],
   ['Modified', (u, c) => date(u.whenChanged, c)],
+  ['modifyTimeStamp', (u, c) => date(u.whenChanged, c)],
+  ['msDS-User-Account-Control-Computed', (u) => (u.lockedOut ? 16 : 0) + (u.passwordExpired ? 0x800000 : 0)],
   ['msDS-UserPasswordExpiryTimeComputed', expiryComputed],
   ['Name', (u) => u.name],
+  ['nTSecurityDescriptor', () => 'System.DirectoryServices.ActiveDirectorySecurity'],
   ['ObjectCategory', (_u, c) => `CN=Person,CN=Schema,CN=Configuration,${c.domainDn}`],
   ['ObjectClass', () => 'user'],
   ['ObjectGUID', (u) => u.guid],
   ['objectSid', (u) => u.sid],
   ['Office', () => ''],
   ['OfficePhone', () => ''],
+  ['Organization', () => ''],
+  ['OtherName', () => ''],
   ['PasswordExpired', (u) => u.passwordExpired],
   ['PasswordLastSet', (u, c) => date(u.pwdLastSet, c)],
   ['PasswordNeverExpires', (u) => u.passwordNeverExpires],
   ['PasswordNotRequired', () => false],
+  ['POBox', () => ''],
+  ['PostalCode', () => ''],
   [
     'PrimaryGroup',
     (_u, c) =>
       c.groups.find((g) => g.name.toLowerCase() === PRIMARY)?.dn ?? `CN=Domain Users,CN=Users,${c.domainDn}`,
   ],
   ['primaryGroupID', () => 513],
+  ['ProfilePath', () => ''],
   ['ProtectedFromAccidentalDeletion', () => false],
   ['pwdLastSet', (u) => fileTime(u.pwdLastSet)],
   ['SamAccountName', (u) => u.sam],
   ['sAMAccountType', () => 805306368],
   ['ScriptPath', () => ''],
+  ['sDRightsEffective', () => 15],
+  ['ServicePrincipalNames', () => '{}'],
   ['SID', (u) => u.sid],
+  ['SIDHistory', () => '{}'],
+  ['SmartcardLogonRequired', () => false],
+  ['sn', (u) => u.surname],
+  ['State', () => ''],
+  ['StreetAddress', () => ''],
   ['Surname', (u) => u.surname],
   ['telephoneNumber', () => ''],
   ['Title', (u) => u.title ?? ''],
+  ['TrustedForDelegation', () => false],
+  ['TrustedToAuthForDelegation', () => false],
+  ['UseDESKeyOnly', () => false],
   ['userAccountControl', uac],
+  ['userCertificate', () => '{}'],
   ['UserPrincipalName', (u) => u.upn],
   ['uSNChanged', (u) => u.usnChanged],
   ['whenChanged', (u, c) => date(u.whenChanged, c)],
   ['whenCreated', (u, c) => date(u.whenCreated, c)],
 ];
+
+/**
+ * LDAP attributes `-Properties *` lists only when the object has a value (the directory returns no
+ * attribute that is not set), and constructed ones it never lists (asked for by name only). The
+ * rest of USER_PROPS is what a real `Get-ADUser -Properties *` shows for a user (a listing from a
+ * Windows Server DC; the Server 2012+ Kerberos and authentication-policy properties are unconfirmed
+ * and left out, see docs/fidelity.md).
+ */
+export const USER_SET_ONLY = [
+  'adminCount',
+  'lastLogonTimestamp',
+  'lockoutTime',
+  'mail',
+  'mobile',
+  'telephoneNumber',
+];
+export const USER_NAMED_ONLY = ['msDS-UserPasswordExpiryTimeComputed'];
 
 export const GROUP_DEFAULT = [
   'DistinguishedName',
@@ -229,11 +286,12 @@ export function selectProps<T>(
   catalog: Catalog<T>,
   defaults: readonly string[],
   requested: readonly string[],
+  namedOnly: readonly string[] = [],
 ): PropSelection {
   const names = new Set(defaults);
   for (const r of requested) {
     if (r === '*') {
-      for (const [n] of catalog) names.add(n);
+      for (const [n] of catalog) if (!namedOnly.includes(n)) names.add(n);
       continue;
     }
     const hit = catalog.find(([n]) => n.toLowerCase() === r.toLowerCase());
@@ -250,10 +308,14 @@ export function record<T>(
   names: readonly string[],
   o: T,
   c: PropContext,
+  /** Attributes left out when they have no value (`-Properties *`'s LDAP-only attributes). */
+  ifSet: readonly string[] = [],
 ): [string, PsValue][] {
-  return names.map((n) => {
+  return names.flatMap((n): [string, PsValue][] => {
     const get = catalog.find(([k]) => k === n)?.[1];
-    return [n, get ? get(o, c) : ''];
+    const v = get ? get(o, c) : '';
+    const unset = v === '' || v === '0' || v === undefined || v === null;
+    return ifSet.includes(n) && unset ? [] : [[n, v]];
   });
 }
 

@@ -35,7 +35,9 @@ import {
   record,
   selectProps,
   USER_DEFAULT,
+  USER_NAMED_ONLY,
   USER_PROPS,
+  USER_SET_ONLY,
   type Catalog,
   type GroupRecord,
   type PropContext,
@@ -188,9 +190,10 @@ function* getUserScript(
   const ctx = propContext(c.env, groups);
   const found = yield* findUsers(c, s.session, v, filter, ctx);
   if (!found.ok) return { lines: found.lines };
+  const star = strs(v.Properties).includes('*');
   return listed(
     AD_USER,
-    found.users.map((u) => record(USER_PROPS, names, u, ctx)),
+    found.users.map((u) => record(USER_PROPS, names, u, ctx, star ? USER_SET_ONLY : [])),
   );
 }
 
@@ -207,6 +210,7 @@ export function adGetCmdlet<T>(
   catalog: Catalog<T>,
   defaults: readonly string[],
   script: (c: AdCmdlet, v: Values, props: string[], filter: Filter | undefined) => Script<CommandResult>,
+  namedOnly: readonly string[] = [],
 ): CommandDef {
   const className = spec.className.slice(spec.className.lastIndexOf('.') + 1);
   return adCmdlet(spec, (env, v) => {
@@ -220,7 +224,7 @@ export function adGetCmdlet<T>(
     const searches = [v.Filter, v.LDAPFilter].filter((x) => x !== undefined).length;
     if (searches > 1 || (identity !== undefined && searches > 0)) return parameterSetError(c);
     if (identity === undefined && searches === 0) return missingMandatory(c, 'Filter');
-    const props = selectProps(catalog, defaults, strs(v.Properties));
+    const props = selectProps(catalog, defaults, strs(v.Properties), namedOnly);
     if (!props.ok) return invalidProperty(c, props.invalid);
     const f = filterOf(c, v);
     if (!f.ok) return f.lines;
@@ -235,6 +239,7 @@ const getAdUserDef = adGetCmdlet(
   USER_PROPS,
   USER_DEFAULT,
   getUserScript,
+  USER_NAMED_ONLY,
 );
 export const getAdUser = { ...getAdUserDef, pipelineInput: IDENTITY_INPUT };
 

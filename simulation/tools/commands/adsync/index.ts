@@ -5,6 +5,7 @@
  * Get-ADSyncRunProfileResult, and the ADSyncDiagnostics module's Invoke-ADSyncDiagnostics. They
  * ask the ADSync service and print its answer in the shapes of reference §4.2–§4.5.
  */
+import { connectorRecord } from './connectorObject';
 import { cmdletSpec } from '../../catalog';
 import { PHS_RIGHTS, type PhsDiagnostics } from '../../../sync/diagnostics';
 import type { AdsyncReply, AdsyncRequest } from '../../../sync/requests';
@@ -216,20 +217,7 @@ export const getAdSyncConnector: CommandDef = {
             ),
           };
         }
-        return listed(
-          `${OBJECT_MODEL}.Connector`,
-          list.map((c): [string, PsValue][] => [
-            ['Identifier', c.identifier],
-            ['Name', c.name],
-            ['Description', ''],
-            ['Version', 1],
-            ['ConnectorTypeName', c.type],
-            ['SubType', c.subType],
-            ['CompanyName', c.type === 'AD' ? 'Microsoft' : ''],
-            ['Partitions', `{${c.partitions.join(', ')}}`],
-            ['HasConfiguredPartitions', true],
-          ]),
-        );
+        return listed(`${OBJECT_MODEL}.Connector`, list.map(connectorRecord));
       },
     ),
 };
