@@ -59,7 +59,7 @@ function* notify(fromIp: string, toIp: string, body: Packet['body']): Script<boo
 
 export interface Plan<T> {
   patch: Partial<T> & { jobs: Record<string, TenantJob>; seq: number };
-  spawns: { id: string; start: () => Script<unknown> }[];
+  spawns: { id: string; start: () => Script<unknown>; learnerLabel?: string }[];
 }
 
 /** Turns effects into script children and records what each waits for. */
@@ -78,7 +78,13 @@ export function planEffects<T extends JobHost>(
       const relay = tenant.relay;
       jobs[id] = { kind: 'writeback', purpose: e.purpose, trackingId: e.request.trackingId };
       const lanIp = relay?.lanIp ?? '0.0.0.0';
-      spawns.push({ id, start: () => relaySend(ctx.relayIp, ctx.relayHost, lanIp, e.request) });
+      // A writeback is always something the learner did (an SSPR attempt, a change in My Account,
+      // an admin reset): its relay trip is theirs to trace.
+      spawns.push({
+        id,
+        start: () => relaySend(ctx.relayIp, ctx.relayHost, lanIp, e.request),
+        learnerLabel: `${WRITEBACK_LABEL[e.purpose]} for ${e.request.upn}: password writeback`,
+      });
     } else {
       const phone =
         e.type === 'push'
@@ -104,14 +110,25 @@ export function planEffects<T extends JobHost>(
   return { patch: { ...base, jobs, seq }, spawns };
 }
 
+const WRITEBACK_LABEL = {
+  sspr: 'Password reset (SSPR)',
+  myaccount: 'Password change in My Account',
+  admin: 'Password reset in the admin center',
+} as const;
+
 /** Starts the scripts a plan asks for, as children of the tenant actor. */
 export function spawnAll(
   enqueue: { spawnChild: (src: 'script', options: { id: string; input: ScriptInput }) => void },
-  spawns: { id: string; start: () => Script<unknown> }[],
+  spawns: Plan<unknown>['spawns'],
 ): void {
   for (const sp of spawns)
     enqueue.spawnChild('script', {
       id: sp.id,
-      input: { deviceId: 'tenant', idPrefix: `tenant.${sp.id}`, start: sp.start },
+      input: {
+        deviceId: 'tenant',
+        idPrefix: `tenant.${sp.id}`,
+        start: sp.start,
+        ...(sp.learnerLabel !== undefined ? { learnerLabel: sp.learnerLabel } : {}),
+      },
     });
 }

@@ -73,6 +73,8 @@ export function describePacket(p: Packet): string {
       return `TCP ${p.port ?? ''}`.trim();
     case 'dns.query':
       return `DNS ${body.qtype} ${body.name}`;
+    case 'app.relay.request':
+      return `TCP ${p.port ?? 443} writeback request (relay)`;
     default: {
       const proto = p.transport.toUpperCase();
       return p.port !== undefined ? `${proto} ${p.port} (${body.kind})` : `${proto} (${body.kind})`;
@@ -80,7 +82,10 @@ export function describePacket(p: Packet): string {
   }
 }
 
-/** What an answer says, briefly. */
+/**
+ * What an answer says, briefly: its kind, never its content beyond what the learner's tool prints
+ * (a writeback reply is not opened: whether it succeeded is for the SSPR page and the logs to say).
+ */
 export function describeAnswer(body: Message): string {
   switch (body.kind) {
     case 'icmp.echoReply':
@@ -89,8 +94,10 @@ export function describeAnswer(body: Message): string {
       return 'connected';
     case 'dns.response':
       return body.rcode;
+    case 'app.relay.response':
+      return 'writeback reply';
     default:
-      return 'answered';
+      return 'reply';
   }
 }
 

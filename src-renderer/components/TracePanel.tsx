@@ -92,7 +92,8 @@ export function TracePanel() {
       {!flow ? (
         <p className="muted">
           Run a test to see its path here: ping, Test-NetConnection, Resolve-DnsName or nslookup in a console,
-          or a sign-in on a PC. Only what you run is traced.
+          a sign-in on a PC, or a password reset that goes back to Active Directory. Only what you run is
+          traced.
         </p>
       ) : (
         <>

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { must, newLab, run, wait } from '../../harness';
-import { inject, workingLab } from '../faults/faultHarness';
+import { MICHAEL, inject, ssprAttempt, workingLab } from '../faults/faultHarness';
 import type { Lab } from '../../../simulation/facade/lab';
 
 const SCU = 'ssprdedicatedsbprodscu.servicebus.windows.net';
@@ -114,6 +114,21 @@ describe('the trace view', () => {
     expect(trace?.from).toBe('pc2');
     expect(trace?.packets.length).toBeGreaterThan(0);
     expect(JSON.stringify(trace)).not.toContain('wrong-password');
+  });
+});
+
+describe('the trace of an SSPR attempt', () => {
+  it('follows the writeback from the tenant over the relay into the LAN to SYNC01, not opening the reply', () => {
+    const lab = workingLab();
+    ssprAttempt(lab);
+    const trace = lab.learnerView().lastFlow;
+    expect(trace?.label).toBe(`Password reset (SSPR) for ${MICHAEL}: password writeback`);
+    expect(trace?.fromName).toBe('Everestitt');
+    const p = trace?.packets[0];
+    expect(p?.what).toBe('TCP 443 writeback request (relay)');
+    expect(hopIds(p?.hops ?? [])).toEqual(['tenant', 'internet', 'router', 'switch', 'sync01']);
+    expect(p?.text).toBe('SYNC01 answered: writeback reply');
+    expect(JSON.stringify(trace)).not.toContain('Spring#Reset2026');
   });
 });
 
