@@ -169,7 +169,10 @@ export function commandSet<T extends Table>(table: T) {
       return typeof type === 'string' && Object.prototype.hasOwnProperty.call(table, type);
     },
     /** Checks `value` (whose `type` is one of the table's) against the lab. */
-    parse(def: LabDefinition, value: { type: keyof T & string }): ParseResult<CommandUnion<T>> {
+    parse(
+      def: LabDefinition,
+      value: { type: keyof T & string; [field: string]: unknown },
+    ): ParseResult<CommandUnion<T>> {
       const d = decl(value.type);
       const { refs, schema } = schemaFor(def, value.type);
       const r = schema.safeParse(value);
