@@ -121,10 +121,12 @@ export type CommandUnion<T extends Table> = { [K in keyof T & string]: CommandOf
 
 /** What the device gets for the command `K` of a table. */
 export type EventOf<T extends Table, K extends keyof T & string> = T[K] extends {
-  event: (c: never) => infer E;
+  event?: (c: never) => infer E;
 }
-  ? E
-  : { type: K } & Omit<FieldsOf<T[K]>, T[K] extends { to: 'phone' } ? 'phone' : 'host'>;
+  ? EventObject extends E
+    ? { type: K } & Omit<FieldsOf<T[K]>, T[K] extends { to: 'phone' } ? 'phone' : 'host'>
+    : E
+  : never;
 
 export type ParseResult<C> = { ok: true; command: C } | { ok: false; error: string };
 
