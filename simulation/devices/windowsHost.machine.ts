@@ -48,7 +48,7 @@ import type { DhcpLease } from '../windows/hostState';
 import type { HostEvent, HostInput, HostMachineContext } from './hostTypes';
 import { applyPlan, planConsole, renewOutput, settle, type HostRequests } from './hostConsole';
 
-export type { HostCommandEvent, HostEvent, HostInput, HostMachineContext } from './hostTypes';
+export type { HostEvent, HostInput, HostMachineContext } from './hostTypes';
 
 function networkOf(system: { get: (id: string) => unknown }): AnyActorRef {
   return system.get('network') as AnyActorRef;

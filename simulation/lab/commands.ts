@@ -8,14 +8,11 @@
 import type { EventObject } from 'xstate';
 import type { LabDefinition } from '../core/definition';
 import { commandSet, type ParseResult } from '../devices/commandKit';
-import { LAB_COMMANDS, VIEW_SURFACES, type LabCommand, type LabCommandOf } from '../devices/labCommands';
+import { LAB_COMMANDS, VIEW_SURFACES, type LabCommand } from '../devices/labCommands';
 
 export type { LabCommand, LabCommandInput } from '../devices/labCommands';
 export { VIEW_SURFACES };
 export type ViewSurface = (typeof VIEW_SURFACES)[number];
-
-/** A page the learner looked at (journalled; changes nothing). */
-export type ViewCommand = LabCommandOf<'surface.view'>;
 
 const LAB = commandSet(LAB_COMMANDS);
 
