@@ -122,10 +122,12 @@ export type CommandUnion<T extends Table> = { [K in keyof T & string]: CommandOf
 
 /** What the device gets for the command `K` of a table. */
 export type EventOf<T extends Table, K extends keyof T & string> = T[K] extends {
-  event: (c: never) => infer E;
+  event?: (c: never) => infer E;
 }
-  ? E
-  : { type: K } & Omit<FieldsOf<T[K]>, T[K] extends { to: 'phone' } ? 'phone' : 'host'>;
+  ? EventObject extends E
+    ? { type: K } & Omit<FieldsOf<T[K]>, T[K] extends { to: 'phone' } ? 'phone' : 'host'>
+    : E
+  : never;
 
 export type ParseResult<C> = { ok: true; command: C } | { ok: false; error: string };
 
@@ -170,7 +172,10 @@ export function commandSet<T extends Table>(table: T) {
       return typeof type === 'string' && Object.prototype.hasOwnProperty.call(table, type);
     },
     /** Checks `value` (whose `type` is one of the table's) against the lab. */
-    parse(def: LabDefinition, value: { type: keyof T & string }): ParseResult<CommandUnion<T>> {
+    parse(
+      def: LabDefinition,
+      value: { type: keyof T & string; [field: string]: unknown },
+    ): ParseResult<CommandUnion<T>> {
       const d = decl(value.type);
       const { refs, schema } = schemaFor(def, value.type);
       const r = schema.safeParse(value);

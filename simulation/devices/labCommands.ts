@@ -21,13 +21,7 @@ import {
 } from '../core/backstageSchemas';
 import { DAY } from '../core/time';
 import { SERVICE_CATALOG } from '../windows/services';
-import {
-  command,
-  type CommandInputUnion,
-  type CommandOf,
-  type CommandUnion,
-  type LabRefs,
-} from './commandKit';
+import { command, type CommandInputUnion, type CommandUnion, type EventOf, type LabRefs } from './commandKit';
 
 export const MAX_ADVANCE_MS = 366 * DAY;
 export const MAX_LINE_LENGTH = 4000;
@@ -247,8 +241,10 @@ export const LAB_COMMANDS = {
 
 type Commands = typeof LAB_COMMANDS;
 export type LabCommandType = keyof Commands;
-export type LabCommandOf<K extends LabCommandType> = CommandOf<Commands, K>;
+
 export type LabCommand = CommandUnion<Commands>;
 /** A lab command as a caller writes it (before defaults are filled in). */
 export type LabCommandInput = CommandInputUnion<Commands>;
 
+/** What a device gets for the commands `K` (inferred from their declarations). */
+export type LabCommandEvent<K extends LabCommandType> = { [T in K]: EventOf<Commands, T> }[K];

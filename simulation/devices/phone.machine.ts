@@ -9,10 +9,11 @@
  * Events: net.deliver (network); phone.power, phone.scan, phone.respond, phone.call (lab commands);
  *         xstate.done.actor.job-* (scripts).
  */
-import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
+import { assertEvent, assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import type { PhoneDefinition } from '../core/definition';
 import type { LabEnv } from '../core/env';
 import type { NetworkEvent } from '../net/network.machine';
+import type { LabCommandEvent } from './labCommands';
 import type { Packet } from '../net/packets';
 import { exchange, type Script } from '../proc/script';
 import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
@@ -67,11 +68,8 @@ export interface PhoneContext {
 
 export type PhoneEvent =
   | { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef }
-  | { type: 'phone.power'; on: boolean }
-  | { type: 'phone.scan'; activationCode: string }
-  | { type: 'phone.respond'; requestId: string; approve: boolean; number?: number }
-  /** Answers a ringing call and presses keys, or declines it (keys empty, answer false). */
-  | { type: 'phone.call'; requestId: string; answer: boolean; keys?: string }
+  /** The lab's phone commands (declared in labCommands.ts). */
+  | LabCommandEvent<'phone.power' | 'phone.scan' | 'phone.respond' | 'phone.call'>
   | { type: `xstate.done.actor.${string}`; output: ScriptOutput }
   | { type: `xstate.error.actor.${string}`; error: unknown };
 
@@ -169,7 +167,8 @@ export const phoneMachine = setup({
       } satisfies NetworkEvent);
     }),
     receive: enqueueActions(({ enqueue, context, event, system }) => {
-      if (event.type !== 'net.deliver' || !context.powered) return;
+      assertEvent(event, 'net.deliver');
+      if (!context.powered) return;
       const { packet, replyTo } = event;
       const body = packet.body;
       const now = context.env.now();
@@ -205,7 +204,8 @@ export const phoneMachine = setup({
       } satisfies NetworkEvent);
     }),
     scan: enqueueActions(({ enqueue, context, event }) => {
-      if (event.type !== 'phone.scan' || !context.powered) return;
+      assertEvent(event, 'phone.scan');
+      if (!context.powered) return;
       const id = `job-${context.seq + 1}`;
       enqueue.assign({
         seq: context.seq + 1,
@@ -224,7 +224,8 @@ export const phoneMachine = setup({
       });
     }),
     respond: enqueueActions(({ enqueue, context, event }) => {
-      if (event.type !== 'phone.respond' || !context.powered) return;
+      assertEvent(event, 'phone.respond');
+      if (!context.powered) return;
       const pending = context.authenticator.pending.find((p) => p.requestId === event.requestId);
       if (!pending) return;
       const id = `job-${context.seq + 1}`;
@@ -248,7 +249,8 @@ export const phoneMachine = setup({
       });
     }),
     call: enqueueActions(({ enqueue, context, event }) => {
-      if (event.type !== 'phone.call' || !context.powered) return;
+      assertEvent(event, 'phone.call');
+      if (!context.powered) return;
       if (!context.calls.some((c) => c.requestId === event.requestId)) return;
       const id = `job-${context.seq + 1}`;
       enqueue.assign({

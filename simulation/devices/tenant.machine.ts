@@ -11,7 +11,7 @@
  * Faults that touch it: SSPR scope, licences, methods policy, writeback off in the portal, admin
  *         SSPR off, throttling.
  */
-import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
+import { assertEvent, assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import type { LabDefinition } from '../core/definition';
 import type { LabEnv } from '../core/env';
 import type { NetworkEvent } from '../net/network.machine';
@@ -96,7 +96,7 @@ export const tenantMachine = setup({
       } satisfies NetworkEvent);
     }),
     serve: enqueueActions(({ enqueue, context, event, system }) => {
-      if (event.type !== 'net.deliver') return;
+      assertEvent(event, 'net.deliver');
       const { packet, replyTo } = event;
       const net = system.get('network') as AnyActorRef;
       const now = context.env.now();
@@ -198,21 +198,21 @@ export const tenantMachine = setup({
         } satisfies NetworkEvent);
     }),
     ssprAction: enqueueActions(({ enqueue, context, event }) => {
-      if (event.type !== 'portal.sspr') return;
+      assertEvent(event, 'portal.sspr');
       const r = ssprStep(context.tenant, context.sspr, event.action, context.env.now());
       const plan = planEffects(context, r.effects, { tenant: r.tenant, sspr: r.flow });
       enqueue.assign(plan.patch);
       spawnAll(enqueue, plan.spawns);
     }),
     portalAction: enqueueActions(({ enqueue, context, event }) => {
-      if (event.type !== 'portal.myaccount') return;
+      assertEvent(event, 'portal.myaccount');
       const r = portalStep(context.tenant, context.portal, event.action, context.env.now());
       const plan = planEffects(context, r.effects, { tenant: r.tenant, portal: r.session });
       enqueue.assign(plan.patch);
       spawnAll(enqueue, plan.spawns);
     }),
     adminAction: enqueueActions(({ enqueue, context, event }) => {
-      if (event.type !== 'portal.admin') return;
+      assertEvent(event, 'portal.admin');
       const r = adminStep(context.tenant, event.action, context.env.now());
       const pendingResets = r.pendingReset
         ? { ...context.admin.pendingResets, [r.pendingReset.trackingId]: r.pendingReset }

@@ -11,40 +11,28 @@
  *         a wrong DNS server on the adapter, a skewed clock.
  */
 import type { AducResult } from '../windows/hostState';
-import type { HostEffect } from '../windows/hostOps';
-import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
-import type { LabEnv } from '../core/env';
+import { assertEvent, assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import type { NetworkEvent } from '../net/network.machine';
 import type { Message, Packet } from '../net/packets';
 import type { Ipv4 } from '../net/ipv4';
 import type { Script } from '../proc/script';
-import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
+import { scriptMachine } from '../proc/script.machine';
 import type { CommandResult } from '../tools/commands/types';
-import {
-  effectiveIpConfig,
-  type ConsoleLine,
-  type ShellKind,
-  type WindowsHostContext,
-} from '../windows/hostState';
+import { effectiveIpConfig, type WindowsHostContext } from '../windows/hostState';
 import {
   appendConsole,
   applyEffects,
   bootEvents,
   bootServices,
   log,
-  setBusy,
   setServiceStatus,
   shutdownEvents,
   takeDhcpConfig,
 } from '../windows/hostOps';
-import { ipconfigBrief, ipconfigRenewFailed } from '../windows/ipconfig';
-import { serve, type ServerRoles } from '../windows/serve';
-import { finish, interpret, promptOf, succeeded, type Step, type StepTail } from '../tools/shell/console';
-import { dhcpClientMachine, type DhcpClientReport } from './dhcpClient.machine';
-import { adsyncMachine, type AdSyncContext, type AdSyncReport } from './adsync.machine';
-import type { AdsyncReply, AdsyncRequest } from '../sync/requests';
-import type { AdSyncState } from '../sync/state';
-import type { WizardAction } from '../sync/wizard';
+import { serve } from '../windows/serve';
+import { interpret, promptOf, succeeded, type Step } from '../tools/shell/console';
+import { dhcpClientMachine } from './dhcpClient.machine';
+import { adsyncMachine, type AdSyncContext } from './adsync.machine';
 import {
   changePasswordScript,
   signInScript,
@@ -53,93 +41,17 @@ import {
 } from '../windows/signin';
 import { applyChange, applySignIn, signOut, startChangingPassword, startSigningIn } from '../windows/desktop';
 import { tls12Enabled } from '../windows/registry';
-import {
-  applyAdOp,
-  applyAdSyncPatch,
-  applyHostPatch,
-  type AdOp,
-  type AdSyncPatch,
-  type HostPatch,
-} from './backstage';
+import { applyAdOp, applyAdSyncPatch, applyHostPatch } from './backstage';
 import { exchange } from '../proc/script';
 import { aducScript } from '../tools/aduc';
-import type { AducAction } from '../core/actionSchemas';
 import { TIMINGS } from '../core/timings';
 import type { DhcpLease } from '../windows/hostState';
-import { w32timeTimerMachine, type W32TimeTimerReport } from './w32timeTimer.machine';
+import type { HostEvent, HostInput, HostMachineContext } from './hostTypes';
+import { w32timeTimerMachine } from './w32timeTimer.machine';
 import { pollTimeSource, type TimePoll } from '../tools/commands/time/w32timePoll';
+import { applyPlan, planConsole, renewOutput, settle, type HostRequests } from './hostConsole';
 
-export interface HostInput {
-  host: WindowsHostContext;
-  roles: ServerRoles;
-  /** The sync server: Entra Connect's state on disk (the ADSync actor runs from it while the host is on). */
-  adsyncDisk?: AdSyncState;
-  env: LabEnv;
-  /** The tenant's Service Bus relay namespace (the writeback listener connects to it). */
-  relayNamespace: string;
-}
-
-type Job =
-  | { kind: 'console'; shell: ShellKind; tail: StepTail; rest: Step[] }
-  | { kind: 'signin'; user: string }
-  | { kind: 'passwordChange'; user: string }
-  | { kind: 'aduc' }
-  | { kind: 'dns.forward'; request: Packet; replyTo?: AnyActorRef; from: Ipv4 }
-  | { kind: 'dns.register' }
-  | { kind: 'time.poll' };
-
-export interface HostMachineContext {
-  host: WindowsHostContext;
-  roles: ServerRoles;
-  /** The sync server: Entra Connect's state as it is on disk while the ADSync actor is not running. */
-  adsyncDisk?: AdSyncState;
-  env: LabEnv;
-  relayNamespace: string;
-  /** Running scripts by child id (transient: not part of the lab's truth). */
-  jobs: Record<string, Job>;
-  /** Something a learner started that another actor on this host is finishing (e.g. the Connect wizard). */
-  busyWith?: string;
-  /** A console waiting on a local service's answer (the ADSync cmdlets), and what it runs next. */
-  localWait?: {
-    shell: ShellKind;
-    requestId: string;
-    format: (reply: AdsyncReply) => CommandResult;
-    tail: StepTail;
-    rest: Step[];
-  };
-  /** A console waiting on the DHCP client (ipconfig /renew or /release), and what it runs next. */
-  dhcpWait?: { shell: ShellKind; op: 'renew' | 'release'; tail: StepTail; rest: Step[] };
-}
-
-export type HostCommandEvent =
-  | { type: 'host.power'; on: boolean }
-  | { type: 'host.restart' }
-  | { type: 'service.start'; service: string }
-  | { type: 'service.stop'; service: string }
-  | { type: 'service.restart'; service: string }
-  | { type: 'console.exec'; shell: ShellKind; line: string }
-  | { type: 'console.clear' | 'console.close'; shell: ShellKind }
-  | { type: 'desktop.signIn'; user: string; password: string }
-  | { type: 'desktop.signOut' }
-  | { type: 'desktop.changePassword'; user: string; oldPassword: string; newPassword: string }
-  | { type: 'connect.wizard'; action: WizardAction }
-  | { type: 'backstage.host'; patch: HostPatch }
-  | { type: 'backstage.ad'; op: AdOp }
-  | { type: 'backstage.adsync'; patch: AdSyncPatch }
-  /** The Synchronization Service Manager changes the AD connector (it needs the ADSync service running). */
-  | { type: 'syncmanager.connector'; patch: Pick<AdSyncPatch, 'connectorPassword' | 'ldapSignAndEncrypt'> }
-  /** Active Directory Users and Computers (on the DC): one dialog's change at a time. */
-  | { type: 'aduc.action'; action: AducAction };
-
-export type HostEvent =
-  | HostCommandEvent
-  | { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef }
-  | { type: 'net.media'; connected: boolean }
-  | DhcpClientReport
-  | W32TimeTimerReport
-  | AdSyncReport
-  | { type: `xstate.done.actor.${string}`; output: ScriptOutput; actorId?: string }
-  | { type: `xstate.error.actor.${string}`; error: unknown; actorId?: string };
+export type { HostEvent, HostInput, HostMachineContext } from './hostTypes';
 
 function networkOf(system: { get: (id: string) => unknown }): AnyActorRef {
   return system.get('network') as AnyActorRef;
@@ -198,175 +110,6 @@ function* forwardQuery(host: WindowsHostContext, request: Packet, to: Ipv4[]): S
     answers: [],
     additional: [],
   };
-}
-
-function renewOutput(host: WindowsHostContext, op: 'renew' | 'release', ok: boolean): ConsoleLine[] {
-  if (op === 'renew' && !ok) return ipconfigRenewFailed(host).map((text) => ({ kind: 'output', text }));
-  return ipconfigBrief(host).map((text) => ({ kind: 'output', text }));
-}
-
-interface ConsolePlan {
-  host: WindowsHostContext;
-  /** What the commands asked of the host itself: the ADSync service's new states in order, a reboot. */
-  requests?: HostRequests;
-  jobs: Record<string, Job>;
-  spawn?: { id: string; start: () => Script<unknown> };
-  dhcp?: 'renew' | 'release';
-  dhcpWait?: HostMachineContext['dhcpWait'];
-  local?: { requestId: string; request: AdsyncRequest };
-  localWait?: HostMachineContext['localWait'];
-}
-
-/**
- * Runs a console's steps in order until one has to wait (a script on the network, or the DHCP
- * client); the rest go with the waiting job and continue when it ends.
- */
-interface HostRequests {
-  adsync: boolean[];
-  restart: boolean;
-}
-
-/** Notes what effects ask of the host beyond its own state (the ADSync actor hears of service changes). */
-function noteRequests(into: HostRequests, effects: readonly HostEffect[] | undefined): void {
-  for (const e of effects ?? []) {
-    if (e.type === 'service' && e.name.toLowerCase() === 'adsync') into.adsync.push(e.op === 'start');
-    if (e.type === 'restart') into.restart = true;
-  }
-}
-
-/**
- * A finished command: its output through its pipeline onto the console, its effects on the host,
- * and the steps its objects feed (they run before the rest of the line). Every way a console step
- * ends (at once, a script, the ADSync service's answer, the DHCP client) comes through here.
- */
-function settle(
-  host: WindowsHostContext,
-  shell: ShellKind,
-  tail: StepTail,
-  result: CommandResult,
-  now: number,
-  requests: HostRequests,
-): { host: WindowsHostContext; next: Step[] } {
-  const f = finish(tail, result);
-  const h = applyEffects(appendConsole(host, shell, f.lines), shell, result.effects ?? [], now);
-  noteRequests(requests, result.effects);
-  return { host: h, next: f.next };
-}
-
-function planConsole(
-  ctx: HostMachineContext,
-  host: WindowsHostContext,
-  jobs: Record<string, Job>,
-  shell: ShellKind,
-  steps: readonly Step[],
-  previousOk = true,
-  requests: HostRequests = { adsync: [], restart: false },
-): ConsolePlan {
-  const now = ctx.env.now();
-  let h = host;
-  let lastOk = previousOk;
-  const queue = [...steps];
-  for (let step = queue.shift(); step; step = queue.shift()) {
-    if ((step.condition === 'and' && !lastOk) || (step.condition === 'or' && lastOk)) continue;
-    const outcome = step.run({ host: h, now, offsetMinutes: h.timeZoneOffsetMinutes });
-    const rest = queue;
-    if (outcome.kind === 'done') {
-      const settled = settle(h, shell, step, outcome.result, now, requests);
-      h = settled.host;
-      queue.unshift(...settled.next);
-      lastOk = succeeded(outcome.result.lines);
-      // A reboot ends the console session: nothing after it on the line runs.
-      if (requests.restart) break;
-      continue;
-    }
-    if (outcome.kind === 'local') {
-      const requestId = `req-${h.seq + 1}`;
-      h = setBusy({ ...h, seq: h.seq + 1 }, shell, true);
-      return {
-        host: h,
-        jobs,
-        requests,
-        local: { requestId, request: outcome.request },
-        localWait: { shell, requestId, format: outcome.format, tail: step, rest },
-      };
-    }
-    if (outcome.kind === 'dhcp') {
-      return {
-        host: setBusy(h, shell, true),
-        jobs,
-        requests,
-        dhcp: outcome.op,
-        dhcpWait: { shell, op: outcome.op, tail: step, rest },
-      };
-    }
-    const id = `job-${h.seq + 1}`;
-    h = setBusy({ ...h, seq: h.seq + 1 }, shell, true);
-    return {
-      host: h,
-      requests,
-      jobs: { ...jobs, [id]: { kind: 'console', shell, tail: step, rest } },
-      spawn: { id, start: outcome.script as () => Script<unknown> },
-    };
-  }
-  // All done: cmd leaves a blank line before the next prompt.
-  if (shell === 'cmd' && steps.length > 0 && h.consoles[shell].transcript.length > 0)
-    h = appendConsole(h, shell, [{ kind: 'output', text: '' }]);
-  return { host: setBusy(h, shell, false), jobs, requests };
-}
-
-interface Enqueue {
-  assign: (patch: Partial<HostMachineContext>) => void;
-  spawnChild: (
-    src: 'script',
-    options: {
-      id: string;
-      input: { deviceId: string; idPrefix: string; start: () => Script<unknown>; learnerLabel?: string };
-    },
-  ) => void;
-  sendTo: (
-    target: 'dhcp' | 'adsync',
-    event:
-      | { type: 'dhcp.renew' | 'dhcp.release' }
-      | { type: 'adsync.request'; requestId: string; request: AdsyncRequest }
-      | { type: 'adsync.service'; running: boolean },
-  ) => void;
-  raise: (event: { type: 'host.restart' }) => void;
-}
-
-function applyPlan(enqueue: Enqueue, context: HostMachineContext, plan: ConsolePlan): void {
-  enqueue.assign({
-    host: plan.host,
-    jobs: plan.jobs,
-    ...(plan.dhcpWait ? { dhcpWait: plan.dhcpWait } : {}),
-    ...(plan.localWait ? { localWait: plan.localWait } : {}),
-  });
-  if (plan.local)
-    enqueue.sendTo('adsync', {
-      type: 'adsync.request',
-      requestId: plan.local.requestId,
-      request: plan.local.request,
-    });
-  if (plan.spawn) {
-    const { id, start } = plan.spawn;
-    // A console command is the learner's own: its packets are traced for them (net/learnerFlow.ts).
-    const job = plan.jobs[id];
-    const line = job?.kind === 'console' ? plan.host.consoles[job.shell].history.at(-1) : undefined;
-    enqueue.spawnChild('script', {
-      id,
-      input: {
-        deviceId: context.host.id,
-        idPrefix: `${context.host.id}.${id}`,
-        start,
-        ...(line !== undefined ? { learnerLabel: line } : {}),
-      },
-    });
-  }
-  if (plan.dhcp) enqueue.sendTo('dhcp', { type: plan.dhcp === 'renew' ? 'dhcp.renew' : 'dhcp.release' });
-  // The ADSync actor runs while this host is on and has Entra Connect installed.
-  if (context.adsyncDisk)
-    for (const running of plan.requests?.adsync ?? [])
-      enqueue.sendTo('adsync', { type: 'adsync.service', running });
-  if (plan.requests?.restart) enqueue.raise({ type: 'host.restart' });
 }
 
 export const windowsHostMachine = setup({
@@ -516,7 +259,7 @@ export const windowsHostMachine = setup({
       );
     }),
     backstageHost: enqueueActions(({ enqueue, context, event, system, self }) => {
-      if (event.type !== 'backstage.host') return;
+      assertEvent(event, 'backstage.host');
       const host = applyHostPatch(context.host, event.patch, context.env.now());
       enqueue.assign({ host });
       if (event.patch.op === 'dns' || event.patch.op === 'machineSecret') return;
@@ -525,7 +268,8 @@ export const windowsHostMachine = setup({
       void system;
     }),
     backstageAd: assign(({ context, event }) => {
-      if (event.type !== 'backstage.ad' || !context.roles.directory) return {};
+      assertEvent(event, 'backstage.ad');
+      if (!context.roles.directory) return {};
       return {
         roles: {
           ...context.roles,
@@ -534,19 +278,21 @@ export const windowsHostMachine = setup({
       };
     }),
     backstageAdsync: enqueueActions(({ enqueue, context, event, self }) => {
-      if (event.type !== 'backstage.adsync') return;
+      assertEvent(event, 'backstage.adsync');
       if (self.getSnapshot().children.adsync)
         enqueue.sendTo('adsync', { type: 'adsync.patch', patch: event.patch });
       else if (context.adsyncDisk)
         enqueue.assign({ adsyncDisk: applyAdSyncPatch(context.adsyncDisk, event.patch) });
     }),
     toSyncManager: enqueueActions(({ enqueue, context, event, self }) => {
-      if (event.type !== 'syncmanager.connector' || !self.getSnapshot().children.adsync) return;
+      assertEvent(event, 'syncmanager.connector');
+      if (!self.getSnapshot().children.adsync) return;
       if (context.host.services.ADSync?.status !== 'Running') return;
       enqueue.sendTo('adsync', { type: 'adsync.patch', patch: event.patch });
     }),
     toWizard: enqueueActions(({ enqueue, event, self }) => {
-      if (event.type !== 'connect.wizard' || !self.getSnapshot().children.adsync) return;
+      assertEvent(event, 'connect.wizard');
+      if (!self.getSnapshot().children.adsync) return;
       enqueue.sendTo('adsync', { type: 'adsync.wizard', action: event.action });
     }),
     shutdown: enqueueActions(({ enqueue, context, system, self }) => {
@@ -575,7 +321,7 @@ export const windowsHostMachine = setup({
       enqueue.assign({ host, adsyncDisk, jobs: {}, dhcpWait: undefined, localWait: undefined });
     }),
     serveDelivery: enqueueActions(({ enqueue, context, event, system, self }) => {
-      if (event.type !== 'net.deliver') return;
+      assertEvent(event, 'net.deliver');
       if (event.packet.body.kind === 'app.relay.request') {
         // The writeback listener is part of the ADSync service.
         if (self.getSnapshot().children.adsync) enqueue.sendTo('adsync', event);
@@ -628,14 +374,14 @@ export const windowsHostMachine = setup({
       }
     }),
     takeMedia: enqueueActions(({ enqueue, context, event, system }) => {
-      if (event.type !== 'net.media') return;
+      assertEvent(event, 'net.media');
       const host = { ...context.host, nic: { ...context.host.nic, mediaConnected: event.connected } };
       enqueue.assign({ host });
       enqueue.sendTo(networkOf(system), bindEvent(host));
       if (host.nic.dhcpEnabled) enqueue.sendTo('dhcp', { type: 'dhcp.media', connected: event.connected });
     }),
     takeDhcpUpdate: enqueueActions(({ enqueue, context, event, system }) => {
-      if (event.type !== 'dhcp.update') return;
+      assertEvent(event, 'dhcp.update');
       const now = context.env.now();
       const host = takeDhcpConfig(context.host, event.lease as DhcpLease | undefined, event.apipa, now);
       enqueue.sendTo(networkOf(system), bindEvent(host));
@@ -654,7 +400,8 @@ export const windowsHostMachine = setup({
       }
     }),
     takeDhcpOutcome: enqueueActions(({ enqueue, context, event }) => {
-      if (event.type !== 'dhcp.outcome' || !context.dhcpWait || context.dhcpWait.op !== event.op) return;
+      assertEvent(event, 'dhcp.outcome');
+      if (!context.dhcpWait || context.dhcpWait.op !== event.op) return;
       const { shell, tail, rest } = context.dhcpWait;
       const result = { lines: renewOutput(context.host, event.op, event.ok) };
       const requests: HostRequests = { adsync: [], restart: false };
@@ -667,7 +414,7 @@ export const windowsHostMachine = setup({
       );
     }),
     execConsole: enqueueActions(({ enqueue, context, event }) => {
-      if (event.type !== 'console.exec') return;
+      assertEvent(event, 'console.exec');
       const { shell, line } = event;
       const session = context.host.consoles[shell];
       if (session.busy) return;
@@ -691,7 +438,7 @@ export const windowsHostMachine = setup({
       );
     }),
     clearConsole: assign(({ context, event }) => {
-      if (event.type !== 'console.clear' && event.type !== 'console.close') return {};
+      assertEvent(event, ['console.clear', 'console.close']);
       const s = context.host.consoles[event.shell];
       const next =
         event.type === 'console.close' ? { ...s, transcript: [], history: [] } : { ...s, transcript: [] };
@@ -786,7 +533,8 @@ export const windowsHostMachine = setup({
       enqueue.assign({ jobs });
     }),
     startAduc: enqueueActions(({ enqueue, context, event }) => {
-      if (event.type !== 'aduc.action' || !context.roles.directory) return;
+      assertEvent(event, 'aduc.action');
+      if (!context.roles.directory) return;
       if (Object.values(context.jobs).some((j) => j.kind === 'aduc')) return;
       const id = `job-${context.host.seq + 1}`;
       const host = { ...context.host, seq: context.host.seq + 1 };
@@ -798,7 +546,7 @@ export const windowsHostMachine = setup({
       });
     }),
     startSignIn: enqueueActions(({ enqueue, context, event }) => {
-      if (event.type !== 'desktop.signIn') return;
+      assertEvent(event, 'desktop.signIn');
       const desk = context.host.desktop;
       if (!desk || desk.busy || desk.screen !== 'signin') return;
       const now = context.env.now();
@@ -818,7 +566,7 @@ export const windowsHostMachine = setup({
       });
     }),
     startPasswordChange: enqueueActions(({ enqueue, context, event }) => {
-      if (event.type !== 'desktop.changePassword') return;
+      assertEvent(event, 'desktop.changePassword');
       const desk = context.host.desktop;
       if (!desk || desk.busy) return;
       const signedIn = desk.screen === 'desktop' && desk.session;

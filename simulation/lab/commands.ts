@@ -14,7 +14,6 @@ export type { LabCommand, LabCommandInput } from '../devices/labCommands';
 export { VIEW_SURFACES };
 export type ViewSurface = (typeof VIEW_SURFACES)[number];
 
-
 const LAB = commandSet(LAB_COMMANDS);
 
 export function isObject(v: unknown): v is Record<string, unknown> {

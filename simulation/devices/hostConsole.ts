@@ -1,0 +1,183 @@
+/**
+ * The console interpreter of a Windows host: runs a console's steps in order until one has to wait
+ * (a script on the network, the ADSync service, the DHCP client), as a pure plan over the host's
+ * state (`planConsole`, `settle`), which the machine then carries out (`applyPlan`).
+ */
+import type { HostEffect } from '../windows/hostOps';
+import { appendConsole, applyEffects, setBusy } from '../windows/hostOps';
+import type { Script } from '../proc/script';
+import type { CommandResult } from '../tools/commands/types';
+import type { ConsoleLine, ShellKind, WindowsHostContext } from '../windows/hostState';
+import { ipconfigBrief, ipconfigRenewFailed } from '../windows/ipconfig';
+import { finish, succeeded, type Step, type StepTail } from '../tools/shell/console';
+import type { AdsyncRequest } from '../sync/requests';
+import type { HostMachineContext, Job } from './hostTypes';
+
+export function renewOutput(host: WindowsHostContext, op: 'renew' | 'release', ok: boolean): ConsoleLine[] {
+  if (op === 'renew' && !ok) return ipconfigRenewFailed(host).map((text) => ({ kind: 'output', text }));
+  return ipconfigBrief(host).map((text) => ({ kind: 'output', text }));
+}
+
+interface ConsolePlan {
+  host: WindowsHostContext;
+  /** What the commands asked of the host itself: the ADSync service's new states in order, a reboot. */
+  requests?: HostRequests;
+  jobs: Record<string, Job>;
+  spawn?: { id: string; start: () => Script<unknown> };
+  dhcp?: 'renew' | 'release';
+  dhcpWait?: HostMachineContext['dhcpWait'];
+  local?: { requestId: string; request: AdsyncRequest };
+  localWait?: HostMachineContext['localWait'];
+}
+
+/**
+ * Runs a console's steps in order until one has to wait (a script on the network, or the DHCP
+ * client); the rest go with the waiting job and continue when it ends.
+ */
+export interface HostRequests {
+  adsync: boolean[];
+  restart: boolean;
+}
+
+/** Notes what effects ask of the host beyond its own state (the ADSync actor hears of service changes). */
+function noteRequests(into: HostRequests, effects: readonly HostEffect[] | undefined): void {
+  for (const e of effects ?? []) {
+    if (e.type === 'service' && e.name.toLowerCase() === 'adsync') into.adsync.push(e.op === 'start');
+    if (e.type === 'restart') into.restart = true;
+  }
+}
+
+/**
+ * A finished command: its output through its pipeline onto the console, its effects on the host,
+ * and the steps its objects feed (they run before the rest of the line). Every way a console step
+ * ends (at once, a script, the ADSync service's answer, the DHCP client) comes through here.
+ */
+export function settle(
+  host: WindowsHostContext,
+  shell: ShellKind,
+  tail: StepTail,
+  result: CommandResult,
+  now: number,
+  requests: HostRequests,
+): { host: WindowsHostContext; next: Step[] } {
+  const f = finish(tail, result);
+  const h = applyEffects(appendConsole(host, shell, f.lines), shell, result.effects ?? [], now);
+  noteRequests(requests, result.effects);
+  return { host: h, next: f.next };
+}
+
+export function planConsole(
+  ctx: HostMachineContext,
+  host: WindowsHostContext,
+  jobs: Record<string, Job>,
+  shell: ShellKind,
+  steps: readonly Step[],
+  previousOk = true,
+  requests: HostRequests = { adsync: [], restart: false },
+): ConsolePlan {
+  const now = ctx.env.now();
+  let h = host;
+  let lastOk = previousOk;
+  const queue = [...steps];
+  for (let step = queue.shift(); step; step = queue.shift()) {
+    if ((step.condition === 'and' && !lastOk) || (step.condition === 'or' && lastOk)) continue;
+    const outcome = step.run({ host: h, now, offsetMinutes: h.timeZoneOffsetMinutes });
+    const rest = queue;
+    if (outcome.kind === 'done') {
+      const settled = settle(h, shell, step, outcome.result, now, requests);
+      h = settled.host;
+      queue.unshift(...settled.next);
+      lastOk = succeeded(outcome.result.lines);
+      // A reboot ends the console session: nothing after it on the line runs.
+      if (requests.restart) break;
+      continue;
+    }
+    if (outcome.kind === 'local') {
+      const requestId = `req-${h.seq + 1}`;
+      h = setBusy({ ...h, seq: h.seq + 1 }, shell, true);
+      return {
+        host: h,
+        jobs,
+        requests,
+        local: { requestId, request: outcome.request },
+        localWait: { shell, requestId, format: outcome.format, tail: step, rest },
+      };
+    }
+    if (outcome.kind === 'dhcp') {
+      return {
+        host: setBusy(h, shell, true),
+        jobs,
+        requests,
+        dhcp: outcome.op,
+        dhcpWait: { shell, op: outcome.op, tail: step, rest },
+      };
+    }
+    const id = `job-${h.seq + 1}`;
+    h = setBusy({ ...h, seq: h.seq + 1 }, shell, true);
+    return {
+      host: h,
+      requests,
+      jobs: { ...jobs, [id]: { kind: 'console', shell, tail: step, rest } },
+      spawn: { id, start: outcome.script as () => Script<unknown> },
+    };
+  }
+  // All done: cmd leaves a blank line before the next prompt.
+  if (shell === 'cmd' && steps.length > 0 && h.consoles[shell].transcript.length > 0)
+    h = appendConsole(h, shell, [{ kind: 'output', text: '' }]);
+  return { host: setBusy(h, shell, false), jobs, requests };
+}
+
+interface Enqueue {
+  assign: (patch: Partial<HostMachineContext>) => void;
+  spawnChild: (
+    src: 'script',
+    options: {
+      id: string;
+      input: { deviceId: string; idPrefix: string; start: () => Script<unknown>; learnerLabel?: string };
+    },
+  ) => void;
+  sendTo: (
+    target: 'dhcp' | 'adsync',
+    event:
+      | { type: 'dhcp.renew' | 'dhcp.release' }
+      | { type: 'adsync.request'; requestId: string; request: AdsyncRequest }
+      | { type: 'adsync.service'; running: boolean },
+  ) => void;
+  raise: (event: { type: 'host.restart' }) => void;
+}
+
+export function applyPlan(enqueue: Enqueue, context: HostMachineContext, plan: ConsolePlan): void {
+  enqueue.assign({
+    host: plan.host,
+    jobs: plan.jobs,
+    ...(plan.dhcpWait ? { dhcpWait: plan.dhcpWait } : {}),
+    ...(plan.localWait ? { localWait: plan.localWait } : {}),
+  });
+  if (plan.local)
+    enqueue.sendTo('adsync', {
+      type: 'adsync.request',
+      requestId: plan.local.requestId,
+      request: plan.local.request,
+    });
+  if (plan.spawn) {
+    const { id, start } = plan.spawn;
+    // A console command is the learner's own: its packets are traced for them (net/learnerFlow.ts).
+    const job = plan.jobs[id];
+    const line = job?.kind === 'console' ? plan.host.consoles[job.shell].history.at(-1) : undefined;
+    enqueue.spawnChild('script', {
+      id,
+      input: {
+        deviceId: context.host.id,
+        idPrefix: `${context.host.id}.${id}`,
+        start,
+        ...(line !== undefined ? { learnerLabel: line } : {}),
+      },
+    });
+  }
+  if (plan.dhcp) enqueue.sendTo('dhcp', { type: plan.dhcp === 'renew' ? 'dhcp.renew' : 'dhcp.release' });
+  // The ADSync actor runs while this host is on and has Entra Connect installed.
+  if (context.adsyncDisk)
+    for (const running of plan.requests?.adsync ?? [])
+      enqueue.sendTo('adsync', { type: 'adsync.service', running });
+  if (plan.requests?.restart) enqueue.raise({ type: 'host.restart' });
+}
