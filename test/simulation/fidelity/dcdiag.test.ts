@@ -58,4 +58,32 @@ describe('dcdiag (Microsoft Learn "dcdiag")', () => {
       "'dcdiag' is not recognized as an internal or external command,",
     );
   });
+
+  it('/test:dns (Microsoft Learn "dcdiag", /test:DNS): a healthy DC passes Auth, Basc, Forw, Del, Dyn and RReg; Ext is n/a', () => {
+    const lab = workingLab();
+    const lines = run(lab, 'dc01', 'dcdiag /test:dns', 'cmd');
+    expect(lines).toContain(`${DOTS} DC01 passed test DNS`);
+    expect(lines).toContain(`${DOTS} laborhub.store passed test DNS`);
+    expect(lines.some((l) => l.trim() === 'Auth Basc Forw Del  Dyn  RReg Ext')).toBe(true);
+    expect(lines.some((l) => /^\s+DC01\s+PASS PASS PASS PASS PASS PASS n\/a\s*$/.test(l))).toBe(true);
+  });
+
+  it('/test:dns reads the lab: the DC pointed at 8.8.8.8 has an invalid DNS server; the DNS service stopped fails Basc', () => {
+    const lab = workingLab();
+    run(
+      lab,
+      'dc01',
+      'Set-DnsClientServerAddress -InterfaceAlias Ethernet -ServerAddresses 127.0.0.1,8.8.8.8',
+      'powershell',
+    );
+    const mixed = run(lab, 'dc01', 'dcdiag /test:dns', 'cmd');
+    expect(mixed.some((l) => /has invalid DNS server: 8\.8\.8\.8 \(<name unavailable>\)$/.test(l))).toBe(
+      true,
+    );
+    expect(mixed.some((l) => /^\s+DC01\s+PASS WARN PASS PASS PASS PASS n\/a\s*$/.test(l))).toBe(true);
+    run(lab, 'dc01', 'net stop dns', 'cmd');
+    const stopped = run(lab, 'dc01', 'dcdiag /test:dns', 'cmd');
+    expect(stopped).toContain(`${DOTS} laborhub.store failed test DNS`);
+    expect(stopped.some((l) => /^\s+DC01\s+PASS FAIL /.test(l))).toBe(true);
+  });
 });

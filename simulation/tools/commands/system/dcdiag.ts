@@ -14,6 +14,7 @@ import { out } from '../../shell/psError';
 import { findDc } from '../ad/adClient';
 import { toLocal } from '../hostTime';
 import type { CommandDef, CommandEnv, CommandResult } from '../types';
+import { dnsTest, type DnsTestResult } from './dcdiagDns';
 
 /** The services dcdiag's Services test checks, by service name. */
 const DC_SERVICES = [
@@ -141,6 +142,7 @@ function* dcdiagScript(env: CommandEnv, only: string | undefined): Script<Comman
     '   ',
     `   Testing server: ${site}\\${host.hostname}`,
   ];
+  let dns: DnsTestResult | undefined;
   const conn = yield* connectivity(host);
   lines.push(...block('Connectivity', host.hostname, conn), '');
   lines.push('Doing primary tests', '   ', `   Testing server: ${site}\\${host.hostname}`);
@@ -150,6 +152,11 @@ function* dcdiagScript(env: CommandEnv, only: string | undefined): Script<Comman
       `      Skipping all tests, because server ${host.hostname} is not responding to directory service requests.`,
     );
   } else {
+    // DNS is not among the default tests; `/test:dns` runs it (primary and enterprise parts).
+    if (only === 'dns') {
+      dns = yield* dnsTest(host);
+      lines.push(...block('DNS', host.hostname, { ok: dns.ok, lines: dns.primary }));
+    }
     for (const name of PRIMARY) {
       if (!wanted(name)) continue;
       const r =
@@ -165,6 +172,7 @@ function* dcdiagScript(env: CommandEnv, only: string | undefined): Script<Comman
   }
   lines.push('   ', `   Running partition tests on : ${host.domainNetbios}`, '');
   lines.push(`   Running enterprise tests on : ${host.domainFqdn}`);
+  if (dns) lines.push(...block('DNS', host.domainFqdn, { ok: dns.ok, lines: dns.enterprise }));
   for (const name of ENTERPRISE) {
     if (!wanted(name)) continue;
     const found = yield* findDc(host);
@@ -186,6 +194,7 @@ function* dcdiagScript(env: CommandEnv, only: string | undefined): Script<Comman
 
 const KNOWN = [
   'connectivity',
+  'dns',
   ...PRIMARY.map((t) => t.toLowerCase()),
   ...ENTERPRISE.map((t) => t.toLowerCase()),
 ];
@@ -205,7 +214,7 @@ export const dcdiag: CommandDef = {
           lines: [
             {
               kind: 'error',
-              text: `HybridLab: dcdiag's ${test} test is not simulated; the lab runs Connectivity, Advertising, NetLogons, Services, SystemLog and LocatorCheck.`,
+              text: `HybridLab: dcdiag's ${test} test is not simulated; the lab runs Connectivity, Advertising, NetLogons, Services, SystemLog, LocatorCheck and DNS.`,
             },
           ],
         },
