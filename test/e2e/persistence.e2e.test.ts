@@ -265,9 +265,10 @@ describe('the save status', () => {
       .getByTestId('session-open')
       .click();
     await other.page.getByTestId('console-host').selectOption('pc2');
-    await expect(other.page.getByTestId('console-output').textContent()).resolves.toContain(
-      'echo while-storage-is-gone',
-    );
+    // The opened session replays, then xterm paints its rows: wait for them rather than read at once.
+    await expect
+      .poll(() => other.page.getByTestId('console-output').textContent(), { timeout: 10_000 })
+      .toContain('echo while-storage-is-gone');
   });
 });
 

@@ -98,7 +98,7 @@ describe('saving as the learner works', () => {
     const { store, lab, saver, clock } = await setup();
     const io = () => new Promise((r) => setTimeout(r, 30));
     lab.dispatch({ type: 'clock.advance', ms: 250 }); // the first tick is a new journal entry: written at once
-    await io();
+    await settled(saver); // no timer involved: idle once the store has it (a fixed wait flaked under load)
     expect((await records(store)).length).toBe(2);
     for (let i = 0; i < 3; i++) {
       clock.advance(250);
