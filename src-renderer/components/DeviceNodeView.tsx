@@ -89,6 +89,42 @@ export function ResultIcon({ ok }: { ok: boolean }) {
 }
 
 /** One device on the canvas: its name, role and address as a learner would see them. */
+/**
+ * Where edges meet a device: targets on its top and left (two extra on top, for the tenant's
+ * relations to SYNC01 beside the LAN's), sources on its bottom and right. Not connectable: the map
+ * is drawn from the lab, not edited.
+ */
+const HANDLES = {
+  in: [
+    { id: 'top', type: 'target', position: Position.Top },
+    { id: 'top-a', type: 'target', position: Position.Top, left: '20%' },
+    { id: 'top-b', type: 'target', position: Position.Top, left: '34%' },
+    { id: 'left', type: 'target', position: Position.Left },
+  ],
+  out: [
+    { id: 'bottom', type: 'source', position: Position.Bottom },
+    { id: 'bottom-a', type: 'source', position: Position.Bottom, left: '42%' },
+    { id: 'bottom-b', type: 'source', position: Position.Bottom, left: '58%' },
+    { id: 'right', type: 'source', position: Position.Right },
+  ],
+} as const satisfies Record<
+  'in' | 'out',
+  readonly { id: string; type: 'source' | 'target'; position: Position; left?: string }[]
+>;
+
+function Handles({ side }: { side: 'in' | 'out' }) {
+  return HANDLES[side].map((h) => (
+    <Handle
+      key={h.id}
+      id={h.id}
+      type={h.type}
+      position={h.position}
+      isConnectable={false}
+      {...('left' in h ? { style: { left: h.left } } : {})}
+    />
+  ));
+}
+
 export const DeviceNodeView = memo(function DeviceNodeView({ data, selected }: NodeProps<DeviceNode>) {
   const d = data.device;
   const mark = data.trace;
@@ -107,22 +143,7 @@ export const DeviceNodeView = memo(function DeviceNodeView({ data, selected }: N
       data-testid={`device-${d.id}`}
       data-trace={mark}
     >
-      <Handle id="top" type="target" position={Position.Top} isConnectable={false} />
-      <Handle
-        id="top-a"
-        type="target"
-        position={Position.Top}
-        isConnectable={false}
-        style={{ left: '20%' }}
-      />
-      <Handle
-        id="top-b"
-        type="target"
-        position={Position.Top}
-        isConnectable={false}
-        style={{ left: '34%' }}
-      />
-      <Handle id="left" type="target" position={Position.Left} isConnectable={false} />
+      <Handles side="in" />
       <div className={s.head}>
         <span
           className={mergeClasses(
@@ -162,22 +183,7 @@ export const DeviceNodeView = memo(function DeviceNodeView({ data, selected }: N
           {d.lastTest.ok ? 'Your last test got through' : 'Your last test failed'}
         </div>
       )}
-      <Handle id="bottom" type="source" position={Position.Bottom} isConnectable={false} />
-      <Handle
-        id="bottom-a"
-        type="source"
-        position={Position.Bottom}
-        isConnectable={false}
-        style={{ left: '42%' }}
-      />
-      <Handle
-        id="bottom-b"
-        type="source"
-        position={Position.Bottom}
-        isConnectable={false}
-        style={{ left: '58%' }}
-      />
-      <Handle id="right" type="source" position={Position.Right} isConnectable={false} />
+      <Handles side="out" />
     </div>
   );
 });
