@@ -369,8 +369,8 @@ export const windowsHostMachine = setup({
             start: () => forwardQuery(snapshot, packet, r.to),
           },
         });
-      } else if (host !== context.host) {
-        enqueue.assign({ host });
+      } else if (host !== context.host || r.roles) {
+        enqueue.assign({ host, roles: r.roles ?? context.roles });
       }
     }),
     takeMedia: enqueueActions(({ enqueue, context, event, system }) => {

@@ -28,7 +28,7 @@ export interface ServerRoles {
 }
 
 export type ServeResult =
-  | { kind: 'ignore'; events?: NewEvent[] }
+  | { kind: 'ignore'; events?: NewEvent[]; roles?: ServerRoles }
   | { kind: 'reply'; body: Message; roles?: ServerRoles; events?: NewEvent[] }
   | { kind: 'refuse'; reason: RefuseReason }
   | { kind: 'forward'; query: DnsQuery; to: Ipv4[] };
@@ -50,12 +50,13 @@ export function serve(
 
   if (body.kind === 'dhcp.client') {
     if (!roles.dhcpServer || !listenerFor(host.services, 'udp', 67)) return { kind: 'ignore' };
-    // The lease table is written in place (see handleDhcp) when its change is kept, i.e. with a
-    // reply; a RELEASE gets none, and its change is not kept.
-    const r = handleDhcp(roles.dhcpServer, body, now, me, packet.src, body.op !== 'RELEASE');
-    return r.reply
-      ? { kind: 'reply', body: r.reply, roles: { ...roles, dhcpServer: r.state } }
-      : { kind: 'ignore' };
+    // The lease table is written in place (see handleDhcp): the host keeps the roles returned,
+    // with a reply (OFFER, ACK, NAK) or without one (a RELEASE frees the client's lease).
+    const r = handleDhcp(roles.dhcpServer, body, now, me, packet.src, true);
+    if (r.reply) return { kind: 'reply', body: r.reply, roles: { ...roles, dhcpServer: r.state } };
+    return r.state === roles.dhcpServer
+      ? { kind: 'ignore' }
+      : { kind: 'ignore', roles: { ...roles, dhcpServer: r.state } };
   }
   if (broadcast) return { kind: 'ignore' };
 

@@ -50,6 +50,27 @@ describe('DHCP on the client PCs', () => {
     expect(renew?.dst).toBe('192.168.6.2'); // unicast to the server, not broadcast
   });
 
+  it("ipconfig /release frees the PC's lease in the DHCP server's table, and /renew takes it again", () => {
+    const lab = newLab();
+    const leases = () => lab.truth().hosts.dc01!.roles.dhcpServer!.leases;
+    const before = leases()['192.168.6.101']!;
+    expect(before.state).toBe('active');
+    expect(before.expiresAt).toBeGreaterThan(lab.now());
+    run(lab, 'pc2', 'ipconfig /release');
+    const released = leases()['192.168.6.101']!;
+    expect(released.mac).toBe('00-15-5D-06-01-02');
+    expect(released.state).toBe('offered');
+    expect(released.expiresAt).toBeLessThanOrEqual(lab.now());
+    // The other PCs' leases stay as they were.
+    expect(leases()['192.168.6.100']).toEqual(expect.objectContaining({ state: 'active' }));
+    expect(leases()['192.168.6.102']).toEqual(expect.objectContaining({ state: 'active' }));
+    run(lab, 'pc2', 'ipconfig /renew');
+    expect(addressOf(lab, 'pc2')).toBe('192.168.6.101');
+    const renewed = leases()['192.168.6.101']!;
+    expect(renewed.state).toBe('active');
+    expect(renewed.expiresAt).toBe(lab.now() + 8 * DAY);
+  });
+
   describe('when the DHCP Server service is stopped', () => {
     it('release then renew fails with the timeout error and falls back to APIPA', () => {
       const lab = newLab();
