@@ -13,16 +13,10 @@ import type {
 } from '../core/backstageSchemas';
 import { adminStep } from '../cloud/adminPortal';
 import { findCloudUser, updateUser, type TenantState } from '../cloud/tenantState';
-import {
-  grant,
-  revoke,
-  setPassword,
-  setPolicy,
-  setUserAttributes,
-  addToGroup,
-  removeFromGroup,
-  type DirectoryState,
-} from '../roles/directory';
+import { setPolicy, type DirectoryState } from '../roles/directory';
+import { setPassword } from '../roles/directoryAuth';
+import { grant, revoke } from '../roles/directoryAccess';
+import { setUserAttributes, addToGroup, removeFromGroup } from '../roles/directoryAccounts';
 import { deleteValue, writeValue } from '../windows/registry';
 import type { WindowsHostContext } from '../windows/hostState';
 import type { AdSyncState } from '../sync/state';

@@ -7,7 +7,7 @@ import { seedFrom } from '../core/random';
 import type { HostDefinition, LabDefinition } from '../core/definition';
 import { domainZones } from '../roles/dnsServer';
 import { initialDhcpServer } from '../roles/dhcpServer';
-import { initialDirectory } from '../roles/directory';
+import { initialDirectory } from '../roles/directorySeed';
 import { initialAdSync } from '../sync/adsyncInit';
 import { phsPingHistory } from '../sync/history';
 import { appendEvent, type EventLogs } from '../windows/eventlog';

@@ -1,12 +1,6 @@
 /** Questions the fault predicates ask of the lab's truth. Pure. */
-import {
-  findUser,
-  hasRight,
-  isLockedOut,
-  trusteesOf,
-  type AdUser,
-  type DirectoryState,
-} from '../roles/directory';
+import { findUser, isLockedOut, type AdUser, type DirectoryState } from '../roles/directory';
+import { hasRight, trusteesOf } from '../roles/directoryAccess';
 import { findCloudUser, type CloudUser } from '../cloud/tenantState';
 import { firewallVerdict } from '../net/routing';
 import type { LabDefinition } from '../core/definition';

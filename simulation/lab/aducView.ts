@@ -8,7 +8,7 @@
 import { memoOn } from './memo';
 import type { AducResult } from '../windows/hostState';
 import { isLockedOut, type DirectoryState } from '../roles/directory';
-import { BUILTIN_GROUP_DESCRIPTIONS } from '../roles/dcServices';
+import { BUILTIN_GROUP_DESCRIPTIONS } from '../roles/dcDirectoryReads';
 import { wellKnownContainers } from '../roles/directoryObjects';
 import { ADUC_TEXT } from '../tools/aduc';
 import type { LabDefinition } from '../core/definition';

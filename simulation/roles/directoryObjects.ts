@@ -7,7 +7,8 @@
  */
 import type { Ace, AclEdit } from '../core/directoryTypes';
 import { hashString } from '../core/hash';
-import { ancestors, grant, revoke, type AdUser, type DirectoryState } from './directory';
+import { type AdUser, type DirectoryState } from './directory';
+import { ancestors, grant, revoke } from './directoryAccess';
 
 export type DirObjectClass = 'domainDNS' | 'organizationalUnit' | 'container' | 'user' | 'group' | 'computer';
 

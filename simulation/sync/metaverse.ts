@@ -8,7 +8,7 @@
  */
 import { hashValue } from '../core/hash';
 import type { ExportedUser } from '../net/appMessages';
-import type { UserRecord } from '../roles/dcServices';
+import type { UserRecord } from '../roles/dcDirectoryReads';
 import { spaceGet, spaceWith, type Space } from './space';
 import { guidToAnchor, type ConnectConfig, type ConnectorSpaceEntry, type ImportedGroup } from './state';
 

@@ -17,7 +17,7 @@ import type {
 } from '../net/appMessages';
 import type { Message } from '../net/packets';
 import { exchange, sleep, type Script, type ScriptOp, type ScriptResume } from '../proc/script';
-import type { UserRecord } from '../roles/dcServices';
+import type { UserRecord } from '../roles/dcDirectoryReads';
 import { TIMINGS } from '../core/timings';
 import type { NewEvent } from '../windows/eventlog';
 import { effectiveIpConfig, type WindowsHostContext } from '../windows/hostState';

@@ -9,7 +9,7 @@
 import type { DirErrorCode, DirOp, UserPatch } from '../net/appMessages';
 import type { Script } from '../proc/script';
 import type { AducAction } from '../core/actionSchemas';
-import type { UserRecord } from '../roles/dcServices';
+import type { UserRecord } from '../roles/dcDirectoryReads';
 import { dirCall, type DcSession } from './commands/ad/adClient';
 import type { AducResult, WindowsHostContext } from '../windows/hostState';
 

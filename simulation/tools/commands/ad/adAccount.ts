@@ -5,7 +5,7 @@
  * password policy and the account's state give the errors printed here.
  */
 import { cmdletSpec } from '../../catalog';
-import type { UserRecord } from '../../../roles/dcServices';
+import type { UserRecord } from '../../../roles/dcDirectoryReads';
 import type { Script } from '../../../proc/script';
 import {
   AD_NS,

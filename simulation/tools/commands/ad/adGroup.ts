@@ -5,7 +5,7 @@
  * protected group (Domain Admins) makes AdminSDHolder mark it (adminCount=1) on the DC.
  */
 import { cmdletSpec } from '../../catalog';
-import type { UserRecord } from '../../../roles/dcServices';
+import type { UserRecord } from '../../../roles/dcDirectoryReads';
 import type { Script } from '../../../proc/script';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { BoundValue } from '../../shell/bind';

@@ -7,7 +7,7 @@
  * name is used; without -UserPrincipalName the account has none.
  */
 import { cmdletSpec } from '../../catalog';
-import type { UserRecord } from '../../../roles/dcServices';
+import type { UserRecord } from '../../../roles/dcDirectoryReads';
 import type { Script } from '../../../proc/script';
 import { AD_NS, adCmdlet, domainDnOf, openAdws, secureStringArg, str, type AdCmdlet } from './adClient';
 import { whatIf } from './adUser';

@@ -5,7 +5,7 @@
  * zone, FILETIME integers, `{a, b…}` collections). Pure.
  */
 import type { PasswordPolicy } from '../../../core/directoryTypes';
-import type { UserRecord } from '../../../roles/dcServices';
+import type { UserRecord } from '../../../roles/dcDirectoryReads';
 import { isTyped, psDateValue, type PsValue } from '../../shell/psFormat';
 import { fileTime, NEVER_FILETIME, psCollection } from './adClient';
 import type { FilterValue } from './adFilter';

@@ -8,7 +8,7 @@
  */
 import { cmdletSpec } from '../../catalog';
 import type { AclView, DirObject } from '../../../roles/directoryObjects';
-import type { UserRecord } from '../../../roles/dcServices';
+import type { UserRecord } from '../../../roles/dcDirectoryReads';
 import type { Script } from '../../../proc/script';
 import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState';
 import type { BoundValue } from '../../shell/bind';

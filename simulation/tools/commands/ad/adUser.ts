@@ -5,7 +5,7 @@
  */
 import { cmdletSpec } from '../../catalog';
 import type { UserPatch } from '../../../net/appMessages';
-import type { UserRecord } from '../../../roles/dcServices';
+import type { UserRecord } from '../../../roles/dcDirectoryReads';
 import type { Script } from '../../../proc/script';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { BoundValue, CmdletSpec } from '../../shell/bind';

@@ -8,7 +8,7 @@
  */
 import type { HostEffect } from '../../../windows/hostOps';
 import type { PasswordPolicy } from '../../../core/directoryTypes';
-import type { UserRecord } from '../../../roles/dcServices';
+import type { UserRecord } from '../../../roles/dcDirectoryReads';
 import type { DirErrorCode, DirOp } from '../../../net/appMessages';
 import type { Script } from '../../../proc/script';
 import type { WindowsHostContext } from '../../../windows/hostState';

@@ -1,0 +1,246 @@
+/**
+ * The directory as the DC hands it out: a user's attributes (never the password), and the requests
+ * that only read (users, changed users, groups with their members, computers, objects, ACLs, the
+ * password policy, effective rights). Pure.
+ */
+import type { DirOp, DirResponse } from '../net/appMessages';
+import type { Message } from '../net/packets';
+import type { NewEvent } from '../windows/eventlog';
+import { findUser, isLockedOut, type AdUser, type DirectoryState } from './directory';
+import { hasRight, trusteesOf } from './directoryAccess';
+import { aclOf, computerSid, groupSid, objectAt, objectsUnder } from './directoryObjects';
+import { changeableAt, expiresAt } from './passwordPolicy';
+
+export interface DcAnswer {
+  reply?: Message;
+  refuse?: boolean;
+  dir?: DirectoryState;
+  events?: NewEvent[];
+}
+
+/** The attributes of a user as the directory hands them out (never the password). */
+export interface UserRecord {
+  sam: string;
+  upn: string;
+  dn: string;
+  sid: string;
+  guid: string;
+  name: string;
+  givenName: string;
+  surname: string;
+  displayName: string;
+  enabled: boolean;
+  lockedOut: boolean;
+  lockoutTime: number;
+  badPwdCount: number;
+  badPasswordTime: number;
+  pwdLastSet: number;
+  passwordNeverExpires: boolean;
+  passwordExpired: boolean;
+  cannotChangePassword: boolean;
+  passwordChangeable: number;
+  passwordExpires?: number;
+  adminCount: number;
+  memberOf: string[];
+  mail?: string;
+  mobile?: string;
+  title?: string;
+  department?: string;
+  lastLogon: number;
+  logonCount: number;
+  whenCreated: number;
+  whenChanged: number;
+  usnChanged: number;
+  parent: string;
+  description?: string;
+}
+
+export function userRecord(dir: DirectoryState, u: AdUser, now: number): UserRecord {
+  const exp = expiresAt(dir.policy, u.pwdLastSet, u.passwordNeverExpires);
+  return {
+    sam: u.sam,
+    upn: u.upn,
+    dn: u.dn,
+    sid: u.sid,
+    guid: u.guid,
+    name: u.cn,
+    givenName: u.givenName,
+    surname: u.surname,
+    displayName: u.displayName,
+    enabled: u.enabled,
+    lockedOut: isLockedOut(u, dir.policy, now),
+    lockoutTime: u.lockoutTime,
+    badPwdCount: u.badPwdCount,
+    badPasswordTime: u.badPasswordTime,
+    pwdLastSet: u.pwdLastSet,
+    passwordNeverExpires: u.passwordNeverExpires,
+    passwordExpired: u.pwdLastSet === 0 || (exp !== undefined && now > exp),
+    cannotChangePassword: u.cannotChangePassword,
+    passwordChangeable: changeableAt(dir.policy, u.pwdLastSet),
+    passwordExpires: exp,
+    adminCount: u.adminCount,
+    memberOf: u.memberOf,
+    mail: u.mail,
+    mobile: u.mobile,
+    title: u.title,
+    department: u.department,
+    lastLogon: u.lastLogon,
+    logonCount: u.logonCount,
+    whenCreated: u.whenCreated,
+    whenChanged: u.whenChanged,
+    usnChanged: u.usnChanged,
+    parent: u.parent,
+    description: u.description,
+  };
+}
+
+export function dirReply(r: Omit<DirResponse, 'kind'>): DirResponse {
+  return { kind: 'app.dir.response', ...r };
+}
+
+const READ_OPS = new Set<DirOp['op']>([
+  'getUser',
+  'listUsers',
+  'listGroups',
+  'getPolicy',
+  'effectiveRights',
+  'listComputers',
+  'listObjects',
+  'getAcl',
+]);
+
+/** The requests that only read the directory (any bound account may make them). */
+export type ReadOp = Extract<
+  DirOp,
+  {
+    op:
+      | 'getUser'
+      | 'listUsers'
+      | 'listGroups'
+      | 'getPolicy'
+      | 'effectiveRights'
+      | 'listComputers'
+      | 'listObjects'
+      | 'getAcl';
+  }
+>;
+
+export function isReadOp(op: DirOp): op is ReadOp {
+  return READ_OPS.has(op.op);
+}
+
+/** Answers a request that only reads the directory. */
+export function readDirectory(dir: DirectoryState, op: ReadOp, now: number): DcAnswer {
+  switch (op.op) {
+    case 'getUser': {
+      const u = findUser(dir, op.identity);
+      return {
+        reply: u
+          ? dirReply({ ok: true, result: userRecord(dir, u, now) })
+          : dirReply({ ok: false, error: 'no-such-object' }),
+      };
+    }
+    case 'listUsers': {
+      const since = op.changedSince ?? Number.NEGATIVE_INFINITY;
+      // for…in: the users record is large and often freshly copied, where Object.values is slow.
+      const result: UserRecord[] = [];
+      for (const k in dir.users) {
+        const u = dir.users[k] as AdUser;
+        if (u.usnChanged > since) result.push(userRecord(dir, u, now));
+      }
+      return { reply: dirReply({ ok: true, result }) };
+    }
+    case 'listGroups': {
+      const since = op.changedSince;
+      const include = new Set((op.include ?? []).map((n) => n.toLowerCase()));
+      const wanted = Object.values(dir.groups).filter(
+        (g) => since === undefined || g.usnChanged > since || include.has(g.name.toLowerCase()),
+      );
+      // Members of the wanted groups, in one pass over the users (in the users' order). A list is
+      // found by the name as written, else case-insensitively; a user is listed once per group.
+      const members = new Map<string, string[]>();
+      for (const g of wanted) {
+        const list: string[] = [];
+        members.set(g.name.toLowerCase(), list);
+        members.set(g.name, list);
+      }
+      if (wanted.length > 0) {
+        for (const k in dir.users) {
+          const u = dir.users[k] as AdUser;
+          for (const m of u.memberOf) {
+            const list = members.get(m) ?? members.get(m.toLowerCase());
+            if (list && list[list.length - 1] !== u.guid) list.push(u.guid);
+          }
+        }
+      }
+      return {
+        reply: dirReply({
+          ok: true,
+          result: wanted.map((g) => ({
+            name: g.name,
+            dn: g.dn,
+            guid: g.guid,
+            scope: g.scope,
+            usnChanged: g.usnChanged,
+            sid: groupSid(dir, g.name),
+            description: g.description ?? BUILTIN_GROUP_DESCRIPTIONS[g.name.toLowerCase()],
+            members: members.get(g.name.toLowerCase()) ?? [],
+          })),
+        }),
+      };
+    }
+    case 'getPolicy':
+      return { reply: dirReply({ ok: true, result: dir.policy }) };
+    case 'effectiveRights': {
+      const account = findUser(dir, op.account);
+      if (!account) return { reply: dirReply({ ok: false, error: 'no-such-object' }) };
+      const rights = (
+        [
+          'Reset Password',
+          'Change Password',
+          'Write lockoutTime',
+          'Write pwdLastSet',
+          'Unexpire Password',
+          'Replicating Directory Changes',
+          'Replicating Directory Changes All',
+        ] as const
+      ).filter((r) => hasRight(dir, trusteesOf(account), r, op.dn));
+      return { reply: dirReply({ ok: true, result: rights }) };
+    }
+    case 'listComputers':
+      return {
+        reply: dirReply({
+          ok: true,
+          result: Object.values(dir.computers).map((c) => ({
+            name: c.name,
+            dn: c.dn,
+            parent: c.parent,
+            guid: c.guid,
+            sid: computerSid(dir, c.name),
+            enabled: c.enabled,
+            dnsHostName: c.dnsHostName,
+            os: c.os,
+          })),
+        }),
+      };
+    case 'listObjects': {
+      const base = op.base ?? dir.domainDn;
+      if (!objectAt(dir, base)) return { reply: dirReply({ ok: false, error: 'no-such-object' }) };
+      return { reply: dirReply({ ok: true, result: objectsUnder(dir, base) }) };
+    }
+    case 'getAcl': {
+      const view = aclOf(dir, op.dn);
+      return {
+        reply: view ? dirReply({ ok: true, result: view }) : dirReply({ ok: false, error: 'no-such-object' }),
+      };
+    }
+  }
+}
+
+/** The Comment of the built-in groups (net group, Get-ADGroup -Properties Description). */
+export const BUILTIN_GROUP_DESCRIPTIONS: Record<string, string> = {
+  'domain admins': 'Designated administrators of the domain',
+  'domain users': 'All domain users',
+  'enterprise admins': 'Designated administrators of the enterprise',
+  administrators: 'Administrators have complete and unrestricted access to the computer/domain',
+};
