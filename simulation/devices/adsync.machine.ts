@@ -18,7 +18,7 @@
  */
 import { assign, enqueueActions, sendParent, setup, type AnyActorRef } from 'xstate';
 import { nextGuid, type RngState } from '../core/random';
-import type { LabEnv } from '../core/env';
+import { labNow, type LabEnv } from '../core/env';
 import type { NetworkEvent } from '../net/network.machine';
 import type { Packet } from '../net/packets';
 import type { RelayRequest } from '../net/appMessages';
@@ -216,7 +216,7 @@ export const adsyncMachine = setup({
         ...context.state,
         engine: {
           ldapSignAndEncrypt: context.state.config?.ldapSignAndEncrypt ?? true,
-          loadedAt: context.env.now(),
+          loadedAt: labNow(context.env),
         },
       },
     })),
@@ -227,7 +227,7 @@ export const adsyncMachine = setup({
       state: {
         ...context.state,
         cycleInProgress: true,
-        scheduler: { ...context.state.scheduler, cycleStartedAt: context.env.now() },
+        scheduler: { ...context.state.scheduler, cycleStartedAt: labNow(context.env) },
       },
       policy: context.requested ?? context.state.scheduler.nextPolicy,
       seq: context.seq + 1,
@@ -235,7 +235,7 @@ export const adsyncMachine = setup({
     })),
     takeCycle: enqueueActions(({ enqueue, context, event }) => {
       const r = outputOf<CycleResult>(event);
-      const now = context.env.now();
+      const now = labNow(context.env);
       if (!r) {
         enqueue.assign({
           state: {
@@ -260,7 +260,7 @@ export const adsyncMachine = setup({
     }),
     countRelay: assign(({ context }) => ({ seq: context.seq + 1 })),
     listening: enqueueActions(({ enqueue, context }) => {
-      const now = context.env.now();
+      const now = labNow(context.env);
       const entries =
         context.wasListening || context.state.writeback.listener === 'failing'
           ? [writebackEvents.heartbeat(context.namespace)]
@@ -287,7 +287,7 @@ export const adsyncMachine = setup({
           writeback: {
             ...context.state.writeback,
             listener: 'listening',
-            lastHeartbeatAt: context.env.now(),
+            lastHeartbeatAt: labNow(context.env),
           },
         },
       });
@@ -496,7 +496,7 @@ export const adsyncMachine = setup({
         event.action,
         context.state.config,
         context.state.scheduler.stagingMode,
-        context.env.now(),
+        labNow(context.env),
       );
       enqueue.assign({ wizard: r.wizard });
       let seq = context.seq;
@@ -599,7 +599,7 @@ export const adsyncMachine = setup({
           { type: 'credentialsChecked', result: r },
           context.state.config,
           context.state.scheduler.stagingMode,
-          context.env.now(),
+          labNow(context.env),
         );
         enqueue.assign({ wizard: w.wizard });
         return;
@@ -613,7 +613,7 @@ export const adsyncMachine = setup({
           { type: 'configured', ok: false, message: r?.error ?? WIZARD_TEXT.unreachable },
           context.state.config,
           context.state.scheduler.stagingMode,
-          context.env.now(),
+          labNow(context.env),
         );
         enqueue.assign({ wizard: w.wizard });
         return;
@@ -624,7 +624,7 @@ export const adsyncMachine = setup({
           { type: 'cloudConfigured' },
           context.state.config,
           context.state.scheduler.stagingMode,
-          context.env.now(),
+          labNow(context.env),
         );
         const next = `wizard-${context.seq + 1}`;
         const ms = job.effect.localMs;
@@ -669,7 +669,7 @@ export const adsyncMachine = setup({
         { type: 'configured', ok: true, message },
         after,
         state.scheduler.stagingMode,
-        context.env.now(),
+        labNow(context.env),
       );
       enqueue.assign({
         state,
@@ -695,7 +695,7 @@ export const adsyncMachine = setup({
       (!!context.requested ||
         (context.state.scheduler.syncCycleEnabled &&
           context.wizard.page.page === 'closed' &&
-          context.env.now() >= context.state.scheduler.nextRunAt)),
+          labNow(context.env) >= context.state.scheduler.nextRunAt)),
     phsActive: ({ context }) => phsActive(context),
     writebackActive: ({ context }) => writebackActive(context),
     writebackInactive: ({ context }) => !writebackActive(context),
@@ -705,7 +705,7 @@ export const adsyncMachine = setup({
       spaceSome(context.state.connectorSpace, (e) => e.exportedAt !== undefined),
   },
   delays: {
-    untilNextRun: ({ context }) => Math.max(1000, context.state.scheduler.nextRunAt - context.env.now()),
+    untilNextRun: ({ context }) => Math.max(1000, context.state.scheduler.nextRunAt - labNow(context.env)),
     phsInterval: PHS_INTERVAL,
     heartbeat: HEARTBEAT_INTERVAL,
     relayRetry: RELAY_RETRY,
@@ -775,7 +775,7 @@ export const adsyncMachine = setup({
                       groupSpace: context.state.groupSpace,
                       groupsExported: context.state.groupsExported,
                       ...(context.state.adWatermark ? { watermark: context.state.adWatermark } : {}),
-                      now: () => context.env.now(),
+                      now: () => labNow(context.env),
                     }),
                 }),
                 onDone: { target: 'idle', actions: 'takeCycle' },
@@ -807,7 +807,7 @@ export const adsyncMachine = setup({
                       serverName: context.state.serverName,
                       tracking: `${context.hostId}-${context.seq}`,
                       offsetMinutes: context.offsetMinutes,
-                      now: () => context.env.now(),
+                      now: () => labNow(context.env),
                     }) as Script<unknown>,
                 }),
                 onDone: [

@@ -11,7 +11,7 @@ import { assign, sendParent, sendTo, setup, type AnyActorRef } from 'xstate';
 import { nextInt, type RngState } from '../core/random';
 import { BROADCAST, UNSPECIFIED, type Ipv4 } from '../net/ipv4';
 import type { DhcpServerMessage, Message, Packet } from '../net/packets';
-import type { LabEnv } from '../core/env';
+import { labNow, type LabEnv } from '../core/env';
 import { TIMINGS } from '../core/timings';
 import type { DhcpLease } from '../windows/hostState';
 
@@ -227,7 +227,7 @@ export const dhcpClientMachine = setup({
     takeOffer: assign(({ event }) => ({ offer: serverMessage(event) })),
     takeLease: assign(({ context, event }) => {
       const msg = serverMessage(event);
-      return msg ? { lease: leaseFrom(msg, context.env.now()), apipa: undefined } : {};
+      return msg ? { lease: leaseFrom(msg, labNow(context.env)), apipa: undefined } : {};
     }),
     dropLease: assign({ lease: undefined, offer: undefined }),
     keepForReboot: assign(({ context }) => ({ previousLease: context.lease ?? context.previousLease })),
@@ -286,29 +286,29 @@ export const dhcpClientMachine = setup({
     },
     moreAttempts: ({ context }) => context.attempt + 1 < TIMINGS.dhcpDiscoverWaits.length,
     pending: ({ context }) => context.pending === 'renew',
-    pastT2: ({ context }) => !!context.lease && context.env.now() >= t2(context.lease),
-    expired: ({ context }) => !context.lease || context.env.now() >= context.lease.expiresAt,
+    pastT2: ({ context }) => !!context.lease && labNow(context.env) >= t2(context.lease),
+    expired: ({ context }) => !context.lease || labNow(context.env) >= context.lease.expiresAt,
     connected: ({ event }) => event.type === 'dhcp.media' && event.connected,
     disconnected: ({ event }) => event.type === 'dhcp.media' && !event.connected,
     hasLease: ({ context }) => !!context.lease,
     canReboot: ({ context }) =>
-      !!context.previousLease && context.env.now() < context.previousLease.expiresAt,
+      !!context.previousLease && labNow(context.env) < context.previousLease.expiresAt,
   },
   delays: {
     discoverWait: ({ context }) => TIMINGS.dhcpDiscoverWaits[context.attempt] ?? TIMINGS.dhcpDiscoverWaits[0],
     requestWait: TIMINGS.dhcpRequestWait,
-    untilT1: ({ context }) => (context.lease ? Math.max(0, t1(context.lease) - context.env.now()) : 0),
+    untilT1: ({ context }) => (context.lease ? Math.max(0, t1(context.lease) - labNow(context.env)) : 0),
     renewRetry: ({ context }) =>
       context.lease
-        ? Math.max(TIMINGS.dhcpMinRetry, (t2(context.lease) - context.env.now()) / 2)
+        ? Math.max(TIMINGS.dhcpMinRetry, (t2(context.lease) - labNow(context.env)) / 2)
         : TIMINGS.dhcpMinRetry,
     rebindRetry: ({ context }) =>
       context.lease
         ? Math.max(
             TIMINGS.dhcpMinRetry,
             Math.min(
-              (context.lease.expiresAt - context.env.now()) / 2,
-              context.lease.expiresAt - context.env.now(),
+              (context.lease.expiresAt - labNow(context.env)) / 2,
+              context.lease.expiresAt - labNow(context.env),
             ),
           )
         : TIMINGS.dhcpMinRetry,

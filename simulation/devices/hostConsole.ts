@@ -6,11 +6,12 @@
 import type { HostEffect } from '../windows/hostOps';
 import { appendConsole, applyEffects, setBusy } from '../windows/hostOps';
 import type { Script } from '../proc/script';
+import { labNow } from '../core/env';
 import type { CommandResult } from '../tools/commands/types';
 import type { ConsoleLine, ShellKind, WindowsHostContext } from '../windows/hostState';
 import { ipconfigBrief, ipconfigRenewFailed } from '../windows/ipconfig';
-import { finish, succeeded, type Step, type StepTail } from '../tools/shell/console';
-import type { AdsyncRequest } from '../sync/requests';
+import { finish, runStep, succeeded, type Step, type StepTail } from '../tools/shell/console';
+import type { AdsyncReply, AdsyncRequest } from '../sync/requests';
 import type { HostMachineContext, Job } from './hostTypes';
 
 export function renewOutput(host: WindowsHostContext, op: 'renew' | 'release', ok: boolean): ConsoleLine[] {
@@ -66,6 +67,21 @@ export function settle(
   return { host: h, next: f.next };
 }
 
+/**
+ * What a console waiting on the ADSync service prints of its answer. The wait keeps the step that
+ * asked and what it saw (data); running it again gives the same request and the formatter that
+ * goes with it (commands are pure), which formats the answer.
+ */
+export function localResult(
+  wait: NonNullable<HostMachineContext['localWait']>,
+  reply: AdsyncReply,
+): CommandResult {
+  const outcome = runStep(wait.tail, wait.seen);
+  if (outcome.kind !== 'local')
+    throw new Error(`localResult: the step that waited now ends with ${outcome.kind}`);
+  return outcome.format(reply);
+}
+
 export function planConsole(
   ctx: HostMachineContext,
   host: WindowsHostContext,
@@ -75,13 +91,14 @@ export function planConsole(
   previousOk = true,
   requests: HostRequests = { adsync: [], restart: false },
 ): ConsolePlan {
-  const now = ctx.env.now();
+  const now = labNow(ctx.env);
   let h = host;
   let lastOk = previousOk;
   const queue = [...steps];
   for (let step = queue.shift(); step; step = queue.shift()) {
     if ((step.condition === 'and' && !lastOk) || (step.condition === 'or' && lastOk)) continue;
-    const outcome = step.run({ host: h, now, offsetMinutes: h.timeZoneOffsetMinutes });
+    const seen = { host: h, now, offsetMinutes: h.timeZoneOffsetMinutes };
+    const outcome = runStep(step, seen);
     const rest = queue;
     if (outcome.kind === 'done') {
       const settled = settle(h, shell, step, outcome.result, now, requests);
@@ -100,7 +117,7 @@ export function planConsole(
         jobs,
         requests,
         local: { requestId, request: outcome.request },
-        localWait: { shell, requestId, format: outcome.format, tail: step, rest },
+        localWait: { shell, requestId, tail: step, seen, rest },
       };
     }
     if (outcome.kind === 'dhcp') {

@@ -7,14 +7,12 @@ import type { LabEnv } from '../core/env';
 import type { Packet } from '../net/packets';
 import type { Ipv4 } from '../net/ipv4';
 import type { ScriptOutput } from '../proc/script.machine';
-import type { CommandResult } from '../tools/commands/types';
 import type { ShellKind, WindowsHostContext } from '../windows/hostState';
 import type { ServerRoles } from '../windows/serve';
-import type { Step, StepTail } from '../tools/shell/console';
+import type { InterpretEnv, Step, StepTail } from '../tools/shell/console';
 import type { DhcpClientReport } from './dhcpClient.machine';
 import type { W32TimeTimerReport } from './w32timeTimer.machine';
 import type { AdSyncReport } from './adsync.machine';
-import type { AdsyncReply } from '../sync/requests';
 import type { AdSyncState } from '../sync/state';
 import type { LabCommandEvent } from './labCommands';
 
@@ -48,12 +46,15 @@ export interface HostMachineContext {
   jobs: Record<string, Job>;
   /** Something a learner started that another actor on this host is finishing (e.g. the Connect wizard). */
   busyWith?: string;
-  /** A console waiting on a local service's answer (the ADSync cmdlets), and what it runs next. */
+  /**
+   * A console waiting on a local service's answer (the ADSync cmdlets), and what it runs next. The
+   * step that asked and what it saw then give the answer's format again (hostConsole.ts localResult).
+   */
   localWait?: {
     shell: ShellKind;
     requestId: string;
-    format: (reply: AdsyncReply) => CommandResult;
-    tail: StepTail;
+    tail: Step;
+    seen: InterpretEnv;
     rest: Step[];
   };
   /** A console waiting on the DHCP client (ipconfig /renew or /release), and what it runs next. */

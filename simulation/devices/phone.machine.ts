@@ -11,7 +11,7 @@
  */
 import { assertEvent, assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import type { PhoneDefinition } from '../core/definition';
-import type { LabEnv } from '../core/env';
+import { labNow, type LabEnv } from '../core/env';
 import type { NetworkEvent } from '../net/network.machine';
 import type { LabCommandEvent } from './labCommands';
 import type { Packet } from '../net/packets';
@@ -171,7 +171,7 @@ export const phoneMachine = setup({
       if (!context.powered) return;
       const { packet, replyTo } = event;
       const body = packet.body;
-      const now = context.env.now();
+      const now = labNow(context.env);
       if (body.kind === 'app.sms') {
         const sms = [...context.sms, { from: body.from, text: body.text, at: now }].slice(-SMS_LIMIT);
         enqueue.assign({ sms });
@@ -292,7 +292,7 @@ export const phoneMachine = setup({
       }
       const accounts = [
         ...context.authenticator.accounts.filter((a) => a.account !== out.account),
-        { account: out.account, tenant: out.tenant ?? '', secret: out.secret, addedAt: context.env.now() },
+        { account: out.account, tenant: out.tenant ?? '', secret: out.secret, addedAt: labNow(context.env) },
       ];
       return { jobs, authenticator: { ...context.authenticator, accounts } };
     }),

@@ -13,7 +13,7 @@
  */
 import { assertEvent, assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import type { LabDefinition } from '../core/definition';
-import type { LabEnv } from '../core/env';
+import { labNow, type LabEnv } from '../core/env';
 import type { NetworkEvent } from '../net/network.machine';
 import type { Packet } from '../net/packets';
 import type { WritebackFailure } from '../net/appMessages';
@@ -99,7 +99,7 @@ export const tenantMachine = setup({
       assertEvent(event, 'net.deliver');
       const { packet, replyTo } = event;
       const net = system.get('network') as AnyActorRef;
-      const now = context.env.now();
+      const now = labNow(context.env);
       const r = serveTenant(context.tenant, packet, now);
       if (r.kind === 'reply') {
         enqueue.assign({ tenant: r.tenant });
@@ -199,21 +199,21 @@ export const tenantMachine = setup({
     }),
     ssprAction: enqueueActions(({ enqueue, context, event }) => {
       assertEvent(event, 'portal.sspr');
-      const r = ssprStep(context.tenant, context.sspr, event.action, context.env.now());
+      const r = ssprStep(context.tenant, context.sspr, event.action, labNow(context.env));
       const plan = planEffects(context, r.effects, { tenant: r.tenant, sspr: r.flow });
       enqueue.assign(plan.patch);
       spawnAll(enqueue, plan.spawns);
     }),
     portalAction: enqueueActions(({ enqueue, context, event }) => {
       assertEvent(event, 'portal.myaccount');
-      const r = portalStep(context.tenant, context.portal, event.action, context.env.now());
+      const r = portalStep(context.tenant, context.portal, event.action, labNow(context.env));
       const plan = planEffects(context, r.effects, { tenant: r.tenant, portal: r.session });
       enqueue.assign(plan.patch);
       spawnAll(enqueue, plan.spawns);
     }),
     adminAction: enqueueActions(({ enqueue, context, event }) => {
       assertEvent(event, 'portal.admin');
-      const r = adminStep(context.tenant, event.action, context.env.now());
+      const r = adminStep(context.tenant, event.action, labNow(context.env));
       const pendingResets = r.pendingReset
         ? { ...context.admin.pendingResets, [r.pendingReset.trackingId]: r.pendingReset }
         : context.admin.pendingResets;
@@ -225,7 +225,7 @@ export const tenantMachine = setup({
             context.admin.notifications,
             event.action.type,
             r.notice,
-            context.env.now(),
+            labNow(context.env),
           ),
           pendingResets,
         },
@@ -240,7 +240,7 @@ export const tenantMachine = setup({
       const job = context.jobs[id];
       if (!job) return;
       const jobs = Object.fromEntries(Object.entries(context.jobs).filter(([k]) => k !== id));
-      const now = context.env.now();
+      const now = labNow(context.env);
       if (job.kind !== 'writeback') {
         enqueue.assign({ jobs });
         return;
@@ -280,7 +280,7 @@ export const tenantMachine = setup({
     }),
     backstage: assign(({ context, event }) =>
       event.type === 'backstage.tenant'
-        ? { tenant: applyTenantOp(context.tenant, event.op, context.env.now()) }
+        ? { tenant: applyTenantOp(context.tenant, event.op, labNow(context.env)) }
         : {},
     ),
   },
@@ -292,7 +292,7 @@ export const tenantMachine = setup({
     const relay = mine.find((e) => e.names.some((n) => n.endsWith('.servicebus.windows.net')));
     const login = mine.find((e) => e.names.includes('login.microsoftonline.com')) ?? mine[0];
     return {
-      tenant: initialTenant(def, input.seed, input.env.now()),
+      tenant: initialTenant(def, input.seed, labNow(input.env)),
       sspr: CLOSED_FLOW,
       portal: CLOSED_PORTAL,
       admin: { pendingResets: {}, notifications: [] },

@@ -15,6 +15,7 @@ import { assertEvent, assign, enqueueActions, setup, type AnyActorRef } from 'xs
 import type { NetworkEvent } from '../net/network.machine';
 import type { Message, Packet } from '../net/packets';
 import type { Ipv4 } from '../net/ipv4';
+import { labNow } from '../core/env';
 import type { Script } from '../proc/script';
 import { scriptMachine } from '../proc/script.machine';
 import type { CommandResult } from '../tools/commands/types';
@@ -49,7 +50,7 @@ import type { DhcpLease } from '../windows/hostState';
 import type { HostEvent, HostInput, HostMachineContext } from './hostTypes';
 import { w32timeTimerMachine } from './w32timeTimer.machine';
 import { pollTimeSource, type TimePoll } from '../tools/commands/time/w32timePoll';
-import { applyPlan, planConsole, renewOutput, settle, type HostRequests } from './hostConsole';
+import { applyPlan, localResult, planConsole, renewOutput, settle, type HostRequests } from './hostConsole';
 
 export type { HostEvent, HostInput, HostMachineContext } from './hostTypes';
 
@@ -126,7 +127,7 @@ export const windowsHostMachine = setup({
   },
   actions: {
     boot: assign(({ context }) => {
-      const now = context.env.now();
+      const now = labNow(context.env);
       const desktop = context.host.desktop;
       let host = bootServices({
         ...context.host,
@@ -189,7 +190,7 @@ export const windowsHostMachine = setup({
       const id = `job-${host.seq + 1}`;
       const next = { ...host, seq: host.seq + 1 };
       enqueue.assign({ host: next, jobs: { ...context.jobs, [id]: { kind: 'time.poll' } } });
-      const now = context.env.now();
+      const now = labNow(context.env);
       enqueue.spawnChild('script', {
         id,
         input: { deviceId: host.id, idPrefix: `${host.id}.${id}`, start: () => pollTimeSource(next, now) },
@@ -230,7 +231,7 @@ export const windowsHostMachine = setup({
       });
     }),
     adsyncLog: assign(({ context, event }) =>
-      event.type === 'host.log' ? { host: log(context.host, context.env.now(), ...event.entries) } : {},
+      event.type === 'host.log' ? { host: log(context.host, labNow(context.env), ...event.entries) } : {},
     ),
     adsyncReply: enqueueActions(({ enqueue, context, event }) => {
       if (
@@ -239,10 +240,10 @@ export const windowsHostMachine = setup({
         context.localWait.requestId !== event.requestId
       )
         return;
-      const { shell, format, tail, rest } = context.localWait;
-      const result = format(event.reply);
+      const { shell, tail, rest } = context.localWait;
+      const result = localResult(context.localWait, event.reply);
       const requests: HostRequests = { adsync: [], restart: false };
-      const { host, next } = settle(context.host, shell, tail, result, context.env.now(), requests);
+      const { host, next } = settle(context.host, shell, tail, result, labNow(context.env), requests);
       enqueue.assign({ localWait: undefined });
       applyPlan(
         enqueue,
@@ -260,7 +261,7 @@ export const windowsHostMachine = setup({
     }),
     backstageHost: enqueueActions(({ enqueue, context, event, system, self }) => {
       assertEvent(event, 'backstage.host');
-      const host = applyHostPatch(context.host, event.patch, context.env.now());
+      const host = applyHostPatch(context.host, event.patch, labNow(context.env));
       enqueue.assign({ host });
       if (event.patch.op === 'dns' || event.patch.op === 'machineSecret') return;
       if (event.patch.op === 'dhcpRestart' && self.getSnapshot().children.dhcp)
@@ -273,7 +274,7 @@ export const windowsHostMachine = setup({
       return {
         roles: {
           ...context.roles,
-          directory: applyAdOp(context.roles.directory, event.op, context.env.now()),
+          directory: applyAdOp(context.roles.directory, event.op, labNow(context.env)),
         },
       };
     }),
@@ -296,7 +297,7 @@ export const windowsHostMachine = setup({
       enqueue.sendTo('adsync', { type: 'adsync.wizard', action: event.action });
     }),
     shutdown: enqueueActions(({ enqueue, context, system, self }) => {
-      const now = context.env.now();
+      const now = labNow(context.env);
       const adsyncRef = self.getSnapshot().children.adsync as AnyActorRef | undefined;
       const adsyncDisk = adsyncRef
         ? (adsyncRef.getSnapshot().context as AdSyncContext).state
@@ -327,7 +328,7 @@ export const windowsHostMachine = setup({
         if (self.getSnapshot().children.adsync) enqueue.sendTo('adsync', event);
         return;
       }
-      const now = context.env.now();
+      const now = labNow(context.env);
       const { packet, replyTo } = event;
       const r = serve(context.host, context.roles, packet, now);
       // Loopback answers come from 127.0.0.1, everything else from the adapter's address.
@@ -382,7 +383,7 @@ export const windowsHostMachine = setup({
     }),
     takeDhcpUpdate: enqueueActions(({ enqueue, context, event, system }) => {
       assertEvent(event, 'dhcp.update');
-      const now = context.env.now();
+      const now = labNow(context.env);
       const host = takeDhcpConfig(context.host, event.lease as DhcpLease | undefined, event.apipa, now);
       enqueue.sendTo(networkOf(system), bindEvent(host));
       if (event.lease) {
@@ -405,7 +406,7 @@ export const windowsHostMachine = setup({
       const { shell, tail, rest } = context.dhcpWait;
       const result = { lines: renewOutput(context.host, event.op, event.ok) };
       const requests: HostRequests = { adsync: [], restart: false };
-      const { host, next } = settle(context.host, shell, tail, result, context.env.now(), requests);
+      const { host, next } = settle(context.host, shell, tail, result, labNow(context.env), requests);
       enqueue.assign({ dhcpWait: undefined });
       applyPlan(
         enqueue,
@@ -453,7 +454,7 @@ export const windowsHostMachine = setup({
       const jobs = Object.fromEntries(Object.entries(context.jobs).filter(([k]) => k !== id));
       const failed = event.type.startsWith('xstate.error.actor.');
       const output = 'output' in event ? event.output : undefined;
-      const now = context.env.now();
+      const now = labNow(context.env);
       if (job.kind === 'console') {
         let host = context.host;
         let next: Step[] = [];
@@ -549,7 +550,7 @@ export const windowsHostMachine = setup({
       assertEvent(event, 'desktop.signIn');
       const desk = context.host.desktop;
       if (!desk || desk.busy || desk.screen !== 'signin') return;
-      const now = context.env.now();
+      const now = labNow(context.env);
       const id = `job-${context.host.seq + 1}`;
       const host = startSigningIn({ ...context.host, seq: context.host.seq + 1 }, event.user);
       enqueue.assign({ host, jobs: { ...context.jobs, [id]: { kind: 'signin', user: event.user } } });
@@ -572,7 +573,7 @@ export const windowsHostMachine = setup({
       const signedIn = desk.screen === 'desktop' && desk.session;
       // Signed in, only the signed-in user's own password; on the sign-in screen, the forced change.
       const user = signedIn ? (desk.session?.account ?? event.user) : event.user;
-      const now = context.env.now();
+      const now = labNow(context.env);
       const id = `job-${context.host.seq + 1}`;
       const host = startChangingPassword({ ...context.host, seq: context.host.seq + 1 });
       enqueue.assign({ host, jobs: { ...context.jobs, [id]: { kind: 'passwordChange', user } } });
@@ -587,15 +588,15 @@ export const windowsHostMachine = setup({
         },
       });
     }),
-    signOut: assign(({ context }) => ({ host: signOut(context.host, context.env.now()) })),
+    signOut: assign(({ context }) => ({ host: signOut(context.host, labNow(context.env)) })),
     startService: assign(({ context, event }) =>
       event.type === 'service.start' || event.type === 'service.restart'
-        ? { host: setServiceStatus(context.host, event.service, 'Running', context.env.now()) }
+        ? { host: setServiceStatus(context.host, event.service, 'Running', labNow(context.env)) }
         : {},
     ),
     stopService: assign(({ context, event }) =>
       event.type === 'service.stop' || event.type === 'service.restart'
-        ? { host: setServiceStatus(context.host, event.service, 'Stopped', context.env.now()) }
+        ? { host: setServiceStatus(context.host, event.service, 'Stopped', labNow(context.env)) }
         : {},
     ),
   },

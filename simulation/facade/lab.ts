@@ -7,6 +7,7 @@
  */
 import { createActor, type Actor, type AnyActorRef } from 'xstate';
 import { LabClock } from '../core/clock';
+import { labEnv } from '../core/env';
 import { hashString, treeText } from '../core/hash';
 import { parseIsoTime } from '../core/time';
 import type { HostMachineContext } from '../devices/windowsHost.machine';
@@ -107,7 +108,7 @@ export class Lab {
     const clock = this.clock;
     this.root = createActor(labMachine, {
       clock,
-      input: { definition: this.definition, seed: this.seed, env: { now: () => clock.now() } },
+      input: { definition: this.definition, seed: this.seed, env: labEnv(clock) },
     });
     this.root.subscribe({ error: (e) => (this.fault = e instanceof Error ? e.message : String(e)) });
     this.root.start();

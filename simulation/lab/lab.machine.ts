@@ -14,7 +14,7 @@ import { windowsHostMachine } from '../devices/windowsHost.machine';
 import { initialAdSyncDisk, initialHostContext, initialRoles } from '../devices/hostInit';
 import type { LabDefinition } from '../core/definition';
 import { authenticatorSecret } from '../cloud/seed';
-import type { LabEnv } from '../core/env';
+import { labNow, type LabEnv } from '../core/env';
 
 export interface LabInput {
   definition: LabDefinition;
@@ -94,7 +94,7 @@ export const labMachine = setup({
         systemId: 'tenant',
         input: { definition, seed, env, carrier },
       });
-      const start = env.now();
+      const start = labNow(env);
       const relayNamespace =
         definition.internet.endpoints
           .flatMap((e) => e.names)

@@ -62,9 +62,18 @@ export interface LabTruth {
     adminNotice?: AdminNotice;
     adminNotifications: AdminNotification[];
   };
-  phones: Record<string, PhoneContext>;
+  phones: Record<string, PhoneTruth>;
   /** Instructor only: the faults put in place, and those waiting for their time or trigger. */
   faults: { active: FaultRecord[]; scheduled: ScheduledFault[] };
+}
+
+/** A phone's state: its context but the name of the lab's clock (which says which lab, not what state). */
+export type PhoneTruth = Omit<PhoneContext, 'env'>;
+
+function phoneTruth(context: PhoneContext): PhoneTruth {
+  const { env, ...phone } = context;
+  void env;
+  return phone;
 }
 
 function stateName(value: unknown): string {
@@ -129,8 +138,8 @@ export function collectTruth(
       runningJobs: Object.keys(s.context.jobs).length,
     };
   }
-  const phones: Record<string, PhoneContext> = {};
-  for (const p of def.phones) phones[p.id] = snap<PhoneContext>(system, p.id).context;
+  const phones: Record<string, PhoneTruth> = {};
+  for (const p of def.phones) phones[p.id] = phoneTruth(snap<PhoneContext>(system, p.id).context);
   const tenantCtx = snap<TenantMachineContext>(system, 'tenant').context;
   return {
     time,

@@ -4,6 +4,11 @@
  * clock for the answer or the timeout, and ends with the script's return value as its output.
  *
  * Events: net.reply, net.refused (from the network). Nothing else writes to it.
+ *
+ * A running script is transient: its generator is kept beside the actor (`running`, by actor),
+ * never in its context, so the snapshot is plain data (what it waits on, what it was answered, how
+ * many packets it sent). That snapshot cannot resume the generator: a lab is restored by replaying
+ * its journal, never from actor snapshots.
  */
 import { assign, sendTo, setup, type AnyActorRef } from 'xstate';
 import type { ExchangeResult, Message, RefuseReason } from '../net/packets';
@@ -24,7 +29,6 @@ interface ScriptContext {
   deviceId: string;
   idPrefix: string;
   learnerLabel?: string;
-  script: Script<unknown>;
   op: ScriptOp | undefined;
   resume: ScriptResume;
   output: unknown;
@@ -37,6 +41,15 @@ type ScriptEvent =
   | { type: 'net.reply'; requestId: string; body: Message; from: Ipv4 }
   | { type: 'net.refused'; requestId: string; reason: RefuseReason; by?: Ipv4 };
 
+/** Each running script actor's generator (transient, see above). */
+const running = new WeakMap<AnyActorRef, Script<unknown>>();
+
+function scriptOf(self: AnyActorRef): Script<unknown> {
+  const script = running.get(self);
+  if (!script) throw new Error('script: no running generator for this actor');
+  return script;
+}
+
 function currentId(context: ScriptContext): string {
   return `${context.idPrefix}.${context.sent}`;
 }
@@ -48,13 +61,15 @@ export const scriptMachine = setup({
     input: {} as ScriptInput,
   },
   actions: {
-    step: assign(({ context }) => {
+    step: assign(({ context, self }) => {
       try {
-        const r = context.script.next(context.resume);
+        const r = scriptOf(self).next(context.resume);
+        if (r.done) running.delete(self);
         return r.done
           ? { op: undefined, output: r.value, finished: true, resume: undefined }
           : { op: r.value, resume: undefined };
       } catch (e) {
+        running.delete(self);
         // A script that throws is a bug in the lab, not in the learner's input: end the run and
         // carry the message so the host can show a generic error instead of crashing the lab.
         return { op: undefined, finished: true, failure: e instanceof Error ? e.message : String(e) };
@@ -100,18 +115,20 @@ export const scriptMachine = setup({
   },
 }).createMachine({
   id: 'script',
-  context: ({ input }) => ({
-    deviceId: input.deviceId,
-    idPrefix: input.idPrefix,
-    learnerLabel: input.learnerLabel,
-    script: input.start(),
-    op: undefined,
-    resume: undefined,
-    output: undefined,
-    finished: false,
-    failure: undefined,
-    sent: 0,
-  }),
+  context: ({ input, self }) => {
+    running.set(self, input.start());
+    return {
+      deviceId: input.deviceId,
+      idPrefix: input.idPrefix,
+      learnerLabel: input.learnerLabel,
+      op: undefined,
+      resume: undefined,
+      output: undefined,
+      finished: false,
+      failure: undefined,
+      sent: 0,
+    };
+  },
   initial: 'stepping',
   states: {
     stepping: {

@@ -10,7 +10,7 @@ import { say, type Step } from './pipeline';
 import { formatPsError } from './psError';
 import { statementSteps } from './statement';
 
-export { finish, type Step, type StepTail } from './pipeline';
+export { finish, runStep, type InterpretEnv, type Step, type StepTail } from './pipeline';
 
 export function promptOf(session: ConsoleSession): string {
   return session.shell === 'powershell' ? `PS ${session.cwd}> ` : `${session.cwd}>`;

@@ -5,16 +5,13 @@
  * pipeline inside runs first and what it writes goes through the member chain (members.ts) into
  * the rest of the statement. Pure.
  */
-import { helpFor } from '../commands/help';
-import { done } from '../commands/types';
-import { applyMembers, parseMembers } from './members';
+import { parseMembers } from './members';
 import { parseLine, type ParsedCommand, type StatementCondition } from './parse';
-import { available, say, tailOf, type LineContext, type Step, type StepTail } from './pipeline';
+import { available, say, tailOf, type LineContext, type Sink, type Step, type StepTail } from './pipeline';
 import { cmdNotRecognized, commandNotFound, formatPsError, out } from './psError';
-import { objectsOf, scalar, type Stream } from './psObject';
-import { display } from './psViews';
+import { scalar } from './psObject';
 
-type End = ((s: Stream) => Step[]) | undefined;
+type End = Sink | undefined;
 
 /** The steps one statement runs; `end` takes what its last element writes (inside parentheses). */
 export function statementSteps(
@@ -34,15 +31,13 @@ export function statementSteps(
     if (!after.ok) return [say(after.lines, condition)];
     const values = stringsOf(first);
     const result = { lines: out(...values), objects: values.map((v) => scalar(v)) };
-    return [{ run: () => ({ kind: 'done', result }), ...after.tail, condition }];
+    return [{ action: { kind: 'result', result }, ...after.tail, condition }];
   }
   const def = available(host, shell, first.name);
   // `Get-Service -?` is Get-Help Get-Service.
   if (def && shell === 'powershell' && first.args.length === 1 && first.args[0]?.text === '-?') {
     const tail: StepTail = end ? { filters: [], pipeTo: end } : { filters: [] };
-    return [
-      { run: (env) => helpFor({ ...env, shell, line, cmd: first }, def.decl.name), ...tail, condition },
-    ];
+    return [{ action: { kind: 'help', shell, line, cmd: first, name: def.decl.name }, ...tail, condition }];
   }
   if (!def) {
     return [
@@ -54,7 +49,7 @@ export function statementSteps(
   }
   const after = tailOf(ctx, rest, end);
   if (!after.ok) return [say(after.lines, condition)];
-  return [{ run: (env) => def.run({ ...env, shell, line, cmd: first }), ...after.tail, condition }];
+  return [{ action: { kind: 'command', shell, line, cmd: first }, ...after.tail, condition }];
 }
 
 /** `( … )` or `@( … )` typed where a command name goes (not a quoted string). */
@@ -146,17 +141,7 @@ function subExpression(
   const after = tailOf(ctx, rest, end);
   if (!after.ok) return [say(after.lines, condition)];
   const where = { line, column: head.nameAt, length: chainEnd - head.nameAt };
-  const then = (s: Stream): Step[] => [
-    {
-      run: (env) => {
-        const r = applyMembers(objectsOf(s), members, { ...where, offsetMinutes: env.offsetMinutes });
-        if (!r.ok) return done(r.lines);
-        return done(display(r.objects), undefined, r.objects);
-      },
-      condition: 'always',
-      ...after.tail,
-    },
-  ];
+  const then: Sink = { kind: 'members', members, where, rest: after.tail };
   return statementSteps(ctx, inner, condition, then);
 }
 
