@@ -27,7 +27,10 @@ function adsync(features = { passwordHashSync: false, passwordWriteback: false }
   const def = DEFAULT_LAB.hosts.find((h) => h.id === 'sync01')!;
   const host = initialHostContext(DEFAULT_LAB, def, 1, LAB_START);
   const disk = initialAdSync(DEFAULT_LAB, LAB_START);
-  const state: AdSyncState = { ...disk, config: { ...disk.config!, features } };
+  const state: AdSyncState = {
+    ...disk,
+    config: { ...disk.config!, features: { ...disk.config!.features, ...features } },
+  };
   const r = rig(
     adsyncMachine,
     (env) => ({
