@@ -22,20 +22,20 @@ import {
   adminResetResult,
   adminStep,
   notify as addNotification,
-  type AdminAction,
   type AdminNotice,
   type AdminNotification,
 } from '../cloud/adminPortal';
-import { CLOSED_FLOW, ssprStep, type SsprAction, type SsprFlow } from '../cloud/ssprFlow';
+import { CLOSED_FLOW, ssprStep, type SsprFlow } from '../cloud/ssprFlow';
 import { initialTenant } from '../cloud/tenantInit';
 import { serveTenant } from '../cloud/tenantServe';
 import type { TenantState } from '../cloud/tenantState';
-import { CLOSED_PORTAL, portalStep, type PortalAction, type PortalSession } from '../cloud/userPortal';
+import { CLOSED_PORTAL, portalStep, type PortalSession } from '../cloud/userPortal';
 import { serveEndpoint } from './endpoint';
 import { planEffects, spawnAll, type CarrierEntry, type TenantJob } from './tenantJobs';
 
 export type { CarrierEntry } from './tenantJobs';
-import { applyTenantOp, type TenantOp } from './backstage';
+import { applyTenantOp } from './backstage';
+import type { LabCommandEvent } from './labCommands';
 
 export interface TenantMachineContext {
   tenant: TenantState;
@@ -66,12 +66,14 @@ export interface TenantInput {
   carrier: CarrierEntry[];
 }
 
+/** The lab commands the tenant takes; each event's type is inferred from the command's declaration (labCommands.ts). */
+export type TenantCommandEvent = LabCommandEvent<
+  'portal.sspr' | 'portal.myaccount' | 'portal.admin' | 'backstage.tenant'
+>;
+
 export type TenantEvent =
+  | TenantCommandEvent
   | { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef }
-  | { type: 'portal.sspr'; action: SsprAction }
-  | { type: 'portal.myaccount'; action: PortalAction }
-  | { type: 'portal.admin'; action: AdminAction }
-  | { type: 'backstage.tenant'; op: TenantOp }
   | { type: `xstate.done.actor.${string}`; output: ScriptOutput }
   | { type: `xstate.error.actor.${string}`; error: unknown };
 
@@ -234,8 +236,7 @@ export const tenantMachine = setup({
       spawnAll(enqueue, plan.spawns);
     }),
     jobFinished: enqueueActions(({ enqueue, context, event }) => {
-      if (!event.type.startsWith('xstate.done.actor.') && !event.type.startsWith('xstate.error.actor.'))
-        return;
+      assertEvent(event, ['xstate.done.actor.*', 'xstate.error.actor.*']);
       const id = event.type.replace(/^xstate\.(done|error)\.actor\./, '');
       const job = context.jobs[id];
       if (!job) return;
@@ -278,11 +279,10 @@ export const tenantMachine = setup({
         });
       }
     }),
-    backstage: assign(({ context, event }) =>
-      event.type === 'backstage.tenant'
-        ? { tenant: applyTenantOp(context.tenant, event.op, labNow(context.env)) }
-        : {},
-    ),
+    backstage: assign(({ context, event }) => {
+      assertEvent(event, 'backstage.tenant');
+      return { tenant: applyTenantOp(context.tenant, event.op, labNow(context.env)) };
+    }),
   },
 }).createMachine({
   id: 'tenant',

@@ -11,7 +11,7 @@ import { exchange, type Script } from '../proc/script';
 import { TIMINGS } from '../core/timings';
 import { locateDc } from '../windows/dcLocator';
 import { effectiveIpConfig, type WindowsHostContext } from '../windows/hostState';
-import { ENDPOINTS, https } from './scripts';
+import { ENDPOINTS, https } from './transport';
 import type { ConnectConfig } from './state';
 
 /** The two rights password hash sync needs on the domain root. */

@@ -4,13 +4,14 @@ import { labMachine, phoneAddress, type LabRootEvent } from '../../../simulation
 import { DEFAULT_LAB } from '../../../simulation/lab/defaultLab';
 import type { LabDefinition } from '../../../simulation/core/definition';
 import { LAB_START } from './machineRig';
+import { labEnv } from '../../../simulation/core/env';
 
 function start(definition: LabDefinition = DEFAULT_LAB) {
   const clock = new SimulatedClock();
   clock.set(LAB_START);
   const root = createActor(labMachine, {
     clock,
-    input: { definition, seed: 1, env: { now: () => clock.now() } },
+    input: { definition, seed: 1, env: labEnv(clock) },
   });
   root.start();
   const get = (id: string) => root.system.get(id) as AnyActorRef | undefined;

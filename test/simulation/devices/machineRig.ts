@@ -17,7 +17,7 @@ import {
   type EventObject,
   type SnapshotFrom,
 } from 'xstate';
-import type { LabEnv } from '../../../simulation/core/env';
+import { labEnv, type LabEnv } from '../../../simulation/core/env';
 
 export type Sent = EventObject & Record<string, unknown>;
 
@@ -64,7 +64,7 @@ export function rig<TMachine extends AnyStateMachine>(
 ): Rig<TMachine> {
   const clock = new SimulatedClock();
   clock.set(options.start ?? LAB_START);
-  const env: LabEnv = { now: () => clock.now() };
+  const env: LabEnv = labEnv(clock);
   const parent: Sent[] = [];
   const systemId = options.systemId ?? 'dut';
   const stubs: Record<string, NetworkStub | undefined> = {

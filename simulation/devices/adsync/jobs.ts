@@ -1,0 +1,53 @@
+/**
+ * A script the service started has finished: one named handler per kind of job, each returning
+ * a plan (the job is dropped from the context first). Scripts that are no job (the cycle, the PHS
+ * pass and the relay calls the chart invokes, a relay connection closed) change nothing here.
+ */
+import type { AdsyncReply } from '../../sync/requests';
+import type { WritebackResult } from '../../sync/writebackScripts';
+import { outputOf, type AdSyncPlan } from './plan';
+import type { AdSyncContext, AdSyncEvent, Job } from './types';
+import { writebackDone } from './writeback';
+import {
+  applyWizard,
+  cloudConfigured,
+  configureFailed,
+  credentialsChecked,
+  type ConfigureOutcome,
+} from './wizard';
+
+type Finish<K extends Job['kind']> = (
+  c: AdSyncContext,
+  job: Extract<Job, { kind: K }>,
+  event: AdSyncEvent,
+  jobs: Record<string, Job>,
+  now: number,
+) => AdSyncPlan;
+
+const JOB_FINISHED: { [K in Job['kind']]: Finish<K> } = {
+  request: (_, job, event) => ({
+    reply: {
+      requestId: job.requestId,
+      reply: outputOf<AdsyncReply>(event) ?? { ok: false, error: 'failed' },
+    },
+  }),
+  writeback: (c, job, event) => writebackDone(c, job, outputOf<WritebackResult>(event)),
+  wizardCheck: (c, _, event, __, now) => credentialsChecked(c, outputOf(event), now),
+  wizardConfigure: (c, job, event, jobs, now) => {
+    const r = outputOf<ConfigureOutcome>(event);
+    return r?.ok ? cloudConfigured(c, jobs, job.effect, r, now) : configureFailed(c, r, now);
+  },
+  wizardFinish: (c, job, event, _, now) => {
+    const r = outputOf<ConfigureOutcome>(event);
+    return r?.ok ? applyWizard(c, job, now) : configureFailed(c, r, now);
+  },
+};
+
+export function finishJob(c: AdSyncContext, event: AdSyncEvent, now: number): AdSyncPlan {
+  const id = event.type.replace(/^xstate\.(done|error)\.actor\./, '');
+  const job = c.jobs[id];
+  if (!job) return {};
+  const jobs = Object.fromEntries(Object.entries(c.jobs).filter(([k]) => k !== id));
+  const plan = (JOB_FINISHED[job.kind] as Finish<Job['kind']>)(c, job, event, jobs, now);
+  return { ...plan, patch: { jobs, ...plan.patch } };
+}
