@@ -11,10 +11,19 @@ function before(a: Timer, b: Timer): boolean {
   return a.at < b.at || (a.at === b.at && a.id < b.id);
 }
 
+/**
+ * Lab time and its timers. Besides ordinary timers (every device's delays) it keeps a few *late*
+ * timers (setLateTimeout): what the lab itself does at a moment, such as putting a scheduled fault
+ * in place. A late timer fires after every ordinary timer due at the same instant, and when that
+ * instant is where a move of the clock ends, it closes the instant: what it starts there runs on the
+ * next move. nextDue() and pendingCount() see ordinary timers only.
+ */
 export class LabClock {
   private current: number;
   private nextId = 1;
   private readonly timers = new Map<number, Timer>();
+  /** Late timers (few: one per scheduled fault), scanned. */
+  private readonly late = new Map<number, Timer>();
   /**
    * With many timers pending (a lab of hundreds of PCs), a binary heap ordered by (time, id): the
    * same order as the scan. Cleared and fired timers leave it lazily (skipped when they surface).
@@ -41,8 +50,16 @@ export class LabClock {
     return id;
   }
 
+  /** A late timer (see the class comment); cleared by clearTimeout like any other. */
+  setLateTimeout(fn: () => void, ms: number): number {
+    const id = this.nextId++;
+    const delay = Number.isFinite(ms) ? Math.max(0, ms) : 0;
+    this.late.set(id, { id, at: this.current + delay, fn });
+    return id;
+  }
+
   clearTimeout(id: unknown): void {
-    if (typeof id === 'number') this.timers.delete(id);
+    if (typeof id === 'number' && !this.timers.delete(id)) this.late.delete(id);
   }
 
   /** Lab time of the earliest pending timer, if any. */
@@ -59,40 +76,70 @@ export class LabClock {
     if (!(ms >= 0) || !Number.isFinite(ms))
       throw new RangeError(`advance: expected a duration >= 0, got ${ms}`);
     const target = this.current + ms;
-    let fired = 0;
-    for (let t = this.earliest(); t && t.at <= target; t = this.earliest()) {
-      this.fire(t);
-      fired++;
-    }
-    this.current = target;
+    const { fired } = this.pass(target);
+    // A late timer's work may itself have moved the clock past the target.
+    this.current = Math.max(this.current, target);
     return fired;
   }
 
-  /** Runs to the next scheduled timer (firing every timer due at that instant). */
+  /** Runs to the next scheduled timer, late ones included (firing every timer due at that instant). */
   runToNext(limitMs = Number.POSITIVE_INFINITY): boolean {
-    const next = this.earliest();
+    const next = this.following();
     if (!next || next.at - this.current > limitMs) return false;
     const at = next.at;
-    for (let t = this.earliest(); t && t.at <= at; t = this.earliest()) this.fire(t);
+    this.pass(at);
     this.current = Math.max(this.current, at);
     return true;
   }
 
   /**
    * Runs timers in order until `done()` holds or `maxMs` of lab time has passed. Returns whether
-   * the condition held. When it never holds, the clock ends exactly `maxMs` later.
+   * the condition held. When it never holds, the clock ends exactly `maxMs` later (or later still,
+   * when a late timer's work moved it further).
    */
   runUntil(done: () => boolean, maxMs: number): boolean {
     const deadline = this.current + maxMs;
     while (!done()) {
-      const next = this.earliest();
+      const next = this.following();
       if (!next || next.at > deadline) {
-        this.current = deadline;
+        this.current = Math.max(this.current, deadline);
         return done();
       }
-      this.runToNext();
+      const { closed } = this.pass(next.at);
+      this.current = Math.max(this.current, next.at);
+      if (closed && next.at === deadline) return done();
     }
     return true;
+  }
+
+  /**
+   * Fires every timer due by `target`, in order (ordinary before late at one instant). Once a late
+   * timer has fired at `target` itself, the instant is closed: ordinary timers due then wait.
+   */
+  private pass(target: number): { fired: number; closed: boolean } {
+    let fired = 0;
+    let closed = false;
+    for (let t = this.following(); t && t.at <= target; t = this.following()) {
+      const late = this.late.get(t.id) === t;
+      if (closed && !late) break;
+      if (late) {
+        this.late.delete(t.id);
+        this.current = Math.max(this.current, t.at);
+        t.fn();
+        if (t.at === target) closed = true;
+      } else this.fire(t);
+      fired++;
+    }
+    return { fired, closed };
+  }
+
+  /** The next timer to fire: the earliest ordinary one, or a late one due strictly before it. */
+  private following(): Timer | undefined {
+    const ordinary = this.earliest();
+    if (this.late.size === 0) return ordinary;
+    let late: Timer | undefined;
+    for (const t of this.late.values()) if (!late || before(t, late)) late = t;
+    return late && (!ordinary || late.at < ordinary.at) ? late : ordinary;
   }
 
   private buildHeap(): void {

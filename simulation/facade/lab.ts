@@ -16,16 +16,10 @@ import type { PhoneContext } from '../devices/phone.machine';
 import type { AdSyncContext } from '../devices/adsync.machine';
 import { allEvents, type WinEvent } from '../windows/eventlog';
 import type { ShellKind } from '../windows/hostState';
-import { parseCommand, routeCommand, type LabCommand, type LabCommandInput } from '../lab/commands';
-import { DEFAULT_PARAMS, faultSpec } from '../faults/catalog';
-import {
-  parseJournalCommand,
-  type FaultCommand,
-  type JournalCommand,
-  type JournalCommandInput,
-} from '../faults/commands';
-import { TRIGGERS, type TriggerId } from '../faults/triggers';
-import type { FaultParams, FaultRecord, LabContext, ScheduledFault } from '../lab/lab.machine';
+import { routeCommand, type LabCommand } from '../lab/commands';
+import { parseJournalCommand, type JournalCommand, type JournalCommandInput } from '../faults/commands';
+import type { TriggerId } from '../faults/triggers';
+import type { LabContext, ScheduledFault } from '../lab/lab.machine';
 import { DEFAULT_LAB } from '../lab/defaultLab';
 import type { LabDefinition } from '../core/definition';
 import { labMachine } from '../lab/lab.machine';
@@ -34,6 +28,9 @@ import { TIMINGS } from '../core/timings';
 import { collectTruth, type LabTruth } from '../lab/truth';
 import { completionContext } from '../lab/completionContext';
 import { tab, type TabCycle } from '../tools/shell/complete';
+import { LabFaults, type FaultStatus } from './labFaults';
+
+export type { FaultStatus };
 
 export interface JournalEntry {
   /** Lab time when the command was given. */
@@ -49,18 +46,6 @@ export interface LabOptions {
 }
 
 export class LabReplayError extends Error {}
-
-/** An active fault as the instructor panel lists it. */
-export interface FaultStatus {
-  id: string;
-  title: string;
-  category: string;
-  target: string;
-  params: FaultParams;
-  injectedAt: number;
-  /** Whether the fault's predicate still holds (false once the learner has fixed it, by any route). */
-  holds: boolean;
-}
 
 function hasKeys(o: object): boolean {
   for (const _ in o) return true;
@@ -83,6 +68,8 @@ export class Lab {
   /** Entries before this index are closed: a clock advance is never merged into them (sealJournal). */
   private sealed = 0;
   private fault: string | undefined;
+  /** The instructor's faults: injected, cleared, scheduled (labFaults.ts). */
+  private readonly faults: LabFaults;
   private readonly dcHost: string;
   /**
    * Hosts whose own state says something is running (kept up to date from each host actor's
@@ -112,6 +99,14 @@ export class Lab {
     });
     this.root.subscribe({ error: (e) => (this.fault = e instanceof Error ? e.message : String(e)) });
     this.root.start();
+    this.faults = new LabFaults({
+      definition: this.definition,
+      clock,
+      context: () => this.root.getSnapshot().context as LabContext,
+      setFaults: (faults, scheduled) => this.root.send({ type: 'lab.faults', faults, scheduled }),
+      truth: () => this.truth(),
+      deliver: (command) => this.deliver(command),
+    });
     for (const h of this.definition.hosts) {
       const ref = this.root.system.get(h.id) as AnyActorRef | undefined;
       if (!ref) continue;
@@ -196,17 +191,10 @@ export class Lab {
    */
   runUntil(done: (lab: Lab) => boolean, maxMs: number): boolean {
     const start = this.clock.now();
-    const end = start + maxMs;
-    let ok: boolean;
-    for (;;) {
-      // A fault scheduled inside the window goes in at its time, as a replayed advance would do it.
-      const due = this.nextScheduledAt();
-      const until = due !== undefined && due <= end ? due : end;
-      ok = this.clock.runUntil(() => done(this), until - this.clock.now());
-      if (ok || this.clock.now() >= end) break;
-      if (due !== undefined && this.clock.now() >= due) this.fireDueFaults();
-      else break;
-    }
+    if (this.faults.overdue()) this.faults.fireDue();
+    // A fault scheduled inside the window goes in at its time (its clock timer), as in a replayed advance.
+    const ok = this.clock.runUntil(() => done(this), start + maxMs - this.clock.now());
+    this.faults.rethrow();
     const elapsed = this.clock.now() - start;
     if (elapsed > 0) this.record({ at: start, command: { type: 'clock.advance', ms: elapsed } });
     this.changed();
@@ -231,28 +219,12 @@ export class Lab {
 
   /** Instructor only: the faults in place, each with whether it still holds. */
   faultStatus(): FaultStatus[] {
-    const truth = this.truth();
-    return truth.faults.active.flatMap((r) => {
-      const spec = faultSpec(r.id);
-      if (!spec) return [];
-      return [
-        {
-          id: spec.id,
-          title: spec.title,
-          category: spec.category,
-          target: spec.target(r.params, this.definition),
-          params: r.params,
-          injectedAt: r.injectedAt,
-          holds: spec.holds(truth, { def: this.definition, params: r.params, injectedAt: r.injectedAt }),
-        },
-      ];
-    });
+    return this.faults.status();
   }
 
   /** Instructor only: faults waiting for their lab time or trigger. */
   scheduledFaults(): (ScheduledFault & { trigger?: TriggerId })[] {
-    // The root keeps triggers as plain ids; only fault commands (checked against TRIGGER_IDS) set them.
-    return [...this.faultContext().scheduled] as (ScheduledFault & { trigger?: TriggerId })[];
+    return this.faults.scheduled();
   }
 
   learnerView(): LearnerView {
@@ -317,6 +289,7 @@ export class Lab {
   }
 
   stop(): void {
+    this.faults.stop();
     this.root.stop();
     this.listeners.clear();
   }
@@ -369,26 +342,25 @@ export class Lab {
       case 'clock.advance':
         this.advanceTo(this.clock.now() + command.ms);
         return;
-      case 'clock.next': {
-        const next = this.clock.nextDue();
-        const due = this.nextScheduledAt();
-        if (due !== undefined && (next === undefined || due <= next)) this.advanceTo(due);
+      case 'clock.next':
+        // The next thing due, a scheduled fault's time included (the clock's late timers).
+        if (this.faults.overdue()) this.faults.fireDue();
         else this.clock.runToNext();
+        this.faults.rethrow();
         return;
-      }
       case 'fault.inject':
       case 'fault.clear':
       case 'fault.schedule':
       case 'fault.unschedule':
-        this.applyFault(command);
+        this.faults.apply(command);
         return;
       case 'surface.view':
         // Looking changes nothing; the journal entry is the record.
         return;
       default: {
-        this.deliver(command);
+        this.faults.hold(() => this.deliver(command));
         // A learner's first visit to a page can be what a scheduled fault waits for.
-        this.fireDueFaults();
+        this.faults.fireDue();
       }
     }
   }
@@ -403,116 +375,11 @@ export class Lab {
     this.clock.runUntil(this.idle, TIMINGS.commandSettleLimit);
   }
 
-  /** Moves the clock to `end`, stopping at each scheduled fault's time to put it in place. */
+  /** Moves the clock to `end`; each scheduled fault's clock timer puts it in place at its time on the way. */
   private advanceTo(end: number): void {
-    for (;;) {
-      const due = this.nextScheduledAt();
-      if (due === undefined || due > end) break;
-      if (due > this.clock.now()) this.clock.advance(due - this.clock.now());
-      this.fireDueFaults();
-    }
+    if (this.faults.overdue()) this.faults.fireDue();
     if (end > this.clock.now()) this.clock.advance(end - this.clock.now());
-  }
-
-  private faultContext(): LabContext {
-    return this.root.getSnapshot().context as LabContext;
-  }
-
-  private setFaults(faults: FaultRecord[], scheduled: ScheduledFault[]): void {
-    this.root.send({ type: 'lab.faults', faults, scheduled });
-  }
-
-  private nextScheduledAt(): number | undefined {
-    const times = this.faultContext()
-      .scheduled.map((s) => s.at)
-      .filter((t): t is number => t !== undefined);
-    return times.length ? Math.min(...times) : undefined;
-  }
-
-  /** Puts in place every scheduled fault whose time has come or whose trigger has happened. */
-  private fireDueFaults(): void {
-    const { scheduled } = this.faultContext();
-    if (scheduled.length === 0) return;
-    const truth = scheduled.some((s) => s.trigger) ? this.truth() : undefined;
-    const due = scheduled.filter(
-      (s) =>
-        (s.at !== undefined && s.at <= this.clock.now()) ||
-        (s.trigger && truth && TRIGGERS[s.trigger as TriggerId].test(truth)),
-    );
-    if (due.length === 0) return;
-    this.setFaults(
-      this.faultContext().faults,
-      scheduled.filter((s) => !due.includes(s)),
-    );
-    for (const s of due) this.inject(s.id, s.params);
-  }
-
-  private applyFault(command: FaultCommand): void {
-    const spec = faultSpec(command.fault);
-    if (!spec) return;
-    const ctx = this.faultContext();
-    const params: FaultParams = {
-      ...DEFAULT_PARAMS,
-      ...(command.type === 'fault.inject' || command.type === 'fault.schedule' ? command.params : {}),
-    };
-    switch (command.type) {
-      case 'fault.inject':
-        this.inject(spec.id, params);
-        return;
-      case 'fault.clear': {
-        const record = ctx.faults.find((f) => f.id === spec.id);
-        if (!record) return;
-        this.runFaultCommands(
-          spec.repair({ def: this.definition, truth: this.truth(), params: record.params }),
-        );
-        this.setFaults(
-          this.faultContext().faults.filter((f) => f !== record),
-          this.faultContext().scheduled,
-        );
-        return;
-      }
-      case 'fault.schedule':
-        this.setFaults(ctx.faults, [
-          ...ctx.scheduled.filter((s) => s.id !== spec.id),
-          {
-            id: spec.id,
-            params,
-            ...(command.at !== undefined ? { at: command.at } : {}),
-            ...(command.trigger ? { trigger: command.trigger } : {}),
-          },
-        ]);
-        this.fireDueFaults();
-        return;
-      case 'fault.unschedule':
-        this.setFaults(
-          ctx.faults,
-          ctx.scheduled.filter((s) => s.id !== spec.id),
-        );
-        return;
-    }
-  }
-
-  private inject(id: string, params: FaultParams): void {
-    const spec = faultSpec(id);
-    if (!spec) return;
-    this.runFaultCommands(spec.inject({ def: this.definition, truth: this.truth(), params }));
-    const ctx = this.faultContext();
-    this.setFaults(
-      [...ctx.faults.filter((f) => f.id !== spec.id), { id: spec.id, params, injectedAt: this.clock.now() }],
-      ctx.scheduled,
-    );
-  }
-
-  /** The commands a fault is made of: checked like any command, applied, never journaled (the fault command is). */
-  private runFaultCommands(commands: LabCommandInput[]): void {
-    for (const c of commands) {
-      const parsed = parseCommand(this.definition, c);
-      if (!parsed.ok) throw new Error(`fault command ${JSON.stringify(c)} is invalid: ${parsed.error}`);
-      const cmd = parsed.command;
-      if (cmd.type === 'clock.advance') this.clock.advance(cmd.ms);
-      else if (cmd.type === 'clock.next') this.clock.runToNext();
-      else if (cmd.type !== 'surface.view') this.deliver(cmd);
-    }
+    this.faults.rethrow();
   }
 
   private changed(): void {

@@ -1,7 +1,7 @@
 /**
  * The instructor's fault commands (inject, clear, schedule, unschedule): declared and validated
  * here, in the fault layer, because they name the catalog's faults and triggers. The lab engine
- * below never sees them: the facade (facade/lab.ts) turns them into the catalog's ordinary lab
+ * below never sees them: the facade (facade/labFaults.ts) turns them into the catalog's ordinary lab
  * commands.
  */
 import { z } from 'zod';

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { Lab } from '../../../simulation/facade/lab';
 import type { AducUserView } from '../../../simulation/lab/aducView';
-import { parseAction, resolveAction } from '../../../simulation/scenarios/actions';
+import { parseAction } from '../../../simulation/scenarios/actions';
+import { resolveAction } from '../../../simulation/scenarios/actionResolve';
 import { describeCommand } from '../../../simulation/scenarios/describe';
 import type { LabCommand } from '../../../simulation/lab/commands';
 import { ADUC_TEXT } from '../../../simulation/tools/aduc';
