@@ -162,7 +162,8 @@ function withoutUndefined<C extends object>(c: C): C {
 export function commandSet<T extends Table>(table: T) {
   const types = Object.keys(table) as (keyof T & string)[];
   const schemas = new WeakMap<LabDefinition, { refs: LabRefs; byType: Map<string, z.ZodType> }>();
-  const decl = (type: string): AnyDecl => table[type] as AnyDecl;
+  const decls = new Map(types.map((t) => [t as string, table[t] as AnyDecl]));
+  const decl = (type: string): AnyDecl => decls.get(type) as AnyDecl;
   let last: { def: LabDefinition; refs: LabRefs; byType: Map<string, z.ZodType> } | undefined;
 
   function cachedFor(def: LabDefinition): { refs: LabRefs; byType: Map<string, z.ZodType> } {
@@ -189,7 +190,7 @@ export function commandSet<T extends Table>(table: T) {
   return {
     types,
     has(type: unknown): type is keyof T & string {
-      return typeof type === 'string' && Object.prototype.hasOwnProperty.call(table, type);
+      return typeof type === 'string' && decls.has(type);
     },
     /** Checks `value` (whose `type` is one of the table's) against the lab. */
     parse(
