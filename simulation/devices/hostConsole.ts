@@ -6,20 +6,21 @@
 import type { HostEffect } from '../windows/hostOps';
 import { appendConsole, applyEffects, setBusy } from '../windows/hostOps';
 import type { Script } from '../proc/script';
-import { labNow } from '../core/env';
 import type { CommandResult } from '../tools/commands/types';
-import type { ConsoleLine, ShellKind, WindowsHostContext } from '../windows/hostState';
+import type { ConsoleLine, HostConsoles, ShellKind, WindowsHostContext } from '../windows/hostState';
 import { ipconfigBrief, ipconfigRenewFailed } from '../windows/ipconfig';
-import { finish, runStep, succeeded, type Step, type StepTail } from '../tools/shell/console';
+import { finish, interpret, promptOf, runStep, succeeded, type Step, type StepTail } from '../tools/shell/console';
 import type { AdsyncReply, AdsyncRequest } from '../sync/requests';
+import { labNow } from '../core/env';
 import type { HostMachineContext, Job } from './hostTypes';
+import { hostView, splitHost } from './hostView';
 
 export function renewOutput(host: WindowsHostContext, op: 'renew' | 'release', ok: boolean): ConsoleLine[] {
   if (op === 'renew' && !ok) return ipconfigRenewFailed(host).map((text) => ({ kind: 'output', text }));
   return ipconfigBrief(host).map((text) => ({ kind: 'output', text }));
 }
 
-interface ConsolePlan {
+export interface ConsolePlan {
   host: WindowsHostContext;
   /** What the commands asked of the host itself: the ADSync service's new states in order, a reboot. */
   requests?: HostRequests;
@@ -144,7 +145,52 @@ export function planConsole(
   return { host: setBusy(h, shell, false), jobs, requests };
 }
 
-interface Enqueue {
+/** A line typed into a console: its prompt and the line on screen, in the history, and run (undefined: the console is busy). */
+export function planLine(ctx: HostMachineContext, shell: ShellKind, line: string): ConsolePlan | undefined {
+  const session = ctx.consoles[shell];
+  if (session.busy) return undefined;
+  const view = hostView(ctx.host, ctx.consoles);
+  let host = appendConsole(view, shell, [{ kind: 'input', text: `${promptOf(session)}${line}` }]);
+  if (line.trim().length > 0) {
+    host = {
+      ...host,
+      consoles: {
+        ...host.consoles,
+        [shell]: {
+          ...host.consoles[shell],
+          history: [...host.consoles[shell].history.slice(-199), line],
+        },
+      },
+    };
+  }
+  return planConsole(ctx, host, ctx.jobs, shell, interpret(host, shell, line));
+}
+
+/** The DHCP client's answer to ipconfig /renew or /release: the waiting console goes on. */
+export function planAfterDhcp(
+  ctx: HostMachineContext,
+  op: 'renew' | 'release',
+  ok: boolean,
+): ConsolePlan | undefined {
+  if (!ctx.dhcpWait || ctx.dhcpWait.op !== op) return undefined;
+  const { shell, tail, rest } = ctx.dhcpWait;
+  const view = hostView(ctx.host, ctx.consoles);
+  const result = { lines: renewOutput(view, op, ok) };
+  const requests: HostRequests = { adsync: [], restart: false };
+  const { host, next } = settle(view, shell, tail, result, labNow(ctx.env), requests);
+  return planConsole(ctx, host, ctx.jobs, shell, [...next, ...rest], ok, requests);
+}
+
+/** The console windows as a shutdown leaves them: closed, their history kept. */
+export function closedConsoles(consoles: HostConsoles): HostConsoles {
+  const { cmd, powershell } = consoles;
+  return {
+    cmd: { ...cmd, transcript: [], busy: false },
+    powershell: { ...powershell, transcript: [], busy: false },
+  };
+}
+
+export interface Enqueue {
   assign: (patch: Partial<HostMachineContext>) => void;
   spawnChild: (
     src: 'script',
@@ -165,7 +211,7 @@ interface Enqueue {
 
 export function applyPlan(enqueue: Enqueue, context: HostMachineContext, plan: ConsolePlan): void {
   enqueue.assign({
-    host: plan.host,
+    ...splitHost(plan.host, context.host),
     jobs: plan.jobs,
     ...(plan.dhcpWait ? { dhcpWait: plan.dhcpWait } : {}),
     ...(plan.localWait ? { localWait: plan.localWait } : {}),

@@ -7,7 +7,7 @@ import type { LabEnv } from '../core/env';
 import type { Packet } from '../net/packets';
 import type { Ipv4 } from '../net/ipv4';
 import type { ScriptOutput } from '../proc/script.machine';
-import type { ShellKind, WindowsHostContext } from '../windows/hostState';
+import type { HostConsoles, HostCore, ShellKind, WindowsHostContext } from '../windows/hostState';
 import type { ServerRoles } from '../windows/serve';
 import type { InterpretEnv, Step, StepTail } from '../tools/shell/console';
 import type { DhcpClientReport } from './dhcpClient.machine';
@@ -36,7 +36,10 @@ export type Job =
   | { kind: 'time.poll' };
 
 export interface HostMachineContext {
-  host: WindowsHostContext;
+  /** The host's state but its consoles (hostView.ts puts the two together for its tools and the truth). */
+  host: HostCore;
+  /** Its console windows, apart from the rest so that a console update copies only the console. */
+  consoles: HostConsoles;
   roles: ServerRoles;
   /** The sync server: Entra Connect's state as it is on disk while the ADSync actor is not running. */
   adsyncDisk?: AdSyncState;

@@ -65,7 +65,18 @@ const service = command({
   }),
 });
 
-const consoleWindow = command({ to: 'host', fields: (r) => ({ host: r.host, shell }) });
+/** The quick checks (commandKit's `quick`): the exact fields a journal holds, in the schema's order. */
+const isShell = (v: unknown): v is 'cmd' | 'powershell' => v === 'cmd' || v === 'powershell';
+const isHost = (v: unknown, r: LabRefs): v is string => typeof v === 'string' && r.hostIds.has(v);
+
+const consoleWindow = command({
+  to: 'host',
+  fields: (r) => ({ host: r.host, shell }),
+  quick: (v, r) =>
+    isHost(v.host, r) && isShell(v.shell)
+      ? { type: v.type as string, host: v.host, shell: v.shell }
+      : undefined,
+});
 
 const firewall = command({
   to: 'network',
@@ -91,8 +102,10 @@ export const LAB_COMMANDS = {
       const error = got(`expected a number of milliseconds from 0 to ${MAX_ADVANCE_MS}`);
       return { ms: z.number({ error }).min(0, { error }).max(MAX_ADVANCE_MS, { error }) };
     },
+    quick: ({ ms }) =>
+      typeof ms === 'number' && ms >= 0 && ms <= MAX_ADVANCE_MS ? { type: 'clock.advance', ms } : undefined,
   }),
-  'clock.next': command({ to: 'lab', fields: () => ({}) }),
+  'clock.next': command({ to: 'lab', fields: () => ({}), quick: () => ({ type: 'clock.next' }) }),
   'host.power': command({ to: 'host', fields: (r) => ({ host: r.host, on: onOff() }) }),
   'host.restart': hostOnly(),
   'service.start': service,
@@ -113,6 +126,10 @@ export const LAB_COMMANDS = {
       shell,
       line: text(MAX_LINE_LENGTH, `expected a line of at most ${MAX_LINE_LENGTH} characters`),
     }),
+    quick: ({ host, shell, line }, r) =>
+      isHost(host, r) && isShell(shell) && typeof line === 'string' && line.length <= MAX_LINE_LENGTH
+        ? { type: 'console.exec', host, shell, line }
+        : undefined,
   }),
   'console.clear': consoleWindow,
   /** The console window is closed; the next one opens with an empty screen and no history. */

@@ -9,109 +9,45 @@
  *         xstate.done.actor.job-* (scripts).
  * Faults that touch it: a stopped service (DHCP Server, DNS Server, NTDS...), a pulled cable,
  *         a wrong DNS server on the adapter, a skewed clock.
+ * Its context keeps the consoles apart from the rest of the host (hostView.ts); the console
+ * interpreter is hostConsole.ts, its jobs hostJobs.ts, its side of the network hostNet.ts.
  */
-import type { AducResult } from '../windows/hostState';
 import { assertEvent, assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
-import type { NetworkEvent } from '../net/network.machine';
-import type { Message, Packet } from '../net/packets';
-import type { Ipv4 } from '../net/ipv4';
-import { labNow } from '../core/env';
-import type { Script } from '../proc/script';
-import { scriptMachine } from '../proc/script.machine';
-import type { CommandResult } from '../tools/commands/types';
-import { effectiveIpConfig, type WindowsHostContext } from '../windows/hostState';
-import {
-  appendConsole,
-  applyEffects,
-  bootEvents,
-  bootServices,
-  log,
-  setServiceStatus,
-  shutdownEvents,
-  takeDhcpConfig,
-} from '../windows/hostOps';
-import { serve } from '../windows/serve';
-import { interpret, promptOf, succeeded, type Step } from '../tools/shell/console';
+import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
+import { bootedHost, log, setServiceStatus, shutdownEvents, takeDhcpConfig } from '../windows/hostOps';
+import { succeeded } from '../tools/shell/console';
 import { dhcpClientMachine } from './dhcpClient.machine';
 import { adsyncMachine, type AdSyncContext } from './adsync.machine';
-import {
-  changePasswordScript,
-  signInScript,
-  type ChangeOutcome,
-  type SignInOutcome,
-} from '../windows/signin';
-import { applyChange, applySignIn, signOut, startChangingPassword, startSigningIn } from '../windows/desktop';
-import { tls12Enabled } from '../windows/registry';
+import { signOut } from '../windows/desktop';
 import { applyAdOp, applyAdSyncPatch, applyHostPatch } from './backstage';
-import { exchange } from '../proc/script';
-import { aducScript } from '../tools/aduc';
 import { TIMINGS } from '../core/timings';
+import { labNow } from '../core/env';
 import type { DhcpLease } from '../windows/hostState';
+import type { NetworkEvent } from '../net/network.machine';
 import type { HostEvent, HostInput, HostMachineContext } from './hostTypes';
 import { w32timeTimerMachine } from './w32timeTimer.machine';
-import { pollTimeSource, type TimePoll } from '../tools/commands/time/w32timePoll';
-import { applyPlan, localResult, planConsole, renewOutput, settle, type HostRequests } from './hostConsole';
+import {
+  applyPlan,
+  localResult,
+  closedConsoles,
+  planAfterDhcp,
+  planConsole,
+  planLine,
+  settle,
+  type HostRequests,
+} from './hostConsole';
+import { adsyncInput, hostCoreOf, hostView, splitHost } from './hostView';
+import { answerPacket, attachEvent, bindEvent, dhcpClientInput, networkOf, registerInDns } from './hostNet';
+import {
+  endJob,
+  startAducJob,
+  startPasswordJob,
+  startSignInJob,
+  startTimePollJob,
+  spawnJob,
+} from './hostJobs';
 
 export type { HostEvent, HostInput, HostMachineContext } from './hostTypes';
-
-function networkOf(system: { get: (id: string) => unknown }): AnyActorRef {
-  return system.get('network') as AnyActorRef;
-}
-
-function bindEvent(host: WindowsHostContext): NetworkEvent {
-  const cfg = effectiveIpConfig(host.nic);
-  return {
-    type: 'net.bind',
-    id: host.id,
-    addresses: cfg.ip && cfg.mask ? [{ ip: cfg.ip, mask: cfg.mask }] : [],
-    gateway: cfg.gateway,
-  };
-}
-
-function jobIdOf(type: string): string {
-  return type.replace(/^xstate\.(done|error)\.actor\./, '');
-}
-
-/** A domain member registers its own A record with its DNS server after it gets an address. */
-function* registerInDns(host: WindowsHostContext): Script<void> {
-  const cfg = effectiveIpConfig(host.nic);
-  const server = cfg.dnsServers[0];
-  if (!cfg.ip || !server) return;
-  yield* exchange(
-    {
-      src: cfg.ip,
-      dst: server,
-      transport: 'udp',
-      port: 53,
-      body: { kind: 'dns.update', name: `${host.hostname}.${host.domainFqdn}`, ip: cfg.ip },
-    },
-    TIMINGS.dnsQueryTimeout,
-  );
-}
-
-/** The DNS Server role asks its forwarder for a name it does not own. */
-function* forwardQuery(host: WindowsHostContext, request: Packet, to: Ipv4[]): Script<Message> {
-  const cfg = effectiveIpConfig(host.nic);
-  const q = request.body;
-  for (const fwd of to) {
-    const r = yield* exchange(
-      { src: cfg.ip ?? '0.0.0.0', dst: fwd, transport: 'udp', port: 53, body: q },
-      TIMINGS.dnsForwarderTimeout,
-    );
-    if (r.status === 'ok' && r.body.kind === 'dns.response') return { ...r.body, authoritative: false };
-  }
-  const name = q.kind === 'dns.query' ? q.name : '';
-  const qtype = q.kind === 'dns.query' ? q.qtype : 'A';
-  return {
-    kind: 'dns.response',
-    name,
-    qtype,
-    rcode: 'SERVFAIL',
-    authoritative: false,
-    answers: [],
-    additional: [],
-  };
-}
 
 export const windowsHostMachine = setup({
   types: {
@@ -126,48 +62,20 @@ export const windowsHostMachine = setup({
     w32time: w32timeTimerMachine,
   },
   actions: {
-    boot: assign(({ context }) => {
-      const now = labNow(context.env);
-      const desktop = context.host.desktop;
-      let host = bootServices({
-        ...context.host,
-        bootedAt: now,
-        desktop: desktop ? { screen: 'signin', busy: false, lastUser: desktop.lastUser } : undefined,
-        // SCHANNEL reads its protocol settings at boot.
-        tls12Active: tls12Enabled(context.host.registry),
-      });
-      host = log(host, now, ...bootEvents(host));
-      return { host, jobs: {}, dhcpWait: undefined };
-    }),
+    boot: assign(({ context }) => ({
+      host: bootedHost(context.host, labNow(context.env)),
+      jobs: {},
+      dhcpWait: undefined,
+    })),
     attachNetwork: enqueueActions(({ enqueue, context, system }) => {
-      const net = networkOf(system);
-      enqueue.sendTo(net, {
-        type: 'net.attach',
-        id: context.host.id,
-        nic: {
-          segment: 'lan',
-          mac: context.host.nic.mac,
-          addresses: [],
-          cableConnected: context.host.nic.mediaConnected,
-          powered: true,
-          // The DHCP Server role listens for clients' broadcasts (serve() checks the service).
-          udpListen: context.roles.dhcpServer ? [67] : [],
-        },
-      } satisfies NetworkEvent);
-      enqueue.sendTo(net, bindEvent(context.host));
+      enqueue.sendTo(networkOf(system), attachEvent(context));
+      enqueue.sendTo(networkOf(system), bindEvent(context.host));
     }),
     startDhcpClient: enqueueActions(({ enqueue, context }) => {
       if (!context.host.nic.dhcpEnabled) return;
       enqueue.spawnChild('dhcpClient', {
         id: 'dhcp',
-        input: {
-          deviceId: context.host.id,
-          mac: context.host.nic.mac,
-          hostname: context.host.hostname,
-          env: context.env,
-          rng: (context.host.rng ^ 0x5bd1e995) >>> 0,
-          previousLease: context.host.nic.lease,
-        },
+        input: dhcpClientInput(context),
       });
       enqueue.sendTo('dhcp', { type: 'dhcp.start' });
     }),
@@ -178,45 +86,25 @@ export const windowsHostMachine = setup({
       const booted = event.type === 'host.power' || event.type === 'host.restart';
       enqueue.spawnChild('w32time', {
         id: 'w32time',
-        input: { firstInMs: booted ? TIMINGS.w32timeStartSync : TIMINGS.w32timePoll },
+        input: {
+          firstInMs: booted ? TIMINGS.w32timeStartSync : TIMINGS.w32timePoll,
+        },
       });
     }),
     pollTime: enqueueActions(({ enqueue, context }) => {
-      const host = context.host;
-      if (host.services.W32Time?.status !== 'Running' || host.time.type === 'NoSync') {
-        enqueue.sendTo('w32time', { type: 'time.next', inMs: TIMINGS.w32timePoll });
-        return;
-      }
-      const id = `job-${host.seq + 1}`;
-      const next = { ...host, seq: host.seq + 1 };
-      enqueue.assign({ host: next, jobs: { ...context.jobs, [id]: { kind: 'time.poll' } } });
-      const now = labNow(context.env);
-      enqueue.spawnChild('script', {
-        id,
-        input: { deviceId: host.id, idPrefix: `${host.id}.${id}`, start: () => pollTimeSource(next, now) },
-      });
+      const job = startTimePollJob(context, labNow(context.env));
+      if (job) spawnJob(enqueue, job);
+      else
+        enqueue.sendTo('w32time', {
+          type: 'time.next',
+          inMs: TIMINGS.w32timePoll,
+        });
     }),
     startAdsync: enqueueActions(({ enqueue, context, self }) => {
-      const disk = context.adsyncDisk;
-      if (!disk) return;
-      const hostRef = self;
-      const bootHost = context.host;
+      if (!context.adsyncDisk) return;
       enqueue.spawnChild('adsync', {
         id: 'adsync',
-        input: {
-          hostId: context.host.id,
-          rng: (context.host.rng ^ 0x2545f491) >>> 0,
-          netbios: context.host.domainNetbios,
-          offsetMinutes: context.host.timeZoneOffsetMinutes,
-          namespace: context.relayNamespace,
-          env: context.env,
-          state: disk,
-          running: context.host.services.ADSync?.status === 'Running',
-          // While the host is still booting its snapshot is not there yet: use the state it booted with.
-          readHost: () =>
-            (hostRef.getSnapshot() as { context?: HostMachineContext } | undefined)?.context?.host ??
-            bootHost,
-        },
+        input: adsyncInput(context, context.adsyncDisk, self),
       });
       enqueue.sendTo('adsync', {
         type: 'adsync.service',
@@ -243,7 +131,8 @@ export const windowsHostMachine = setup({
       const { shell, tail, rest } = context.localWait;
       const result = localResult(context.localWait, event.reply);
       const requests: HostRequests = { adsync: [], restart: false };
-      const { host, next } = settle(context.host, shell, tail, result, labNow(context.env), requests);
+      const view = hostView(context.host, context.consoles);
+      const { host, next } = settle(view, shell, tail, result, labNow(context.env), requests);
       enqueue.assign({ localWait: undefined });
       applyPlan(
         enqueue,
@@ -261,8 +150,8 @@ export const windowsHostMachine = setup({
     }),
     backstageHost: enqueueActions(({ enqueue, context, event, system, self }) => {
       assertEvent(event, 'backstage.host');
-      const host = applyHostPatch(context.host, event.patch, labNow(context.env));
-      enqueue.assign({ host });
+      const view = hostView(context.host, context.consoles);
+      enqueue.assign(splitHost(applyHostPatch(view, event.patch, labNow(context.env)), context.host));
       if (event.patch.op === 'dns' || event.patch.op === 'machineSecret') return;
       if (event.patch.op === 'dhcpRestart' && self.getSnapshot().children.dhcp)
         enqueue.sendTo('dhcp', { type: 'dhcp.restart' });
@@ -283,7 +172,9 @@ export const windowsHostMachine = setup({
       if (self.getSnapshot().children.adsync)
         enqueue.sendTo('adsync', { type: 'adsync.patch', patch: event.patch });
       else if (context.adsyncDisk)
-        enqueue.assign({ adsyncDisk: applyAdSyncPatch(context.adsyncDisk, event.patch) });
+        enqueue.assign({
+          adsyncDisk: applyAdSyncPatch(context.adsyncDisk, event.patch),
+        });
     }),
     toSyncManager: enqueueActions(({ enqueue, context, event, self }) => {
       assertEvent(event, 'syncmanager.connector');
@@ -311,15 +202,17 @@ export const windowsHostMachine = setup({
         id: context.host.id,
         powered: false,
       } satisfies NetworkEvent);
-      let host = log(context.host, now, ...shutdownEvents());
+      const host = log(context.host, now, ...shutdownEvents());
       // The console windows close with the machine.
-      for (const shell of ['cmd', 'powershell'] as const) {
-        host = {
-          ...host,
-          consoles: { ...host.consoles, [shell]: { ...host.consoles[shell], transcript: [], busy: false } },
-        };
-      }
-      enqueue.assign({ host, adsyncDisk, jobs: {}, dhcpWait: undefined, localWait: undefined });
+      const consoles = closedConsoles(context.consoles);
+      enqueue.assign({
+        host,
+        consoles,
+        adsyncDisk,
+        jobs: {},
+        dhcpWait: undefined,
+        localWait: undefined,
+      });
     }),
     serveDelivery: enqueueActions(({ enqueue, context, event, system, self }) => {
       assertEvent(event, 'net.deliver');
@@ -328,58 +221,24 @@ export const windowsHostMachine = setup({
         if (self.getSnapshot().children.adsync) enqueue.sendTo('adsync', event);
         return;
       }
-      const now = labNow(context.env);
-      const { packet, replyTo } = event;
-      const r = serve(context.host, context.roles, packet, now);
-      // Loopback answers come from 127.0.0.1, everything else from the adapter's address.
-      const from =
-        packet.dst === '127.0.0.1' ? packet.dst : (effectiveIpConfig(context.host.nic).ip ?? packet.dst);
-      let host = context.host;
-      if ((r.kind === 'reply' || r.kind === 'ignore') && r.events && r.events.length > 0)
-        host = log(host, now, ...r.events);
-      if (r.kind === 'reply') {
-        enqueue.sendTo(networkOf(system), {
-          type: 'net.respond',
-          request: packet,
-          body: r.body,
-          from,
-          replyTo,
-        } satisfies NetworkEvent);
-        enqueue.assign({ host, roles: r.roles ?? context.roles });
-      } else if (r.kind === 'refuse') {
-        enqueue.sendTo(networkOf(system), {
-          type: 'net.reject',
-          request: packet,
-          reason: r.reason,
-          by: from,
-          replyTo,
-        } satisfies NetworkEvent);
-      } else if (r.kind === 'forward') {
-        const id = `job-${host.seq + 1}`;
-        host = { ...host, seq: host.seq + 1 };
-        enqueue.assign({
-          host,
-          jobs: { ...context.jobs, [id]: { kind: 'dns.forward', request: packet, replyTo, from } },
-        });
-        const snapshot = host;
-        enqueue.spawnChild('script', {
-          id,
-          input: {
-            deviceId: host.id,
-            idPrefix: `${host.id}.${id}`,
-            start: () => forwardQuery(snapshot, packet, r.to),
-          },
-        });
-      } else if (host !== context.host || r.roles) {
-        enqueue.assign({ host, roles: r.roles ?? context.roles });
-      }
+      const a = answerPacket(context, event.packet, event.replyTo, labNow(context.env));
+      if (a.network) enqueue.sendTo(networkOf(system), a.network);
+      if (a.patch) enqueue.assign(a.patch);
+      spawnJob(enqueue, a.forward);
     }),
     takeMedia: enqueueActions(({ enqueue, context, event, system }) => {
       assertEvent(event, 'net.media');
-      const host = { ...context.host, nic: { ...context.host.nic, mediaConnected: event.connected } };
+      const host = {
+        ...context.host,
+        nic: { ...context.host.nic, mediaConnected: event.connected },
+      };
       enqueue.assign({ host });
       enqueue.sendTo(networkOf(system), bindEvent(host));
-      if (host.nic.dhcpEnabled) enqueue.sendTo('dhcp', { type: 'dhcp.media', connected: event.connected });
+      if (host.nic.dhcpEnabled)
+        enqueue.sendTo('dhcp', {
+          type: 'dhcp.media',
+          connected: event.connected,
+        });
     }),
     takeDhcpUpdate: enqueueActions(({ enqueue, context, event, system }) => {
       assertEvent(event, 'dhcp.update');
@@ -394,7 +253,11 @@ export const windowsHostMachine = setup({
         });
         enqueue.spawnChild('script', {
           id,
-          input: { deviceId: host.id, idPrefix: `${host.id}.${id}`, start: () => registerInDns(host) },
+          input: {
+            deviceId: host.id,
+            idPrefix: `${host.id}.${id}`,
+            start: () => registerInDns(host),
+          },
         });
       } else {
         enqueue.assign({ host });
@@ -402,201 +265,63 @@ export const windowsHostMachine = setup({
     }),
     takeDhcpOutcome: enqueueActions(({ enqueue, context, event }) => {
       assertEvent(event, 'dhcp.outcome');
-      if (!context.dhcpWait || context.dhcpWait.op !== event.op) return;
-      const { shell, tail, rest } = context.dhcpWait;
-      const result = { lines: renewOutput(context.host, event.op, event.ok) };
-      const requests: HostRequests = { adsync: [], restart: false };
-      const { host, next } = settle(context.host, shell, tail, result, labNow(context.env), requests);
+      const plan = planAfterDhcp(context, event.op, event.ok);
+      if (!plan) return;
       enqueue.assign({ dhcpWait: undefined });
-      applyPlan(
-        enqueue,
-        { ...context, dhcpWait: undefined },
-        planConsole(context, host, context.jobs, shell, [...next, ...rest], event.ok, requests),
-      );
+      applyPlan(enqueue, { ...context, dhcpWait: undefined }, plan);
     }),
     execConsole: enqueueActions(({ enqueue, context, event }) => {
       assertEvent(event, 'console.exec');
-      const { shell, line } = event;
-      const session = context.host.consoles[shell];
-      if (session.busy) return;
-      let host = appendConsole(context.host, shell, [{ kind: 'input', text: `${promptOf(session)}${line}` }]);
-      if (line.trim().length > 0) {
-        host = {
-          ...host,
-          consoles: {
-            ...host.consoles,
-            [shell]: {
-              ...host.consoles[shell],
-              history: [...host.consoles[shell].history.slice(-199), line],
-            },
-          },
-        };
-      }
-      applyPlan(
-        enqueue,
-        context,
-        planConsole(context, host, context.jobs, shell, interpret(host, shell, line)),
-      );
+      const plan = planLine(context, event.shell, event.line);
+      if (plan) applyPlan(enqueue, context, plan);
     }),
     clearConsole: assign(({ context, event }) => {
       assertEvent(event, ['console.clear', 'console.close']);
-      const s = context.host.consoles[event.shell];
+      // Only the console is copied: the rest of the host is kept apart from it (hostView.ts).
+      const s = context.consoles[event.shell];
       const next =
         event.type === 'console.close' ? { ...s, transcript: [], history: [] } : { ...s, transcript: [] };
-      return { host: { ...context.host, consoles: { ...context.host.consoles, [event.shell]: next } } };
+      const { cmd, powershell } = context.consoles;
+      return {
+        consoles: event.shell === 'cmd' ? { cmd: next, powershell } : { cmd, powershell: next },
+      };
     }),
     jobFinished: enqueueActions(({ enqueue, context, event, system }) => {
-      if (!event.type.startsWith('xstate.done.actor.') && !event.type.startsWith('xstate.error.actor.'))
-        return;
-      const id = jobIdOf(event.type);
-      const job = context.jobs[id];
-      if (!job) return;
-      const jobs = Object.fromEntries(Object.entries(context.jobs).filter(([k]) => k !== id));
-      const failed = event.type.startsWith('xstate.error.actor.');
-      const output = 'output' in event ? event.output : undefined;
-      const now = labNow(context.env);
-      if (job.kind === 'console') {
-        let host = context.host;
-        let next: Step[] = [];
-        const requests: HostRequests = { adsync: [], restart: false };
-        if (failed || !output || output.failure) {
-          host = appendConsole(host, job.shell, [
-            { kind: 'error', text: 'The command failed because of an internal error in the lab.' },
-          ]);
-        } else {
-          ({ host, next } = settle(host, job.shell, job.tail, output.value as CommandResult, now, requests));
-        }
-        const ok = !failed && !!output && !output.failure && succeeded((output.value as CommandResult).lines);
-        applyPlan(
-          enqueue,
-          context,
-          planConsole(
-            context,
-            host,
-            jobs,
-            job.shell,
-            requests.restart ? [] : [...next, ...job.rest],
-            ok,
-            requests,
-          ),
-        );
-        return;
-      }
-      if (job.kind === 'signin') {
-        const outcome: SignInOutcome =
-          failed || !output || output.failure
-            ? {
-                ok: false,
-                message: 'The sign-in failed because of an internal error in the lab.',
-                events: [],
-              }
-            : (output.value as SignInOutcome);
-        enqueue.assign({ host: applySignIn(context.host, outcome, now), jobs });
-        return;
-      }
-      if (job.kind === 'passwordChange') {
-        const outcome: ChangeOutcome =
-          failed || !output || output.failure
-            ? {
-                ok: false,
-                message: 'The password change failed because of an internal error in the lab.',
-                events: [],
-              }
-            : (output.value as ChangeOutcome);
-        enqueue.assign({ host: applyChange(context.host, outcome, now), jobs });
-        return;
-      }
-      if (job.kind === 'aduc') {
-        const result: AducResult =
-          failed || !output || output.failure
-            ? { ok: false, message: 'The operation failed because of an internal error in the lab.' }
-            : (output.value as AducResult);
-        const lastResult = { ...result, id: Number(id.slice(4)) };
-        enqueue.assign({ host: { ...context.host, aduc: { lastResult } }, jobs });
-        return;
-      }
-      if (job.kind === 'time.poll') {
-        const poll = !failed && output && !output.failure ? (output.value as TimePoll) : undefined;
-        const host = poll ? applyEffects(context.host, 'cmd', poll.effects, now) : context.host;
-        enqueue.assign({ host, jobs });
-        enqueue.sendTo('w32time', { type: 'time.next', inMs: poll?.nextInMs ?? TIMINGS.w32timePoll });
-        return;
-      }
-      if (job.kind === 'dns.forward' && output && !failed) {
-        enqueue.sendTo(networkOf(system), {
-          type: 'net.respond',
-          request: job.request,
-          body: output.value as Message,
-          from: job.from,
-          replyTo: job.replyTo,
-        } satisfies NetworkEvent);
-      }
-      enqueue.assign({ jobs });
+      const end = endJob(context, event as { type: string; output?: ScriptOutput });
+      if (!end) return;
+      if (end.network) enqueue.sendTo(networkOf(system), end.network);
+      if (end.plan) applyPlan(enqueue, context, end.plan);
+      else enqueue.assign(end.patch);
+      if (end.w32timeInMs !== undefined)
+        enqueue.sendTo('w32time', { type: 'time.next', inMs: end.w32timeInMs });
     }),
     startAduc: enqueueActions(({ enqueue, context, event }) => {
       assertEvent(event, 'aduc.action');
-      if (!context.roles.directory) return;
-      if (Object.values(context.jobs).some((j) => j.kind === 'aduc')) return;
-      const id = `job-${context.host.seq + 1}`;
-      const host = { ...context.host, seq: context.host.seq + 1 };
-      enqueue.assign({ host, jobs: { ...context.jobs, [id]: { kind: 'aduc' } } });
-      const { action } = event;
-      enqueue.spawnChild('script', {
-        id,
-        input: { deviceId: host.id, idPrefix: `${host.id}.${id}`, start: () => aducScript(host, action) },
-      });
+      spawnJob(enqueue, startAducJob(context, event.action));
     }),
     startSignIn: enqueueActions(({ enqueue, context, event }) => {
       assertEvent(event, 'desktop.signIn');
-      const desk = context.host.desktop;
-      if (!desk || desk.busy || desk.screen !== 'signin') return;
-      const now = labNow(context.env);
-      const id = `job-${context.host.seq + 1}`;
-      const host = startSigningIn({ ...context.host, seq: context.host.seq + 1 }, event.user);
-      enqueue.assign({ host, jobs: { ...context.jobs, [id]: { kind: 'signin', user: event.user } } });
-      const snapshot = context.host;
-      const { user, password } = event;
-      enqueue.spawnChild('script', {
-        id,
-        input: {
-          deviceId: host.id,
-          idPrefix: `${host.id}.${id}`,
-          start: () => signInScript(snapshot, user, password, now),
-          learnerLabel: `Sign in as ${user}`,
-        },
-      });
+      spawnJob(enqueue, startSignInJob(context, event.user, event.password, labNow(context.env)));
     }),
     startPasswordChange: enqueueActions(({ enqueue, context, event }) => {
       assertEvent(event, 'desktop.changePassword');
-      const desk = context.host.desktop;
-      if (!desk || desk.busy) return;
-      const signedIn = desk.screen === 'desktop' && desk.session;
-      // Signed in, only the signed-in user's own password; on the sign-in screen, the forced change.
-      const user = signedIn ? (desk.session?.account ?? event.user) : event.user;
-      const now = labNow(context.env);
-      const id = `job-${context.host.seq + 1}`;
-      const host = startChangingPassword({ ...context.host, seq: context.host.seq + 1 });
-      enqueue.assign({ host, jobs: { ...context.jobs, [id]: { kind: 'passwordChange', user } } });
-      const snapshot = context.host;
-      const { oldPassword, newPassword } = event;
-      enqueue.spawnChild('script', {
-        id,
-        input: {
-          deviceId: host.id,
-          idPrefix: `${host.id}.${id}`,
-          start: () => changePasswordScript(snapshot, user, oldPassword, newPassword, now, !signedIn),
-        },
-      });
+      spawnJob(enqueue, startPasswordJob(context, event, labNow(context.env)));
     }),
-    signOut: assign(({ context }) => ({ host: signOut(context.host, labNow(context.env)) })),
+    signOut: assign(({ context }) =>
+      splitHost(signOut(hostView(context.host, context.consoles), labNow(context.env)), context.host),
+    ),
     startService: assign(({ context, event }) =>
       event.type === 'service.start' || event.type === 'service.restart'
-        ? { host: setServiceStatus(context.host, event.service, 'Running', labNow(context.env)) }
+        ? {
+            host: setServiceStatus(context.host, event.service, 'Running', labNow(context.env)),
+          }
         : {},
     ),
     stopService: assign(({ context, event }) =>
       event.type === 'service.stop' || event.type === 'service.restart'
-        ? { host: setServiceStatus(context.host, event.service, 'Stopped', labNow(context.env)) }
+        ? {
+            host: setServiceStatus(context.host, event.service, 'Stopped', labNow(context.env)),
+          }
         : {},
     ),
   },
@@ -612,7 +337,7 @@ export const windowsHostMachine = setup({
 }).createMachine({
   id: 'windowsHost',
   context: ({ input }) => ({
-    host: input.host,
+    ...splitHost(input.host, hostCoreOf(input.host)),
     roles: input.roles,
     ...(input.adsyncDisk ? { adsyncDisk: input.adsyncDisk } : {}),
     env: input.env,

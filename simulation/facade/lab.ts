@@ -121,8 +121,8 @@ export class Lab {
     if (ctx?.adsyncDisk) this.adsyncHosts.add(id);
     const busy =
       !!ctx &&
-      (ctx.host.consoles.cmd.busy ||
-        ctx.host.consoles.powershell.busy ||
+      (ctx.consoles.cmd.busy ||
+        ctx.consoles.powershell.busy ||
         !!ctx.host.desktop?.busy ||
         !!ctx.busyWith ||
         !!ctx.localWait ||
@@ -317,7 +317,7 @@ export class Lab {
   private consoleBusy(host: string, shell: ShellKind): boolean {
     const ref = this.root.system.get(host) as AnyActorRef | undefined;
     const ctx = ref?.getSnapshot().context as HostMachineContext | undefined;
-    return ctx?.host.consoles[shell].busy ?? false;
+    return ctx?.consoles[shell].busy ?? false;
   }
 
   private record(entry: JournalEntry): void {

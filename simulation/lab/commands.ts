@@ -38,7 +38,7 @@ export function parseCommand(
       error: `command.type: expected one of ${[...LAB.types, ...moreTypes].join(', ')}, got ${JSON.stringify(type)}`,
     };
   }
-  return LAB.parse(def, { ...value, type });
+  return LAB.parse(def, value as typeof value & { type: typeof type });
 }
 
 /** The actor a command goes to and the event it becomes there; undefined for what the lab itself handles (clock, views). */

@@ -6,6 +6,7 @@
 import type { AnyActorRef } from 'xstate';
 import type { NetworkContext } from '../net/network.machine';
 import type { HostMachineContext } from '../devices/windowsHost.machine';
+import { hostView } from '../devices/hostView';
 import type { DhcpClientContext } from '../devices/dhcpClient.machine';
 import type { AdSyncContext } from '../devices/adsync.machine';
 import type { AdSyncState } from '../sync/state';
@@ -131,7 +132,7 @@ export function collectTruth(
     }
     hosts[h.id] = {
       power: s.value === 'off' ? 'off' : 'on',
-      host: s.context.host,
+      host: hostView(s.context.host, s.context.consoles),
       roles: s.context.roles,
       dhcpClient,
       adsync,

@@ -9,11 +9,12 @@ import {
   effectiveIpConfig,
   type ConsoleLine,
   type ShellKind,
+  type HostCore,
   type WindowsHostContext,
 } from './hostState';
 import { dependentsOf, servicesFor, specOf, type ServiceStatus, type StartType } from './services';
 import type { DhcpLease } from './hostState';
-import { createKey, deleteKey, deleteValue, writeValue, type RegValue } from './registry';
+import { createKey, deleteKey, deleteValue, tls12Enabled, writeValue, type RegValue } from './registry';
 
 /** What a console command or tool changes on its host, as data; `applyEffects` applies it. */
 export type HostEffect =
@@ -45,7 +46,7 @@ export type HostEffect =
   /** Restart-Computer / shutdown /r: the host reboots once the command has printed. */
   | { type: 'restart' };
 
-export function log(host: WindowsHostContext, now: number, ...entries: NewEvent[]): WindowsHostContext {
+export function log<H extends HostCore>(host: H, now: number, ...entries: NewEvent[]): H {
   return { ...host, logs: appendEvents(host.logs, entries, now, `${host.hostname}.${host.domainFqdn}`) };
 }
 
@@ -60,12 +61,12 @@ function scmEvent(displayName: string, status: ServiceStatus): NewEvent {
 }
 
 /** Starts or stops a service; stopping also stops the services that depend on it. */
-export function setServiceStatus(
-  host: WindowsHostContext,
+export function setServiceStatus<H extends HostCore>(
+  host: H,
   name: string,
   status: ServiceStatus,
   now: number,
-): WindowsHostContext {
+): H {
   const svc = Object.values(host.services).find((s) => s.name.toLowerCase() === name.toLowerCase());
   if (!svc) return host;
   const names =
@@ -91,7 +92,7 @@ export function setServiceStatus(
 }
 
 /** What a host's services look like after a boot: Automatic ones run, the rest keep their start type. */
-export function bootServices(host: WindowsHostContext): WindowsHostContext {
+export function bootServices<H extends HostCore>(host: H): H {
   const fresh = servicesFor(host.kind);
   const services = { ...host.services };
   for (const [name, s] of Object.entries(services)) {
@@ -103,7 +104,20 @@ export function bootServices(host: WindowsHostContext): WindowsHostContext {
   return { ...host, services };
 }
 
-export function bootEvents(host: WindowsHostContext): NewEvent[] {
+/** The host as it comes up: services as their start types say, the sign-in screen, SCHANNEL's settings read. */
+export function bootedHost<H extends HostCore>(host: H, now: number): H {
+  const desktop = host.desktop;
+  const booted = bootServices({
+    ...host,
+    bootedAt: now,
+    desktop: desktop ? { screen: 'signin', busy: false, lastUser: desktop.lastUser } : undefined,
+    // SCHANNEL reads its protocol settings at boot.
+    tls12Active: tls12Enabled(host.registry),
+  });
+  return log(booted, now, ...bootEvents(booted));
+}
+
+export function bootEvents(host: HostCore): NewEvent[] {
   return [
     {
       log: 'System',
@@ -142,14 +156,14 @@ export function shutdownEvents(): NewEvent[] {
 }
 
 /** Takes the DHCP client's news: a lease, an APIPA address, or nothing. */
-export function takeDhcpConfig(
-  host: WindowsHostContext,
+export function takeDhcpConfig<H extends HostCore>(
+  host: H,
   lease: DhcpLease | undefined,
   apipa: string | undefined,
   now: number,
-): WindowsHostContext {
+): H {
   const before = effectiveIpConfig(host.nic);
-  let next: WindowsHostContext = { ...host, nic: { ...host.nic, lease, apipa } };
+  let next: H = { ...host, nic: { ...host.nic, lease, apipa } };
   const after = effectiveIpConfig(next.nic);
   if (after.source === 'apipa' && before.ip !== after.ip) {
     const macHex = host.nic.mac.replace(/-/g, '');

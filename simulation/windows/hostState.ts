@@ -151,6 +151,10 @@ export interface WindowsHostContext {
   seq: number;
 }
 
+/** A host's state without its consoles (its actor keeps them apart: devices/hostView.ts). */
+export type HostCore = Omit<WindowsHostContext, 'consoles'>;
+export type HostConsoles = WindowsHostContext['consoles'];
+
 export interface EffectiveIpConfig {
   source: 'static' | 'dhcp' | 'apipa' | 'none';
   ip?: Ipv4;

@@ -105,16 +105,16 @@ describe('windowsHost.machine: on ⇄ off, its children, its adapter and what it
   it('host.power off: off, its children stopped, the network told, the event log closed and its consoles emptied', () => {
     const { r, children, system } = host('pc2');
     r.send({ type: 'console.exec', host: 'pc2', shell: 'cmd', line: 'echo hello' });
-    expect(r.snap().context.host.consoles.cmd.transcript.length).toBeGreaterThan(0);
-    const history = r.snap().context.host.consoles.cmd.history;
+    expect(r.snap().context.consoles.cmd.transcript.length).toBeGreaterThan(0);
+    const history = r.snap().context.consoles.cmd.history;
     r.advance(60_000);
     r.send({ type: 'host.power', host: 'pc2', on: false });
     expect(r.snap().value).toBe('off');
     expect(children()).toEqual([]);
     expect(ofType(r.net, 'net.power')).toEqual([{ type: 'net.power', id: 'pc2', powered: false }]);
     expect(system().at(-1)).toBe('EventLog 6006');
-    expect(r.snap().context.host.consoles.cmd.transcript).toEqual([]);
-    expect(r.snap().context.host.consoles.cmd.history).toEqual(history);
+    expect(r.snap().context.consoles.cmd.transcript).toEqual([]);
+    expect(r.snap().context.consoles.cmd.history).toEqual(history);
     expect(r.snap().context.jobs).toEqual({});
     // Off, it ignores a second power-off and what arrives on its cable.
     const offContext = r.snap().context;

@@ -143,7 +143,7 @@ describe('actor snapshots are plain data', () => {
     expect(problems(lab)).toEqual([]);
     const text = (id: string, shell: 'cmd' | 'powershell') =>
       hostContext(lab, id)
-        .host.consoles[shell].transcript.map((l) => l.text)
+        .consoles[shell].transcript.map((l) => l.text)
         .join('\n');
     expect(text('pc1', 'cmd')).toMatch(/Reply from [\d.]+: bytes=32[\s\S]*\nPC1\n/);
     expect(text('pc2', 'cmd')).toMatch(/IPv4 Address[\s\S]*\nPC2\n/);
