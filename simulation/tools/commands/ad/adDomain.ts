@@ -1,7 +1,10 @@
 /**
- * Get-ADDefaultDomainPasswordPolicy and Set-ADDefaultDomainPasswordPolicy: the domain's password
- * and lockout policy as the DC holds it (reference §2.4, §6.6), TimeSpans as PowerShell prints
- * them (`1.00:00:00`, `00:30:00`).
+ * The domain's own cmdlets (the command family of the domain object). Get-ADDefaultDomainPasswordPolicy
+ * and Set-ADDefaultDomainPasswordPolicy: the domain's password and lockout policy as the DC holds it
+ * (reference §2.4, §6.6), TimeSpans as PowerShell prints them (`1.00:00:00`, `00:30:00`).
+ *
+ * A new cmdlet of this family is its declaration in catalog/ad.ts and its handler here, listed in
+ * DOMAIN_COMMANDS: the catalog gives it to the binder, Get-Help, Get-Command and Tab completion.
  */
 import { cmdletSpec } from '../../catalog';
 import type { PasswordPolicy } from '../../../core/directoryTypes';
@@ -25,7 +28,7 @@ import {
 import { whatIf } from './adUser';
 import { psSpan } from '../../shell/psFormat';
 import { listed } from '../../shell/psViews';
-import type { CommandResult } from '../types';
+import type { CommandDef, CommandResult } from '../types';
 
 type Values = Record<string, BoundValue>;
 
@@ -72,7 +75,7 @@ function* getScript(c: AdCmdlet, v: Values): Script<CommandResult> {
   return policyList(r.value, domainDnOf(c.env.host.domainFqdn), s.session.dc.domainGuid ?? '');
 }
 
-export const getAdDefaultDomainPasswordPolicy = adCmdlet(getSpec, (env, v) => {
+const getAdDefaultDomainPasswordPolicy = adCmdlet(getSpec, (env, v) => {
   const identity = str(v.Identity);
   const c: AdCmdlet = {
     env,
@@ -149,7 +152,7 @@ function* setScript(c: AdCmdlet, v: Values, patch: Partial<PasswordPolicy>): Scr
   return after.ok ? policyList(after.value, domainDn, s.session.dc.domainGuid ?? '') : { lines: after.lines };
 }
 
-export const setAdDefaultDomainPasswordPolicy = adCmdlet(setSpec, (env, v) => {
+const setAdDefaultDomainPasswordPolicy = adCmdlet(setSpec, (env, v) => {
   const c: AdCmdlet = {
     env,
     name: setSpec.name,
@@ -160,3 +163,9 @@ export const setAdDefaultDomainPasswordPolicy = adCmdlet(setSpec, (env, v) => {
   if (!p.ok) return p.lines;
   return () => setScript(c, v, p.patch);
 });
+
+/** The family's commands, as commands/index.ts registers them. */
+export const DOMAIN_COMMANDS: readonly CommandDef[] = [
+  getAdDefaultDomainPasswordPolicy,
+  setAdDefaultDomainPasswordPolicy,
+];
