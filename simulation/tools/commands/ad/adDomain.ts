@@ -13,19 +13,9 @@ import { DAY, MINUTE } from '../../../core/time';
 import type { Script } from '../../../proc/script';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { BoundValue } from '../../shell/bind';
-import {
-  AD_NS,
-  adCmdlet,
-  adErrorRecord,
-  argPosition,
-  domainDnOf,
-  notFound,
-  openAdws,
-  str,
-  timeSpanArg,
-  timeSpanError,
-  type AdCmdlet,
-} from './adClient';
+import { AD_NS, adErrorRecord, domainDnOf, notFound, openAdws, type AdCmdlet } from './adClient';
+import { argPosition, str, timeSpanArg, timeSpanError } from './adValues';
+import { adCmdlet } from './adCmdlet';
 import { whatIf } from './adUser';
 import { psSpan } from '../../shell/psFormat';
 import { listed } from '../../shell/psViews';

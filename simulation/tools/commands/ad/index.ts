@@ -24,7 +24,7 @@ import { DOMAIN_COMMANDS } from './adDomain';
 import { ADSYNCCONFIG_COMMANDS } from './adSyncConfig';
 import { getAdUser, setAdUser } from './adUser';
 import { newAdUser } from './adNewUser';
-import { convertToSecureString } from './adClient';
+import { convertToSecureString } from './adValues';
 import { dsacls } from './dsacls';
 import { dsadd } from './dsadd';
 import { net } from './netExe';
