@@ -6,6 +6,7 @@
  *   npm run goldens             re-record every golden (after a deliberate change of behaviour or
  *                               of the pack; commit the new files in a commit that says why)
  *   npm run goldens -- --check  compare without writing; exit 1 naming each scenario that differs
+ *   npm run goldens -- --help   print usage and exit (an unknown flag does too, exiting 2), writing nothing
  *
  * The real CLI runs in child processes (two at a time), so the goldens hold exactly what an author
  * sees. test/scripts/goldens.test.ts runs the check.
@@ -105,8 +106,31 @@ export function compare(fresh: Map<string, string>): string[] {
   return problems;
 }
 
+export const USAGE = `usage: npm run goldens [-- --check]
+  (no flag)  re-record every golden in test/goldens/
+  --check    compare without writing; exit 1 naming each golden that differs
+  --help     print this and exit
+`;
+
+/** What the command line asks for: record, check, or usage (with the exit code; an unknown flag is an error). */
+export function parseArgs(
+  args: readonly string[],
+): { mode: 'record' | 'check' } | { mode: 'usage'; code: number; error?: string } {
+  if (args.includes('--help') || args.includes('-h')) return { mode: 'usage', code: 0 };
+  const unknown = args.find((a) => a !== '--check');
+  if (unknown !== undefined)
+    return { mode: 'usage', code: 2, error: `goldens: unknown argument '${unknown}'` };
+  return { mode: args.includes('--check') ? 'check' : 'record' };
+}
+
 async function main(): Promise<number> {
-  const check = process.argv.includes('--check');
+  const parsed = parseArgs(process.argv.slice(2));
+  if (parsed.mode === 'usage') {
+    if (parsed.error) process.stderr.write(`${parsed.error}\n`);
+    (parsed.code ? process.stderr : process.stdout).write(USAGE);
+    return parsed.code;
+  }
+  const check = parsed.mode === 'check';
   const fresh = await renderAll();
   if (check) {
     const problems = compare(fresh);

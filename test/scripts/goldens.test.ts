@@ -4,7 +4,7 @@
  * pack or the behaviour changes on purpose.
  */
 import { describe, expect, it } from 'vitest';
-import { compare, renderAll } from '../../scripts/goldens';
+import { compare, parseArgs, renderAll } from '../../scripts/goldens';
 
 describe('the scenario goldens', () => {
   it('every reference solution prints what the goldens recorded', async () => {
@@ -19,5 +19,17 @@ describe('the scenario goldens', () => {
     const problems = compare(fresh);
     expect(problems[0]).toMatch(/^adsync-stopped\.solve\.txt:1: expected ".+", got "something else"$/);
     expect(problems.some((p) => p.includes('no scenario produces it any more'))).toBe(true);
+  });
+
+  it('--help and unknown flags print usage instead of re-recording', () => {
+    expect(parseArgs([])).toEqual({ mode: 'record' });
+    expect(parseArgs(['--check'])).toEqual({ mode: 'check' });
+    expect(parseArgs(['--help'])).toEqual({ mode: 'usage', code: 0 });
+    expect(parseArgs(['--check', '-h'])).toEqual({ mode: 'usage', code: 0 });
+    expect(parseArgs(['--chek'])).toMatchObject({
+      mode: 'usage',
+      code: 2,
+      error: expect.stringContaining("'--chek'"),
+    });
   });
 });

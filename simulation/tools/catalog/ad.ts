@@ -173,6 +173,22 @@ export const AD_DECLS: readonly CommandDecl[] = [
   },
   {
     ...AD_MODULE,
+    name: 'Get-ADDomain',
+    className: `${AD_CMDLETS}.GetADDomain`,
+    params: [
+      { name: 'Identity', type: 'string', position: 0 },
+      {
+        name: 'Current',
+        type: 'enum',
+        values: ['LocalComputer', 'LoggedOnUser'],
+        typeName: 'Microsoft.ActiveDirectory.Management.ADCurrentDomainType',
+      },
+      { name: 'Server', type: 'string' },
+    ],
+    synopsis: 'Gets an Active Directory domain.',
+  },
+  {
+    ...AD_MODULE,
     name: 'Set-ADDefaultDomainPasswordPolicy',
     className: `${AD_CMDLETS}.SetADDefaultDomainPasswordPolicy`,
     params: [

@@ -46,6 +46,30 @@ function isParamToken(t: Token): boolean {
   return !t.quoted && /^-[A-Za-z_][\w]*:?/.test(t.text) && !/^-\d/.test(t.text);
 }
 
+/** `a,` as typed: the list goes on in the next token (`-Name a, b`). */
+const endsList = (t: Token, line: string): boolean =>
+  t.text.endsWith(',') && line.slice(t.at, t.end).endsWith(',');
+/** `,b` as typed: the token goes on the list before it (`-Name a ,b`). */
+const continuesList = (t: Token | undefined, line: string): t is Token =>
+  !!t && t.text.startsWith(',') && line.slice(t.at, t.end).startsWith(',');
+
+/**
+ * A string[] parameter's value with the tokens that continue its comma list: PowerShell reads
+ * `a, b` and `a ,b` as one array argument. `tokens[from]` holds the value; the answer is the
+ * value (the list's text as one token) and how many tokens after `from` it took.
+ */
+function listValue(tokens: readonly Token[], from: number, line: string): { token: Token; taken: number } {
+  let token = tokens[from] as Token;
+  let taken = 0;
+  for (;;) {
+    const next = tokens[from + taken + 1];
+    if (!next || isParamToken(next) || !(endsList(token, line) || continuesList(next, line))) break;
+    token = { ...token, text: `${token.text},${next.text}`, end: next.end };
+    taken++;
+  }
+  return { token, taken };
+}
+
 function typeNameOf(p: ParamSpec): string {
   if (p.typeName) return p.typeName;
   switch (p.type) {
@@ -77,7 +101,7 @@ export function parseTimeSpan(text: string): number | undefined {
 export function bindParams(spec: CmdletSpec, args: readonly Token[], line: string): BindResult {
   const all = [...spec.params, ...COMMON_PARAMS];
   const values: Record<string, BoundValue> = {};
-  const positional: Token[] = [];
+  const positional: { tokens: Token[]; list: Token }[] = [];
   const fail = (
     t: Token | undefined,
     message: string,
@@ -155,7 +179,10 @@ export function bindParams(spec: CmdletSpec, args: readonly Token[], line: strin
   for (let i = 0; i < args.length; i++) {
     const t = args[i] as Token;
     if (!isParamToken(t)) {
-      positional.push(t);
+      // A comma list (`a, b`) binds whole to a string[] parameter, token by token to any other.
+      const list = listValue(args, i, line);
+      positional.push({ tokens: args.slice(i, i + list.taken + 1), list: list.token });
+      i += list.taken;
       continue;
     }
     const body = t.text.slice(1);
@@ -214,6 +241,12 @@ export function bindParams(spec: CmdletSpec, args: readonly Token[], line: strin
       at = nextTok;
       i++;
     }
+    if (p.type === 'strings') {
+      // `-Name a, b` (or `-Name:a, b`): the list goes on in the tokens after the value.
+      const list = listValue(args, i, line);
+      raw += list.token.text.slice(args[i]?.text.length);
+      i += list.taken;
+    }
     const v = convert(p, at, raw);
     if (typeof v === 'object' && !Array.isArray(v)) return v;
     values[p.name] = v;
@@ -222,7 +255,9 @@ export function bindParams(spec: CmdletSpec, args: readonly Token[], line: strin
   const byPosition = spec.params
     .filter((p) => p.position !== undefined && !(p.name in values))
     .sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
-  for (const t of positional) {
+  const rest = positional.flatMap((run) => run.tokens);
+  while (rest.length > 0) {
+    const t = rest[0] as Token;
     const p = byPosition.shift();
     if (!p) {
       return fail(
@@ -231,7 +266,10 @@ export function bindParams(spec: CmdletSpec, args: readonly Token[], line: strin
         'PositionalParameterNotFound',
       );
     }
-    const v = convert(p, t, t.text);
+    const run = p.type === 'strings' ? positional.find((r) => r.tokens[0] === t) : undefined;
+    const value = run ? run.list : t;
+    rest.splice(0, run ? run.tokens.length : 1);
+    const v = convert(p, value, value.text);
     if (typeof v === 'object' && !Array.isArray(v)) return v;
     values[p.name] = v;
   }

@@ -63,3 +63,26 @@ describe("DC01's services include SamSs and EventSystem (Windows Server's servic
     expect(lines).toMatch(/Running\s+EventSystem\s+COM\+ Event System/);
   });
 });
+
+describe('Get-Service takes a list for -Name and -DisplayName (string[] parameters)', () => {
+  it.each([
+    'Get-Service SamSs, EventSystem',
+    'Get-Service SamSs ,EventSystem',
+    'Get-Service -Name SamSs, EventSystem',
+    'Get-Service -Name:SamSs, EventSystem',
+    "Get-Service 'SamSs', 'EventSystem'",
+    "Get-Service -DisplayName 'Security Accounts Manager', 'COM+ Event System'",
+  ])('%s prints both services, in the order asked, and no error', (line) => {
+    const out = run(newLab(), 'dc01', line, 'powershell').join('\n');
+    expect(out).toMatch(
+      /Running\s+SamSs\s+Security Accounts Manager\s*\nRunning\s+EventSystem\s+COM\+ Event System/,
+    );
+    expect(out).not.toMatch(/cannot|error/i);
+  });
+
+  it('a list with a name that does not exist shows the others and the not-found error', () => {
+    const out = run(newLab(), 'dc01', 'Get-Service SamSs, NoSuchSvc', 'powershell').join('\n');
+    expect(out).toMatch(/Running\s+SamSs/);
+    expect(out).toContain("Cannot find any service with service name 'NoSuchSvc'.");
+  });
+});

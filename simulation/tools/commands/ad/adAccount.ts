@@ -7,19 +7,9 @@
 import { cmdletSpec } from '../../catalog';
 import type { UserRecord } from '../../../roles/dcDirectoryReads';
 import type { Script } from '../../../proc/script';
-import {
-  AD_NS,
-  adCmdlet,
-  adErrorRecord,
-  adFailure,
-  MSG,
-  openAdws,
-  parameterSetError,
-  IDENTITY_INPUT,
-  secureStringArg,
-  str,
-  type AdCmdlet,
-} from './adClient';
+import { AD_NS, adErrorRecord, adFailure, MSG, openAdws, type AdCmdlet } from './adClient';
+import { secureStringArg, str } from './adValues';
+import { adCmdlet, parameterSetError, IDENTITY_INPUT } from './adCmdlet';
 import { checkSearchBase, inScope, propContext, whatIf } from './adUser';
 import { psDateValue, type PsValue } from '../../shell/psFormat';
 import { listed } from '../../shell/psViews';

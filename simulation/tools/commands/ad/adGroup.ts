@@ -9,17 +9,9 @@ import type { UserRecord } from '../../../roles/dcDirectoryReads';
 import type { Script } from '../../../proc/script';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { BoundValue } from '../../shell/bind';
-import {
-  AD_NS,
-  adCmdlet,
-  notFound,
-  openAdws,
-  str,
-  strs,
-  type AdCmdlet,
-  withIdentityInput,
-  type AdwsSession,
-} from './adClient';
+import { AD_NS, notFound, openAdws, type AdCmdlet, type AdwsSession } from './adClient';
+import { str, strs } from './adValues';
+import { adCmdlet, withIdentityInput } from './adCmdlet';
 import { filterAttributes, matches, type Filter } from './adFilter';
 import {
   COMPUTER_DEFAULT,

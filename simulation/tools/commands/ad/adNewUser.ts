@@ -9,7 +9,9 @@
 import { cmdletSpec } from '../../catalog';
 import type { UserRecord } from '../../../roles/dcDirectoryReads';
 import type { Script } from '../../../proc/script';
-import { AD_NS, adCmdlet, domainDnOf, openAdws, secureStringArg, str, type AdCmdlet } from './adClient';
+import { AD_NS, domainDnOf, openAdws, type AdCmdlet } from './adClient';
+import { secureStringArg, str } from './adValues';
+import { adCmdlet } from './adCmdlet';
 import { whatIf } from './adUser';
 import { listed } from '../../shell/psViews';
 import type { CommandResult } from '../types';

@@ -7,7 +7,7 @@
 import type { PasswordPolicy } from '../../../core/directoryTypes';
 import type { UserRecord } from '../../../roles/dcDirectoryReads';
 import { isTyped, psDateValue, type PsValue } from '../../shell/psFormat';
-import { fileTime, NEVER_FILETIME, psCollection } from './adClient';
+import { fileTime, NEVER_FILETIME, psCollection } from './adValues';
 import type { FilterValue } from './adFilter';
 
 export interface GroupRecord {

@@ -11,23 +11,9 @@ import type { ConsoleLine } from '../../../windows/hostState';
 import type { BoundValue, CmdletSpec } from '../../shell/bind';
 import { hashtableOf } from '../../shell/parse';
 import { formatPsError } from '../../shell/psError';
-import {
-  AD_CMDLETS,
-  adCmdlet,
-  AD_NS,
-  adErrorRecord,
-  argPosition,
-  IDENTITY_INPUT,
-  domainDnOf,
-  MSG,
-  openAdws,
-  parameterSetError,
-  missingMandatory,
-  str,
-  strs,
-  type AdCmdlet,
-  type AdwsSession,
-} from './adClient';
+import { AD_NS, adErrorRecord, domainDnOf, MSG, openAdws, type AdCmdlet, type AdwsSession } from './adClient';
+import { argPosition, str, strs } from './adValues';
+import { AD_CMDLETS, adCmdlet, IDENTITY_INPUT, parameterSetError, missingMandatory } from './adCmdlet';
 import { filterAttributes, matches, parseFilter, parseLdapFilter, type Filter } from './adFilter';
 import {
   hasAttribute,

@@ -1,6 +1,6 @@
 /**
  * The Active Directory console commands of the lab's Windows hosts. The ActiveDirectory module's
- * cmdlets (adUser.ts, adAccount.ts, adPolicy.ts, adGroup.ts) and the ADSyncConfig module
+ * cmdlets (adUser.ts, adAccount.ts, adDomain.ts, adGroup.ts) and the ADSyncConfig module
  * (adSyncConfig.ts) exist where RSAT is installed: the DC and the Entra Connect server. net.exe
  * (netExe.ts) is everywhere; dsacls (dsacls.ts) comes with the AD DS tools (DC and sync server).
  * All of them talk to the DC over the network (adClient.ts) with the console user's credentials.
@@ -20,11 +20,11 @@ import {
   getAdPrincipalGroupMembership,
   removeAdGroupMember,
 } from './adGroup';
-import { getAdDefaultDomainPasswordPolicy, setAdDefaultDomainPasswordPolicy } from './adPolicy';
+import { DOMAIN_COMMANDS } from './adDomain';
 import { ADSYNCCONFIG_COMMANDS } from './adSyncConfig';
 import { getAdUser, setAdUser } from './adUser';
 import { newAdUser } from './adNewUser';
-import { convertToSecureString } from './adClient';
+import { convertToSecureString } from './adValues';
 import { dsacls } from './dsacls';
 import { dsadd } from './dsadd';
 import { net } from './netExe';
@@ -39,8 +39,7 @@ export const AD_COMMANDS: readonly CommandDef[] = [
   disableAdAccount,
   searchAdAccount,
   setAdAccountPassword,
-  getAdDefaultDomainPasswordPolicy,
-  setAdDefaultDomainPasswordPolicy,
+  ...DOMAIN_COMMANDS,
   getAdGroup,
   getAdGroupMember,
   addAdGroupMember,

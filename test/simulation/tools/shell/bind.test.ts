@@ -490,6 +490,39 @@ describe('bindParams', () => {
       });
     });
 
+    it.each([
+      { arg: 'a, b', expected: ['a', 'b'] },
+      { arg: 'a ,b', expected: ['a', 'b'] },
+      { arg: 'a , b,c', expected: ['a', 'b', 'c'] },
+      { arg: '\'a\', "b c"', expected: ['a', 'b c'] },
+    ])('binds the spaced string list $arg as one array', ({ arg, expected }) => {
+      expect(values(`Set-Service -Name n -ComputerName ${arg}`)).toStrictEqual({
+        Name: 'n',
+        ComputerName: expected,
+      });
+      expect(values(`Set-Service -ComputerName:${arg} -Name n`)).toStrictEqual({
+        ComputerName: expected,
+        Name: 'n',
+      });
+    });
+
+    it('binds a spaced positional list to a string[] parameter, token by token to a string one', () => {
+      const spec: CmdletSpec = {
+        name: 'Set-Service',
+        className: CLASS,
+        params: [
+          { name: 'Name', type: 'strings', position: 0 },
+          { name: 'Other', type: 'string', position: 1 },
+        ],
+      };
+      expect(values('Set-Service a, b c', spec)).toStrictEqual({ Name: ['a', 'b'], Other: 'c' });
+      // A string parameter does not take the list: its second item is one positional argument too many.
+      const single: CmdletSpec = { ...spec, params: [{ name: 'Other', type: 'string', position: 0 }] };
+      expect(error('Set-Service a, b', single).errorId).toBe(`PositionalParameterNotFound,${CLASS}`);
+      // A parameter name after a comma is not part of the list.
+      expect(values('Set-Service a, -Other c', spec)).toStrictEqual({ Name: ['a'], Other: 'c' });
+    });
+
     it('splits a quoted inline string list', () => {
       expect(values("Set-Service -Name n -ComputerName:'a, b'")).toStrictEqual({
         Name: 'n',

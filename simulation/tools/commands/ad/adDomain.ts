@@ -1,7 +1,11 @@
 /**
- * Get-ADDefaultDomainPasswordPolicy and Set-ADDefaultDomainPasswordPolicy: the domain's password
- * and lockout policy as the DC holds it (reference §2.4, §6.6), TimeSpans as PowerShell prints
- * them (`1.00:00:00`, `00:30:00`).
+ * The domain's own cmdlets (the command family of the domain object). Get-ADDomain: the domain as
+ * the ADDomain object lists it. Get-ADDefaultDomainPasswordPolicy
+ * and Set-ADDefaultDomainPasswordPolicy: the domain's password and lockout policy as the DC holds it
+ * (reference §2.4, §6.6), TimeSpans as PowerShell prints them (`1.00:00:00`, `00:30:00`).
+ *
+ * A new cmdlet of this family is its declaration in catalog/ad.ts and its handler here, listed in
+ * DOMAIN_COMMANDS: the catalog gives it to the binder, Get-Help, Get-Command and Tab completion.
  */
 import { cmdletSpec } from '../../catalog';
 import type { PasswordPolicy } from '../../../core/directoryTypes';
@@ -9,23 +13,15 @@ import { DAY, MINUTE } from '../../../core/time';
 import type { Script } from '../../../proc/script';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { BoundValue } from '../../shell/bind';
-import {
-  AD_NS,
-  adCmdlet,
-  adErrorRecord,
-  argPosition,
-  domainDnOf,
-  notFound,
-  openAdws,
-  str,
-  timeSpanArg,
-  timeSpanError,
-  type AdCmdlet,
-} from './adClient';
+import { AD_NS, adErrorRecord, domainDnOf, notFound, openAdws, type AdCmdlet } from './adClient';
+import { argPosition, str, timeSpanArg, timeSpanError } from './adValues';
+import { adCmdlet } from './adCmdlet';
 import { whatIf } from './adUser';
 import { psSpan } from '../../shell/psFormat';
 import { listed } from '../../shell/psViews';
-import type { CommandResult } from '../types';
+import { psCollection } from '../../shell/psFormat';
+import type { ComputerRecord } from './adProps';
+import type { CommandDef, CommandResult } from '../types';
 
 type Values = Record<string, BoundValue>;
 
@@ -72,7 +68,7 @@ function* getScript(c: AdCmdlet, v: Values): Script<CommandResult> {
   return policyList(r.value, domainDnOf(c.env.host.domainFqdn), s.session.dc.domainGuid ?? '');
 }
 
-export const getAdDefaultDomainPasswordPolicy = adCmdlet(getSpec, (env, v) => {
+const getAdDefaultDomainPasswordPolicy = adCmdlet(getSpec, (env, v) => {
   const identity = str(v.Identity);
   const c: AdCmdlet = {
     env,
@@ -149,7 +145,7 @@ function* setScript(c: AdCmdlet, v: Values, patch: Partial<PasswordPolicy>): Scr
   return after.ok ? policyList(after.value, domainDn, s.session.dc.domainGuid ?? '') : { lines: after.lines };
 }
 
-export const setAdDefaultDomainPasswordPolicy = adCmdlet(setSpec, (env, v) => {
+const setAdDefaultDomainPasswordPolicy = adCmdlet(setSpec, (env, v) => {
   const c: AdCmdlet = {
     env,
     name: setSpec.name,
@@ -160,3 +156,94 @@ export const setAdDefaultDomainPasswordPolicy = adCmdlet(setSpec, (env, v) => {
   if (!p.ok) return p.lines;
   return () => setScript(c, v, p.patch);
 });
+
+// --- Get-ADDomain ------------------------------------------------------------------------------
+
+const domainSpec = cmdletSpec('Get-ADDomain');
+
+/** The Default Domain Policy, which Windows links to the domain root. */
+const DEFAULT_DOMAIN_POLICY = '{31B2F340-016D-11D2-945F-00C04FB984F9}';
+
+/** The domain root as listObjects returns it (first), and the DCs as listComputers does. */
+interface DomainRoot {
+  dn: string;
+  objectClass: string;
+  sid?: string;
+}
+
+/** The ADDomain object (its properties in the order Format-List shows them). */
+function domainList(fqdn: string, netbios: string, sid: string, guid: string, dcs: string[]): CommandResult {
+  const dn = domainDnOf(fqdn);
+  const master = dcs[0] ?? '';
+  return listed(`${AD_NS}.ADDomain`, [
+    [
+      ['AllowedDNSSuffixes', '{}'],
+      ['ChildDomains', '{}'],
+      ['ComputersContainer', `CN=Computers,${dn}`],
+      ['DeletedObjectsContainer', `CN=Deleted Objects,${dn}`],
+      ['DistinguishedName', dn],
+      ['DNSRoot', fqdn],
+      ['DomainControllersContainer', `OU=Domain Controllers,${dn}`],
+      // The lab's DC runs Windows Server 2022, whose highest domain functional level is 2016.
+      ['DomainMode', 'Windows2016Domain'],
+      ['DomainSID', sid],
+      ['ForeignSecurityPrincipalsContainer', `CN=ForeignSecurityPrincipals,${dn}`],
+      ['Forest', fqdn],
+      ['InfrastructureMaster', master],
+      ['LastLogonReplicationInterval', ''],
+      ['LinkedGroupPolicyObjects', psCollection([`CN=${DEFAULT_DOMAIN_POLICY},CN=Policies,CN=System,${dn}`])],
+      ['LostAndFoundContainer', `CN=LostAndFound,${dn}`],
+      ['ManagedBy', ''],
+      ['Name', fqdn.split('.')[0] ?? fqdn],
+      ['NetBIOSName', netbios],
+      ['ObjectClass', 'domainDNS'],
+      ['ObjectGUID', guid],
+      ['ParentDomain', ''],
+      ['PDCEmulator', master],
+      ['QuotasContainer', `CN=NTDS Quotas,${dn}`],
+      ['ReadOnlyReplicaDirectoryServers', '{}'],
+      ['ReplicaDirectoryServers', psCollection(dcs)],
+      ['RIDMaster', master],
+      [
+        'SubordinateReferences',
+        psCollection([`DC=ForestDnsZones,${dn}`, `DC=DomainDnsZones,${dn}`, `CN=Configuration,${dn}`]),
+      ],
+      ['SystemsContainer', `CN=System,${dn}`],
+      ['UsersContainer', `CN=Users,${dn}`],
+    ],
+  ]);
+}
+
+function* domainScript(c: AdCmdlet, v: Values): Script<CommandResult> {
+  const s = yield* openAdws(c, str(v.Server));
+  if (!s.ok) return { lines: s.lines };
+  const { domainFqdn: fqdn, domainNetbios: netbios } = c.env.host;
+  const objects = yield* s.session.call<DomainRoot[]>({ op: 'listObjects' });
+  if (!objects.ok) return { lines: objects.lines };
+  const sid = objects.value.find((o) => o.objectClass === 'domainDNS')?.sid ?? '';
+  const guid = s.session.dc.domainGuid ?? '';
+  // The domain answers to its DNS name, NetBIOS name, distinguished name, SID or GUID.
+  const identity = str(v.Identity)?.trim().toLowerCase();
+  const ids = [sid, guid].filter((x) => x !== '').map((x) => x.toLowerCase());
+  if (identity !== undefined && !isThisDomain(identity, fqdn, netbios) && !ids.includes(identity))
+    return { lines: notFound(c, str(v.Identity) ?? '') };
+  const computers = yield* s.session.call<ComputerRecord[]>({ op: 'listComputers' });
+  if (!computers.ok) return { lines: computers.lines };
+  const dcs = computers.value
+    .filter((x) => /^OU=Domain Controllers,/i.test(x.parent))
+    .map((x) => x.dnsHostName)
+    .sort();
+  return domainList(fqdn, netbios, sid, guid, dcs);
+}
+
+const getAdDomain = adCmdlet(domainSpec, (env, v) => {
+  const c: AdCmdlet = { env, name: domainSpec.name, className: 'GetADDomain', target: str(v.Identity) };
+  return () => domainScript(c, v);
+});
+
+/** The family's commands, as commands/index.ts registers them. */
+export const DOMAIN_COMMANDS: readonly CommandDef[] = [
+  getAdDomain,
+  getAdDefaultDomainPasswordPolicy,
+  setAdDefaultDomainPasswordPolicy,
+];
