@@ -1,10 +1,12 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useRole } from '../../state/roleStore';
-import { ClassDashboard } from './ClassDashboard';
 import { useClassroomStore } from './classroomStore';
 import { JoinDialog } from './JoinDialog';
 import { useClassroom } from './useClassroom';
 import './classroom.css';
+
+// Instructor-only (with its QR code library): fetched when instructor mode is unlocked.
+const ClassDashboard = lazy(() => import('./ClassDashboard').then((m) => ({ default: m.ClassDashboard })));
 
 /**
  * The classroom in the app: the link to the host (always), the learner's join dialog, and, only
@@ -20,7 +22,11 @@ export function Classroom() {
   }, [instructor]);
   return (
     <>
-      {instructor && <ClassDashboard />}
+      {instructor && (
+        <Suspense fallback={null}>
+          <ClassDashboard />
+        </Suspense>
+      )}
       <JoinDialog />
     </>
   );
