@@ -1,10 +1,11 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useRole } from '../../state/roleStore';
 import { useClassroomStore } from './classroomStore';
-import { JoinDialog } from './JoinDialog';
 import { useClassroom } from './useClassroom';
 import './classroom.css';
 
+// The join dialog's form (Fluent's dialog and fields): fetched when the learner opens it.
+const JoinDialog = lazy(() => import('./JoinDialog').then((m) => ({ default: m.JoinDialog })));
 // Instructor-only (with its QR code library): fetched when instructor mode is unlocked.
 const ClassDashboard = lazy(() => import('./ClassDashboard').then((m) => ({ default: m.ClassDashboard })));
 
@@ -15,6 +16,7 @@ const ClassDashboard = lazy(() => import('./ClassDashboard').then((m) => ({ defa
 export function Classroom() {
   useClassroom();
   const instructor = useRole((s) => s.role) === 'instructor';
+  const joinOpen = useClassroomStore((s) => s.joinOpen);
   useEffect(() => {
     // Locking forgets what the dashboard showed; unlocking asks the host again.
     if (!instructor)
@@ -27,7 +29,11 @@ export function Classroom() {
           <ClassDashboard />
         </Suspense>
       )}
-      <JoinDialog />
+      {joinOpen && (
+        <Suspense fallback={null}>
+          <JoinDialog />
+        </Suspense>
+      )}
     </>
   );
 }
