@@ -1,28 +1,59 @@
-import { useLearnerView } from './lab/LabContext';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useClockDriver } from './hooks/useClockDriver';
 import { NoticeBar } from './components/NoticeBar';
 import { SurfaceTabs } from './components/SurfaceTabs';
-import { InstructorPanel } from './components/InstructorPanel';
-import { ScenarioPicker } from './components/scenario/ScenarioPicker';
 import { SaveFailureBar } from './components/SaveFailureBar';
-import { SessionsPage } from './components/SessionsPage';
 import { TopBar } from './components/layout/TopBar';
 import { Workspace } from './components/layout/Workspace';
-import { UnlockDialog } from './components/instructor/UnlockDialog';
 import { Classroom } from './components/classroom/Classroom';
 import { useInstructorLock } from './hooks/useInstructorLock';
 import { useMenuActions } from './hooks/useMenuActions';
 import { useRole } from './state/roleStore';
+import { useUi } from './state/uiStore';
+import { useUiSettings } from './state/uiSettings';
 import { HelpPanel } from './components/help/HelpPanel';
-import { WelcomeDialog } from './components/help/WelcomeDialog';
+
+// Not on the first screen: each dialog's code (and the Fluent parts only it uses) is fetched the
+// first time it opens (`npm run bench:ui` measures what the first screen loads).
+const InstructorPanel = lazy(() =>
+  import('./components/InstructorPanel').then((m) => ({ default: m.InstructorPanel })),
+);
+const ScenarioPicker = lazy(() =>
+  import('./components/scenario/ScenarioPicker').then((m) => ({ default: m.ScenarioPicker })),
+);
+const SessionsPage = lazy(() =>
+  import('./components/SessionsPage').then((m) => ({ default: m.SessionsPage })),
+);
+const UnlockDialog = lazy(() =>
+  import('./components/instructor/UnlockDialog').then((m) => ({ default: m.UnlockDialog })),
+);
+const WelcomeDialog = lazy(() =>
+  import('./components/help/WelcomeDialog').then((m) => ({ default: m.WelcomeDialog })),
+);
+
+/**
+ * Mounts `children` from the first time `when` is true, and keeps them mounted after (a dialog
+ * closes itself, gives focus back, and opens again at once the next time).
+ */
+function MountOnce({ when, children }: { when: boolean; children: ReactNode }) {
+  const [seen, setSeen] = useState(when);
+  if (when && !seen) setSeen(true);
+  if (!seen && !when) return null;
+  return <Suspense fallback={null}>{children}</Suspense>;
+}
 
 export function App() {
   useClockDriver();
   useMenuActions();
   useInstructorLock();
-  useLearnerView(); // re-render on lab changes (notices, title)
+  // No lab subscription here: each part re-renders on the lab changes it shows (useLearnerView,
+  // useLabSelect), not the whole workspace on every console command or clock tick.
   // Learner mode renders nothing instructor-only: not hidden, absent from the page.
   const instructor = useRole((s) => s.role) === 'instructor';
+  const unlockOpen = useRole((s) => s.unlockOpen);
+  const pickerOpen = useUi((s) => s.pickerOpen);
+  const sessionsOpen = useUi((s) => s.sessionsOpen);
+  const welcomeOpen = useUiSettings((s) => s.welcomeOpen);
   return (
     <div className="app">
       <TopBar />
@@ -32,12 +63,24 @@ export function App() {
       </div>
       <SurfaceTabs />
       <Workspace />
-      {instructor && <InstructorPanel />}
-      <UnlockDialog />
+      {instructor && (
+        <Suspense fallback={null}>
+          <InstructorPanel />
+        </Suspense>
+      )}
+      <MountOnce when={unlockOpen}>
+        <UnlockDialog />
+      </MountOnce>
       <Classroom />
-      <ScenarioPicker />
-      <SessionsPage />
-      <WelcomeDialog />
+      <MountOnce when={pickerOpen}>
+        <ScenarioPicker />
+      </MountOnce>
+      <MountOnce when={sessionsOpen}>
+        <SessionsPage />
+      </MountOnce>
+      <MountOnce when={welcomeOpen}>
+        <WelcomeDialog />
+      </MountOnce>
       <HelpPanel />
     </div>
   );

@@ -47,6 +47,8 @@ function useFitOnResize() {
  */
 function useStable<T extends { id: string }>(items: T[]): T[] {
   const [cache] = useState(() => new Map<string, { json: string; item: T }>());
+  // The array last returned (one entry), kept like the cache: a Map the memo may update.
+  const [last] = useState(() => new Map<'items', T[]>());
   return useMemo(() => {
     const seen = new Set<string>();
     const out = items.map((item) => {
@@ -58,8 +60,12 @@ function useStable<T extends { id: string }>(items: T[]): T[] {
       return item;
     });
     for (const id of [...cache.keys()]) if (!seen.has(id)) cache.delete(id);
+    // The same array too when nothing in it changed: React Flow takes a new array as new nodes.
+    const before = last.get('items');
+    if (before?.length === out.length && out.every((item, i) => item === before[i])) return before;
+    last.set('items', out);
     return out;
-  }, [cache, items]);
+  }, [cache, last, items]);
 }
 
 export function LabCanvas() {

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 /**
  * The map's legend: what each kind of line and mark means, drawn with the same strokes as the map
  * (SVG, not emoji). Only what the map shows: cables, links and relations, power and link lights,
@@ -60,7 +61,8 @@ const LINES: [string, string][] = [
   ['trace', 'Your last test (trace shown)'],
 ];
 
-export function MapLegend() {
+/** Static: memoised, so the panel's re-render on each lab change does not redraw it. */
+export const MapLegend = memo(function MapLegend() {
   const s = useStyles();
   return (
     <div className={s.legend} role="group" aria-labelledby="map-legend-head" data-testid="map-legend">
@@ -100,4 +102,4 @@ export function MapLegend() {
       </dl>
     </div>
   );
-}
+});

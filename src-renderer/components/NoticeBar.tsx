@@ -1,8 +1,8 @@
-import { useLabController } from '../lab/LabContext';
+import { useLabController, useLabSelect } from '../lab/LabContext';
 
 export function NoticeBar() {
   const controller = useLabController();
-  const n = controller.notice;
+  const n = useLabSelect((c) => c.notice);
   if (!n) return <div className="notice-slot" />;
   return (
     <div

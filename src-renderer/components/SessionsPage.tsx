@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionSummary } from '../../simulation';
 import type { SessionList } from '../../src-main/bridge';
-import { useLabController } from '../lab/LabContext';
+import { useLabController, useLabSelect } from '../lab/LabContext';
 import { useReturnFocus } from '../hooks/useReturnFocus';
 import { useUi } from '../state/uiStore';
 import { Dialog, DialogSurface, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
@@ -87,7 +87,7 @@ export function SessionsPage() {
     };
   }, [open, controller, reads]);
 
-  const current = controller.currentSession?.id;
+  const current = useLabSelect((c) => c.currentSession?.id);
   const act = async (f: () => Promise<{ ok: boolean; error?: string }>, close = false) => {
     setBusy(true);
     setError(null);

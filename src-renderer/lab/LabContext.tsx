@@ -26,6 +26,19 @@ function viewAt(c: LabController, version: number): LearnerView {
   return view;
 }
 
+/**
+ * One fact about the running lab (the notice, the scenario, the title…), re-read on each lab change;
+ * the component re-renders only when what `select` returns changes (compared with Object.is), so
+ * a console command does not re-render everything that only shows the scenario or the notice.
+ */
+export function useLabSelect<T>(select: (c: LabController) => T): T {
+  const c = useLabController();
+  return useSyncExternalStore(
+    (l) => c.subscribe(l),
+    () => select(c),
+  );
+}
+
 /** The learner's view of the lab, re-read whenever the lab changes. */
 export function useLearnerView(): LearnerView {
   const c = useLabController();

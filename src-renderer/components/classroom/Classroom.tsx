@@ -1,10 +1,13 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useRole } from '../../state/roleStore';
-import { ClassDashboard } from './ClassDashboard';
 import { useClassroomStore } from './classroomStore';
-import { JoinDialog } from './JoinDialog';
 import { useClassroom } from './useClassroom';
 import './classroom.css';
+
+// The join dialog's form (Fluent's dialog and fields): fetched when the learner opens it.
+const JoinDialog = lazy(() => import('./JoinDialog').then((m) => ({ default: m.JoinDialog })));
+// Instructor-only (with its QR code library): fetched when instructor mode is unlocked.
+const ClassDashboard = lazy(() => import('./ClassDashboard').then((m) => ({ default: m.ClassDashboard })));
 
 /**
  * The classroom in the app: the link to the host (always), the learner's join dialog, and, only
@@ -13,6 +16,7 @@ import './classroom.css';
 export function Classroom() {
   useClassroom();
   const instructor = useRole((s) => s.role) === 'instructor';
+  const joinOpen = useClassroomStore((s) => s.joinOpen);
   useEffect(() => {
     // Locking forgets what the dashboard showed; unlocking asks the host again.
     if (!instructor)
@@ -20,8 +24,16 @@ export function Classroom() {
   }, [instructor]);
   return (
     <>
-      {instructor && <ClassDashboard />}
-      <JoinDialog />
+      {instructor && (
+        <Suspense fallback={null}>
+          <ClassDashboard />
+        </Suspense>
+      )}
+      {joinOpen && (
+        <Suspense fallback={null}>
+          <JoinDialog />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -6,8 +6,8 @@ import {
   PanelRightExpandRegular,
   PanelRightRegular,
 } from '@fluentui/react-icons';
-import type { ReactElement } from 'react';
-import { useLabController } from '../../lab/LabContext';
+import { memo, type ReactElement } from 'react';
+import { useLabSelect } from '../../lab/LabContext';
 import { useUi, type ConsoleDock } from '../../state/uiStore';
 import { ThemeSwitch } from './ThemeSwitch';
 
@@ -18,12 +18,12 @@ const DOCKS: { id: ConsoleDock; label: string; icon: ReactElement }[] = [
 ];
 
 /** Where the console sits, and whether the scenario sidebar shows. */
-export function LayoutControls() {
+export const LayoutControls = memo(function LayoutControls() {
   const dock = useUi((s) => s.consoleDock);
   const setDock = useUi((s) => s.setConsoleDock);
   const sidebarOpen = useUi((s) => s.sidebarOpen);
   const setSidebarOpen = useUi((s) => s.setSidebarOpen);
-  const inScenario = !!useLabController().scenario;
+  const inScenario = useLabSelect((c) => !!c.scenario);
   return (
     <div className="hl-layout-controls" role="group" aria-label="Layout">
       {DOCKS.map((d) => (
@@ -53,4 +53,4 @@ export function LayoutControls() {
       <ThemeSwitch />
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import { useLabController } from '../../lab/LabContext';
+import { useLabController, useLabSelect } from '../../lab/LabContext';
 import { useUi } from '../../state/uiStore';
 import { ClockBar } from '../ClockBar';
 import { SaveStatus } from '../SaveStatus';
@@ -34,9 +34,7 @@ export function TopBar() {
     watch.observe(el);
     return () => watch.disconnect();
   }, []);
-  const title = controller.scenario
-    ? controller.scenario.scenario.title
-    : controller.current.definition.title;
+  const title = useLabSelect((c) => (c.scenario ? c.scenario.scenario.title : c.current.definition.title));
   return (
     <header className="topbar" ref={bar}>
       <div className="brand">

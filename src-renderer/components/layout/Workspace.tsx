@@ -1,6 +1,6 @@
 import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
 import { useEffect } from 'react';
-import { useLabController } from '../../lab/LabContext';
+import { useLabSelect } from '../../lab/LabContext';
 import { useUi } from '../../state/uiStore';
 import { ConsolePanel } from '../ConsolePanel';
 import { ScenarioSidebar } from '../scenario/ScenarioSidebar';
@@ -15,7 +15,7 @@ const CONSOLE_HEAD_PX = 42;
  * console maximised), and the scenario sidebar, which collapses.
  */
 export function Workspace() {
-  const inScenario = !!useLabController().scenario;
+  const inScenario = useLabSelect((c) => !!c.scenario);
   const dock = useUi((s) => s.consoleDock);
   const consoleOpen = useUi((s) => s.consoleOpen);
   const setConsoleOpen = useUi((s) => s.setConsoleOpen);
