@@ -9,7 +9,15 @@ import type { Script } from '../proc/script';
 import type { CommandResult } from '../tools/commands/types';
 import type { ConsoleLine, HostConsoles, ShellKind, WindowsHostContext } from '../windows/hostState';
 import { ipconfigBrief, ipconfigRenewFailed } from '../windows/ipconfig';
-import { finish, interpret, promptOf, runStep, succeeded, type Step, type StepTail } from '../tools/shell/console';
+import {
+  finish,
+  interpret,
+  promptOf,
+  runStep,
+  succeeded,
+  type Step,
+  type StepTail,
+} from '../tools/shell/console';
 import type { AdsyncReply, AdsyncRequest } from '../sync/requests';
 import { labNow } from '../core/env';
 import type { HostMachineContext, Job } from './hostTypes';
