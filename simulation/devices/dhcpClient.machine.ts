@@ -8,72 +8,22 @@
  * Faults that touch it: DHCP server stopped, cable pulled, scope exhausted.
  */
 import { assign, sendParent, sendTo, setup, type AnyActorRef } from 'xstate';
-import { nextInt, type RngState } from '../core/random';
-import { BROADCAST, UNSPECIFIED, type Ipv4 } from '../net/ipv4';
-import type { DhcpServerMessage, Message, Packet } from '../net/packets';
-import { labNow, type LabEnv } from '../core/env';
+import { nextInt } from '../core/random';
+import { BROADCAST, UNSPECIFIED } from '../net/ipv4';
+import type { Packet } from '../net/packets';
+import { labNow } from '../core/env';
 import { TIMINGS } from '../core/timings';
-import type { DhcpLease } from '../windows/hostState';
-
-export interface DhcpClientInput {
-  deviceId: string;
-  mac: string;
-  hostname: string;
-  env: LabEnv;
-  rng: RngState;
-  /** The lease the adapter held before a restart or a cable pull (INIT-REBOOT asks for it again). */
-  previousLease?: DhcpLease;
-}
-
-export interface DhcpClientContext extends DhcpClientInput {
-  xid: number;
-  attempt: number;
-  offer?: DhcpServerMessage;
-  lease?: DhcpLease;
-  apipa?: Ipv4;
-  sent: number;
-  /** A learner's `ipconfig /renew` waiting for the result. */
-  pending?: 'renew';
-}
-
-export type DhcpClientEvent =
-  | { type: 'net.reply'; requestId: string; body: Message; from: Ipv4 }
-  | { type: 'net.refused'; requestId: string; reason: string }
-  | { type: 'dhcp.start' }
-  /** Forget the lease and start over with a DISCOVER. */
-  | { type: 'dhcp.restart' }
-  | { type: 'dhcp.renew' }
-  | { type: 'dhcp.release' }
-  | { type: 'dhcp.media'; connected: boolean };
-
-/** Sent to the host. */
-export type DhcpClientReport =
-  | { type: 'dhcp.update'; lease?: DhcpLease; apipa?: Ipv4 }
-  | { type: 'dhcp.outcome'; op: 'renew' | 'release'; ok: boolean };
-
-function packetId(ctx: DhcpClientContext): string {
-  return `${ctx.deviceId}.dhcp.${ctx.sent}`;
-}
-
-function serverMessage(event: DhcpClientEvent): DhcpServerMessage | undefined {
-  return event.type === 'net.reply' && event.body.kind === 'dhcp.server' ? event.body : undefined;
-}
-
-function leaseFrom(msg: DhcpServerMessage, now: number): DhcpLease {
-  return {
-    ip: msg.yiaddr,
-    mask: msg.options.subnetMask,
-    router: msg.options.router,
-    dnsServers: msg.options.dnsServers,
-    domainName: msg.options.domainName,
-    server: msg.options.serverId,
-    obtainedAt: now,
-    expiresAt: now + msg.options.leaseMs,
-  };
-}
-
-const t1 = (l: DhcpLease) => l.obtainedAt + (l.expiresAt - l.obtainedAt) / 2;
-const t2 = (l: DhcpLease) => l.obtainedAt + ((l.expiresAt - l.obtainedAt) * 7) / 8;
+import {
+  leaseFrom,
+  packetId,
+  serverMessage,
+  t1,
+  t2,
+  type DhcpClientContext,
+  type DhcpClientEvent,
+  type DhcpClientInput,
+  type DhcpClientReport,
+} from './dhcpClientTypes';
 
 export const dhcpClientMachine = setup({
   types: {

@@ -15,7 +15,7 @@ import { serve } from '../windows/serve';
 import type { HostMachineContext, Job } from './hostTypes';
 import { hostView } from './hostView';
 import type { JobStart } from './hostJobs';
-import type { DhcpClientInput } from './dhcpClient.machine';
+import type { DhcpClientInput } from './dhcpClientTypes';
 
 export function networkOf(system: { get: (id: string) => unknown }): AnyActorRef {
   return system.get('network') as AnyActorRef;

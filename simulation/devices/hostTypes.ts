@@ -10,7 +10,7 @@ import type { ScriptOutput } from '../proc/script.machine';
 import type { HostConsoles, HostCore, ShellKind, WindowsHostContext } from '../windows/hostState';
 import type { ServerRoles } from '../windows/serve';
 import type { InterpretEnv, Step, StepTail } from '../tools/shell/console';
-import type { DhcpClientReport } from './dhcpClient.machine';
+import type { DhcpClientReport } from './dhcpClientTypes';
 import type { W32TimeTimerReport } from './w32timeTimer.machine';
 import type { AdSyncReport } from './adsync.machine';
 import type { AdSyncState } from '../sync/state';

@@ -7,7 +7,7 @@ import type { AnyActorRef } from 'xstate';
 import type { NetworkContext } from '../net/network.machine';
 import type { HostMachineContext } from '../devices/windowsHost.machine';
 import { hostView } from '../devices/hostView';
-import type { DhcpClientContext } from '../devices/dhcpClient.machine';
+import type { DhcpClientContext } from '../devices/dhcpClientTypes';
 import type { AdSyncContext } from '../devices/adsync.machine';
 import type { AdSyncState } from '../sync/state';
 import { CLOSED_WIZARD, type WizardState } from '../sync/wizard';
