@@ -6,71 +6,18 @@
  * start with "The request will be processed at a domain controller…". Texts are Windows Server
  * 2022's.
  */
-import type { HostEffect } from '../../../windows/hostOps';
 import type { PasswordPolicy } from '../../../core/directoryTypes';
 import type { UserRecord } from '../../../roles/dcDirectoryReads';
 import type { DirErrorCode, DirOp } from '../../../net/appMessages';
 import type { Script } from '../../../proc/script';
 import type { WindowsHostContext } from '../../../windows/hostState';
-import { findService, specOf } from '../../../windows/services';
 import { out } from '../../shell/psError';
 import { dirCall, findDc, type DcSession } from './adClient';
 import type { GroupRecord } from './adProps';
 import { psDate } from '../../shell/psFormat';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
-
-export const NET = {
-  ok: 'The command completed successfully.',
-  usage: [
-    'The syntax of this command is:',
-    '',
-    'NET',
-    '    [ ACCOUNTS | COMPUTER | CONFIG | CONTINUE | FILE | GROUP | HELP |',
-    '      HELPMSG | LOCALGROUP | PAUSE | SESSION | SHARE | START |',
-    '      STATISTICS | STOP | TIME | USE | USER | VIEW ]',
-    '',
-  ],
-  dcOnly: 'This command can be used only on a Windows Domain Controller.',
-  policyRejected:
-    'The password does not meet the password policy requirements. Check the minimum password length, password complexity and password history requirements.',
-  alreadyStarted: 'The requested service has already been started.',
-  invalidService: 'The service name is invalid.',
-  cannotStop: 'The requested pause, continue, or stop is not valid for this service.',
-  disabled:
-    'The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.',
-  continuePrompt: 'Do you want to continue this operation? (Y/N) [N]:',
-  needsY: 'HybridLab: this console cannot answer the question. Run the command again with /y to answer Yes.',
-  noPasswordPrompt:
-    'HybridLab: this console cannot ask for a password. Type it on the command line: net user <name> <password> /domain.',
-} as const;
-
-/** NET HELPMSG texts (and the Win32 errors net prints as "System error N has occurred."). */
-export const HELPMSG: Record<number, string> = {
-  5: 'Access is denied.',
-  53: 'The network path was not found.',
-  1058: NET.disabled,
-  1326: 'The user name or password is incorrect.',
-  1355: 'The specified domain either does not exist or could not be contacted.',
-  2182: NET.alreadyStarted,
-  2185: NET.invalidService,
-  2191: NET.cannotStop,
-  2220: 'The group name could not be found.',
-  2202: 'The specified username is invalid.',
-  2221: 'The user name could not be found.',
-  2224: 'The account already exists.',
-  2245: NET.policyRejected,
-  3515: NET.dcOnly,
-  3521: '*** service is not started.',
-};
-
-/** A NET error: the message, then "More help is available by typing NET HELPMSG n." */
-function netError(code: number, text = HELPMSG[code] ?? ''): string[] {
-  return [text, '', `More help is available by typing NET HELPMSG ${code}.`, ''];
-}
-
-function systemError(code: number): string[] {
-  return [`System error ${code} has occurred.`, '', HELPMSG[code] ?? '', ''];
-}
+import { HELPMSG, NET, netError, systemError } from './netText';
+import { netStart, netStop } from './netServices';
 
 const RULE = '-'.repeat(79);
 
@@ -381,83 +328,6 @@ function* group(env: CommandEnv, words: string[], flags: string[], domain: boole
   };
 }
 
-// --- net start / net stop ------------------------------------------------------------------------------
-
-/** Services Windows will not stop. */
-const UNSTOPPABLE = ['rpcss', 'dnscache'];
-
-function start(env: CommandEnv, name: string | undefined): CommandResult {
-  const services = env.host.services;
-  if (name === undefined) {
-    const running = Object.values(services)
-      .filter((s) => s.status === 'Running')
-      .map((s) => `   ${s.displayName}`)
-      .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
-    return { lines: out('These Windows services are started:', '', ...running, '', NET.ok, '') };
-  }
-  const svc = findService(services, name);
-  if (!svc) return { lines: out(...netError(2185)) };
-  if (svc.status === 'Running') return { lines: out(...netError(2182)) };
-  if (svc.startType === 'Disabled') return { lines: out(...systemError(1058)) };
-  // The Service Control Manager starts what the service depends on first.
-  const effects: HostEffect[] = [];
-  const visit = (n: string) => {
-    for (const d of specOf(n)?.dependsOn ?? []) {
-      visit(d);
-      if (services[d]?.status !== 'Running' && !effects.some((e) => e.type === 'service' && e.name === d))
-        effects.push({ type: 'service', op: 'start', name: d });
-    }
-  };
-  visit(svc.name);
-  effects.push({ type: 'service', op: 'start', name: svc.name });
-  return {
-    lines: out(
-      `The ${svc.displayName} service is starting.`,
-      `The ${svc.displayName} service was started successfully.`,
-      '',
-    ),
-    effects,
-  };
-}
-
-function stop(env: CommandEnv, name: string | undefined, yes: boolean): CommandResult {
-  const services = env.host.services;
-  if (name === undefined) return { lines: out(...NET.usage) };
-  const svc = findService(services, name);
-  if (!svc) return { lines: out(...netError(2185)) };
-  if (svc.status !== 'Running')
-    return { lines: out(...netError(3521, `The ${svc.displayName} service is not started.`)) };
-  if (UNSTOPPABLE.includes(svc.name.toLowerCase())) return { lines: out(...netError(2191)) };
-  const dependents = Object.values(services).filter(
-    (s) =>
-      s.status === 'Running' &&
-      (specOf(s.name)?.dependsOn ?? []).some((d) => d.toLowerCase() === svc.name.toLowerCase()),
-  );
-  const lines: string[] = [];
-  if (dependents.length > 0) {
-    lines.push(
-      `The following services are dependent on the ${svc.displayName} service.`,
-      `Stopping the ${svc.displayName} service will also stop these services.`,
-      '',
-      ...dependents.map((d) => `   ${d.displayName}`),
-      '',
-    );
-    if (!yes) return { lines: [...out(...lines, NET.continuePrompt), { kind: 'error', text: NET.needsY }] };
-    for (const d of dependents)
-      lines.push(
-        `The ${d.displayName} service is stopping.`,
-        `The ${d.displayName} service was stopped successfully.`,
-        '',
-      );
-  }
-  lines.push(
-    `The ${svc.displayName} service is stopping.`,
-    `The ${svc.displayName} service was stopped successfully.`,
-    '',
-  );
-  return { lines: out(...lines), effects: [{ type: 'service', op: 'stop', name: svc.name }] };
-}
-
 // --- net ------------------------------------------------------------------------------------------------------
 
 const NOT_SIMULATED = [
@@ -496,9 +366,9 @@ export const net: CommandDef = {
       case 'group':
         return { kind: 'script', script: () => group(env, words, flags, domain) };
       case 'start':
-        return { kind: 'done', result: start(env, words.join(' ') || undefined) };
+        return { kind: 'done', result: netStart(env, words.join(' ') || undefined) };
       case 'stop':
-        return { kind: 'done', result: stop(env, words.join(' ') || undefined, yes) };
+        return { kind: 'done', result: netStop(env, words.join(' ') || undefined, yes) };
       case 'helpmsg': {
         const n = Number(words[0]);
         const text = HELPMSG[n];
