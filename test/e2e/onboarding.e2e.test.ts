@@ -181,6 +181,15 @@ describe('the Help panel', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: 'Close help' }).click();
     await panel.waitFor({ state: 'detached' });
   });
+
+  it("F1 with the focus in a terminal opens the console's help (the terminal does not keep the key)", async () => {
+    await page.getByTestId('console-input').focus();
+    await page.keyboard.press('F1');
+    const panel = page.getByTestId('help-panel');
+    await expect(panel.textContent()).resolves.toContain('Help: Consoles');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+  });
 });
 
 describe('dialogs and tabs on the keyboard', { timeout: 120_000 }, () => {

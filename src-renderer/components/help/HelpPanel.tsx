@@ -48,13 +48,16 @@ export function HelpPanel() {
   const openWelcome = useUiSettings((s) => s.setWelcomeOpen);
   const openHelp = useOpenHelp();
   useEffect(() => {
+    // In the capture phase, so F1 reaches it wherever focus is: a terminal (xterm.js) would
+    // otherwise take the key as its own and stop it there.
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'F1' || e.ctrlKey || e.altKey || e.metaKey) return;
       e.preventDefault();
+      e.stopPropagation();
       openHelp();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [openHelp]);
   const help = topic ? HELP[topic] : undefined;
   useReturnFocus(!!help);
