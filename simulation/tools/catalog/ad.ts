@@ -58,6 +58,18 @@ const connectorAccount: readonly ParamDecl[] = [
   ...CONFIRM,
 ];
 
+/** The domain a Get-ADDomain-style cmdlet reads: by name, the current one's, or a named DC's. */
+const DOMAIN_QUERY: readonly ParamDecl[] = [
+  { name: 'Identity', type: 'string', position: 0 },
+  {
+    name: 'Current',
+    type: 'enum',
+    values: ['LocalComputer', 'LoggedOnUser'],
+    typeName: 'Microsoft.ActiveDirectory.Management.ADCurrentDomainType',
+  },
+  { name: 'Server', type: 'string' },
+];
+
 export const AD_DECLS: readonly CommandDecl[] = [
   {
     ...AD_MODULE,
@@ -159,32 +171,14 @@ export const AD_DECLS: readonly CommandDecl[] = [
     ...AD_MODULE,
     name: 'Get-ADDefaultDomainPasswordPolicy',
     className: `${AD_CMDLETS}.GetADDefaultDomainPasswordPolicy`,
-    params: [
-      { name: 'Identity', type: 'string', position: 0 },
-      {
-        name: 'Current',
-        type: 'enum',
-        values: ['LocalComputer', 'LoggedOnUser'],
-        typeName: 'Microsoft.ActiveDirectory.Management.ADCurrentDomainType',
-      },
-      { name: 'Server', type: 'string' },
-    ],
+    params: DOMAIN_QUERY,
     synopsis: 'Gets the default password policy for an Active Directory domain.',
   },
   {
     ...AD_MODULE,
     name: 'Get-ADDomain',
     className: `${AD_CMDLETS}.GetADDomain`,
-    params: [
-      { name: 'Identity', type: 'string', position: 0 },
-      {
-        name: 'Current',
-        type: 'enum',
-        values: ['LocalComputer', 'LoggedOnUser'],
-        typeName: 'Microsoft.ActiveDirectory.Management.ADCurrentDomainType',
-      },
-      { name: 'Server', type: 'string' },
-    ],
+    params: DOMAIN_QUERY,
     synopsis: 'Gets an Active Directory domain.',
   },
   {
