@@ -16,6 +16,28 @@ export async function useTheme(page: Page, theme: Theme): Promise<void> {
   await page.locator(`[data-theme="${theme}"]`).first().waitFor();
 }
 
+/**
+ * Waits until no motion started by script is running (Fluent's toasts, dialogs and drawers animate
+ * with the Web Animations API): axe measures colour contrast through an element's opacity, so a
+ * half-faded toast reads as a contrast failure no learner ever sees. CSS transitions are left out:
+ * a progress bar restarts its width transition on every step and never settles.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (a) =>
+            a.constructor !== Animation ||
+            a.playState !== 'running' ||
+            a.effect?.getComputedTiming().iterations === Infinity,
+        ),
+    undefined,
+    { timeout: 10_000 },
+  );
+}
+
 /** `<name>-light.png` and `<name>-dark.png` under test-results/e2e, at the page's viewport (1440×900). */
 export async function surfaceShots(page: Page, name: string): Promise<string[]> {
   const paths: string[] = [];
@@ -46,9 +68,14 @@ export interface AxeFinding {
  */
 export async function axeScan(page: Page, view: string): Promise<AxeFinding[]> {
   const found: AxeFinding[] = [];
+  // A toast that times out while axe reads the page would start fading mid-scan: with reduced
+  // motion Fluent's motions take 1 ms (its documented reduced-motion default), so none is caught
+  // half-way. Restored after the scan.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   for (const theme of THEMES) {
     await useTheme(page, theme);
     await page.waitForTimeout(350);
+    await settled(page);
     const result = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
       .analyze();
@@ -74,5 +101,6 @@ export async function axeScan(page: Page, view: string): Promise<AxeFinding[]> {
     }
   }
   await useTheme(page, 'light');
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
   return found;
 }
