@@ -148,14 +148,13 @@ export const windowsHostMachine = setup({
         ),
       );
     }),
-    backstageHost: enqueueActions(({ enqueue, context, event, system, self }) => {
+    backstageHost: enqueueActions(({ enqueue, context, event, self }) => {
       assertEvent(event, 'backstage.host');
       const view = hostView(context.host, context.consoles);
       enqueue.assign(splitHost(applyHostPatch(view, event.patch, labNow(context.env)), context.host));
       if (event.patch.op === 'dns' || event.patch.op === 'machineSecret') return;
       if (event.patch.op === 'dhcpRestart' && self.getSnapshot().children.dhcp)
         enqueue.sendTo('dhcp', { type: 'dhcp.restart' });
-      void system;
     }),
     backstageAd: assign(({ context, event }) => {
       assertEvent(event, 'backstage.ad');
