@@ -24,9 +24,9 @@ export const TIMINGS = {
   /** Kerberos: maximum tolerance for computer clock synchronization (reference §6.3). */
   kerberosMaxSkew: 5 * MINUTE,
   /**
-   * A domain member's Windows Time poll: 2^MinPollInterval s, MinPollInterval 10 on members
-   * (Microsoft Learn, "Config\\MinPollInterval"). Simplified: real W32Time lengthens it towards
-   * 2^MaxPollInterval (2^15 s) while the clock stays steady; the lab keeps 1024 s.
+   * A domain member's shortest Windows Time poll: 2^MinPollInterval s, MinPollInterval 10 on members
+   * (Microsoft Learn, "Config\\MinPollInterval"): where the service starts, and its wait when it
+   * skips a poll. Steady samples lengthen it towards 2^MaxPollInterval (w32timePoll.ts).
    */
   w32timePoll: 1024 * SECOND,
   /** NtpClient's first retry after a failed poll, doubled after each further failure (event 129's text). */

@@ -106,6 +106,13 @@ export function spawnJob(enqueue: Enqueue, s: JobStart | undefined): void {
   });
 }
 
+/** A host as it boots: its time service starts again from MinPollInterval (w32timePoll.ts). */
+export function withFreshPollInterval(host: HostCore): HostCore {
+  if (host.time.pollInterval === undefined) return host;
+  const { pollInterval: _dropped, ...time } = host.time;
+  return { ...host, time };
+}
+
 /** A time sample from the domain hierarchy (undefined: the Windows Time service does not poll now). */
 export function startTimePollJob(context: HostMachineContext, now: number): JobStart | undefined {
   const host = context.host;

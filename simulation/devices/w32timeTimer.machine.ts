@@ -1,8 +1,8 @@
 /**
  * The poll timer of a member's Windows Time service: it waits on the lab clock and then tells its
  * host `time.poll`; the host takes a sample from the time source (the DC, for a domain member) and
- * answers `time.next` with the wait before the next poll (1024 s after a good sample, NtpClient's
- * backoff after a failed one). The sampling itself runs as a script on the host.
+ * answers `time.next` with the wait before the next poll (the adapted poll interval after a good
+ * sample, 1024 s to 32768 s; NtpClient's backoff after a failed one). The sampling itself runs as a script on the host.
  *
  * Events: time.next (host). Sends: time.poll (to the host).
  * Faults that touch it: none directly; a stopped W32Time or Type NoSync makes the host skip polls.

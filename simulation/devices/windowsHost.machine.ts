@@ -45,6 +45,7 @@ import {
   startSignInJob,
   startTimePollJob,
   spawnJob,
+  withFreshPollInterval,
 } from './hostJobs';
 
 export type { HostEvent, HostInput, HostMachineContext } from './hostTypes';
@@ -63,7 +64,7 @@ export const windowsHostMachine = setup({
   },
   actions: {
     boot: assign(({ context }) => ({
-      host: bootedHost(context.host, labNow(context.env)),
+      host: withFreshPollInterval(bootedHost(context.host, labNow(context.env))),
       jobs: {},
       dhcpWait: undefined,
     })),

@@ -739,7 +739,7 @@ export const FAULTS: readonly FaultSpec[] = [
     holds: (t, c) => !dnsPointsAtDc(t, c.def, c.params.pc),
   },
   {
-    // A domain member's Windows Time service polls the DC every 1024 s and accepts any correction
+    // A domain member's Windows Time service polls the DC (every 1024 s to 32768 s) and accepts any correction
     // (MaxPos/MaxNegPhaseCorrection 0xFFFFFFFF), so a clock that is merely off heals by itself at
     // the next poll. What a real lab needs for the clock to stay off is a time service with no
     // input: W32Time's Type set to NoSync (what `w32tm /config /syncfromflags:NO` writes), so the

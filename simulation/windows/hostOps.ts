@@ -33,6 +33,8 @@ export type HostEffect =
       refIp?: string;
       /** Polls in a row without a usable source (0 after a good sample). */
       pollFailures?: number;
+      /** The system poll interval (log2 s) the service's own poll settled on. */
+      pollInterval?: number;
     }
   /** Set-DnsClientServerAddress / netsh: `null` goes back to what DHCP or the static config gives. */
   | { type: 'dns'; servers: string[] | null }
@@ -235,6 +237,11 @@ export function applyEffects(
             lastSyncClock: e.lastSyncAt !== undefined ? e.lastSyncClock : next.time.lastSyncClock,
             refIp: e.refIp ?? next.time.refIp,
             pollFailures: e.pollFailures ?? next.time.pollFailures,
+            ...(e.pollInterval !== undefined
+              ? { pollInterval: e.pollInterval }
+              : next.time.pollInterval !== undefined
+                ? { pollInterval: next.time.pollInterval }
+                : {}),
           },
         };
         break;

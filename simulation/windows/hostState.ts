@@ -134,6 +134,11 @@ export interface WindowsHostContext {
     refIp?: string;
     /** Polls in a row that found no time source (NtpClient doubles its wait after each, from 15 minutes). */
     pollFailures?: number;
+    /**
+     * A member's system poll interval, log2 seconds, as its own polls have adapted it (absent:
+     * MinPollInterval, where the service starts; see w32timePoll.ts).
+     */
+    pollInterval?: number;
   };
   /**
    * Truth only: the credentials behind the consoles' user (a stand-in for its Kerberos tickets),

@@ -13,8 +13,9 @@
  * back is `w32tm /config /syncfromflags:domhier /update` (or a manual peer list), then `/resync`.
  * `/config` writes the registry (Type, NtpServer); only `/update` makes the running service take
  * it. On a member the running service also polls by itself (devices/w32timeTimer.machine.ts and
- * w32timePoll.ts): every 1024 s it takes the same sample /resync does, so a clock changed by hand
- * goes back to the domain's time at the next poll; the DC's own source is outside the lab.
+ * w32timePoll.ts): every poll interval (1024 s at first, up to 32768 s while the clock holds) it
+ * takes the same sample /resync does, so a clock changed by hand goes back to the domain's time at
+ * the next poll; the DC's own source is outside the lab.
  *
  * This module holds w32tm's switch parsing and assembles the time commands; the rest is in time/:
  * w32tmShared.ts (w32tm's texts, the service's state), w32tmQuery.ts (/query), w32tmNtp.ts

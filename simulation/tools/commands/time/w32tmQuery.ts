@@ -15,6 +15,8 @@ import {
   KNOWN_TIME_SERVERS,
   ntpPeers,
   peerHost,
+  pollIntervalOf,
+  pollText,
   regText,
   secs,
   shownSource,
@@ -77,7 +79,7 @@ export function* queryStatus(env: CommandEnv, sw: Stopwatch): Script<CommandResu
       ip ? `ReferenceId: ${refId(ip)} (source IP:  ${ip})` : 'ReferenceId: 0x00000000 (unspecified)',
       `Last Successful Sync Time: ${last}`,
       `Source: ${t.source}`,
-      'Poll Interval: 10 (1024s)',
+      `Poll Interval: ${pollText(pollIntervalOf(host))}`,
       '',
     ),
   };
@@ -90,18 +92,19 @@ export function queryPeers(env: CommandEnv): CommandResult {
   const peers = t.type === 'NoSync' ? [] : t.type === 'NT5DS' ? (synced ? [t.source] : []) : ntpPeers(host);
   const lines = [`#Peers: ${peers.length}`, ''];
   const elapsed = Math.max(0, env.now - (t.lastSyncAt ?? env.now)) / SECOND;
+  const poll = pollIntervalOf(host);
   for (const p of peers) {
     const active = synced && p.toLowerCase() === t.source.toLowerCase();
     lines.push(
       `Peer: ${p}`,
       `State: ${active ? 'Active' : 'Pending'}`,
-      `Time Remaining: ${secs(active ? 1024 - (elapsed % 1024) : 0)}`,
+      `Time Remaining: ${secs(active ? 2 ** poll - (elapsed % 2 ** poll) : 0)}`,
       `Mode: ${t.type === 'NT5DS' ? '3 (Client)' : '1 (Symmetric Active)'}`,
       active
         ? `Stratum: ${stratumOf(host) - 1} (secondary reference - syncd by (S)NTP)`
         : 'Stratum: 0 (unspecified)',
       'PeerPoll Interval: 10 (1024s)',
-      `HostPoll Interval: ${active ? '10 (1024s)' : '0 (unspecified)'}`,
+      `HostPoll Interval: ${active ? pollText(poll) : '0 (unspecified)'}`,
       '',
     );
   }

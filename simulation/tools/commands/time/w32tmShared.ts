@@ -71,6 +71,22 @@ export const peerHost = (entry: string) => entry.split(',')[0] ?? entry;
  */
 export const MEMBER_SYNC_LIFETIME_MS = 1.5 * 2 ** 15 * 1000;
 
+/**
+ * A domain member's bounds for its system poll interval, log2 seconds (Microsoft Learn, "Windows
+ * Time service tools and settings", Config: MinPollInterval "The default value for domain members
+ * is 10", MaxPollInterval "The default value for domain members is 15"). The DC's own poll is
+ * outside the lab (MaxPollInterval 10 on domain controllers): it shows 10.
+ */
+export const MEMBER_MIN_POLL = 10;
+export const MEMBER_MAX_POLL = 15;
+
+/** The system poll interval (log2 s) the host's service is at now. */
+export const pollIntervalOf = (host: WindowsHostContext): number =>
+  host.kind === 'dc' ? MEMBER_MIN_POLL : (host.time.pollInterval ?? MEMBER_MIN_POLL);
+
+/** How w32tm shows a poll interval: `10 (1024s)`. */
+export const pollText = (log2: number) => `${log2} (${2 ** log2}s)`;
+
 /** Synchronized: a source, a sync, and (given `now`, on a member) a sample recent enough to count. */
 export function isSynced(host: WindowsHostContext, now?: number): boolean {
   const t = host.time;
