@@ -31,6 +31,7 @@ import { CLOSED_WIZARD } from '../sync/wizard';
 import { TIMINGS } from '../core/timings';
 import { labNow } from '../core/env';
 import { applyAdSyncPatch } from './backstage';
+import { hostReader } from './hostView';
 import { answerRequest, answerStopped } from './adsync/answers';
 import { phsActive, startCycle, takeCycle, takePhs } from './adsync/cycle';
 import { finishJob } from './adsync/jobs';
@@ -88,29 +89,43 @@ export const adsyncMachine = setup({
     relayFailed: enqueueActions(({ enqueue, context, event }) =>
       carryOut(enqueue, context, relayFailed(context, outputOf<RelayOutcome>(event))),
     ),
-    writebackOff: enqueueActions(({ enqueue, context }) => carryOut(enqueue, context, writebackOff(context))),
-    answer: enqueueActions(({ enqueue, context, event }) => {
+    writebackOff: enqueueActions(({ enqueue, context, system }) =>
+      carryOut(enqueue, context, writebackOff(context, hostReader(system, context.hostId))),
+    ),
+    answer: enqueueActions(({ enqueue, context, event, system }) => {
       assertEvent(event, 'adsync.request');
-      carryOut(enqueue, context, answerRequest(context, event.requestId, event.request));
+      carryOut(
+        enqueue,
+        context,
+        answerRequest(context, event.requestId, event.request, hostReader(system, context.hostId)),
+      );
     }),
     answerStopped: enqueueActions(({ enqueue, context, event }) => {
       assertEvent(event, 'adsync.request');
       carryOut(enqueue, context, answerStopped(event.requestId));
     }),
-    wizard: enqueueActions(({ enqueue, context, event }) => {
+    wizard: enqueueActions(({ enqueue, context, event, system }) => {
       assertEvent(event, 'adsync.wizard');
-      carryOut(enqueue, context, wizardAction(context, event.action, labNow(context.env)));
+      carryOut(
+        enqueue,
+        context,
+        wizardAction(context, event.action, labNow(context.env), hostReader(system, context.hostId)),
+      );
     }),
-    relayRequest: enqueueActions(({ enqueue, context, event }) => {
+    relayRequest: enqueueActions(({ enqueue, context, event, system }) => {
       assertEvent(event, 'net.deliver');
-      carryOut(enqueue, context, relayRequest(context, event.packet, event.replyTo));
+      carryOut(
+        enqueue,
+        context,
+        relayRequest(context, event.packet, event.replyTo, hostReader(system, context.hostId)),
+      );
     }),
     jobFinished: enqueueActions(({ enqueue, context, event, system }) => {
       assertEvent(event, ['xstate.done.actor.*', 'xstate.error.actor.*']);
       carryOut(
         enqueue,
         context,
-        finishJob(context, event, labNow(context.env)),
+        finishJob(context, event, labNow(context.env), hostReader(system, context.hostId)),
         () => system.get('network') as AnyActorRef,
       );
     }),
@@ -194,10 +209,10 @@ export const adsyncMachine = setup({
               invoke: {
                 id: 'cycle',
                 src: 'script',
-                input: ({ context }) =>
+                input: ({ context, self }) =>
                   scriptInput(context, `cycle${context.seq}`, () =>
                     syncCycle({
-                      host: context.readHost(),
+                      host: hostReader(self.system, context.hostId)(),
                       config: context.state.config as ConnectConfig,
                       policy: context.policy,
                       staging: context.state.scheduler.stagingMode,
@@ -225,13 +240,13 @@ export const adsyncMachine = setup({
               invoke: {
                 id: 'phs',
                 src: 'script',
-                input: ({ context }) =>
+                input: ({ context, self }) =>
                   scriptInput(
                     context,
                     `phs${context.seq}`,
                     () =>
                       phsPass({
-                        host: context.readHost(),
+                        host: hostReader(self.system, context.hostId)(),
                         config: context.state.config as ConnectConfig,
                         phs: context.state.phs,
                         connectorSpace: context.state.connectorSpace,
@@ -269,8 +284,12 @@ export const adsyncMachine = setup({
               invoke: {
                 id: 'relay',
                 src: 'script',
-                input: ({ context }) =>
-                  scriptInput(context, `relay${context.seq}`, relayStart(context, 'listen')),
+                input: ({ context, self }) =>
+                  scriptInput(
+                    context,
+                    `relay${context.seq}`,
+                    relayStart(context, hostReader(self.system, context.hostId), 'listen'),
+                  ),
                 onDone: [
                   { guard: 'ok', target: 'listening', actions: 'listening' },
                   { target: 'failing', actions: 'relayFailed' },
@@ -287,8 +306,12 @@ export const adsyncMachine = setup({
               invoke: {
                 id: 'relay',
                 src: 'script',
-                input: ({ context }) =>
-                  scriptInput(context, `relay${context.seq}`, relayStart(context, 'heartbeat')),
+                input: ({ context, self }) =>
+                  scriptInput(
+                    context,
+                    `relay${context.seq}`,
+                    relayStart(context, hostReader(self.system, context.hostId), 'heartbeat'),
+                  ),
                 onDone: [
                   { guard: 'ok', target: 'listening', actions: 'heartbeatOk' },
                   { target: 'failing', actions: 'relayFailed' },

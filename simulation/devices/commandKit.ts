@@ -154,6 +154,15 @@ function withoutUndefined<C extends object>(c: C): C {
   return Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as C;
 }
 
+/** The event a device gets for a command: the declaration's, else the command without its `host` or `phone` field. */
+function eventOf(d: AnyDecl, fields: Record<string, unknown>): EventObject {
+  if (d.event) return d.event(fields);
+  const target = d.to === 'phone' ? 'phone' : 'host';
+  const rest: Record<string, unknown> = {};
+  for (const k in fields) if (k !== target) rest[k] = fields[k];
+  return rest as EventObject;
+}
+
 /**
  * Parsing and routing for a table of declarations. `parse` checks a value against the lab
  * definition (the first problem, named by its path); `route` says which actor gets the command
@@ -221,25 +230,18 @@ export function commandSet<T extends Table>(table: T) {
     ): { target: string; event: EventObject } | undefined {
       const d = decl(c.type);
       const fields = c as unknown as Record<string, unknown>;
-      const event = (): EventObject => {
-        if (d.event) return d.event(fields);
-        const target = d.to === 'phone' ? 'phone' : 'host';
-        const rest: Record<string, unknown> = {};
-        for (const k in fields) if (k !== target) rest[k] = fields[k];
-        return rest as EventObject;
-      };
       switch (d.to) {
         case 'lab':
           return undefined;
         case 'host':
         case 'phone':
-          return { target: fields[d.to] as string, event: event() };
+          return { target: fields[d.to] as string, event: eventOf(d, fields) };
         case 'sync':
-          return { target: roles.sync, event: event() };
+          return { target: roles.sync, event: eventOf(d, fields) };
         case 'dc':
-          return { target: roles.dc, event: event() };
+          return { target: roles.dc, event: eventOf(d, fields) };
         default:
-          return { target: d.to, event: event() };
+          return { target: d.to, event: eventOf(d, fields) };
       }
     },
   };

@@ -8,7 +8,7 @@
 import type { AnyActorRef } from 'xstate';
 import type { HostConsoles, HostCore, WindowsHostContext } from '../windows/hostState';
 import type { AdSyncState } from '../sync/state';
-import type { AdSyncInput } from './adsync/types';
+import type { AdSyncInput, HostReader } from './adsync/types';
 import type { HostMachineContext } from './hostTypes';
 
 export type { HostConsoles, HostCore };
@@ -70,9 +70,8 @@ function sameCore(view: WindowsHostContext, core: HostCore): boolean {
   return n === m;
 }
 
-/** The ADSync service's input: it reads its host (through the view) whenever it needs it. */
-export function adsyncInput(context: HostMachineContext, state: AdSyncState, self: AnyActorRef): AdSyncInput {
-  const bootHost = hostView(context.host, context.consoles);
+/** The ADSync service's input: plain data (it reads its host through the actor system: `hostReader`). */
+export function adsyncInput(context: HostMachineContext, state: AdSyncState): AdSyncInput {
   return {
     hostId: context.host.id,
     rng: (context.host.rng ^ 0x2545f491) >>> 0,
@@ -82,10 +81,17 @@ export function adsyncInput(context: HostMachineContext, state: AdSyncState, sel
     env: context.env,
     state,
     running: context.host.services.ADSync?.status === 'Running',
-    // While the host is still booting its snapshot is not there yet: use the state it booted with.
-    readHost: () => {
-      const ctx = (self.getSnapshot() as { context?: HostMachineContext } | undefined)?.context;
-      return ctx ? hostView(ctx.host, ctx.consoles) : bootHost;
-    },
+  };
+}
+
+/** The host actor registered as `hostId` in `system`, as its tools see it (hostView), read when called. */
+export function hostReader(
+  system: { get: (id: string) => AnyActorRef | undefined },
+  hostId: string,
+): HostReader {
+  return () => {
+    const ctx = (system.get(hostId)?.getSnapshot() as { context?: HostMachineContext } | undefined)?.context;
+    if (!ctx) throw new Error(`hostReader: no host actor ${hostId} in the lab`);
+    return hostView(ctx.host, ctx.consoles);
   };
 }

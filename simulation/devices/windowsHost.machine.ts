@@ -101,11 +101,11 @@ export const windowsHostMachine = setup({
           inMs: TIMINGS.w32timePoll,
         });
     }),
-    startAdsync: enqueueActions(({ enqueue, context, self }) => {
+    startAdsync: enqueueActions(({ enqueue, context }) => {
       if (!context.adsyncDisk) return;
       enqueue.spawnChild('adsync', {
         id: 'adsync',
-        input: adsyncInput(context, context.adsyncDisk, self),
+        input: adsyncInput(context, context.adsyncDisk),
       });
       enqueue.sendTo('adsync', {
         type: 'adsync.service',

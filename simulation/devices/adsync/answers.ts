@@ -8,13 +8,14 @@ import { cloudPhsFeature, diagnosePhs } from '../../sync/diagnostics';
 import { connectorViews, schedulerView, type AdsyncReply, type AdsyncRequest } from '../../sync/requests';
 import type { ConnectConfig } from '../../sync/state';
 import type { AdSyncPlan } from './plan';
-import type { AdSyncContext } from './types';
+import type { AdSyncContext, HostReader } from './types';
 
 type Op = AdsyncRequest['op'];
 type Answer<O extends Op> = (
   context: AdSyncContext,
   request: Extract<AdsyncRequest, { op: O }>,
   requestId: string,
+  host: HostReader,
 ) => AdSyncPlan;
 
 const reply = (requestId: string, r: AdsyncReply): AdSyncPlan => ({ reply: { requestId, reply: r } });
@@ -105,10 +106,9 @@ export const ANSWERS: { [O in Op]: Answer<O> } = {
       account: { name: cfg.connectorAccount.user, domain: cfg.forest, connector: cfg.adConnector },
     });
   },
-  diagnosePhs: (c, req, id) => {
-    const host = c.readHost();
+  diagnosePhs: (c, req, id, readHost) => {
     const input = {
-      host,
+      host: readHost(),
       config: configOf(c),
       stagingMode: c.state.scheduler.stagingMode,
       netbios: c.netbios,
@@ -119,8 +119,8 @@ export const ANSWERS: { [O in Op]: Answer<O> } = {
       requestScript(diagnosePhs(input), (diagnostics): AdsyncReply => ({ ok: true, diagnostics })),
     );
   },
-  getCompanyFeature: (c, _, id) => {
-    const host = c.readHost();
+  getCompanyFeature: (c, _, id, readHost) => {
+    const host = readHost();
     const serverName = c.state.serverName;
     return ask(c, id, () =>
       requestScript(cloudPhsFeature(host, serverName), (r): AdsyncReply =>
@@ -133,10 +133,15 @@ export const ANSWERS: { [O in Op]: Answer<O> } = {
 };
 
 /** The answer to a cmdlet; without a configuration only the status and the scheduler answer. */
-export function answerRequest(context: AdSyncContext, requestId: string, request: AdsyncRequest): AdSyncPlan {
+export function answerRequest(
+  context: AdSyncContext,
+  requestId: string,
+  request: AdsyncRequest,
+  host: HostReader,
+): AdSyncPlan {
   if (!context.state.config && request.op !== 'getScheduler' && request.op !== 'status')
     return reply(requestId, { ok: false, error: 'not-configured' });
-  return (ANSWERS[request.op] as Answer<Op>)(context, request, requestId);
+  return (ANSWERS[request.op] as Answer<Op>)(context, request, requestId, host);
 }
 
 /** Every request fails while the service is stopped. */

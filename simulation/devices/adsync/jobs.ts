@@ -6,7 +6,7 @@
 import type { AdsyncReply } from '../../sync/requests';
 import type { WritebackResult } from '../../sync/writebackScripts';
 import { outputOf, type AdSyncPlan } from './plan';
-import type { AdSyncContext, AdSyncEvent, Job } from './types';
+import type { AdSyncContext, AdSyncEvent, HostReader, Job } from './types';
 import { writebackDone } from './writeback';
 import {
   applyWizard,
@@ -22,6 +22,7 @@ type Finish<K extends Job['kind']> = (
   event: AdSyncEvent,
   jobs: Record<string, Job>,
   now: number,
+  host: HostReader,
 ) => AdSyncPlan;
 
 const JOB_FINISHED: { [K in Job['kind']]: Finish<K> } = {
@@ -31,7 +32,7 @@ const JOB_FINISHED: { [K in Job['kind']]: Finish<K> } = {
       reply: outputOf<AdsyncReply>(event) ?? { ok: false, error: 'failed' },
     },
   }),
-  writeback: (c, job, event) => writebackDone(c, job, outputOf<WritebackResult>(event)),
+  writeback: (c, job, event, _, __, host) => writebackDone(c, job, outputOf<WritebackResult>(event), host),
   wizardCheck: (c, _, event, __, now) => credentialsChecked(c, outputOf(event), now),
   wizardConfigure: (c, job, event, jobs, now) => {
     const r = outputOf<ConfigureOutcome>(event);
@@ -43,11 +44,11 @@ const JOB_FINISHED: { [K in Job['kind']]: Finish<K> } = {
   },
 };
 
-export function finishJob(c: AdSyncContext, event: AdSyncEvent, now: number): AdSyncPlan {
+export function finishJob(c: AdSyncContext, event: AdSyncEvent, now: number, host: HostReader): AdSyncPlan {
   const id = event.type.replace(/^xstate\.(done|error)\.actor\./, '');
   const job = c.jobs[id];
   if (!job) return {};
   const jobs = Object.fromEntries(Object.entries(c.jobs).filter(([k]) => k !== id));
-  const plan = (JOB_FINISHED[job.kind] as Finish<Job['kind']>)(c, job, event, jobs, now);
+  const plan = (JOB_FINISHED[job.kind] as Finish<Job['kind']>)(c, job, event, jobs, now, host);
   return { ...plan, patch: { jobs, ...plan.patch } };
 }

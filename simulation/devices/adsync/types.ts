@@ -20,8 +20,13 @@ export interface AdSyncInput {
   env: LabEnv;
   state: AdSyncState;
   running: boolean;
-  readHost: () => WindowsHostContext;
 }
+
+/**
+ * Reads the service's host as it is now (its actor's context, through the actor system by
+ * `hostId`): handlers that need the host take one, so the context stays plain data.
+ */
+export type HostReader = () => WindowsHostContext;
 
 export type ConfigureEffect = Extract<WizardEffect, { type: 'configure' }>;
 

@@ -11,7 +11,7 @@ import { checkCloudCredentials, configureCloud } from '../../sync/wizardScripts'
 import type { ConnectConfig, AdSyncState } from '../../sync/state';
 import { WIZARD_TEXT, wizardStep, type WizardAction } from '../../sync/wizard';
 import type { AdSyncPlan } from './plan';
-import type { AdSyncContext, ConfigureEffect, Job } from './types';
+import type { AdSyncContext, ConfigureEffect, HostReader, Job } from './types';
 
 type SyncAccount = { user: string; password: string };
 /** What `configureCloud` returns. */
@@ -23,12 +23,17 @@ function* pause(ms: number): Script<{ ok: true }> {
 }
 
 /** A learner's step in the wizard, and the scripts it starts. */
-export function wizardAction(c: AdSyncContext, action: WizardAction, now: number): AdSyncPlan {
+export function wizardAction(
+  c: AdSyncContext,
+  action: WizardAction,
+  now: number,
+  readHost: HostReader,
+): AdSyncPlan {
   const r = wizardStep(c.wizard, action, c.state.config, c.state.scheduler.stagingMode, now);
   let seq = c.seq;
   const jobs = { ...c.jobs };
   const spawn: NonNullable<AdSyncPlan['spawn']> = [];
-  const host = c.readHost();
+  const host = readHost();
   for (const e of r.effects) {
     const id = `wizard-${++seq}`;
     if (e.type === 'checkCredentials') {

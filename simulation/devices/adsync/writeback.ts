@@ -15,15 +15,15 @@ import {
   type WritebackResult,
 } from '../../sync/writebackScripts';
 import type { AdSyncPlan } from './plan';
-import type { AdSyncContext } from './types';
+import type { AdSyncContext, HostReader } from './types';
 
 /** The listener runs while writeback is on and the server is not in staging mode. */
 export const writebackActive = (c: AdSyncContext) =>
   !!c.state.config?.features.passwordWriteback && !c.state.scheduler.stagingMode;
 
 /** The relay call a listener state makes: connect, or the 5-minute heartbeat. */
-export const relayStart = (c: AdSyncContext, kind: 'listen' | 'heartbeat') => () =>
-  relayCall(c.readHost(), c.namespace, c.state.config?.tenantId ?? '', c.state.serverName, kind);
+export const relayStart = (c: AdSyncContext, host: HostReader, kind: 'listen' | 'heartbeat') => () =>
+  relayCall(host(), c.namespace, c.state.config?.tenantId ?? '', c.state.serverName, kind);
 
 export function listening(c: AdSyncContext, now: number): AdSyncPlan {
   const failing = c.state.writeback.listener === 'failing';
@@ -71,9 +71,9 @@ export function relayFailed(c: AdSyncContext, outcome: RelayOutcome | undefined)
 }
 
 /** The listener stops and closes the relay connection (best effort; nothing waits for it). */
-export function writebackOff(c: AdSyncContext): AdSyncPlan {
+export function writebackOff(c: AdSyncContext, readHost: HostReader): AdSyncPlan {
   if (c.state.writeback.listener === 'stopped') return {};
-  const host = c.readHost();
+  const host = readHost();
   const id = `close-${c.seq + 1}`;
   const tenantId = c.state.config?.tenantId ?? '';
   return {
@@ -84,12 +84,17 @@ export function writebackOff(c: AdSyncContext): AdSyncPlan {
 }
 
 /** A reset relayed from the tenant: the service writes the password to the directory and answers. */
-export function relayRequest(c: AdSyncContext, packet: Packet, replyTo: AnyActorRef | undefined): AdSyncPlan {
+export function relayRequest(
+  c: AdSyncContext,
+  packet: Packet,
+  replyTo: AnyActorRef | undefined,
+  readHost: HostReader,
+): AdSyncPlan {
   const config = c.state.config;
   if (packet.body.kind !== 'app.relay.request' || !config || c.state.writeback.listener !== 'listening')
     return {};
   const id = `wb-${c.seq + 1}`;
-  const host = c.readHost();
+  const host = readHost();
   const req = packet.body as RelayRequest;
   const sign = c.state.engine?.ldapSignAndEncrypt ?? config.ldapSignAndEncrypt;
   return {
@@ -108,9 +113,10 @@ export function writebackDone(
   c: AdSyncContext,
   job: { packet: Packet; replyTo?: AnyActorRef },
   r: WritebackResult | undefined,
+  readHost: HostReader,
 ): AdSyncPlan {
   if (!r) return {};
-  const host = c.readHost();
+  const host = readHost();
   const from = host.nic.static?.ip ?? host.nic.lease?.ip ?? job.packet.dst;
   return {
     log: r.events,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyActorRef } from 'xstate';
 import { adsyncMachine } from '../../../simulation/devices/adsync.machine';
 import { initialHostContext } from '../../../simulation/devices/hostInit';
+import { hostCoreOf } from '../../../simulation/devices/hostView';
 import { initialAdSync } from '../../../simulation/sync/adsyncInit';
 import { DEFAULT_LAB } from '../../../simulation/lab/defaultLab';
 import { TIMINGS } from '../../../simulation/core/timings';
@@ -42,9 +43,13 @@ function adsync(features = { passwordHashSync: false, passwordWriteback: false }
       env,
       state,
       running: true,
-      readHost: () => host,
     }),
-    { systemId: 'adsync', network: unreachable },
+    // Its host, read through the system as the sync server's host actor holds it.
+    {
+      systemId: 'adsync',
+      network: unreachable,
+      contexts: { sync01: { host: hostCoreOf(host), consoles: host.consoles } },
+    },
   );
   const logged = () =>
     ofType(r.parent, 'host.log').map((e) => (e.entries as { eventId: number }[]).map((x) => x.eventId));

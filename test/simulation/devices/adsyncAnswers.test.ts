@@ -9,6 +9,9 @@ import { finishJob } from '../../../simulation/devices/adsync/jobs';
 import type { AdSyncContext, AdSyncEvent } from '../../../simulation/devices/adsync/types';
 import { labEnv } from '../../../simulation/core/env';
 
+/** What the handlers read of the host (these answers do not look at it). */
+const host = () => ({}) as WindowsHostContext;
+
 /** The ADSync service's context as the default lab starts it (configured, idle). */
 function context(over: Partial<AdSyncContext> = {}, state: Partial<AdSyncState> = {}): AdSyncContext {
   return {
@@ -20,7 +23,6 @@ function context(over: Partial<AdSyncContext> = {}, state: Partial<AdSyncState> 
     env: labEnv({ now: () => 0 }),
     state: { ...initialAdSync(DEFAULT_LAB, 0), ...state },
     running: true,
-    readHost: () => ({}) as WindowsHostContext,
     wizard: CLOSED_WIZARD,
     jobs: {},
     seq: 4,
@@ -33,23 +35,23 @@ function context(over: Partial<AdSyncContext> = {}, state: Partial<AdSyncState> 
 describe("ADSync's answers to the cmdlets", () => {
   it('without a configuration, only the status and the scheduler answer', () => {
     const c = context({}, { config: undefined });
-    expect(answerRequest(c, 'r1', { op: 'status' }).reply).toEqual({
+    expect(answerRequest(c, 'r1', { op: 'status' }, host).reply).toEqual({
       requestId: 'r1',
       reply: { ok: true, done: true },
     });
-    expect(answerRequest(c, 'r2', { op: 'getScheduler' }).reply?.reply.ok).toBe(true);
+    expect(answerRequest(c, 'r2', { op: 'getScheduler' }, host).reply?.reply.ok).toBe(true);
     for (const request of [{ op: 'getConnectors' }, { op: 'getRunStatus' }] as const)
-      expect(answerRequest(c, 'r3', request)).toEqual({
+      expect(answerRequest(c, 'r3', request, host)).toEqual({
         reply: { requestId: 'r3', reply: { ok: false, error: 'not-configured' } },
       });
   });
 
   it('Start-ADSyncSyncCycle asks for a cycle, and is busy while one runs or is asked for', () => {
-    const started = answerRequest(context(), 'r1', { op: 'startCycle', policy: 'Initial' });
+    const started = answerRequest(context(), 'r1', { op: 'startCycle', policy: 'Initial' }, host);
     expect(started.patch).toEqual({ requested: 'Initial' });
     expect(started.reply?.reply).toEqual({ ok: true, started: 'Initial' });
     for (const c of [context({}, { cycleInProgress: true }), context({ requested: 'Delta' })]) {
-      const busy = answerRequest(c, 'r2', { op: 'startCycle', policy: 'Delta' });
+      const busy = answerRequest(c, 'r2', { op: 'startCycle', policy: 'Delta' }, host);
       expect(busy.patch).toBeUndefined();
       expect(busy.reply?.reply).toMatchObject({ ok: false, error: 'busy', connector: expect.any(String) });
     }
@@ -57,12 +59,17 @@ describe("ADSync's answers to the cmdlets", () => {
 
   it('Set-ADSyncAADPasswordSyncConfiguration changes nothing for a connector that is not the AD one', () => {
     const c = context();
-    const wrong = answerRequest(c, 'r1', {
-      op: 'setPhsConfig',
-      sourceConnector: 'nowhere.local',
-      targetConnector: 'x',
-      enable: false,
-    });
+    const wrong = answerRequest(
+      c,
+      'r1',
+      {
+        op: 'setPhsConfig',
+        sourceConnector: 'nowhere.local',
+        targetConnector: 'x',
+        enable: false,
+      },
+      host,
+    );
     expect(wrong).toEqual({
       reply: {
         requestId: 'r1',
@@ -70,19 +77,24 @@ describe("ADSync's answers to the cmdlets", () => {
       },
     });
     const adConnector = c.state.config?.adConnector ?? '';
-    const right = answerRequest(c, 'r2', {
-      op: 'setPhsConfig',
-      sourceConnector: adConnector.toUpperCase(),
-      targetConnector: 'x',
-      enable: false,
-    });
+    const right = answerRequest(
+      c,
+      'r2',
+      {
+        op: 'setPhsConfig',
+        sourceConnector: adConnector.toUpperCase(),
+        targetConnector: 'x',
+        enable: false,
+      },
+      host,
+    );
     expect(right.patch?.state?.config?.features.passwordHashSync).toBe(false);
     expect(right.reply?.reply).toEqual({ ok: true, done: true });
   });
 
   it('a request that needs the network starts a script and answers when it finishes', () => {
     const c = context();
-    const asked = answerRequest(c, 'r7', { op: 'getCompanyFeature' });
+    const asked = answerRequest(c, 'r7', { op: 'getCompanyFeature' }, host);
     expect(asked.reply).toBeUndefined();
     expect(asked.patch).toEqual({ seq: 5, jobs: { 'request-5': { kind: 'request', requestId: 'r7' } } });
     expect(asked.spawn?.map((s) => s.id)).toEqual(['request-5']);
@@ -92,14 +104,14 @@ describe("ADSync's answers to the cmdlets", () => {
       type: 'xstate.done.actor.request-5',
       output: { value: { ok: true, companyFeature: { passwordHashSync: true } }, failure: undefined },
     };
-    expect(finishJob(waiting, done, 0)).toEqual({
+    expect(finishJob(waiting, done, 0, host)).toEqual({
       patch: { jobs: {} },
       reply: { requestId: 'r7', reply: { ok: true, companyFeature: { passwordHashSync: true } } },
     });
     const failed: AdSyncEvent = { type: 'xstate.error.actor.request-5', error: new Error('x') };
-    expect(finishJob(waiting, failed, 0).reply?.reply).toEqual({ ok: false, error: 'failed' });
+    expect(finishJob(waiting, failed, 0, host).reply?.reply).toEqual({ ok: false, error: 'failed' });
     // A script that is no job (the cycle, a relay call) changes nothing.
-    expect(finishJob(waiting, { ...done, type: 'xstate.done.actor.cycle' }, 0)).toEqual({});
+    expect(finishJob(waiting, { ...done, type: 'xstate.done.actor.cycle' }, 0, host)).toEqual({});
   });
 
   it('every request fails while the service is stopped', () => {

@@ -9,6 +9,7 @@ import {
   assign,
   createActor,
   fromCallback,
+  fromTransition,
   setup,
   SimulatedClock,
   type AnyActorRef,
@@ -59,6 +60,8 @@ export function rig<TMachine extends AnyStateMachine>(
     network?: NetworkStub;
     /** Stub devices to register beside it, by systemId (for a network under test to deliver to). */
     devices?: Record<string, NetworkStub | undefined>;
+    /** Actors registered beside it whose snapshot's context is given (a host the device reads through the system). */
+    contexts?: Record<string, unknown>;
     start?: number;
   } = {},
 ): Rig<TMachine> {
@@ -80,11 +83,17 @@ export function rig<TMachine extends AnyStateMachine>(
     });
   });
   const input = makeInput(env);
+  const held = fromTransition(
+    (context: unknown) => context,
+    ({ input: context }: { input: unknown }) => context,
+  );
   const root = createActor(
-    setup({ actors: { stub, dut: machine as AnyStateMachine } }).createMachine({
+    setup({ actors: { stub, held, dut: machine as AnyStateMachine } }).createMachine({
       // Spawned in one assign, as the lab root spawns its topology.
       entry: assign(({ spawn }) => {
         for (const id of Object.keys(stubs)) spawn('stub', { id, systemId: id, input: id });
+        for (const [id, context] of Object.entries(options.contexts ?? {}))
+          spawn('held', { id, systemId: id, input: context });
         spawn('dut', { id: 'dut', systemId, input: input as never });
         return {};
       }),
