@@ -10,9 +10,10 @@
  *         staySignedIn, signOut, next, goto, addMethod, cancelAdd, setPhone, enterCode,
  *         authenticatorNext, authenticatorRegistered, pushAnswer, callAnswered, changePassword,
  *         writebackResult.
+ * The guards (what was typed, what the tenant says of the user) are in portalChartGuards.ts.
  */
 import { and, assign, not, raise, setup } from 'xstate';
-import { cloudPasswordProblem, isBanned, listenerAlive, registrationDue, writebackReady } from './policy';
+import { portalGuards, typedName, typedPassword } from './portalChartGuards';
 import {
   addOf,
   FAILURE,
@@ -25,7 +26,6 @@ import {
   logSignIn,
   namedUser,
   normalPhone,
-  phoneValid,
   placeCall,
   registerPhone,
   requestChange,
@@ -39,68 +39,13 @@ import {
 } from './portalPages';
 import type { PortalAction } from './portalTypes';
 import { CLOUD_SIGNIN_TEXT, MYACCOUNT_TEXT, REGISTRATION_TEXT, SSPR_ERRORS, SSPR_TEXT } from './texts';
-import { clearLockout, countBadPassword, LOCKED_FAILURE, lockedOut } from './smartLockout';
-import { findCloudUser } from './tenantState';
+import { clearLockout, countBadPassword, LOCKED_FAILURE } from './smartLockout';
 
-const typedName = (e: PortalAction) =>
-  e.type === 'submitUsername' || e.type === 'signIn' ? e.upn.trim() : '';
-const typedPassword = (e: PortalAction) =>
-  e.type === 'submitPassword' || e.type === 'signIn' ? e.password : '';
 /** The page's error message (an action with its text). */
 const err = (text: string) => ({ type: 'error' as const, params: { text } });
 export const portalChart = setup({
   types: { context: {} as PortalCtx, events: {} as PortalAction, input: {} as PortalCtx },
-  guards: {
-    hasUser: ({ context }) => !!userOf(context),
-    usernameEmpty: ({ event }) => typedName(event) === '',
-    usernameUnknown: ({ context, event }) => !findCloudUser(context.t, typedName(event)),
-    passwordEmpty: ({ event }) => typedPassword(event) === '',
-    accountDisabled: ({ context }) => namedUser(context)?.accountEnabled === false,
-    smartLockedOut: ({ context }) => {
-      const u = namedUser(context);
-      return !!u && lockedOut(context.t, u, context.now);
-    },
-    passwordWrong: ({ context, event }) => {
-      const u = namedUser(context);
-      return !u || u.password === undefined || u.password !== typedPassword(event);
-    },
-    registrationDue: ({ context }) => {
-      const u = namedUser(context);
-      return !!u && registrationDue(context.t, u, context.now);
-    },
-    viaShorthand: ({ event }) => event.type === 'submitPassword' && !!event.viaShorthand,
-    canNavigate: ({ context }) =>
-      !!userOf(context) && !['signin', 'password', 'kmsi', 'working'].includes(context.s.page.page),
-    gotoHome: ({ event }) => event.type === 'goto' && event.page === 'home',
-    gotoSecurityInfo: ({ event }) => event.type === 'goto' && event.page === 'securityInfo',
-    addPhone: ({ event }) => event.type === 'addMethod' && event.method === 'phone',
-    addAuthenticator: ({ event }) => event.type === 'addMethod' && event.method === 'authenticator',
-    phoneInvalid: ({ event }) =>
-      event.type === 'setPhone' && !phoneValid(normalPhone(event.phone, event.countryCode)),
-    callMe: ({ event }) => event.type === 'setPhone' && event.method === 'call',
-    smsCodeRight: ({ context, event }) =>
-      event.type === 'enterCode' && event.code.trim() === context.s.secrets.smsCode,
-    thisCall: ({ context, event }) =>
-      event.type === 'callAnswered' && event.requestId === context.s.secrets.callRequestId,
-    callConfirmed: ({ event }) => event.type === 'callAnswered' && event.keys.includes('#'),
-    activationMatches: ({ context, event }) =>
-      event.type === 'authenticatorRegistered' && event.activationCode === context.s.secrets.activationCode,
-    pushOnScan: ({ context }) => !!context.t.compat?.authenticatorPushOnScan,
-    thisPush: ({ context, event }) =>
-      event.type === 'pushAnswer' && event.requestId === context.s.secrets.pushRequestId,
-    pushApproved: ({ context, event }) =>
-      event.type === 'pushAnswer' && event.approved && event.number === context.s.secrets.pushNumber,
-    newPasswordsDiffer: ({ event }) => event.type === 'changePassword' && event.newPassword !== event.confirm,
-    newPasswordBanned: ({ event }) => event.type === 'changePassword' && isBanned(event.newPassword),
-    newPasswordWeak: ({ event }) =>
-      event.type === 'changePassword' && !!cloudPasswordProblem(event.newPassword),
-    cloudOnlyUser: ({ context }) => !userOf(context)?.onPremisesSyncEnabled,
-    oldPasswordWrong: ({ context, event }) =>
-      event.type === 'changePassword' && event.oldPassword !== userOf(context)?.password,
-    writebackOff: ({ context }) => !writebackReady(context.t),
-    writebackClientDown: ({ context }) => !listenerAlive(context.t, context.now),
-    writebackOk: ({ event }) => event.type === 'writebackResult' && event.ok,
-  },
+  guards: portalGuards,
   actions: {
     openSignedIn: assign(({ context }) => showPage(context, { page: 'home' })),
     openSignIn: assign({ s: { page: { page: 'signin', upn: '' }, secrets: {} } }),

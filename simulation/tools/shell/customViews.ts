@@ -5,7 +5,7 @@
  * cmdlets write their objects; psViews shows them through these. Pure.
  */
 import type { ConsoleLine } from '../../windows/hostState';
-import { monthDayTime } from '../commands/hostTime';
+import { monthDayTime } from '../commands/time/hostTime';
 import { out } from './psError';
 import { valueOf, type PsObject } from './psObject';
 import { isTyped, psValue } from './psFormat';

@@ -5,7 +5,7 @@
  * to Format-List.
  */
 import { cmdletSpec } from '../../catalog';
-import { localNow, parseLocalDate } from '../hostTime';
+import { localNow, parseLocalDate } from '../time/hostTime';
 import { fixedTable } from '../../shell/tables';
 import { likeName } from '../../shell/wildcard';
 import { bind, valueToken } from '../args';

@@ -3,7 +3,7 @@
  * an event's level shows: Get-EventLog's EntryType and InstanceID, Get-WinEvent's LevelDisplayName
  * and level number, the time in the host's zone.
  */
-import { toLocal } from '../hostTime';
+import { toLocal } from '../time/hostTime';
 import type { EventLevel, LogName, WinEvent } from '../../../windows/eventlog';
 import type { WindowsHostContext } from '../../../windows/hostState';
 import type { CommandEnv } from '../types';

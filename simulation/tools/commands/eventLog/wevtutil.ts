@@ -2,7 +2,7 @@
  * wevtutil: `el` (the logs) and `qe` (a log's events with /c, /rd, /f:text|xml and /q, an XPath
  * query on EventID, Provider Name and Level), in wevtutil's text and XML renderings.
  */
-import { isoLocal } from '../hostTime';
+import { isoLocal } from '../time/hostTime';
 import type { WinEvent } from '../../../windows/eventlog';
 import { out } from '../../shell/psError';
 import { entriesOf, findLog, instanceIdOf, LEVEL_NUMBER, levelDisplay, logsOf, shownTime } from './logs';

@@ -4,7 +4,7 @@
  * "nothing found" errors.
  */
 import { cmdletSpec } from '../../catalog';
-import { localNow, parseLocalDate } from '../hostTime';
+import { localNow, parseLocalDate } from '../time/hostTime';
 import { likeName } from '../../shell/wildcard';
 import { valueToken } from '../args';
 import { cmdletError } from '../errors';

@@ -13,7 +13,7 @@ import { civil, pad2 } from '../time/calendar';
 import { askKdc, ownDomain, samOfLogon, verifyChannel, type KdcFailure } from './dcExchanges';
 import { scripted, seeded, type Stopwatch } from './shared';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
-import { toLocal } from '../hostTime';
+import { toLocal } from '../time/hostTime';
 import { TIMINGS } from '../../../core/timings';
 
 /** klist's failure texts: the Kerberos package's substatus and the NTSTATUS behind it. */

@@ -12,7 +12,7 @@ import type { WindowsHostContext } from '../../../windows/hostState';
 import { resolveName } from '../../../windows/resolver';
 import { out } from '../../shell/psError';
 import { findDc } from '../ad/adClient';
-import { toLocal } from '../hostTime';
+import { toLocal } from '../time/hostTime';
 import type { CommandDef, CommandEnv, CommandResult } from '../types';
 import { dnsTest, type DnsTestResult } from './dcdiagDns';
 

@@ -5,7 +5,7 @@
  * on from its own console), systeminfo, and Import-Module (the modules each host has).
  */
 import { cmdletSpec } from '../../catalog';
-import { systeminfoDate, toLocal } from '../hostTime';
+import { systeminfoDate, toLocal } from '../time/hostTime';
 import { bind } from '../args';
 import { cmdletError, missingMandatory } from '../errors';
 import { sleep, type Script } from '../../../proc/script';

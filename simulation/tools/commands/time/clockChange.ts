@@ -7,7 +7,7 @@ import type { HostEffect } from '../../../windows/hostOps';
 import { hostClock } from '../net/shared';
 import { civil, pad2 } from './calendar';
 import type { CommandEnv } from '../types';
-import { localToHost } from '../hostTime';
+import { localToHost } from './hostTime';
 
 /** `2026-03-02T08:10:00.000000000Z`, as Kernel-General's time-change event writes it. */
 function isoUtc(ms: number): string {

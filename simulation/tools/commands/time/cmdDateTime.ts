@@ -5,7 +5,7 @@
 import { out } from '../../shell/psError';
 import { civil, daysFromCivil, pad2, type Civil } from './calendar';
 import { setClock } from './clockChange';
-import { localNow } from '../hostTime';
+import { localNow } from './hostTime';
 import { WEEKDAYS } from '../../../core/time';
 import { daysIn, parseClock } from './dates';
 import { getDate } from './getSetDate';

@@ -14,7 +14,7 @@ import { dateObject } from './dateObject';
 import { bound, cmdletFailure } from '../net/shared';
 import { civil, daysFromCivil } from './calendar';
 import { setClock } from './clockChange';
-import { localNow } from '../hostTime';
+import { localNow } from './hostTime';
 import { formatDotNet, formatUnix } from './dateFormat';
 import { daysIn, parseDateTime, parseTimeSpanText } from './dates';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../types';

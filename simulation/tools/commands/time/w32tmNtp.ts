@@ -18,7 +18,7 @@ import { civil, pad2, type Civil } from './calendar';
 import { timeChanged } from './clockChange';
 import { isSynced, ntpPeers, peerHost, running, TIME_SOURCE, W32TM_TEXT } from './w32tmShared';
 import type { CommandEnv, CommandResult } from '../types';
-import { hostLocal } from '../hostTime';
+import { hostLocal } from './hostTime';
 
 interface Candidate {
   /** How the source appears in `Source:`: the DC's name, or the peer list entry. */

@@ -1,11 +1,13 @@
 /**
  * A host's own time as its commands show it: lab time plus the host's clock offset, shifted into
  * its time zone ("local ms"), the one place that computes it; dates typed on the command line; the
- * date formats the event-log and system commands print.
+ * date formats the event-log and system commands print. Calendar arithmetic is calendar.ts's.
  */
-import { DAY, HOUR, MINUTE, SECOND } from '../../core/time';
-import type { CommandEnv } from './types';
-import { hostTime } from '../../windows/hostState';
+import { DAY, HOUR, MINUTE, SECOND } from '../../../core/time';
+import type { CommandEnv } from '../types';
+import { hostTime } from '../../../windows/hostState';
+import { civil, daysFromCivil, pad2 } from './calendar';
+import { daysIn } from './dates';
 
 /** A time on the host's own clock (epoch ms), shifted into its time zone ("local ms"). */
 export function hostLocal(env: Pick<CommandEnv, 'host'>, hostMs: number): number {
@@ -27,34 +29,8 @@ export function localNow(env: CommandEnv): number {
   return toLocal(env, env.now);
 }
 
-/** Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const mp = (m + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
 function validDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1 || y < 1 || y > 9999) return false;
-  const dim = [
-    31,
-    y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28,
-    31,
-    30,
-    31,
-    30,
-    31,
-    31,
-    30,
-    31,
-    30,
-    31,
-  ];
-  return d <= (dim[m - 1] ?? 31);
+  return m >= 1 && m <= 12 && d >= 1 && y >= 1 && y <= 9999 && d <= daysIn(y, m);
 }
 
 /**
@@ -110,56 +86,21 @@ export function parseLocalDate(text: string, nowLocal: number): number | undefin
 
 const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function civil(localMs: number): {
-  y: number;
-  mo: number;
-  d: number;
-  h: number;
-  mi: number;
-  s: number;
-  ms: number;
-} {
-  const days = Math.floor(localMs / DAY);
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const mo = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (mo <= 2 ? 1 : 0);
-  const inDay = localMs - days * DAY;
-  return {
-    y,
-    mo,
-    d,
-    h: Math.floor(inDay / HOUR),
-    mi: Math.floor((inDay % HOUR) / MINUTE),
-    s: Math.floor((inDay % MINUTE) / SECOND),
-    ms: inDay % SECOND,
-  };
-}
-
-const p2 = (n: number) => String(n).padStart(2, '0');
-
 /** `Mar 02 09:00` (Get-EventLog's Time column). */
 export function monthDayTime(localMs: number): string {
   const c = civil(localMs);
-  return `${MONTHS_SHORT[c.mo - 1] ?? ''} ${p2(c.d)} ${p2(c.h)}:${p2(c.mi)}`;
+  return `${MONTHS_SHORT[c.month - 1] ?? ''} ${pad2(c.day)} ${pad2(c.hour)}:${pad2(c.minute)}`;
 }
 
 /** `2026-03-02T09:00:00.000` (wevtutil's Date). */
 export function isoLocal(localMs: number): string {
   const c = civil(localMs);
-  return `${c.y}-${p2(c.mo)}-${p2(c.d)}T${p2(c.h)}:${p2(c.mi)}:${p2(c.s)}.${String(c.ms).padStart(3, '0')}`;
+  return `${c.year}-${pad2(c.month)}-${pad2(c.day)}T${pad2(c.hour)}:${pad2(c.minute)}:${pad2(c.second)}.${String(c.ms).padStart(3, '0')}`;
 }
 
 /** `3/2/2026, 8:00:00 AM` (systeminfo). */
 export function systeminfoDate(localMs: number): string {
   const c = civil(localMs);
-  const h12 = c.h % 12 === 0 ? 12 : c.h % 12;
-  return `${c.mo}/${c.d}/${c.y}, ${h12}:${p2(c.mi)}:${p2(c.s)} ${c.h < 12 ? 'AM' : 'PM'}`;
+  const h12 = c.hour % 12 === 0 ? 12 : c.hour % 12;
+  return `${c.month}/${c.day}/${c.year}, ${h12}:${pad2(c.minute)}:${pad2(c.second)} ${c.hour < 12 ? 'AM' : 'PM'}`;
 }
