@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+/** The simulation engine and the libraries only it uses. */
+const ENGINE = /[\\/](simulation|node_modules[\\/](zod|xstate|@noble[\\/]hashes))[\\/]/;
+
 // One folder per Electron process: src-main holds main and preload, src-renderer the UI.
 export default defineConfig({
   main: {
@@ -29,7 +32,20 @@ export default defineConfig({
     // Relative asset paths: the same build loads from file:// in Electron and from http:// in a browser.
     base: './',
     build: {
-      rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
+      rolldownOptions: {
+        input: resolve(__dirname, 'src-renderer/index.html'),
+        output: {
+          // What the first screen imports statically goes into two chunks, the engine and the rest,
+          // fetched side by side. Left to itself the bundler cut the modules the first screen shares
+          // with the lazy dialogs (Fluent's parts) into some thirty small chunks, all fetched at start.
+          codeSplitting: {
+            groups: [
+              { name: 'engine', tags: ['$initial'], test: ENGINE, priority: 2 },
+              { name: 'start', tags: ['$initial'], priority: 1 },
+            ],
+          },
+        },
+      },
       // A minified build, split by surface (React.lazy in SurfaceArea and App): `npm run bench:ui`
       // measures what the first screen needs.
       minify: true,

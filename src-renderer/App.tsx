@@ -11,7 +11,8 @@ import { useMenuActions } from './hooks/useMenuActions';
 import { useRole } from './state/roleStore';
 import { useUi } from './state/uiStore';
 import { useUiSettings } from './state/uiSettings';
-import { HelpPanel } from './components/help/HelpPanel';
+import { useHelp } from './components/help/helpStore';
+import { useHelpKey } from './components/help/useOpenHelp';
 
 // Not on the first screen: each dialog's code (and the Fluent parts only it uses) is fetched the
 // first time it opens (`npm run bench:ui` measures what the first screen loads).
@@ -27,6 +28,7 @@ const SessionsPage = lazy(() =>
 const UnlockDialog = lazy(() =>
   import('./components/instructor/UnlockDialog').then((m) => ({ default: m.UnlockDialog })),
 );
+const HelpPanel = lazy(() => import('./components/help/HelpPanel').then((m) => ({ default: m.HelpPanel })));
 const WelcomeDialog = lazy(() =>
   import('./components/help/WelcomeDialog').then((m) => ({ default: m.WelcomeDialog })),
 );
@@ -46,6 +48,7 @@ export function App() {
   useClockDriver();
   useMenuActions();
   useInstructorLock();
+  useHelpKey();
   // No lab subscription here: each part re-renders on the lab changes it shows (useLearnerView,
   // useLabSelect), not the whole workspace on every console command or clock tick.
   // Learner mode renders nothing instructor-only: not hidden, absent from the page.
@@ -54,6 +57,7 @@ export function App() {
   const pickerOpen = useUi((s) => s.pickerOpen);
   const sessionsOpen = useUi((s) => s.sessionsOpen);
   const welcomeOpen = useUiSettings((s) => s.welcomeOpen);
+  const helpOpen = useHelp((s) => s.topic !== null);
   return (
     <div className="app">
       <TopBar />
@@ -81,7 +85,9 @@ export function App() {
       <MountOnce when={welcomeOpen}>
         <WelcomeDialog />
       </MountOnce>
-      <HelpPanel />
+      <MountOnce when={helpOpen}>
+        <HelpPanel />
+      </MountOnce>
     </div>
   );
 }

@@ -1,12 +1,15 @@
 import { makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import type { ShellKind } from '../../simulation';
 import { useLabController, useLearnerView } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
 import { ConsoleLog } from './terminal/ConsoleLog';
-import { XtermConsole } from './terminal/XtermConsole';
 import { HelpButton } from './help/HelpButton';
 import { useTabKeys } from './useTabKeys';
+
+// The terminal (xterm.js, some 80 KB gzipped) is fetched when a console is first shown, not with
+// the first screen's script (`npm run bench:ui`): while it loads, the pane says so.
+const XtermConsole = lazy(() => import('./terminal/XtermConsole').then((m) => ({ default: m.XtermConsole })));
 
 const SHELLS: { id: ShellKind; label: string }[] = [
   { id: 'cmd', label: 'Command Prompt' },
@@ -54,6 +57,7 @@ const useStyles = makeStyles({
   cmd: { backgroundColor: '#0c0c0c', color: '#cccccc' },
   powershell: { backgroundColor: '#012456', color: '#eeedf0' },
   off: { padding: '8px 12px', fontFamily: 'var(--mono)', color: '#8a8886' },
+  starting: { padding: '8px 12px', fontFamily: 'var(--mono)' },
   error: { padding: '4px 12px', color: tokens.colorPaletteRedForeground1, fontSize: '12px' },
 });
 
@@ -147,22 +151,30 @@ export function ConsolePanel() {
               <div className={st.off}>{device?.name} is powered off.</div>
             ) : (
               <>
-                <XtermConsole
-                  sessionKey={`${host}/${shell}`}
-                  shell={shell}
-                  banner={banner(shell, device?.osVersion ?? '')}
-                  transcript={consoleView.transcript}
-                  prompt={consoleView.prompt}
-                  history={consoleView.history}
-                  busy={consoleView.busy}
-                  label={`${s2title(shell)} input on ${device?.name ?? host}`}
-                  run={run}
-                  tab={(text, cursor, back, prev) =>
-                    controller.current.tab(host, shell, text, cursor, back, prev)
+                <Suspense
+                  fallback={
+                    <div className={st.starting} role="status" data-testid="console-starting">
+                      Starting the console…
+                    </div>
                   }
-                  clearScreen={() => controller.dispatch({ type: 'console.clear', host, shell })}
-                  leave={() => hostSelect.current?.focus()}
-                />
+                >
+                  <XtermConsole
+                    sessionKey={`${host}/${shell}`}
+                    shell={shell}
+                    banner={banner(shell, device?.osVersion ?? '')}
+                    transcript={consoleView.transcript}
+                    prompt={consoleView.prompt}
+                    history={consoleView.history}
+                    busy={consoleView.busy}
+                    label={`${s2title(shell)} input on ${device?.name ?? host}`}
+                    run={run}
+                    tab={(text, cursor, back, prev) =>
+                      controller.current.tab(host, shell, text, cursor, back, prev)
+                    }
+                    clearScreen={() => controller.dispatch({ type: 'console.clear', host, shell })}
+                    leave={() => hostSelect.current?.focus()}
+                  />
+                </Suspense>
                 <ConsoleLog lines={consoleView.transcript} />
               </>
             )}

@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { QuestionCircleRegular } from '@fluentui/react-icons';
 import { useUiSettings } from '../../state/uiSettings';
-import { useOpenHelp } from './HelpPanel';
+import { useOpenHelp } from './useOpenHelp';
 
 const useStyles = makeStyles({
   button: { display: 'inline-flex', alignItems: 'center', gap: '4px', '& svg': { fontSize: '16px' } },

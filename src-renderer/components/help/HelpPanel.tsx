@@ -1,4 +1,3 @@
-import { useCallback, useEffect } from 'react';
 import {
   Button,
   DrawerBody,
@@ -11,10 +10,9 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useReturnFocus } from '../../hooks/useReturnFocus';
-import { useUi } from '../../state/uiStore';
 import { useUiSettings } from '../../state/uiSettings';
 import { useHelp } from './helpStore';
-import { HELP, helpTopicFor } from './helpTopics';
+import { HELP } from './helpTopics';
 
 const useStyles = makeStyles({
   body: {
@@ -28,37 +26,15 @@ const useStyles = makeStyles({
   foot: { marginTop: '20px', color: tokens.colorNeutralForeground3 },
 });
 
-/** Opens the help of the surface the learner is on: the one holding focus, else the open one. */
-export function useOpenHelp(): () => void {
-  const setTopic = useHelp((s) => s.setTopic);
-  return useCallback(
-    () => setTopic(helpTopicFor(useUi.getState().surface, document.activeElement, document)),
-    [setTopic],
-  );
-}
-
 /**
  * The Help panel: for the surface the learner is on, the real tool it mirrors and what the lab
- * simplifies. F1 opens it anywhere; Escape closes it and focus goes back where it was.
+ * simplifies. F1 opens it anywhere (useHelpKey); Escape closes it and focus goes back where it was.
  */
 export function HelpPanel() {
   const st = useStyles();
   const topic = useHelp((s) => s.topic);
   const setTopic = useHelp((s) => s.setTopic);
   const openWelcome = useUiSettings((s) => s.setWelcomeOpen);
-  const openHelp = useOpenHelp();
-  useEffect(() => {
-    // In the capture phase, so F1 reaches it wherever focus is: a terminal (xterm.js) would
-    // otherwise take the key as its own and stop it there.
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'F1' || e.ctrlKey || e.altKey || e.metaKey) return;
-      e.preventDefault();
-      e.stopPropagation();
-      openHelp();
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [openHelp]);
   const help = topic ? HELP[topic] : undefined;
   useReturnFocus(!!help);
   return (

@@ -1,11 +1,16 @@
 import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useLabSelect } from '../../lab/LabContext';
 import { useUi } from '../../state/uiStore';
 import { ConsolePanel } from '../ConsolePanel';
-import { ScenarioSidebar } from '../scenario/ScenarioSidebar';
 import { SurfaceArea } from './SurfaceArea';
 import { usePanelOpen } from './usePanelOpen';
+
+// Only in a scenario (with its debrief and exports): fetched when one is played, not with a free
+// lab's first screen (`npm run bench:ui`).
+const ScenarioSidebar = lazy(() =>
+  import('../scenario/ScenarioSidebar').then((m) => ({ default: m.ScenarioSidebar })),
+);
 
 /** The console's header height: what stays of it when it is collapsed below the surface. */
 const CONSOLE_HEAD_PX = 42;
@@ -78,7 +83,9 @@ export function Workspace() {
             onResize={onSidebarResize}
             className="hl-pane"
           >
-            <ScenarioSidebar />
+            <Suspense fallback={null}>
+              <ScenarioSidebar />
+            </Suspense>
           </Panel>
         </>
       )}
