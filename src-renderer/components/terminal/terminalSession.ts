@@ -50,6 +50,14 @@ export class TerminalSession {
   private cycle: TabCycle | undefined;
   /** Where the cursor stood in the line when it was last drawn. */
   private drawn = 0;
+  /**
+   * What is to be written before anything else: on Enter, the erasing of the typed line, sent with
+   * the command's output (the transcript echoes the line with its prompt). xterm.js parses the
+   * first write after a key at once and defers the others to a timer, which often costs the output
+   * a frame; so the line is erased in the same write as what replaces it.
+   */
+  private pending = '';
+  private disposed = false;
 
   constructor(
     private readonly element: HTMLElement,
@@ -91,6 +99,7 @@ export class TerminalSession {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const c of this.cleanup) c();
     this.term.dispose();
   }
@@ -112,17 +121,27 @@ export class TerminalSession {
     }
     if (this.written === state.transcript && !state.busy) return this.drawLine();
     const { lines, restart } = paint(this.written, state.transcript);
+    // One write: the input erased, the lines added, the prompt drawn again.
+    let seq: string;
     if (restart) {
+      this.pending = '';
       this.term.reset();
       this.term.options.theme = THEMES[state.shell];
-      if (state.transcript.length === 0) this.term.write(state.banner.map((l) => `${l}\r\n`).join(''));
+      seq = state.transcript.length === 0 ? state.banner.map((l) => `${l}\r\n`).join('') : '';
       this.drawn = 0;
     } else {
-      this.clearInput();
+      seq = this.clearInput();
     }
-    this.term.write(lines);
+    seq += lines;
     this.written = state.transcript;
-    this.drawLine();
+    this.write(seq + this.lineText());
+  }
+
+  /** Writes `seq` after what is pending (see `pending`), in one call. */
+  private write(seq: string): void {
+    const all = this.pending + seq;
+    this.pending = '';
+    if (all !== '' && !this.disposed) this.term.write(all);
   }
 
   private fit(): void {
@@ -131,19 +150,23 @@ export class TerminalSession {
   }
 
   /** Moves to where the prompt starts (the input may wrap over rows) and erases it and all below. */
-  private clearInput(): void {
+  private clearInput(): string {
     const up = Math.floor((this.state.prompt.length + this.drawn) / this.term.cols);
-    this.term.write(`${up > 0 ? `\x1b[${up}A` : ''}\r\x1b[J`);
     this.drawn = 0;
+    return `${up > 0 ? `\x1b[${up}A` : ''}\r\x1b[J`;
   }
 
   /** Redraws the prompt and the line being typed, and puts the cursor where it is in the line. */
   private drawLine(): void {
-    if (this.state.busy) return;
+    this.write(this.lineText());
+  }
+
+  /** What redraws the prompt and the line (nothing while the console is busy). */
+  private lineText(): string {
+    if (this.state.busy) return '';
     const cols = this.term.cols;
     const prompt = this.state.prompt;
-    this.clearInput();
-    let seq = prompt + this.line.text;
+    let seq = this.clearInput() + prompt + this.line.text;
     const end = prompt.length + this.line.text.length;
     const at = prompt.length + this.line.cursor;
     // At the right margin the terminal waits to wrap: make the wrap real so the rows add up.
@@ -152,7 +175,7 @@ export class TerminalSession {
     if (rowsBack > 0) seq += `\x1b[${rowsBack}A`;
     seq += `\r${at % cols > 0 ? `\x1b[${at % cols}C` : ''}`;
     this.drawn = this.line.cursor;
-    this.term.write(seq);
+    return seq;
   }
 
   private onData(d: string): void {
@@ -164,18 +187,20 @@ export class TerminalSession {
         const text = this.line.text;
         this.line = EMPTY_LINE;
         this.cycle = undefined;
-        // The transcript echoes the line with its prompt: that replaces what was typed.
-        this.clearInput();
+        // The transcript echoes the line with its prompt: that replaces what was typed, in the
+        // write that brings the output (see `pending`), or on its own if the command changed nothing.
+        this.pending += this.clearInput();
         this.actions.run(text);
+        queueMicrotask(() => this.write(''));
         return;
       }
       case 'cancel': {
         const right = this.line.text.length - this.line.cursor;
-        this.term.write(`${right > 0 ? `\x1b[${right}C` : ''}^C\r\n`);
+        const cancelled = `${right > 0 ? `\x1b[${right}C` : ''}^C\r\n`;
         this.line = EMPTY_LINE;
         this.cycle = undefined;
         this.drawn = 0;
-        this.drawLine();
+        this.write(cancelled + this.lineText());
         return;
       }
       case 'tab':
