@@ -43,7 +43,9 @@ export class LabClock {
     const id = this.nextId++;
     // A delay that is not a finite number would never fall due; treat it as "now" instead.
     const delay = Number.isFinite(ms) ? Math.max(0, ms) : 0;
-    const timer = { id, at: this.current + delay, fn: () => fn() };
+    // The callback itself, not a wrapper around it: one allocation fewer per timer (fire() calls
+    // it unbound and without arguments, as the wrapper did).
+    const timer = { id, at: this.current + delay, fn: fn as () => void };
     this.timers.set(id, timer);
     if (this.heap) this.push(timer);
     else if (this.timers.size > HEAP_ABOVE) this.buildHeap();
@@ -180,7 +182,8 @@ export class LabClock {
   private fire(t: Timer): void {
     this.timers.delete(t.id);
     this.current = Math.max(this.current, t.at);
-    t.fn();
+    const fn = t.fn;
+    fn();
   }
 
   private earliest(): Timer | undefined {
