@@ -1,8 +1,9 @@
 import { Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
+import { memo } from 'react';
 import { useLearnerView } from '../lab/LabContext';
 import { SPEEDS, useUi, type Speed } from '../state/uiStore';
 import { useClassroomStore } from './classroom/classroomStore';
-import { useClockSkip } from '../hooks/useClockSkip';
+import { useClockSkip, type SkipCommand } from '../hooks/useClockSkip';
 import { ClockWaits } from './ClockWaits';
 
 const STEPS: { label: string; ms: number }[] = [
@@ -69,22 +70,7 @@ export function ClockBar() {
           ))}
         </select>
       </label>
-      <Menu>
-        <MenuTrigger disableButtonEnhancement>
-          <MenuButton size="small" data-testid="clock-forward" disabled={held}>
-            Forward
-          </MenuButton>
-        </MenuTrigger>
-        <MenuPopover>
-          <MenuList>
-            {STEPS.map((s) => (
-              <MenuItem key={s.label} onClick={() => skip({ type: 'clock.advance', ms: s.ms })}>
-                {s.label}
-              </MenuItem>
-            ))}
-          </MenuList>
-        </MenuPopover>
-      </Menu>
+      <ForwardMenu held={held} skip={skip} />
       <button
         type="button"
         className="btn"
@@ -98,3 +84,34 @@ export function ClockBar() {
     </div>
   );
 }
+
+/**
+ * Forward by a step. Memoised: the clock bar re-renders on every lab change (each clock tick, each
+ * console command), the menu only when it is held or not.
+ */
+const ForwardMenu = memo(function ForwardMenu({
+  held,
+  skip,
+}: {
+  held: boolean;
+  skip: (command: SkipCommand) => void;
+}) {
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <MenuButton size="small" data-testid="clock-forward" disabled={held}>
+          Forward
+        </MenuButton>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {STEPS.map((s) => (
+            <MenuItem key={s.label} onClick={() => skip({ type: 'clock.advance', ms: s.ms })}>
+              {s.label}
+            </MenuItem>
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+});

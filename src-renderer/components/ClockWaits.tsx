@@ -1,4 +1,5 @@
 import { Button, Popover, PopoverSurface, PopoverTrigger, ProgressBar } from '@fluentui/react-components';
+import { memo } from 'react';
 import { formatSpan, type LabTimeView, type LabTimeWait } from '../../simulation';
 import type { SkipCommand } from '../hooks/useClockSkip';
 
@@ -34,22 +35,19 @@ function headline(w: LabTimeWait | undefined, now: number): string {
   return `${SHORT[w.kind]} in ${formatSpan(Math.max(0, w.at - now))}`;
 }
 
+interface ClockWaitsProps {
+  view: LabTimeView;
+  playing: boolean;
+  held: boolean;
+  skip: (command: SkipCommand) => void;
+}
+
 /**
  * "Waiting on lab time": the top bar's button names the first thing that waits (with its
  * progress); its popover lists everything, each with the time left and "Run to it". With the
  * clock paused while something the learner started waits, the bar says so and offers to run to it.
  */
-export function ClockWaits({
-  view,
-  playing,
-  held,
-  skip,
-}: {
-  view: LabTimeView;
-  playing: boolean;
-  held: boolean;
-  skip: (command: SkipCommand) => void;
-}) {
+export const ClockWaits = memo(function ClockWaits({ view, playing, held, skip }: ClockWaitsProps) {
   const { now, waits } = view;
   const stuck = playing ? undefined : waits.find((w) => w.started);
   return (
@@ -116,5 +114,18 @@ export function ClockWaits({
         </Button>
       )}
     </>
+  );
+}, sameWaits);
+
+/**
+ * The view is new after every lab change; what it says changes less often (a console command
+ * moves no lab time): the button and its popover re-render only when it does.
+ */
+function sameWaits(a: ClockWaitsProps, b: ClockWaitsProps): boolean {
+  return (
+    a.playing === b.playing &&
+    a.held === b.held &&
+    a.skip === b.skip &&
+    (a.view === b.view || JSON.stringify(a.view) === JSON.stringify(b.view))
   );
 }

@@ -3,10 +3,12 @@ import {
   Controls,
   ReactFlow,
   useReactFlow,
+  type ColorMode,
+  type Edge,
   type NodeMouseHandler,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLearnerView } from '../lab/LabContext';
 import { toFlow, type DeviceNode } from '../flow/toFlow';
 import { useUi } from '../state/uiStore';
@@ -18,6 +20,7 @@ const nodeTypes: NodeTypes = { device: DeviceNodeView };
 
 const WINDOWS_KINDS = new Set(['dc', 'sync', 'client']);
 const FIT = { padding: 0.12 };
+const PRO = { hideAttribution: true };
 
 /** Fits the map to its pane again whenever the pane changes size (a panel dragged, the window resized). */
 function useFitOnResize() {
@@ -107,23 +110,44 @@ export function LabCanvas() {
         <span className="hint">Only what anyone in the room could see, and the tests you ran.</span>
       </div>
       <div className="canvas-flow" ref={ref}>
-        <ReactFlow
-          nodes={shown}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          onNodeClick={onNodeClick}
-          fitView
-          fitViewOptions={FIT}
-          nodesConnectable={false}
-          nodesDraggable={false}
-          proOptions={{ hideAttribution: true }}
-          colorMode={colorMode}
-          minZoom={0.3}
-        >
-          <Background gap={24} size={1} />
-          <Controls showInteractive={false} />
-        </ReactFlow>
+        <MapFlow nodes={shown} edges={edges} onNodeClick={onNodeClick} colorMode={colorMode} />
       </div>
     </div>
   );
 }
+
+/**
+ * React Flow with its background and controls. Memoised: the map re-renders on every lab change
+ * (a console command, a clock tick), React Flow only when its nodes or edges (kept the same
+ * objects while their content is, useStable) or the theme change.
+ */
+const MapFlow = memo(function MapFlow({
+  nodes,
+  edges,
+  onNodeClick,
+  colorMode,
+}: {
+  nodes: DeviceNode[];
+  edges: Edge[];
+  onNodeClick: NodeMouseHandler<DeviceNode>;
+  colorMode: ColorMode;
+}) {
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodeClick={onNodeClick}
+      fitView
+      fitViewOptions={FIT}
+      nodesConnectable={false}
+      nodesDraggable={false}
+      proOptions={PRO}
+      colorMode={colorMode}
+      minZoom={0.3}
+    >
+      <Background gap={24} size={1} />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+});

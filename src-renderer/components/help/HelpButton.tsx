@@ -1,10 +1,14 @@
 import { Button, Tooltip } from '@fluentui/react-components';
 import { QuestionCircleRegular } from '@fluentui/react-icons';
+import { memo } from 'react';
 import { useHelp } from './helpStore';
 import { HELP, type HelpTopic } from './helpTopics';
 
-/** A small "?" button that opens one surface's help (the console's, the phone's). */
-export function HelpButton({ topic }: { topic: HelpTopic }) {
+/**
+ * A small "?" button that opens one surface's help (the console's, the phone's). Memoised: its
+ * panel re-renders on every lab change (a console command), the button and its tooltip need not.
+ */
+export const HelpButton = memo(function HelpButton({ topic }: { topic: HelpTopic }) {
   const setTopic = useHelp((s) => s.setTopic);
   const label = `Help: ${HELP[topic].title}`;
   return (
@@ -19,4 +23,4 @@ export function HelpButton({ topic }: { topic: HelpTopic }) {
       />
     </Tooltip>
   );
-}
+});
