@@ -12,7 +12,7 @@ import type { ServerRoles } from '../windows/serve';
 import type { InterpretEnv, Step, StepTail } from '../tools/shell/console';
 import type { DhcpClientReport } from './dhcpClientTypes';
 import type { W32TimeTimerReport } from './w32timeTimer.machine';
-import type { AdSyncReport } from './adsync.machine';
+import type { AdSyncReport } from './adsync/types';
 import type { AdSyncState } from '../sync/state';
 import type { LabCommandEvent } from './labCommands';
 
