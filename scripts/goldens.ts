@@ -52,8 +52,9 @@ async function render(file: string, scratch: string): Promise<Map<string, string
   const scenario = JSON.parse(readFileSync(file, 'utf8')) as { id: string; solution: string[] };
   const script = join(scratch, `${scenario.id}.txt`);
   writeFileSync(script, `${scenario.solution.join('\n')}\n`);
-  const run = await lab(['run', file, '--script', script, '--json']);
-  const solve = await lab(['solve', file]);
+  // The wall clock stands still: a golden must not depend on how long the run took (active minutes).
+  const run = await lab(['run', file, '--script', script, '--json', '--still-wall-clock']);
+  const solve = await lab(['solve', file, '--still-wall-clock']);
   return new Map([
     [`${scenario.id}.run.jsonl`, text(run)],
     [`${scenario.id}.solve.txt`, text(solve)],

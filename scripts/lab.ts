@@ -23,6 +23,10 @@
  * Without a scenario file, `run` and `play` use the working lab (preset "configured") with no faults.
  * `solve`, `run` and `play` take `--pcs N` and `--users N`: the lab is the default one scaled to N
  * client PCs and N users in all (simulation/lab/scaledLab.ts; the LAN and DHCP scope widen as needed).
+ *
+ * `solve` and `run` take `--still-wall-clock`: the learner's wall clock stands still, so the score's
+ * active minutes are 0 however long the run takes (the goldens use it: on a loaded machine a run can
+ * take over a minute, and a golden must not depend on that).
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -78,6 +82,14 @@ interface Args {
   allowUnsigned: boolean;
   /** run: the surfaces to print at the end. */
   show: string[];
+  /** solve, run: the wall clock stands still (reproducible active time). */
+  stillWallClock: boolean;
+}
+
+/** The learner's wall-clock time of an action: real, or standing still with --still-wall-clock. */
+const STILL_WALL_MS = Date.UTC(2026, 0, 1);
+function wallNow(a: Args): number {
+  return a.stillWallClock ? STILL_WALL_MS : Date.now();
 }
 
 /** The lab `--pcs`/`--users` ask for (undefined: the scenario's usual one). */
@@ -99,6 +111,7 @@ function parseArgs(argv: string[]): Args | string {
     json: false,
     allowUnsigned: false,
     show: [],
+    stillWallClock: false,
     name: '',
     keyDir:
       process.env.HYBRIDLAB_KEY_DIR ??
@@ -129,6 +142,8 @@ function parseArgs(argv: string[]): Args | string {
       a.show.push(v);
     } else if (x === '--allow-unsigned') {
       a.allowUnsigned = true;
+    } else if (x === '--still-wall-clock') {
+      a.stillWallClock = true;
     } else if (x === '--report' || x === '--name' || x === '--key-dir' || x === '--pack') {
       const v = rest[++i];
       if (v === undefined || (x !== '--name' && !v)) return `${x}: expected a value`;
@@ -255,7 +270,7 @@ async function writeReport(run: ScenarioRun, a: Args): Promise<void> {
   // With --json, stdout holds JSON lines only.
   const say = (text: string) => (a.json ? process.stderr : process.stdout).write(text);
   if (run.getStatus() === 'running') {
-    run.giveUp(Date.now());
+    run.giveUp(wallNow(a));
     say('(the run had not ended: given up for the report)\n');
   }
   const key = loadOrCreateKey(a.keyDir);
@@ -316,13 +331,13 @@ async function solve(file: string | undefined, seed: number, a: Args): Promise<n
     for (const e of r.errors) process.stdout.write(`invalid ${e}\n`);
     return 1;
   }
-  const run = ScenarioRun.start(r.scenario, seed, baseOf(a), { learnerName: a.name, wallMs: Date.now() });
+  const run = ScenarioRun.start(r.scenario, seed, baseOf(a), { learnerName: a.name, wallMs: wallNow(a) });
   if (run.getStatus() === 'completed') {
     process.stdout.write(`${r.scenario.id}: already solved before the first action\n`);
     return 1;
   }
   for (const [i, line] of r.scenario.solution.entries()) {
-    const x = run.act(line, Date.now());
+    const x = run.act(line, wallNow(a));
     if (!x.ok) {
       process.stdout.write(`${r.scenario.id}: solution[${i}] "${line}": ${x.error}\n`);
       return 1;
@@ -361,7 +376,7 @@ async function runScript(
     process.stderr.write(`${t.error}\n`);
     return 2;
   }
-  const run = ScenarioRun.start(scenario, seed, baseOf(a), { learnerName: a.name, wallMs: Date.now() });
+  const run = ScenarioRun.start(scenario, seed, baseOf(a), { learnerName: a.name, wallMs: wallNow(a) });
   for (const spec of a.show) {
     const v = showSurface(run.learnerView(), spec);
     if (!v.ok) {
@@ -373,7 +388,7 @@ async function runScript(
   let failures = 0;
   for (const line of lines) {
     const before = run.learnerView();
-    const r = act(run, line);
+    const r = act(run, line, wallNow(a));
     const s = seen(before, run.learnerView(), line);
     if (!r.ok) failures++;
     if (json)
@@ -404,11 +419,11 @@ async function runScript(
 }
 
 /** A script line: an instructor's fault command, or a learner action. */
-function act(run: ScenarioRun, line: string): { ok: boolean; error?: string } {
+function act(run: ScenarioRun, line: string, wallMs: number): { ok: boolean; error?: string } {
   const i = instructorCommand(line, run.learnerView().time.now);
-  if (!i) return run.act(line, Date.now());
+  if (!i) return run.act(line, wallMs);
   if (!i.ok) return i;
-  const r = run.dispatch(i.command, Date.now());
+  const r = run.dispatch(i.command, wallMs);
   return r.ok ? { ok: true } : { ok: false, error: r.error };
 }
 
@@ -442,7 +457,7 @@ async function play(file: string | undefined, seed: number, base?: LabDefinition
       process.stdout.write(`${scoreLine(run)}\n`);
     } else if (line) {
       const before = run.learnerView();
-      const r = act(run, line);
+      const r = act(run, line, Date.now());
       if (!r.ok) process.stdout.write(`refused: ${r.error}\n`);
       printSeen(seen(before, run.learnerView(), line), run.learnerView());
       if (run.getStatus() !== 'running')
@@ -473,7 +488,7 @@ async function main(): Promise<number> {
       return play(a.files[0], a.seed, baseOf(a));
     default:
       process.stderr.write(
-        'usage: npm run lab -- validate <files...> | solve <file> [--seed N] [--report <dir> [--name <learner>]] | run [<file>] [--seed N] --script <file> [--json] [--report <dir> [--name <learner>]] | play [<file>] [--seed N] | verify <result.json> [--pack <dir>] [--allow-unsigned]\n',
+        'usage: npm run lab -- validate <files...> | solve <file> [--seed N] [--still-wall-clock] [--report <dir> [--name <learner>]] | run [<file>] [--seed N] --script <file> [--json] [--still-wall-clock] [--report <dir> [--name <learner>]] | play [<file>] [--seed N] | verify <result.json> [--pack <dir>] [--allow-unsigned]\n',
       );
       return 2;
   }

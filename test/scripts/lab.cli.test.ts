@@ -125,6 +125,29 @@ describe('npm run lab', () => {
     expect(bad.out).toContain('edited.json: REJECTED\n  - signature: does not match the content');
   });
 
+  it('--still-wall-clock: every wall-clock stamp of the run is the same instant (the goldens use it)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hl-'));
+    const r = lab(
+      'solve',
+      join(ROOT, 'assets/scenarios/adsync-stopped.json'),
+      '--seed',
+      '2',
+      '--still-wall-clock',
+      '--report',
+      dir,
+      '--key-dir',
+      join(dir, 'key'),
+    );
+    expect(r.code).toBe(0);
+    const result = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as {
+      session: { wall: { ms: number }[] };
+    };
+    const stamps = result.session.wall.map((w) => w.ms);
+    expect(stamps.length).toBeGreaterThan(1);
+    expect(new Set(stamps)).toEqual(new Set([Date.UTC(2026, 0, 1)]));
+    expect(lab('verify', join(dir, 'result.json')).code).toBe(0);
+  });
+
   it('run --script --report gives an unfinished run up, and its result verifies', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hl-'));
     const script = join(dir, 'script.txt');
