@@ -191,7 +191,9 @@ export class TerminalSession {
         // write that brings the output (see `pending`), or on its own if the command changed nothing.
         this.pending += this.clearInput();
         this.actions.run(text);
-        queueMicrotask(() => this.write(''));
+        // Still pending: no update came (a refused line whose error the panel already showed), so
+        // the prompt is drawn again here rather than left erased until the next key.
+        queueMicrotask(() => this.write(this.pending ? this.lineText() : ''));
         return;
       }
       case 'cancel': {
