@@ -11,13 +11,13 @@ import { formatPsError, out } from '../../shell/psError';
 import { scalar } from '../../shell/psObject';
 import { display } from '../../shell/psViews';
 import { dateObject } from './dateObject';
-import { bound, cmdletFailure } from '../net/shared';
+import { bound } from '../args';
 import { civil, daysFromCivil } from './calendar';
 import { setClock } from './clockChange';
 import { localNow } from './hostTime';
 import { formatDotNet, formatUnix } from './dateFormat';
 import { daysIn, parseDateTime, parseTimeSpanText } from './dates';
-import { ambiguousParameterSet, missingMandatory } from '../errors';
+import { ambiguousParameterSet, cmdletFailure, missingMandatory } from '../errors';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../types';
 
 const GET_DATE_CLASS = 'Microsoft.PowerShell.Commands.GetDateCommand';
