@@ -1,8 +1,11 @@
 /**
  * A cmdlet's arguments as the binder sees them: the token that holds a parameter's value, member
- * calls joined to the sub-expression before them, and binding against the cmdlet's parameters.
+ * calls joined to the sub-expression before them, binding against the cmdlet's parameters, and
+ * string[] arguments as PowerShell takes them.
  */
-import { bindParams, type BindResult, type CmdletSpec } from '../shell/bind';
+import type { ConsoleLine } from '../../windows/hostState';
+import { bindParams, type BindResult, type BoundValue, type CmdletSpec } from '../shell/bind';
+import { formatPsError } from '../shell/psError';
 import type { Token } from '../shell/parse';
 import type { CommandEnv } from './types';
 
@@ -40,4 +43,26 @@ export function joinMemberCalls(args: readonly Token[]): Token[] {
 
 export function bind(env: CommandEnv, spec: CmdletSpec): BindResult {
   return bindParams(spec, joinMemberCalls(env.cmd.args), env.line);
+}
+
+/** Binds a cmdlet's parameters; the error lines PowerShell prints when that fails. */
+export function bound(env: CommandEnv, spec: CmdletSpec): Record<string, BoundValue> | ConsoleLine[] {
+  const b = bindParams(spec, env.cmd.args, env.line);
+  return b.ok ? b.values : formatPsError(b.error);
+}
+
+/** The token that carried a parameter's value (for the ~~~ under it). */
+export function tokenOfValue(env: CommandEnv, value: string): { at: number; end: number } | undefined {
+  return env.cmd.args.find((t) => t.text === value && !/^-[A-Za-z]/.test(t.text));
+}
+
+/** A PowerShell string[] argument as typed: `a,b`, `"a","b"`, `("a","b")` or `@("a","b")`. */
+export function listOf(v: BoundValue | undefined): string[] {
+  if (v === undefined || typeof v === 'boolean' || typeof v === 'number')
+    return v === undefined ? [] : [String(v)];
+  const items = Array.isArray(v) ? v : [v];
+  return items
+    .flatMap((s) => s.replace(/^@?\(/, '').replace(/\)$/, '').split(','))
+    .map((s) => s.trim().replace(/^['"]|['"]$/g, ''))
+    .filter((s) => s.length > 0);
 }

@@ -1,7 +1,8 @@
 /**
  * PowerShell's error records as cmdlets write them: a runtime error that points at the whole
  * command, an argument that failed validation, an ambiguous parameter set, missing mandatory
- * parameters. Every cmdlet of the lab prints its errors through these.
+ * parameters, a runtime error record given whole (cmdletFailure), the binder's errors that
+ * bindParams has no case for (binderError). Every cmdlet of the lab prints its errors through these.
  */
 import type { ConsoleLine } from '../../windows/hostState';
 import type { CmdletSpec } from '../shell/bind';
@@ -99,5 +100,55 @@ export function missingMandatory(env: CommandEnv, spec: CmdletSpec, names: strin
     activity: `[${spec.name}]`,
     exception: 'ParameterBindingException',
     errorId: `MissingMandatoryParameter,${spec.className}`,
+  });
+}
+
+/** What a PowerShell cmdlet's runtime error record needs beyond the typed line. */
+export interface PsFailure {
+  message: string;
+  category: string;
+  target: string;
+  exception: string;
+  errorId: string;
+}
+
+/** A cmdlet's runtime error: it points at the whole command, as PowerShell prints it. */
+export function cmdletFailure(env: CommandEnv, command: string, f: PsFailure): ConsoleLine[] {
+  return formatPsError({
+    command,
+    message: f.message,
+    line: env.line,
+    column: env.cmd.nameAt,
+    length: env.cmd.source.length,
+    category: f.category,
+    target: f.target,
+    activity: `[${command}]`,
+    exception: f.exception,
+    errorId: f.errorId,
+  });
+}
+
+/** Errors of the parameter binder that bindParams has no case for (ValidateSet, parameter sets). */
+export function binderError(
+  env: CommandEnv,
+  command: string,
+  className: string,
+  message: string,
+  errorId: string,
+  at?: { at: number; end: number },
+  category = 'InvalidArgument',
+  exception = 'ParameterBindingException',
+): ConsoleLine[] {
+  return formatPsError({
+    command,
+    message,
+    line: env.line,
+    column: at ? at.at : env.cmd.nameAt,
+    length: at ? Math.max(1, at.end - at.at) : env.cmd.source.length,
+    category,
+    target: ':',
+    activity: `[${command}]`,
+    exception,
+    errorId: `${errorId},${className}`,
   });
 }

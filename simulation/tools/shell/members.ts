@@ -109,10 +109,10 @@ function method(o: PsObject, m: Member, w: Where): PsObject | undefined {
   return undefined;
 }
 
-function methodNotFound(o: PsObject, m: Member, w: Where): ConsoleLine[] {
-  const type = isScalar(o) ? o.typeName : o.typeName.replace(/^Selected\./, '');
+/** A RuntimeException of the member chain (InvalidOperation), pointing where the chain was typed. */
+function invalidOperation(w: Where, message: string, errorId: string): ConsoleLine[] {
   return formatPsError({
-    message: `Method invocation failed because [${type}] does not contain a method named '${m.name}'.`,
+    message,
     line: w.line,
     column: w.column,
     length: w.length,
@@ -120,8 +120,17 @@ function methodNotFound(o: PsObject, m: Member, w: Where): ConsoleLine[] {
     target: ':',
     activity: '[]',
     exception: 'RuntimeException',
-    errorId: 'MethodNotFound',
+    errorId,
   });
+}
+
+function methodNotFound(o: PsObject, m: Member, w: Where): ConsoleLine[] {
+  const type = isScalar(o) ? o.typeName : o.typeName.replace(/^Selected\./, '');
+  return invalidOperation(
+    w,
+    `Method invocation failed because [${type}] does not contain a method named '${m.name}'.`,
+    'MethodNotFound',
+  );
 }
 
 /** The objects a member chain gives for the objects a parenthesised pipeline wrote. */
@@ -135,17 +144,11 @@ export function applyMembers(objects: readonly PsObject[], members: readonly Mem
     if (current.length === 0)
       return {
         ok: false,
-        lines: formatPsError({
-          message: 'You cannot call a method on a null-valued expression.',
-          line: w.line,
-          column: w.column,
-          length: w.length,
-          category: 'InvalidOperation',
-          target: ':',
-          activity: '[]',
-          exception: 'RuntimeException',
-          errorId: 'InvokeMethodOnNull',
-        }),
+        lines: invalidOperation(
+          w,
+          'You cannot call a method on a null-valued expression.',
+          'InvokeMethodOnNull',
+        ),
       };
     const next: PsObject[] = [];
     for (const o of current) {

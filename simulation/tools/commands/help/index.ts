@@ -16,7 +16,7 @@ import {
 import { formatPsError, out } from '../../shell/psError';
 import type { PsObject } from '../../shell/psObject';
 import { likeName, wildcard } from '../../shell/wildcard';
-import { bound } from '../net/shared';
+import { bound } from '../args';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../types';
 
 const getHelpSpec = cmdletSpec('Get-Help');

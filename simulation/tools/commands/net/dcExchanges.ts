@@ -10,7 +10,7 @@ import { exchange } from '../../../proc/script';
 import { TIMINGS } from '../../../core/timings';
 import { locateDc } from '../../../windows/dcLocator';
 import { effectiveIpConfig, hasUsableAddress, type WindowsHostContext } from '../../../windows/hostState';
-import { hostClock, type Step, type Stopwatch } from './shared';
+import { hostClock, type Step, type Stopwatch } from '../stopwatch';
 import type { CommandEnv } from '../types';
 
 const sourceIp = (host: WindowsHostContext): Ipv4 => effectiveIpConfig(host.nic).ip ?? '0.0.0.0';

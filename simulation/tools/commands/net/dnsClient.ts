@@ -11,7 +11,8 @@ import { out } from '../../shell/psError';
 import type { PsObject } from '../../shell/psObject';
 import { DNS_SERVER_TYPE } from '../../shell/customViews';
 import { display } from '../../shell/psViews';
-import { binderError, bound, cmdletFailure, listOf } from './shared';
+import { binderError, cmdletFailure } from '../errors';
+import { bound, listOf } from '../args';
 import { done, type CommandDef } from '../types';
 import { likeName } from '../../shell/wildcard';
 

@@ -10,7 +10,7 @@ import type { NewEvent } from '../../../windows/eventlog';
 import { hasUsableAddress } from '../../../windows/hostState';
 import { out } from '../../shell/psError';
 import { askKdc, verifyChannel } from './dcExchanges';
-import { scripted, type Stopwatch } from './shared';
+import { scripted, type Stopwatch } from '../stopwatch';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 
 const GP_SOURCE = 'Microsoft-Windows-GroupPolicy';

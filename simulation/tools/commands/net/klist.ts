@@ -11,7 +11,7 @@ import { out } from '../../shell/psError';
 import { expandTabs } from './nslookup';
 import { civil, pad2 } from '../time/calendar';
 import { askKdc, ownDomain, samOfLogon, verifyChannel, type KdcFailure } from './dcExchanges';
-import { scripted, seeded, type Stopwatch } from './shared';
+import { scripted, seeded, type Stopwatch } from '../stopwatch';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 import { toLocal } from '../time/hostTime';
 import { TIMINGS } from '../../../core/timings';

@@ -10,7 +10,8 @@ import { reverseName } from '../../../roles/dnsServer';
 import { effectiveIpConfig, type ConsoleLine } from '../../../windows/hostState';
 import { qualify, queryServer } from '../../../windows/resolver';
 import { out } from '../../shell/psError';
-import { bound, cmdletFailure, listBlock, listOf } from './shared';
+import { bound, listOf } from '../args';
+import { cmdletFailure } from '../errors';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 import { fixedTable, type Column } from '../../shell/tables';
 
@@ -197,3 +198,15 @@ export const resolveDnsNameCmd: CommandDef = {
     return { kind: 'script', script: () => resolveDnsName(env, String(v.Name), type, server) };
   },
 };
+
+/** Format-List lines; a value that is a list continues under the first one. */
+function listBlock(rows: readonly (readonly [string, string | string[]])[]): string[] {
+  const width = Math.max(...rows.map(([k]) => k.length));
+  const lines: string[] = [];
+  for (const [k, v] of rows) {
+    const vals = Array.isArray(v) ? v : [v];
+    lines.push(`${k.padEnd(width)} : ${vals[0] ?? ''}`.trimEnd());
+    for (const more of vals.slice(1)) lines.push(`${' '.repeat(width + 3)}${more}`);
+  }
+  return lines;
+}

@@ -12,7 +12,8 @@ import { resolveName } from '../../../windows/resolver';
 import type { BoundValue, CmdletSpec } from '../../shell/bind';
 import { out } from '../../shell/psError';
 import { nextSecret, resetChannel, verifyChannel } from './dcExchanges';
-import { bound, cmdletFailure } from './shared';
+import { bound } from '../args';
+import { cmdletFailure } from '../errors';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 
 /** ComputerResources.resx of Windows PowerShell 5.1, and the Win32/ADSI texts they wrap. */

@@ -15,7 +15,8 @@ import { scalar, type PsObject } from '../../shell/psObject';
 import { TNC_TYPE } from '../../shell/customViews';
 import type { PsValue } from '../../shell/psFormat';
 import { display } from '../../shell/psViews';
-import { binderError, bound, valueToken } from './shared';
+import { binderError } from '../errors';
+import { bound, tokenOfValue } from '../args';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 
 const TNC = 'Test-NetConnection';
@@ -155,7 +156,7 @@ export const testNetConnection: CommandDef = {
           TNC,
           `Cannot validate argument on parameter '${param}'. The argument "${value}" does not belong to the set "${set.join(',')}" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.`,
           'ParameterArgumentValidationError',
-          valueToken(env, value),
+          tokenOfValue(env, value),
           'InvalidData',
           'ParameterBindingValidationException',
         ),

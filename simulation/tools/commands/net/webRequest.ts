@@ -13,7 +13,7 @@ import { effectiveIpConfig, type ConsoleLine } from '../../../windows/hostState'
 import { resolveName } from '../../../windows/resolver';
 import { formatPsError } from '../../shell/psError';
 import { formatList } from '../../shell/psFormat';
-import { bound } from './shared';
+import { bound } from '../args';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 
 const WEB_TEXT = {

@@ -4,7 +4,7 @@
  * Set-Date and cmd's date and time use them.
  */
 import type { HostEffect } from '../../../windows/hostOps';
-import { hostClock } from '../net/shared';
+import { hostClock } from '../stopwatch';
 import { civil, pad2 } from './calendar';
 import type { CommandEnv } from '../types';
 import { localToHost } from './hostTime';

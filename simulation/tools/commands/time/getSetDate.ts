@@ -11,12 +11,13 @@ import { formatPsError, out } from '../../shell/psError';
 import { scalar } from '../../shell/psObject';
 import { display } from '../../shell/psViews';
 import { dateObject } from './dateObject';
-import { bound, cmdletFailure } from '../net/shared';
+import { bound } from '../args';
 import { civil, daysFromCivil } from './calendar';
 import { setClock } from './clockChange';
 import { localNow } from './hostTime';
 import { formatDotNet, formatUnix } from './dateFormat';
 import { daysIn, parseDateTime, parseTimeSpanText } from './dates';
+import { ambiguousParameterSet, cmdletFailure, missingMandatory } from '../errors';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../types';
 
 const GET_DATE_CLASS = 'Microsoft.PowerShell.Commands.GetDateCommand';
@@ -136,36 +137,8 @@ export const setDate: CommandDef = {
     if (Array.isArray(v)) return done(v);
     const hasDate = typeof v.Date === 'string';
     const hasAdjust = typeof v.Adjust === 'string';
-    if (hasDate && hasAdjust)
-      return done(
-        formatPsError({
-          command: 'Set-Date',
-          message: 'Parameter set cannot be resolved using the specified named parameters.',
-          line: env.line,
-          column: env.cmd.nameAt,
-          length: env.cmd.source.length,
-          category: 'InvalidArgument',
-          target: ':',
-          activity: '[Set-Date]',
-          exception: 'ParameterBindingException',
-          errorId: `AmbiguousParameterSet,${SET_DATE_CLASS}`,
-        }),
-      );
-    if (!hasDate && !hasAdjust)
-      return done(
-        formatPsError({
-          command: 'Set-Date',
-          message: 'Cannot process command because of one or more missing mandatory parameters: Date.',
-          line: env.line,
-          column: env.line.length,
-          length: 1,
-          category: 'InvalidArgument',
-          target: ':',
-          activity: '[Set-Date]',
-          exception: 'ParameterBindingException',
-          errorId: `MissingMandatoryParameter,${SET_DATE_CLASS}`,
-        }),
-      );
+    if (hasDate && hasAdjust) return done(ambiguousParameterSet(env, setDateSpec));
+    if (!hasDate && !hasAdjust) return done(missingMandatory(env, setDateSpec, ['Date']));
     const now = localNow(env);
     let target: number;
     if (hasDate) {

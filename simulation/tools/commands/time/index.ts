@@ -24,7 +24,7 @@
  * and cmdDateTime.ts.
  */
 import { out } from '../../shell/psError';
-import { scripted } from '../net/shared';
+import { scripted } from '../stopwatch';
 import { date, time } from './cmdDateTime';
 import { getDate, setDate } from './getSetDate';
 import { config, tz } from './w32tmConfig';

@@ -18,7 +18,7 @@ import { TIMINGS } from '../../../core/timings';
 import type { Script } from '../../../proc/script';
 import type { HostEffect } from '../../../windows/hostOps';
 import type { WindowsHostContext } from '../../../windows/hostState';
-import { timed, type Stopwatch } from '../net/shared';
+import { timed, type Stopwatch } from '../stopwatch';
 import { sampleTimeSource } from './w32tmNtp';
 import { MEMBER_MAX_POLL, MEMBER_MIN_POLL } from './w32tmShared';
 

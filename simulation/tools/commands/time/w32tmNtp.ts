@@ -13,7 +13,7 @@ import type { NewEvent } from '../../../windows/eventlog';
 import { effectiveIpConfig, type WindowsHostContext } from '../../../windows/hostState';
 import { resolveName } from '../../../windows/resolver';
 import { out } from '../../shell/psError';
-import { hostClock, seeded, type Stopwatch } from '../net/shared';
+import { hostClock, seeded, type Stopwatch } from '../stopwatch';
 import { civil, pad2, type Civil } from './calendar';
 import { timeChanged } from './clockChange';
 import { isSynced, ntpPeers, peerHost, running, TIME_SOURCE, W32TM_TEXT } from './w32tmShared';

@@ -9,7 +9,7 @@ import type { WindowsHostContext } from '../../../windows/hostState';
 import { KEYS, readValue } from '../../../windows/registry';
 import { resolveName } from '../../../windows/resolver';
 import { out } from '../../shell/psError';
-import { seeded, type Stopwatch } from '../net/shared';
+import { seeded, type Stopwatch } from '../stopwatch';
 import {
   isSynced,
   KNOWN_TIME_SERVERS,
