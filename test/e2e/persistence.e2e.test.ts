@@ -171,17 +171,18 @@ describe('the Sessions page', () => {
     await (await chooser).setFiles(file);
     await expect.poll(() => rows.count()).toBe(3);
 
+    // Opening a session replays its journal: slow on a loaded machine, so these poll generously.
     await rows.filter({ hasText: 'Monday morning' }).getByTestId('session-open').click();
-    await expect.poll(() => page.getByTestId('sessions-page').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('sessions-page').count(), { timeout: 30_000 }).toBe(0);
     await page.getByTestId('console-host').selectOption('pc2');
-    await expect(page.getByTestId('console-output').textContent()).resolves.toContain(
-      'echo in-the-first-session',
-    );
+    await expect
+      .poll(() => page.getByTestId('console-output').textContent(), { timeout: 30_000 })
+      .toContain('echo in-the-first-session');
     await page.reload();
     await page.getByTestId('console-host').selectOption('pc2');
-    await expect(page.getByTestId('console-output').textContent()).resolves.toContain(
-      'echo in-the-first-session',
-    );
+    await expect
+      .poll(() => page.getByTestId('console-output').textContent(), { timeout: 30_000 })
+      .toContain('echo in-the-first-session');
     expect(errors).toEqual([]);
   });
 
@@ -205,11 +206,13 @@ describe('the Sessions page', () => {
     await saved(page);
     await page.reload();
     await page.getByTestId('lab-canvas').waitFor({ timeout: 60_000 });
-    await expect(page.getByTestId('notice').textContent()).resolves.toMatch(
-      /Your session was restored \(260[1-3] steps\)/,
-    );
+    await expect
+      .poll(() => page.getByTestId('notice').textContent(), { timeout: 30_000 })
+      .toMatch(/Your session was restored \(260[1-3] steps\)/);
     await page.getByTestId('console-host').selectOption('dc01');
-    await expect(page.getByTestId('console-output').textContent()).resolves.toContain('echo 02599 xxxx');
+    await expect
+      .poll(() => page.getByTestId('console-output').textContent(), { timeout: 30_000 })
+      .toContain('echo 02599 xxxx');
     expect((await storedLines(page)).join('\n').length).toBeGreaterThan(10 * 1024 * 1024);
   });
 });
