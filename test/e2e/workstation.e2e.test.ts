@@ -16,9 +16,14 @@ import { axeScan, type AxeFinding } from './surfaceShots';
 
 /** The learner-name field some builds ask for before a scenario starts: filled when it is there. */
 async function fillLearnerName(page: Page): Promise<void> {
-  const field = page.getByTestId('learner-name');
-  if ((await field.count()) > 0 && (await field.first().isVisible()))
-    await field.first().fill('Alex Learner');
+  const field = page.getByTestId('learner-name').first();
+  if (!(await field.isVisible())) return;
+  try {
+    await field.fill('Alex Learner', { timeout: 5_000 });
+  } catch (e) {
+    // The picker closed between the look and the fill (the scenario started): nothing to fill.
+    if (await field.isVisible()) throw e;
+  }
 }
 
 for (const size of SIZES) {
