@@ -109,6 +109,10 @@ function applyConfigured(
       features: draft.features,
       signIn: draft.features.passwordHashSync ? 'PasswordHashSync' : config.signIn,
       syncAccount: syncAccount ?? config.syncAccount,
+      // Turning writeback off and on again rebuilds the connector's password management.
+      ...(draft.features.passwordWriteback !== config.features.passwordWriteback
+        ? { staleManagementAgent: false }
+        : {}),
     },
     scheduler: {
       ...state.scheduler,
@@ -119,19 +123,6 @@ function applyConfigured(
           ? 'Initial'
           : state.scheduler.nextPolicy,
     },
-    // Turning writeback off and on again rebuilds the connector's password management.
-    ...(draft.features.passwordWriteback !== config.features.passwordWriteback
-      ? {
-          config: {
-            ...config,
-            ouFilter: draft.ouFilter,
-            features: draft.features,
-            signIn: draft.features.passwordHashSync ? 'PasswordHashSync' : config.signIn,
-            syncAccount: syncAccount ?? config.syncAccount,
-            staleManagementAgent: false,
-          },
-        }
-      : {}),
     // Turning PHS on starts with a full password sync.
     phs:
       draft.features.passwordHashSync && !config.features.passwordHashSync
