@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { useClockDriver } from './hooks/useClockDriver';
 import { NoticeBar } from './components/NoticeBar';
 import { SurfaceTabs } from './components/SurfaceTabs';
@@ -13,6 +13,7 @@ import { useUi } from './state/uiStore';
 import { useUiSettings } from './state/uiSettings';
 import { useHelp } from './components/help/helpStore';
 import { useHelpKey } from './components/help/useOpenHelp';
+import { useLabHost } from './lab/LabContext';
 
 // Not on the first screen: each dialog's code (and the Fluent parts only it uses) is fetched the
 // first time it opens (`npm run bench:ui` measures what the first screen loads).
@@ -58,8 +59,13 @@ export function App() {
   const sessionsOpen = useUi((s) => s.sessionsOpen);
   const welcomeOpen = useUiSettings((s) => s.welcomeOpen);
   const helpOpen = useHelp((s) => s.topic !== null);
+  // The lab starts (the engine loads: lab/labHost.ts) at the learner's first click or key in it.
+  const host = useLabHost();
+  const start = useCallback(() => {
+    if (!host.controller) void host.start().catch(() => undefined);
+  }, [host]);
   return (
-    <div className="app">
+    <div className="app" onPointerDownCapture={start} onKeyDownCapture={start}>
       <TopBar />
       <div className="bars">
         <SaveFailureBar />

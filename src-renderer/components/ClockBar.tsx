@@ -1,6 +1,6 @@
 import { Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
 import { memo } from 'react';
-import { useLearnerView } from '../lab/LabContext';
+import { useLabSelect, useLearnerView } from '../lab/LabContext';
 import { SPEEDS, useUi, type Speed } from '../state/uiStore';
 import { useClassroomStore } from './classroom/classroomStore';
 import { useClockSkip, type SkipCommand } from '../hooks/useClockSkip';
@@ -20,6 +20,8 @@ const STEPS: { label: string; ms: number }[] = [
  */
 export function ClockBar() {
   const view = useLearnerView();
+  // Before the engine runs, the clock stands at the lab's start: lab time runs once the learner starts.
+  const phase = useLabSelect((h) => (h.controller ? 'running' : h.starting ? 'starting' : 'waiting'));
   const skip = useClockSkip();
   const playing = useUi((s) => s.playing);
   const speed = useUi((s) => s.speed);
@@ -32,7 +34,11 @@ export function ClockBar() {
       <div className="clock-time" data-testid="lab-clock" title={view.time.timeZone}>
         <span className="clock-label" data-testid="clock-state">
           Lab time ·{' '}
-          {playing ? (
+          {phase === 'waiting' ? (
+            'starts when you do'
+          ) : phase === 'starting' ? (
+            'starting…'
+          ) : playing ? (
             <span className="clock-running">
               <span className="clock-dot" aria-hidden="true" />
               running {speed}×

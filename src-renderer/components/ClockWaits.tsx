@@ -1,6 +1,7 @@
 import { Button, Popover, PopoverSurface, PopoverTrigger, ProgressBar } from '@fluentui/react-components';
 import { memo } from 'react';
-import { formatSpan, type LabTimeView, type LabTimeWait } from '../../simulation';
+import type { LabTimeView, LabTimeWait } from '../../simulation';
+import { formatSpan } from '../lab/formatSpan';
 import type { SkipCommand } from '../hooks/useClockSkip';
 
 /** A few words for the top bar. */

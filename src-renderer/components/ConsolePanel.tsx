@@ -1,15 +1,18 @@
 import { makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useRef, useState } from 'react';
 import type { ShellKind } from '../../simulation';
-import { useLabController, useLearnerView } from '../lab/LabContext';
+import { useLabHost, useLabStarted, useLearnerView } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
 import { ConsoleLog } from './terminal/ConsoleLog';
+import { ConsolePrompt, takeTypedAhead } from './terminal/ConsolePrompt';
 import { HelpButton } from './help/HelpButton';
 import { useTabKeys } from './useTabKeys';
 
-// The terminal (xterm.js, some 80 KB gzipped) is fetched when a console is first shown, not with
-// the first screen's script (`npm run bench:ui`): while it loads, the pane says so.
-const XtermConsole = lazy(() => import('./terminal/XtermConsole').then((m) => ({ default: m.XtermConsole })));
+// The terminal (xterm.js, some 80 KB gzipped) is fetched when the learner first uses the console,
+// not with the first screen (`npm run bench:ui`): until then the pane shows the host's prompt as
+// plain text (ConsolePrompt), which starts the lab and the terminal when clicked, focused or typed in.
+const loadXterm = () => import('./terminal/XtermConsole');
+const XtermConsole = lazy(() => loadXterm().then((m) => ({ default: m.XtermConsole })));
 
 const SHELLS: { id: ShellKind; label: string }[] = [
   { id: 'cmd', label: 'Command Prompt' },
@@ -57,14 +60,18 @@ const useStyles = makeStyles({
   cmd: { backgroundColor: '#0c0c0c', color: '#cccccc' },
   powershell: { backgroundColor: '#012456', color: '#eeedf0' },
   off: { padding: '8px 12px', fontFamily: 'var(--mono)', color: '#8a8886' },
-  starting: { padding: '8px 12px', fontFamily: 'var(--mono)' },
   error: { padding: '4px 12px', color: tokens.colorPaletteRedForeground1, fontSize: '12px' },
 });
 
 /** A console window on one Windows host: a terminal (XtermConsole) over its transcript, and the host and shell to show. */
 export function ConsolePanel() {
-  const controller = useLabController();
+  const lab = useLabHost();
+  const labStarted = useLabStarted();
   const view = useLearnerView();
+  const consoleStarted = useUi((s) => s.consoleStarted);
+  const startConsole = useUi((s) => s.startConsole);
+  // The plain prompt stays until the terminal is drawn (it keeps the focus and the keys meanwhile).
+  const [drawn, setDrawn] = useState(false);
   const host = useUi((s) => s.consoleHost);
   const shell = useUi((s) => s.consoleShell);
   const setShell = useUi((s) => s.setShell);
@@ -87,10 +94,19 @@ export function ConsolePanel() {
 
   if (!consoleView) return null;
 
-  const run = (line: string) => {
-    const r = controller.dispatch({ type: 'console.exec', host, shell, line });
-    setError(r.ok ? null : r.error);
+  const run = (line: string) =>
+    lab.act((c) => {
+      const r = c.dispatch({ type: 'console.exec', host, shell, line });
+      setError(r.ok ? null : r.error);
+    });
+  const start = () => {
+    if (consoleStarted) return;
+    startConsole();
+    // Fetched side by side with the engine, on the learner's action.
+    void loadXterm().catch(() => undefined);
+    void lab.start().catch(() => undefined);
   };
+  const title = `${s2title(shell)} input on ${device?.name ?? host}`;
 
   return (
     <section
@@ -151,30 +167,38 @@ export function ConsolePanel() {
               <div className={st.off}>{device?.name} is powered off.</div>
             ) : (
               <>
-                <Suspense
-                  fallback={
-                    <div className={st.starting} role="status" data-testid="console-starting">
-                      Starting the console…
-                    </div>
-                  }
-                >
-                  <XtermConsole
-                    sessionKey={`${host}/${shell}`}
-                    shell={shell}
+                {consoleStarted && labStarted && (
+                  <Suspense fallback={null}>
+                    <XtermConsole
+                      takeTypedAhead={takeTypedAhead}
+                      onReady={() => setDrawn(true)}
+                      sessionKey={`${host}/${shell}`}
+                      shell={shell}
+                      banner={banner(shell, device?.osVersion ?? '')}
+                      transcript={consoleView.transcript}
+                      prompt={consoleView.prompt}
+                      history={consoleView.history}
+                      busy={consoleView.busy}
+                      label={title}
+                      run={run}
+                      tab={(text, cursor, back, prev) =>
+                        lab.controller?.current.tab(host, shell, text, cursor, back, prev)
+                      }
+                      clearScreen={() => lab.act((c) => c.dispatch({ type: 'console.clear', host, shell }))}
+                      leave={() => hostSelect.current?.focus()}
+                    />
+                  </Suspense>
+                )}
+                {!(consoleStarted && labStarted && drawn) && (
+                  <ConsolePrompt
                     banner={banner(shell, device?.osVersion ?? '')}
-                    transcript={consoleView.transcript}
                     prompt={consoleView.prompt}
-                    history={consoleView.history}
-                    busy={consoleView.busy}
-                    label={`${s2title(shell)} input on ${device?.name ?? host}`}
+                    label={title}
+                    starting={consoleStarted}
+                    start={start}
                     run={run}
-                    tab={(text, cursor, back, prev) =>
-                      controller.current.tab(host, shell, text, cursor, back, prev)
-                    }
-                    clearScreen={() => controller.dispatch({ type: 'console.clear', host, shell })}
-                    leave={() => hostSelect.current?.focus()}
                   />
-                </Suspense>
+                )}
                 <ConsoleLog lines={consoleView.transcript} />
               </>
             )}

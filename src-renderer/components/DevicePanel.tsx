@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useLabController, useLearnerView } from '../lab/LabContext';
+import { useLabHost, useLearnerView } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
 import { useMapUi } from '../state/mapUi';
 import { MapLegend } from './MapLegend';
@@ -30,7 +30,7 @@ export function DevicePanel() {
 }
 
 function DeviceDetails() {
-  const controller = useLabController();
+  const host = useLabHost();
   const view = useLearnerView();
   const selected = useUi((s) => s.selectedDevice);
   const openConsole = useUi((s) => s.openConsole);
@@ -85,7 +85,7 @@ function DeviceDetails() {
             <button
               type="button"
               className="btn"
-              onClick={() => controller.dispatch({ type: 'host.power', host: d.id, on: true })}
+              onClick={() => host.act((c) => c.dispatch({ type: 'host.power', host: d.id, on: true }))}
             >
               Power on
             </button>
@@ -94,14 +94,14 @@ function DeviceDetails() {
               <button
                 type="button"
                 className="btn"
-                onClick={() => controller.dispatch({ type: 'host.restart', host: d.id })}
+                onClick={() => host.act((c) => c.dispatch({ type: 'host.restart', host: d.id }))}
               >
                 Restart
               </button>
               <button
                 type="button"
                 className="btn"
-                onClick={() => controller.dispatch({ type: 'host.power', host: d.id, on: false })}
+                onClick={() => host.act((c) => c.dispatch({ type: 'host.power', host: d.id, on: false }))}
               >
                 Shut down
               </button>
@@ -111,7 +111,7 @@ function DeviceDetails() {
             <button
               type="button"
               className="btn"
-              onClick={() => controller.dispatch({ type: 'link.restore', host: d.id })}
+              onClick={() => host.act((c) => c.dispatch({ type: 'link.restore', host: d.id }))}
             >
               Plug the network cable back in
             </button>

@@ -1,7 +1,7 @@
-import { useLabController, useLabSelect } from '../lab/LabContext';
+import { useLabHost, useLabSelect } from '../lab/LabContext';
 
 export function NoticeBar() {
-  const controller = useLabController();
+  const controller = useLabHost();
   const n = useLabSelect((c) => c.notice);
   if (!n) return <div className="notice-slot" />;
   return (

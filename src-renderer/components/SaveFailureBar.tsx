@@ -1,4 +1,4 @@
-import { useLabController } from '../lab/LabContext';
+import { useLabHost } from '../lab/LabContext';
 import { useSaveStatus } from '../hooks/useSaveStatus';
 
 /**
@@ -6,7 +6,7 @@ import { useSaveStatus } from '../hooks/useSaveStatus';
  * (the saver keeps retrying). The copy comes from memory, so it does not need the failing store.
  */
 export function SaveFailureBar() {
-  const controller = useLabController();
+  const host = useLabHost();
   const status = useSaveStatus();
   if (status.state !== 'failed') return null;
   return (
@@ -17,7 +17,7 @@ export function SaveFailureBar() {
       <button
         type="button"
         className="btn btn-small btn-primary"
-        onClick={() => void controller.sessions.saveCopy()}
+        onClick={() => host.act((c) => void c.sessions.saveCopy())}
         data-testid="save-export-copy"
       >
         Export a copy

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useLabController } from '../lab/LabContext';
+import { useLabHost, useLabStarted } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
 import { recallClock, rememberClock } from '../state/clockMemory';
 import { useClassroomStore } from '../components/classroom/classroomStore';
@@ -14,13 +14,18 @@ const TICK_MS = 250;
  * When another lab takes over, its clock starts: a new lab, a scenario's start or starting over
  * plays at 1×; a reopened session resumes as the learner left it (1× if that is not known). In a
  * class whose instructor holds the clock it stays paused: their resume restores it.
+ *
+ * Before the engine runs (the first screen of a new lab) the clock stands at the lab's start: it
+ * starts with the lab, when the learner does.
  */
 export function useClockDriver(): void {
-  const controller = useLabController();
+  const host = useLabHost();
+  const started = useLabStarted();
+  const controller = started ? host.controller : undefined;
   const playing = useUi((s) => s.playing);
   const speed = useUi((s) => s.speed);
   useEffect(() => {
-    if (!playing) return;
+    if (!playing || !controller) return;
     const id = setInterval(
       () => controller.dispatch({ type: 'clock.advance', ms: TICK_MS * speed }, { activity: false }),
       TICK_MS,
@@ -29,6 +34,7 @@ export function useClockDriver(): void {
   }, [controller, playing, speed]);
 
   useEffect(() => {
+    if (!controller) return;
     let seen = -1;
     const start = () => {
       const origin = controller.clockOrigin;

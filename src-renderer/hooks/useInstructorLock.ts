@@ -1,18 +1,18 @@
 import { useCallback, useEffect } from 'react';
-import { useLabController } from '../lab/LabContext';
+import { useLabHost } from '../lab/LabContext';
 import { INSTRUCTOR_IDLE_MS, useRole } from '../state/roleStore';
 import { useUi } from '../state/uiStore';
 
 /** Leaves instructor mode: the platform forgets the unlock, the drawer closes, the learner's view is back. */
 export function useLockInstructor(): () => void {
-  const controller = useLabController();
+  const { platform } = useLabHost();
   const setRole = useRole((s) => s.setRole);
   const setInstructorOpen = useUi((s) => s.setInstructorOpen);
   return useCallback(() => {
     setInstructorOpen(false);
     setRole('learner');
-    void controller.platform.instructor.lock();
-  }, [controller, setRole, setInstructorOpen]);
+    void platform.instructor.lock();
+  }, [platform, setRole, setInstructorOpen]);
 }
 
 /**
@@ -20,15 +20,15 @@ export function useLockInstructor(): () => void {
  * lock after 15 minutes without a key press, click or scroll.
  */
 export function useInstructorLock(): void {
-  const controller = useLabController();
+  const { platform } = useLabHost();
   const role = useRole((s) => s.role);
   const setUnlockOpen = useRole((s) => s.setUnlockOpen);
   const lock = useLockInstructor();
   useEffect(() => {
-    void controller.platform.instructor.status().then((r) => {
+    void platform.instructor.status().then((r) => {
       if (r.ok && r.value.askAtStart) setUnlockOpen(true);
     });
-  }, [controller, setUnlockOpen]);
+  }, [platform, setUnlockOpen]);
   useEffect(() => {
     if (role !== 'instructor') return;
     let last = Date.now();

@@ -1,18 +1,20 @@
 import { useEffect } from 'react';
-import { useLabController } from '../lab/LabContext';
+import { useLabHost } from '../lab/LabContext';
 import { useRole } from '../state/roleStore';
 import { useUi } from '../state/uiStore';
 
 /** The desktop app's File menu: New session, Open, Save a copy, Export report, Instructor mode. */
 export function useMenuActions(): void {
-  const controller = useLabController();
+  const host = useLabHost();
   const setPickerOpen = useUi((s) => s.setPickerOpen);
   const setSessionsOpen = useUi((s) => s.setSessionsOpen);
   const setUnlockOpen = useRole((s) => s.setUnlockOpen);
   const setInstructorOpen = useUi((s) => s.setInstructorOpen);
   useEffect(
     () =>
-      controller.onMenuAction((action) => {
+      host.platform.onMenuAction((action) => {
+        // A menu action starts the lab (the engine loads) as a click in the workspace does.
+        void host.start().catch(() => undefined);
         switch (action) {
           case 'new-session':
             setSessionsOpen(false);
@@ -23,10 +25,10 @@ export function useMenuActions(): void {
             setSessionsOpen(true);
             return;
           case 'save-copy':
-            void controller.sessions.saveCopy();
+            host.act((c) => void c.sessions.saveCopy());
             return;
           case 'export-report':
-            void controller.sessions.exportReport();
+            host.act((c) => void c.sessions.exportReport());
             return;
           case 'instructor-mode':
             if (useRole.getState().role === 'instructor') setInstructorOpen(true);
@@ -34,6 +36,6 @@ export function useMenuActions(): void {
             return;
         }
       }),
-    [controller, setPickerOpen, setSessionsOpen, setUnlockOpen, setInstructorOpen],
+    [host, setPickerOpen, setSessionsOpen, setUnlockOpen, setInstructorOpen],
   );
 }

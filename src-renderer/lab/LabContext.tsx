@@ -1,29 +1,33 @@
-import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
+import { createContext, use, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { LearnerView } from '../../simulation';
 import type { LabController } from './LabController';
+import type { LabHost } from './labHost';
 
-export const LabContext = createContext<LabController | null>(null);
+export const LabContext = createContext<LabHost | null>(null);
 
-export function useLabController(): LabController {
-  const c = useContext(LabContext);
-  if (!c) throw new Error('useLabController outside <LabContext.Provider>');
-  return c;
+/** The lab as the first screen holds it: works before the engine is loaded (labHost.ts). */
+export function useLabHost(): LabHost {
+  const h = useContext(LabContext);
+  if (!h) throw new Error('useLabHost outside <LabContext.Provider>');
+  return h;
 }
 
 /**
- * One learner view per lab and version, shared by every component that reads it: projecting the
- * view costs several milliseconds, and some twenty mounted components ask for it after each change
- * (computing it once each made a console command's echo take ~100 ms; `npm run bench:ui`).
+ * The running controller, for what only shows after the learner started (a surface, a dialog):
+ * suspends (and loads the engine) until it is ready. The first screen uses useLabHost instead.
  */
-const views = new WeakMap<object, { version: number; view: LearnerView }>();
+export function useLabController(): LabController {
+  const h = useLabHost();
+  return h.controller ?? use(h.start());
+}
 
-function viewAt(c: LabController, version: number): LearnerView {
-  const lab = c.current;
-  const hit = views.get(lab);
-  if (hit?.version === version) return hit.view;
-  const view = lab.learnerView();
-  views.set(lab, { version, view });
-  return view;
+/** Whether the engine is running (false on the first screen until the learner starts). */
+export function useLabStarted(): boolean {
+  const h = useLabHost();
+  return useSyncExternalStore(
+    (l) => h.subscribe(l),
+    () => !!h.controller,
+  );
 }
 
 /**
@@ -31,20 +35,23 @@ function viewAt(c: LabController, version: number): LearnerView {
  * the component re-renders only when what `select` returns changes (compared with Object.is), so
  * a console command does not re-render everything that only shows the scenario or the notice.
  */
-export function useLabSelect<T>(select: (c: LabController) => T): T {
-  const c = useLabController();
+export function useLabSelect<T>(select: (h: LabHost) => T): T {
+  const h = useLabHost();
   return useSyncExternalStore(
-    (l) => c.subscribe(l),
-    () => select(c),
+    (l) => h.subscribe(l),
+    () => select(h),
   );
 }
 
-/** The learner's view of the lab, re-read whenever the lab changes. */
+/** The learner's view of the lab (the first view until the engine runs), re-read whenever the lab changes. */
 export function useLearnerView(): LearnerView {
-  const c = useLabController();
+  const h = useLabHost();
   const version = useSyncExternalStore(
-    (l) => c.subscribe(l),
-    () => c.getVersion(),
+    (l) => h.subscribe(l),
+    () => h.getVersion(),
   );
-  return useMemo(() => viewAt(c, version), [c, version]);
+  return useMemo(() => {
+    void version;
+    return h.view();
+  }, [h, version]);
 }

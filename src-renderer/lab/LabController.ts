@@ -15,6 +15,7 @@ import {
   scenarioSessionMeta,
   ScenarioRun,
   type Scenario,
+  skippedTimeSummary,
   type SessionMeta,
   withoutCompat,
 } from '../../simulation';
@@ -83,9 +84,12 @@ export class LabController implements SessionsHost {
     return this.run;
   }
 
-  /** Opens the current stored session (after moving an older version's save into the store), or a new lab. */
-  static async open(platform: Platform): Promise<LabController> {
-    if (!(await platform.claimWriter())) {
+  /**
+   * Opens the current stored session (after moving an older version's save into the store), or a
+   * new lab. `writer`: whether this window may write the sessions (platform.claimWriter(), asked once).
+   */
+  static async open(platform: Platform, writer: boolean): Promise<LabController> {
+    if (!writer) {
       const c = new LabController(platform, new Lab());
       c.noWriter = 'HybridLab is already open in another tab or window';
       c.saveChanged();
@@ -347,6 +351,24 @@ export class LabController implements SessionsHost {
     return this.run
       ? this.run.dispatch(command, Date.now(), options.activity ?? true)
       : this.lab.dispatchUnknown(command);
+  }
+
+  /**
+   * Skips lab time (forward by a step, to the next event, or to what the learner waits for) and
+   * then says what happened meanwhile, as Event Viewer would tell it afterwards: "+1 day: 48 sync
+   * cycles, 0 password changes synced, 2 errors on SYNC01".
+   */
+  skipTime(command: { type: 'clock.advance'; ms: number } | { type: 'clock.next' }): void {
+    const from = this.lab.now();
+    const r = this.dispatch(command);
+    if (!r.ok) {
+      this.tell({ level: 'error', text: `The lab clock could not move: ${r.error}` });
+      return;
+    }
+    const to = this.lab.now();
+    if (to <= from) return;
+    const summary = skippedTimeSummary(this.lab.learnerView().tools, from, to);
+    this.tell({ level: 'info', text: summary.text });
   }
 
   dismissNotice(): void {

@@ -3,10 +3,11 @@
  * parameters as the desktop's Node crypto) in the browser's storage; wrong guesses slowed down with
  * the same back-off as on the desktop. `?instructor` in the address opens the unlock dialog at start
  * (`npm start -- --instructor` prints that address).
+ *
+ * The hashing library and the back-off rules are fetched when a passphrase is set or tried, not with
+ * the first screen (they are in the engine's chunk: `npm run bench:ui`).
  */
-import { scryptAsync } from '@noble/hashes/scrypt';
-import { bytesToHex, hexToBytes, randomBytes } from '@noble/hashes/utils';
-import { afterAttempt, NO_ATTEMPTS, waitBefore, waitMessage, type AttemptState } from '../../simulation';
+import type { AttemptState } from '../../simulation';
 import type { InstructorAuth, InstructorStatus, Result } from './Platform';
 
 export const PASSPHRASE_KEY = 'hybridlab.instructor';
@@ -25,12 +26,15 @@ interface PassphraseRecord {
 
 const encoder = new TextEncoder();
 
+const noble = () => Promise.all([import('@noble/hashes/scrypt'), import('@noble/hashes/utils')]);
+
 async function derive(
   pass: string,
   salt: Uint8Array,
   rec: { N: number; r: number; p: number },
   dkLen: number,
 ) {
+  const [{ scryptAsync }] = await noble();
   return scryptAsync(encoder.encode(pass.normalize('NFC')), salt, { N: rec.N, r: rec.r, p: rec.p, dkLen });
 }
 
@@ -42,7 +46,8 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 export class BrowserInstructorAuth implements InstructorAuth {
-  private attempts: AttemptState = NO_ATTEMPTS;
+  /** Failed unlocks so far (none until the first try). */
+  private attempts: AttemptState | undefined;
   private unlocked = false;
 
   constructor(
@@ -76,6 +81,7 @@ export class BrowserInstructorAuth implements InstructorAuth {
       return { ok: false, error: 'An instructor passphrase is already set: unlock with it.' };
     if (pass.length < MIN_PASSPHRASE)
       return { ok: false, error: `The passphrase needs at least ${MIN_PASSPHRASE} characters.` };
+    const [, { bytesToHex, randomBytes }] = await noble();
     const salt = randomBytes(16);
     const hash = await derive(pass, salt, SCRYPT, SCRYPT.dkLen);
     const rec: PassphraseRecord = {
@@ -93,13 +99,16 @@ export class BrowserInstructorAuth implements InstructorAuth {
   }
 
   async unlock(pass: string): Promise<Result<null>> {
-    const wait = waitBefore(this.attempts, this.now());
+    const { afterAttempt, NO_ATTEMPTS, waitBefore, waitMessage } = await import('../../simulation');
+    const [, { hexToBytes }] = await noble();
+    const attempts = this.attempts ?? NO_ATTEMPTS;
+    const wait = waitBefore(attempts, this.now());
     if (wait > 0) return { ok: false, error: waitMessage(wait) };
     const rec = this.record();
     if (!rec) return { ok: false, error: 'No instructor passphrase is set yet.' };
     const want = hexToBytes(rec.hash);
     const right = sameBytes(await derive(pass, hexToBytes(rec.salt), rec, want.length), want);
-    this.attempts = afterAttempt(this.attempts, right, this.now());
+    this.attempts = afterAttempt(this.attempts ?? NO_ATTEMPTS, right, this.now());
     if (!right) {
       const next = waitBefore(this.attempts, this.now());
       return { ok: false, error: next > 0 ? `Wrong passphrase. ${waitMessage(next)}` : 'Wrong passphrase.' };

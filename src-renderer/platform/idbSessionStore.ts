@@ -5,22 +5,7 @@
  * kept before it was cut back to its intact prefix; `settings` the current session. Every write
  * is one transaction with durability "strict", answered once committed to disk.
  */
-import {
-  checkAppend,
-  exportHlab,
-  headerRecord,
-  importHlab,
-  isSessionId,
-  readJournal,
-  summarizeRecords,
-  summaryAdd,
-  summaryView,
-  lineBytes,
-  encodeRecord,
-  type JournalRecord,
-  type LabDefinition,
-  type SummaryState,
-} from '../../simulation';
+import type { JournalRecord, LabDefinition, SummaryState } from '../../simulation';
 import type {
   ImportedSession,
   LoadedSession,
@@ -29,6 +14,23 @@ import type {
   SessionStore,
 } from '../../src-main/bridge';
 import { committed, openDatabase, reason, request } from './idb';
+
+/**
+ * The journal's format (the engine, its own chunk): fetched by the first call that reads or writes
+ * a journal, not with the first screen. A new learner's empty store is listed without it.
+ */
+const engineChunk = () => import('../../simulation');
+type Engine = Awaited<ReturnType<typeof engineChunk>>;
+let loaded: Engine | undefined;
+async function loadEngine(): Promise<Engine> {
+  loaded ??= await engineChunk();
+  return loaded;
+}
+/** The engine, once loadEngine() has answered (every task but an empty list awaits it first). */
+function sim(): Engine {
+  if (!loaded) throw new Error('idbSessionStore: the engine is not loaded');
+  return loaded;
+}
 
 const DB_NAME = 'hybridlab';
 const DB_VERSION = 1;
@@ -72,8 +74,10 @@ export class IdbSessionStore implements SessionStore {
     return this.db;
   }
 
-  private async run<T>(task: (db: IDBDatabase) => Promise<T>): Promise<Result<T>> {
+  private async run<T>(task: (db: IDBDatabase) => Promise<T>, engine = true): Promise<Result<T>> {
     try {
+      // Before any transaction: a transaction does not stay open across the fetch of a chunk.
+      if (engine) await loadEngine();
       return { ok: true, value: await task(await this.open()) };
     } catch (e) {
       // A failed open is not kept: the next call (a retry) tries again.
@@ -101,7 +105,7 @@ export class IdbSessionStore implements SessionStore {
     mustBeNew: boolean,
     aside?: string[],
   ): Promise<string> {
-    const r = readJournal(lines);
+    const r = sim().readJournal(lines);
     if (!r.ok) throw new Error(r.error);
     if (r.read.unreadable > 0) throw new Error(`${r.read.stoppedAt ?? 'a record could not be read'}`);
     const id = r.read.header.id;
@@ -117,7 +121,7 @@ export class IdbSessionStore implements SessionStore {
     const records = tx.objectStore('records');
     records.delete(range(id));
     r.read.records.forEach((rec, i) => records.put(lines[i], [id, rec.seq]));
-    const row: SessionRow = { id, summary: summarizeRecords(r.read.records, lines) };
+    const row: SessionRow = { id, summary: sim().summarizeRecords(r.read.records, lines) };
     sessions.put(row);
     await done;
     this.known.set(id, { definition: r.read.header.definition, recent: new Map() });
@@ -129,13 +133,17 @@ export class IdbSessionStore implements SessionStore {
       const tx = this.tx(db, ['sessions', 'settings'], 'readonly');
       const rows = (await request(tx.objectStore('sessions').getAll())) as SessionRow[];
       const current = (await request(tx.objectStore('settings').get('current'))) as string | undefined;
-      const sessions = rows.map((r) => summaryView(r.summary)).sort((a, b) => b.lastChange - a.lastChange);
+      // The reads are done: the engine (for the summaries) is fetched only when there are sessions.
+      const { summaryView } = rows.length > 0 ? await loadEngine() : { summaryView: undefined };
+      const sessions = summaryView
+        ? rows.map((r) => summaryView(r.summary)).sort((a, b) => b.lastChange - a.lastChange)
+        : [];
       return {
         sessions,
         damaged: [],
         ...(current && sessions.some((s) => s.id === current) ? { current } : {}),
       };
-    });
+    }, false);
   }
 
   create(lines: string[]): Promise<Result<{ id: string }>> {
@@ -147,7 +155,7 @@ export class IdbSessionStore implements SessionStore {
       let known = this.known.get(id);
       if (!known) {
         const first = await request(this.tx(db, ['records'], 'readonly').objectStore('records').get([id, 1]));
-        const r = readJournal(typeof first === 'string' ? [first] : []);
+        const r = sim().readJournal(typeof first === 'string' ? [first] : []);
         if (!r.ok) throw new Error(`session ${id}: ${r.error}`);
         known = { definition: r.read.header.definition, recent: new Map() };
         this.known.set(id, known);
@@ -156,7 +164,7 @@ export class IdbSessionStore implements SessionStore {
       const done = committed(tx);
       const row = (await request(tx.objectStore('sessions').get(id))) as SessionRow | undefined;
       if (!row) throw new Error(`session ${id} does not exist`);
-      const c = checkAppend(
+      const c = sim().checkAppend(
         { lastSeq: row.summary.lastSeq, definition: known.definition, recent: known.recent },
         lines,
       );
@@ -168,7 +176,7 @@ export class IdbSessionStore implements SessionStore {
       let summary = row.summary;
       for (const { line, record } of c.accepted) {
         tx.objectStore('records').put(line, [id, record.seq]);
-        summary = summaryAdd(summary, record, lineBytes(line));
+        summary = sim().summaryAdd(summary, record, sim().lineBytes(line));
       }
       tx.objectStore('sessions').put({ id, summary } satisfies SessionRow);
       await done;
@@ -182,9 +190,9 @@ export class IdbSessionStore implements SessionStore {
 
   load(id: string): Promise<Result<LoadedSession>> {
     return this.run(async (db) => {
-      if (!isSessionId(id)) throw new Error(`"${id}" is not a session id`);
+      if (!sim().isSessionId(id)) throw new Error(`"${id}" is not a session id`);
       const all = await this.lines(db, id);
-      const r = readJournal(all, false, `session ${id}`);
+      const r = sim().readJournal(all, false, `session ${id}`);
       if (!r.ok) throw new Error(r.error);
       const lines = all.slice(0, r.read.records.length);
       let keptAs: string | undefined;
@@ -206,7 +214,7 @@ export class IdbSessionStore implements SessionStore {
   truncate(id: string, seq: number): Promise<Result<{ keptAs: string }>> {
     return this.run(async (db) => {
       const all = await this.lines(db, id);
-      const r = readJournal(all);
+      const r = sim().readJournal(all);
       if (!r.ok) throw new Error(r.error);
       const keep = r.read.records.filter((x) => x.seq <= seq).length;
       await this.writeAll(db, all.slice(0, keep), false, all);
@@ -215,7 +223,7 @@ export class IdbSessionStore implements SessionStore {
   }
 
   private async records(db: IDBDatabase, id: string): Promise<JournalRecord[]> {
-    const r = readJournal(await this.lines(db, id), false, `session ${id}`);
+    const r = sim().readJournal(await this.lines(db, id), false, `session ${id}`);
     if (!r.ok) throw new Error(r.error);
     return r.read.records;
   }
@@ -224,13 +232,13 @@ export class IdbSessionStore implements SessionStore {
     return this.run(async (db) => {
       const [h, ...rest] = await this.records(db, id);
       if (!h || h.t !== 'session') throw new Error(`session ${id}: no session record`);
-      const header = headerRecord({
+      const header = sim().headerRecord({
         ...h,
         id: this.newId(),
         created: Date.now(),
         meta: { ...h.meta, title, copyOf: id },
       });
-      return { id: await this.writeAll(db, [header, ...rest].map(encodeRecord), true) };
+      return { id: await this.writeAll(db, [header, ...rest].map(sim().encodeRecord), true) };
     });
   }
 
@@ -246,14 +254,14 @@ export class IdbSessionStore implements SessionStore {
   importText(text: string, source: string): Promise<Result<ImportedSession>> {
     return this.run(async (db) => {
       const id = this.newId();
-      const r = importHlab(text, id, source);
+      const r = sim().importHlab(text, id, source);
       if (!r.ok) throw new Error(r.error);
-      await this.writeAll(db, r.records.map(encodeRecord), true);
+      await this.writeAll(db, r.records.map(sim().encodeRecord), true);
       return { id, unreadable: r.unreadable, ...(r.stoppedAt ? { stoppedAt: r.stoppedAt } : {}) };
     });
   }
 
   exportText(id: string): Promise<Result<string>> {
-    return this.run(async (db) => exportHlab(await this.records(db, id)));
+    return this.run(async (db) => sim().exportHlab(await this.records(db, id)));
   }
 }

@@ -26,6 +26,12 @@ interface UiState {
   signinHost: string;
   setSurface: (surface: Surface) => void;
   consoleOpen: boolean;
+  /**
+   * Whether the learner has used the console yet: until then it shows the host's prompt as a plain
+   * element, and the terminal (xterm.js, its own chunk) is not loaded (ConsolePanel).
+   */
+  consoleStarted: boolean;
+  startConsole: () => void;
   toggleConsole: () => void;
   setConsoleOpen: (open: boolean) => void;
   consoleDock: ConsoleDock;
@@ -60,6 +66,8 @@ export const useUi = create<UiState>((set) => ({
   setTheme: (theme) => set({ theme }),
   surface: 'map',
   consoleOpen: true,
+  consoleStarted: false,
+  startConsole: () => set({ consoleStarted: true }),
   toggleConsole: () => set((s) => ({ consoleOpen: !s.consoleOpen })),
   setConsoleOpen: (consoleOpen) => set({ consoleOpen }),
   consoleDock: 'bottom',
@@ -88,7 +96,12 @@ export const useUi = create<UiState>((set) => ({
   speed: 1,
   selectDevice: (id) => set({ selectedDevice: id }),
   openConsole: (host, shell) =>
-    set((s) => ({ consoleHost: host, consoleShell: shell ?? s.consoleShell, selectedDevice: host })),
+    set((s) => ({
+      consoleHost: host,
+      consoleShell: shell ?? s.consoleShell,
+      selectedDevice: host,
+      consoleStarted: true,
+    })),
   setShell: (consoleShell) => set({ consoleShell }),
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed }),

@@ -1,8 +1,12 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useRole } from '../../state/roleStore';
+import { useLabStarted } from '../../lab/LabContext';
 import { useClassroomStore } from './classroomStore';
-import { useClassroom } from './useClassroom';
 import './classroom.css';
+
+// The class wiring (progress, results, the hub's commands) works on the lab: it loads with the
+// engine, when the learner starts (lab/labHost.ts).
+const ClassroomLink = lazy(() => import('./ClassroomLink').then((m) => ({ default: m.ClassroomLink })));
 
 // The join dialog's form (Fluent's dialog and fields): fetched when the learner opens it.
 const JoinDialog = lazy(() => import('./JoinDialog').then((m) => ({ default: m.JoinDialog })));
@@ -14,7 +18,7 @@ const ClassDashboard = lazy(() => import('./ClassDashboard').then((m) => ({ defa
  * in instructor mode, the class dashboard (absent from a learner's page, not hidden).
  */
 export function Classroom() {
-  useClassroom();
+  const started = useLabStarted();
   const instructor = useRole((s) => s.role) === 'instructor';
   const joinOpen = useClassroomStore((s) => s.joinOpen);
   useEffect(() => {
@@ -24,6 +28,11 @@ export function Classroom() {
   }, [instructor]);
   return (
     <>
+      {started && (
+        <Suspense fallback={null}>
+          <ClassroomLink />
+        </Suspense>
+      )}
       {instructor && (
         <Suspense fallback={null}>
           <ClassDashboard />

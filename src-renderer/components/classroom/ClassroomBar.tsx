@@ -1,7 +1,7 @@
 import { useRole } from '../../state/roleStore';
 import { useClassroomStore } from './classroomStore';
 import { hostChannel } from './hostChannel';
-import { leaveClass } from './useClassroom';
+import { leaveClass } from './classLink';
 
 const STATE_TEXT = {
   none: '',

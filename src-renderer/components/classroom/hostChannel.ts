@@ -4,9 +4,26 @@
  * connect-src 'self' covers it; it reconnects by itself and asks again for what it listened to. In
  * the Electron app the bridge's `classroom` functions carry the same messages to the main process.
  */
-import { checkAtPage, type HostToPage, type PageToHost } from '../../../simulation';
+import type { HostToPage, PageToHost } from '../../../simulation';
 
 type Listener = (m: HostToPage) => void;
+
+/**
+ * Checks each message from the host (the protocol's checker is in the engine's chunk, fetched with
+ * the first message, not with the first screen) and hands the valid ones on, in the order they came.
+ */
+function checker(): (text: string, deliver: (m: HostToPage) => void) => void {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (text, deliver) => {
+    queue = queue
+      .then(() => import('../../../simulation'))
+      .then(({ checkAtPage }) => {
+        const r = checkAtPage(text);
+        if (r.ok) deliver(r.message);
+      })
+      .catch(() => undefined);
+  };
+}
 
 interface ClassroomBridge {
   classroom?: (text: string) => Promise<string | undefined>;
@@ -28,6 +45,7 @@ class SocketChannel implements HostChannel {
   /** What this page listens to: asked again after a reconnection. */
   private readonly interests = new Map<'class' | 'link', string>();
   private delay = 500;
+  private readonly check = checker();
 
   constructor(private readonly url: string) {}
 
@@ -41,15 +59,22 @@ class SocketChannel implements HostChannel {
       for (const t of [...again, ...this.queue.splice(0)]) ws.send(t);
     };
     ws.onmessage = (e: MessageEvent<string>) => {
-      const r = checkAtPage(String(e.data));
-      if (r.ok) for (const f of this.listeners) f(r.message);
+      this.check(String(e.data), (m) => {
+        for (const f of this.listeners) f(m);
+      });
     };
     ws.onclose = () => {
       if (this.ws !== ws) return;
       this.ws = undefined;
       if (this.interests.size === 0) return;
-      for (const f of this.listeners)
-        f({ kind: 'error', text: 'The connection to this app’s server was lost; trying again.' });
+      // After any message still being checked (in order).
+      const lost: HostToPage = {
+        kind: 'error',
+        text: 'The connection to this app’s server was lost; trying again.',
+      };
+      this.check(JSON.stringify(lost), () => {
+        for (const f of this.listeners) f(lost);
+      });
       setTimeout(() => this.open(), this.delay);
       this.delay = Math.min(10_000, this.delay * 2);
     };
@@ -74,6 +99,7 @@ class SocketChannel implements HostChannel {
 class BridgeChannel implements HostChannel {
   readonly available = true;
   private readonly listeners = new Set<Listener>();
+  private readonly check = checker();
 
   constructor(private readonly bridge: Required<ClassroomBridge>) {
     bridge.onClassroomEvent((text) => this.deliver(text));
@@ -82,8 +108,9 @@ class BridgeChannel implements HostChannel {
   private deliver(text: unknown): void {
     // A refusal by the bridge itself (rate limit, bad arguments) comes as an object.
     if (typeof text !== 'string') return;
-    const r = checkAtPage(text);
-    if (r.ok) for (const f of this.listeners) f(r.message);
+    this.check(text, (m) => {
+      for (const f of this.listeners) f(m);
+    });
   }
 
   send(m: PageToHost): void {

@@ -26,6 +26,7 @@ import { prepareExport } from '../scenario/exportResult';
 import { useLabController } from '../../lab/LabContext';
 import { putRow, useClassroomStore } from './classroomStore';
 import { hostChannel } from './hostChannel';
+import { ownerKey } from './classLink';
 
 const LEARNER_KEY = 'hybridlab.classroom.learner';
 /** Progress is reported at most this often (ms): the dashboard updates live, the link is not flooded. */
@@ -187,22 +188,6 @@ async function handIn(run: ScenarioRun, controller: LabController): Promise<Sign
     : { payload: text, signature: '', publicKey: '', unsigned: (unsigned ?? 'not signed').slice(0, 300) };
 }
 
-const OWNER_KEY = 'hybridlab.classroom.owner';
-
-/** This page's key to its link in the host (made once, kept in the page's storage). */
-function ownerKey(): string {
-  let k = localStorage.getItem(OWNER_KEY);
-  if (!k || !/^[A-Za-z0-9_-]{16,64}$/.test(k)) {
-    const bytes = crypto.getRandomValues(new Uint8Array(18));
-    k = Array.from(
-      bytes,
-      (b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[b & 63],
-    ).join('');
-    localStorage.setItem(OWNER_KEY, k);
-  }
-  return k;
-}
-
 /**
  * In a class the learner's copy of the scenario has no hint texts (HINT_PENDING): a hint the
  * learner takes is asked of the hub, and the text the hub sends goes into the run's copy.
@@ -235,11 +220,6 @@ export function joinClass(address: string, code: string, name: string): void {
   delete l.scenarioId;
   writeLearner(l);
   hostChannel().send({ kind: 'link.join', owner: ownerKey(), address, code, name });
-}
-
-/** The learner leaves the class (their lab stays as it is). */
-export function leaveClass(): void {
-  hostChannel().send({ kind: 'link.leave', owner: ownerKey() });
 }
 
 export function useClassroom(): void {

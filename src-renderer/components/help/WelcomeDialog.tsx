@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useLabController } from '../../lab/LabContext';
+import { useLabHost } from '../../lab/LabContext';
 import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { useUi } from '../../state/uiStore';
 import { useUiSettings } from '../../state/uiSettings';
@@ -38,7 +38,7 @@ export function WelcomeDialog() {
   const setOpen = useUiSettings((s) => s.setWelcomeOpen);
   useReturnFocus(open);
   const setPickerOpen = useUi((s) => s.setPickerOpen);
-  const controller = useLabController();
+  const host = useLabHost();
   const name = useLearnerName((s) => s.name);
   const setName = useLearnerName((s) => s.setName);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +51,8 @@ export function WelcomeDialog() {
       return;
     }
     setBusy(true);
-    const guided = (await loadScenarioPack()).find((e) => e.scenario?.mode === 'guided')?.scenario;
+    const [pack, controller] = await Promise.all([loadScenarioPack(), host.start()]);
+    const guided = pack.find((e) => e.scenario?.mode === 'guided')?.scenario;
     setBusy(false);
     if (!guided) {
       setError('The guided scenario is not in this version’s scenario pack.');

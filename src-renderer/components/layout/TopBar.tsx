@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import { useLabController, useLabSelect } from '../../lab/LabContext';
+import { useLabHost, useLabSelect } from '../../lab/LabContext';
 import { useUi } from '../../state/uiStore';
 import { ClockBar } from '../ClockBar';
 import { SaveStatus } from '../SaveStatus';
@@ -10,7 +10,7 @@ import { HelpMenu } from '../help/HelpMenu';
 
 /** The app's top bar: its name and the lab's, the clock, and the app-wide actions. */
 export function TopBar() {
-  const controller = useLabController();
+  const host = useLabHost();
   const instructorOpen = useUi((s) => s.instructorOpen);
   const setInstructorOpen = useUi((s) => s.setInstructorOpen);
   const setPickerOpen = useUi((s) => s.setPickerOpen);
@@ -34,7 +34,7 @@ export function TopBar() {
     watch.observe(el);
     return () => watch.disconnect();
   }, []);
-  const title = useLabSelect((c) => (c.scenario ? c.scenario.scenario.title : c.current.definition.title));
+  const title = useLabSelect((h) => (h.scenario ? h.scenario.scenario.title : h.title));
   return (
     <header className="topbar" ref={bar}>
       <div className="brand">
@@ -104,7 +104,7 @@ export function TopBar() {
                 'Start the lab again from the beginning? Your current session stays in Sessions, where you can open it again.',
               )
             )
-              controller.startOver();
+              host.act((c) => c.startOver());
           }}
         >
           Start over

@@ -17,7 +17,13 @@ const useStyles = makeStyles({
   powershell: { backgroundColor: '#012456' },
 });
 
-export type XtermConsoleProps = ConsoleState & ConsoleActions;
+export type XtermConsoleProps = ConsoleState &
+  ConsoleActions & {
+    /** The line typed before the terminal was up (ConsolePrompt): taken once, when it starts. */
+    takeTypedAhead?: () => string;
+    /** Called once the terminal is drawn (the plain prompt standing in for it can go). */
+    onReady?: () => void;
+  };
 
 /** A console window drawn by xterm.js (terminalSession.ts): created once, fed the console's state on every render. */
 export function XtermConsole(props: XtermConsoleProps) {
@@ -25,6 +31,8 @@ export function XtermConsole(props: XtermConsoleProps) {
   const element = useRef<HTMLDivElement>(null);
   const session = useRef<TerminalSession | null>(null);
   const latest = useRef(props);
+  // Taken once per terminal, when it is made (kept across React's development remount of effects).
+  const typed = useRef<string | null>(null);
 
   useEffect(() => {
     latest.current = props;
@@ -34,6 +42,9 @@ export function XtermConsole(props: XtermConsoleProps) {
   useEffect(() => {
     const s = new TerminalSession(element.current as HTMLDivElement, latest.current, latest.current);
     session.current = s;
+    // The line typed before the terminal was up (the lines ended by Enter have run: ConsolePrompt).
+    s.typeAhead((typed.current ??= latest.current.takeTypedAhead?.() ?? ''));
+    latest.current.onReady?.();
     return () => {
       s.dispose();
       session.current = null;

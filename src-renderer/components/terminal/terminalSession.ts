@@ -108,6 +108,11 @@ export class TerminalSession {
     this.term.focus();
   }
 
+  /** A line typed before the terminal was up (not run yet), as if typed here. */
+  typeAhead(text: string): void {
+    if (text) this.onData(text);
+  }
+
   /** New props from the console panel: write the transcript lines added since last time, then the prompt. */
   update(state: ConsoleState, actions: ConsoleActions): void {
     this.state = state;
