@@ -13,7 +13,7 @@ import { useUi } from './state/uiStore';
 import { useUiSettings } from './state/uiSettings';
 import { useHelp } from './components/help/helpStore';
 import { useHelpKey } from './components/help/useOpenHelp';
-import { useLabHost } from './lab/LabContext';
+import { useLabHost, useLabSelect } from './lab/LabContext';
 
 // Not on the first screen: each dialog's code (and the Fluent parts only it uses) is fetched the
 // first time it opens (`npm run bench:ui` measures what the first screen loads).
@@ -64,8 +64,9 @@ export function App() {
   const start = useCallback(() => {
     if (!host.controller) void host.start().catch(() => undefined);
   }, [host]);
+  const lab = useLabSelect((h) => (h.controller ? 'running' : h.starting ? 'starting' : 'first-view'));
   return (
-    <div className="app" onPointerDownCapture={start} onKeyDownCapture={start}>
+    <div className="app" data-lab={lab} onPointerDownCapture={start} onKeyDownCapture={start}>
       <TopBar />
       <div className="bars">
         <SaveFailureBar />

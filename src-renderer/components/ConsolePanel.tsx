@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { ShellKind } from '../../simulation';
 import { useLabHost, useLabStarted, useLearnerView } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
@@ -72,6 +72,13 @@ export function ConsolePanel() {
   const startConsole = useUi((s) => s.startConsole);
   // The plain prompt stays until the terminal is drawn (it keeps the focus and the keys meanwhile).
   const [drawn, setDrawn] = useState(false);
+  useEffect(() => {
+    if (!consoleStarted) return;
+    // The learner used the console (its prompt, a host, a device's console button): the terminal is
+    // fetched side by side with the engine.
+    void loadXterm().catch(() => undefined);
+    void lab.start().catch(() => undefined);
+  }, [consoleStarted, lab]);
   const host = useUi((s) => s.consoleHost);
   const shell = useUi((s) => s.consoleShell);
   const setShell = useUi((s) => s.setShell);
@@ -100,11 +107,7 @@ export function ConsolePanel() {
       setError(r.ok ? null : r.error);
     });
   const start = () => {
-    if (consoleStarted) return;
-    startConsole();
-    // Fetched side by side with the engine, on the learner's action.
-    void loadXterm().catch(() => undefined);
-    void lab.start().catch(() => undefined);
+    if (!consoleStarted) startConsole();
   };
   const title = `${s2title(shell)} input on ${device?.name ?? host}`;
 

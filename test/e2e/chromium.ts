@@ -98,6 +98,15 @@ function launch(profile: string, options: LaunchOptions): Promise<BrowserContext
 }
 
 /**
+ * The learner starts the lab (a click in the workspace: on the lab clock's time, which does nothing
+ * itself) and the engine is running: a new lab's first screen is a precomputed view until then.
+ */
+export async function startLab(page: Page): Promise<void> {
+  await page.getByTestId('lab-clock').click();
+  await page.locator('.app[data-lab=running]').waitFor({ timeout: 60_000 });
+}
+
+/**
  * A fresh Chromium profile on the app that the e2e global setup built and serves. Page errors and
  * console errors are collected into `errors`, so a file can assert that none happened.
  */

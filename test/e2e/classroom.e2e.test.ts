@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULTS } from '../../simulation/faults/catalog';
 import { E2E_SHOTS, openApp } from './chromium';
-import { terminalRows, typeInConsole } from './console';
+import { openTerminal, terminalRows, typeInConsole } from './console';
 
 const SCENARIO = JSON.parse(
   readFileSync(resolve(__dirname, '../../assets/scenarios/adsync-stopped.json'), 'utf8'),
@@ -212,7 +212,7 @@ describe('a class: the instructor starts it, a learner joins, is assigned a scen
     const p = learner.page;
     await p.getByTestId('console-host').selectOption('sync01');
     await p.getByTestId('console-tab-powershell').click();
-    await p.getByTestId('console-input').waitFor({ state: 'attached' });
+    await openTerminal(p);
     await typeInConsole(p, 'Get-Service ADSync');
     await expect
       .poll(async () => (await terminalRows(p)).some((r) => /^Stopped\s+ADSync\b/.test(r)))

@@ -1,5 +1,5 @@
 /**
- * The lab clock explains itself: it runs at 1× from the start and says so; what waits on lab time
+ * The lab clock explains itself: it runs at 1× from the start (the learner's first click) and says so; what waits on lab time
  * is listed (a sync cycle with its progress and the time left); with the clock paused while a
  * cycle the learner started waits, the bar says so and "Run to it" finishes it; skipping time ends
  * with a summary of what happened. Screenshots at 1280×720 in the light and the dark theme.
@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_SHOTS, openApp } from './chromium';
+import { E2E_SHOTS, openApp, startLab } from './chromium';
 import { typeInConsole } from './console';
 import { storedLines } from './browserStore';
 
@@ -28,7 +28,10 @@ const text = async (id: string) => (await page.getByTestId(id).textContent()) ??
 const percent = async () => Number((await text('clock-waits')).match(/Sync cycle (\d+)%/)?.[1] ?? -1);
 
 describe('the lab clock', { timeout: 120_000 }, () => {
-  it('runs at 1× from the start of a new lab, and says so', async () => {
+  it('runs at 1× from the start of a new lab (when the learner starts it), and says so', async () => {
+    // The first screen: lab time stands at the lab's start until the learner starts.
+    await expect(text('clock-state')).resolves.toContain('starts when you do');
+    await startLab(page);
     await expect.poll(() => text('clock-state')).toContain('running 1×');
     const before = await text('lab-clock');
     await expect.poll(() => text('lab-clock'), { timeout: 10_000 }).not.toBe(before);

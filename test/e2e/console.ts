@@ -6,7 +6,20 @@
  */
 import type { Page } from 'playwright-core';
 
+/**
+ * The console's terminal, started as a learner starts it: until first used the console shows the
+ * host's prompt as plain text (data-testid console-start); a click on it starts the lab and the
+ * terminal. Nothing to do when the terminal is already up.
+ */
+export async function openTerminal(page: Page): Promise<void> {
+  const input = page.getByTestId('console-input');
+  await input.or(page.getByTestId('console-start')).first().waitFor({ state: 'attached' });
+  if ((await input.count()) === 0) await page.getByTestId('console-start').click();
+  await input.waitFor({ state: 'attached' });
+}
+
 export async function typeInConsole(page: Page, line: string, submit = true): Promise<void> {
+  await openTerminal(page);
   const input = page.getByTestId('console-input');
   await input.focus();
   await page.keyboard.type(line);

@@ -9,6 +9,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp } from './chromium';
+import { openTerminal } from './console';
 import { axeScan, surfaceShots, type AxeFinding } from './surfaceShots';
 
 let context: BrowserContext;
@@ -183,6 +184,7 @@ describe('the Help panel', { timeout: 180_000 }, () => {
   });
 
   it("F1 with the focus in a terminal opens the console's help (the terminal does not keep the key)", async () => {
+    await openTerminal(page);
     await page.getByTestId('console-input').focus();
     await page.keyboard.press('F1');
     const panel = page.getByTestId('help-panel');

@@ -13,7 +13,7 @@ import { headerRecord, type JournalRecord } from '../../simulation/facade/journa
 import { exportHlab } from '../../simulation/facade/journalFold';
 import { Lab } from '../../simulation/facade/lab';
 import { currentSessionId, killBrowser, storedLines, tearLastRecords } from './browserStore';
-import { E2E_SHOTS, openApp } from './chromium';
+import { E2E_SHOTS, openApp, startLab } from './chromium';
 import { typeInConsole } from './console';
 
 const contexts: BrowserContext[] = [];
@@ -45,12 +45,14 @@ async function run(page: Page, host: string, line: string) {
 }
 
 /**
- * Stops the lab clock (it runs at 1× from the start), for a test that counts or cuts journal
- * records: a playing clock adds a record every few seconds.
+ * Stops the lab clock (it runs at 1× from the start: the learner's first click in a new lab, or
+ * the opening of a session not paused before), for a test that counts or cuts journal records: a
+ * playing clock adds a record every few seconds.
  */
 async function pauseClock(page: Page) {
-  if ((await page.getByTestId('clock-play').textContent()) === 'Pause')
-    await page.getByTestId('clock-play').click();
+  await startLab(page);
+  await expect.poll(() => page.getByTestId('clock-play').textContent()).toBe('Pause');
+  await page.getByTestId('clock-play').click();
   await expect.poll(() => page.getByTestId('clock-play').textContent()).toBe('Play');
 }
 

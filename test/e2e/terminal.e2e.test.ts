@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_SHOTS, openApp } from './chromium';
-import { promptRow, terminalRows, typeInConsole } from './console';
+import { openTerminal, promptRow, terminalRows, typeInConsole } from './console';
 
 let context: BrowserContext;
 let page: Page;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   await page.getByTestId('lab-canvas').waitFor();
   await page.getByTestId('console-host').selectOption('sync01');
   await page.getByTestId('console-tab-powershell').click();
-  await page.getByTestId('console-input').waitFor({ state: 'attached' });
+  await openTerminal(page);
 });
 
 afterAll(async () => {

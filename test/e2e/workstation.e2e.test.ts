@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { E2E_SHOTS, openApp } from './chromium';
+import { openTerminal } from './console';
 import { coveredControls, SIZES } from './hitTest';
 import { axeScan, type AxeFinding } from './surfaceShots';
 
@@ -57,7 +58,7 @@ for (const size of SIZES) {
       };
       ({ context, page } = await openApp(errors, opts));
       await page.locator('[data-testid=lab-canvas] .react-flow__node').first().waitFor();
-      await page.getByTestId('console-input').waitFor({ state: 'attached' });
+      await openTerminal(page);
       await view('map');
     });
 
