@@ -1,8 +1,9 @@
-import { Button, Tooltip } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { DarkThemeRegular } from '@fluentui/react-icons';
 import { useUi } from '../../state/uiStore';
 import { LazyPopup, MENU_OPEN_KEYS } from '../lazyPopup';
 import { THEME_CHOICES } from './themeChoices';
+import { LazyTooltip } from '../lazyTooltip';
 
 // The menu's code (with Fluent's menu and positioning) is fetched the first time it opens.
 const loadThemeMenu = () => import('./ThemeMenu').then((m) => m.ThemeMenu);
@@ -17,7 +18,7 @@ export function ThemeSwitch() {
       props={{}}
       openKeys={MENU_OPEN_KEYS}
       trigger={(props) => (
-        <Tooltip content={label} relationship="label">
+        <LazyTooltip content={label} relationship="label">
           <Button
             appearance="subtle"
             size="small"
@@ -26,7 +27,7 @@ export function ThemeSwitch() {
             aria-haspopup="menu"
             {...props}
           />
-        </Tooltip>
+        </LazyTooltip>
       )}
     />
   );
