@@ -1,17 +1,14 @@
-import { Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
+import { MenuButton } from '@fluentui/react-components';
 import { memo } from 'react';
 import { useLabSelect, useLearnerView } from '../lab/LabContext';
 import { SPEEDS, useUi, type Speed } from '../state/uiStore';
 import { useClassroomStore } from './classroom/classroomStore';
 import { useClockSkip, type SkipCommand } from '../hooks/useClockSkip';
 import { ClockWaits } from './ClockWaits';
+import { LazyPopup, MENU_OPEN_KEYS } from './lazyPopup';
 
-const STEPS: { label: string; ms: number }[] = [
-  { label: '+1 min', ms: 60_000 },
-  { label: '+10 min', ms: 600_000 },
-  { label: '+1 h', ms: 3_600_000 },
-  { label: '+1 day', ms: 86_400_000 },
-];
+// The menu's code (with Fluent's menu and positioning) is fetched the first time it opens.
+const loadForwardMenu = () => import('./ClockForwardMenu').then((m) => m.ClockForwardMenu);
 
 /**
  * The lab clock: what time it is in the lab and whether it runs (and how fast), pause / play,
@@ -103,21 +100,15 @@ const ForwardMenu = memo(function ForwardMenu({
   skip: (command: SkipCommand) => void;
 }) {
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <MenuButton size="small" data-testid="clock-forward" disabled={held}>
+    <LazyPopup
+      load={loadForwardMenu}
+      props={{ skip }}
+      openKeys={MENU_OPEN_KEYS}
+      trigger={(props) => (
+        <MenuButton size="small" data-testid="clock-forward" disabled={held} aria-haspopup="menu" {...props}>
           Forward
         </MenuButton>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          {STEPS.map((s) => (
-            <MenuItem key={s.label} onClick={() => skip({ type: 'clock.advance', ms: s.ms })}>
-              {s.label}
-            </MenuItem>
-          ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+      )}
+    />
   );
 });

@@ -5,7 +5,7 @@ import { useLearnerView } from '../../lab/LabContext';
 import { useUi } from '../../state/uiStore';
 import { useClassroomStore } from '../classroom/classroomStore';
 import { useClockSkip } from '../../hooks/useClockSkip';
-import { runTo } from '../ClockWaits';
+import { runTo } from '../clockRunTo';
 import { useWizardStyles } from './wizardStyles';
 
 /**

@@ -1,8 +1,9 @@
-import { Button, Tooltip } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { QuestionCircleRegular } from '@fluentui/react-icons';
 import { memo } from 'react';
 import { useHelp } from './helpStore';
 import { HELP, type HelpTopic } from './helpTopics';
+import { LazyTooltip } from '../lazyTooltip';
 
 /**
  * A small "?" button that opens one surface's help (the console's, the phone's). Memoised: its
@@ -12,7 +13,7 @@ export const HelpButton = memo(function HelpButton({ topic }: { topic: HelpTopic
   const setTopic = useHelp((s) => s.setTopic);
   const label = `Help: ${HELP[topic].title}`;
   return (
-    <Tooltip content={`${label} (F1)`} relationship="description">
+    <LazyTooltip content={`${label} (F1)`} relationship="description">
       <Button
         appearance="subtle"
         size="small"
@@ -21,6 +22,6 @@ export const HelpButton = memo(function HelpButton({ topic }: { topic: HelpTopic
         onClick={() => setTopic(topic)}
         data-testid={`help-${topic}`}
       />
-    </Tooltip>
+    </LazyTooltip>
   );
 });

@@ -1,43 +1,34 @@
-import {
-  makeStyles,
-  mergeClasses,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-} from '@fluentui/react-components';
+import { makeStyles, mergeClasses } from '@fluentui/react-components';
 import { QuestionCircleRegular } from '@fluentui/react-icons';
-import { useUiSettings } from '../../state/uiSettings';
-import { useOpenHelp } from './useOpenHelp';
+import { LazyPopup, MENU_OPEN_KEYS } from '../lazyPopup';
 
 const useStyles = makeStyles({
   button: { display: 'inline-flex', alignItems: 'center', gap: '4px', '& svg': { fontSize: '16px' } },
 });
 
+// The menu's code (with Fluent's menu and positioning) is fetched the first time it opens.
+const loadHelpMenu = () => import('./HelpMenuPopup').then((m) => m.HelpMenuPopup);
+
 /** The top bar's Help: this surface's help (as F1), and the welcome again. */
 export function HelpMenu() {
   const st = useStyles();
-  const openHelp = useOpenHelp();
-  const openWelcome = useUiSettings((s) => s.setWelcomeOpen);
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        {/* The top bar's own button style, beside Sessions and Scenarios. */}
-        <button type="button" className={mergeClasses('btn', st.button)} data-testid="open-help">
+    <LazyPopup
+      load={loadHelpMenu}
+      props={{}}
+      openKeys={MENU_OPEN_KEYS}
+      trigger={(props) => (
+        // The top bar's own button style, beside Sessions and Scenarios.
+        <button
+          type="button"
+          className={mergeClasses('btn', st.button)}
+          data-testid="open-help"
+          aria-haspopup="menu"
+          {...props}
+        >
           <QuestionCircleRegular aria-hidden /> Help
         </button>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          <MenuItem onClick={openHelp} secondaryContent="F1" data-testid="help-surface">
-            Help on this surface
-          </MenuItem>
-          <MenuItem onClick={() => openWelcome(true)} data-testid="help-welcome">
-            Welcome and getting started
-          </MenuItem>
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+      )}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Tooltip } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import {
   MaximizeRegular,
   PanelBottomRegular,
@@ -10,6 +10,7 @@ import { memo, type ReactElement } from 'react';
 import { useLabSelect } from '../../lab/LabContext';
 import { useUi, type ConsoleDock } from '../../state/uiStore';
 import { ThemeSwitch } from './ThemeSwitch';
+import { LazyTooltip } from '../lazyTooltip';
 
 const DOCKS: { id: ConsoleDock; label: string; icon: ReactElement }[] = [
   { id: 'bottom', label: 'Console below', icon: <PanelBottomRegular /> },
@@ -27,7 +28,7 @@ export const LayoutControls = memo(function LayoutControls() {
   return (
     <div className="hl-layout-controls" role="group" aria-label="Layout">
       {DOCKS.map((d) => (
-        <Tooltip key={d.id} content={d.label} relationship="label">
+        <LazyTooltip key={d.id} content={d.label} relationship="label">
           <Button
             appearance={dock === d.id ? 'secondary' : 'subtle'}
             size="small"
@@ -36,10 +37,10 @@ export const LayoutControls = memo(function LayoutControls() {
             onClick={() => setDock(dock === d.id && d.id === 'max' ? 'bottom' : d.id)}
             data-testid={`dock-${d.id}`}
           />
-        </Tooltip>
+        </LazyTooltip>
       ))}
       {inScenario && (
-        <Tooltip content={sidebarOpen ? 'Hide the scenario' : 'Show the scenario'} relationship="label">
+        <LazyTooltip content={sidebarOpen ? 'Hide the scenario' : 'Show the scenario'} relationship="label">
           <Button
             appearance="subtle"
             size="small"
@@ -48,7 +49,7 @@ export const LayoutControls = memo(function LayoutControls() {
             onClick={() => setSidebarOpen(!sidebarOpen)}
             data-testid="sidebar-toggle"
           />
-        </Tooltip>
+        </LazyTooltip>
       )}
       <ThemeSwitch />
     </div>
