@@ -1,4 +1,4 @@
-import { CounterBadge } from '@fluentui/react-components';
+import { makeStyles, shorthands, tokens } from '@fluentui/react-components';
 import { useLearnerView } from '../lab/LabContext';
 import { useSurfaceUi } from '../state/surfaceUi';
 import { useUi, type Surface } from '../state/uiStore';
@@ -15,6 +15,49 @@ const TABS: readonly { id: Surface; label: string }[] = [
   { id: 'myaccount', label: 'My Account' },
   { id: 'signin', label: 'PC sign-in' },
 ];
+
+/**
+ * How many things are new on the phone, drawn as Fluent's small brand CounterBadge (the same
+ * tokens and sizes) without its Badge code on the first screen. Only drawn: the tab's accessible
+ * name says the count.
+ */
+const useBadgeStyles = makeStyles({
+  badge: {
+    display: 'inline-flex',
+    boxSizing: 'border-box',
+    alignItems: 'center',
+    justifyContent: 'center',
+    position: 'relative',
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase100,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase100,
+    minWidth: '16px',
+    height: '16px',
+    padding: `0 calc(${tokens.spacingHorizontalXXS} + ${tokens.spacingHorizontalXXS})`,
+    borderRadius: tokens.borderRadiusCircular,
+    // A transparent stroke (as Fluent's), visible in high contrast.
+    ...shorthands.borderColor(tokens.colorTransparentStroke),
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    '::after': {
+      content: '""',
+      position: 'absolute',
+      top: 0,
+      left: 0,
+      bottom: 0,
+      right: 0,
+      ...shorthands.borderStyle('solid'),
+      ...shorthands.borderColor('inherit'),
+      ...shorthands.borderWidth(tokens.strokeWidthThin),
+      borderRadius: 'inherit',
+    },
+  },
+});
+
+function CountBadge({ count }: { count: number }) {
+  return <span className={useBadgeStyles().badge}>{count > 99 ? '99+' : count}</span>;
+}
 
 /** Which of the learner's surfaces fills the workspace; the phone opens beside any of them. */
 export function SurfaceTabs() {
@@ -56,7 +99,7 @@ export function SurfaceTabs() {
           data-testid="surface-phone"
           aria-label={badge.total > 0 ? `${phone.label}, ${badge.total} new` : phone.label}
         >
-          {phone.label} {badge.total > 0 && <CounterBadge count={badge.total} size="small" />}
+          {phone.label} {badge.total > 0 && <CountBadge count={badge.total} />}
         </button>
       )}
       <LayoutControls />
