@@ -11,16 +11,17 @@ import type { Platform } from './platform/Platform';
 import { ThemeRoot } from './theme/ThemeRoot';
 
 /**
- * Whether the engine is needed at once: a stored session to reopen (its journal is replayed), an
- * older version's save to move into the store, or something to tell (no writer, unreadable
+ * What needs the engine at once, if anything: a stored session to reopen (its journal is replayed),
+ * an older version's save to move into the store, or something to tell (no writer, unreadable
  * sessions). A new lab (the fast path) starts when the learner does.
  */
-async function needsEngineNow(platform: Platform, writer: boolean): Promise<boolean> {
-  if (!writer) return true;
+async function openingNow(platform: Platform, writer: boolean): Promise<string | undefined> {
+  if (!writer) return 'Opening HybridLab…';
   const list = await platform.sessions.list();
-  if (!list.ok || list.value.current || list.value.sessions.length > 0) return true;
+  if (!list.ok) return 'Opening HybridLab…';
+  if (list.value.current || list.value.sessions.length > 0) return 'Reopening your session…';
   const legacy = await platform.legacySession();
-  return legacy.ok && legacy.value !== null;
+  return legacy.ok && legacy.value !== null ? 'Reopening your session…' : undefined;
 }
 
 async function boot(): Promise<void> {
@@ -29,7 +30,16 @@ async function boot(): Promise<void> {
   const platform = detectPlatform();
   const writer = await platform.claimWriter();
   const host = new LabHost(platform, writer);
-  if (await needsEngineNow(platform, writer)) void host.start();
+  const opening = await openingNow(platform, writer);
+  if (opening) {
+    // The learner's own lab, not a new lab's first view: shown once it is open, as before.
+    const note = document.createElement('p');
+    note.className = 'boot-note';
+    note.setAttribute('role', 'status');
+    note.textContent = opening;
+    root.append(note);
+    await host.start().catch(() => undefined);
+  }
   let warned = false;
   window.addEventListener('beforeunload', (event) => {
     const controller = host.controller;

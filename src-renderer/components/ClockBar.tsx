@@ -1,6 +1,6 @@
 import { MenuButton } from '@fluentui/react-components';
 import { memo } from 'react';
-import { useLabSelect, useLearnerView } from '../lab/LabContext';
+import { useLabSelect, useFirstScreenView } from '../lab/LabContext';
 import { SPEEDS, useUi, type Speed } from '../state/uiStore';
 import { useClassroomStore } from './classroom/classroomStore';
 import { useClockSkip, type SkipCommand } from '../hooks/useClockSkip';
@@ -16,7 +16,7 @@ const loadForwardMenu = () => import('./ClockForwardMenu').then((m) => m.ClockFo
  * happened meanwhile.
  */
 export function ClockBar() {
-  const view = useLearnerView();
+  const view = useFirstScreenView();
   // Before the engine runs, the clock stands at the lab's start: lab time runs once the learner starts.
   const phase = useLabSelect((h) => (h.controller ? 'running' : h.starting ? 'starting' : 'waiting'));
   const skip = useClockSkip();

@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { ShellKind } from '../../simulation';
-import { useLabHost, useLabStarted, useLearnerView } from '../lab/LabContext';
+import { useLabHost, useLabStarted, useFirstScreenView } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
 import { ConsoleLog } from './terminal/ConsoleLog';
 import { ConsolePrompt, takeTypedAhead } from './terminal/ConsolePrompt';
@@ -67,7 +67,7 @@ const useStyles = makeStyles({
 export function ConsolePanel() {
   const lab = useLabHost();
   const labStarted = useLabStarted();
-  const view = useLearnerView();
+  const view = useFirstScreenView();
   const consoleStarted = useUi((s) => s.consoleStarted);
   const startConsole = useUi((s) => s.startConsole);
   // The plain prompt stays until the terminal is drawn (it keeps the focus and the keys meanwhile).

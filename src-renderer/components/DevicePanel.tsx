@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useLabHost, useLearnerView } from '../lab/LabContext';
+import { useLabHost, useFirstScreenView } from '../lab/LabContext';
 import { useUi } from '../state/uiStore';
 import { useMapUi } from '../state/mapUi';
 import { MapLegend } from './MapLegend';
@@ -31,7 +31,7 @@ export function DevicePanel() {
 
 function DeviceDetails() {
   const host = useLabHost();
-  const view = useLearnerView();
+  const view = useFirstScreenView();
   const selected = useUi((s) => s.selectedDevice);
   const openConsole = useUi((s) => s.openConsole);
   const s = useStyles();

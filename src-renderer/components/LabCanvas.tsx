@@ -9,7 +9,7 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useLearnerView } from '../lab/LabContext';
+import { useFirstScreenView } from '../lab/LabContext';
 import { toFlow, type DeviceNode } from '../flow/toFlow';
 import { useUi } from '../state/uiStore';
 import { useResolvedTheme } from '../theme/useResolvedTheme';
@@ -72,7 +72,7 @@ function useStable<T extends { id: string }>(items: T[]): T[] {
 }
 
 export function LabCanvas() {
-  const view = useLearnerView();
+  const view = useFirstScreenView();
   // React Flow's own controls, edge labels and background follow the app's theme (they stayed white in dark).
   const colorMode = useResolvedTheme();
   const selected = useUi((s) => s.selectedDevice);

@@ -1,5 +1,5 @@
 import { makeStyles, shorthands, tokens } from '@fluentui/react-components';
-import { useLearnerView } from '../lab/LabContext';
+import { useFirstScreenView } from '../lab/LabContext';
 import { useSurfaceUi } from '../state/surfaceUi';
 import { useUi, type Surface } from '../state/uiStore';
 import { usePhoneBadge } from './phone/usePhoneBadge';
@@ -65,7 +65,7 @@ export function SurfaceTabs() {
   const setSurface = useUi((s) => s.setSurface);
   const phoneOpen = useSurfaceUi((s) => s.phoneOpen);
   const setPhoneOpen = useSurfaceUi((s) => s.setPhoneOpen);
-  const phone = Object.values(useLearnerView().phones)[0];
+  const phone = Object.values(useFirstScreenView().phones)[0];
   const badge = usePhoneBadge();
   const onKeyDown = useTabKeys(
     TABS.map((t) => t.id),

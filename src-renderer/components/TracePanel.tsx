@@ -6,7 +6,7 @@
  */
 import { makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import type { TracePacketView } from '../../simulation';
-import { useLearnerView } from '../lab/LabContext';
+import { useFirstScreenView } from '../lab/LabContext';
 import { useMapUi } from '../state/mapUi';
 import { ResultIcon } from './DeviceNodeView';
 
@@ -84,7 +84,7 @@ function Packet({ p }: { p: TracePacketView }) {
 
 export function TracePanel() {
   const s = useStyles();
-  const flow = useLearnerView().lastFlow;
+  const flow = useFirstScreenView().lastFlow;
   const setTraceOpen = useMapUi((st) => st.setTraceOpen);
   return (
     <aside className={s.panel} aria-label="Trace of your last test" data-testid="trace-panel">

@@ -7,6 +7,9 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { DeviceView, LearnerView, LinkView } from '../../simulation';
 
+/** What the map draws from the learner's view. */
+type MapView = Pick<LearnerView, 'devices' | 'links' | 'lastFlow'>;
+
 export type TraceMark = 'passed' | 'reached' | 'stopped';
 
 export interface DeviceNodeData extends Record<string, unknown> {
@@ -87,7 +90,7 @@ export interface FlowOptions {
 }
 
 /** The hops to draw: the packet that stopped, if one did, else the last one (the test itself). */
-function tracedHops(view: LearnerView): { id: string; state: TraceMark }[] {
+function tracedHops(view: MapView): { id: string; state: TraceMark }[] {
   const flow = view.lastFlow;
   if (!flow) return [];
   const failed = flow.packets.find(
@@ -96,7 +99,7 @@ function tracedHops(view: LearnerView): { id: string; state: TraceMark }[] {
   return (failed ?? flow.packets[flow.packets.length - 1])?.hops ?? [];
 }
 
-export function toFlow(view: LearnerView, options: FlowOptions = {}): { nodes: DeviceNode[]; edges: Edge[] } {
+export function toFlow(view: MapView, options: FlowOptions = {}): { nodes: DeviceNode[]; edges: Edge[] } {
   const hosts = view.devices.filter((d) => d.kind === 'dc' || d.kind === 'sync' || d.kind === 'client');
   const hops = options.trace ? tracedHops(view) : [];
   const marks = new Map(hops.map((h) => [h.id, h.state]));

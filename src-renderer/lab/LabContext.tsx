@@ -1,7 +1,7 @@
 import { createContext, use, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { LearnerView } from '../../simulation';
 import type { LabController } from './LabController';
-import type { LabHost } from './labHost';
+import type { FirstScreenView, LabHost } from './labHost';
 
 export const LabContext = createContext<LabHost | null>(null);
 
@@ -43,8 +43,23 @@ export function useLabSelect<T>(select: (h: LabHost) => T): T {
   );
 }
 
-/** The learner's view of the lab (the first view until the engine runs), re-read whenever the lab changes. */
+/**
+ * The learner's view of the lab, re-read whenever the lab changes: suspends (and loads the engine)
+ * until the lab runs. For what shows only after the learner started (a surface, a dialog).
+ */
 export function useLearnerView(): LearnerView {
+  const h = useLabHost();
+  if (!h.controller) use(h.start());
+  // The engine runs: this is the running lab's whole view.
+  return useFirstScreenView() as LearnerView;
+}
+
+/**
+ * What the first screen shows of the learner's view (the map, the device panel, the console, the
+ * clock, the surface tabs), re-read whenever the lab changes: the precomputed first view until the
+ * engine runs, then the running lab's.
+ */
+export function useFirstScreenView(): FirstScreenView {
   const h = useLabHost();
   const version = useSyncExternalStore(
     (l) => h.subscribe(l),

@@ -13,10 +13,26 @@ import type { SaveStatus } from './sessionSaver';
 import type { Notice } from './storedSessions';
 import firstView from './firstView.json';
 
-/** A new lab's title and learner view, before the engine runs (`npm run gen:first-view` writes them). */
+/**
+ * The parts of the learner view the first screen shows (the map, the device panel, the console,
+ * the clock, the surface tabs): what the first view holds. Every other surface reads the whole view
+ * (useLearnerView), which waits for the engine.
+ */
+export const FIRST_SCREEN_KEYS = [
+  'time',
+  'devices',
+  'links',
+  'consoles',
+  'phones',
+  'labTime',
+  'lastFlow',
+] as const;
+export type FirstScreenView = Pick<LearnerView, (typeof FIRST_SCREEN_KEYS)[number]>;
+
+/** A new lab's title and first-screen view, before the engine runs (`npm run gen:first-view` writes them). */
 export interface FirstView {
   title: string;
-  view: LearnerView;
+  view: FirstScreenView;
 }
 
 const FIRST = firstView as unknown as FirstView;
@@ -99,8 +115,8 @@ export class LabHost {
     void this.start().catch(() => undefined);
   }
 
-  /** The learner's view: the running lab's, or the first view before the engine runs. */
-  view(): LearnerView {
+  /** The learner's view: the running lab's (all of it), or the first view before the engine runs. */
+  view(): FirstScreenView {
     return this.ctl ? viewAt(this.ctl, this.ctl.getVersion()) : this.first.view;
   }
 

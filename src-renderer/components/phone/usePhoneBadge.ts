@@ -1,9 +1,9 @@
-import { useLearnerView } from '../../lab/LabContext';
+import { useFirstScreenView } from '../../lab/LabContext';
 import { useSurfaceUi } from '../../state/surfaceUi';
 
 /** What is new on the phone: unread texts, sign-in requests waiting, and calls ringing. */
 export function usePhoneBadge(): { unread: number; pending: number; ringing: number; total: number } {
-  const p = Object.values(useLearnerView().phones)[0];
+  const p = Object.values(useFirstScreenView().phones)[0];
   const seen = useSurfaceUi((s) => s.smsSeen);
   const unread = p ? Math.max(0, p.sms.length - seen) : 0;
   const pending = p?.authenticator.pending.length ?? 0;
