@@ -1,11 +1,12 @@
 /**
  * PowerShell's error records as cmdlets write them: a runtime error that points at the whole
  * command, an argument that failed validation, an ambiguous parameter set, missing mandatory
- * parameters, a runtime error record given whole (cmdletFailure), the binder's errors that
- * bindParams has no case for (binderError). Every cmdlet of the lab prints its errors through these.
+ * parameters, a runtime error record given whole (cmdletFailure), an argument the binder could not
+ * convert (cannotConvertArgument), the binder's errors that bindParams has no case for
+ * (binderError). Every cmdlet of the lab prints its errors through these.
  */
 import type { ConsoleLine } from '../../windows/hostState';
-import type { CmdletSpec } from '../shell/bind';
+import { cannotConvertMessage, type CmdletSpec, type Unconvertible } from '../shell/bind';
 import { formatPsError } from '../shell/psError';
 import { valueToken } from './args';
 import type { CommandEnv } from './types';
@@ -125,6 +126,36 @@ export function cmdletFailure(env: CommandEnv, command: string, f: PsFailure): C
     activity: `[${command}]`,
     exception: f.exception,
     errorId: f.errorId,
+  });
+}
+
+/** Where an error's ~~~ underline goes in the typed line. */
+export interface Span {
+  column: number;
+  length: number;
+}
+
+/**
+ * The binder's "Cannot bind parameter 'X'. Cannot convert …" error (CannotConvertArgumentNoMessage).
+ * `at` is the argument's place in the line; without it the error points at the whole command.
+ */
+export function cannotConvertArgument(
+  env: AtCommand,
+  spec: Pick<CmdletSpec, 'name' | 'className'>,
+  arg: Unconvertible,
+  at: Span = { column: env.cmd.nameAt, length: env.cmd.source.length },
+): ConsoleLine[] {
+  return formatPsError({
+    command: spec.name,
+    message: cannotConvertMessage(arg),
+    line: env.line,
+    column: at.column,
+    length: at.length,
+    category: 'InvalidArgument',
+    target: ':',
+    activity: `[${spec.name}]`,
+    exception: 'ParameterBindingException',
+    errorId: `CannotConvertArgumentNoMessage,${spec.className}`,
   });
 }
 

@@ -10,10 +10,9 @@ import type { Script } from '../../../proc/script';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { BoundValue, CmdletSpec } from '../../shell/bind';
 import { hashtableOf } from '../../shell/parse';
-import { formatPsError } from '../../shell/psError';
 import { AD_NS, adErrorRecord, domainDnOf, MSG, openAdws, type AdCmdlet, type AdwsSession } from './adClient';
-import { argPosition, str, strs } from './adValues';
-import { AD_CMDLETS, adCmdlet, IDENTITY_INPUT, parameterSetError, missingMandatory } from './adCmdlet';
+import { adConvertError, str, strs } from './adValues';
+import { adCmdlet, IDENTITY_INPUT, parameterSetError, missingMandatory } from './adCmdlet';
 import { filterAttributes, matches, parseFilter, parseLdapFilter, type Filter } from './adFilter';
 import {
   hasAttribute,
@@ -258,16 +257,7 @@ function attributeError(c: AdCmdlet, name: string): ConsoleLine[] {
 }
 
 function hashtableBindError(c: AdCmdlet, raw: string): ConsoleLine[] {
-  return formatPsError({
-    command: c.name,
-    message: `Cannot bind parameter 'Replace'. Cannot convert the "${raw}" value of type "System.String" to type "System.Collections.Hashtable".`,
-    line: c.env.line,
-    ...argPosition(c.env, raw),
-    category: 'InvalidArgument',
-    activity: `[${c.name}]`,
-    exception: 'ParameterBindingException',
-    errorId: `CannotConvertArgumentNoMessage,${AD_CMDLETS}.${c.className}`,
-  });
+  return adConvertError(c, { param: 'Replace', raw, type: 'System.Collections.Hashtable' });
 }
 
 /** The attribute changes the parameters ask for, or the error the module gives. */

@@ -7,7 +7,7 @@ import { cmdletSpec } from '../../catalog';
 import type { HostEffect } from '../../../windows/hostOps';
 import { formatShortDateTime, SECOND } from '../../../core/time';
 import type { ConsoleLine } from '../../../windows/hostState';
-import { formatPsError, out } from '../../shell/psError';
+import { out } from '../../shell/psError';
 import { scalar } from '../../shell/psObject';
 import { display } from '../../shell/psViews';
 import { dateObject } from './dateObject';
@@ -17,7 +17,7 @@ import { setClock } from './clockChange';
 import { localNow } from './hostTime';
 import { formatDotNet, formatUnix } from './dateFormat';
 import { daysIn, parseDateTime, parseTimeSpanText } from './dates';
-import { ambiguousParameterSet, cmdletFailure, missingMandatory } from '../errors';
+import { ambiguousParameterSet, cannotConvertArgument, cmdletFailure, missingMandatory } from '../errors';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../types';
 
 const GET_DATE_CLASS = 'Microsoft.PowerShell.Commands.GetDateCommand';
@@ -43,18 +43,12 @@ function convertError(
 ): ConsoleLine[] {
   const tok = env.cmd.args.find((t) => t.text === value);
   const what = type === 'System.DateTime' ? 'DateTime' : 'TimeSpan';
-  return formatPsError({
-    command,
-    message: `Cannot bind parameter '${param}'. Cannot convert value "${value}" to type "${type}". Error: "String was not recognized as a valid ${what}."`,
-    line: env.line,
-    column: tok?.at ?? env.cmd.nameAt,
-    length: tok ? Math.max(1, tok.end - tok.at) : env.cmd.source.length,
-    category: 'InvalidArgument',
-    target: ':',
-    activity: `[${command}]`,
-    exception: 'ParameterBindingException',
-    errorId: `CannotConvertArgumentNoMessage,${className}`,
-  });
+  return cannotConvertArgument(
+    env,
+    { name: command, className },
+    { param, raw: value, type, reason: `String was not recognized as a valid ${what}.` },
+    tok ? { column: tok.at, length: Math.max(1, tok.end - tok.at) } : undefined,
+  );
 }
 
 const getDateSpec = cmdletSpec('Get-Date');
