@@ -1,9 +1,9 @@
 /**
  * PowerShell's error records as cmdlets write them: a runtime error that points at the whole
  * command, an argument that failed validation, an ambiguous parameter set, missing mandatory
- * parameters, a runtime error record given whole (cmdletFailure), an argument the binder could not
- * convert (cannotConvertArgument), the binder's errors that bindParams has no case for
- * (binderError). Every cmdlet of the lab prints its errors through these.
+ * parameters, an argument the binder could not convert (cannotConvertArgument), the binder's errors
+ * that bindParams has no case for (binderError). Every cmdlet of the lab prints its errors through
+ * these.
  */
 import type { ConsoleLine } from '../../windows/hostState';
 import { cannotConvertMessage, type CmdletSpec, type Unconvertible } from '../shell/bind';
@@ -25,13 +25,17 @@ export interface RuntimeError {
   /** The whole `name:type` text when the cmdlet's module shows its target its own way. */
   target?: string;
   exception: string;
+  /** Without the class: `PathNotFound`, not `PathNotFound,Microsoft.PowerShell.Commands.…`. */
   errorId: string;
 }
 
 /** Where an error points: the typed line and the command in it. */
 export type AtCommand = Pick<CommandEnv, 'line' | 'cmd'>;
 
-/** A non-terminating error a cmdlet writes while it runs: it points at the whole command. */
+/**
+ * A runtime error record a cmdlet writes while it runs: it points at the whole command. `errorId`
+ * is given without the class; the FullyQualifiedErrorId adds `,<spec.className>`.
+ */
 export function cmdletError(
   env: AtCommand,
   spec: Pick<CmdletSpec, 'name' | 'className'>,
@@ -101,31 +105,6 @@ export function missingMandatory(env: CommandEnv, spec: CmdletSpec, names: strin
     activity: `[${spec.name}]`,
     exception: 'ParameterBindingException',
     errorId: `MissingMandatoryParameter,${spec.className}`,
-  });
-}
-
-/** What a PowerShell cmdlet's runtime error record needs beyond the typed line. */
-export interface PsFailure {
-  message: string;
-  category: string;
-  target: string;
-  exception: string;
-  errorId: string;
-}
-
-/** A cmdlet's runtime error: it points at the whole command, as PowerShell prints it. */
-export function cmdletFailure(env: CommandEnv, command: string, f: PsFailure): ConsoleLine[] {
-  return formatPsError({
-    command,
-    message: f.message,
-    line: env.line,
-    column: env.cmd.nameAt,
-    length: env.cmd.source.length,
-    category: f.category,
-    target: f.target,
-    activity: `[${command}]`,
-    exception: f.exception,
-    errorId: f.errorId,
   });
 }
 
