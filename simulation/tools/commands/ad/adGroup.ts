@@ -12,19 +12,17 @@ import type { BoundValue } from '../../shell/bind';
 import { AD_NS, notFound, openAdws, type AdCmdlet, type AdwsSession } from './adClient';
 import { str, strs } from './adValues';
 import { adCmdlet, withIdentityInput } from './adCmdlet';
-import { filterAttributes, matches, type Filter } from './adFilter';
+import type { Filter } from './adFilter';
 import {
   COMPUTER_DEFAULT,
   COMPUTER_PROPS,
   GROUP_DEFAULT,
   GROUP_PROPS,
-  hasAttribute,
-  readAttribute,
   record,
   type ComputerRecord,
   type GroupRecord,
 } from './adProps';
-import { adGetCmdlet, checkSearchBase, filterNotRecognized, inScope, propContext, whatIf } from './adUser';
+import { adGetCmdlet, propContext, searchDirectory, whatIf } from './adUser';
 import type { PsValue } from '../../shell/psFormat';
 import { listed } from '../../shell/psViews';
 import type { CommandResult } from '../types';
@@ -84,16 +82,11 @@ function* getGroupScript(
     if (!one) return { lines: notFound(c, identity) };
     list = [one];
   } else {
-    if (filter && filterAttributes(filter).some((a) => !hasAttribute(GROUP_PROPS, a)))
-      return { lines: filterNotRecognized(c) };
-    const base = str(v.SearchBase);
-    const bad = yield* checkSearchBase(c, s.session, base);
-    if (bad) return { lines: bad };
-    list = g.groups.filter(
-      (x) =>
-        inScope(x.dn, x.dn.replace(/^[^,]*,/, ''), base, undefined) &&
-        (!filter || matches(filter, (a) => readAttribute(GROUP_PROPS, x, ctx, a))),
-    );
+    const search = { filter, base: str(v.SearchBase), scope: undefined };
+    const parentOf = (x: GroupRecord) => x.dn.replace(/^[^,]*,/, '');
+    const r = yield* searchDirectory(c, s.session, search, GROUP_PROPS, ctx, parentOf, g.groups);
+    if (!r.ok) return { lines: r.lines };
+    list = r.found;
   }
   return listed(
     AD_GROUP,
@@ -251,16 +244,10 @@ function* getComputerScript(
     if (!one) return { lines: notFound(c, identity) };
     list = [one];
   } else {
-    if (filter && filterAttributes(filter).some((a) => !hasAttribute(COMPUTER_PROPS, a)))
-      return { lines: filterNotRecognized(c) };
-    const base = str(v.SearchBase);
-    const bad = yield* checkSearchBase(c, s.session, base);
-    if (bad) return { lines: bad };
-    list = r.value.filter(
-      (x) =>
-        inScope(x.dn, x.parent, base, undefined) &&
-        (!filter || matches(filter, (a) => readAttribute(COMPUTER_PROPS, x, ctx, a))),
-    );
+    const search = { filter, base: str(v.SearchBase), scope: undefined };
+    const found = yield* searchDirectory(c, s.session, search, COMPUTER_PROPS, ctx, (x) => x.parent, r.value);
+    if (!found.ok) return { lines: found.lines };
+    list = found.found;
   }
   return listed(
     AD_COMPUTER,

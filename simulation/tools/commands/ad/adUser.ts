@@ -137,20 +137,51 @@ export function* findUsers(
     const r = yield* s.call<UserRecord>({ op: 'getUser', identity }, identity);
     return r.ok ? { ok: true, users: [r.value] } : { ok: false, lines: r.lines };
   }
-  if (filter && filterAttributes(filter).some((a) => !hasAttribute(USER_PROPS, a)))
-    return { ok: false, lines: filterNotRecognized(c) };
-  const base = str(v.SearchBase);
-  const bad = yield* checkSearchBase(c, s, base);
-  if (bad) return { ok: false, lines: bad };
-  const r = yield* s.call<UserRecord[]>({ op: 'listUsers' });
-  if (!r.ok) return { ok: false, lines: r.lines };
-  const users = r.value.filter(
-    (u) =>
-      inScope(u.dn, u.parent, base, str(v.SearchScope)) &&
-      (!filter || matches(filter, (a) => readAttribute(USER_PROPS, u, ctx, a))),
+  const search = { filter, base: str(v.SearchBase), scope: str(v.SearchScope) };
+  const found = yield* searchDirectory(
+    c,
+    s,
+    search,
+    USER_PROPS,
+    ctx,
+    (u) => u.parent,
+    () => s.call<UserRecord[]>({ op: 'listUsers' }),
   );
+  if (!found.ok) return found;
+  const users = found.found;
   const size = typeof v.ResultSetSize === 'number' ? v.ResultSetSize : undefined;
   return { ok: true, users: size === undefined || size < 0 ? users : users.slice(0, size) };
+}
+
+type Listing<T> = { ok: true; value: T[] } | { ok: false; lines: ConsoleLine[] };
+
+/**
+ * The objects of one type that -Filter/-LDAPFilter pick within -SearchBase (and `scope`), once the
+ * filter's attributes and the base are checked; the lines to print when they are not. `list` is the
+ * objects already read, or how to read them (only after the checks).
+ */
+export function* searchDirectory<T extends { dn: string }>(
+  c: AdCmdlet,
+  s: AdwsSession,
+  search: { filter: Filter | undefined; base: string | undefined; scope: string | undefined },
+  props: Catalog<T>,
+  ctx: PropContext,
+  parentOf: (x: T) => string,
+  list: readonly T[] | (() => Script<Listing<T>>),
+): Script<{ ok: true; found: T[] } | { ok: false; lines: ConsoleLine[] }> {
+  const { filter, base, scope } = search;
+  if (filter && filterAttributes(filter).some((a) => !hasAttribute(props, a)))
+    return { ok: false, lines: filterNotRecognized(c) };
+  const bad = yield* checkSearchBase(c, s, base);
+  if (bad) return { ok: false, lines: bad };
+  const r: Listing<T> = typeof list === 'function' ? yield* list() : { ok: true, value: [...list] };
+  if (!r.ok) return { ok: false, lines: r.lines };
+  const found = r.value.filter(
+    (x) =>
+      inScope(x.dn, parentOf(x), base, scope) &&
+      (!filter || matches(filter, (a) => readAttribute(props, x, ctx, a))),
+  );
+  return { ok: true, found };
 }
 
 export function* groupsFor(s: AdwsSession, names: readonly string[]): Script<GroupRecord[]> {
