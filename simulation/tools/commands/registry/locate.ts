@@ -1,25 +1,30 @@
 /**
  * Resolving a registry cmdlet's -Path arguments to the keys they name (wildcards expanded), with
- * the not-found errors for the ones that name none.
+ * the not-found errors for the ones that name none, and picking a key's values by -Name.
  */
 import type { ConsoleLine } from '../../../windows/hostState';
-import type { CmdletSpec } from '../../shell/bind';
-import { pathNotFound } from './cmdletErrors';
+import type { BoundValue, CmdletSpec } from '../../shell/bind';
+import { wildcard } from '../../shell/wildcard';
+import { noFileSystem, pathNotFound } from './cmdletErrors';
 import { expand, isRegistryPath, normalise } from './paths';
 import type { CommandEnv } from '../types';
 
-interface Located {
-  typed: string;
+/** The keys a cmdlet's paths name, and the errors for the paths that name none. */
+export interface Located {
   keys: string[];
+  errors: ConsoleLine[];
 }
 
-/** Resolves each -Path to its keys; paths that are not registry paths or do not exist give errors. */
+/**
+ * Resolves each -Path to its keys; paths that are not registry paths or do not exist give errors.
+ * When the paths are file-system paths only (no key, no error), the lab's note instead.
+ */
 export function locate(
   env: CommandEnv,
   spec: CmdletSpec,
   paths: string[],
-): { found: Located[]; errors: ConsoleLine[]; fileSystem: boolean } {
-  const found: Located[] = [];
+): Located | { note: ConsoleLine[] } {
+  const keys: string[] = [];
   const errors: ConsoleLine[] = [];
   let fileSystem = false;
   for (const typed of paths) {
@@ -28,12 +33,27 @@ export function locate(
       continue;
     }
     const n = normalise(typed, true);
-    const keys = n ? expand(env.host.registry, n) : [];
-    if (keys.length === 0) {
-      if (!/[*?[]/.test(typed)) errors.push(...pathNotFound(env, spec, typed));
-      continue;
-    }
-    found.push({ typed, keys });
+    const found = n ? expand(env.host.registry, n) : [];
+    if (found.length === 0 && !/[*?[]/.test(typed)) errors.push(...pathNotFound(env, spec, typed));
+    keys.push(...found);
   }
-  return { found, errors, fileSystem };
+  if (fileSystem && keys.length === 0 && errors.length === 0) return { note: noFileSystem() };
+  return { keys, errors };
+}
+
+/** -Path, or -LiteralPath, as bound. */
+export const pathsOf = (values: Record<string, BoundValue>): string[] | undefined =>
+  (values.Path ?? values.LiteralPath) as string[] | undefined;
+
+/**
+ * The values one -Name picks among a key's: those a wildcard matches, or the one of that name in
+ * any case; `missing` when a plain name is not there.
+ */
+export function valuesNamed<T extends readonly [string, ...unknown[]]>(
+  values: readonly T[],
+  name: string,
+): { matched: T[]; missing: boolean } {
+  const re = wildcard(name);
+  const matched = values.filter(([vn]) => (re ? re.test(vn) : vn.toLowerCase() === name.toLowerCase()));
+  return { matched, missing: matched.length === 0 && !re };
 }
