@@ -4,13 +4,12 @@
  */
 import { cmdletSpec } from '../../catalog';
 import { listRecords } from '../../shell/tables';
-import { bind } from '../args';
-import { cmdletError, missingMandatory } from '../errors';
+import { cmdletError } from '../errors';
 import type { HostEffect } from '../../../windows/hostOps';
 import type { ConsoleLine } from '../../../windows/hostState';
-import { formatPsError, out } from '../../shell/psError';
+import { out } from '../../shell/psError';
 import { castError, propertyMissing } from './cmdletErrors';
-import { locate, pathsOf, valuesNamed } from './locate';
+import { bindLocated, valuesNamed } from './locate';
 import { valueOf, valuesOf } from './paths';
 import { psData, psProperties, quotedValue, REG_KINDS, toRegValue } from './values';
 import { done, type CommandDef } from '../types';
@@ -21,18 +20,13 @@ export const setItemProperty: CommandDef = {
   name: 'Set-ItemProperty',
   run: (env) => {
     const spec = setItemPropertySpec;
-    const b = bind(env, spec);
-    if (!b.ok) return done(formatPsError(b.error));
-    const v = b.values;
-    const paths = pathsOf(v);
-    if (!paths) return done(missingMandatory(env, spec, ['Path']));
-    if (v.Name === undefined) return done(missingMandatory(env, spec, ['Name']));
+    const r = bindLocated(env, spec, ['Path', 'Name']);
+    if (!r.ok) return done(r.lines);
+    const { v, at } = r;
     const name = v.Name as string;
     const raw = (v.Value as string | undefined) ?? '';
     const kindName = (v.Type as string | undefined)?.toLowerCase();
     const kind = kindName ? REG_KINDS[kindName] : undefined;
-    const at = locate(env, spec, paths);
-    if ('note' in at) return done(at.note);
     const effects: HostEffect[] = [];
     const lines: ConsoleLine[] = [...at.errors];
     for (const key of at.keys) {
@@ -67,17 +61,12 @@ export const newItemProperty: CommandDef = {
   name: 'New-ItemProperty',
   run: (env) => {
     const spec = newItemPropertySpec;
-    const b = bind(env, spec);
-    if (!b.ok) return done(formatPsError(b.error));
-    const v = b.values;
-    const paths = pathsOf(v);
-    if (!paths) return done(missingMandatory(env, spec, ['Path']));
-    if (v.Name === undefined) return done(missingMandatory(env, spec, ['Name']));
+    const r = bindLocated(env, spec, ['Path', 'Name']);
+    if (!r.ok) return done(r.lines);
+    const { v, at } = r;
     const name = v.Name as string;
     const kind = REG_KINDS[((v.PropertyType as string | undefined) ?? 'String').toLowerCase()] ?? 'REG_SZ';
     const rawValue = v.Value as string | undefined;
-    const at = locate(env, spec, paths);
-    if ('note' in at) return done(at.note);
     const effects: HostEffect[] = [];
     const lines: ConsoleLine[] = [...at.errors];
     const records: [string, string][][] = [];
@@ -126,15 +115,10 @@ export const removeItemProperty: CommandDef = {
   name: 'Remove-ItemProperty',
   run: (env) => {
     const spec = removeItemPropertySpec;
-    const b = bind(env, spec);
-    if (!b.ok) return done(formatPsError(b.error));
-    const v = b.values;
-    const paths = pathsOf(v);
-    if (!paths) return done(missingMandatory(env, spec, ['Path']));
-    const names = v.Name as string[] | undefined;
-    if (!names) return done(missingMandatory(env, spec, ['Name']));
-    const at = locate(env, spec, paths);
-    if ('note' in at) return done(at.note);
+    const r = bindLocated(env, spec, ['Path', 'Name']);
+    if (!r.ok) return done(r.lines);
+    const { v, at } = r;
+    const names = v.Name as string[];
     const effects: HostEffect[] = [];
     const lines: ConsoleLine[] = [...at.errors];
     for (const key of at.keys)

@@ -2,15 +2,13 @@
  * Get-ItemProperty and Get-ItemPropertyValue on registry paths.
  */
 import { cmdletSpec } from '../../catalog';
-import { bind } from '../args';
-import { missingMandatory } from '../errors';
 import type { ConsoleLine } from '../../../windows/hostState';
-import { formatPsError, out } from '../../shell/psError';
+import { out } from '../../shell/psError';
 import { PS_CUSTOM_OBJECT } from '../../shell/psObject';
 import type { PsValue } from '../../shell/psFormat';
 import { listed } from '../../shell/psViews';
 import { propertyMissing } from './cmdletErrors';
-import { locate, pathsOf, valuesNamed } from './locate';
+import { bindLocated, valuesNamed } from './locate';
 import { valueOf, valuesOf } from './paths';
 import { psData, psProperties } from './values';
 import { done, type CommandDef } from '../types';
@@ -21,13 +19,10 @@ export const getItemProperty: CommandDef = {
   name: 'Get-ItemProperty',
   run: (env) => {
     const spec = getItemPropertySpec;
-    const b = bind(env, spec);
-    if (!b.ok) return done(formatPsError(b.error));
-    const paths = pathsOf(b.values);
-    if (!paths) return done(missingMandatory(env, spec, ['Path']));
-    const at = locate(env, spec, paths);
-    if ('note' in at) return done(at.note);
-    const names = b.values.Name as string[] | undefined;
+    const r = bindLocated(env, spec, ['Path']);
+    if (!r.ok) return done(r.lines);
+    const { v, at } = r;
+    const names = v.Name as string[] | undefined;
     const records: [string, PsValue][][] = [];
     const errs: ConsoleLine[] = [...at.errors];
     for (const key of at.keys) {
@@ -56,13 +51,10 @@ export const getItemPropertyValue: CommandDef = {
   name: 'Get-ItemPropertyValue',
   run: (env) => {
     const spec = getItemPropertyValueSpec;
-    const b = bind(env, spec);
-    if (!b.ok) return done(formatPsError(b.error));
-    const paths = pathsOf(b.values);
-    const names = b.values.Name as string[] | undefined;
-    if (!names) return done(missingMandatory(env, spec, ['Name']));
-    const at = locate(env, spec, paths ?? [env.host.consoles.powershell.cwd]);
-    if ('note' in at) return done(at.note);
+    const r = bindLocated(env, spec, ['Name'], [env.host.consoles.powershell.cwd]);
+    if (!r.ok) return done(r.lines);
+    const { v, at } = r;
+    const names = v.Name as string[];
     const lines: string[] = [];
     const errs: ConsoleLine[] = [...at.errors];
     for (const key of at.keys)

@@ -11,7 +11,7 @@ import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState
 import type { RegValue } from '../../../windows/registry';
 import { formatPsError, out } from '../../shell/psError';
 import { noFileSystem, pathNotFound } from './cmdletErrors';
-import { locate, pathsOf } from './locate';
+import { bindLocated, locate, pathsOf } from './locate';
 import { expand, isRegistryPath, keyOf, leafOf, normalise, parentOf, subkeysOf } from './paths';
 import { keyTable } from './values';
 import { done, type CommandDef } from '../types';
@@ -180,13 +180,9 @@ const getItemSpec = cmdletSpec('Get-Item');
 export const getItem: CommandDef = {
   name: 'Get-Item',
   run: (env) => {
-    const spec = getItemSpec;
-    const b = bind(env, spec);
-    if (!b.ok) return done(formatPsError(b.error));
-    const paths = pathsOf(b.values);
-    if (!paths) return done(missingMandatory(env, spec, ['Path']));
-    const at = locate(env, spec, paths);
-    if ('note' in at) return done(at.note);
+    const r = bindLocated(env, getItemSpec, ['Path']);
+    if (!r.ok) return done(r.lines);
+    const { at } = r;
     const lines: string[] = [];
     for (const k of at.keys) lines.push(...keyTable(env.host.registry, parentOf(k), [k]));
     return done([...out(...lines), ...at.errors]);

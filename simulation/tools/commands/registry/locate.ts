@@ -3,6 +3,9 @@
  * the not-found errors for the ones that name none, and picking a key's values by -Name.
  */
 import type { ConsoleLine } from '../../../windows/hostState';
+import { formatPsError } from '../../shell/psError';
+import { bind } from '../args';
+import { missingMandatory } from '../errors';
 import type { BoundValue, CmdletSpec } from '../../shell/bind';
 import { wildcard } from '../../shell/wildcard';
 import { noFileSystem, pathNotFound } from './cmdletErrors';
@@ -39,6 +42,28 @@ export function locate(
   }
   if (fileSystem && keys.length === 0 && errors.length === 0) return { note: noFileSystem() };
   return { keys, errors };
+}
+
+/**
+ * How a registry cmdlet starts: its arguments bound, its `mandatory` parameters there (checked in
+ * that order; `Path` is -Path or -LiteralPath), then the keys its paths name (`fallback` when it
+ * has none); or the lines it prints instead.
+ */
+export function bindLocated(
+  env: CommandEnv,
+  spec: CmdletSpec,
+  mandatory: readonly ('Path' | 'Name')[],
+  fallback: string[] = [],
+): { ok: true; v: Record<string, BoundValue>; at: Located } | { ok: false; lines: ConsoleLine[] } {
+  const b = bind(env, spec);
+  if (!b.ok) return { ok: false, lines: formatPsError(b.error) };
+  const v = b.values;
+  for (const name of mandatory) {
+    const given = name === 'Path' ? pathsOf(v) : v[name];
+    if (given === undefined) return { ok: false, lines: missingMandatory(env, spec, [name]) };
+  }
+  const at = locate(env, spec, pathsOf(v) ?? fallback);
+  return 'note' in at ? { ok: false, lines: at.note } : { ok: true, v, at };
 }
 
 /** -Path, or -LiteralPath, as bound. */
