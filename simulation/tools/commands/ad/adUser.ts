@@ -10,7 +10,16 @@ import type { Script } from '../../../proc/script';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { BoundValue, CmdletSpec } from '../../shell/bind';
 import { hashtableOf } from '../../shell/parse';
-import { AD_NS, adErrorRecord, domainDnOf, MSG, openAdws, type AdCmdlet, type AdwsSession } from './adClient';
+import {
+  AD_NS,
+  adErrorRecord,
+  adFailure,
+  domainDnOf,
+  MSG,
+  openAdws,
+  type AdCmdlet,
+  type AdwsSession,
+} from './adClient';
 import { adConvertError, str, strs } from './adValues';
 import { adCmdlet, IDENTITY_INPUT, parameterSetError, missingMandatory } from './adCmdlet';
 import { filterAttributes, matches, parseFilter, parseLdapFilter, type Filter } from './adFilter';
@@ -321,30 +330,10 @@ function userPatch(
         if (!Number.isInteger(n)) return { ok: false, lines: attributeError(c, name) };
         patch.adminCount = n;
       } else if (field === 'lockoutTime') {
-        if (n !== 0)
-          return {
-            ok: false,
-            lines: adErrorRecord(
-              c,
-              MSG.unwilling,
-              'NotSpecified',
-              'ADException',
-              'ActiveDirectoryServer:8245',
-            ),
-          };
+        if (n !== 0) return { ok: false, lines: adFailure(c, 'unwilling') };
         patch.lockoutTime = 0;
       } else if (field === 'mustChange') {
-        if (n !== 0 && n !== -1)
-          return {
-            ok: false,
-            lines: adErrorRecord(
-              c,
-              MSG.unwilling,
-              'NotSpecified',
-              'ADException',
-              'ActiveDirectoryServer:8245',
-            ),
-          };
+        if (n !== 0 && n !== -1) return { ok: false, lines: adFailure(c, 'unwilling') };
         patch.mustChange = n === 0;
       } else patch[field as TextField] = Array.isArray(value) ? value.join(' ') : String(value);
     }
