@@ -77,6 +77,16 @@ export function validationError(
   });
 }
 
+/**
+ * ValidateRange's words for an argument below `min` or above `max`, as they follow "Cannot validate
+ * argument on parameter 'X'. ".
+ */
+export function outOfRange(value: number, min: number, max?: number): string {
+  return value < min
+    ? `The ${value} argument is less than the minimum allowed range of ${min}. Supply an argument that is greater than or equal to ${min} and then try the command again.`
+    : `The ${value} argument is greater than the maximum allowed range of ${max}. Supply an argument that is less than or equal to ${max} and then try the command again.`;
+}
+
 /** "Parameter set cannot be resolved using the specified named parameters." */
 export function ambiguousParameterSet(env: CommandEnv, spec: CmdletSpec): ConsoleLine[] {
   return formatPsError({

@@ -14,6 +14,7 @@ import {
   cannotConvertArgument,
   cmdletError,
   missingMandatory,
+  outOfRange,
   validationError,
 } from '../errors';
 import type { ConsoleLine } from '../../../windows/hostState';
@@ -146,14 +147,7 @@ export const getEventLog: CommandDef = {
     const logName = v.LogName as string;
     const newest = v.Newest as number | undefined;
     if (newest !== undefined && newest < 0)
-      return done(
-        validationError(
-          env,
-          spec,
-          'Newest',
-          `The ${newest} argument is less than the minimum allowed range of 0. Supply an argument that is greater than or equal to 0 and then try the command again.`,
-        ),
-      );
+      return done(validationError(env, spec, 'Newest', outOfRange(newest, 0)));
     const types = v.EntryType as string[] | undefined;
     const badType = types?.find((t) => !ENTRY_TYPES.some((x) => x.toLowerCase() === t.toLowerCase()));
     if (badType !== undefined)

@@ -18,7 +18,13 @@ import { setClock } from './clockChange';
 import { localNow } from './hostTime';
 import { formatDotNet, formatUnix } from './dateFormat';
 import { daysIn, parseDateTime, parseTimeSpanText } from './dates';
-import { ambiguousParameterSet, cannotConvertArgument, cmdletError, missingMandatory } from '../errors';
+import {
+  ambiguousParameterSet,
+  cannotConvertArgument,
+  cmdletError,
+  missingMandatory,
+  outOfRange,
+} from '../errors';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../types';
 
 /** The DateTime written to the pipeline; the console shows its long text (blank line before, two after). */
@@ -81,13 +87,9 @@ export const getDate: CommandDef = {
     ];
     for (const [param, value, lo, hi] of RANGES) {
       if (value >= lo && value <= hi) continue;
-      const range =
-        value < lo
-          ? `less than the minimum allowed range of ${lo}`
-          : `greater than the maximum allowed range of ${hi}`;
       return done(
         cmdletError(env, getDateSpec, {
-          message: `Cannot validate argument on parameter '${param}'. The ${value} argument is ${range}. Supply an argument that is ${value < lo ? `greater than or equal to ${lo}` : `less than or equal to ${hi}`} and then try the command again.`,
+          message: `Cannot validate argument on parameter '${param}'. ${outOfRange(value, lo, hi)}`,
           category: 'InvalidData',
           target: ':',
           exception: 'ParameterBindingValidationException',
