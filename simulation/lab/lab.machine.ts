@@ -1,11 +1,12 @@
 /**
  * The root lab actor: the composition root of the topology. It spawns the network first, then one
- * actor per device (each with its systemId), and forwards each lab command to the actor it is
- * for. Devices never hold references to each other; they talk through the network.
+ * actor per device (each with its systemId), and holds the faults in place. A lab command goes
+ * from the facade straight to the actor it is for (found by its systemId), not through the root.
+ * Devices never hold references to each other; they talk through the network.
  *
- * Events: lab.deliver (a lab command already translated for one device).
+ * Events: lab.faults (the faults in place and the scheduled ones).
  */
-import { assign, enqueueActions, setup, type AnyActorRef, type EventObject } from 'xstate';
+import { assign, setup } from 'xstate';
 import { networkMachine } from '../net/network.machine';
 import { internetMachine } from '../devices/internet.machine';
 import { tenantMachine } from '../devices/tenant.machine';
@@ -45,9 +46,7 @@ export interface ScheduledFault {
 
 export type LabContext = LabInput & { faults: FaultRecord[]; scheduled: ScheduledFault[] };
 
-export type LabRootEvent =
-  | { type: 'lab.deliver'; target: string; event: EventObject }
-  | { type: 'lab.faults'; faults: FaultRecord[]; scheduled: ScheduledFault[] };
+export type LabRootEvent = { type: 'lab.faults'; faults: FaultRecord[]; scheduled: ScheduledFault[] };
 
 /** Phones get carrier addresses in 100.64.0.0/10 (carrier-grade NAT space). */
 export function phoneAddress(index: number): string {
@@ -132,18 +131,11 @@ export const labMachine = setup({
       });
       return {};
     }),
-    deliver: enqueueActions(({ enqueue, event, system }) => {
-      if (event.type !== 'lab.deliver') return;
-      const target = system.get(event.target) as AnyActorRef | undefined;
-      if (target) enqueue.sendTo(target, event.event);
-    }),
-    setFaults: assign(({ event }) =>
-      event.type === 'lab.faults' ? { faults: event.faults, scheduled: event.scheduled } : {},
-    ),
+    setFaults: assign(({ event }) => ({ faults: event.faults, scheduled: event.scheduled })),
   },
 }).createMachine({
   id: 'lab',
   context: ({ input }) => ({ ...input, faults: [], scheduled: [] }),
   entry: 'spawnTopology',
-  on: { 'lab.deliver': { actions: 'deliver' }, 'lab.faults': { actions: 'setFaults' } },
+  on: { 'lab.faults': { actions: 'setFaults' } },
 });

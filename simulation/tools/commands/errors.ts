@@ -1,11 +1,12 @@
 /**
  * PowerShell's error records as cmdlets write them: a runtime error that points at the whole
  * command, an argument that failed validation, an ambiguous parameter set, missing mandatory
- * parameters, a runtime error record given whole (cmdletFailure), the binder's errors that
- * bindParams has no case for (binderError). Every cmdlet of the lab prints its errors through these.
+ * parameters, an argument the binder could not convert (cannotConvertArgument), the binder's errors
+ * that bindParams has no case for (binderError). Every cmdlet of the lab prints its errors through
+ * these.
  */
 import type { ConsoleLine } from '../../windows/hostState';
-import type { CmdletSpec } from '../shell/bind';
+import { cannotConvertMessage, type CmdletSpec, type Unconvertible } from '../shell/bind';
 import { formatPsError } from '../shell/psError';
 import { valueToken } from './args';
 import type { CommandEnv } from './types';
@@ -24,13 +25,17 @@ export interface RuntimeError {
   /** The whole `name:type` text when the cmdlet's module shows its target its own way. */
   target?: string;
   exception: string;
+  /** Without the class: `PathNotFound`, not `PathNotFound,Microsoft.PowerShell.Commands.…`. */
   errorId: string;
 }
 
 /** Where an error points: the typed line and the command in it. */
 export type AtCommand = Pick<CommandEnv, 'line' | 'cmd'>;
 
-/** A non-terminating error a cmdlet writes while it runs: it points at the whole command. */
+/**
+ * A runtime error record a cmdlet writes while it runs: it points at the whole command. `errorId`
+ * is given without the class; the FullyQualifiedErrorId adds `,<spec.className>`.
+ */
 export function cmdletError(
   env: AtCommand,
   spec: Pick<CmdletSpec, 'name' | 'className'>,
@@ -72,6 +77,16 @@ export function validationError(
   });
 }
 
+/**
+ * ValidateRange's words for an argument below `min` or above `max`, as they follow "Cannot validate
+ * argument on parameter 'X'. ".
+ */
+export function outOfRange(value: number, min: number, max?: number): string {
+  return value < min
+    ? `The ${value} argument is less than the minimum allowed range of ${min}. Supply an argument that is greater than or equal to ${min} and then try the command again.`
+    : `The ${value} argument is greater than the maximum allowed range of ${max}. Supply an argument that is less than or equal to ${max} and then try the command again.`;
+}
+
 /** "Parameter set cannot be resolved using the specified named parameters." */
 export function ambiguousParameterSet(env: CommandEnv, spec: CmdletSpec): ConsoleLine[] {
   return formatPsError({
@@ -103,28 +118,33 @@ export function missingMandatory(env: CommandEnv, spec: CmdletSpec, names: strin
   });
 }
 
-/** What a PowerShell cmdlet's runtime error record needs beyond the typed line. */
-export interface PsFailure {
-  message: string;
-  category: string;
-  target: string;
-  exception: string;
-  errorId: string;
+/** Where an error's ~~~ underline goes in the typed line. */
+export interface Span {
+  column: number;
+  length: number;
 }
 
-/** A cmdlet's runtime error: it points at the whole command, as PowerShell prints it. */
-export function cmdletFailure(env: CommandEnv, command: string, f: PsFailure): ConsoleLine[] {
+/**
+ * The binder's "Cannot bind parameter 'X'. Cannot convert …" error (CannotConvertArgumentNoMessage).
+ * `at` is the argument's place in the line; without it the error points at the whole command.
+ */
+export function cannotConvertArgument(
+  env: AtCommand,
+  spec: Pick<CmdletSpec, 'name' | 'className'>,
+  arg: Unconvertible,
+  at: Span = { column: env.cmd.nameAt, length: env.cmd.source.length },
+): ConsoleLine[] {
   return formatPsError({
-    command,
-    message: f.message,
+    command: spec.name,
+    message: cannotConvertMessage(arg),
     line: env.line,
-    column: env.cmd.nameAt,
-    length: env.cmd.source.length,
-    category: f.category,
-    target: f.target,
-    activity: `[${command}]`,
-    exception: f.exception,
-    errorId: f.errorId,
+    column: at.column,
+    length: at.length,
+    category: 'InvalidArgument',
+    target: ':',
+    activity: `[${spec.name}]`,
+    exception: 'ParameterBindingException',
+    errorId: `CannotConvertArgumentNoMessage,${spec.className}`,
   });
 }
 

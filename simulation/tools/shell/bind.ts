@@ -28,6 +28,29 @@ export interface CmdletSpec {
 
 export type BoundValue = string | number | boolean | string[];
 
+/** An argument the parameter binder could not convert to its parameter's type. */
+export interface Unconvertible {
+  param: string;
+  /** The argument as typed. */
+  raw: string;
+  /** The .NET type it should have become, e.g. `System.TimeSpan`. */
+  type: string;
+  /**
+   * The conversion's own error (`Error: "…"`). Without one, PowerShell's words for a string that no
+   * conversion takes: `Cannot convert the "x" value of type "System.String" to type "…".`
+   */
+  reason?: string;
+}
+
+/** The binder's "Cannot bind parameter 'X'. Cannot convert …" text (CannotConvertArgumentNoMessage). */
+export function cannotConvertMessage(arg: Unconvertible): string {
+  const conversion =
+    arg.reason === undefined
+      ? `Cannot convert the "${arg.raw}" value of type "System.String" to type "${arg.type}".`
+      : `Cannot convert value "${arg.raw}" to type "${arg.type}". Error: "${arg.reason}"`;
+  return `Cannot bind parameter '${arg.param}'. ${conversion}`;
+}
+
 export type BindResult =
   { ok: true; values: Record<string, BoundValue> } | { ok: false; error: PsErrorRecord };
 
@@ -139,7 +162,12 @@ export function bindParams(spec: CmdletSpec, args: readonly Token[], line: strin
         if (!/^-?\d+$/.test(raw)) {
           return fail(
             t,
-            `Cannot bind parameter '${p.name}'. Cannot convert value "${raw}" to type "System.Int32". Error: "Input string was not in a correct format."`,
+            cannotConvertMessage({
+              param: p.name,
+              raw,
+              type: 'System.Int32',
+              reason: 'Input string was not in a correct format.',
+            }),
             'CannotConvertArgumentNoMessage',
           );
         }
@@ -150,7 +178,12 @@ export function bindParams(spec: CmdletSpec, args: readonly Token[], line: strin
         if (match) return match;
         return fail(
           t,
-          `Cannot bind parameter '${p.name}'. Cannot convert value "${raw}" to type "${typeNameOf(p)}". Error: "Unable to match the identifier name ${raw} to a valid enumerator name. Specify one of the following enumerator names and try again:\n${(p.values ?? []).join(', ')}"`,
+          cannotConvertMessage({
+            param: p.name,
+            raw,
+            type: typeNameOf(p),
+            reason: `Unable to match the identifier name ${raw} to a valid enumerator name. Specify one of the following enumerator names and try again:\n${(p.values ?? []).join(', ')}`,
+          }),
           'CannotConvertArgumentNoMessage',
         );
       }
@@ -159,7 +192,12 @@ export function bindParams(spec: CmdletSpec, args: readonly Token[], line: strin
         if (ms !== undefined) return ms;
         return fail(
           t,
-          `Cannot bind parameter '${p.name}'. Cannot convert value "${raw}" to type "System.TimeSpan". Error: "String was not recognized as a valid TimeSpan."`,
+          cannotConvertMessage({
+            param: p.name,
+            raw,
+            type: 'System.TimeSpan',
+            reason: 'String was not recognized as a valid TimeSpan.',
+          }),
           'CannotConvertArgumentNoMessage',
         );
       }

@@ -5,7 +5,7 @@
  * it does in PowerShell; the formatters leave it as it is. Sort-Object and Measure-Object are in
  * sortMeasure.ts. Pure.
  */
-import { cmdletError, validationError } from '../commands/errors';
+import { cmdletError, outOfRange, validationError } from '../commands/errors';
 import { display, listOf, tableOf } from './psViews';
 import type { ConsoleLine } from '../../windows/hostState';
 import type { BoundValue, CmdletSpec, ParamSpec } from './bind';
@@ -38,12 +38,7 @@ function checkCounts(
   for (const p of ['First', 'Last', 'Skip']) {
     const n = v[p];
     if (typeof n !== 'number' || n >= 0) continue;
-    return validationError(
-      { cmd, line },
-      selectSpec,
-      p,
-      `The ${n} argument is less than the minimum allowed range of 0. Supply an argument that is greater than or equal to 0 and then try the command again.`,
-    );
+    return validationError({ cmd, line }, selectSpec, p, outOfRange(n, 0));
   }
   return undefined;
 }

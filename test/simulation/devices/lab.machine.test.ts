@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, SimulatedClock, type AnyActorRef, type EventObject } from 'xstate';
-import { labMachine, phoneAddress, type LabRootEvent } from '../../../simulation/lab/lab.machine';
+import { createActor, SimulatedClock, type AnyActorRef } from 'xstate';
+import { labMachine, phoneAddress } from '../../../simulation/lab/lab.machine';
+import { parseCommand, routeCommand } from '../../../simulation/lab/commands';
 import { DEFAULT_LAB } from '../../../simulation/lab/defaultLab';
 import type { LabDefinition } from '../../../simulation/core/definition';
 import { LAB_START } from './machineRig';
@@ -18,6 +19,15 @@ function start(definition: LabDefinition = DEFAULT_LAB) {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const ctx = (id: string) => get(id)?.getSnapshot().context as any;
   return { clock, root, get, ctx };
+}
+
+/** A lab command the way the facade delivers one: checked, routed, sent to the actor it names. */
+function deliver(get: (id: string) => AnyActorRef | undefined, value: unknown): void {
+  const r = parseCommand(DEFAULT_LAB, value);
+  if (!r.ok) throw new Error(r.error);
+  const route = routeCommand(r.command, DEFAULT_LAB.connect.host, 'dc01');
+  if (!route) throw new Error(`${r.command.type} goes to no actor`);
+  get(route.target)?.send(route.event);
 }
 
 describe('lab.machine: the composition root spawns the topology and routes commands', () => {
@@ -74,35 +84,30 @@ describe('lab.machine: the composition root spawns the topology and routes comma
     ]);
   });
 
-  it('lab.deliver forwards the event to the actor it names, and to nobody else', () => {
-    const { root, ctx } = start();
+  it('a lab command, routed as the facade routes it, reaches the actor it names and nobody else', () => {
+    const { root, get, ctx } = start();
+    const rootBefore = root.getSnapshot().context;
     const pc1Before = ctx('pc1');
-    root.send({
-      type: 'lab.deliver',
-      target: 'network',
-      event: { type: 'router.wan', up: false } as EventObject,
-    } satisfies LabRootEvent);
-    expect(ctx('network').router).toEqual({ powered: true, wanUp: false });
-    root.send({
-      type: 'lab.deliver',
-      target: 'pc2',
-      event: { type: 'host.power', on: false } as EventObject,
-    });
-    expect(root.system.get('pc2').getSnapshot().value).toBe('off');
-    expect(root.system.get('pc1').getSnapshot().value).toBe('on');
+    expect(ctx('network').nics.pc3.cableConnected).toBe(true);
+    deliver(get, { type: 'link.cut', host: 'pc3' });
+    expect(ctx('network').nics.pc3.cableConnected).toBe(false);
+    deliver(get, { type: 'host.power', host: 'pc2', on: false });
+    expect(get('pc2')?.getSnapshot().value).toBe('off');
+    expect(get('pc1')?.getSnapshot().value).toBe('on');
     expect(ctx('pc1')).toBe(pc1Before);
-    // The network heard pc2 go off.
+    // The network heard pc2 go off; the root itself took no part.
     expect(ctx('network').nics.pc2.powered).toBe(false);
+    expect(root.getSnapshot().context).toBe(rootBefore);
   });
 
-  it('lab.deliver to an id that is not in the topology is dropped without error', () => {
-    const { root } = start();
+  it('a command for a device that is not in the topology is refused before it reaches any actor', () => {
+    const { root, get } = start();
     const before = root.getSnapshot();
-    root.send({
-      type: 'lab.deliver',
-      target: 'pc99',
-      event: { type: 'host.power', on: false } as EventObject,
-    });
+    const r = parseCommand(DEFAULT_LAB, { type: 'host.power', host: 'pc99', on: false });
+    expect(!r.ok && r.error).toBe(
+      'host.power.host: expected a host of the lab (dc01, sync01, pc1, pc2, pc3), got "pc99"',
+    );
+    expect(get('pc99')).toBeUndefined();
     expect(root.getSnapshot().status).toBe('active');
     expect(root.getSnapshot().context).toBe(before.context);
   });

@@ -14,7 +14,7 @@ import type { Script } from '../../../proc/script';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { BoundValue } from '../../shell/bind';
 import { AD_NS, adErrorRecord, domainDnOf, notFound, openAdws, type AdCmdlet } from './adClient';
-import { argPosition, str, timeSpanArg, timeSpanError } from './adValues';
+import { adConvertError, str, timeSpanArg } from './adValues';
 import { adCmdlet } from './adCmdlet';
 import { whatIf } from './adUser';
 import { psSpan } from '../../shell/psFormat';
@@ -106,8 +106,8 @@ function policyPatch(
     if (raw === undefined) continue;
     const ms = timeSpanArg(raw);
     if (ms === undefined) {
-      const pos = argPosition(c.env, raw);
-      return { ok: false, lines: timeSpanError(c, param, raw, pos.column, pos.length) };
+      const reason = 'String was not recognized as a valid TimeSpan.';
+      return { ok: false, lines: adConvertError(c, { param, raw, type: 'System.TimeSpan', reason }) };
     }
     // The policy keeps whole days and minutes, as the Group Policy editor does.
     patch[field] = unit === DAY ? Math.floor(ms / DAY) : Math.round(ms / MINUTE);

@@ -12,19 +12,19 @@ import type { BoundValue } from '../../shell/bind';
 import { AD_NS, notFound, openAdws, type AdCmdlet, type AdwsSession } from './adClient';
 import { str, strs } from './adValues';
 import { adCmdlet, withIdentityInput } from './adCmdlet';
-import { filterAttributes, matches, type Filter } from './adFilter';
+import type { Filter } from './adFilter';
 import {
   COMPUTER_DEFAULT,
   COMPUTER_PROPS,
   GROUP_DEFAULT,
   GROUP_PROPS,
-  hasAttribute,
-  readAttribute,
   record,
+  type Catalog,
   type ComputerRecord,
   type GroupRecord,
+  type PropContext,
 } from './adProps';
-import { adGetCmdlet, checkSearchBase, filterNotRecognized, inScope, propContext, whatIf } from './adUser';
+import { adGetCmdlet, propContext, searchDirectory, whatIf } from './adUser';
 import type { PsValue } from '../../shell/psFormat';
 import { listed } from '../../shell/psViews';
 import type { CommandResult } from '../types';
@@ -77,27 +77,51 @@ function* getGroupScript(
     users = u.users;
   }
   const ctx = { ...propContext(c.env, g.groups), users };
+  return yield* identityOrSearch(c, s.session, v, names, filter, {
+    all: g.groups,
+    props: GROUP_PROPS,
+    ctx,
+    find: findGroup,
+    parentOf: (x) => x.dn.replace(/^[^,]*,/, ''),
+    type: AD_GROUP,
+  });
+}
+
+/** A Get-AD* cmdlet's objects of one kind, all read already, and how to find and print them. */
+interface ObjectKind<T> {
+  all: T[];
+  props: Catalog<T>;
+  ctx: PropContext;
+  find: (all: readonly T[], identity: string) => T | undefined;
+  parentOf: (x: T) => string;
+  /** The .NET type the objects are printed as. */
+  type: string;
+}
+
+/** The one object -Identity names, or those -Filter/-LDAPFilter pick within -SearchBase, printed. */
+function* identityOrSearch<T extends { dn: string }>(
+  c: AdCmdlet,
+  s: AdwsSession,
+  v: Values,
+  names: string[],
+  filter: Filter | undefined,
+  kind: ObjectKind<T>,
+): Script<CommandResult> {
   const identity = str(v.Identity);
-  let list: GroupRecord[];
+  let list: T[];
   if (identity !== undefined) {
-    const one = findGroup(g.groups, identity);
+    const one = kind.find(kind.all, identity);
     if (!one) return { lines: notFound(c, identity) };
     list = [one];
   } else {
-    if (filter && filterAttributes(filter).some((a) => !hasAttribute(GROUP_PROPS, a)))
-      return { lines: filterNotRecognized(c) };
-    const base = str(v.SearchBase);
-    const bad = yield* checkSearchBase(c, s.session, base);
-    if (bad) return { lines: bad };
-    list = g.groups.filter(
-      (x) =>
-        inScope(x.dn, x.dn.replace(/^[^,]*,/, ''), base, undefined) &&
-        (!filter || matches(filter, (a) => readAttribute(GROUP_PROPS, x, ctx, a))),
-    );
+    const search = { filter, base: str(v.SearchBase), scope: undefined };
+    const r = yield* searchDirectory(c, s, search, kind.props, kind.ctx, kind.parentOf, kind.all);
+    if (!r.ok) return { lines: r.lines };
+    list = r.found;
   }
   return listed(
-    AD_GROUP,
-    list.map((x) => record(GROUP_PROPS, names, x, ctx)),
+    kind.type,
+    list.map((x) => record(kind.props, names, x, kind.ctx)),
   );
 }
 
@@ -243,29 +267,14 @@ function* getComputerScript(
   if (!s.ok) return { lines: s.lines };
   const r = yield* s.session.call<ComputerRecord[]>({ op: 'listComputers' });
   if (!r.ok) return { lines: r.lines };
-  const ctx = propContext(c.env);
-  const identity = str(v.Identity);
-  let list: ComputerRecord[];
-  if (identity !== undefined) {
-    const one = findComputer(r.value, identity);
-    if (!one) return { lines: notFound(c, identity) };
-    list = [one];
-  } else {
-    if (filter && filterAttributes(filter).some((a) => !hasAttribute(COMPUTER_PROPS, a)))
-      return { lines: filterNotRecognized(c) };
-    const base = str(v.SearchBase);
-    const bad = yield* checkSearchBase(c, s.session, base);
-    if (bad) return { lines: bad };
-    list = r.value.filter(
-      (x) =>
-        inScope(x.dn, x.parent, base, undefined) &&
-        (!filter || matches(filter, (a) => readAttribute(COMPUTER_PROPS, x, ctx, a))),
-    );
-  }
-  return listed(
-    AD_COMPUTER,
-    list.map((x) => record(COMPUTER_PROPS, names, x, ctx)),
-  );
+  return yield* identityOrSearch(c, s.session, v, names, filter, {
+    all: r.value,
+    props: COMPUTER_PROPS,
+    ctx: propContext(c.env),
+    find: findComputer,
+    parentOf: (x) => x.parent,
+    type: AD_COMPUTER,
+  });
 }
 
 const getAdComputerDef = adGetCmdlet(

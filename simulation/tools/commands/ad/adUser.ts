@@ -10,10 +10,18 @@ import type { Script } from '../../../proc/script';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { BoundValue, CmdletSpec } from '../../shell/bind';
 import { hashtableOf } from '../../shell/parse';
-import { formatPsError } from '../../shell/psError';
-import { AD_NS, adErrorRecord, domainDnOf, MSG, openAdws, type AdCmdlet, type AdwsSession } from './adClient';
-import { argPosition, str, strs } from './adValues';
-import { AD_CMDLETS, adCmdlet, IDENTITY_INPUT, parameterSetError, missingMandatory } from './adCmdlet';
+import {
+  AD_NS,
+  adErrorRecord,
+  adFailure,
+  domainDnOf,
+  MSG,
+  openAdws,
+  type AdCmdlet,
+  type AdwsSession,
+} from './adClient';
+import { adConvertError, str, strs } from './adValues';
+import { adCmdlet, IDENTITY_INPUT, parameterSetError, missingMandatory } from './adCmdlet';
 import { filterAttributes, matches, parseFilter, parseLdapFilter, type Filter } from './adFilter';
 import {
   hasAttribute,
@@ -138,20 +146,51 @@ export function* findUsers(
     const r = yield* s.call<UserRecord>({ op: 'getUser', identity }, identity);
     return r.ok ? { ok: true, users: [r.value] } : { ok: false, lines: r.lines };
   }
-  if (filter && filterAttributes(filter).some((a) => !hasAttribute(USER_PROPS, a)))
-    return { ok: false, lines: filterNotRecognized(c) };
-  const base = str(v.SearchBase);
-  const bad = yield* checkSearchBase(c, s, base);
-  if (bad) return { ok: false, lines: bad };
-  const r = yield* s.call<UserRecord[]>({ op: 'listUsers' });
-  if (!r.ok) return { ok: false, lines: r.lines };
-  const users = r.value.filter(
-    (u) =>
-      inScope(u.dn, u.parent, base, str(v.SearchScope)) &&
-      (!filter || matches(filter, (a) => readAttribute(USER_PROPS, u, ctx, a))),
+  const search = { filter, base: str(v.SearchBase), scope: str(v.SearchScope) };
+  const found = yield* searchDirectory(
+    c,
+    s,
+    search,
+    USER_PROPS,
+    ctx,
+    (u) => u.parent,
+    () => s.call<UserRecord[]>({ op: 'listUsers' }),
   );
+  if (!found.ok) return found;
+  const users = found.found;
   const size = typeof v.ResultSetSize === 'number' ? v.ResultSetSize : undefined;
   return { ok: true, users: size === undefined || size < 0 ? users : users.slice(0, size) };
+}
+
+type Listing<T> = { ok: true; value: T[] } | { ok: false; lines: ConsoleLine[] };
+
+/**
+ * The objects of one type that -Filter/-LDAPFilter pick within -SearchBase (and `scope`), once the
+ * filter's attributes and the base are checked; the lines to print when they are not. `list` is the
+ * objects already read, or how to read them (only after the checks).
+ */
+export function* searchDirectory<T extends { dn: string }>(
+  c: AdCmdlet,
+  s: AdwsSession,
+  search: { filter: Filter | undefined; base: string | undefined; scope: string | undefined },
+  props: Catalog<T>,
+  ctx: PropContext,
+  parentOf: (x: T) => string,
+  list: readonly T[] | (() => Script<Listing<T>>),
+): Script<{ ok: true; found: T[] } | { ok: false; lines: ConsoleLine[] }> {
+  const { filter, base, scope } = search;
+  if (filter && filterAttributes(filter).some((a) => !hasAttribute(props, a)))
+    return { ok: false, lines: filterNotRecognized(c) };
+  const bad = yield* checkSearchBase(c, s, base);
+  if (bad) return { ok: false, lines: bad };
+  const r: Listing<T> = typeof list === 'function' ? yield* list() : { ok: true, value: [...list] };
+  if (!r.ok) return { ok: false, lines: r.lines };
+  const found = r.value.filter(
+    (x) =>
+      inScope(x.dn, parentOf(x), base, scope) &&
+      (!filter || matches(filter, (a) => readAttribute(props, x, ctx, a))),
+  );
+  return { ok: true, found };
 }
 
 export function* groupsFor(s: AdwsSession, names: readonly string[]): Script<GroupRecord[]> {
@@ -258,16 +297,7 @@ function attributeError(c: AdCmdlet, name: string): ConsoleLine[] {
 }
 
 function hashtableBindError(c: AdCmdlet, raw: string): ConsoleLine[] {
-  return formatPsError({
-    command: c.name,
-    message: `Cannot bind parameter 'Replace'. Cannot convert the "${raw}" value of type "System.String" to type "System.Collections.Hashtable".`,
-    line: c.env.line,
-    ...argPosition(c.env, raw),
-    category: 'InvalidArgument',
-    activity: `[${c.name}]`,
-    exception: 'ParameterBindingException',
-    errorId: `CannotConvertArgumentNoMessage,${AD_CMDLETS}.${c.className}`,
-  });
+  return adConvertError(c, { param: 'Replace', raw, type: 'System.Collections.Hashtable' });
 }
 
 /** The attribute changes the parameters ask for, or the error the module gives. */
@@ -300,30 +330,10 @@ function userPatch(
         if (!Number.isInteger(n)) return { ok: false, lines: attributeError(c, name) };
         patch.adminCount = n;
       } else if (field === 'lockoutTime') {
-        if (n !== 0)
-          return {
-            ok: false,
-            lines: adErrorRecord(
-              c,
-              MSG.unwilling,
-              'NotSpecified',
-              'ADException',
-              'ActiveDirectoryServer:8245',
-            ),
-          };
+        if (n !== 0) return { ok: false, lines: adFailure(c, 'unwilling') };
         patch.lockoutTime = 0;
       } else if (field === 'mustChange') {
-        if (n !== 0 && n !== -1)
-          return {
-            ok: false,
-            lines: adErrorRecord(
-              c,
-              MSG.unwilling,
-              'NotSpecified',
-              'ADException',
-              'ActiveDirectoryServer:8245',
-            ),
-          };
+        if (n !== 0 && n !== -1) return { ok: false, lines: adFailure(c, 'unwilling') };
         patch.mustChange = n === 0;
       } else patch[field as TextField] = Array.isArray(value) ? value.join(' ') : String(value);
     }

@@ -4,10 +4,11 @@
  */
 import { cmdletSpec } from '../../catalog';
 import type { ConsoleLine } from '../../../windows/hostState';
-import { bindParams, parseTimeSpan, type BoundValue } from '../../shell/bind';
+import { bindParams, parseTimeSpan, type BoundValue, type Unconvertible } from '../../shell/bind';
 import { subExpressionOf } from '../../shell/parse';
 import { formatPsError, out } from '../../shell/psError';
 import { done, type CommandDef, type CommandEnv } from '../types';
+import { cannotConvertArgument } from '../errors';
 import { AD_NS, LAB, type AdCmdlet } from './adClient';
 // --- Values ------------------------------------------------------------------------------------
 
@@ -29,24 +30,10 @@ export function timeSpanArg(raw: string): number | undefined {
   return undefined;
 }
 
-export function timeSpanError(
-  c: AdCmdlet,
-  param: string,
-  raw: string,
-  column: number,
-  length: number,
-): ConsoleLine[] {
-  return formatPsError({
-    command: c.name,
-    message: `Cannot bind parameter '${param}'. Cannot convert value "${raw}" to type "System.TimeSpan". Error: "String was not recognized as a valid TimeSpan."`,
-    line: c.env.line,
-    column,
-    length,
-    category: 'InvalidArgument',
-    activity: `[${c.name}]`,
-    exception: 'ParameterBindingException',
-    errorId: `CannotConvertArgumentNoMessage,${AD_NS}.Commands.${c.className}`,
-  });
+/** The binder's error for an AD cmdlet's argument it could not convert, underlined where it was typed. */
+export function adConvertError(c: AdCmdlet, arg: Unconvertible): ConsoleLine[] {
+  const spec = { name: c.name, className: `${AD_NS}.Commands.${c.className}` };
+  return cannotConvertArgument(c.env, spec, arg, argPosition(c.env, arg.raw));
 }
 
 /** Where an argument's text sits in the line (for the ~~~ under a binding error). */
@@ -82,16 +69,7 @@ export function secureStringArg(
     if (text.startsWith('$')) return lab(LAB.variables);
     return {
       ok: false,
-      lines: formatPsError({
-        command: c.name,
-        message: `Cannot bind parameter '${param}'. Cannot convert the "${text}" value of type "System.String" to type "System.Security.SecureString".`,
-        line: c.env.line,
-        ...pos,
-        category: 'InvalidArgument',
-        activity: `[${c.name}]`,
-        exception: 'ParameterBindingException',
-        errorId: `CannotConvertArgumentNoMessage,${AD_NS}.Commands.${c.className}`,
-      }),
+      lines: adConvertError(c, { param, raw: text, type: 'System.Security.SecureString' }),
     };
   }
   const name = inner.name.toLowerCase();

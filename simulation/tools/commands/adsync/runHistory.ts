@@ -5,6 +5,7 @@ import { bindParams } from '../../shell/bind';
 import { formatPsError } from '../../shell/psError';
 import { psDateValue, type PsValue } from '../../shell/psFormat';
 import { listed } from '../../shell/psViews';
+import { cannotConvertArgument } from '../errors';
 import { done, type CommandDef } from '../types';
 import { OBJECT_MODEL, local } from './local';
 
@@ -25,6 +26,7 @@ const RUN_DATES_OFFSET_MINUTES = 0;
 const runProfileResultSpec = cmdletSpec('Get-ADSyncRunProfileResult');
 
 const GUID_RE = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+const GUID_REASON = 'Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).';
 
 export const getAdSyncRunProfileResult: CommandDef = {
   name: 'Get-ADSyncRunProfileResult',
@@ -37,18 +39,12 @@ export const getAdSyncRunProfileResult: CommandDef = {
       if (raw !== undefined && !GUID_RE.test(raw)) {
         const at = env.cmd.args.find((t) => t.text === raw);
         return done(
-          formatPsError({
-            command: spec.name,
-            message: `Cannot bind parameter '${p}'. Cannot convert value "${raw}" to type "System.Guid". Error: "Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)."`,
-            line: env.line,
-            column: at?.at ?? env.cmd.nameAt,
-            length: at ? at.end - at.at : 1,
-            category: 'InvalidArgument',
-            target: ':',
-            activity: `[${spec.name}]`,
-            exception: 'ParameterBindingException',
-            errorId: `CannotConvertArgumentNoMessage,${spec.className}`,
-          }),
+          cannotConvertArgument(
+            env,
+            spec,
+            { param: p, raw, type: 'System.Guid', reason: GUID_REASON },
+            { column: at?.at ?? env.cmd.nameAt, length: at ? at.end - at.at : 1 },
+          ),
         );
       }
     }

@@ -9,7 +9,14 @@ import { localNow, parseLocalDate } from '../time/hostTime';
 import { fixedTable } from '../../shell/tables';
 import { likeName } from '../../shell/wildcard';
 import { bind, valueToken } from '../args';
-import { ambiguousParameterSet, cmdletError, missingMandatory, validationError } from '../errors';
+import {
+  ambiguousParameterSet,
+  cannotConvertArgument,
+  cmdletError,
+  missingMandatory,
+  outOfRange,
+  validationError,
+} from '../errors';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { WinEvent } from '../../../windows/eventlog';
 import { EVENTLOG_ENTRY_TYPE } from '../../shell/customViews';
@@ -34,18 +41,12 @@ function convertError(
   reason: string,
 ): ConsoleLine[] {
   const at = valueToken(env.cmd.args, param);
-  return formatPsError({
-    command: spec.name,
-    message: `Cannot bind parameter '${param}'. Cannot convert value "${raw}" to type "${type}". Error: "${reason}"`,
-    line: env.line,
-    column: at?.at ?? env.cmd.nameAt,
-    length: at ? Math.max(1, at.end - at.at) : 1,
-    category: 'InvalidArgument',
-    target: ':',
-    activity: `[${spec.name}]`,
-    exception: 'ParameterBindingException',
-    errorId: `CannotConvertArgumentNoMessage,${spec.className}`,
-  });
+  return cannotConvertArgument(
+    env,
+    spec,
+    { param, raw, type, reason },
+    { column: at?.at ?? env.cmd.nameAt, length: at ? Math.max(1, at.end - at.at) : 1 },
+  );
 }
 
 function dateParam(
@@ -146,14 +147,7 @@ export const getEventLog: CommandDef = {
     const logName = v.LogName as string;
     const newest = v.Newest as number | undefined;
     if (newest !== undefined && newest < 0)
-      return done(
-        validationError(
-          env,
-          spec,
-          'Newest',
-          `The ${newest} argument is less than the minimum allowed range of 0. Supply an argument that is greater than or equal to 0 and then try the command again.`,
-        ),
-      );
+      return done(validationError(env, spec, 'Newest', outOfRange(newest, 0)));
     const types = v.EntryType as string[] | undefined;
     const badType = types?.find((t) => !ENTRY_TYPES.some((x) => x.toLowerCase() === t.toLowerCase()));
     if (badType !== undefined)

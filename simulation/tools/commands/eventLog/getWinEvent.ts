@@ -5,7 +5,7 @@
 import { fixedTable, listRecords } from '../../shell/tables';
 import { likeName } from '../../shell/wildcard';
 import { bind } from '../args';
-import { ambiguousParameterSet, validationError } from '../errors';
+import { ambiguousParameterSet, outOfRange, validationError } from '../errors';
 import { psDateValue } from '../../shell/psFormat';
 import type { WinEvent } from '../../../windows/eventlog';
 import type { ConsoleLine } from '../../../windows/hostState';
@@ -103,14 +103,7 @@ export const getWinEvent: CommandDef = {
     }
     const max = v.MaxEvents as number | undefined;
     if (max !== undefined && max < 1)
-      return done(
-        validationError(
-          env,
-          spec,
-          'MaxEvents',
-          `The ${max} argument is less than the minimum allowed range of 1. Supply an argument that is greater than or equal to 1 and then try the command again.`,
-        ),
-      );
+      return done(validationError(env, spec, 'MaxEvents', outOfRange(max, 1)));
     let query: WinEventQuery;
     if (v.FilterHashtable !== undefined) {
       const q = fromHashtable(env, v.FilterHashtable as string);

@@ -7,10 +7,9 @@ import { cmdletSpec } from '../../catalog';
 import { localNow, parseLocalDate } from '../time/hostTime';
 import { likeName } from '../../shell/wildcard';
 import { valueToken } from '../args';
-import { cmdletError } from '../errors';
+import { cannotConvertArgument, cmdletError } from '../errors';
 import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState';
 import { hashtableOf, hashtableValue, type HashtableValue } from '../../shell/parse';
-import { formatPsError } from '../../shell/psError';
 import { logsOf, type LogInfo } from './logs';
 import type { CommandEnv } from '../types';
 
@@ -113,18 +112,15 @@ export function fromHashtable(env: CommandEnv, text: string): WinEventQuery | Co
   const spec = getWinEventSpec;
   const entries = hashtableOf(text);
   if (!entries) {
-    return formatPsError({
-      command: spec.name,
-      message: `Cannot bind parameter 'FilterHashtable'. Cannot convert the "${text}" value of type "System.String" to type "System.Collections.Hashtable".`,
-      line: env.line,
-      column: valueToken(env.cmd.args, 'FilterHashtable')?.at ?? env.cmd.nameAt,
-      length: Math.max(1, text.length),
-      category: 'InvalidArgument',
-      target: ':',
-      activity: `[${spec.name}]`,
-      exception: 'ParameterBindingException',
-      errorId: `CannotConvertArgumentNoMessage,${spec.className}`,
-    });
+    return cannotConvertArgument(
+      env,
+      spec,
+      { param: 'FilterHashtable', raw: text, type: 'System.Collections.Hashtable' },
+      {
+        column: valueToken(env.cmd.args, 'FilterHashtable')?.at ?? env.cmd.nameAt,
+        length: Math.max(1, text.length),
+      },
+    );
   }
   const bad = Object.keys(entries).find((k) => !HASH_KEYS.includes(k.toLowerCase()));
   if (bad !== undefined) {

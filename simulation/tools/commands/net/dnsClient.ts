@@ -11,7 +11,7 @@ import { out } from '../../shell/psError';
 import type { PsObject } from '../../shell/psObject';
 import { DNS_SERVER_TYPE } from '../../shell/customViews';
 import { display } from '../../shell/psViews';
-import { binderError, cmdletFailure } from '../errors';
+import { binderError, cmdletError } from '../errors';
 import { bound, listOf } from '../args';
 import { done, type CommandDef } from '../types';
 import { likeName } from '../../shell/wildcard';
@@ -97,12 +97,12 @@ export const getDnsClientServerAddress: CommandDef = {
     if (sel.missing) {
       const { by, value } = sel.missing;
       return done(
-        cmdletFailure(env, getDnsSpec.name, {
+        cmdletError(env, getDnsSpec, {
           message: `No matching ${CIM_CLASS} objects found by CIM query for instances of the ROOT/StandardCimv2/${CIM_CLASS} class on the  CIM server: SELECT * FROM ${CIM_CLASS}  WHERE ((${by} ${by === 'InterfaceAlias' ? `LIKE '${value}'` : `= ${value}`})). Verify query parameters and retry.`,
           category: 'ObjectNotFound',
           target: `${CIM_CLASS}:String`,
           exception: 'CimJobException',
-          errorId: `CmdletizationQuery_NotFound_${by},${getDnsSpec.name}`,
+          errorId: `CmdletizationQuery_NotFound_${by}`,
         }),
       );
     }
@@ -140,12 +140,12 @@ export const setDnsClientServerAddress: CommandDef = {
     if (sel.missing) {
       const { by, value } = sel.missing;
       return done(
-        cmdletFailure(env, setDnsSpec.name, {
+        cmdletError(env, setDnsSpec, {
           message: `No ${CIM_CLASS} objects found with property '${by}' equal to '${value}'.  Verify the value of the property and retry.`,
           category: 'ObjectNotFound',
           target: `${value}:${by === 'InterfaceAlias' ? 'String' : 'UInt32'}`,
           exception: 'CimJobException',
-          errorId: `CmdletizationQuery_NotFound_${by},${setDnsSpec.name}`,
+          errorId: `CmdletizationQuery_NotFound_${by}`,
         }),
       );
     }
@@ -153,12 +153,12 @@ export const setDnsClientServerAddress: CommandDef = {
     const bad = servers.find((s) => !isIpv4(s));
     if (bad !== undefined) {
       return done(
-        cmdletFailure(env, setDnsSpec.name, {
+        cmdletError(env, setDnsSpec, {
           message: SET_DNS_BAD_ADDRESS,
           category: 'InvalidArgument',
           target: `${CIM_CLASS}:ROOT/StandardCimv2/${CIM_CLASS}`.replace(/^(.{15}).*(.{15})$/, '$1...$2'),
           exception: 'CimException',
-          errorId: `Windows System Error 87,${setDnsSpec.name}`,
+          errorId: 'Windows System Error 87',
         }),
       );
     }

@@ -11,11 +11,10 @@ import { effectiveIpConfig, type ConsoleLine } from '../../../windows/hostState'
 import { qualify, queryServer } from '../../../windows/resolver';
 import { out } from '../../shell/psError';
 import { bound, listOf } from '../args';
-import { cmdletFailure } from '../errors';
+import { cmdletError } from '../errors';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 import { fixedTable, type Column } from '../../shell/tables';
 
-const RESOLVE_CLASS = 'Microsoft.DnsClient.Commands.ResolveDnsName';
 const resolveSpec = cmdletSpec('Resolve-DnsName');
 
 /** The DNS client's errors (Win32Exception messages, as Resolve-DnsName prints them). */
@@ -134,12 +133,12 @@ function* resolveDnsName(
   const host = env.host;
   const cfg = effectiveIpConfig(host.nic);
   const fail = (e: (typeof RESOLVE_ERRORS)[keyof typeof RESOLVE_ERRORS]): CommandResult => ({
-    lines: cmdletFailure(env, resolveSpec.name, {
+    lines: cmdletError(env, resolveSpec, {
       message: `${name} : ${e.text}`,
       category: e.category,
       target: `${name}:String`,
       exception: 'Win32Exception',
-      errorId: `${e.id},${RESOLVE_CLASS}`,
+      errorId: e.id,
     }),
   });
   let qname = name.replace(/\.$/, '');
@@ -185,12 +184,12 @@ export const resolveDnsNameCmd: CommandDef = {
     const server = listOf(v.Server)[0];
     if (server !== undefined && !isIpv4(server)) {
       return done(
-        cmdletFailure(env, resolveSpec.name, {
+        cmdletError(env, resolveSpec, {
           message: `${String(v.Name)} : ${RESOLVE_ERRORS.timeout.text}`,
           category: RESOLVE_ERRORS.timeout.category,
           target: `${String(v.Name)}:String`,
           exception: 'Win32Exception',
-          errorId: `${RESOLVE_ERRORS.timeout.id},${RESOLVE_CLASS}`,
+          errorId: RESOLVE_ERRORS.timeout.id,
         }),
       );
     }

@@ -13,7 +13,7 @@ import type { BoundValue, CmdletSpec } from '../../shell/bind';
 import { out } from '../../shell/psError';
 import { nextSecret, resetChannel, verifyChannel } from './dcExchanges';
 import { bound } from '../args';
-import { cmdletFailure } from '../errors';
+import { cmdletError } from '../errors';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 
 /** ComputerResources.resx of Windows PowerShell 5.1, and the Win32/ADSI texts they wrap. */
@@ -54,12 +54,12 @@ function* secureChannelScript(
   const verbose = v.Verbose === true;
   const domain = host.domainFqdn;
   const fail = (message: string, errorId: string): CommandResult => ({
-    lines: cmdletFailure(env, spec.name, {
+    lines: cmdletError(env, spec, {
       message,
       category: errorId === 'AddressResolutionException' ? 'InvalidArgument' : 'OperationStopped',
       target: `${errorId === 'AddressResolutionException' ? String(v.Server) : host.hostname}:String`,
       exception: 'InvalidOperationException',
-      errorId: `${errorId},${spec.className}`,
+      errorId,
     }),
   });
   const lines: ConsoleLine[] = [];

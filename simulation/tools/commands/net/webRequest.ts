@@ -14,6 +14,7 @@ import { resolveName } from '../../../windows/resolver';
 import { formatPsError } from '../../shell/psError';
 import { formatList } from '../../shell/psFormat';
 import { bound } from '../args';
+import { cannotConvertArgument } from '../errors';
 import { done, type CommandDef, type CommandEnv, type CommandResult } from '../types';
 
 const WEB_TEXT = {
@@ -127,18 +128,11 @@ function webCommand(name: 'Invoke-WebRequest' | 'Invoke-RestMethod'): CommandDef
       const className = name === 'Invoke-RestMethod' ? 'InvokeRestMethodCommand' : 'InvokeWebRequestCommand';
       if (!uri)
         return done(
-          formatPsError({
-            command: name,
-            message: `Cannot bind parameter 'Uri'. Cannot convert value "${raw}" to type "System.Uri". Error: "${WEB_TEXT.badUri}"`,
-            line: env.line,
-            column: env.cmd.nameAt,
-            length: env.cmd.source.length,
-            category: 'InvalidArgument',
-            target: ':',
-            activity: `[${name}]`,
-            exception: 'ParameterBindingException',
-            errorId: `CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.${className}`,
-          }),
+          cannotConvertArgument(
+            env,
+            { name, className: `Microsoft.PowerShell.Commands.${className}` },
+            { param: 'Uri', raw, type: 'System.Uri', reason: WEB_TEXT.badUri },
+          ),
         );
       return {
         kind: 'script',

@@ -4,13 +4,12 @@
  */
 import { cmdletSpec } from '../../catalog';
 import { listRecords } from '../../shell/tables';
-import { wildcard } from '../../shell/wildcard';
-import { bind } from '../args';
-import { cmdletError, missingMandatory } from '../errors';
+import { cmdletError } from '../errors';
 import type { HostEffect } from '../../../windows/hostOps';
 import type { ConsoleLine } from '../../../windows/hostState';
-import { formatPsError, out } from '../../shell/psError';
-import { castError, locate, noFileSystem, propertyMissing } from './cmdletShared';
+import { out } from '../../shell/psError';
+import { castError, propertyMissing } from './cmdletErrors';
+import { bindLocated, valuesNamed } from './locate';
 import { valueOf, valuesOf } from './paths';
 import { psData, psProperties, quotedValue, REG_KINDS, toRegValue } from './values';
 import { done, type CommandDef } from '../types';
@@ -21,45 +20,37 @@ export const setItemProperty: CommandDef = {
   name: 'Set-ItemProperty',
   run: (env) => {
     const spec = setItemPropertySpec;
-    const b = bind(env, spec);
-    if (!b.ok) return done(formatPsError(b.error));
-    const v = b.values;
-    const paths = (v.Path ?? v.LiteralPath) as string[] | undefined;
-    if (!paths) return done(missingMandatory(env, spec, ['Path']));
-    if (v.Name === undefined) return done(missingMandatory(env, spec, ['Name']));
+    const r = bindLocated(env, spec, ['Path', 'Name']);
+    if (!r.ok) return done(r.lines);
+    const { v, at } = r;
     const name = v.Name as string;
     const raw = (v.Value as string | undefined) ?? '';
     const kindName = (v.Type as string | undefined)?.toLowerCase();
     const kind = kindName ? REG_KINDS[kindName] : undefined;
-    const { found, errors, fileSystem } = locate(env, spec, paths);
-    if (fileSystem && found.length === 0 && errors.length === 0) return done(noFileSystem());
     const effects: HostEffect[] = [];
-    const lines: ConsoleLine[] = [...errors];
-    for (const l of found)
-      for (const key of l.keys) {
-        if (v.WhatIf) {
-          lines.push({
-            kind: 'output',
-            text: `What if: Performing the operation "Set Property" on target "Item: ${key} Property: ${name}".`,
-          });
-          continue;
-        }
-        const existing = valueOf(env.host.registry, key, name);
-        if (kind === 'unsupported') {
-          lines.push(...castError(env, spec, raw, 'System.Byte[]'));
-          continue;
-        }
-        const value = toRegValue(raw, quotedValue(env.cmd.args, raw), kind, existing?.[1]);
-        if ('cast' in value) {
-          lines.push(...castError(env, spec, raw, value.cast));
-          continue;
-        }
-        effects.push({ type: 'registry', key, name: existing?.[0] ?? name, value });
-        if (v.PassThru)
-          lines.push(
-            ...out(...listRecords([[[existing?.[0] ?? name, psData(value)], ...psProperties(key)]])),
-          );
+    const lines: ConsoleLine[] = [...at.errors];
+    for (const key of at.keys) {
+      if (v.WhatIf) {
+        lines.push({
+          kind: 'output',
+          text: `What if: Performing the operation "Set Property" on target "Item: ${key} Property: ${name}".`,
+        });
+        continue;
       }
+      const existing = valueOf(env.host.registry, key, name);
+      if (kind === 'unsupported') {
+        lines.push(...castError(env, spec, raw, 'System.Byte[]'));
+        continue;
+      }
+      const value = toRegValue(raw, quotedValue(env.cmd.args, raw), kind, existing?.[1]);
+      if ('cast' in value) {
+        lines.push(...castError(env, spec, raw, value.cast));
+        continue;
+      }
+      effects.push({ type: 'registry', key, name: existing?.[0] ?? name, value });
+      if (v.PassThru)
+        lines.push(...out(...listRecords([[[existing?.[0] ?? name, psData(value)], ...psProperties(key)]])));
+    }
     return done(lines, effects);
   },
 };
@@ -70,56 +61,50 @@ export const newItemProperty: CommandDef = {
   name: 'New-ItemProperty',
   run: (env) => {
     const spec = newItemPropertySpec;
-    const b = bind(env, spec);
-    if (!b.ok) return done(formatPsError(b.error));
-    const v = b.values;
-    const paths = (v.Path ?? v.LiteralPath) as string[] | undefined;
-    if (!paths) return done(missingMandatory(env, spec, ['Path']));
-    if (v.Name === undefined) return done(missingMandatory(env, spec, ['Name']));
+    const r = bindLocated(env, spec, ['Path', 'Name']);
+    if (!r.ok) return done(r.lines);
+    const { v, at } = r;
     const name = v.Name as string;
     const kind = REG_KINDS[((v.PropertyType as string | undefined) ?? 'String').toLowerCase()] ?? 'REG_SZ';
     const rawValue = v.Value as string | undefined;
-    const { found, errors, fileSystem } = locate(env, spec, paths);
-    if (fileSystem && found.length === 0 && errors.length === 0) return done(noFileSystem());
     const effects: HostEffect[] = [];
-    const lines: ConsoleLine[] = [...errors];
+    const lines: ConsoleLine[] = [...at.errors];
     const records: [string, string][][] = [];
-    for (const l of found)
-      for (const key of l.keys) {
-        if (v.WhatIf) {
-          lines.push({
-            kind: 'output',
-            text: `What if: Performing the operation "New Property" on target "Item: ${key} Property: ${name}".`,
-          });
-          continue;
-        }
-        const existing = valueOf(env.host.registry, key, name);
-        if (existing && !v.Force) {
-          lines.push(
-            ...cmdletError(env, spec, {
-              message: 'The property already exists.',
-              category: 'ResourceExists',
-              targetName: key,
-              targetType: 'String',
-              exception: 'IOException',
-              errorId: 'System.IO.IOException',
-            }),
-          );
-          continue;
-        }
-        if (kind === 'unsupported') {
-          lines.push(...castError(env, spec, rawValue ?? '', 'System.Byte[]'));
-          continue;
-        }
-        const raw = rawValue ?? (kind === 'REG_DWORD' || kind === 'REG_QWORD' ? '0' : '');
-        const value = toRegValue(raw, quotedValue(env.cmd.args, raw), kind);
-        if ('cast' in value) {
-          lines.push(...castError(env, spec, raw, value.cast));
-          continue;
-        }
-        effects.push({ type: 'registry', key, name: existing?.[0] ?? name, value });
-        records.push([[existing?.[0] ?? name, psData(value)], ...psProperties(key)]);
+    for (const key of at.keys) {
+      if (v.WhatIf) {
+        lines.push({
+          kind: 'output',
+          text: `What if: Performing the operation "New Property" on target "Item: ${key} Property: ${name}".`,
+        });
+        continue;
       }
+      const existing = valueOf(env.host.registry, key, name);
+      if (existing && !v.Force) {
+        lines.push(
+          ...cmdletError(env, spec, {
+            message: 'The property already exists.',
+            category: 'ResourceExists',
+            targetName: key,
+            targetType: 'String',
+            exception: 'IOException',
+            errorId: 'System.IO.IOException',
+          }),
+        );
+        continue;
+      }
+      if (kind === 'unsupported') {
+        lines.push(...castError(env, spec, rawValue ?? '', 'System.Byte[]'));
+        continue;
+      }
+      const raw = rawValue ?? (kind === 'REG_DWORD' || kind === 'REG_QWORD' ? '0' : '');
+      const value = toRegValue(raw, quotedValue(env.cmd.args, raw), kind);
+      if ('cast' in value) {
+        lines.push(...castError(env, spec, raw, value.cast));
+        continue;
+      }
+      effects.push({ type: 'registry', key, name: existing?.[0] ?? name, value });
+      records.push([[existing?.[0] ?? name, psData(value)], ...psProperties(key)]);
+    }
     return done([...(records.length ? out(...listRecords(records)) : []), ...lines], effects);
   },
 };
@@ -130,34 +115,25 @@ export const removeItemProperty: CommandDef = {
   name: 'Remove-ItemProperty',
   run: (env) => {
     const spec = removeItemPropertySpec;
-    const b = bind(env, spec);
-    if (!b.ok) return done(formatPsError(b.error));
-    const v = b.values;
-    const paths = (v.Path ?? v.LiteralPath) as string[] | undefined;
-    if (!paths) return done(missingMandatory(env, spec, ['Path']));
-    const names = v.Name as string[] | undefined;
-    if (!names) return done(missingMandatory(env, spec, ['Name']));
-    const { found, errors, fileSystem } = locate(env, spec, paths);
-    if (fileSystem && found.length === 0 && errors.length === 0) return done(noFileSystem());
+    const r = bindLocated(env, spec, ['Path', 'Name']);
+    if (!r.ok) return done(r.lines);
+    const { v, at } = r;
+    const names = v.Name as string[];
     const effects: HostEffect[] = [];
-    const lines: ConsoleLine[] = [...errors];
-    for (const l of found)
-      for (const key of l.keys)
-        for (const n of names) {
-          const re = wildcard(n);
-          const matched = valuesOf(env.host.registry, key).filter(([vn]) =>
-            re ? re.test(vn) : vn.toLowerCase() === n.toLowerCase(),
-          );
-          if (matched.length === 0 && !re) lines.push(...propertyMissing(env, spec, n, key));
-          for (const [vn] of matched) {
-            if (v.WhatIf)
-              lines.push({
-                kind: 'output',
-                text: `What if: Performing the operation "Remove Property" on target "Item: ${key} Property: ${vn}".`,
-              });
-            else effects.push({ type: 'registry', key, name: vn });
-          }
+    const lines: ConsoleLine[] = [...at.errors];
+    for (const key of at.keys)
+      for (const n of names) {
+        const { matched, missing } = valuesNamed(valuesOf(env.host.registry, key), n);
+        if (missing) lines.push(...propertyMissing(env, spec, n, key));
+        for (const [vn] of matched) {
+          if (v.WhatIf)
+            lines.push({
+              kind: 'output',
+              text: `What if: Performing the operation "Remove Property" on target "Item: ${key} Property: ${vn}".`,
+            });
+          else effects.push({ type: 'registry', key, name: vn });
         }
+      }
     return done(lines, effects);
   },
 };

@@ -2,15 +2,13 @@
  * Get-ItemProperty and Get-ItemPropertyValue on registry paths.
  */
 import { cmdletSpec } from '../../catalog';
-import { wildcard } from '../../shell/wildcard';
-import { bind } from '../args';
-import { missingMandatory } from '../errors';
 import type { ConsoleLine } from '../../../windows/hostState';
-import { formatPsError, out } from '../../shell/psError';
+import { out } from '../../shell/psError';
 import { PS_CUSTOM_OBJECT } from '../../shell/psObject';
 import type { PsValue } from '../../shell/psFormat';
 import { listed } from '../../shell/psViews';
-import { locate, noFileSystem, propertyMissing } from './cmdletShared';
+import { propertyMissing } from './cmdletErrors';
+import { bindLocated, valuesNamed } from './locate';
 import { valueOf, valuesOf } from './paths';
 import { psData, psProperties } from './values';
 import { done, type CommandDef } from '../types';
@@ -21,33 +19,25 @@ export const getItemProperty: CommandDef = {
   name: 'Get-ItemProperty',
   run: (env) => {
     const spec = getItemPropertySpec;
-    const b = bind(env, spec);
-    if (!b.ok) return done(formatPsError(b.error));
-    const paths = (b.values.Path ?? b.values.LiteralPath) as string[] | undefined;
-    if (!paths) return done(missingMandatory(env, spec, ['Path']));
-    const { found, errors, fileSystem } = locate(env, spec, paths);
-    if (fileSystem && found.length === 0 && errors.length === 0) return done(noFileSystem());
-    const names = b.values.Name as string[] | undefined;
+    const r = bindLocated(env, spec, ['Path']);
+    if (!r.ok) return done(r.lines);
+    const { v, at } = r;
+    const names = v.Name as string[] | undefined;
     const records: [string, PsValue][][] = [];
-    const errs: ConsoleLine[] = [...errors];
-    for (const l of found) {
-      for (const key of l.keys) {
-        const values = valuesOf(env.host.registry, key);
-        let shown = values;
-        if (names) {
-          shown = [];
-          for (const n of names) {
-            const re = wildcard(n);
-            const matched = values.filter(([vn]) =>
-              re ? re.test(vn) : vn.toLowerCase() === n.toLowerCase(),
-            );
-            if (matched.length === 0 && !re) errs.push(...propertyMissing(env, spec, n, key));
-            shown.push(...matched);
-          }
-          if (shown.length === 0) continue;
+    const errs: ConsoleLine[] = [...at.errors];
+    for (const key of at.keys) {
+      const values = valuesOf(env.host.registry, key);
+      let shown = values;
+      if (names) {
+        shown = [];
+        for (const n of names) {
+          const { matched, missing } = valuesNamed(values, n);
+          if (missing) errs.push(...propertyMissing(env, spec, n, key));
+          shown.push(...matched);
         }
-        records.push([...shown.map(([n, v]): [string, string] => [n, psData(v)]), ...psProperties(key)]);
+        if (shown.length === 0) continue;
       }
+      records.push([...shown.map(([n, v]): [string, string] => [n, psData(v)]), ...psProperties(key)]);
     }
     // A PSCustomObject per key: its values, then the provider's PS* properties.
     const shown = listed(PS_CUSTOM_OBJECT, records);
@@ -61,23 +51,19 @@ export const getItemPropertyValue: CommandDef = {
   name: 'Get-ItemPropertyValue',
   run: (env) => {
     const spec = getItemPropertyValueSpec;
-    const b = bind(env, spec);
-    if (!b.ok) return done(formatPsError(b.error));
-    const paths = (b.values.Path ?? b.values.LiteralPath) as string[] | undefined;
-    const names = b.values.Name as string[] | undefined;
-    if (!names) return done(missingMandatory(env, spec, ['Name']));
-    const { found, errors, fileSystem } = locate(env, spec, paths ?? [env.host.consoles.powershell.cwd]);
-    if (fileSystem && found.length === 0 && errors.length === 0) return done(noFileSystem());
+    const r = bindLocated(env, spec, ['Name'], [env.host.consoles.powershell.cwd]);
+    if (!r.ok) return done(r.lines);
+    const { v, at } = r;
+    const names = v.Name as string[];
     const lines: string[] = [];
-    const errs: ConsoleLine[] = [...errors];
-    for (const l of found)
-      for (const key of l.keys)
-        for (const n of names) {
-          const v = valueOf(env.host.registry, key, n);
-          if (!v) errs.push(...propertyMissing(env, spec, n, key));
-          else if (Array.isArray(v[1].data)) lines.push(...v[1].data);
-          else lines.push(psData(v[1]));
-        }
+    const errs: ConsoleLine[] = [...at.errors];
+    for (const key of at.keys)
+      for (const n of names) {
+        const v = valueOf(env.host.registry, key, n);
+        if (!v) errs.push(...propertyMissing(env, spec, n, key));
+        else if (Array.isArray(v[1].data)) lines.push(...v[1].data);
+        else lines.push(psData(v[1]));
+      }
     return done([...out(...lines), ...errs]);
   },
 };

@@ -6,7 +6,7 @@
  * RestrictRemoteSam) sees the change the way Windows does: SCHANNEL only after a restart.
  *
  * The commands live in registry/: paths.ts (paths, keys and values), values.ts (showing and typing
- * values), cmdletShared.ts (the cmdlets' path resolution and errors), getItemProperty.ts,
+ * values), locate.ts (the cmdlets' path resolution), cmdletErrors.ts (their errors), getItemProperty.ts,
  * changeItemProperty.ts, items.ts (New-Item, Test-Path, Get-ChildItem, Get-Item) and regExe.ts;
  * this module assembles them.
  */

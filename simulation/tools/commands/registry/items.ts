@@ -10,7 +10,8 @@ import type { HostEffect } from '../../../windows/hostOps';
 import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState';
 import type { RegValue } from '../../../windows/registry';
 import { formatPsError, out } from '../../shell/psError';
-import { locate, noFileSystem, pathNotFound } from './cmdletShared';
+import { noFileSystem, pathNotFound } from './cmdletErrors';
+import { bindLocated, locate, pathsOf } from './locate';
 import { expand, isRegistryPath, keyOf, leafOf, normalise, parentOf, subkeysOf } from './paths';
 import { keyTable } from './values';
 import { done, type CommandDef } from '../types';
@@ -128,7 +129,7 @@ export const testPath: CommandDef = {
     const spec = testPathSpec;
     const b = bind(env, spec);
     if (!b.ok) return done(formatPsError(b.error));
-    const paths = (b.values.Path ?? b.values.LiteralPath) as string[] | undefined;
+    const paths = pathsOf(b.values);
     if (!paths) return done(missingMandatory(env, spec, ['Path']));
     const type = (b.values.PathType as string | undefined) ?? 'Any';
     const results = paths.map((p) => {
@@ -156,10 +157,10 @@ export const getChildItem: CommandDef = {
     const spec = childItemSpec;
     const b = bind(env, spec);
     if (!b.ok) return done(formatPsError(b.error));
-    const paths = (b.values.Path ?? b.values.LiteralPath) as string[] | undefined;
+    const paths = pathsOf(b.values);
     if (!paths) return done(noFileSystem());
-    const { found, errors, fileSystem } = locate(env, spec, paths);
-    if (fileSystem && found.length === 0 && errors.length === 0) return done(noFileSystem());
+    const at = locate(env, spec, paths);
+    if ('note' in at) return done(at.note);
     const lines: string[] = [];
     const reg = env.host.registry;
     const visit = (key: string) => {
@@ -169,8 +170,8 @@ export const getChildItem: CommandDef = {
       else lines.push(...keyTable(reg, key, children));
       if (b.values.Recurse) for (const c of children) visit(c);
     };
-    for (const l of found) for (const k of l.keys) visit(k);
-    return done([...out(...lines), ...errors]);
+    for (const k of at.keys) visit(k);
+    return done([...out(...lines), ...at.errors]);
   },
 };
 
@@ -179,16 +180,11 @@ const getItemSpec = cmdletSpec('Get-Item');
 export const getItem: CommandDef = {
   name: 'Get-Item',
   run: (env) => {
-    const spec = getItemSpec;
-    const b = bind(env, spec);
-    if (!b.ok) return done(formatPsError(b.error));
-    const paths = (b.values.Path ?? b.values.LiteralPath) as string[] | undefined;
-    if (!paths) return done(missingMandatory(env, spec, ['Path']));
-    const { found, errors, fileSystem } = locate(env, spec, paths);
-    if (fileSystem && found.length === 0 && errors.length === 0) return done(noFileSystem());
+    const r = bindLocated(env, getItemSpec, ['Path']);
+    if (!r.ok) return done(r.lines);
+    const { at } = r;
     const lines: string[] = [];
-    for (const l of found)
-      for (const k of l.keys) lines.push(...keyTable(env.host.registry, parentOf(k), [k]));
-    return done([...out(...lines), ...errors]);
+    for (const k of at.keys) lines.push(...keyTable(env.host.registry, parentOf(k), [k]));
+    return done([...out(...lines), ...at.errors]);
   },
 };

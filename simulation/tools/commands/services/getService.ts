@@ -6,7 +6,7 @@ import { bind } from '../args';
 import { ambiguousParameterSet } from '../errors';
 import { formatPsError } from '../../shell/psError';
 import { filtered, select, SERVICE_INPUT, serviceOutput } from './select';
-import { dependents, required } from './shared';
+import { dependents, required } from './hostServices';
 import { done, type CommandDef } from '../types';
 
 const getServiceSpec = cmdletSpec('Get-Service');

@@ -9,7 +9,8 @@ import { specOf, type ServiceState, type StartType } from '../../../windows/serv
 import { out } from '../../shell/psError';
 import { infoOf, SC_START, scBlock, TYPE_TEXT } from './scStatus';
 import { SC_CONFIG_USAGE, SC_MESSAGES, SC_START_TYPES, SC_USAGE, scError } from './scText';
-import { byName, dependents, onHost, scmStartTypeEvent, startChain, UNSTOPPABLE } from './shared';
+import { scmStartTypeEvent, UNSTOPPABLE } from './controlManager';
+import { byName, dependents, onHost, startChain } from './hostServices';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../types';
 
 function scFind(host: WindowsHostContext, name: string | undefined): ServiceState | undefined {

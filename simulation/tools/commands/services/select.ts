@@ -11,7 +11,7 @@ import type { PsObject } from '../../shell/psObject';
 import { psCollection, psEnum } from '../../shell/psFormat';
 import { display, SERVICE_TYPE } from '../../shell/psViews';
 import { infoOf } from './scStatus';
-import { byName, dependents, onHost, required } from './shared';
+import { byName, dependents, onHost, required } from './hostServices';
 import type { CommandEnv, PipelineInput } from '../types';
 
 interface Selection {

@@ -8,7 +8,8 @@ import { cmdletError } from '../errors';
 import type { StartType } from '../../../windows/services';
 import { formatPsError } from '../../shell/psError';
 import { SERVICE_CHANGE_INPUT, serviceOutput } from './select';
-import { dependents, label, onHost, scmStartTypeEvent } from './shared';
+import { scmStartTypeEvent } from './controlManager';
+import { dependents, label, onHost } from './hostServices';
 import { planStart, planStop, whatIf, type Plan } from './startStop';
 import { done, type CommandDef } from '../types';
 

@@ -12,7 +12,8 @@ import type { ServiceState } from '../../../windows/services';
 import type { CmdletSpec } from '../../shell/bind';
 import { formatPsError, warning } from '../../shell/psError';
 import { filtered, select, SERVICE_CHANGE_INPUT, serviceOutput } from './select';
-import { dependents, label, SLOW_SERVICES, startChain, UNSTOPPABLE } from './shared';
+import { SLOW_SERVICES, UNSTOPPABLE } from './controlManager';
+import { dependents, label, startChain } from './hostServices';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../types';
 
 const startSpec = cmdletSpec('Start-Service');

@@ -7,7 +7,8 @@ import { cmdletSpec } from '../../catalog';
 import type { HostEffect } from '../../../windows/hostOps';
 import { formatShortDateTime, SECOND } from '../../../core/time';
 import type { ConsoleLine } from '../../../windows/hostState';
-import { formatPsError, out } from '../../shell/psError';
+import type { CmdletSpec } from '../../shell/bind';
+import { out } from '../../shell/psError';
 import { scalar } from '../../shell/psObject';
 import { display } from '../../shell/psViews';
 import { dateObject } from './dateObject';
@@ -17,11 +18,14 @@ import { setClock } from './clockChange';
 import { localNow } from './hostTime';
 import { formatDotNet, formatUnix } from './dateFormat';
 import { daysIn, parseDateTime, parseTimeSpanText } from './dates';
-import { ambiguousParameterSet, cmdletFailure, missingMandatory } from '../errors';
+import {
+  ambiguousParameterSet,
+  cannotConvertArgument,
+  cmdletError,
+  missingMandatory,
+  outOfRange,
+} from '../errors';
 import { done, type CommandDef, type CommandEnv, type CommandOutcome } from '../types';
-
-const GET_DATE_CLASS = 'Microsoft.PowerShell.Commands.GetDateCommand';
-const SET_DATE_CLASS = 'Microsoft.PowerShell.Commands.SetDateCommand';
 
 /** The DateTime written to the pipeline; the console shows its long text (blank line before, two after). */
 function showDate(local: number, hint: string | undefined, effects?: HostEffect[]): CommandOutcome {
@@ -35,26 +39,19 @@ const text = (t: string): CommandOutcome => done(out(t), undefined, [scalar(t)])
 /** The parameter binder's "cannot convert" error for a date or time span argument. */
 function convertError(
   env: CommandEnv,
-  command: string,
-  className: string,
+  spec: CmdletSpec,
   param: string,
   value: string,
   type: string,
 ): ConsoleLine[] {
   const tok = env.cmd.args.find((t) => t.text === value);
   const what = type === 'System.DateTime' ? 'DateTime' : 'TimeSpan';
-  return formatPsError({
-    command,
-    message: `Cannot bind parameter '${param}'. Cannot convert value "${value}" to type "${type}". Error: "String was not recognized as a valid ${what}."`,
-    line: env.line,
-    column: tok?.at ?? env.cmd.nameAt,
-    length: tok ? Math.max(1, tok.end - tok.at) : env.cmd.source.length,
-    category: 'InvalidArgument',
-    target: ':',
-    activity: `[${command}]`,
-    exception: 'ParameterBindingException',
-    errorId: `CannotConvertArgumentNoMessage,${className}`,
-  });
+  return cannotConvertArgument(
+    env,
+    spec,
+    { param, raw: value, type, reason: `String was not recognized as a valid ${what}.` },
+    tok ? { column: tok.at, length: Math.max(1, tok.end - tok.at) } : undefined,
+  );
 }
 
 const getDateSpec = cmdletSpec('Get-Date');
@@ -69,7 +66,7 @@ export const getDate: CommandDef = {
     if (typeof v.Date === 'string') {
       const parsed = parseDateTime(v.Date, local, tzMin);
       if (parsed === undefined)
-        return done(convertError(env, 'Get-Date', GET_DATE_CLASS, 'Date', v.Date, 'System.DateTime'));
+        return done(convertError(env, getDateSpec, 'Date', v.Date, 'System.DateTime'));
       local = parsed;
     }
     const c = civil(local);
@@ -90,17 +87,13 @@ export const getDate: CommandDef = {
     ];
     for (const [param, value, lo, hi] of RANGES) {
       if (value >= lo && value <= hi) continue;
-      const range =
-        value < lo
-          ? `less than the minimum allowed range of ${lo}`
-          : `greater than the maximum allowed range of ${hi}`;
       return done(
-        cmdletFailure(env, 'Get-Date', {
-          message: `Cannot validate argument on parameter '${param}'. The ${value} argument is ${range}. Supply an argument that is ${value < lo ? `greater than or equal to ${lo}` : `less than or equal to ${hi}`} and then try the command again.`,
+        cmdletError(env, getDateSpec, {
+          message: `Cannot validate argument on parameter '${param}'. ${outOfRange(value, lo, hi)}`,
           category: 'InvalidData',
           target: ':',
           exception: 'ParameterBindingValidationException',
-          errorId: `ParameterArgumentValidationError,${GET_DATE_CLASS}`,
+          errorId: 'ParameterArgumentValidationError',
         }),
       );
     }
@@ -114,12 +107,12 @@ export const getDate: CommandDef = {
       const formatted = formatDotNet(v.Format, local, tzMin);
       if (formatted === undefined)
         return done(
-          cmdletFailure(env, 'Get-Date', {
+          cmdletError(env, getDateSpec, {
             message: 'Input string was not in a correct format.',
             category: 'NotSpecified',
             target: ':',
             exception: 'FormatException',
-            errorId: `System.FormatException,${GET_DATE_CLASS}`,
+            errorId: 'System.FormatException',
           }),
         );
       return text(formatted);
@@ -144,26 +137,22 @@ export const setDate: CommandDef = {
     if (hasDate) {
       const parsed = parseDateTime(v.Date as string, now, env.host.timeZoneOffsetMinutes);
       if (parsed === undefined)
-        return done(
-          convertError(env, 'Set-Date', SET_DATE_CLASS, 'Date', v.Date as string, 'System.DateTime'),
-        );
+        return done(convertError(env, setDateSpec, 'Date', v.Date as string, 'System.DateTime'));
       target = parsed;
     } else {
       const span = parseTimeSpanText(v.Adjust as string);
       if (span === undefined)
-        return done(
-          convertError(env, 'Set-Date', SET_DATE_CLASS, 'Adjust', v.Adjust as string, 'System.TimeSpan'),
-        );
+        return done(convertError(env, setDateSpec, 'Adjust', v.Adjust as string, 'System.TimeSpan'));
       target = now + span;
     }
     if (target < daysFromCivil(1, 1, 1) * 86400000 || target >= daysFromCivil(10000, 1, 1) * 86400000)
       return done(
-        cmdletFailure(env, 'Set-Date', {
+        cmdletError(env, setDateSpec, {
           message: 'The added or subtracted value results in an un-representable DateTime.',
           category: 'NotSpecified',
           target: ':',
           exception: 'ArgumentOutOfRangeException',
-          errorId: `System.ArgumentOutOfRangeException,${SET_DATE_CLASS}`,
+          errorId: 'System.ArgumentOutOfRangeException',
         }),
       );
     if (v.WhatIf === true)

@@ -18,7 +18,7 @@
  * the next poll; the DC's own source is outside the lab.
  *
  * This module holds w32tm's switch parsing and assembles the time commands; the rest is in time/:
- * w32tmShared.ts (w32tm's texts, the service's state), w32tmQuery.ts (/query), w32tmNtp.ts
+ * w32tmText.ts (w32tm's own lines), w32timeState.ts (the service's state), w32tmQuery.ts (/query), w32tmNtp.ts
  * (/resync, /stripchart), w32tmConfig.ts (/config, /tz), clockChange.ts (reading and setting the
  * host's clock), calendar.ts, dates.ts (parsing), dateFormat.ts (-Format, -UFormat), getSetDate.ts
  * and cmdDateTime.ts.
@@ -30,7 +30,8 @@ import { getDate, setDate } from './getSetDate';
 import { config, tz } from './w32tmConfig';
 import { resync, stripchart, type StripOptions } from './w32tmNtp';
 import { queryConfiguration, queryPeers, queryStatus } from './w32tmQuery';
-import { running, shownSource, W32TM_TEXT } from './w32tmShared';
+import { running, shownSource } from './w32timeState';
+import { W32TM_TEXT } from './w32tmText';
 import { done, type CommandDef, type CommandEnv } from '../types';
 
 /** `/name` or `/name:value`, lower-cased names; undefined when an argument is not a switch. */

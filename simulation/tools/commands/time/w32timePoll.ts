@@ -20,7 +20,7 @@ import type { HostEffect } from '../../../windows/hostOps';
 import type { WindowsHostContext } from '../../../windows/hostState';
 import { timed, type Stopwatch } from '../stopwatch';
 import { sampleTimeSource } from './w32tmNtp';
-import { MEMBER_MAX_POLL, MEMBER_MIN_POLL } from './w32tmShared';
+import { MEMBER_MAX_POLL, MEMBER_MIN_POLL } from './w32timeState';
 
 export interface TimePoll {
   effects: HostEffect[];

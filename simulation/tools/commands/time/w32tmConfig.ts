@@ -7,7 +7,8 @@ import type { WindowsHostContext } from '../../../windows/hostState';
 import { KEYS, readValue } from '../../../windows/registry';
 import { out } from '../../shell/psError';
 import { pad2 } from './calendar';
-import { regText, running, W32TM_TEXT } from './w32tmShared';
+import { regText, running } from './w32timeState';
+import { W32TM_TEXT } from './w32tmText';
 import type { CommandEnv, CommandResult } from '../types';
 
 const SYNC_FLAGS: Record<string, 'NT5DS' | 'NTP' | 'NoSync' | 'AllSync'> = {

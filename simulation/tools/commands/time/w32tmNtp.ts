@@ -16,7 +16,8 @@ import { out } from '../../shell/psError';
 import { hostClock, seeded, type Stopwatch } from '../stopwatch';
 import { civil, pad2, type Civil } from './calendar';
 import { timeChanged } from './clockChange';
-import { isSynced, ntpPeers, peerHost, running, TIME_SOURCE, W32TM_TEXT } from './w32tmShared';
+import { isSynced, ntpPeers, peerHost, running, TIME_SOURCE } from './w32timeState';
+import { W32TM_TEXT } from './w32tmText';
 import type { CommandEnv, CommandResult } from '../types';
 import { hostLocal } from './hostTime';
 

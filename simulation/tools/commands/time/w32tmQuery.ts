@@ -16,12 +16,11 @@ import {
   ntpPeers,
   peerHost,
   pollIntervalOf,
-  pollText,
   regText,
-  secs,
   shownSource,
   stratumOf,
-} from './w32tmShared';
+} from './w32timeState';
+import { pollText, secs } from './w32tmText';
 import type { CommandEnv, CommandResult } from '../types';
 
 function* sourceAddress(host: WindowsHostContext, source: string): Script<Ipv4 | undefined> {

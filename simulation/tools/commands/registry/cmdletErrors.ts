@@ -1,12 +1,11 @@
 /**
- * What the registry cmdlets share: resolving each -Path to its keys, and the errors they print
- * (path not found, property missing, a value that does not convert, a missing mandatory parameter,
- * a file-system path).
+ * The errors the registry cmdlets print: a path not found, a property missing, a value that does
+ * not convert, and the lab's note for a file-system path.
  */
 import { cmdletError } from '../errors';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { CmdletSpec } from '../../shell/bind';
-import { expand, isRegistryPath, LAB_TEXT, normalise } from './paths';
+import { LAB_TEXT } from './paths';
 import type { CommandEnv } from '../types';
 
 export function pathNotFound(env: CommandEnv, spec: CmdletSpec, typed: string): ConsoleLine[] {
@@ -41,33 +40,3 @@ export function castError(env: CommandEnv, spec: CmdletSpec, raw: string, type: 
 }
 
 export const noFileSystem = (): ConsoleLine[] => [{ kind: 'warning', text: LAB_TEXT.noFileSystem }];
-
-interface Located {
-  typed: string;
-  keys: string[];
-}
-
-/** Resolves each -Path to its keys; paths that are not registry paths or do not exist give errors. */
-export function locate(
-  env: CommandEnv,
-  spec: CmdletSpec,
-  paths: string[],
-): { found: Located[]; errors: ConsoleLine[]; fileSystem: boolean } {
-  const found: Located[] = [];
-  const errors: ConsoleLine[] = [];
-  let fileSystem = false;
-  for (const typed of paths) {
-    if (!isRegistryPath(typed)) {
-      fileSystem = true;
-      continue;
-    }
-    const n = normalise(typed, true);
-    const keys = n ? expand(env.host.registry, n) : [];
-    if (keys.length === 0) {
-      if (!/[*?[]/.test(typed)) errors.push(...pathNotFound(env, spec, typed));
-      continue;
-    }
-    found.push({ typed, keys });
-  }
-  return { found, errors, fileSystem };
-}

@@ -1,54 +1,10 @@
 /**
- * What the w32tm subcommands share: w32tm's own lines, the Windows Time service's state as they
- * read it (running, synced, the source it shows, its stratum) and the NtpServer peer list in the
- * registry.
+ * The Windows Time service's state as the w32tm subcommands read it: running, synced, the source it
+ * shows, its stratum and poll interval, and the NtpServer peer list in the registry.
  */
 import type { Ipv4 } from '../../../net/ipv4';
 import type { WindowsHostContext } from '../../../windows/hostState';
 import { KEYS, readValue, type RegValue } from '../../../windows/registry';
-
-/** w32tm's own lines (reference §6.6 for status and resync; the rest from Windows Server 2022). */
-export const W32TM_TEXT = {
-  sending: 'Sending resync command to local computer',
-  completed: 'The command completed successfully.',
-  noData: 'The computer did not resync because no time data was available.',
-  notStarted: 'The following error occurred: The service has not been started. (0x80070426)',
-  badParameter: 'The following error occurred: The parameter is incorrect. (0x80070057)',
-  noSuchHost: 'The following error occurred: No such host is known. (0x80072AF9)',
-  sampleTimeout: 'error: 0x800705B4',
-  sampleRefused: 'error: 0x80072746',
-  usage: [
-    'w32tm [/? | /register | /unregister ]',
-    '  ? - this help screen.',
-    '  register - register to run as a service and add default',
-    '    configuration to the registry.',
-    '  unregister - unregister service and remove all configuration',
-    '    information from the registry.',
-    '',
-    'w32tm /resync [/computer:<computer>] [/nowait] [/rediscover] [/soft]',
-    '  Tell a computer that it should resynchronize its clock as soon',
-    '  as possible, throwing out all accumulated error statistics.',
-    '',
-    'w32tm /stripchart /computer:<target> [/period:<refresh>]',
-    '    [/dataonly] [/samples:<count>] [/packetinfo] [/ipprotocol:<4|6>]',
-    '  Display a strip chart of the offset between this computer and',
-    '  another computer.',
-    '',
-    'w32tm /config [/computer:<target>] [/update]',
-    '    [/manualpeerlist:<peers>] [/syncfromflags:<source>]',
-    '    [/LocalClockDispersion:<seconds>]',
-    '    [/reliable:(YES|NO)]',
-    '    [/largephaseoffset:<milliseconds>]',
-    '',
-    'w32tm /tz',
-    '  Display the current time zone settings.',
-    '',
-    'w32tm /query [/computer:<target>]',
-    '    {/source | /configuration | /peers | /status}',
-    '    [/verbose]',
-    '',
-  ],
-} as const;
 
 export const TIME_SOURCE = 'Microsoft-Windows-Time-Service';
 /** What W32Time calls its source when it has none. */
@@ -84,9 +40,6 @@ export const MEMBER_MAX_POLL = 15;
 export const pollIntervalOf = (host: WindowsHostContext): number =>
   host.kind === 'dc' ? MEMBER_MIN_POLL : (host.time.pollInterval ?? MEMBER_MIN_POLL);
 
-/** How w32tm shows a poll interval: `10 (1024s)`. */
-export const pollText = (log2: number) => `${log2} (${2 ** log2}s)`;
-
 /** Synchronized: a source, a sync, and (given `now`, on a member) a sample recent enough to count. */
 export function isSynced(host: WindowsHostContext, now?: number): boolean {
   const t = host.time;
@@ -101,9 +54,6 @@ export function shownSource(host: WindowsHostContext, now?: number): string {
 
 /** The host's stratum once synced: the DC takes its time from the internet (stratum 2). */
 export const stratumOf = (host: WindowsHostContext) => (host.kind === 'dc' ? 3 : 4);
-
-/** What a seconds value looks like in w32tm: seven decimals, `s` after. */
-export const secs = (s: number) => `${s.toFixed(7)}s`;
 
 export function ntpPeers(host: WindowsHostContext): string[] {
   const list = regText(readValue(host.registry, KEYS.w32time, 'NtpServer')) ?? '';
