@@ -99,26 +99,43 @@ export function planConsole(
   steps: readonly Step[],
   previousOk = true,
   requests: HostRequests = { adsync: [], restart: false },
+  pending: readonly ConsoleLine[] = [],
 ): ConsolePlan {
   const now = labNow(ctx.env);
   let h = host;
   let lastOk = previousOk;
   const queue = [...steps];
+  // Lines bound for the console, put on its transcript in one copy when something needs it there
+  // (an effect, a wait, the end) rather than one copy of the whole transcript per command. No
+  // command reads a transcript, so a step sees the same host either way.
+  const lines: ConsoleLine[] = [...pending];
+  const flush = (): void => {
+    if (lines.length === 0) return;
+    h = appendConsole(h, shell, lines);
+    lines.length = 0;
+  };
   for (let step = queue.shift(); step; step = queue.shift()) {
     if ((step.condition === 'and' && !lastOk) || (step.condition === 'or' && lastOk)) continue;
-    const seen = { host: h, now, offsetMinutes: h.timeZoneOffsetMinutes };
-    const outcome = runStep(step, seen);
+    const outcome = runStep(step, { host: h, now, offsetMinutes: h.timeZoneOffsetMinutes });
     const rest = queue;
     if (outcome.kind === 'done') {
-      const settled = settle(h, shell, step, outcome.result, now, requests);
-      h = settled.host;
-      queue.unshift(...settled.next);
+      const f = finish(step, outcome.result);
+      for (const l of f.lines) lines.push(l);
+      if (outcome.result.effects?.length) {
+        flush();
+        h = applyEffects(h, shell, outcome.result.effects, now);
+      }
+      noteRequests(requests, outcome.result.effects);
+      queue.unshift(...f.next);
       lastOk = succeeded(outcome.result.lines);
       // A reboot ends the console session: nothing after it on the line runs.
       if (requests.restart) break;
       continue;
     }
+    flush();
     if (outcome.kind === 'local') {
+      // What the step saw, as it was on screen then (its answer is formatted from it: localResult).
+      const seen = { host: h, now, offsetMinutes: h.timeZoneOffsetMinutes };
       const requestId = `req-${h.seq + 1}`;
       h = setBusy({ ...h, seq: h.seq + 1 }, shell, true);
       return {
@@ -148,8 +165,9 @@ export function planConsole(
     };
   }
   // All done: cmd leaves a blank line before the next prompt.
-  if (shell === 'cmd' && steps.length > 0 && h.consoles[shell].transcript.length > 0)
-    h = appendConsole(h, shell, [{ kind: 'output', text: '' }]);
+  if (shell === 'cmd' && steps.length > 0 && h.consoles[shell].transcript.length + lines.length > 0)
+    lines.push({ kind: 'output', text: '' });
+  flush();
   return { host: setBusy(h, shell, false), jobs, requests };
 }
 
@@ -157,8 +175,7 @@ export function planConsole(
 export function planLine(ctx: HostMachineContext, shell: ShellKind, line: string): ConsolePlan | undefined {
   const session = ctx.consoles[shell];
   if (session.busy) return undefined;
-  const view = hostView(ctx.host, ctx.consoles);
-  let host = appendConsole(view, shell, [{ kind: 'input', text: `${promptOf(session)}${line}` }]);
+  let host = hostView(ctx.host, ctx.consoles);
   if (line.trim().length > 0) {
     host = {
       ...host,
@@ -171,7 +188,9 @@ export function planLine(ctx: HostMachineContext, shell: ShellKind, line: string
       },
     };
   }
-  return planConsole(ctx, host, ctx.jobs, shell, interpret(host, shell, line));
+  // The prompt and the line go on screen first, with what the line prints (planConsole).
+  const input: ConsoleLine = { kind: 'input', text: `${promptOf(session)}${line}` };
+  return planConsole(ctx, host, ctx.jobs, shell, interpret(host, shell, line), true, undefined, [input]);
 }
 
 /** The DHCP client's answer to ipconfig /renew or /release: the waiting console goes on. */
