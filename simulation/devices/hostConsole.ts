@@ -171,6 +171,14 @@ export function planConsole(
   return { host: setBusy(h, shell, false), jobs, requests };
 }
 
+/** The lines a console's history keeps (its oldest go first). */
+const HISTORY_LIMIT = 200;
+
+/** The last `n` items: the array itself when it has no more (no copy; the caller copies once). */
+function keepLast<T>(items: readonly T[], n: number): readonly T[] {
+  return items.length > n ? items.slice(items.length - n) : items;
+}
+
 /** A line typed into a console: its prompt and the line on screen, in the history, and run (undefined: the console is busy). */
 export function planLine(ctx: HostMachineContext, shell: ShellKind, line: string): ConsolePlan | undefined {
   const session = ctx.consoles[shell];
@@ -183,7 +191,7 @@ export function planLine(ctx: HostMachineContext, shell: ShellKind, line: string
         ...host.consoles,
         [shell]: {
           ...host.consoles[shell],
-          history: [...host.consoles[shell].history.slice(-199), line],
+          history: keepLast(host.consoles[shell].history, HISTORY_LIMIT - 1).concat([line]),
         },
       },
     };
