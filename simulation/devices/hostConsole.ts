@@ -7,7 +7,13 @@ import type { HostEffect } from '../windows/hostOps';
 import { appendConsole, applyEffects, setBusy } from '../windows/hostOps';
 import type { Script } from '../proc/script';
 import type { CommandResult } from '../tools/commands/types';
-import type { ConsoleLine, HostConsoles, ShellKind, WindowsHostContext } from '../windows/hostState';
+import {
+  appendLines,
+  type ConsoleLine,
+  type HostConsoles,
+  type ShellKind,
+  type WindowsHostContext,
+} from '../windows/hostState';
 import { ipconfigBrief, ipconfigRenewFailed } from '../windows/ipconfig';
 import {
   finish,
@@ -167,8 +173,17 @@ export function planConsole(
   // All done: cmd leaves a blank line before the next prompt.
   if (shell === 'cmd' && steps.length > 0 && h.consoles[shell].transcript.length + lines.length > 0)
     lines.push({ kind: 'output', text: '' });
-  flush();
-  return { host: setBusy(h, shell, false), jobs, requests };
+  return { host: finished(h, shell, lines), jobs, requests };
+}
+
+/** The host with `lines` on the shell's console and the console free again: flush, then setBusy, in one copy. */
+function finished(
+  host: WindowsHostContext,
+  shell: ShellKind,
+  lines: readonly ConsoleLine[],
+): WindowsHostContext {
+  const session = lines.length > 0 ? appendLines(host.consoles[shell], lines) : host.consoles[shell];
+  return { ...host, consoles: { ...host.consoles, [shell]: { ...session, busy: false } } };
 }
 
 /** The lines a console's history keeps (its oldest go first). */
