@@ -7,7 +7,13 @@ import type { HostEffect } from '../windows/hostOps';
 import { appendConsole, applyEffects, setBusy } from '../windows/hostOps';
 import type { Script } from '../proc/script';
 import type { CommandResult } from '../tools/commands/types';
-import type { ConsoleLine, HostConsoles, ShellKind, WindowsHostContext } from '../windows/hostState';
+import {
+  appendLines,
+  type ConsoleLine,
+  type HostConsoles,
+  type ShellKind,
+  type WindowsHostContext,
+} from '../windows/hostState';
 import { ipconfigBrief, ipconfigRenewFailed } from '../windows/ipconfig';
 import {
   finish,
@@ -99,26 +105,43 @@ export function planConsole(
   steps: readonly Step[],
   previousOk = true,
   requests: HostRequests = { adsync: [], restart: false },
+  pending: readonly ConsoleLine[] = [],
 ): ConsolePlan {
   const now = labNow(ctx.env);
   let h = host;
   let lastOk = previousOk;
   const queue = [...steps];
+  // Lines bound for the console, put on its transcript in one copy when something needs it there
+  // (an effect, a wait, the end) rather than one copy of the whole transcript per command. No
+  // command reads a transcript, so a step sees the same host either way.
+  const lines: ConsoleLine[] = [...pending];
+  const flush = (): void => {
+    if (lines.length === 0) return;
+    h = appendConsole(h, shell, lines);
+    lines.length = 0;
+  };
   for (let step = queue.shift(); step; step = queue.shift()) {
     if ((step.condition === 'and' && !lastOk) || (step.condition === 'or' && lastOk)) continue;
-    const seen = { host: h, now, offsetMinutes: h.timeZoneOffsetMinutes };
-    const outcome = runStep(step, seen);
+    const outcome = runStep(step, { host: h, now, offsetMinutes: h.timeZoneOffsetMinutes });
     const rest = queue;
     if (outcome.kind === 'done') {
-      const settled = settle(h, shell, step, outcome.result, now, requests);
-      h = settled.host;
-      queue.unshift(...settled.next);
+      const f = finish(step, outcome.result);
+      for (const l of f.lines) lines.push(l);
+      if (outcome.result.effects?.length) {
+        flush();
+        h = applyEffects(h, shell, outcome.result.effects, now);
+      }
+      noteRequests(requests, outcome.result.effects);
+      queue.unshift(...f.next);
       lastOk = succeeded(outcome.result.lines);
       // A reboot ends the console session: nothing after it on the line runs.
       if (requests.restart) break;
       continue;
     }
+    flush();
     if (outcome.kind === 'local') {
+      // What the step saw, as it was on screen then (its answer is formatted from it: localResult).
+      const seen = { host: h, now, offsetMinutes: h.timeZoneOffsetMinutes };
       const requestId = `req-${h.seq + 1}`;
       h = setBusy({ ...h, seq: h.seq + 1 }, shell, true);
       return {
@@ -148,17 +171,34 @@ export function planConsole(
     };
   }
   // All done: cmd leaves a blank line before the next prompt.
-  if (shell === 'cmd' && steps.length > 0 && h.consoles[shell].transcript.length > 0)
-    h = appendConsole(h, shell, [{ kind: 'output', text: '' }]);
-  return { host: setBusy(h, shell, false), jobs, requests };
+  if (shell === 'cmd' && steps.length > 0 && h.consoles[shell].transcript.length + lines.length > 0)
+    lines.push({ kind: 'output', text: '' });
+  return { host: finished(h, shell, lines), jobs, requests };
+}
+
+/** The host with `lines` on the shell's console and the console free again: flush, then setBusy, in one copy. */
+function finished(
+  host: WindowsHostContext,
+  shell: ShellKind,
+  lines: readonly ConsoleLine[],
+): WindowsHostContext {
+  const session = lines.length > 0 ? appendLines(host.consoles[shell], lines) : host.consoles[shell];
+  return { ...host, consoles: { ...host.consoles, [shell]: { ...session, busy: false } } };
+}
+
+/** The lines a console's history keeps (its oldest go first). */
+const HISTORY_LIMIT = 200;
+
+/** The last `n` items: the array itself when it has no more (no copy; the caller copies once). */
+function keepLast<T>(items: readonly T[], n: number): readonly T[] {
+  return items.length > n ? items.slice(items.length - n) : items;
 }
 
 /** A line typed into a console: its prompt and the line on screen, in the history, and run (undefined: the console is busy). */
 export function planLine(ctx: HostMachineContext, shell: ShellKind, line: string): ConsolePlan | undefined {
   const session = ctx.consoles[shell];
   if (session.busy) return undefined;
-  const view = hostView(ctx.host, ctx.consoles);
-  let host = appendConsole(view, shell, [{ kind: 'input', text: `${promptOf(session)}${line}` }]);
+  let host = hostView(ctx.host, ctx.consoles);
   if (line.trim().length > 0) {
     host = {
       ...host,
@@ -166,12 +206,14 @@ export function planLine(ctx: HostMachineContext, shell: ShellKind, line: string
         ...host.consoles,
         [shell]: {
           ...host.consoles[shell],
-          history: [...host.consoles[shell].history.slice(-199), line],
+          history: keepLast(host.consoles[shell].history, HISTORY_LIMIT - 1).concat([line]),
         },
       },
     };
   }
-  return planConsole(ctx, host, ctx.jobs, shell, interpret(host, shell, line));
+  // The prompt and the line go on screen first, with what the line prints (planConsole).
+  const input: ConsoleLine = { kind: 'input', text: `${promptOf(session)}${line}` };
+  return planConsole(ctx, host, ctx.jobs, shell, interpret(host, shell, line), true, undefined, [input]);
 }
 
 /** The DHCP client's answer to ipconfig /renew or /release: the waiting console goes on. */

@@ -49,7 +49,38 @@ function initialAdminToken(
   return token;
 }
 
+/**
+ * Built once per (definition, host, seed, start) and shared by every lab of that definition: a
+ * lab's construction is a fifth of a replay, and a host's starting state is plain data the engine
+ * never changes in place (every update copies; test/simulation/devices/initialState.test.ts checks
+ * that sessions leave it as built). Only the last seed is kept per host. Not the server roles: the
+ * DHCP server's lease index is filled in place (roles/dhcpLeaseIndex.ts).
+ */
+type Once<T> = WeakMap<LabDefinition, WeakMap<HostDefinition, { key: string; value: T }>>;
+
+function once<T>(cache: Once<T>, def: LabDefinition, host: HostDefinition, key: string, build: () => T): T {
+  let byHost = cache.get(def);
+  if (!byHost) cache.set(def, (byHost = new WeakMap()));
+  const known = byHost.get(host);
+  if (known?.key === key) return known.value;
+  const value = build();
+  byHost.set(host, { key, value });
+  return value;
+}
+
+const INITIAL_HOSTS: Once<WindowsHostContext> = new WeakMap();
+
+/** A host's state at the lab's start (shared by every lab of the definition: never change it in place). */
 export function initialHostContext(
+  def: LabDefinition,
+  host: HostDefinition,
+  seed: number,
+  now: number,
+): WindowsHostContext {
+  return once(INITIAL_HOSTS, def, host, `${seed}:${now}`, () => buildHostContext(def, host, seed, now));
+}
+
+function buildHostContext(
   def: LabDefinition,
   host: HostDefinition,
   seed: number,
