@@ -368,7 +368,7 @@ export class Lab {
   private deliver(command: LabCommand): void {
     const route = routeCommand(command, this.definition.connect.host, this.dcHost);
     if (!route) return;
-    // Straight to the device (the root's relay, lab.deliver, adds nothing but a transition).
+    // Straight to the device actor: the root has no relay for commands.
     const ref = this.root.system.get(route.target) as AnyActorRef | undefined;
     if (ref) ref.send(route.event);
     // What the learner started runs to its end, with lab time passing as it would.
