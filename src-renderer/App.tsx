@@ -30,6 +30,10 @@ const UnlockDialog = lazy(() =>
   import('./components/instructor/UnlockDialog').then((m) => ({ default: m.UnlockDialog })),
 );
 const HelpPanel = lazy(() => import('./components/help/HelpPanel').then((m) => ({ default: m.HelpPanel })));
+// Fluent's focus manager, kept from the first action or overlay on (TabsterKeeper.tsx).
+const TabsterKeeper = lazy(() =>
+  import('./components/TabsterKeeper').then((m) => ({ default: m.TabsterKeeper })),
+);
 const WelcomeDialog = lazy(() =>
   import('./components/help/WelcomeDialog').then((m) => ({ default: m.WelcomeDialog })),
 );
@@ -88,6 +92,11 @@ export function App() {
       </MountOnce>
       <MountOnce when={sessionsOpen}>
         <SessionsPage />
+      </MountOnce>
+      <MountOnce
+        when={lab !== 'first-view' || welcomeOpen || unlockOpen || pickerOpen || sessionsOpen || helpOpen}
+      >
+        <TabsterKeeper />
       </MountOnce>
       <MountOnce when={welcomeOpen}>
         <WelcomeDialog />

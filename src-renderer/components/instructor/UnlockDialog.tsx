@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useLabController } from '../../lab/LabContext';
+import { useLabHost } from '../../lab/LabContext';
 import { useReturnFocus } from '../../hooks/useReturnFocus';
 import { useRole } from '../../state/roleStore';
 import { Dialog, DialogSurface, makeStyles, mergeClasses } from '@fluentui/react-components';
@@ -26,8 +26,8 @@ function UnlockForm() {
   const st = useStyles();
   const setOpen = useRole((s) => s.setUnlockOpen);
   const setRole = useRole((s) => s.setRole);
-  const controller = useLabController();
-  const auth = controller.platform.instructor;
+  // The platform's instructor lock: no engine needed, so the dialog opens at once (no suspense).
+  const auth = useLabHost().platform.instructor;
   const [isSet, setIsSet] = useState<boolean | undefined>(undefined);
   const [pass, setPass] = useState('');
   const [confirm, setConfirm] = useState('');
