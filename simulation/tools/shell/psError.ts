@@ -65,6 +65,11 @@ export function out(...texts: string[]): ConsoleLine[] {
   return texts.map((text) => ({ kind: 'output' as const, text }));
 }
 
+/** -WhatIf's line: What if: Performing the operation "<operation>" on target "<target>". */
+export function whatIf(operation: string, target: string): ConsoleLine[] {
+  return out(`What if: Performing the operation "${operation}" on target "${target}".`);
+}
+
 export function warning(text: string): ConsoleLine {
   return { kind: 'warning', text: `WARNING: ${text}` };
 }

@@ -16,7 +16,7 @@ import type { BoundValue } from '../../shell/bind';
 import { AD_NS, adErrorRecord, domainDnOf, notFound, openAdws, type AdCmdlet } from './adClient';
 import { adConvertError, str, timeSpanArg } from './adValues';
 import { adCmdlet } from './adCmdlet';
-import { whatIf } from './adUser';
+import { whatIf } from '../../shell/psError';
 import { psSpan } from '../../shell/psFormat';
 import { listed } from '../../shell/psViews';
 import { psCollection } from '../../shell/psFormat';

@@ -24,7 +24,8 @@ import {
   type GroupRecord,
   type PropContext,
 } from './adProps';
-import { adGetCmdlet, propContext, searchDirectory, whatIf } from './adUser';
+import { adGetCmdlet, propContext, searchDirectory } from './adUser';
+import { whatIf } from '../../shell/psError';
 import type { PsValue } from '../../shell/psFormat';
 import { listed } from '../../shell/psViews';
 import type { CommandResult } from '../types';

@@ -12,7 +12,7 @@ import type { Script } from '../../../proc/script';
 import { AD_NS, domainDnOf, openAdws, type AdCmdlet } from './adClient';
 import { secureStringArg, str } from './adValues';
 import { adCmdlet } from './adCmdlet';
-import { whatIf } from './adUser';
+import { whatIf } from '../../shell/psError';
 import { listed } from '../../shell/psViews';
 import type { CommandResult } from '../types';
 

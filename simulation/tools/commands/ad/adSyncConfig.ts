@@ -12,7 +12,7 @@ import type { UserRecord } from '../../../roles/dcDirectoryReads';
 import type { Script } from '../../../proc/script';
 import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState';
 import type { BoundValue } from '../../shell/bind';
-import { formatPsError, out } from '../../shell/psError';
+import { formatPsError, out, whatIf } from '../../shell/psError';
 import { dirCall, domainDnOf, findDc, type DcSession } from './adClient';
 import { str } from './adValues';
 import { adCmdlet } from './adCmdlet';
@@ -161,8 +161,7 @@ function* grantScript(env: CommandEnv, v: Values, kind: 'writeback' | 'phs'): Sc
       };
   }
   const confirmTarget = target ? target.name : host.domainFqdn;
-  if (v.WhatIf)
-    return { lines: out(`What if: Performing the operation "${message}" on target "${confirmTarget}".`) };
+  if (v.WhatIf) return { lines: whatIf(message, confirmTarget) };
   if (v.Confirm !== false) lines.push(...ADSYNCCONFIG.confirm(message, confirmTarget));
   const skipHolder = kind === 'phs' || v.SkipAdminSdHolders === true;
   const r = yield* dirCall(

@@ -3,6 +3,7 @@
  * ask the DC over ADWS with the console user's credentials and print what it answers in the
  * module's shapes: Format-List of the default properties plus those -Properties asks for.
  */
+import { whatIf } from '../../shell/psError';
 import { cmdletSpec } from '../../catalog';
 import type { UserPatch } from '../../../net/appMessages';
 import type { UserRecord } from '../../../roles/dcDirectoryReads';
@@ -346,12 +347,6 @@ function userPatch(
     else patch[field as TextField] = null;
   }
   return { ok: true, patch };
-}
-
-export function whatIf(operation: string, target: string): ConsoleLine[] {
-  return [
-    { kind: 'output', text: `What if: Performing the operation "${operation}" on target "${target}".` },
-  ];
 }
 
 function* setUserScript(c: AdCmdlet, v: Values, patch: UserPatch): Script<CommandResult> {

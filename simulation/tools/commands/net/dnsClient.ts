@@ -7,7 +7,7 @@ import { cmdletSpec } from '../../catalog';
 import type { HostEffect } from '../../../windows/hostOps';
 import { isIpv4, type Ipv4 } from '../../../net/ipv4';
 import type { NicRuntime, WindowsHostContext } from '../../../windows/hostState';
-import { out } from '../../shell/psError';
+import { whatIf } from '../../shell/psError';
 import type { PsObject } from '../../shell/psObject';
 import { DNS_SERVER_TYPE } from '../../shell/customViews';
 import { display } from '../../shell/psViews';
@@ -165,11 +165,7 @@ export const setDnsClientServerAddress: CommandDef = {
     const adapter = sel.rows.some((r) => r.alias === env.host.nic.name);
     if (v.WhatIf) {
       return done(
-        out(
-          ...[...new Set(sel.rows.map((r) => r.alias))].map(
-            (a) => `What if: Performing the operation "Set-DnsClientServerAddress" on target "${a}".`,
-          ),
-        ),
+        [...new Set(sel.rows.map((r) => r.alias))].flatMap((a) => whatIf('Set-DnsClientServerAddress', a)),
       );
     }
     if (!adapter) return done([]);

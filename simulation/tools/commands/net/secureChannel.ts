@@ -10,7 +10,7 @@ import { locateDc } from '../../../windows/dcLocator';
 import { hasUsableAddress, type ConsoleLine } from '../../../windows/hostState';
 import { resolveName } from '../../../windows/resolver';
 import type { BoundValue, CmdletSpec } from '../../shell/bind';
-import { out } from '../../shell/psError';
+import { out, whatIf } from '../../shell/psError';
 import { nextSecret, resetChannel, verifyChannel } from './dcExchanges';
 import { bound } from '../args';
 import { cmdletError } from '../errors';
@@ -131,10 +131,7 @@ function secureChannelCmdlet(spec: CmdletSpec): CommandDef {
     run: (env) => {
       const v = bound(env, spec);
       if (Array.isArray(v)) return done(v);
-      if (v.WhatIf === true)
-        return done(
-          out(`What if: Performing the operation "${spec.name}" on target "${env.host.hostname}".`),
-        );
+      if (v.WhatIf === true) return done(whatIf(spec.name, env.host.hostname));
       return { kind: 'script', script: () => secureChannelScript(env, spec, v) };
     },
   };

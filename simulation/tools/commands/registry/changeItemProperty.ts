@@ -7,7 +7,7 @@ import { listRecords } from '../../shell/tables';
 import { cmdletError } from '../errors';
 import type { HostEffect } from '../../../windows/hostOps';
 import type { ConsoleLine } from '../../../windows/hostState';
-import { out } from '../../shell/psError';
+import { out, whatIf } from '../../shell/psError';
 import { castError, propertyMissing } from './cmdletErrors';
 import { bindLocated, valuesNamed } from './locate';
 import { valueOf, valuesOf } from './paths';
@@ -31,10 +31,7 @@ export const setItemProperty: CommandDef = {
     const lines: ConsoleLine[] = [...at.errors];
     for (const key of at.keys) {
       if (v.WhatIf) {
-        lines.push({
-          kind: 'output',
-          text: `What if: Performing the operation "Set Property" on target "Item: ${key} Property: ${name}".`,
-        });
+        lines.push(...whatIf('Set Property', `Item: ${key} Property: ${name}`));
         continue;
       }
       const existing = valueOf(env.host.registry, key, name);
@@ -72,10 +69,7 @@ export const newItemProperty: CommandDef = {
     const records: [string, string][][] = [];
     for (const key of at.keys) {
       if (v.WhatIf) {
-        lines.push({
-          kind: 'output',
-          text: `What if: Performing the operation "New Property" on target "Item: ${key} Property: ${name}".`,
-        });
+        lines.push(...whatIf('New Property', `Item: ${key} Property: ${name}`));
         continue;
       }
       const existing = valueOf(env.host.registry, key, name);
@@ -126,11 +120,7 @@ export const removeItemProperty: CommandDef = {
         const { matched, missing } = valuesNamed(valuesOf(env.host.registry, key), n);
         if (missing) lines.push(...propertyMissing(env, spec, n, key));
         for (const [vn] of matched) {
-          if (v.WhatIf)
-            lines.push({
-              kind: 'output',
-              text: `What if: Performing the operation "Remove Property" on target "Item: ${key} Property: ${vn}".`,
-            });
+          if (v.WhatIf) lines.push(...whatIf('Remove Property', `Item: ${key} Property: ${vn}`));
           else effects.push({ type: 'registry', key, name: vn });
         }
       }

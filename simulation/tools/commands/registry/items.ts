@@ -9,7 +9,7 @@ import { cmdletError, missingMandatory } from '../errors';
 import type { HostEffect } from '../../../windows/hostOps';
 import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState';
 import type { RegValue } from '../../../windows/registry';
-import { formatPsError, out } from '../../shell/psError';
+import { formatPsError, out, whatIf } from '../../shell/psError';
 import { noFileSystem, pathNotFound } from './cmdletErrors';
 import { bindLocated, locate, pathsOf } from './locate';
 import { expand, isRegistryPath, keyOf, leafOf, normalise, parentOf, subkeysOf } from './paths';
@@ -60,10 +60,7 @@ export const newItem: CommandDef = {
         continue;
       }
       if (v.WhatIf) {
-        lines.push({
-          kind: 'output',
-          text: `What if: Performing the operation "New Item" on target "Item: ${n}".`,
-        });
+        lines.push(...whatIf('New Item', `Item: ${n}`));
         continue;
       }
       const key = existing ?? n;

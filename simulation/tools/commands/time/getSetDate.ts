@@ -8,7 +8,7 @@ import type { HostEffect } from '../../../windows/hostOps';
 import { formatShortDateTime, SECOND } from '../../../core/time';
 import type { ConsoleLine } from '../../../windows/hostState';
 import type { CmdletSpec } from '../../shell/bind';
-import { out } from '../../shell/psError';
+import { out, whatIf } from '../../shell/psError';
 import { scalar } from '../../shell/psObject';
 import { display } from '../../shell/psViews';
 import { dateObject } from './dateObject';
@@ -155,10 +155,7 @@ export const setDate: CommandDef = {
           errorId: 'System.ArgumentOutOfRangeException',
         }),
       );
-    if (v.WhatIf === true)
-      return done(
-        out(`What if: Performing the operation "Set-Date" on target "${formatShortDateTime(target, 0)}".`),
-      );
+    if (v.WhatIf === true) return done(whatIf('Set-Date', formatShortDateTime(target, 0)));
     return showDate(
       target,
       typeof v.DisplayHint === 'string' ? v.DisplayHint : undefined,
