@@ -14,7 +14,14 @@ import type { Page } from 'playwright-core';
 export async function openTerminal(page: Page): Promise<void> {
   const input = page.getByTestId('console-input');
   await input.or(page.getByTestId('console-start')).first().waitFor({ state: 'attached' });
-  if ((await input.count()) === 0) await page.getByTestId('console-start').click();
+  if ((await input.count()) === 0) {
+    const start = page.getByTestId('console-start');
+    // Already starting (a click or a key came first): the terminal comes by itself. Otherwise click;
+    // the prompt may give way to the terminal between the look and the click (seen under load), and
+    // if the terminal never comes, the wait below fails.
+    if ((await start.getAttribute('aria-busy').catch(() => null)) !== 'true')
+      await start.click({ timeout: 5_000 }).catch(() => undefined);
+  }
   await input.waitFor({ state: 'attached' });
 }
 
