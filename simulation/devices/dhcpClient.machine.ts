@@ -9,8 +9,8 @@
  */
 import { assign, sendParent, sendTo, setup, type AnyActorRef } from 'xstate';
 import { nextInt } from '../core/random';
-import { BROADCAST, UNSPECIFIED } from '../net/ipv4';
-import type { Packet } from '../net/packets';
+import { BROADCAST, UNSPECIFIED, type Ipv4 } from '../net/ipv4';
+import type { DhcpClientMessage, Packet } from '../net/packets';
 import { labNow } from '../core/env';
 import { TIMINGS } from '../core/timings';
 import {
@@ -24,6 +24,35 @@ import {
   type DhcpClientInput,
   type DhcpClientReport,
 } from './dhcpClientTypes';
+
+/**
+ * The next message this client sends (its id counts on from the last one sent), from `src` to
+ * `dst` on UDP 67; `options` (the address asked for, the server chosen) follow the fixed fields.
+ */
+function clientPacket(
+  context: DhcpClientContext,
+  op: DhcpClientMessage['op'],
+  src: Ipv4,
+  dst: Ipv4,
+  options: Pick<DhcpClientMessage, 'requestedIp' | 'serverId'> = {},
+): Packet {
+  return {
+    id: `${context.deviceId}.dhcp.${context.sent + 1}`,
+    srcId: context.deviceId,
+    src,
+    dst,
+    transport: 'udp',
+    port: 67,
+    body: {
+      kind: 'dhcp.client',
+      op,
+      xid: context.xid,
+      mac: context.mac,
+      hostname: context.hostname,
+      ...options,
+    },
+  };
+}
 
 export const dhcpClientMachine = setup({
   types: {
@@ -42,21 +71,7 @@ export const dhcpClientMachine = setup({
       ({ system }) => system.get('network') as AnyActorRef,
       ({ context, self }) => ({
         type: 'net.send',
-        packet: {
-          id: `${context.deviceId}.dhcp.${context.sent + 1}`,
-          srcId: context.deviceId,
-          src: UNSPECIFIED,
-          dst: BROADCAST,
-          transport: 'udp',
-          port: 67,
-          body: {
-            kind: 'dhcp.client',
-            op: 'DISCOVER',
-            xid: context.xid,
-            mac: context.mac,
-            hostname: context.hostname,
-          },
-        } satisfies Packet,
+        packet: clientPacket(context, 'DISCOVER', UNSPECIFIED, BROADCAST),
         replyTo: self,
       }),
     ),
@@ -64,23 +79,10 @@ export const dhcpClientMachine = setup({
       ({ system }) => system.get('network') as AnyActorRef,
       ({ context, self }) => ({
         type: 'net.send',
-        packet: {
-          id: `${context.deviceId}.dhcp.${context.sent + 1}`,
-          srcId: context.deviceId,
-          src: UNSPECIFIED,
-          dst: BROADCAST,
-          transport: 'udp',
-          port: 67,
-          body: {
-            kind: 'dhcp.client',
-            op: 'REQUEST',
-            xid: context.xid,
-            mac: context.mac,
-            hostname: context.hostname,
-            requestedIp: context.offer?.yiaddr,
-            serverId: context.offer?.options.serverId,
-          },
-        } satisfies Packet,
+        packet: clientPacket(context, 'REQUEST', UNSPECIFIED, BROADCAST, {
+          requestedIp: context.offer?.yiaddr,
+          serverId: context.offer?.options.serverId,
+        }),
         replyTo: self,
       }),
     ),
@@ -88,22 +90,9 @@ export const dhcpClientMachine = setup({
       ({ system }) => system.get('network') as AnyActorRef,
       ({ context, self }) => ({
         type: 'net.send',
-        packet: {
-          id: `${context.deviceId}.dhcp.${context.sent + 1}`,
-          srcId: context.deviceId,
-          src: UNSPECIFIED,
-          dst: BROADCAST,
-          transport: 'udp',
-          port: 67,
-          body: {
-            kind: 'dhcp.client',
-            op: 'REQUEST',
-            xid: context.xid,
-            mac: context.mac,
-            hostname: context.hostname,
-            requestedIp: context.previousLease?.ip,
-          },
-        } satisfies Packet,
+        packet: clientPacket(context, 'REQUEST', UNSPECIFIED, BROADCAST, {
+          requestedIp: context.previousLease?.ip,
+        }),
         replyTo: self,
       }),
     ),
@@ -111,21 +100,12 @@ export const dhcpClientMachine = setup({
       ({ system }) => system.get('network') as AnyActorRef,
       ({ context, self }) => ({
         type: 'net.send',
-        packet: {
-          id: `${context.deviceId}.dhcp.${context.sent + 1}`,
-          srcId: context.deviceId,
-          src: context.lease?.ip ?? UNSPECIFIED,
-          dst: context.lease?.server ?? BROADCAST,
-          transport: 'udp',
-          port: 67,
-          body: {
-            kind: 'dhcp.client',
-            op: 'REQUEST',
-            xid: context.xid,
-            mac: context.mac,
-            hostname: context.hostname,
-          },
-        } satisfies Packet,
+        packet: clientPacket(
+          context,
+          'REQUEST',
+          context.lease?.ip ?? UNSPECIFIED,
+          context.lease?.server ?? BROADCAST,
+        ),
         replyTo: self,
       }),
     ),
@@ -133,22 +113,9 @@ export const dhcpClientMachine = setup({
       ({ system }) => system.get('network') as AnyActorRef,
       ({ context, self }) => ({
         type: 'net.send',
-        packet: {
-          id: `${context.deviceId}.dhcp.${context.sent + 1}`,
-          srcId: context.deviceId,
-          src: context.lease?.ip ?? UNSPECIFIED,
-          dst: BROADCAST,
-          transport: 'udp',
-          port: 67,
-          body: {
-            kind: 'dhcp.client',
-            op: 'REQUEST',
-            xid: context.xid,
-            mac: context.mac,
-            hostname: context.hostname,
-            requestedIp: context.lease?.ip,
-          },
-        } satisfies Packet,
+        packet: clientPacket(context, 'REQUEST', context.lease?.ip ?? UNSPECIFIED, BROADCAST, {
+          requestedIp: context.lease?.ip,
+        }),
         replyTo: self,
       }),
     ),
@@ -156,21 +123,12 @@ export const dhcpClientMachine = setup({
       ({ system }) => system.get('network') as AnyActorRef,
       ({ context }) => ({
         type: 'net.send',
-        packet: {
-          id: `${context.deviceId}.dhcp.${context.sent + 1}`,
-          srcId: context.deviceId,
-          src: context.lease?.ip ?? UNSPECIFIED,
-          dst: context.lease?.server ?? BROADCAST,
-          transport: 'udp',
-          port: 67,
-          body: {
-            kind: 'dhcp.client',
-            op: 'RELEASE',
-            xid: context.xid,
-            mac: context.mac,
-            hostname: context.hostname,
-          },
-        } satisfies Packet,
+        packet: clientPacket(
+          context,
+          'RELEASE',
+          context.lease?.ip ?? UNSPECIFIED,
+          context.lease?.server ?? BROADCAST,
+        ),
       }),
     ),
     countSent: assign(({ context }) => ({ sent: context.sent + 1 })),
