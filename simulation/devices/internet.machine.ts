@@ -10,7 +10,7 @@ import type { LabDefinition } from '../core/definition';
 import type { NetworkEvent } from '../net/network.machine';
 import type { Packet } from '../net/packets';
 import { answer, reverseName, type DnsServerState } from '../roles/dnsServer';
-import { serveEndpoint } from './endpoint';
+import { endpointEvent, publicAttach, serveEndpoint } from './endpoint';
 
 export interface InternetContext {
   dns: DnsServerState;
@@ -36,16 +36,7 @@ export const internetMachine = setup({
   },
   actions: {
     attach: enqueueActions(({ enqueue, context, system }) => {
-      enqueue.sendTo(system.get('network') as AnyActorRef, {
-        type: 'net.attach',
-        id: 'internet',
-        nic: {
-          segment: 'internet',
-          addresses: context.addresses.map((ip) => ({ ip, mask: '255.255.255.255' })),
-          cableConnected: true,
-          powered: true,
-        },
-      } satisfies NetworkEvent);
+      enqueue.sendTo(system.get('network') as AnyActorRef, publicAttach('internet', context.addresses));
     }),
     serve: enqueueActions(({ enqueue, context, event, system }) => {
       const { packet, replyTo } = event;
@@ -63,23 +54,12 @@ export const internetMachine = setup({
           } satisfies NetworkEvent);
         return;
       }
-      const r = serveEndpoint(context.ports[packet.dst] ?? [], packet, 117);
-      if (r.kind === 'reply')
-        enqueue.sendTo(net, {
-          type: 'net.respond',
-          request: packet,
-          body: r.body,
-          from: packet.dst,
-          replyTo,
-        } satisfies NetworkEvent);
-      else if (r.kind === 'refuse')
-        enqueue.sendTo(net, {
-          type: 'net.reject',
-          request: packet,
-          reason: 'port-closed',
-          by: packet.dst,
-          replyTo,
-        } satisfies NetworkEvent);
+      const told = endpointEvent(
+        serveEndpoint(context.ports[packet.dst] ?? [], packet, 117),
+        packet,
+        replyTo,
+      );
+      if (told) enqueue.sendTo(net, told);
     }),
   },
 }).createMachine({

@@ -28,17 +28,16 @@ import {
 import { CLOSED_FLOW, ssprStep, type SsprFlow } from '../cloud/ssprFlow';
 import { initialTenant } from '../cloud/tenantInit';
 import { serveTenant } from '../cloud/tenantServe';
-import type { TenantState } from '../cloud/tenantState';
 import { CLOSED_PORTAL, portalStep, type PortalSession } from '../cloud/userPortal';
-import { serveEndpoint } from './endpoint';
-import { planEffects, spawnAll, type CarrierEntry, type TenantJob } from './tenantJobs';
+import { endpointEvent, publicAttach, serveEndpoint } from './endpoint';
+import { planEffects, spawnAll, type CarrierEntry, type JobHost } from './tenantJobs';
 
 export type { CarrierEntry } from './tenantJobs';
 import { applyTenantOp } from './backstage';
 import type { LabCommandEvent } from './labCommands';
 
-export interface TenantMachineContext {
-  tenant: TenantState;
+/** The tenant actor's context: what its jobs need (JobHost), its pages' flows and its endpoints. */
+export interface TenantMachineContext extends JobHost {
   sspr: SsprFlow;
   portal: PortalSession;
   admin: {
@@ -50,13 +49,6 @@ export interface TenantMachineContext {
   env: LabEnv;
   addresses: string[];
   ports: Record<string, number[]>;
-  /** The public address the relay namespace answers at. */
-  relayIp: string;
-  relayHost: string;
-  loginIp: string;
-  carrier: CarrierEntry[];
-  jobs: Record<string, TenantJob>;
-  seq: number;
 }
 
 export interface TenantInput {
@@ -86,16 +78,7 @@ export const tenantMachine = setup({
   actors: { script: scriptMachine },
   actions: {
     attach: enqueueActions(({ enqueue, context, system }) => {
-      enqueue.sendTo(system.get('network') as AnyActorRef, {
-        type: 'net.attach',
-        id: 'tenant',
-        nic: {
-          segment: 'internet',
-          addresses: context.addresses.map((ip) => ({ ip, mask: '255.255.255.255' })),
-          cableConnected: true,
-          powered: true,
-        },
-      } satisfies NetworkEvent);
+      enqueue.sendTo(system.get('network') as AnyActorRef, publicAttach('tenant', context.addresses));
     }),
     serve: enqueueActions(({ enqueue, context, event, system }) => {
       assertEvent(event, 'net.deliver');
@@ -181,23 +164,12 @@ export const tenantMachine = setup({
         spawnAll(enqueue, plan.spawns);
         return;
       }
-      const e = serveEndpoint(context.ports[packet.dst] ?? [], packet, undefined);
-      if (e.kind === 'reply')
-        enqueue.sendTo(net, {
-          type: 'net.respond',
-          request: packet,
-          body: e.body,
-          from: packet.dst,
-          replyTo,
-        } satisfies NetworkEvent);
-      else if (e.kind === 'refuse')
-        enqueue.sendTo(net, {
-          type: 'net.reject',
-          request: packet,
-          reason: 'port-closed',
-          by: packet.dst,
-          replyTo,
-        } satisfies NetworkEvent);
+      const told = endpointEvent(
+        serveEndpoint(context.ports[packet.dst] ?? [], packet, undefined),
+        packet,
+        replyTo,
+      );
+      if (told) enqueue.sendTo(net, told);
     }),
     ssprAction: enqueueActions(({ enqueue, context, event }) => {
       assertEvent(event, 'portal.sspr');

@@ -26,6 +26,7 @@ export type TenantJob =
 /** What planEffects needs of the tenant actor's context. */
 export interface JobHost {
   tenant: TenantState;
+  /** The public address the relay namespace answers at. */
   relayIp: string;
   relayHost: string;
   loginIp: string;
