@@ -39,22 +39,19 @@ function glue(state: DnsServerState, answers: DnsRecord[]): DnsRecord[] {
 
 export type DnsDecision = { kind: 'answer'; response: DnsResponse } | { kind: 'forward'; to: Ipv4[] };
 
+/** The server's own answer to `q`: the question echoed, then what it found. */
+function answered(
+  q: DnsQuery,
+  found: Pick<DnsResponse, 'rcode' | 'authoritative' | 'answers' | 'additional'>,
+): DnsDecision {
+  return { kind: 'answer', response: { kind: 'dns.response', name: q.name, qtype: q.qtype, ...found } };
+}
+
 export function answer(state: DnsServerState, q: DnsQuery): DnsDecision {
   const zone = zoneFor(state, q.name);
   if (!zone) {
     if (state.forwarders.length > 0 && q.recursionDesired) return { kind: 'forward', to: state.forwarders };
-    return {
-      kind: 'answer',
-      response: {
-        kind: 'dns.response',
-        name: q.name,
-        qtype: q.qtype,
-        rcode: 'REFUSED',
-        authoritative: false,
-        answers: [],
-        additional: [],
-      },
-    };
+    return answered(q, { rcode: 'REFUSED', authoritative: false, answers: [], additional: [] });
   }
   const n = lower(q.name);
   const named = zone.records.filter((r) => lower(r.name) === n);
@@ -67,18 +64,12 @@ export function answer(state: DnsServerState, q: DnsQuery): DnsDecision {
   }
   // A name that exists with other record types is NOERROR with no answers; an unknown name is NXDOMAIN.
   const exists = named.length > 0 || zone.records.some((r) => lower(r.name).endsWith(`.${n}`));
-  return {
-    kind: 'answer',
-    response: {
-      kind: 'dns.response',
-      name: q.name,
-      qtype: q.qtype,
-      rcode: answers.length > 0 || exists ? 'NOERROR' : 'NXDOMAIN',
-      authoritative: true,
-      answers,
-      additional: glue(state, answers),
-    },
-  };
+  return answered(q, {
+    rcode: answers.length > 0 || exists ? 'NOERROR' : 'NXDOMAIN',
+    authoritative: true,
+    answers,
+    additional: glue(state, answers),
+  });
 }
 
 /** A secure dynamic update: replace the name's A record in the zone that owns it. */
