@@ -1,6 +1,7 @@
 /** Schemas of the instructor-only backstage commands (see backstage.ts), for validation. */
 import { z } from 'zod';
 import { adminActionSchema } from './actionSchemas';
+import { AD_RIGHTS } from './directoryTypes';
 
 const regValue = z.object({
   type: z.enum(['REG_DWORD', 'REG_SZ', 'REG_MULTI_SZ', 'REG_QWORD', 'REG_EXPAND_SZ']),
@@ -29,15 +30,7 @@ export const hostPatchSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('dhcpRestart') }),
 ]);
 
-const right = z.enum([
-  'Reset Password',
-  'Change Password',
-  'Write lockoutTime',
-  'Write pwdLastSet',
-  'Unexpire Password',
-  'Replicating Directory Changes',
-  'Replicating Directory Changes All',
-]);
+const right = z.enum(AD_RIGHTS);
 
 export const adOpSchema = z.discriminatedUnion('op', [
   z.object({

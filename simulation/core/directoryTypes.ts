@@ -1,7 +1,8 @@
 /**
  * Active Directory's data shapes that more than one layer speaks: the domain's password policy,
- * how a password is being set, access-control entries and edits. The directory protocol
- * (net/appMessages.ts) carries them; roles/ implements them; the console prints them. Types only.
+ * how a password is being set, the rights, access-control entries and edits. The directory protocol
+ * (net/appMessages.ts) carries them; roles/ implements them; the console prints them. Types, and the
+ * list of rights that the schemas and the effective-rights read share.
  */
 
 export interface PasswordPolicy {
@@ -24,14 +25,18 @@ export type SetMode =
   /** a domain administrator's reset on-premises (ADUC, Set-ADAccountPassword -Reset) */
   | 'admin-reset';
 
-export type AdRight =
-  | 'Reset Password'
-  | 'Change Password'
-  | 'Write lockoutTime'
-  | 'Write pwdLastSet'
-  | 'Unexpire Password'
-  | 'Replicating Directory Changes'
-  | 'Replicating Directory Changes All';
+/** The extended rights and property writes the lab's ACLs grant, in the order the console lists them. */
+export const AD_RIGHTS = [
+  'Reset Password',
+  'Change Password',
+  'Write lockoutTime',
+  'Write pwdLastSet',
+  'Unexpire Password',
+  'Replicating Directory Changes',
+  'Replicating Directory Changes All',
+] as const;
+
+export type AdRight = (typeof AD_RIGHTS)[number];
 
 export interface Ace {
   trustee: string;

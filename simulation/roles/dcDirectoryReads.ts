@@ -3,6 +3,7 @@
  * that only read (users, changed users, groups with their members, computers, objects, ACLs, the
  * password policy, effective rights). Pure.
  */
+import { AD_RIGHTS } from '../core/directoryTypes';
 import type { DirOp, DirResponse } from '../net/appMessages';
 import type { Message } from '../net/packets';
 import type { NewEvent } from '../windows/eventlog';
@@ -194,17 +195,7 @@ export function readDirectory(dir: DirectoryState, op: ReadOp, now: number): DcA
     case 'effectiveRights': {
       const account = findUser(dir, op.account);
       if (!account) return { reply: dirReply({ ok: false, error: 'no-such-object' }) };
-      const rights = (
-        [
-          'Reset Password',
-          'Change Password',
-          'Write lockoutTime',
-          'Write pwdLastSet',
-          'Unexpire Password',
-          'Replicating Directory Changes',
-          'Replicating Directory Changes All',
-        ] as const
-      ).filter((r) => hasRight(dir, trusteesOf(account), r, op.dn));
+      const rights = AD_RIGHTS.filter((r) => hasRight(dir, trusteesOf(account), r, op.dn));
       return { reply: dirReply({ ok: true, result: rights }) };
     }
     case 'listComputers':
