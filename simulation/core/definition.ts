@@ -2,6 +2,7 @@
  * A lab definition: the topology, the directory and the tenant a lab starts from. Plain data,
  * serialisable, validated before use. The default lab (defaultLab.ts) is the seed guide's.
  */
+import type { PasswordPolicy } from './directoryTypes';
 
 /** The transports the lab's network carries. */
 export type Transport = 'udp' | 'tcp' | 'icmp';
@@ -73,18 +74,6 @@ export interface GroupDefinition {
   scope: 'Global' | 'DomainLocal' | 'Universal';
   description?: string;
   builtin?: boolean;
-}
-
-export interface PasswordPolicyDefinition {
-  minLength: number;
-  complexity: boolean;
-  historyCount: number;
-  minAgeDays: number;
-  maxAgeDays: number;
-  lockoutThreshold: number;
-  lockoutDurationMinutes: number;
-  lockoutWindowMinutes: number;
-  reversibleEncryption: boolean;
 }
 
 export interface DhcpScopeDefinition {
@@ -185,7 +174,7 @@ export interface LabDefinition {
   ous: OuDefinition[];
   groups: GroupDefinition[];
   users: UserDefinition[];
-  passwordPolicy: PasswordPolicyDefinition;
+  passwordPolicy: PasswordPolicy;
   tenant: TenantDefinition;
   phones: PhoneDefinition[];
   connect: ConnectDefinition;
