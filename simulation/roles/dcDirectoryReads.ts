@@ -19,41 +19,47 @@ export interface DcAnswer {
   events?: NewEvent[];
 }
 
-/** The attributes of a user as the directory hands them out (never the password). */
-export interface UserRecord {
-  sam: string;
-  upn: string;
-  dn: string;
-  sid: string;
-  guid: string;
+/** The attributes a user's record hands out just as the user object holds them. */
+type HeldAttribute =
+  | 'sam'
+  | 'upn'
+  | 'dn'
+  | 'sid'
+  | 'guid'
+  | 'givenName'
+  | 'surname'
+  | 'displayName'
+  | 'enabled'
+  | 'lockoutTime'
+  | 'badPwdCount'
+  | 'badPasswordTime'
+  | 'pwdLastSet'
+  | 'passwordNeverExpires'
+  | 'cannotChangePassword'
+  | 'adminCount'
+  | 'memberOf'
+  | 'mail'
+  | 'mobile'
+  | 'title'
+  | 'department'
+  | 'lastLogon'
+  | 'logonCount'
+  | 'whenCreated'
+  | 'whenChanged'
+  | 'usnChanged'
+  | 'parent'
+  | 'description';
+
+/**
+ * The attributes of a user as the directory hands them out (never the password): those held as
+ * they are, and those the DC works out from the policy and the clock.
+ */
+export interface UserRecord extends Pick<AdUser, HeldAttribute> {
   name: string;
-  givenName: string;
-  surname: string;
-  displayName: string;
-  enabled: boolean;
   lockedOut: boolean;
-  lockoutTime: number;
-  badPwdCount: number;
-  badPasswordTime: number;
-  pwdLastSet: number;
-  passwordNeverExpires: boolean;
   passwordExpired: boolean;
-  cannotChangePassword: boolean;
   passwordChangeable: number;
   passwordExpires?: number;
-  adminCount: number;
-  memberOf: string[];
-  mail?: string;
-  mobile?: string;
-  title?: string;
-  department?: string;
-  lastLogon: number;
-  logonCount: number;
-  whenCreated: number;
-  whenChanged: number;
-  usnChanged: number;
-  parent: string;
-  description?: string;
 }
 
 export function userRecord(dir: DirectoryState, u: AdUser, now: number): UserRecord {
