@@ -47,6 +47,33 @@ export interface AdUser {
   description?: string;
 }
 
+/**
+ * What a new account starts with besides its names and password: no failed or successful logons,
+ * not locked out, not protected, and a member of Domain Users only.
+ */
+export function newAccountState(): Pick<
+  AdUser,
+  | 'cannotChangePassword'
+  | 'badPwdCount'
+  | 'badPasswordTime'
+  | 'lockoutTime'
+  | 'adminCount'
+  | 'memberOf'
+  | 'lastLogon'
+  | 'logonCount'
+> {
+  return {
+    cannotChangePassword: false,
+    badPwdCount: 0,
+    badPasswordTime: 0,
+    lockoutTime: 0,
+    adminCount: 0,
+    memberOf: ['Domain Users'],
+    lastLogon: 0,
+    logonCount: 0,
+  };
+}
+
 export interface AdComputer {
   name: string;
   dn: string;
