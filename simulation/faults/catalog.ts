@@ -24,6 +24,7 @@ import type { FaultParams } from '../lab/lab.machine';
 // The scenarios name the parameters by the catalog they belong to.
 export type { FaultParams };
 import type { LabDefinition } from '../core/definition';
+import type { Ace, AdRight } from '../core/directoryTypes';
 import type { LabTruth } from '../lab/truth';
 import { KEYS, restrictRemoteSam } from '../windows/registry';
 import { effectiveIpConfig } from '../windows/hostState';
@@ -84,6 +85,13 @@ const admin = (action: AdminAction): LabCommandInput => ({
   op: { op: 'admin', action },
 });
 const ad = (op: AdOp): LabCommandInput => ({ type: 'backstage.ad', op });
+/** The connector account's grant of `right` on the domain root, made (`add`) or taken away. */
+const connectorGrant = (c: FaultContext, add: boolean, right: AdRight, appliesTo: Ace['appliesTo']) =>
+  ad({
+    op: 'ace',
+    add,
+    ace: { trustee: connectorAccount(c.truth, c.def), right, on: c.def.domain.dn, appliesTo, allow: true },
+  });
 const host = (h: string, patch: HostPatch): LabCommandInput => ({ type: 'backstage.host', host: h, patch });
 const adsync = (patch: AdSyncPatch): LabCommandInput => ({ type: 'backstage.adsync', patch });
 const ouOf = (ctx: FaultContext) =>
@@ -464,32 +472,10 @@ export const FAULTS: readonly FaultSpec[] = [
     target: () => 'AD DS: ACL on the domain root',
     // The "Write lockoutTime" grant for descendant users was never made (or was removed).
     inject: (c) => [
-      ad({
-        op: 'ace',
-        add: false,
-        ace: {
-          trustee: connectorAccount(c.truth, c.def),
-          right: 'Write lockoutTime',
-          on: c.def.domain.dn,
-          appliesTo: 'descendant-users',
-          allow: true,
-        },
-      }),
+      connectorGrant(c, false, 'Write lockoutTime', 'descendant-users'),
       admin({ type: 'sspr.onPremises', writeback: true, allowUnlock: true }),
     ],
-    repair: (c) => [
-      ad({
-        op: 'ace',
-        add: true,
-        ace: {
-          trustee: connectorAccount(c.truth, c.def),
-          right: 'Write lockoutTime',
-          on: c.def.domain.dn,
-          appliesTo: 'descendant-users',
-          allow: true,
-        },
-      }),
-    ],
+    repair: (c) => [connectorGrant(c, true, 'Write lockoutTime', 'descendant-users')],
     holds: (t, c) => {
       const u = adu(t, c);
       return !!u && !connectorHas(t, c.def, 'Write lockoutTime', u.dn);
@@ -579,32 +565,8 @@ export const FAULTS: readonly FaultSpec[] = [
       'delegations',
     ],
     target: () => 'AD DS: ACL on the domain root',
-    inject: (c) => [
-      ad({
-        op: 'ace',
-        add: false,
-        ace: {
-          trustee: connectorAccount(c.truth, c.def),
-          right: 'Replicating Directory Changes All',
-          on: c.def.domain.dn,
-          appliesTo: 'this',
-          allow: true,
-        },
-      }),
-    ],
-    repair: (c) => [
-      ad({
-        op: 'ace',
-        add: true,
-        ace: {
-          trustee: connectorAccount(c.truth, c.def),
-          right: 'Replicating Directory Changes All',
-          on: c.def.domain.dn,
-          appliesTo: 'this',
-          allow: true,
-        },
-      }),
-    ],
+    inject: (c) => [connectorGrant(c, false, 'Replicating Directory Changes All', 'this')],
+    repair: (c) => [connectorGrant(c, true, 'Replicating Directory Changes All', 'this')],
     holds: (t, c) => !connectorHas(t, c.def, 'Replicating Directory Changes All', c.def.domain.dn),
   },
   {
