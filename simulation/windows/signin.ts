@@ -44,6 +44,23 @@ function logonEvent(id: 4624 | 4625, host: WindowsHostContext, sam: string, deta
   };
 }
 
+/** Windows signs the user in from the credentials cached at their last domain sign-in on this PC. */
+function cachedSignIn(host: WindowsHostContext, cached: CachedLogon, now: number): SignInOutcome {
+  return {
+    ok: true,
+    session: {
+      account: `${host.domainNetbios}\\${cached.sam}`,
+      sam: cached.sam,
+      upn: cached.upn,
+      displayName: cached.displayName,
+      since: now,
+      cached: true,
+    },
+    banner: SIGNIN_TEXT.cachedBanner,
+    events: [logonEvent(4624, host, cached.sam, 'Logon Process:\t\tUser32 (cached credentials)')],
+  };
+}
+
 function krbMessage(e: KrbError): string {
   switch (e.code) {
     case 'KRB_AP_ERR_SKEW':
@@ -70,19 +87,7 @@ export function* signInScript(
   if (!located.ok) {
     const cached = host.cachedLogons[sam.toLowerCase()];
     if (cached && cached.password === password) {
-      return {
-        ok: true,
-        session: {
-          account: `${host.domainNetbios}\\${cached.sam}`,
-          sam: cached.sam,
-          upn: cached.upn,
-          displayName: cached.displayName,
-          since: now,
-          cached: true,
-        },
-        banner: SIGNIN_TEXT.cachedBanner,
-        events: [logonEvent(4624, host, cached.sam, 'Logon Process:\t\tUser32 (cached credentials)')],
-      };
+      return cachedSignIn(host, cached, now);
     }
     if (cached)
       return {
@@ -141,19 +146,7 @@ export function* signInScript(
     // The DC answered the locator but not Kerberos: Windows falls back to the cache.
     const cached = host.cachedLogons[sam.toLowerCase()];
     if (cached && cached.password === password) {
-      return {
-        ok: true,
-        session: {
-          account: `${host.domainNetbios}\\${cached.sam}`,
-          sam: cached.sam,
-          upn: cached.upn,
-          displayName: cached.displayName,
-          since: now,
-          cached: true,
-        },
-        banner: SIGNIN_TEXT.cachedBanner,
-        events: [logonEvent(4624, host, cached.sam, 'Logon Process:\t\tUser32 (cached credentials)')],
-      };
+      return cachedSignIn(host, cached, now);
     }
     return {
       ok: false,
