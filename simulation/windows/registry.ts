@@ -63,21 +63,7 @@ const HIVES: Record<string, string> = {
   hkey_current_user: 'HKEY_CURRENT_USER',
 };
 
-/** `HKLM:\System\...`, `HKLM\System\...`, `Registry::HKEY_LOCAL_MACHINE\...` → the canonical key, if one exists. */
-export function resolveKey(reg: Registry, path: string): string | undefined {
-  let p = path
-    .trim()
-    .replace(/^Registry::/i, '')
-    .replace(/\//g, '\\')
-    .replace(/\\+$/, '');
-  const [hive, ...rest] = p.split('\\');
-  const h = HIVES[(hive ?? '').toLowerCase()];
-  if (!h) return undefined;
-  p = [h, ...rest].join('\\');
-  const lower = p.toLowerCase();
-  return Object.keys(reg).find((k) => k.toLowerCase() === lower);
-}
-
+/** A key path with its hive written out (`HKEY_LOCAL_MACHINE\\...`), whether or not the key exists. */
 export function canonicalPath(path: string): string | undefined {
   const p = path
     .trim()
@@ -87,6 +73,12 @@ export function canonicalPath(path: string): string | undefined {
   const [hive, ...rest] = p.split('\\');
   const h = HIVES[(hive ?? '').toLowerCase()];
   return h ? [h, ...rest].join('\\') : undefined;
+}
+
+/** `HKLM:\System\...`, `HKLM\System\...`, `Registry::HKEY_LOCAL_MACHINE\...` → the canonical key, if one exists. */
+export function resolveKey(reg: Registry, path: string): string | undefined {
+  const lower = canonicalPath(path)?.toLowerCase();
+  return lower === undefined ? undefined : Object.keys(reg).find((k) => k.toLowerCase() === lower);
 }
 
 export function readValue(reg: Registry, key: string, name: string): RegValue | undefined {
