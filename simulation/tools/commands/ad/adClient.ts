@@ -110,87 +110,53 @@ export function notFound(c: AdCmdlet, identity: string): ConsoleLine[] {
   );
 }
 
+/** How the module reports each failed request: message, category, exception and error id. */
+const AD_FAILURES: Record<
+  Exclude<DirErrorCode, 'no-such-object'> | 'unreachable',
+  readonly [message: string, category: string, exception: string, errorId: string]
+> = {
+  unreachable: [MSG.serverDown, 'ResourceUnavailable', 'ADServerDownException', 'ActiveDirectoryServer:0'],
+  'invalid-credentials': [
+    MSG.badCredentials,
+    'SecurityError',
+    'AuthenticationException',
+    'ActiveDirectoryCmdlet:System.Security.Authentication.AuthenticationException',
+  ],
+  'access-denied': [MSG.insufficientRights, 'NotSpecified', 'ADException', 'ActiveDirectoryServer:8344'],
+  'restricted-sam': [MSG.insufficientRights, 'NotSpecified', 'ADException', 'ActiveDirectoryServer:8344'],
+  'account-locked': [MSG.lockedOut, 'NotSpecified', 'ADException', 'ActiveDirectoryServer:1909'],
+  'account-disabled': [MSG.accountDisabled, 'NotSpecified', 'ADException', 'ActiveDirectoryServer:1331'],
+  'wrong-password': [
+    MSG.wrongPassword,
+    'NotSpecified',
+    'ADInvalidPasswordException',
+    'ActiveDirectoryServer:86',
+  ],
+  constraint: [
+    MSG.passwordPolicy,
+    'InvalidData',
+    'ADPasswordComplexityException',
+    'ActiveDirectoryServer:1325',
+  ],
+  unwilling: [MSG.unwilling, 'NotSpecified', 'ADException', 'ActiveDirectoryServer:8245'],
+  'already-exists': [
+    MSG.accountExists,
+    'ResourceExists',
+    'ADIdentityAlreadyExistsException',
+    'ActiveDirectoryServer:1316',
+  ],
+  'name-in-use': [MSG.nameInUse, 'NotSpecified', 'ADException', 'ActiveDirectoryServer:8305'],
+  'invalid-name': [MSG.badAccountName, 'NotSpecified', 'ADException', 'ActiveDirectoryServer:1315'],
+};
+
 /** The error a failed request gives when the cmdlet has nothing more particular to say. */
 export function adFailure(
   c: AdCmdlet,
   error: DirErrorCode | 'unreachable',
   identity?: string,
 ): ConsoleLine[] {
-  switch (error) {
-    case 'unreachable':
-      return adErrorRecord(
-        c,
-        MSG.serverDown,
-        'ResourceUnavailable',
-        'ADServerDownException',
-        'ActiveDirectoryServer:0',
-      );
-    case 'invalid-credentials':
-      return adErrorRecord(
-        c,
-        MSG.badCredentials,
-        'SecurityError',
-        'AuthenticationException',
-        'ActiveDirectoryCmdlet:System.Security.Authentication.AuthenticationException',
-      );
-    case 'no-such-object':
-      return notFound(c, identity ?? '');
-    case 'access-denied':
-    case 'restricted-sam':
-      return adErrorRecord(
-        c,
-        MSG.insufficientRights,
-        'NotSpecified',
-        'ADException',
-        'ActiveDirectoryServer:8344',
-      );
-    case 'account-locked':
-      return adErrorRecord(c, MSG.lockedOut, 'NotSpecified', 'ADException', 'ActiveDirectoryServer:1909');
-    case 'account-disabled':
-      return adErrorRecord(
-        c,
-        MSG.accountDisabled,
-        'NotSpecified',
-        'ADException',
-        'ActiveDirectoryServer:1331',
-      );
-    case 'wrong-password':
-      return adErrorRecord(
-        c,
-        MSG.wrongPassword,
-        'NotSpecified',
-        'ADInvalidPasswordException',
-        'ActiveDirectoryServer:86',
-      );
-    case 'constraint':
-      return adErrorRecord(
-        c,
-        MSG.passwordPolicy,
-        'InvalidData',
-        'ADPasswordComplexityException',
-        'ActiveDirectoryServer:1325',
-      );
-    case 'unwilling':
-      return adErrorRecord(c, MSG.unwilling, 'NotSpecified', 'ADException', 'ActiveDirectoryServer:8245');
-    case 'already-exists':
-      return adErrorRecord(
-        c,
-        MSG.accountExists,
-        'ResourceExists',
-        'ADIdentityAlreadyExistsException',
-        'ActiveDirectoryServer:1316',
-      );
-    case 'name-in-use':
-      return adErrorRecord(c, MSG.nameInUse, 'NotSpecified', 'ADException', 'ActiveDirectoryServer:8305');
-    case 'invalid-name':
-      return adErrorRecord(
-        c,
-        MSG.badAccountName,
-        'NotSpecified',
-        'ADException',
-        'ActiveDirectoryServer:1315',
-      );
-  }
+  if (error === 'no-such-object') return notFound(c, identity ?? '');
+  return adErrorRecord(c, ...AD_FAILURES[error]);
 }
 
 /** Finds the DC to talk to: the one named with -Server, or the DC locator's answer. */
