@@ -63,22 +63,21 @@ const getGroupSpec = cmdletSpec('Get-ADGroup');
 
 function* getGroupScript(
   c: AdCmdlet,
+  session: AdwsSession,
   v: Values,
   names: string[],
   filter: Filter | undefined,
 ): Script<CommandResult> {
-  const s = yield* openAdws(c, str(v.Server));
-  if (!s.ok) return { lines: s.lines };
-  const g = yield* loadGroups(s.session);
+  const g = yield* loadGroups(session);
   if (!g.ok) return { lines: g.lines };
   let users: UserRecord[] = [];
   if (names.some((n) => n === 'member' || n === 'Members')) {
-    const u = yield* loadUsers(s.session);
+    const u = yield* loadUsers(session);
     if (!u.ok) return { lines: u.lines };
     users = u.users;
   }
   const ctx = { ...propContext(c.env, g.groups), users };
-  return yield* identityOrSearch(c, s.session, v, names, filter, {
+  return yield* identityOrSearch(c, session, v, names, filter, {
     all: g.groups,
     props: GROUP_PROPS,
     ctx,
@@ -260,15 +259,14 @@ function findComputer(list: readonly ComputerRecord[], identity: string): Comput
 
 function* getComputerScript(
   c: AdCmdlet,
+  session: AdwsSession,
   v: Values,
   names: string[],
   filter: Filter | undefined,
 ): Script<CommandResult> {
-  const s = yield* openAdws(c, str(v.Server));
-  if (!s.ok) return { lines: s.lines };
-  const r = yield* s.session.call<ComputerRecord[]>({ op: 'listComputers' });
+  const r = yield* session.call<ComputerRecord[]>({ op: 'listComputers' });
   if (!r.ok) return { lines: r.lines };
-  return yield* identityOrSearch(c, s.session, v, names, filter, {
+  return yield* identityOrSearch(c, session, v, names, filter, {
     all: r.value,
     props: COMPUTER_PROPS,
     ctx: propContext(c.env),

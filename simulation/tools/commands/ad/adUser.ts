@@ -206,15 +206,14 @@ const getUserSpec = cmdletSpec('Get-ADUser');
 
 function* getUserScript(
   c: AdCmdlet,
+  session: AdwsSession,
   v: Values,
   names: string[],
   filter: Filter | undefined,
 ): Script<CommandResult> {
-  const s = yield* openAdws(c, str(v.Server));
-  if (!s.ok) return { lines: s.lines };
-  const groups = yield* groupsFor(s.session, names);
+  const groups = yield* groupsFor(session, names);
   const ctx = propContext(c.env, groups);
-  const found = yield* findUsers(c, s.session, v, filter, ctx);
+  const found = yield* findUsers(c, session, v, filter, ctx);
   if (!found.ok) return { lines: found.lines };
   const star = strs(v.Properties).includes('*');
   return listed(
@@ -227,7 +226,8 @@ const AD_USER = `${AD_NS}.ADUser`;
 
 /**
  * A Get-AD* cmdlet with -Identity or -Filter/-LDAPFilter and -Properties: the parameter-set and
- * property checks they share, then the script that reads the directory.
+ * property checks they share, then the script that reads the directory over an ADWS session to the
+ * DC (-Server or the located one).
  */
 export function adGetCmdlet<T>(
   names: readonly string[],
@@ -235,7 +235,13 @@ export function adGetCmdlet<T>(
   objectType: string,
   catalog: Catalog<T>,
   defaults: readonly string[],
-  script: (c: AdCmdlet, v: Values, props: string[], filter: Filter | undefined) => Script<CommandResult>,
+  script: (
+    c: AdCmdlet,
+    session: AdwsSession,
+    v: Values,
+    props: string[],
+    filter: Filter | undefined,
+  ) => Script<CommandResult>,
   namedOnly: readonly string[] = [],
 ): CommandDef {
   const className = spec.className.slice(spec.className.lastIndexOf('.') + 1);
@@ -254,7 +260,11 @@ export function adGetCmdlet<T>(
     if (!props.ok) return invalidProperty(c, props.invalid);
     const f = filterOf(c, v);
     if (!f.ok) return f.lines;
-    return () => script(c, v, props.names, f.filter);
+    return function* () {
+      const s = yield* openAdws(c, str(v.Server));
+      if (!s.ok) return { lines: s.lines };
+      return yield* script(c, s.session, v, props.names, f.filter);
+    };
   });
 }
 
