@@ -7,6 +7,7 @@
  * name is used; without -UserPrincipalName the account has none.
  */
 import { cmdletSpec } from '../../catalog';
+import type { NewUserRequest } from '../../../net/directoryMessages';
 import type { UserRecord } from '../../../roles/dcDirectoryReads';
 import type { Script } from '../../../proc/script';
 import { AD_NS, domainDnOf, openAdws, type AdCmdlet } from './adClient';
@@ -16,19 +17,10 @@ import { whatIf } from '../../shell/psError';
 import { listed } from '../../shell/psViews';
 import type { CommandResult } from '../types';
 
-interface NewUser {
-  name: string;
-  sam: string;
+/** The request New-ADUser sends, with the container and the enabled state settled. */
+interface NewUser extends NewUserRequest {
   parent: string;
-  upn?: string;
-  givenName?: string;
-  surname?: string;
-  displayName?: string;
-  description?: string;
-  password?: string;
   enabled: boolean;
-  mustChange?: boolean;
-  passwordNeverExpires?: boolean;
 }
 
 function* newUserScript(
