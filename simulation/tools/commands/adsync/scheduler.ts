@@ -17,24 +17,15 @@ export const startAdSyncSyncCycle: CommandDef = {
       (v) => ({ op: 'startCycle', policy: (v.PolicyType as 'Delta' | 'Initial' | undefined) ?? 'Delta' }),
       (reply) => {
         if (!reply.ok) {
-          if (reply.error === 'busy') {
-            return {
-              lines: adsyncError(
-                env,
-                startSpec.name,
-                'StartADSyncSyncCycleCmdlet',
-                'System.InvalidOperationException',
-                `Connector: ${reply.connector ?? ''} is busy.`,
-              ),
-            };
-          }
+          const message =
+            reply.error === 'busy' ? `Connector: ${reply.connector ?? ''} is busy.` : reply.error;
           return {
             lines: adsyncError(
               env,
               startSpec.name,
               'StartADSyncSyncCycleCmdlet',
               'System.InvalidOperationException',
-              reply.error,
+              message,
             ),
           };
         }
