@@ -27,27 +27,23 @@ export function noEvents(env: CommandEnv): ConsoleLine[] {
   });
 }
 
-export function noLog(env: CommandEnv, name: string): ConsoleLine[] {
+/** Get-WinEvent's error for a log or provider name that matches none on the host. */
+function noMatching(env: CommandEnv, what: 'log' | 'provider', name: string, errorId: string): ConsoleLine[] {
   return cmdletError(env, getWinEventSpec, {
-    message: `There is not an event log on the localhost computer that matches "${name}".`,
+    message: `There is not an event ${what} on the localhost computer that matches "${name}".`,
     category: 'ObjectNotFound',
     targetName: name,
     targetType: 'String',
     exception: 'Exception',
-    errorId: 'NoMatchingLogsFound',
+    errorId,
   });
 }
 
-export function noProvider(env: CommandEnv, name: string): ConsoleLine[] {
-  return cmdletError(env, getWinEventSpec, {
-    message: `There is not an event provider on the localhost computer that matches "${name}".`,
-    category: 'ObjectNotFound',
-    targetName: name,
-    targetType: 'String',
-    exception: 'Exception',
-    errorId: 'NoMatchingProvidersFound',
-  });
-}
+export const noLog = (env: CommandEnv, name: string): ConsoleLine[] =>
+  noMatching(env, 'log', name, 'NoMatchingLogsFound');
+
+export const noProvider = (env: CommandEnv, name: string): ConsoleLine[] =>
+  noMatching(env, 'provider', name, 'NoMatchingProvidersFound');
 
 /** Event providers the host has registered: every source its logs hold, plus the usual ones. */
 export function providersOf(host: WindowsHostContext): string[] {
