@@ -108,6 +108,16 @@ export type Progress = z.infer<typeof progressSchema>;
 export type SignedResult = z.infer<typeof signedResultSchema>;
 
 // ---- instructor → hub ----
+// The fault, clock and end-of-class commands an instructor's action and the hub's command to a
+// learner share (the hub passes them on unchanged).
+const faultInject = z
+  .object({ type: z.literal('fault.inject'), fault: faultId, params: faultParams.optional() })
+  .strict();
+const faultClear = z.object({ type: z.literal('fault.clear'), fault: faultId }).strict();
+const clockPause = z.object({ type: z.literal('clock.pause') }).strict();
+const clockResume = z.object({ type: z.literal('clock.resume') }).strict();
+const classEnd = z.object({ type: z.literal('class.end') }).strict();
+
 /** What an instructor does to learners. Each becomes a hub command to every learner targeted. */
 export const instructorActionSchema = z.discriminatedUnion('type', [
   z
@@ -118,7 +128,7 @@ export const instructorActionSchema = z.discriminatedUnion('type', [
       seedBase: z.number().int().min(0).max(1_000_000).optional(),
     })
     .strict(),
-  z.object({ type: z.literal('fault.inject'), fault: faultId, params: faultParams.optional() }).strict(),
+  faultInject,
   z
     .object({
       type: z.literal('fault.schedule'),
@@ -128,11 +138,11 @@ export const instructorActionSchema = z.discriminatedUnion('type', [
       afterMs: ms.max(30 * 24 * 3600_000),
     })
     .strict(),
-  z.object({ type: z.literal('fault.clear'), fault: faultId }).strict(),
-  z.object({ type: z.literal('clock.pause') }).strict(),
-  z.object({ type: z.literal('clock.resume') }).strict(),
+  faultClear,
+  clockPause,
+  clockResume,
   z.object({ type: z.literal('message'), text: z.string().trim().min(1).max(500) }).strict(),
-  z.object({ type: z.literal('class.end') }).strict(),
+  classEnd,
 ]);
 export type InstructorAction = z.infer<typeof instructorActionSchema>;
 
@@ -172,7 +182,7 @@ export const hubCommandSchema = z.discriminatedUnion('type', [
       scenario: z.record(z.string(), z.unknown()),
     })
     .strict(),
-  z.object({ type: z.literal('fault.inject'), fault: faultId, params: faultParams.optional() }).strict(),
+  faultInject,
   z
     .object({
       type: z.literal('fault.schedule'),
@@ -181,11 +191,11 @@ export const hubCommandSchema = z.discriminatedUnion('type', [
       afterMs: ms,
     })
     .strict(),
-  z.object({ type: z.literal('fault.clear'), fault: faultId }).strict(),
-  z.object({ type: z.literal('clock.pause') }).strict(),
-  z.object({ type: z.literal('clock.resume') }).strict(),
+  faultClear,
+  clockPause,
+  clockResume,
   z.object({ type: z.literal('message'), text: z.string().max(500) }).strict(),
-  z.object({ type: z.literal('class.end') }).strict(),
+  classEnd,
   z
     .object({
       type: z.literal('hint'),
