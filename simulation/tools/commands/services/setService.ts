@@ -6,11 +6,11 @@ import { cmdletSpec } from '../../catalog';
 import { bind } from '../args';
 import { cmdletError } from '../errors';
 import type { StartType } from '../../../windows/services';
-import { formatPsError } from '../../shell/psError';
+import { formatPsError, whatIf } from '../../shell/psError';
 import { SERVICE_CHANGE_INPUT, serviceOutput } from './select';
 import { scmStartTypeEvent } from './controlManager';
 import { dependents, label, onHost } from './hostServices';
-import { planStart, planStop, whatIf, type Plan } from './startStop';
+import { planStart, planStop, serviceError, type Plan } from './startStop';
 import { done, type CommandDef } from '../types';
 
 const setServiceSpec = cmdletSpec('Set-Service');
@@ -57,19 +57,18 @@ export const setService: CommandDef = {
         }),
       );
     }
-    if (v.WhatIf) return done([whatIf('Set-Service', svc)]);
+    if (v.WhatIf) return done(whatIf('Set-Service', label(svc)));
     const plan: Plan = { lines: [], effects: [], host: env.host };
     const mode = v.StartupType as string | undefined;
     if (mode === 'Boot' || mode === 'System') {
       return done(
-        cmdletError(env, spec, {
-          message: `Service '${label(svc)}' cannot be configured due to the following error: The parameter is incorrect`,
-          category: 'PermissionDenied',
-          targetName: 'System.ServiceProcess.ServiceController',
-          targetType: 'ServiceController',
-          exception: 'ServiceCommandException',
-          errorId: 'CouldNotSetService',
-        }),
+        serviceError(
+          env,
+          spec,
+          `Service '${label(svc)}' cannot be configured due to the following error: The parameter is incorrect`,
+          'PermissionDenied',
+          'CouldNotSetService',
+        ),
       );
     }
     if (mode && mode !== svc.startType) {
@@ -89,26 +88,24 @@ export const setService: CommandDef = {
       const running = dependents(plan.host, svc.name).filter((d) => d.status === 'Running');
       if (running.length > 0 && current.status === 'Running') {
         plan.lines.push(
-          ...cmdletError(env, spec, {
-            message: `Cannot stop service '${label(svc)}' because it is dependent on other services.`,
-            category: 'InvalidOperation',
-            targetName: 'System.ServiceProcess.ServiceController',
-            targetType: 'ServiceController',
-            exception: 'ServiceCommandException',
-            errorId: 'ServiceIsDependentOnNoForce',
-          }),
+          ...serviceError(
+            env,
+            spec,
+            `Cannot stop service '${label(svc)}' because it is dependent on other services.`,
+            'InvalidOperation',
+            'ServiceIsDependentOnNoForce',
+          ),
         );
       } else planStop(env, spec, plan, current, false);
     } else if (status?.toLowerCase() === 'paused' && current.status === 'Running') {
       plan.lines.push(
-        ...cmdletError(env, spec, {
-          message: `Service '${label(svc)}' cannot be suspended because the service does not support being suspended or resumed.`,
-          category: 'CloseError',
-          targetName: 'System.ServiceProcess.ServiceController',
-          targetType: 'ServiceController',
-          exception: 'ServiceCommandException',
-          errorId: 'CouldNotSuspendServiceNotSupported',
-        }),
+        ...serviceError(
+          env,
+          spec,
+          `Service '${label(svc)}' cannot be suspended because the service does not support being suspended or resumed.`,
+          'CloseError',
+          'CouldNotSuspendServiceNotSupported',
+        ),
       );
     }
     const passThru = v.PassThru ? serviceOutput(plan.host, [plan.host.services[svc.name] ?? svc]) : undefined;

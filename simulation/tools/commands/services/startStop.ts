@@ -10,7 +10,7 @@ import type { HostEffect } from '../../../windows/hostOps';
 import type { ConsoleLine, WindowsHostContext } from '../../../windows/hostState';
 import type { ServiceState } from '../../../windows/services';
 import type { CmdletSpec } from '../../shell/bind';
-import { formatPsError, warning } from '../../shell/psError';
+import { formatPsError, warning, whatIf } from '../../shell/psError';
 import { filtered, select, SERVICE_CHANGE_INPUT, serviceOutput } from './select';
 import { SLOW_SERVICES, UNSTOPPABLE } from './controlManager';
 import { dependents, label, startChain } from './hostServices';
@@ -20,42 +20,53 @@ const startSpec = cmdletSpec('Start-Service');
 const stopSpec = cmdletSpec('Stop-Service');
 const restartSpec = cmdletSpec('Restart-Service');
 
-function cannotStart(env: CommandEnv, spec: CmdletSpec, s: ServiceState): ConsoleLine[] {
+/**
+ * A service cmdlet's error about the service it was handed (the ServiceController): the message,
+ * its category and error id; the target and exception are the same for all of them.
+ */
+export function serviceError(
+  env: CommandEnv,
+  spec: CmdletSpec,
+  message: string,
+  category: string,
+  errorId: string,
+): ConsoleLine[] {
   return cmdletError(env, spec, {
-    message: `Service '${label(s)}' cannot be started due to the following error: Cannot start service ${s.name} on computer '.'.`,
-    category: 'OpenError',
+    message,
+    category,
     targetName: 'System.ServiceProcess.ServiceController',
     targetType: 'ServiceController',
     exception: 'ServiceCommandException',
-    errorId: 'CouldNotStartService',
+    errorId,
   });
 }
 
-function cannotStop(env: CommandEnv, spec: CmdletSpec, s: ServiceState): ConsoleLine[] {
-  return cmdletError(env, spec, {
-    message: `Service '${label(s)}' cannot be stopped due to the following error: Cannot stop ${s.name} service on computer '.'.`,
-    category: 'CloseError',
-    targetName: 'System.ServiceProcess.ServiceController',
-    targetType: 'ServiceController',
-    exception: 'ServiceCommandException',
-    errorId: 'CouldNotStopService',
-  });
-}
+const cannotStart = (env: CommandEnv, spec: CmdletSpec, s: ServiceState): ConsoleLine[] =>
+  serviceError(
+    env,
+    spec,
+    `Service '${label(s)}' cannot be started due to the following error: Cannot start service ${s.name} on computer '.'.`,
+    'OpenError',
+    'CouldNotStartService',
+  );
 
-function hasDependents(env: CommandEnv, spec: CmdletSpec, s: ServiceState): ConsoleLine[] {
-  return cmdletError(env, spec, {
-    message: `Cannot stop service '${label(s)}' because it has dependent services. It can only be stopped if the Force flag is set.`,
-    category: 'InvalidOperation',
-    targetName: 'System.ServiceProcess.ServiceController',
-    targetType: 'ServiceController',
-    exception: 'ServiceCommandException',
-    errorId: 'ServiceHasDependentServices',
-  });
-}
+const cannotStop = (env: CommandEnv, spec: CmdletSpec, s: ServiceState): ConsoleLine[] =>
+  serviceError(
+    env,
+    spec,
+    `Service '${label(s)}' cannot be stopped due to the following error: Cannot stop ${s.name} service on computer '.'.`,
+    'CloseError',
+    'CouldNotStopService',
+  );
 
-export function whatIf(op: string, s: ServiceState): ConsoleLine {
-  return { kind: 'output', text: `What if: Performing the operation "${op}" on target "${label(s)}".` };
-}
+const hasDependents = (env: CommandEnv, spec: CmdletSpec, s: ServiceState): ConsoleLine[] =>
+  serviceError(
+    env,
+    spec,
+    `Cannot stop service '${label(s)}' because it has dependent services. It can only be stopped if the Force flag is set.`,
+    'InvalidOperation',
+    'ServiceHasDependentServices',
+  );
 
 export interface Plan {
   lines: ConsoleLine[];
@@ -147,7 +158,7 @@ function changeCommand(spec: CmdletSpec, op: 'start' | 'stop' | 'restart'): Comm
       const opName = op === 'start' ? 'Start-Service' : op === 'stop' ? 'Stop-Service' : 'Restart-Service';
       for (const s of targets) {
         if (v.WhatIf) {
-          plan.lines.push(whatIf(opName, s));
+          plan.lines.push(...whatIf(opName, label(s)));
           continue;
         }
         const force = !!v.Force;

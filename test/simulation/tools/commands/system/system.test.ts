@@ -270,6 +270,40 @@ describe('starting, stopping and configuring services', () => {
       'Running  ADSync             Microsoft Azure AD Sync',
     );
   });
+
+  it("Set-Service's -WhatIf line and its errors about the service (boot start type, running dependants, pausing)", () => {
+    const lab = configured();
+    expect(ps(lab, 'pc2', 'Set-Service wuauserv -StartupType Manual -WhatIf')).toEqual([
+      'What if: Performing the operation "Set-Service" on target "Windows Update (wuauserv)".',
+    ]);
+    expect(ps(lab, 'pc2', 'Set-Service wuauserv -StartupType Boot')).toEqual([
+      "Set-Service : Service 'Windows Update (wuauserv)' cannot be configured due to the following error: The parameter is incorrect",
+      'At line:1 char:1',
+      '+ Set-Service wuauserv -StartupType Boot',
+      '+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~',
+      '    + CategoryInfo          : PermissionDenied: (System.ServiceProcess.ServiceController:ServiceController) [Set-Service], ServiceCommandException',
+      '    + FullyQualifiedErrorId : CouldNotSetService,Microsoft.PowerShell.Commands.SetServiceCommand',
+      '',
+    ]);
+    expect(ps(lab, 'dc01', 'Set-Service NTDS -Status Stopped')).toEqual([
+      "Set-Service : Cannot stop service 'Active Directory Domain Services (NTDS)' because it is dependent on other services.",
+      'At line:1 char:1',
+      '+ Set-Service NTDS -Status Stopped',
+      '+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~',
+      '    + CategoryInfo          : InvalidOperation: (System.ServiceProcess.ServiceController:ServiceController) [Set-Service], ServiceCommandException',
+      '    + FullyQualifiedErrorId : ServiceIsDependentOnNoForce,Microsoft.PowerShell.Commands.SetServiceCommand',
+      '',
+    ]);
+    expect(ps(lab, 'dc01', 'Set-Service W32Time -Status Paused')).toEqual([
+      "Set-Service : Service 'Windows Time (W32Time)' cannot be suspended because the service does not support being suspended or resumed.",
+      'At line:1 char:1',
+      '+ Set-Service W32Time -Status Paused',
+      '+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~',
+      '    + CategoryInfo          : CloseError: (System.ServiceProcess.ServiceController:ServiceController) [Set-Service], ServiceCommandException',
+      '    + FullyQualifiedErrorId : CouldNotSuspendServiceNotSupported,Microsoft.PowerShell.Commands.SetServiceCommand',
+      '',
+    ]);
+  });
 });
 
 describe('event logs', () => {
