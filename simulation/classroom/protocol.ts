@@ -109,10 +109,15 @@ export type SignedResult = z.infer<typeof signedResultSchema>;
 
 // ---- instructor → hub ----
 // The fault, clock and end-of-class commands an instructor's action and the hub's command to a
-// learner share (the hub passes them on unchanged).
+// learner share (the hub passes them on unchanged; only the delay's bound differs).
 const faultInject = z
   .object({ type: z.literal('fault.inject'), fault: faultId, params: faultParams.optional() })
   .strict();
+/** A fault to go in `afterMs` of lab time from the learner's now (the instructor's is bounded). */
+const faultSchedule = (afterMs: z.ZodNumber) =>
+  z
+    .object({ type: z.literal('fault.schedule'), fault: faultId, params: faultParams.optional(), afterMs })
+    .strict();
 const faultClear = z.object({ type: z.literal('fault.clear'), fault: faultId }).strict();
 const clockPause = z.object({ type: z.literal('clock.pause') }).strict();
 const clockResume = z.object({ type: z.literal('clock.resume') }).strict();
@@ -129,15 +134,7 @@ export const instructorActionSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   faultInject,
-  z
-    .object({
-      type: z.literal('fault.schedule'),
-      fault: faultId,
-      params: faultParams.optional(),
-      /** Lab time from the learner's now. */
-      afterMs: ms.max(30 * 24 * 3600_000),
-    })
-    .strict(),
+  faultSchedule(ms.max(30 * 24 * 3600_000)),
   faultClear,
   clockPause,
   clockResume,
@@ -183,14 +180,7 @@ export const hubCommandSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   faultInject,
-  z
-    .object({
-      type: z.literal('fault.schedule'),
-      fault: faultId,
-      params: faultParams.optional(),
-      afterMs: ms,
-    })
-    .strict(),
+  faultSchedule(ms),
   faultClear,
   clockPause,
   clockResume,
