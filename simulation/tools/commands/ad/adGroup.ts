@@ -24,7 +24,7 @@ import {
   type GroupRecord,
   type PropContext,
 } from './adProps';
-import { adGetCmdlet, propContext, searchDirectory } from './adUser';
+import { adGetCmdlet, propContext, searchDirectory, type AdGetScript } from './adUser';
 import { whatIf } from '../../shell/psError';
 import type { PsValue } from '../../shell/psFormat';
 import { listed } from '../../shell/psViews';
@@ -61,13 +61,7 @@ function* loadUsers(
 
 const getGroupSpec = cmdletSpec('Get-ADGroup');
 
-function* getGroupScript(
-  c: AdCmdlet,
-  session: AdwsSession,
-  v: Values,
-  names: string[],
-  filter: Filter | undefined,
-): Script<CommandResult> {
+const getGroupScript: AdGetScript = function* (c, session, v, names, filter) {
   const g = yield* loadGroups(session);
   if (!g.ok) return { lines: g.lines };
   let users: UserRecord[] = [];
@@ -85,7 +79,7 @@ function* getGroupScript(
     parentOf: (x) => x.dn.replace(/^[^,]*,/, ''),
     type: AD_GROUP,
   });
-}
+};
 
 /** A Get-AD* cmdlet's objects of one kind, all read already, and how to find and print them. */
 interface ObjectKind<T> {
@@ -257,13 +251,7 @@ function findComputer(list: readonly ComputerRecord[], identity: string): Comput
   return list.find((x) => lower(x.name) === i || lower(x.dn) === i || x.guid === i || lower(x.sid) === i);
 }
 
-function* getComputerScript(
-  c: AdCmdlet,
-  session: AdwsSession,
-  v: Values,
-  names: string[],
-  filter: Filter | undefined,
-): Script<CommandResult> {
+const getComputerScript: AdGetScript = function* (c, session, v, names, filter) {
   const r = yield* session.call<ComputerRecord[]>({ op: 'listComputers' });
   if (!r.ok) return { lines: r.lines };
   return yield* identityOrSearch(c, session, v, names, filter, {
@@ -274,7 +262,7 @@ function* getComputerScript(
     parentOf: (x) => x.parent,
     type: AD_COMPUTER,
   });
-}
+};
 
 const getAdComputerDef = adGetCmdlet(
   ['get-adcomputer'],

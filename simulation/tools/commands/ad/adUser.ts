@@ -204,13 +204,7 @@ export function* groupsFor(s: AdwsSession, names: readonly string[]): Script<Gro
 
 const getUserSpec = cmdletSpec('Get-ADUser');
 
-function* getUserScript(
-  c: AdCmdlet,
-  session: AdwsSession,
-  v: Values,
-  names: string[],
-  filter: Filter | undefined,
-): Script<CommandResult> {
+const getUserScript: AdGetScript = function* (c, session, v, names, filter) {
   const groups = yield* groupsFor(session, names);
   const ctx = propContext(c.env, groups);
   const found = yield* findUsers(c, session, v, filter, ctx);
@@ -220,9 +214,21 @@ function* getUserScript(
     AD_USER,
     found.users.map((u) => record(USER_PROPS, names, u, ctx, star ? USER_SET_ONLY : [])),
   );
-}
+};
 
 const AD_USER = `${AD_NS}.ADUser`;
+
+/**
+ * What a Get-AD* cmdlet does once its parameters are checked: read the directory over the ADWS
+ * session adGetCmdlet opened, for the properties named and the filter given.
+ */
+export type AdGetScript = (
+  c: AdCmdlet,
+  session: AdwsSession,
+  v: Values,
+  props: string[],
+  filter: Filter | undefined,
+) => Script<CommandResult>;
 
 /**
  * A Get-AD* cmdlet with -Identity or -Filter/-LDAPFilter and -Properties: the parameter-set and
@@ -235,13 +241,7 @@ export function adGetCmdlet<T>(
   objectType: string,
   catalog: Catalog<T>,
   defaults: readonly string[],
-  script: (
-    c: AdCmdlet,
-    session: AdwsSession,
-    v: Values,
-    props: string[],
-    filter: Filter | undefined,
-  ) => Script<CommandResult>,
+  script: AdGetScript,
   namedOnly: readonly string[] = [],
 ): CommandDef {
   const className = spec.className.slice(spec.className.lastIndexOf('.') + 1);
