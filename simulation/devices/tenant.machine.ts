@@ -30,7 +30,7 @@ import { initialTenant } from '../cloud/tenantInit';
 import { serveTenant } from '../cloud/tenantServe';
 import { CLOSED_PORTAL, portalStep, type PortalSession } from '../cloud/userPortal';
 import { endpointEvent, publicAttach, serveEndpoint } from './endpoint';
-import { planEffects, spawnAll, type CarrierEntry, type JobHost } from './tenantJobs';
+import { enact, type CarrierEntry, type JobHost } from './tenantJobs';
 
 export type { CarrierEntry } from './tenantJobs';
 import { applyTenantOp } from './backstage';
@@ -125,13 +125,11 @@ export const tenantMachine = setup({
             : { type: 'callAnswered', requestId: r.requestId, keys: r.keys },
           now,
         );
-        const plan = planEffects(context, [...s.effects, ...p.effects], {
+        enact(enqueue, context, [...s.effects, ...p.effects], {
           tenant: p.tenant,
           sspr: s.flow,
           portal: p.session,
         });
-        enqueue.assign(plan.patch);
-        spawnAll(enqueue, plan.spawns);
         return;
       }
       if (r.kind === 'authenticatorRegister') {
@@ -159,9 +157,7 @@ export const tenantMachine = setup({
           from: packet.dst,
           replyTo,
         } satisfies NetworkEvent);
-        const plan = planEffects(context, p.effects, { tenant: p.tenant, portal: p.session });
-        enqueue.assign(plan.patch);
-        spawnAll(enqueue, plan.spawns);
+        enact(enqueue, context, p.effects, { tenant: p.tenant, portal: p.session });
         return;
       }
       const told = endpointEvent(
@@ -174,16 +170,12 @@ export const tenantMachine = setup({
     ssprAction: enqueueActions(({ enqueue, context, event }) => {
       assertEvent(event, 'portal.sspr');
       const r = ssprStep(context.tenant, context.sspr, event.action, labNow(context.env));
-      const plan = planEffects(context, r.effects, { tenant: r.tenant, sspr: r.flow });
-      enqueue.assign(plan.patch);
-      spawnAll(enqueue, plan.spawns);
+      enact(enqueue, context, r.effects, { tenant: r.tenant, sspr: r.flow });
     }),
     portalAction: enqueueActions(({ enqueue, context, event }) => {
       assertEvent(event, 'portal.myaccount');
       const r = portalStep(context.tenant, context.portal, event.action, labNow(context.env));
-      const plan = planEffects(context, r.effects, { tenant: r.tenant, portal: r.session });
-      enqueue.assign(plan.patch);
-      spawnAll(enqueue, plan.spawns);
+      enact(enqueue, context, r.effects, { tenant: r.tenant, portal: r.session });
     }),
     adminAction: enqueueActions(({ enqueue, context, event }) => {
       assertEvent(event, 'portal.admin');
@@ -191,7 +183,7 @@ export const tenantMachine = setup({
       const pendingResets = r.pendingReset
         ? { ...context.admin.pendingResets, [r.pendingReset.trackingId]: r.pendingReset }
         : context.admin.pendingResets;
-      const plan = planEffects(context, r.effects, {
+      enact(enqueue, context, r.effects, {
         tenant: r.tenant,
         admin: {
           notice: r.notice,
@@ -204,8 +196,6 @@ export const tenantMachine = setup({
           pendingResets,
         },
       });
-      enqueue.assign(plan.patch);
-      spawnAll(enqueue, plan.spawns);
     }),
     jobFinished: enqueueActions(({ enqueue, context, event }) => {
       assertEvent(event, ['xstate.done.actor.*', 'xstate.error.actor.*']);

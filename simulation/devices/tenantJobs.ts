@@ -64,11 +64,7 @@ export interface Plan<T> {
 }
 
 /** Turns effects into script children and records what each waits for. */
-export function planEffects<T extends JobHost>(
-  ctx: T,
-  effects: readonly TenantEffect[],
-  base: Partial<T>,
-): Plan<T> {
+function planEffects<T extends JobHost>(ctx: T, effects: readonly TenantEffect[], base: Partial<T>): Plan<T> {
   let seq = ctx.seq;
   const jobs = { ...ctx.jobs };
   const spawns: Plan<T>['spawns'] = [];
@@ -117,11 +113,10 @@ const WRITEBACK_LABEL = {
   admin: 'Password reset in the admin center',
 } as const;
 
+type Spawner = { spawnChild: (src: 'script', options: { id: string; input: ScriptInput }) => void };
+
 /** Starts the scripts a plan asks for, as children of the tenant actor. */
-export function spawnAll(
-  enqueue: { spawnChild: (src: 'script', options: { id: string; input: ScriptInput }) => void },
-  spawns: Plan<unknown>['spawns'],
-): void {
+function spawnAll(enqueue: Spawner, spawns: Plan<unknown>['spawns']): void {
   for (const sp of spawns)
     enqueue.spawnChild('script', {
       id: sp.id,
@@ -132,4 +127,19 @@ export function spawnAll(
         ...(sp.learnerLabel !== undefined ? { learnerLabel: sp.learnerLabel } : {}),
       },
     });
+}
+
+/**
+ * What the tenant actor does with the effects of a page's step: plans them (planEffects), records
+ * the plan with `base` (the step's new tenant, flow or session) in its context and starts the scripts.
+ */
+export function enact<T extends JobHost>(
+  enqueue: Spawner & { assign: (patch: Plan<T>['patch']) => void },
+  ctx: T,
+  effects: readonly TenantEffect[],
+  base: Partial<T>,
+): void {
+  const plan = planEffects(ctx, effects, base);
+  enqueue.assign(plan.patch);
+  spawnAll(enqueue, plan.spawns);
 }
