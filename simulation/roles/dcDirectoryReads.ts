@@ -8,6 +8,7 @@ import type { DirOp, DirResponse } from '../net/appMessages';
 import type { Message } from '../net/packets';
 import type { NewEvent } from '../windows/eventlog';
 import { findUser, isLockedOut, type AdUser, type DirectoryState } from './directory';
+import { usersChangedSince } from './directoryChanges';
 import { hasRight, trusteesOf } from './directoryAccess';
 import { aclOf, computerSid, groupSid, objectAt, objectsUnder } from './directoryObjects';
 import { changeableAt, expiresAt } from './passwordPolicy';
@@ -148,6 +149,12 @@ export function readDirectory(dir: DirectoryState, op: ReadOp, now: number): DcA
       };
     }
     case 'listUsers': {
+      // A delta (changedSince) walks the changes since the watermark when the directory's change
+      // index knows them, as a DC's USN index serves a DirSync search.
+      const changed =
+        op.changedSince !== undefined ? usersChangedSince(dir.users, op.changedSince) : undefined;
+      if (changed)
+        return { reply: dirReply({ ok: true, result: changed.map((u) => userRecord(dir, u, now)) }) };
       const since = op.changedSince ?? Number.NEGATIVE_INFINITY;
       // for…in: the users record is large and often freshly copied, where Object.values is slow.
       const result: UserRecord[] = [];

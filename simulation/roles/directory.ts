@@ -8,6 +8,7 @@
 import type { Ace, PasswordPolicy } from '../core/directoryTypes';
 import type { RngState } from '../core/random';
 import { MINUTE } from '../core/time';
+import { recordUserChange } from './directoryChanges';
 
 export interface AdUser {
   guid: string;
@@ -172,16 +173,18 @@ export function touch(
   now: number,
 ): DirectoryState {
   const usn = dir.usn + 1;
-  return {
-    ...dir,
-    usn,
-    users: { ...dir.users, [key(user.sam)]: { ...user, ...patch, whenChanged: now, usnChanged: usn } },
-  };
+  const k = key(user.sam);
+  const users = { ...dir.users, [k]: { ...user, ...patch, whenChanged: now, usnChanged: usn } };
+  recordUserChange(dir.users, users, k, usn);
+  return { ...dir, usn, users };
 }
 
 /** Like touch, but for attributes AD does not replicate as a change (badPwdCount, lastLogon). */
 export function note(dir: DirectoryState, user: AdUser, patch: Partial<AdUser>): DirectoryState {
-  return { ...dir, users: { ...dir.users, [key(user.sam)]: { ...user, ...patch } } };
+  const k = key(user.sam);
+  const users = { ...dir.users, [k]: { ...user, ...patch } };
+  recordUserChange(dir.users, users, k, undefined);
+  return { ...dir, users };
 }
 
 export function setPolicy(dir: DirectoryState, patch: Partial<PasswordPolicy>): DirectoryState {

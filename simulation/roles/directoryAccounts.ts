@@ -19,6 +19,7 @@ import {
   type DirectoryState,
 } from './directory';
 import { accountOf, securityEvent } from './directoryAuth';
+import { recordUserChange } from './directoryChanges';
 
 export function setUserAttributes(
   dir: DirectoryState,
@@ -145,7 +146,9 @@ export function createUser(dir: DirectoryState, spec: NewUserSpec, now: number):
     inheritanceDisabled: false,
     description: spec.description,
   };
-  return { ...dir, rng, usn, nextRid: dir.nextRid + 1, users: { ...dir.users, [key(spec.sam)]: u } };
+  const users = { ...dir.users, [key(spec.sam)]: u };
+  recordUserChange(dir.users, users, key(spec.sam), usn);
+  return { ...dir, rng, usn, nextRid: dir.nextRid + 1, users };
 }
 
 export type CreateUserError = 'exists' | 'name-in-use' | 'invalid-name' | 'no-parent' | PolicyViolation;

@@ -1,0 +1,117 @@
+/**
+ * The directory's change index (roles/directoryChanges.ts): a delta listUsers (changedSince) answers
+ * from the changes since the watermark what the scan of every user answers, in the same order, for
+ * every version of the directory (older ones included), and falls back to the scan when the index
+ * cannot tell.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LAB } from '../../../simulation/lab/defaultLab';
+import { note, type AdUser, type DirectoryState } from '../../../simulation/roles/directory';
+import { addToGroup, createUser, setUserAttributes } from '../../../simulation/roles/directoryAccounts';
+import { usersChangedSince } from '../../../simulation/roles/directoryChanges';
+import { initialDirectory } from '../../../simulation/roles/directorySeed';
+import { editAcl } from '../../../simulation/roles/directoryObjects';
+import { readDirectory, userRecord } from '../../../simulation/roles/dcDirectoryReads';
+
+const NOW = Date.UTC(2026, 2, 2, 8, 0, 0);
+
+/** listUsers changedSince as it was written before the index: a scan of every user. */
+function scan(dir: DirectoryState, since: number) {
+  const result = [];
+  for (const k in dir.users) {
+    const u = dir.users[k] as AdUser;
+    if (u.usnChanged > since) result.push(userRecord(dir, u, NOW));
+  }
+  return result;
+}
+
+function listed(dir: DirectoryState, since: number) {
+  const r = readDirectory(dir, { op: 'listUsers', changedSince: since }, NOW).reply;
+  return r?.kind === 'app.dir.response' && r.ok ? r.result : undefined;
+}
+
+/** A small deterministic generator (the test must not depend on Math.random). */
+function lcg(seed: number) {
+  let s = seed;
+  return (n: number) => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s % n;
+  };
+}
+
+describe('the directory change index', () => {
+  it('answers a delta listUsers as the scan does, for every version, and is used', () => {
+    const rand = lcg(7);
+    let dir = initialDirectory(DEFAULT_LAB, 1, NOW);
+    const versions: DirectoryState[] = [dir];
+    const sams = () => Object.values(dir.users).map((u) => u.sam);
+    let created = 0;
+    for (let step = 0; step < 120; step++) {
+      const pick = sams()[rand(sams().length)] as string;
+      const now = NOW + step * 1000;
+      switch (rand(6)) {
+        case 0:
+        case 1:
+          dir = setUserAttributes(dir, pick, { title: `T${step}` }, now);
+          break;
+        case 2: {
+          const u = dir.users[pick.toLowerCase()] as AdUser;
+          dir = note(dir, u, { badPwdCount: u.badPwdCount + 1 });
+          break;
+        }
+        case 3:
+          dir = createUser(
+            dir,
+            { sam: `new.user${created++}`, cn: `New ${step}`, parent: `CN=Users,${dir.domainDn}` },
+            now,
+          );
+          break;
+        case 4:
+          dir = addToGroup(dir, 'Sales', pick, now);
+          break;
+        default:
+          // A writer the index does not follow (the protected flag through an ACL edit).
+          if (rand(4) === 0)
+            dir = editAcl(dir, (dir.users[pick.toLowerCase()] as AdUser).dn, { protect: true });
+          else dir = setUserAttributes(dir, pick, { mobile: `+1 ${step}` }, now);
+      }
+      versions.push(dir);
+    }
+    let answered = 0;
+    for (const v of versions) {
+      const usns = [...new Set(Object.values(v.users).map((u) => u.usnChanged))].sort((a, b) => a - b);
+      for (const since of [0, ...usns.slice(-12), v.usn, v.usn + 5]) {
+        expect(listed(v, since)).toEqual(scan(v, since));
+        if (usersChangedSince(v.users, since)) answered++;
+      }
+    }
+    // Most of those answers came from the index, not the scan.
+    expect(answered).toBeGreaterThan(versions.length * 5);
+  });
+
+  it('walks only the changes since the watermark, in the order the record lists the users', () => {
+    let dir = initialDirectory(DEFAULT_LAB, 1, NOW);
+    const watermark = dir.usn;
+    const [first, second] = Object.values(dir.users).slice(-2) as [AdUser, AdUser];
+    dir = setUserAttributes(dir, second.sam, { title: 'A' }, NOW);
+    dir = createUser(dir, { sam: 'zz.new', cn: 'ZZ New', parent: `CN=Users,${dir.domainDn}` }, NOW);
+    dir = setUserAttributes(dir, first.sam, { title: 'B' }, NOW);
+    expect(usersChangedSince(dir.users, watermark)?.map((u) => u.sam)).toEqual([
+      first.sam,
+      second.sam,
+      'zz.new',
+    ]);
+    expect(usersChangedSince(dir.users, dir.usn)).toEqual([]);
+  });
+
+  it('answers undefined for a users record it does not know, and follows it from its next change', () => {
+    let dir = initialDirectory(DEFAULT_LAB, 1, NOW);
+    const u = Object.values(dir.users)[0] as AdUser;
+    const copy = { ...dir, users: { ...dir.users } };
+    expect(usersChangedSince(copy.users, 0)).toBeUndefined();
+    dir = setUserAttributes(copy, u.sam, { title: 'C' }, NOW);
+    expect(usersChangedSince(dir.users, copy.usn)?.map((x) => x.sam)).toEqual([u.sam]);
+    // A watermark older than the record the index started from: the index cannot tell.
+    expect(usersChangedSince(dir.users, 0)).toBeUndefined();
+  });
+});
