@@ -6,6 +6,8 @@ import { useClassroomStore } from './classroom/classroomStore';
 import { useClockSkip, type SkipCommand } from '../hooks/useClockSkip';
 import { ClockWaits } from './ClockWaits';
 import { LazyPopup, MENU_OPEN_KEYS } from './lazyPopup';
+import { NextRegular } from '@fluentui/react-icons';
+import { TopBarButton } from './layout/TopBarButton';
 
 // The menu's code (with Fluent's menu and positioning) is fetched the first time it opens.
 const loadForwardMenu = () => import('./ClockForwardMenu').then((m) => m.ClockForwardMenu);
@@ -13,9 +15,10 @@ const loadForwardMenu = () => import('./ClockForwardMenu').then((m) => m.ClockFo
 /**
  * The lab clock: what time it is in the lab and whether it runs (and how fast), pause / play,
  * speed, steps forward, and what waits on lab time. Skipping time ends with a summary of what
- * happened meanwhile.
+ * happened meanwhile. `compact`: the top bar is narrow (the speed's label and "Next event" give way
+ * to the select's own name and an icon).
  */
-export function ClockBar() {
+export function ClockBar({ compact }: { compact: boolean }) {
   const view = useFirstScreenView();
   // Before the engine runs, the clock stands at the lab's start: lab time runs once the learner starts.
   const phase = useLabSelect((h) => (h.controller ? 'running' : h.starting ? 'starting' : 'waiting'));
@@ -59,7 +62,7 @@ export function ClockBar() {
         {playing ? 'Pause' : 'Play'}
       </button>
       <label className="hl-field">
-        <span>Speed</span>
+        {!compact && <span>Speed</span>}
         <select
           value={speed}
           onChange={(e) => setSpeed(Number(e.target.value) as Speed)}
@@ -74,15 +77,14 @@ export function ClockBar() {
         </select>
       </label>
       <ForwardMenu held={held} skip={skip} />
-      <button
-        type="button"
-        className="btn"
+      <TopBarButton
+        label="Next event"
+        icon={<NextRegular />}
+        compact={compact}
         title="Run to the next thing the lab has scheduled"
         onClick={() => skip({ type: 'clock.next' })}
         disabled={held}
-      >
-        Next event
-      </button>
+      />
       <ClockWaits view={view.labTime} playing={playing} held={held} skip={skip} />
     </div>
   );

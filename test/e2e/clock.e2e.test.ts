@@ -38,6 +38,34 @@ describe('the lab clock', { timeout: 120_000 }, () => {
     await expect(text('clock-play')).resolves.toBe('Pause');
   });
 
+  it('fits the top bar on one row at 1280×720, its actions as named icons', async () => {
+    const bar = page.getByTestId('topbar');
+    // Every control of the bar (the clock's, the actions) on the same row.
+    const rows = await bar.locator('button, select').evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return Math.round(r.top + r.height / 2);
+      }),
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...rows) - Math.min(...rows)).toBeLessThanOrEqual(4);
+    expect((await bar.boundingBox())?.height).toBeLessThan(64);
+    // The actions keep their names (as their tooltips), and the keyboard reaches them.
+    for (const name of ['Sessions', 'Scenarios', 'Help', 'Instructor mode…', 'Start over']) {
+      const button = bar.getByRole('button', { name, exact: true });
+      await expect(button.isVisible()).resolves.toBe(true);
+      expect(((await button.textContent()) ?? '').trim()).toBe('');
+    }
+    await page.getByTestId('open-sessions').focus();
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('open-scenarios');
+    await page.getByTestId('open-scenarios').hover();
+    await expect.poll(() => page.getByRole('tooltip').textContent()).toBe('Scenarios');
+    await page.mouse.move(600, 400);
+  });
+
   it('pauses, and a step forward says what happened in the skipped time', async () => {
     await page.getByTestId('clock-play').click();
     await expect.poll(() => text('clock-state')).toContain('paused');

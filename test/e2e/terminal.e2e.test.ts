@@ -82,6 +82,37 @@ describe('a console terminal', () => {
     await expect.poll(() => promptRow(page)).toMatch(/^PS C:\\[^>]*>$/);
   });
 
+  it("keeps a window's banner above its commands until cls, in cmd and in PowerShell", async () => {
+    await page.getByTestId('console-host').selectOption('pc2');
+    await page.getByTestId('console-tab-cmd').click();
+    await expect.poll(() => terminalRows(page)).toContain('(c) Microsoft Corporation. All rights reserved.');
+    await typeInConsole(page, 'hostname');
+    await expect.poll(() => terminalRows(page)).toContain('PC2');
+    const rows = await terminalRows(page);
+    expect(rows[0]).toMatch(/^Microsoft Windows \[Version [\d.]+\]$/);
+    expect(rows[1]).toBe('(c) Microsoft Corporation. All rights reserved.');
+    await typeInConsole(page, 'cls');
+    await expect
+      .poll(async () => (await terminalRows(page)).filter((r) => r !== ''))
+      .toEqual([expect.stringMatching(/^C:\\[^>]*>$/)]);
+    await typeInConsole(page, 'hostname');
+    await expect.poll(() => terminalRows(page)).toContain('PC2');
+    expect((await terminalRows(page)).join('\n')).not.toContain('Microsoft Corporation');
+
+    await page.getByTestId('console-tab-powershell').click();
+    await expect.poll(async () => (await terminalRows(page))[0]).toBe('Windows PowerShell');
+    await typeInConsole(page, 'hostname');
+    await expect.poll(() => terminalRows(page)).toContain('PC2');
+    expect((await terminalRows(page)).slice(0, 2)).toEqual([
+      'Windows PowerShell',
+      'Copyright (C) Microsoft Corporation. All rights reserved.',
+    ]);
+    // Back to the cleared cmd: still no banner.
+    await page.getByTestId('console-tab-cmd').click();
+    await expect.poll(async () => (await terminalRows(page))[0]).toMatch(/^C:\\[^>]*>hostname$/);
+    expect((await terminalRows(page)).join('\n')).not.toContain('Microsoft Corporation');
+  });
+
   it('had no page errors', () => {
     expect(errors).toEqual([]);
   });

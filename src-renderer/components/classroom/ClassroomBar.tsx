@@ -2,6 +2,8 @@ import { useRole } from '../../state/roleStore';
 import { useClassroomStore } from './classroomStore';
 import { hostChannel } from './hostChannel';
 import { leaveClass } from './classLink';
+import { PeopleTeamRegular } from '@fluentui/react-icons';
+import { TopBarButton } from '../layout/TopBarButton';
 
 const STATE_TEXT = {
   none: '',
@@ -15,8 +17,9 @@ const STATE_TEXT = {
 /**
  * The classroom's place in the top bar: for a learner, "Join class…" or their link's state (the lab
  * runs whatever it is); for an unlocked instructor, the button that opens the class dashboard.
+ * `compact`: the top bar is narrow (its buttons are icons).
  */
-export function ClassroomBar() {
+export function ClassroomBar({ compact }: { compact: boolean }) {
   const instructor = useRole((s) => s.role) === 'instructor';
   const link = useClassroomStore((s) => s.link);
   const held = useClassroomStore((s) => s.clockHeld);
@@ -26,31 +29,40 @@ export function ClassroomBar() {
   if (!hostChannel().available) return null;
   if (instructor)
     return (
-      <button
-        type="button"
-        className="btn"
+      <TopBarButton
+        label={running ? `Class ${running.code}` : 'Classroom'}
+        icon={<PeopleTeamRegular />}
+        compact={compact}
         onClick={() => {
           hostChannel().send({ kind: 'class.status' });
           setDashboardOpen(true);
         }}
         data-testid="open-classroom"
         title="Run a class: start it, follow learners, assign scenarios, inject faults"
-      >
-        {running ? `Class ${running.code}` : 'Classroom'}
-      </button>
+      />
     );
   if (link.state === 'none' || link.state === 'closed')
     return (
-      <button type="button" className="btn" onClick={() => setJoinOpen(true)} data-testid="join-class">
-        Join class…
-      </button>
+      <TopBarButton
+        label="Join class…"
+        icon={<PeopleTeamRegular />}
+        compact={compact}
+        onClick={() => setJoinOpen(true)}
+        data-testid="join-class"
+      />
     );
   return (
     <span className="class-status" data-testid="class-status" data-state={link.state}>
       <span className={`class-dot class-dot-${link.state}`} aria-hidden="true" />
       Class: {STATE_TEXT[link.state]}
       {link.state === 'refused' && link.detail ? ` (${link.detail})` : ''}
-      {held && <span data-testid="class-clock-held"> · lab clock paused by your instructor</span>}
+      {held && (
+        // On a narrow bar, for screen readers only: the clock's own label says it too.
+        <span data-testid="class-clock-held" className={compact ? 'visually-hidden' : undefined}>
+          {' '}
+          · lab clock paused by your instructor
+        </span>
+      )}
       {link.state === 'refused' ? (
         <button type="button" className="btn btn-small" onClick={() => setJoinOpen(true)}>
           Join again…

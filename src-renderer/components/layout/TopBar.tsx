@@ -7,10 +7,24 @@ import { useLockInstructor } from '../../hooks/useInstructorLock';
 import { useRole } from '../../state/roleStore';
 import { ClassroomBar } from '../classroom/ClassroomBar';
 import { HelpMenu } from '../help/HelpMenu';
+import { useTopBarCompact } from '../../hooks/useTopBarCompact';
+import {
+  ArrowResetRegular,
+  HistoryRegular,
+  LibraryRegular,
+  LockClosedRegular,
+  PersonBoardRegular,
+  ShieldKeyholeRegular,
+} from '@fluentui/react-icons';
+import { TopBarButton } from './TopBarButton';
 
-/** The app's top bar: its name and the lab's, the clock, and the app-wide actions. */
+/**
+ * The app's top bar: its name and the lab's, the clock, and the app-wide actions. One row from
+ * 1280 px wide: below 1680 px the actions are icons (useTopBarCompact); below 1280 it wraps.
+ */
 export function TopBar() {
   const host = useLabHost();
+  const compact = useTopBarCompact();
   const instructorOpen = useUi((s) => s.instructorOpen);
   const setInstructorOpen = useUi((s) => s.setInstructorOpen);
   const setPickerOpen = useUi((s) => s.setPickerOpen);
@@ -20,7 +34,7 @@ export function TopBar() {
   const lockInstructor = useLockInstructor();
   const bar = useRef<HTMLElement>(null);
   // Where the bar ends, for what is fixed under it (the instructor drawer): it wraps to more rows
-  // on a narrow window or at a large zoom.
+  // on a narrow window (under 1280 px) or at a large zoom.
   useLayoutEffect(() => {
     const el = bar.current;
     if (!el) return;
@@ -36,68 +50,67 @@ export function TopBar() {
   }, []);
   const title = useLabSelect((h) => (h.scenario ? h.scenario.scenario.title : h.title));
   return (
-    <header className="topbar" ref={bar}>
+    <header className={compact ? 'topbar topbar-compact' : 'topbar'} ref={bar} data-testid="topbar">
       <div className="brand">
         <h1 className="brand-name">HybridLab</h1>
         <SaveStatus />
-        <span className="brand-lab">{title}</span>
+        <span className="brand-lab" title={title}>
+          {title}
+        </span>
       </div>
-      <ClockBar />
+      <ClockBar compact={compact} />
       <div className="topbar-actions">
-        <ClassroomBar />
-        <button
-          type="button"
-          className="btn"
+        <ClassroomBar compact={compact} />
+        <TopBarButton
+          label="Sessions"
+          icon={<HistoryRegular />}
+          compact={compact}
           onClick={() => setSessionsOpen(true)}
           data-testid="open-sessions"
-        >
-          Sessions
-        </button>
-        <button
-          type="button"
-          className="btn"
+        />
+        <TopBarButton
+          label="Scenarios"
+          icon={<LibraryRegular />}
+          compact={compact}
           onClick={() => setPickerOpen(true)}
           data-testid="open-scenarios"
-        >
-          Scenarios
-        </button>
-        <HelpMenu />
+        />
+        <HelpMenu compact={compact} />
         {instructor ? (
           <>
-            <button
-              type="button"
-              className={`btn${instructorOpen ? ' btn-active' : ''}`}
+            <TopBarButton
+              label="Instructor"
+              icon={<PersonBoardRegular />}
+              compact={compact}
+              className={instructorOpen ? 'btn-active' : undefined}
               onClick={() => setInstructorOpen(!instructorOpen)}
               aria-pressed={instructorOpen}
               data-testid="instructor-toggle"
               title="Faults and scheduling (instructor only)"
-            >
-              Instructor
-            </button>
-            <button
-              type="button"
-              className="btn"
+            />
+            <TopBarButton
+              label="Lock"
+              icon={<LockClosedRegular />}
+              compact={compact}
               onClick={lockInstructor}
               data-testid="instructor-lock"
               title="Back to learner mode"
-            >
-              Lock
-            </button>
+            />
           </>
         ) : (
-          <button
-            type="button"
-            className="btn"
+          <TopBarButton
+            label="Instructor mode…"
+            icon={<ShieldKeyholeRegular />}
+            compact={compact}
             onClick={() => setUnlockOpen(true)}
             data-testid="instructor-unlock"
             title="Instructor mode (passphrase)"
-          >
-            Instructor mode…
-          </button>
+          />
         )}
-        <button
-          type="button"
-          className="btn"
+        <TopBarButton
+          label="Start over"
+          icon={<ArrowResetRegular />}
+          compact={compact}
           onClick={() => {
             if (
               window.confirm(
@@ -106,9 +119,7 @@ export function TopBar() {
             )
               host.act((c) => c.startOver());
           }}
-        >
-          Start over
-        </button>
+        />
       </div>
     </header>
   );

@@ -40,12 +40,16 @@ const THEMES: Record<ShellKind, ITheme> = {
   cmd: { background: '#0c0c0c', foreground: '#cccccc', cursor: '#cccccc', selectionBackground: '#5a5a5a' },
 };
 
+/** Default attributes, the cursor home, the screen and the scrollback erased. */
+const CLEAR = '\x1b[0m\x1b[H\x1b[2J\x1b[3J';
+
 export class TerminalSession {
   private readonly term: Terminal;
   private readonly fitAddon = new FitAddon();
   private readonly cleanup: (() => void)[] = [];
   private key = '';
-  private written: readonly TranscriptLine[] = [];
+  /** The transcript as last written (null: nothing written yet for this console). */
+  private written: readonly TranscriptLine[] | null = null;
   private line: LineState = EMPTY_LINE;
   private cycle: TabCycle | undefined;
   /** Where the cursor stood in the line when it was last drawn. */
@@ -120,19 +124,20 @@ export class TerminalSession {
     this.term.textarea?.setAttribute('aria-label', state.label);
     if (this.key !== state.sessionKey) {
       this.key = state.sessionKey;
-      this.written = [];
+      this.written = null;
       this.line = EMPTY_LINE;
       this.cycle = undefined;
     }
     if (this.written === state.transcript && !state.busy) return this.drawLine();
-    const { lines, restart } = paint(this.written, state.transcript);
+    const { lines, restart } = paint(this.written, state.transcript, state.banner);
     // One write: the input erased, the lines added, the prompt drawn again.
     let seq: string;
     if (restart) {
       this.pending = '';
-      this.term.reset();
       this.term.options.theme = THEMES[state.shell];
-      seq = state.transcript.length === 0 ? state.banner.map((l) => `${l}\r\n`).join('') : '';
+      // Cleared in the stream, not by term.reset(): that acts at once, before the writes xterm.js
+      // has not parsed yet (the last prompt drawn), which then landed on the cleared screen.
+      seq = CLEAR;
       this.drawn = 0;
     } else {
       seq = this.clearInput();
