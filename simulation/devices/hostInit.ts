@@ -53,8 +53,8 @@ function initialAdminToken(
  * Built once per (definition, host, seed, start) and shared by every lab of that definition: a
  * lab's construction is a fifth of a replay, and a host's starting state is plain data the engine
  * never changes in place (every update copies; test/simulation/devices/initialState.test.ts checks
- * that sessions leave it as built). Only the last seed is kept per host. Not the server roles: the
- * DHCP server's lease index is filled in place (roles/dhcpLeaseIndex.ts).
+ * that sessions leave it as built). Only the last seed is kept per host. The same holds for a
+ * host's server roles (initialRoles).
  */
 type Once<T> = WeakMap<LabDefinition, WeakMap<HostDefinition, { key: string; value: T }>>;
 
@@ -188,12 +188,19 @@ export function initialAdSyncDisk(
   return hostsEntraConnect(def, host) ? initialAdSync(def, now) : undefined;
 }
 
+const INITIAL_ROLES: Once<ServerRoles> = new WeakMap();
+
+/** A host's server roles at the lab's start (shared by every lab of the definition: never change them in place). */
 export function initialRoles(
   def: LabDefinition,
   host: HostDefinition,
   seed: number,
   now: number,
 ): ServerRoles {
+  return once(INITIAL_ROLES, def, host, `${seed}:${now}`, () => buildRoles(def, host, seed, now));
+}
+
+function buildRoles(def: LabDefinition, host: HostDefinition, seed: number, now: number): ServerRoles {
   if (host.kind !== 'dc' || host.nic.config.mode !== 'static') return {};
   const dcIp = host.nic.config.ip;
   const staticHosts = def.hosts

@@ -104,24 +104,19 @@ export function lowestFree(leases: Leases, scope: DhcpScopeDefinition, now: numb
 }
 
 /**
- * The table with `rec` at `ip`. `inPlace`: written into `leases` itself (the DHCP server actor's
- * own transition, whose previous state nobody keeps); otherwise a new table, `leases` unchanged.
+ * A new table with `rec` at `ip`; `leases` is left as it was (state is never changed in place, so
+ * a lab's starting roles can be shared by every lab of its definition). One copy of the table per
+ * message (a message writes at most one lease); the index moves to the new table and the old one
+ * gets one built again if it is ever read.
  */
-export function putLease<R extends LeaseLike>(
-  leases: Record<Ipv4, R>,
-  ip: Ipv4,
-  rec: R,
-  inPlace: boolean,
-): Record<Ipv4, R> {
+export function putLease<R extends LeaseLike>(leases: Record<Ipv4, R>, ip: Ipv4, rec: R): Record<Ipv4, R> {
   const index = INDEX.get(leases);
   const old = leases[ip];
-  const next = inPlace ? leases : { ...leases };
+  const next = { ...leases };
   next[ip] = rec;
   if (!index) return next;
-  if (!inPlace) {
-    INDEX.delete(leases);
-    INDEX.set(next, index);
-  }
+  INDEX.delete(leases);
+  INDEX.set(next, index);
   if (!old) index.order.set(ip, index.order.size);
   if (old?.mac !== rec.mac) {
     if (old) {

@@ -69,9 +69,7 @@ export interface DhcpAnswer {
 
 /**
  * The server's answer to one client message, and its next state. The state given is left as it
- * was, unless `inPlace`: then the lease table is written in place (the next state is still a new
- * object), which the DHCP server's own actor does so that a scope of N clients does not copy an
- * N-entry table per message.
+ * was (the lease table is copied once when the message writes a lease).
  */
 export function handleDhcp(
   state: DhcpServerState,
@@ -79,7 +77,6 @@ export function handleDhcp(
   now: number,
   serverIp: Ipv4,
   srcIp: Ipv4,
-  inPlace = false,
 ): DhcpAnswer {
   if (!state.active) return { state };
   const opts = options(state, serverIp);
@@ -94,7 +91,7 @@ export function handleDhcp(
         ? existing
         : { ip, mac: msg.mac, hostname: msg.hostname, state: 'offered', expiresAt: now + OFFER_HOLD };
     return {
-      state: { ...state, leases: putLease(state.leases, ip, rec, inPlace) },
+      state: { ...state, leases: putLease(state.leases, ip, rec) },
       reply: { ...base, op: 'OFFER', yiaddr: ip },
     };
   }
@@ -103,12 +100,11 @@ export function handleDhcp(
     const rec = state.leases[srcIp];
     if (!rec || rec.mac !== msg.mac) return { state };
     // Windows keeps the record (expired) so the client gets the same address back later.
-    const leases = putLease<DhcpLeaseRecord>(
-      state.leases,
-      srcIp,
-      { ...rec, state: 'offered', expiresAt: now },
-      inPlace,
-    );
+    const leases = putLease<DhcpLeaseRecord>(state.leases, srcIp, {
+      ...rec,
+      state: 'offered',
+      expiresAt: now,
+    });
     return { state: { ...state, leases } };
   }
 
@@ -130,7 +126,7 @@ export function handleDhcp(
     expiresAt: now + opts.leaseMs,
   };
   return {
-    state: { ...state, leases: putLease(state.leases, wanted, rec, inPlace) },
+    state: { ...state, leases: putLease(state.leases, wanted, rec) },
     reply: { ...base, op: 'ACK', yiaddr: wanted },
   };
 }

@@ -50,9 +50,8 @@ export function serve(
 
   if (body.kind === 'dhcp.client') {
     if (!roles.dhcpServer || !listenerFor(host.services, 'udp', 67)) return { kind: 'ignore' };
-    // The lease table is written in place (see handleDhcp): the host keeps the roles returned,
-    // with a reply (OFFER, ACK, NAK) or without one (a RELEASE frees the client's lease).
-    const r = handleDhcp(roles.dhcpServer, body, now, me, packet.src, true);
+    // The host keeps the roles returned (the given ones are left as they were), with a reply (OFFER, ACK, NAK) or without one (a RELEASE frees the client's lease).
+    const r = handleDhcp(roles.dhcpServer, body, now, me, packet.src);
     if (r.reply) return { kind: 'reply', body: r.reply, roles: { ...roles, dhcpServer: r.state } };
     return r.state === roles.dhcpServer
       ? { kind: 'ignore' }

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIsoTime } from '../../../simulation/core/time';
-import { initialHostContext } from '../../../simulation/devices/hostInit';
+import { initialHostContext, initialRoles } from '../../../simulation/devices/hostInit';
 import { Lab } from '../../../simulation/facade/lab';
 import { DEFAULT_LAB } from '../../../simulation/lab/defaultLab';
 import { journalCommand } from '../facade/journalCommands';
@@ -14,9 +14,14 @@ import { journalCommand } from '../facade/journalCommands';
 const START = parseIsoTime(DEFAULT_LAB.startTime) ?? 0;
 const SEED = 1;
 
-/** The shared starting state of every host, as text (what a change in place would alter). */
+/** The shared starting state of every host and its server roles, as text (what a change in place would alter). */
 function shared(): string {
-  return JSON.stringify(DEFAULT_LAB.hosts.map((h) => initialHostContext(DEFAULT_LAB, h, SEED, START)));
+  return JSON.stringify(
+    DEFAULT_LAB.hosts.map((h) => [
+      initialHostContext(DEFAULT_LAB, h, SEED, START),
+      initialRoles(DEFAULT_LAB, h, SEED, START),
+    ]),
+  );
 }
 
 const LINES: [string, 'cmd' | 'powershell', string][] = [
@@ -41,6 +46,18 @@ describe('the starting state labs share', () => {
     expect(initialHostContext(DEFAULT_LAB, h, SEED, START)).toBe(
       initialHostContext(DEFAULT_LAB, h, SEED, START),
     );
+    expect(initialRoles(DEFAULT_LAB, h, SEED, START)).toBe(initialRoles(DEFAULT_LAB, h, SEED, START));
+  });
+
+  it('gives the DHCP server an empty lease table that the PCs taking leases leave empty', () => {
+    const dc = DEFAULT_LAB.hosts.find((h) => h.kind === 'dc');
+    if (!dc) throw new Error('the default lab has a DC');
+    const lab = new Lab({ seed: SEED });
+    lab.dispatch({ type: 'clock.advance', ms: 10 * 60_000 });
+    const leases = lab.truth().hosts[dc.id]?.roles.dhcpServer?.leases ?? {};
+    expect(Object.keys(leases).length).toBeGreaterThan(0);
+    expect(initialRoles(DEFAULT_LAB, dc, SEED, START).dhcpServer?.leases).toStrictEqual({});
+    lab.stop();
   });
 
   it('is left as built by console sessions on every host', () => {
