@@ -33,8 +33,8 @@ export const hostPatchSchema = z.discriminatedUnion('op', [
 const right = z.enum(AD_RIGHTS);
 
 /**
- * The domain's password policy within AD's own bounds (the lengths, counts and ages Set-ADDefaultDomain-
- * PasswordPolicy accepts); the lockout times are bounded only below here (a lab definition caps them).
+ * The domain's password policy within AD's own bounds on the lengths, counts and ages; the lockout
+ * times are bounded only below here (a lab definition also caps them).
  */
 export const passwordPolicySchema = z.object({
   minLength: z.number().int().min(0).max(128),
