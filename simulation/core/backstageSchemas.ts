@@ -32,6 +32,22 @@ export const hostPatchSchema = z.discriminatedUnion('op', [
 
 const right = z.enum(AD_RIGHTS);
 
+/**
+ * The domain's password policy within AD's own bounds on the lengths, counts and ages; the lockout
+ * times are bounded only below here (a lab definition also caps them).
+ */
+export const passwordPolicySchema = z.object({
+  minLength: z.number().int().min(0).max(128),
+  complexity: z.boolean(),
+  historyCount: z.number().int().min(0).max(24),
+  minAgeDays: z.number().int().min(0).max(998),
+  maxAgeDays: z.number().int().min(0).max(999),
+  lockoutThreshold: z.number().int().min(0).max(999),
+  lockoutDurationMinutes: z.number().int().min(0),
+  lockoutWindowMinutes: z.number().int().min(0),
+  reversibleEncryption: z.boolean(),
+});
+
 export const adOpSchema = z.discriminatedUnion('op', [
   z.object({
     op: z.literal('ace'),
@@ -72,19 +88,7 @@ export const adOpSchema = z.discriminatedUnion('op', [
   }),
   z.object({
     op: z.literal('policy'),
-    patch: z
-      .object({
-        minLength: z.number().int().min(0).max(128),
-        complexity: z.boolean(),
-        historyCount: z.number().int().min(0).max(24),
-        minAgeDays: z.number().int().min(0).max(998),
-        maxAgeDays: z.number().int().min(0).max(999),
-        lockoutThreshold: z.number().int().min(0).max(999),
-        lockoutDurationMinutes: z.number().int().min(0),
-        lockoutWindowMinutes: z.number().int().min(0),
-        reversibleEncryption: z.boolean(),
-      })
-      .partial(),
+    patch: passwordPolicySchema.partial(),
   }),
   z.object({
     op: z.literal('password'),

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isIpv4, parseCidr } from '../net/ipv4';
 import { parseIsoTime } from '../core/time';
+import { passwordPolicySchema } from '../core/backstageSchemas';
 import type { LabDefinition } from '../core/definition';
 
 const ip = z.string().refine(isIpv4, { message: 'expected an IPv4 address such as 192.168.6.10' });
@@ -134,16 +135,9 @@ export const labDefinitionSchema = z
         passwordNeverExpires: z.boolean().optional(),
       }),
     ),
-    passwordPolicy: z.object({
-      minLength: z.number().int().min(0).max(128),
-      complexity: z.boolean(),
-      historyCount: z.number().int().min(0).max(24),
-      minAgeDays: z.number().int().min(0).max(998),
-      maxAgeDays: z.number().int().min(0).max(999),
-      lockoutThreshold: z.number().int().min(0).max(999),
+    passwordPolicy: passwordPolicySchema.extend({
       lockoutDurationMinutes: z.number().int().min(0).max(99999),
       lockoutWindowMinutes: z.number().int().min(0).max(99999),
-      reversibleEncryption: z.boolean(),
     }),
     tenant: z.object({
       name: z.string(),

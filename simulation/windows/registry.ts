@@ -63,7 +63,7 @@ const HIVES: Record<string, string> = {
   hkey_current_user: 'HKEY_CURRENT_USER',
 };
 
-/** A key path with its hive written out (`HKEY_LOCAL_MACHINE\\...`), whether or not the key exists. */
+/** A key path with its hive written out (`HKEY_LOCAL_MACHINE\...`), whether or not the key exists. */
 export function canonicalPath(path: string): string | undefined {
   const p = path
     .trim()
