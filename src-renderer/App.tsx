@@ -14,6 +14,7 @@ import { useUiSettings } from './state/uiSettings';
 import { useHelp } from './components/help/helpStore';
 import { useHelpKey } from './components/help/useOpenHelp';
 import { useLabHost, useLabSelect } from './lab/LabContext';
+import { usePrefetchPopups } from './components/prefetchPopups';
 
 // Not on the first screen: each dialog's code (and the Fluent parts only it uses) is fetched the
 // first time it opens (`npm run bench:ui` measures what the first screen loads).
@@ -69,6 +70,8 @@ export function App() {
     if (!host.controller) void host.start().catch(() => undefined);
   }, [host]);
   const lab = useLabSelect((h) => (h.controller ? 'running' : h.starting ? 'starting' : 'first-view'));
+  // The menus' and tooltips' code, once the engine has loaded and the browser is idle.
+  usePrefetchPopups(lab === 'running');
   return (
     <div className="app" data-lab={lab} onPointerDownCapture={start} onKeyDownCapture={start}>
       <TopBar />

@@ -1,4 +1,5 @@
 import {
+  useEffect,
   useId,
   useLayoutEffect,
   useState,
@@ -7,6 +8,7 @@ import {
   type MouseEvent,
   type ReactElement,
 } from 'react';
+import { prefetchable } from './prefetchPopups';
 
 /** What a popup's trigger button spreads on itself. */
 export interface TriggerProps {
@@ -50,12 +52,14 @@ interface LazyPopupProps<P extends object> {
  * (a click, Enter, Space, or one of `openKeys`); then the loaded popup takes its place, opened at
  * once, with the same trigger inside, and stays (it opens and closes itself after that, as Fluent's
  * own). The new trigger takes the focus the first one had, so that closing the popup gives it back.
+ * Its code is also fetched ahead once the lab runs and the browser is idle (prefetchPopups.ts).
  */
 export function LazyPopup<P extends object>({ load, props, trigger, openKeys = [] }: LazyPopupProps<P>) {
   const [Popup, setPopup] = useState<ComponentType<P & PopupProps> | null>(null);
   const [openFirst, setOpenFirst] = useState(false);
   const [refocus, setRefocus] = useState(false);
   const id = useId();
+  useEffect(() => prefetchable(load), [load]);
   // Before the popup's own effects move the focus into it (Fluent's are passive effects).
   useLayoutEffect(() => {
     if (Popup && refocus)

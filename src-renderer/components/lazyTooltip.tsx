@@ -11,6 +11,7 @@ import {
 } from 'react';
 import { createPortal } from 'react-dom';
 import type { TooltipPopupProps } from './TooltipPopup';
+import { prefetchable } from './prefetchPopups';
 
 /** The props of a trigger button that a tooltip reads and adds to. */
 interface TipTriggerProps {
@@ -29,8 +30,10 @@ interface LazyTooltipProps {
 }
 
 // Fluent's Tooltip (with its positioning) is fetched the first time a pointer or the focus reaches
-// one of these buttons: it is not part of the first screen.
+// one of these buttons, or ahead once the lab runs and the browser is idle (prefetchPopups.ts): it
+// is not part of the first screen.
 const loadTooltip = () => import('./TooltipPopup').then((m) => m.TooltipPopup);
+prefetchable(loadTooltip);
 
 /**
  * A hover / focus tooltip over a button, as Fluent's `Tooltip` with a text `content`, whose code

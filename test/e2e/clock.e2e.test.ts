@@ -38,6 +38,23 @@ describe('the lab clock', { timeout: 120_000 }, () => {
     await expect(text('clock-play')).resolves.toBe('Pause');
   });
 
+  it("fetches the menus' and tooltips' code once the lab runs, before any hover or focus on them", async () => {
+    const fetched = () =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map(
+            (e) =>
+              e.name.match(/\/(ClockForwardMenu|ClockWaitsPanel|HelpMenuPopup|ThemeMenu|TooltipPopup)-/)?.[1],
+          )
+          .filter((n) => n !== undefined)
+          .sort(),
+      );
+    await expect
+      .poll(fetched, { timeout: 15_000 })
+      .toEqual(['ClockForwardMenu', 'ClockWaitsPanel', 'HelpMenuPopup', 'ThemeMenu', 'TooltipPopup']);
+  });
+
   it('fits the top bar on one row at 1280×720, its actions as named icons', async () => {
     const bar = page.getByTestId('topbar');
     // Every control of the bar (the clock's, the actions) on the same row.
