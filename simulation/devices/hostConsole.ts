@@ -189,9 +189,15 @@ function finished(
 /** The lines a console's history keeps (its oldest go first). */
 const HISTORY_LIMIT = 200;
 
-/** The last `n` items: the array itself when it has no more (no copy; the caller copies once). */
-function keepLast<T>(items: readonly T[], n: number): readonly T[] {
-  return items.length > n ? items.slice(items.length - n) : items;
+/** `items` with `item` after them, keeping the last `limit` in all: one new array (no copy of a copy). */
+function withLast<T>(items: readonly T[], item: T, limit: number): T[] {
+  if (items.length < limit) return items.concat([item]);
+  const kept = limit - 1;
+  const from = items.length - kept;
+  const next = new Array<T>(limit);
+  for (let i = 0; i < kept; i++) next[i] = items[from + i] as T;
+  next[kept] = item;
+  return next;
 }
 
 /** A line typed into a console: its prompt and the line on screen, in the history, and run (undefined: the console is busy). */
@@ -206,7 +212,7 @@ export function planLine(ctx: HostMachineContext, shell: ShellKind, line: string
         ...host.consoles,
         [shell]: {
           ...host.consoles[shell],
-          history: keepLast(host.consoles[shell].history, HISTORY_LIMIT - 1).concat([line]),
+          history: withLast(host.consoles[shell].history, line, HISTORY_LIMIT),
         },
       },
     };
