@@ -14,17 +14,13 @@ import { appendEvent, type EventLogs } from '../windows/eventlog';
 import type { AdSyncState } from '../sync/state';
 import { logonToken, type LogonToken } from '../windows/logonToken';
 import { defaultRegistry, tls12Enabled } from '../windows/registry';
-import type { ConsoleSession, ShellKind, WindowsHostContext } from '../windows/hostState';
+import { consoleSession, type WindowsHostContext } from '../windows/hostState';
 import type { ServerRoles } from '../windows/serve';
 import { servicesFor } from '../windows/services';
 
 function adminProfile(host: HostDefinition, def: LabDefinition): string {
   // The domain administrator's profile on a member is created next to the local Administrator's.
   return host.kind === 'dc' ? 'C:\\Users\\Administrator' : `C:\\Users\\administrator.${def.domain.netbios}`;
-}
-
-function session(shell: ShellKind, user: string, cwd: string): ConsoleSession {
-  return { shell, user, cwd, history: [], transcript: [], busy: false };
 }
 
 /**
@@ -133,7 +129,7 @@ function buildHostContext(
     clockOffsetMs: 0,
     timeZoneOffsetMinutes: def.timeZone.offsetMinutes,
     logs: pastLogs(def, host, now),
-    consoles: { cmd: session('cmd', user, cwd), powershell: session('powershell', user, cwd) },
+    consoles: { cmd: consoleSession('cmd', user, cwd), powershell: consoleSession('powershell', user, cwd) },
     bootedAt: now,
     machineSecret: 1,
     desktop:

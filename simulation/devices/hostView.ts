@@ -31,7 +31,10 @@ export function hostView(host: HostCore, consoles: HostConsoles): WindowsHostCon
     }
   }
   if (!placed) view.consoles = consoles;
-  const full = view as unknown as WindowsHostContext;
+  // One copy more, so the view has fast properties: an object filled key by key can be left in
+  // dictionary mode, which makes every read of it and every copy made from it (each console
+  // command's) slow.
+  const full = { ...view } as unknown as WindowsHostContext;
   VIEWS.set(host, { consoles, view: full });
   return full;
 }

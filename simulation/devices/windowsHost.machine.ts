@@ -22,7 +22,7 @@ import { signOut } from '../windows/desktop';
 import { applyAdOp, applyAdSyncPatch, applyHostPatch } from './backstage';
 import { TIMINGS } from '../core/timings';
 import { labNow } from '../core/env';
-import type { DhcpLease } from '../windows/hostState';
+import { consolesWith, sessionWith, type DhcpLease } from '../windows/hostState';
 import type { NetworkEvent } from '../net/network.machine';
 import type { HostEvent, HostInput, HostMachineContext } from './hostTypes';
 import { w32timeTimerMachine } from './w32timeTimer.machine';
@@ -280,11 +280,10 @@ export const windowsHostMachine = setup({
       // Only the console is copied: the rest of the host is kept apart from it (hostView.ts).
       const s = context.consoles[event.shell];
       const next =
-        event.type === 'console.close' ? { ...s, transcript: [], history: [] } : { ...s, transcript: [] };
-      const { cmd, powershell } = context.consoles;
-      return {
-        consoles: event.shell === 'cmd' ? { cmd: next, powershell } : { cmd, powershell: next },
-      };
+        event.type === 'console.close'
+          ? sessionWith(s, { transcript: [], history: [] })
+          : sessionWith(s, { transcript: [] });
+      return { consoles: consolesWith(context.consoles, event.shell, next) };
     }),
     jobFinished: enqueueActions(({ enqueue, context, event, system }) => {
       const end = endJob(context, event as { type: string; output?: ScriptOutput });

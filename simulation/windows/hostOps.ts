@@ -6,6 +6,8 @@
 import { appendEvent, appendEvents, type NewEvent } from './eventlog';
 import {
   appendLines,
+  consolesWith,
+  sessionWith,
   effectiveIpConfig,
   type ConsoleLine,
   type ShellKind,
@@ -194,11 +196,14 @@ export function appendConsole(
   shell: ShellKind,
   lines: readonly ConsoleLine[],
 ): WindowsHostContext {
-  return { ...host, consoles: { ...host.consoles, [shell]: appendLines(host.consoles[shell], lines) } };
+  return { ...host, consoles: consolesWith(host.consoles, shell, appendLines(host.consoles[shell], lines)) };
 }
 
 export function setBusy(host: WindowsHostContext, shell: ShellKind, busy: boolean): WindowsHostContext {
-  return { ...host, consoles: { ...host.consoles, [shell]: { ...host.consoles[shell], busy } } };
+  return {
+    ...host,
+    consoles: consolesWith(host.consoles, shell, sessionWith(host.consoles[shell], { busy })),
+  };
 }
 
 export function applyEffects(
@@ -213,7 +218,7 @@ export function applyEffects(
       case 'clear':
         next = {
           ...next,
-          consoles: { ...next.consoles, [shell]: { ...next.consoles[shell], transcript: [] } },
+          consoles: consolesWith(next.consoles, shell, sessionWith(next.consoles[shell], { transcript: [] })),
         };
         break;
       case 'flushDns':
