@@ -8,18 +8,22 @@
  * The chain is a side index, never part of the state: it is kept in a WeakMap keyed by the users
  * record (a record is never changed once made, so what is known of it stays true), and its links
  * are immutable. A record the index does not know (made by another writer, restored from a
- * snapshot) answers undefined, and the caller reads every user as before; the next replicated change
- * starts a new chain from it. Pure.
+ * snapshot) becomes the root of a chain when it is first read or changed: its highest uSNChanged
+ * answers a watermark at or above it (nothing changed since), a watermark below it answers undefined
+ * and the caller reads every user as before. Pure (a cache: the answers are those of the scan).
  */
 import type { AdUser } from './directory';
 
 type Users = Readonly<Record<string, AdUser>>;
 
-/** Where a chain starts: the record's keys in their order, and its highest uSNChanged. */
+/** Where a chain starts: a users record and its highest uSNChanged. */
 interface Root {
-  order: ReadonlyMap<string, number>;
+  users: Users;
   /** Every user in the root record has a uSNChanged at most this. */
   base: number;
+  size: number;
+  /** The root record's keys in their order, worked out once when first needed. */
+  order?: Map<string, number>;
 }
 
 /** One replicated change, newest first. */
@@ -49,15 +53,30 @@ function indexLike(k: string): boolean {
   return c >= 48 && c <= 57 && /^(0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
 }
 
-function rootOf(users: Users): Version | undefined {
-  const order = new Map<string, number>();
+/**
+ * A record as the start of a chain. A change (which copies the record anyway) also notes the keys'
+ * order; a read leaves that for when a delta first needs it.
+ */
+function rootOf(users: Users, withOrder: boolean): Version | undefined {
   let base = Number.NEGATIVE_INFINITY;
+  const order = withOrder ? new Map<string, number>() : undefined;
+  let size = 0;
   for (const k in users) {
     if (indexLike(k)) return undefined;
-    order.set(k, order.size);
+    order?.set(k, size);
+    size++;
     base = Math.max(base, (users[k] as AdUser).usnChanged);
   }
-  return { root: { order, base }, head: undefined, added: new Map() };
+  return { root: { users, base, size, order }, head: undefined, added: new Map() };
+}
+
+function positionIn(root: Root, k: string): number | undefined {
+  if (!root.order) {
+    const order = new Map<string, number>();
+    for (const key in root.users) order.set(key, order.size);
+    root.order = order;
+  }
+  return root.order.get(k);
 }
 
 /**
@@ -71,12 +90,12 @@ export function recordUserChange(before: Users, after: Users, key: string, usn: 
     if (v && has(before, key) && after[key]?.usnChanged === before[key]?.usnChanged) VERSIONS.set(after, v);
     return;
   }
-  const from = v ?? rootOf(before);
+  const from = v ?? rootOf(before, true);
   if (!from || usn <= from.root.base || (from.head && usn <= from.head.usn)) return;
   let added = from.added;
   if (!has(before, key)) {
     if (indexLike(key)) return;
-    added = new Map(added).set(key, from.root.order.size + added.size);
+    added = new Map(added).set(key, from.root.size + added.size);
   }
   VERSIONS.set(after, { root: from.root, head: { key, usn, prev: from.head }, added });
 }
@@ -86,14 +105,21 @@ export function recordUserChange(before: Users, after: Users, key: string, usn: 
  * them); undefined when the index cannot tell (the caller reads every user).
  */
 export function usersChangedSince(users: Users, since: number): AdUser[] | undefined {
-  const v = VERSIONS.get(users);
-  if (!v || since < v.root.base) return undefined;
+  let v = VERSIONS.get(users);
+  if (!v) {
+    // A record made by another writer (or the directory as it started): it becomes a root, so a
+    // second question about it, or about the records its changes make, needs no scan.
+    v = rootOf(users, false);
+    if (!v) return undefined;
+    VERSIONS.set(users, v);
+  }
+  if (since < v.root.base) return undefined;
   const keys = new Set<string>();
   for (let l = v.head; l && l.usn > since; l = l.prev) keys.add(l.key);
   const found: [number, AdUser][] = [];
   for (const k of keys) {
     const u = has(users, k) ? users[k] : undefined;
-    const at = v.root.order.get(k) ?? v.added.get(k);
+    const at = v.added.get(k) ?? positionIn(v.root, k);
     if (!u || at === undefined) return undefined;
     if (u.usnChanged > since) found.push([at, u]);
   }
