@@ -12,9 +12,13 @@
  * answers a watermark at or above it (nothing changed since), a watermark below it answers undefined
  * and the caller reads every user as before. Pure (a cache: the answers are those of the scan).
  */
-import type { AdUser } from './directory';
+/** What the index reads of a user (an AdUser; not imported, so roles/directory.ts may use this). */
+interface Entry {
+  readonly usnChanged: number;
+  readonly memberOf: readonly string[];
+}
 
-type Users = Readonly<Record<string, AdUser>>;
+type Users<U extends Entry = Entry> = Readonly<Record<string, U>>;
 
 /** Where a chain starts: a users record and its highest uSNChanged. */
 interface Root {
@@ -67,7 +71,7 @@ function rootOf(users: Users, withOrder: boolean): Version | undefined {
     if (indexLike(k)) return undefined;
     order?.set(k, size);
     size++;
-    base = Math.max(base, (users[k] as AdUser).usnChanged);
+    base = Math.max(base, (users[k] as Entry).usnChanged);
   }
   const root: Root = { users, base, size, order };
   if (withOrder) membersIn(root);
@@ -78,7 +82,7 @@ function membersIn(root: Root): Map<string, string[]> {
   if (!root.members) {
     const members = new Map<string, string[]>();
     for (const k in root.users)
-      for (const m of (root.users[k] as AdUser).memberOf) {
+      for (const m of (root.users[k] as Entry).memberOf) {
         let keys = members.get(m);
         if (!keys) members.set(m, (keys = []));
         if (keys[keys.length - 1] !== k) keys.push(k);
@@ -140,12 +144,12 @@ function versionOf(users: Users): Version | undefined {
  * The users whose uSNChanged is above `since`, in the record's order (as reading it would list
  * them); undefined when the index cannot tell (the caller reads every user).
  */
-export function usersChangedSince(users: Users, since: number): AdUser[] | undefined {
+export function usersChangedSince<U extends Entry>(users: Users<U>, since: number): U[] | undefined {
   const v = versionOf(users);
   if (!v || since < v.root.base) return undefined;
   const keys = new Set<string>();
   for (let l = v.head; l && l.usn > since; l = l.prev) keys.add(l.key);
-  const found: [number, AdUser][] = [];
+  const found: [number, U][] = [];
   for (const k of keys) {
     const u = has(users, k) ? users[k] : undefined;
     const at = v.added.get(k) ?? positionIn(v.root, k);
@@ -162,16 +166,16 @@ export function usersChangedSince(users: Users, since: number): AdUser[] | undef
  * the root, plus those users as they are now: as many users as the lists hold and changes since the
  * root, not the whole directory. Undefined when the index cannot tell (the caller reads every user).
  */
-export function membersOf<L>(
-  users: Users,
+export function membersOf<U extends Entry, L>(
+  users: Users<U>,
   listOf: (memberOf: string) => L | undefined,
-): Map<L, AdUser[]> | undefined {
+): Map<L, U[]> | undefined {
   const v = versionOf(users);
   if (!v) return undefined;
   const changed = new Set<string>();
   for (let l = v.head; l; l = l.prev) changed.add(l.key);
-  const lists = new Map<L, Map<string, [number, AdUser]>>();
-  const add = (list: L, k: string, at: number, u: AdUser) => {
+  const lists = new Map<L, Map<string, [number, U]>>();
+  const add = (list: L, k: string, at: number, u: U) => {
     let found = lists.get(list);
     if (!found) lists.set(list, (found = new Map()));
     found.set(k, [at, u]);
@@ -196,7 +200,7 @@ export function membersOf<L>(
       if (list !== undefined) add(list, k, at, u);
     }
   }
-  const result = new Map<L, AdUser[]>();
+  const result = new Map<L, U[]>();
   for (const [list, found] of lists)
     result.set(
       list,
