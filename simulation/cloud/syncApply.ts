@@ -154,14 +154,14 @@ export function applyExport(
     deletedGroups.size > 0
       ? t.groups.filter((g) => !(g.onPremisesSyncEnabled && deletedGroups.has(g.anchor ?? '')))
       : [...t.groups];
-  const idOf = new Map<string, string>();
-  if (msg.groups.length > 0)
-    for (const u of users) {
-      const a = u.onPremisesImmutableId;
-      if (a !== undefined && !idOf.has(a)) idOf.set(a, u.id);
-    }
+  // A member's cloud user, from the index of the synced users (only an export gives a user an
+  // immutable ID, always a synced one, so the first user with an anchor is its first synced user).
+  const idOf = (a: string) => {
+    const at = synced.get(a);
+    return at !== undefined ? users[at]?.id : undefined;
+  };
   for (const g of msg.groups) {
-    const members = g.members.map((a) => idOf.get(a)).filter((x): x is string => !!x);
+    const members = g.members.map(idOf).filter((x): x is string => !!x);
     const existing = groups.find((x) => x.onPremisesSyncEnabled && x.anchor === g.anchor);
     if (existing) groups = groups.map((x) => (x === existing ? { ...x, name: g.name, members } : x));
     else {

@@ -8,7 +8,7 @@ import type { DirOp, DirResponse } from '../net/appMessages';
 import type { Message } from '../net/packets';
 import type { NewEvent } from '../windows/eventlog';
 import { findUser, isLockedOut, type AdUser, type DirectoryState } from './directory';
-import { usersChangedSince } from './directoryChanges';
+import { membersOf, usersChangedSince } from './directoryChanges';
 import { hasRight, trusteesOf } from './directoryAccess';
 import { aclOf, computerSid, groupSid, objectAt, objectsUnder } from './directoryObjects';
 import { changeableAt, expiresAt } from './passwordPolicy';
@@ -178,7 +178,14 @@ export function readDirectory(dir: DirectoryState, op: ReadOp, now: number): DcA
         members.set(g.name.toLowerCase(), list);
         members.set(g.name, list);
       }
-      if (wanted.length > 0) {
+      // A delta's few groups take their members from the directory's change index when it knows them.
+      const indexed =
+        wanted.length > 0 && since !== undefined
+          ? membersOf(dir.users, (m) => members.get(m) ?? members.get(m.toLowerCase()))
+          : undefined;
+      if (indexed) {
+        for (const [list, users] of indexed) for (const u of users) list.push(u.guid);
+      } else if (wanted.length > 0) {
         for (const k in dir.users) {
           const u = dir.users[k] as AdUser;
           for (const m of u.memberOf) {

@@ -12,9 +12,13 @@
  * answers a watermark at or above it (nothing changed since), a watermark below it answers undefined
  * and the caller reads every user as before. Pure (a cache: the answers are those of the scan).
  */
-import type { AdUser } from './directory';
+/** What the index reads of a user (an AdUser; not imported, so roles/directory.ts may use this). */
+interface Entry {
+  readonly usnChanged: number;
+  readonly memberOf: readonly string[];
+}
 
-type Users = Readonly<Record<string, AdUser>>;
+type Users<U extends Entry = Entry> = Readonly<Record<string, U>>;
 
 /** Where a chain starts: a users record and its highest uSNChanged. */
 interface Root {
@@ -24,6 +28,8 @@ interface Root {
   size: number;
   /** The root record's keys in their order, worked out once when first needed. */
   order?: Map<string, number>;
+  /** The keys of the root's users that list each memberOf value, in the root's order (ditto). */
+  members?: Map<string, string[]>;
 }
 
 /** One replicated change, newest first. */
@@ -65,9 +71,25 @@ function rootOf(users: Users, withOrder: boolean): Version | undefined {
     if (indexLike(k)) return undefined;
     order?.set(k, size);
     size++;
-    base = Math.max(base, (users[k] as AdUser).usnChanged);
+    base = Math.max(base, (users[k] as Entry).usnChanged);
   }
-  return { root: { users, base, size, order }, head: undefined, added: new Map() };
+  const root: Root = { users, base, size, order };
+  if (withOrder) membersIn(root);
+  return { root, head: undefined, added: new Map() };
+}
+
+function membersIn(root: Root): Map<string, string[]> {
+  if (!root.members) {
+    const members = new Map<string, string[]>();
+    for (const k in root.users)
+      for (const m of (root.users[k] as Entry).memberOf) {
+        let keys = members.get(m);
+        if (!keys) members.set(m, (keys = []));
+        if (keys[keys.length - 1] !== k) keys.push(k);
+      }
+    root.members = members;
+  }
+  return root.members;
 }
 
 function positionIn(root: Root, k: string): number | undefined {
@@ -86,8 +108,12 @@ function positionIn(root: Root, k: string): number | undefined {
 export function recordUserChange(before: Users, after: Users, key: string, usn: number | undefined): void {
   const v = VERSIONS.get(before);
   if (usn === undefined) {
-    // A note keeps the chain, as long as it only rewrote a known user and left its uSNChanged.
-    if (v && has(before, key) && after[key]?.usnChanged === before[key]?.usnChanged) VERSIONS.set(after, v);
+    // A note keeps the chain, as long as it only rewrote a known user and left its uSNChanged and
+    // its groups.
+    const was = has(before, key) ? before[key] : undefined;
+    const now = after[key];
+    if (v && was && now?.usnChanged === was.usnChanged && now.memberOf === was.memberOf)
+      VERSIONS.set(after, v);
     return;
   }
   const from = v ?? rootOf(before, true);
@@ -101,22 +127,29 @@ export function recordUserChange(before: Users, after: Users, key: string, usn: 
 }
 
 /**
+ * What the index knows of a record. A record made by another writer (or the directory as it
+ * started) becomes a root, so a second question about it, or about the records its changes make,
+ * needs no scan.
+ */
+function versionOf(users: Users): Version | undefined {
+  let v = VERSIONS.get(users);
+  if (!v) {
+    v = rootOf(users, false);
+    if (v) VERSIONS.set(users, v);
+  }
+  return v;
+}
+
+/**
  * The users whose uSNChanged is above `since`, in the record's order (as reading it would list
  * them); undefined when the index cannot tell (the caller reads every user).
  */
-export function usersChangedSince(users: Users, since: number): AdUser[] | undefined {
-  let v = VERSIONS.get(users);
-  if (!v) {
-    // A record made by another writer (or the directory as it started): it becomes a root, so a
-    // second question about it, or about the records its changes make, needs no scan.
-    v = rootOf(users, false);
-    if (!v) return undefined;
-    VERSIONS.set(users, v);
-  }
-  if (since < v.root.base) return undefined;
+export function usersChangedSince<U extends Entry>(users: Users<U>, since: number): U[] | undefined {
+  const v = versionOf(users);
+  if (!v || since < v.root.base) return undefined;
   const keys = new Set<string>();
   for (let l = v.head; l && l.usn > since; l = l.prev) keys.add(l.key);
-  const found: [number, AdUser][] = [];
+  const found: [number, U][] = [];
   for (const k of keys) {
     const u = has(users, k) ? users[k] : undefined;
     const at = v.added.get(k) ?? positionIn(v.root, k);
@@ -124,4 +157,54 @@ export function usersChangedSince(users: Users, since: number): AdUser[] | undef
     if (u.usnChanged > since) found.push([at, u]);
   }
   return found.sort((a, b) => a[0] - b[0]).map(([, u]) => u);
+}
+
+/**
+ * The users each list holds, as one pass over the users would fill them: `listOf` names the list a
+ * memberOf value belongs to (or none); a user is in a list once however many of its values belong
+ * to it, and each list is in the record's order. The root's members, less the users changed since
+ * the root, plus those users as they are now: as many users as the lists hold and changes since the
+ * root, not the whole directory. Undefined when the index cannot tell (the caller reads every user).
+ */
+export function membersOf<U extends Entry, L>(
+  users: Users<U>,
+  listOf: (memberOf: string) => L | undefined,
+): Map<L, U[]> | undefined {
+  const v = versionOf(users);
+  if (!v) return undefined;
+  const changed = new Set<string>();
+  for (let l = v.head; l; l = l.prev) changed.add(l.key);
+  const lists = new Map<L, Map<string, [number, U]>>();
+  const add = (list: L, k: string, at: number, u: U) => {
+    let found = lists.get(list);
+    if (!found) lists.set(list, (found = new Map()));
+    found.set(k, [at, u]);
+  };
+  for (const [m, keys] of membersIn(v.root)) {
+    const list = listOf(m);
+    if (list === undefined) continue;
+    for (const k of keys) {
+      if (changed.has(k)) continue;
+      const u = has(users, k) ? users[k] : undefined;
+      const at = positionIn(v.root, k);
+      if (!u || at === undefined) return undefined;
+      add(list, k, at, u);
+    }
+  }
+  for (const k of changed) {
+    const u = has(users, k) ? users[k] : undefined;
+    const at = v.added.get(k) ?? positionIn(v.root, k);
+    if (!u || at === undefined) return undefined;
+    for (const m of u.memberOf) {
+      const list = listOf(m);
+      if (list !== undefined) add(list, k, at, u);
+    }
+  }
+  const result = new Map<L, U[]>();
+  for (const [list, found] of lists)
+    result.set(
+      list,
+      [...found.values()].sort((a, b) => a[0] - b[0]).map(([, u]) => u),
+    );
+  return result;
 }

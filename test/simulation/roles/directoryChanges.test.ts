@@ -1,14 +1,19 @@
 /**
  * The directory's change index (roles/directoryChanges.ts): a delta listUsers (changedSince) answers
  * from the changes since the watermark what the scan of every user answers, in the same order, for
- * every version of the directory (older ones included), and falls back to the scan when the index
- * cannot tell.
+ * every version of the directory (older ones included), as does listGroups changedSince for the
+ * members of the groups it lists; it falls back to the scan when the index cannot tell.
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAB } from '../../../simulation/lab/defaultLab';
 import { note, type AdUser, type DirectoryState } from '../../../simulation/roles/directory';
-import { addToGroup, createUser, setUserAttributes } from '../../../simulation/roles/directoryAccounts';
-import { usersChangedSince } from '../../../simulation/roles/directoryChanges';
+import {
+  addToGroup,
+  createUser,
+  removeFromGroup,
+  setUserAttributes,
+} from '../../../simulation/roles/directoryAccounts';
+import { membersOf, usersChangedSince } from '../../../simulation/roles/directoryChanges';
 import { initialDirectory } from '../../../simulation/roles/directorySeed';
 import { editAcl } from '../../../simulation/roles/directoryObjects';
 import { readDirectory, userRecord } from '../../../simulation/roles/dcDirectoryReads';
@@ -23,6 +28,32 @@ function scan(dir: DirectoryState, since: number) {
     if (u.usnChanged > since) result.push(userRecord(dir, u, NOW));
   }
   return result;
+}
+
+/** listGroups changedSince's members as they were found before the index: a pass over every user. */
+function scanGroups(dir: DirectoryState, since: number) {
+  const wanted = Object.values(dir.groups).filter((g) => g.usnChanged > since);
+  const members = new Map<string, string[]>();
+  for (const g of wanted) {
+    const list: string[] = [];
+    members.set(g.name.toLowerCase(), list);
+    members.set(g.name, list);
+  }
+  if (wanted.length > 0)
+    for (const k in dir.users)
+      for (const m of (dir.users[k] as AdUser).memberOf) {
+        const list = members.get(m) ?? members.get(m.toLowerCase());
+        if (list && list[list.length - 1] !== (dir.users[k] as AdUser).guid)
+          list.push((dir.users[k] as AdUser).guid);
+      }
+  return wanted.map((g) => [g.name, members.get(g.name.toLowerCase()) ?? []]);
+}
+
+function listedGroups(dir: DirectoryState, since: number) {
+  const r = readDirectory(dir, { op: 'listGroups', changedSince: since }, NOW).reply;
+  return r?.kind === 'app.dir.response' && r.ok
+    ? (r.result as { name: string; members: string[] }[]).map((g) => [g.name, g.members])
+    : undefined;
 }
 
 function listed(dir: DirectoryState, since: number) {
@@ -66,9 +97,11 @@ describe('the directory change index', () => {
             now,
           );
           break;
-        case 4:
-          dir = addToGroup(dir, 'Sales', pick, now);
+        case 4: {
+          const group = ['Sales', 'Domain Admins', 'Administrators'][rand(3)] as string;
+          dir = rand(3) === 0 ? removeFromGroup(dir, group, pick, now) : addToGroup(dir, group, pick, now);
           break;
+        }
         default:
           // A writer the index does not follow (the protected flag through an ACL edit).
           if (rand(4) === 0)
@@ -82,11 +115,15 @@ describe('the directory change index', () => {
       const usns = [...new Set(Object.values(v.users).map((u) => u.usnChanged))].sort((a, b) => a - b);
       for (const since of [0, ...usns.slice(-12), v.usn, v.usn + 5]) {
         expect(listed(v, since)).toEqual(scan(v, since));
+        expect(listedGroups(v, since)).toEqual(scanGroups(v, since));
         if (usersChangedSince(v.users, since)) answered++;
       }
     }
     // Most of those answers came from the index, not the scan.
     expect(answered).toBeGreaterThan(versions.length * 5);
+    expect(membersOf(dir.users, (m) => (m === 'Sales' ? 'sales' : undefined))?.get('sales')?.length).toBe(
+      Object.values(dir.users).filter((u) => u.memberOf.includes('Sales')).length,
+    );
   });
 
   it('walks only the changes since the watermark, in the order the record lists the users', () => {
@@ -102,6 +139,15 @@ describe('the directory change index', () => {
       'zz.new',
     ]);
     expect(usersChangedSince(dir.users, dir.usn)).toEqual([]);
+    // The first user joins Sales after the others: the group still lists its members in the
+    // record's order.
+    const top = Object.values(dir.users)[0] as AdUser;
+    const before = dir.usn;
+    dir = addToGroup(dir, 'Sales', top.sam, NOW);
+    const sales = listedGroups(dir, before)?.find(([name]) => name === 'Sales');
+    expect(sales?.[1]).toEqual(scanGroups(dir, before).find(([name]) => name === 'Sales')?.[1]);
+    expect(sales?.[1]?.[0]).toBe(top.guid);
+    expect(sales?.[1]?.length).toBeGreaterThan(1);
   });
 
   it('takes a record it does not know as a root: nothing changed since its highest uSN, else the scan', () => {
