@@ -39,11 +39,23 @@ interface Link {
   prev: Link | undefined;
 }
 
+/**
+ * The keys added since a root, with their position after the root's keys, shared by a line of
+ * versions: a version sees the first `count` entries (those its own changes and its ancestors'
+ * added). A version whose count is the table's size may append in place (its own next key is the
+ * next entry); any other (an older version changed again: a branch) copies its part first. So N
+ * users created in a row cost N, not N² (each creation copied the whole table before).
+ */
+interface Added {
+  positions: Map<string, number>;
+}
+
 interface Version {
   root: Root;
   head: Link | undefined;
-  /** Keys added since the root, with their position after the root's keys. */
-  added: ReadonlyMap<string, number>;
+  added: Added;
+  /** How many of `added`'s entries are this version's. */
+  addedCount: number;
 }
 
 const VERSIONS = new WeakMap<Users, Version>();
@@ -75,7 +87,7 @@ function rootOf(users: Users, withOrder: boolean): Version | undefined {
   }
   const root: Root = { users, base, size, order };
   if (withOrder) membersIn(root);
-  return { root, head: undefined, added: new Map() };
+  return { root, head: undefined, added: { positions: new Map() }, addedCount: 0 };
 }
 
 function membersIn(root: Root): Map<string, string[]> {
@@ -119,11 +131,31 @@ export function recordUserChange(before: Users, after: Users, key: string, usn: 
   const from = v ?? rootOf(before, true);
   if (!from || usn <= from.root.base || (from.head && usn <= from.head.usn)) return;
   let added = from.added;
+  let addedCount = from.addedCount;
   if (!has(before, key)) {
     if (indexLike(key)) return;
-    added = new Map(added).set(key, from.root.size + added.size);
+    if (added.positions.size !== addedCount) added = { positions: firstEntries(added.positions, addedCount) };
+    added.positions.set(key, from.root.size + addedCount);
+    addedCount++;
   }
-  VERSIONS.set(after, { root: from.root, head: { key, usn, prev: from.head }, added });
+  VERSIONS.set(after, { root: from.root, head: { key, usn, prev: from.head }, added, addedCount });
+}
+
+/** The first `n` entries of a map, as a new map (in their order). */
+function firstEntries<K, V>(map: ReadonlyMap<K, V>, n: number): Map<K, V> {
+  const out = new Map<K, V>();
+  for (const [k, v] of map) {
+    if (out.size === n) break;
+    out.set(k, v);
+  }
+  return out;
+}
+
+/** Where a key of a version's record sits in its order: after the root's keys if added since. */
+function positionOf(v: Version, k: string): number | undefined {
+  const at = v.added.positions.get(k);
+  if (at !== undefined && at < v.root.size + v.addedCount) return at;
+  return positionIn(v.root, k);
 }
 
 /**
@@ -152,7 +184,7 @@ export function usersChangedSince<U extends Entry>(users: Users<U>, since: numbe
   const found: [number, U][] = [];
   for (const k of keys) {
     const u = has(users, k) ? users[k] : undefined;
-    const at = v.added.get(k) ?? positionIn(v.root, k);
+    const at = positionOf(v, k);
     if (!u || at === undefined) return undefined;
     if (u.usnChanged > since) found.push([at, u]);
   }
@@ -193,7 +225,7 @@ export function membersOf<U extends Entry, L>(
   }
   for (const k of changed) {
     const u = has(users, k) ? users[k] : undefined;
-    const at = v.added.get(k) ?? positionIn(v.root, k);
+    const at = positionOf(v, k);
     if (!u || at === undefined) return undefined;
     for (const m of u.memberOf) {
       const list = listOf(m);

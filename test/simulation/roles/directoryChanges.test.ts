@@ -150,6 +150,44 @@ describe('the directory change index', () => {
     expect(sales?.[1]?.length).toBeGreaterThan(1);
   });
 
+  it('keeps each line of versions apart when an older version is changed again (branches)', () => {
+    const base = initialDirectory(DEFAULT_LAB, 1, NOW);
+    const make = (dir: DirectoryState, sam: string) =>
+      createUser(dir, { sam, cn: sam, parent: `CN=Users,${dir.domainDn}` }, NOW);
+    const fork = make(make(base, 'fork.one'), 'fork.two');
+    // Three lines from the same version, each adding users of its own, written in turns so each
+    // appends after the others did.
+    // The same user is created on two lines at different places in their order.
+    let a = make(fork, 'line.a1');
+    let b = make(make(fork, 'same.user'), 'line.b1');
+    a = make(a, 'same.user');
+    let c = setUserAttributes(fork, 'fork.one', { title: 'C' }, NOW);
+    a = make(a, 'line.a2');
+    b = make(setUserAttributes(b, 'fork.two', { title: 'B' }, NOW), 'line.b2');
+    c = make(c, 'line.c1');
+    a = setUserAttributes(make(a, 'line.a3'), 'line.a1', { title: 'A' }, NOW);
+    const older = make(base, 'older.one');
+    const versions = [base, fork, a, b, c, older, make(fork, 'fork.three'), make(a, 'line.a4')];
+    for (const v of versions)
+      for (const since of [base.usn, fork.usn, fork.usn + 1, fork.usn + 2, v.usn]) {
+        const found = usersChangedSince(v.users, since);
+        expect(found?.map((u) => u.sam)).toEqual(scan(v, since).map((u) => u.sam));
+        expect(listed(v, since)).toEqual(scan(v, since));
+      }
+    expect(usersChangedSince(a.users, fork.usn)?.map((u) => u.sam)).toEqual([
+      'line.a1',
+      'same.user',
+      'line.a2',
+      'line.a3',
+    ]);
+    expect(usersChangedSince(b.users, fork.usn)?.map((u) => u.sam)).toEqual([
+      'fork.two',
+      'same.user',
+      'line.b1',
+      'line.b2',
+    ]);
+  });
+
   it('takes a record it does not know as a root: nothing changed since its highest uSN, else the scan', () => {
     let dir = initialDirectory(DEFAULT_LAB, 1, NOW);
     const u = Object.values(dir.users)[0] as AdUser;
