@@ -80,6 +80,16 @@ function indexOf(leases: Leases): LeaseIndex {
   return index;
 }
 
+/** The record of one address, if the table has one. */
+export function leaseAt<R extends LeaseLike>(leases: Record<Ipv4, R>, ip: Ipv4): R | undefined {
+  return leases[ip];
+}
+
+/** Every record of the table, in table order (the order the addresses first got one). */
+export function leaseList<R extends LeaseLike>(leases: Record<Ipv4, R>): R[] {
+  return Object.values(leases);
+}
+
 /** The table's records of one client, in table order (what Object.values(...).filter would give). */
 export function leasesOf<R extends LeaseLike>(leases: Record<Ipv4, R>, mac: string): R[] {
   return (indexOf(leases).byMac.get(mac) ?? []).map((ip) => leases[ip] as R);
