@@ -5,6 +5,7 @@ import { DEFAULT_LAB } from '../../../simulation/lab/defaultLab';
 import { TIMINGS } from '../../../simulation/core/timings';
 import type { Packet } from '../../../simulation/net/packets';
 import type { DhcpLease } from '../../../simulation/windows/hostState';
+import { leaseAt } from '../../../simulation/roles/dhcpLeaseIndex';
 import { LAB_START, ofType, rig } from './machineRig';
 
 function host(id: string) {
@@ -225,19 +226,19 @@ describe('windowsHost.machine: on ⇄ off, its children, its adapter and what it
     deliver(dhcp('DISCOVER', '0.0.0.0'));
     const offer = ofType(r.net, 'net.respond').at(-1)!.body as { op: string; yiaddr: string };
     expect(offer.op).toBe('OFFER');
-    expect(leases()[offer.yiaddr]).toEqual(
+    expect(leaseAt(leases(), offer.yiaddr)).toEqual(
       expect.objectContaining({ state: 'offered', mac: '00-15-5D-06-01-09' }),
     );
     deliver(dhcp('REQUEST', '0.0.0.0', { requestedIp: offer.yiaddr, serverId: '192.168.6.2' }));
     expect((ofType(r.net, 'net.respond').at(-1)!.body as { op: string }).op).toBe('ACK');
-    expect(leases()[offer.yiaddr]).toEqual(
+    expect(leaseAt(leases(), offer.yiaddr)).toEqual(
       expect.objectContaining({ state: 'active', expiresAt: LAB_START + 8 * 86_400_000 }),
     );
     r.advance(60_000);
     const responds = ofType(r.net, 'net.respond').length;
     deliver(dhcp('RELEASE', offer.yiaddr));
     expect(ofType(r.net, 'net.respond')).toHaveLength(responds); // no answer to a RELEASE
-    expect(leases()[offer.yiaddr]).toEqual(
+    expect(leaseAt(leases(), offer.yiaddr)).toEqual(
       expect.objectContaining({ state: 'offered', mac: '00-15-5D-06-01-09', expiresAt: LAB_START + 60_000 }),
     );
     r.send({ type: 'service.stop', host: 'dc01', service: 'DHCPServer' });
