@@ -201,6 +201,38 @@ describe('windowsHost.machine: on ⇄ off, its children, its adapter and what it
     expect(r.snap().context.jobs).toEqual({});
   });
 
+  it("its DNS registration: the answer ends the job and its timeout, a stranger's does not; a shutdown drops a waiting one", () => {
+    const { r } = host('pc2');
+    const dnsTimers = () =>
+      Object.values(r.ref().system.getSnapshot()._scheduledEvents).filter(
+        (e) => e.event.type === 'dns.register.timeout',
+      ).length;
+    r.ref().send({ type: 'dhcp.update', lease: LEASE });
+    const update = ofType(r.net, 'net.send')
+      .map((e) => e.packet as Packet)
+      .find((p) => p.body.kind === 'dns.update');
+    // The packet the script runner sent as the job's first: `<host>.<job>.1`, from the host's cable.
+    const [id] = Object.keys(r.snap().context.jobs);
+    expect(update).toEqual(expect.objectContaining({ id: `pc2.${id}.1`, srcId: 'pc2' }));
+    expect(dnsTimers()).toBe(1);
+    const answer = {
+      body: { kind: 'dns.response', name: 'PC2.laborhub.store', answers: [] },
+      from: '192.168.6.2',
+    };
+    r.ref().send({ type: 'net.reply', requestId: `pc2.${id}.2`, ...answer });
+    r.ref().send({ type: 'net.reply', requestId: `pc9.${id}.1`, ...answer });
+    expect(Object.values(r.snap().context.jobs)).toEqual([{ kind: 'dns.register' }]);
+    r.ref().send({ type: 'net.reply', requestId: `pc2.${id}.1`, ...answer });
+    expect(r.snap().context.jobs).toEqual({});
+    expect(dnsTimers()).toBe(0);
+    // Waiting when the host restarts: the job and its timeout go with the session.
+    r.ref().send({ type: 'dhcp.update', lease: LEASE });
+    expect(dnsTimers()).toBe(1);
+    r.send({ type: 'host.restart', host: 'pc2' });
+    expect(r.snap().context.jobs).toEqual({});
+    expect(dnsTimers()).toBe(0);
+  });
+
   it('answers ping from its address', () => {
     const { r, deliver } = host('dc01');
     const p = deliver({
