@@ -1,7 +1,7 @@
 /**
  * A Windows host on the network, as pure functions its machine (windowsHost.machine.ts) calls:
- * what it tells the network about its adapter, the scripts it runs on its own (registering in DNS,
- * forwarding a DNS query) and its answer to a packet that arrives on its cable (serve.ts).
+ * what it tells the network about its adapter, what it sends on its own (its DNS registration, a
+ * forwarded DNS query as a script) and its answer to a packet that arrives on its cable (serve.ts).
  */
 import type { AnyActorRef } from 'xstate';
 import type { NetworkEvent } from '../net/network.machine';
@@ -59,21 +59,27 @@ export function bindEvent(host: HostCore): NetworkEvent {
   };
 }
 
-/** A domain member registers its own A record with its DNS server after it gets an address. */
-export function* registerInDns(host: HostCore): Script<void> {
+/**
+ * A domain member registers its own A record with its DNS server after it gets an address: the
+ * dns.update it sends as job `job` (undefined when it has no address or no DNS server to send it
+ * to). The host sends it itself and takes the answer, or gives up after TIMINGS.dnsQueryTimeout
+ * (windowsHost.machine.ts), instead of running a script actor: every PC does this once as a lab
+ * starts, and at 1,000 PCs the thousand short-lived actors cost more than the exchange. The packet
+ * is the one the script runner would send (its id the job's first, `<host>.<job>.1`).
+ */
+export function dnsRegistration(host: HostCore, job: string): Packet | undefined {
   const cfg = effectiveIpConfig(host.nic);
   const server = cfg.dnsServers[0];
-  if (!cfg.ip || !server) return;
-  yield* exchange(
-    {
-      src: cfg.ip,
-      dst: server,
-      transport: 'udp',
-      port: 53,
-      body: { kind: 'dns.update', name: `${host.hostname}.${host.domainFqdn}`, ip: cfg.ip },
-    },
-    TIMINGS.dnsQueryTimeout,
-  );
+  if (!cfg.ip || !server) return undefined;
+  return {
+    src: cfg.ip,
+    dst: server,
+    transport: 'udp',
+    port: 53,
+    body: { kind: 'dns.update', name: `${host.hostname}.${host.domainFqdn}`, ip: cfg.ip },
+    id: `${host.id}.${job}.1`,
+    srcId: host.id,
+  };
 }
 
 /** The DNS Server role asks its forwarder for a name it does not own. */

@@ -4,7 +4,7 @@
  */
 import type { AnyActorRef } from 'xstate';
 import type { LabEnv } from '../core/env';
-import type { Packet } from '../net/packets';
+import type { Message, Packet, RefuseReason } from '../net/packets';
 import type { Ipv4 } from '../net/ipv4';
 import type { ScriptOutput } from '../proc/script.machine';
 import type { HostConsoles, HostCore, ShellKind, WindowsHostContext } from '../windows/hostState';
@@ -89,6 +89,10 @@ export type HostEvent =
   | HostCommandEvent
   | { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef }
   | { type: 'net.media'; connected: boolean }
+  /** The answer to the host's own DNS registration (hostNet.ts dnsRegistration), or its timeout. */
+  | { type: 'net.reply'; requestId: string; body: Message; from: Ipv4 }
+  | { type: 'net.refused'; requestId: string; reason: RefuseReason; by?: Ipv4 }
+  | { type: 'dns.register.timeout'; job: string }
   | DhcpClientReport
   | W32TimeTimerReport
   | AdSyncReport

@@ -37,7 +37,7 @@ import {
   type HostRequests,
 } from './hostConsole';
 import { adsyncInput, hostCoreOf, hostView, splitHost } from './hostView';
-import { answerPacket, attachEvent, bindEvent, dhcpClientInput, networkOf, registerInDns } from './hostNet';
+import { answerPacket, attachEvent, bindEvent, dhcpClientInput, dnsRegistration, networkOf } from './hostNet';
 import {
   endJob,
   startAducJob,
@@ -49,6 +49,18 @@ import {
 } from './hostJobs';
 
 export type { HostEvent, HostInput, HostMachineContext } from './hostTypes';
+
+/** The delayed event that ends an unanswered DNS registration (job `id`). */
+function registrationTimer(id: string): string {
+  return `${id}.dns-timeout`;
+}
+
+/** The job whose DNS registration `requestId` answers (its packet id is `<host>.<job>.1`). */
+function registrationJob(context: HostMachineContext, requestId: string): string | undefined {
+  const prefix = `${context.host.id}.`;
+  if (!requestId.startsWith(prefix) || !requestId.endsWith('.1')) return undefined;
+  return requestId.slice(prefix.length, -2);
+}
 
 export const windowsHostMachine = setup({
   types: {
@@ -196,7 +208,10 @@ export const windowsHostMachine = setup({
       enqueue.stopChild('adsync');
       enqueue.stopChild('dhcp');
       enqueue.stopChild('w32time');
-      for (const id of Object.keys(context.jobs)) enqueue.stopChild(id);
+      for (const [id, job] of Object.entries(context.jobs)) {
+        if (job.kind === 'dns.register') enqueue.cancel(registrationTimer(id));
+        else enqueue.stopChild(id);
+      }
       enqueue.sendTo(networkOf(system), {
         type: 'net.power',
         id: context.host.id,
@@ -240,28 +255,37 @@ export const windowsHostMachine = setup({
           connected: event.connected,
         });
     }),
-    takeDhcpUpdate: enqueueActions(({ enqueue, context, event, system }) => {
+    takeDhcpUpdate: enqueueActions(({ enqueue, context, event, system, self }) => {
       assertEvent(event, 'dhcp.update');
       const now = labNow(context.env);
       const host = takeDhcpConfig(context.host, event.lease as DhcpLease | undefined, event.apipa, now);
       enqueue.sendTo(networkOf(system), bindEvent(host));
-      if (event.lease) {
-        const id = `job-${host.seq + 1}`;
-        enqueue.assign({
-          host: { ...host, seq: host.seq + 1 },
-          jobs: { ...context.jobs, [id]: { kind: 'dns.register' } },
-        });
-        enqueue.spawnChild('script', {
-          id,
-          input: {
-            deviceId: host.id,
-            idPrefix: `${host.id}.${id}`,
-            start: () => registerInDns(host),
-          },
-        });
-      } else {
+      if (!event.lease) {
         enqueue.assign({ host });
+        return;
       }
+      // The DNS registration is a job of its own (an id, a place in `jobs` until it is answered or
+      // times out) that the host runs itself, not as a script child (hostNet.ts dnsRegistration).
+      const id = `job-${host.seq + 1}`;
+      const packet = dnsRegistration(host, id);
+      enqueue.assign({
+        host: { ...host, seq: host.seq + 1 },
+        ...(packet ? { jobs: { ...context.jobs, [id]: { kind: 'dns.register' as const } } } : {}),
+      });
+      if (!packet) return;
+      enqueue.sendTo(networkOf(system), { type: 'net.send', packet, replyTo: self } satisfies NetworkEvent);
+      enqueue.raise(
+        { type: 'dns.register.timeout', job: id },
+        { id: registrationTimer(id), delay: TIMINGS.dnsQueryTimeout },
+      );
+    }),
+    endDnsRegistration: enqueueActions(({ enqueue, context, event }) => {
+      assertEvent(event, ['net.reply', 'net.refused', 'dns.register.timeout']);
+      const id =
+        event.type === 'dns.register.timeout' ? event.job : registrationJob(context, event.requestId);
+      if (id === undefined || context.jobs[id]?.kind !== 'dns.register') return;
+      if (event.type !== 'dns.register.timeout') enqueue.cancel(registrationTimer(id));
+      enqueue.assign({ jobs: Object.fromEntries(Object.entries(context.jobs).filter(([k]) => k !== id)) });
     }),
     takeDhcpOutcome: enqueueActions(({ enqueue, context, event }) => {
       assertEvent(event, 'dhcp.outcome');
@@ -360,6 +384,9 @@ export const windowsHostMachine = setup({
         'net.deliver': { actions: 'serveDelivery' },
         'net.media': { actions: 'takeMedia' },
         'dhcp.update': { actions: 'takeDhcpUpdate' },
+        'net.reply': { actions: 'endDnsRegistration' },
+        'net.refused': { actions: 'endDnsRegistration' },
+        'dns.register.timeout': { actions: 'endDnsRegistration' },
         'dhcp.outcome': { actions: 'takeDhcpOutcome' },
         'time.poll': { actions: 'pollTime' },
         'console.exec': { actions: 'execConsole' },

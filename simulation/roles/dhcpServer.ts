@@ -5,7 +5,15 @@
  */
 import type { DhcpScopeDefinition } from '../core/definition';
 import { toInt, type Ipv4 } from '../net/ipv4';
-import { excluded, leasesOf, lowestFree, putLease } from './dhcpLeaseIndex';
+import {
+  excluded,
+  leaseAt,
+  leasesOf,
+  lowestFree,
+  noLeases,
+  putLease,
+  type LeaseTable,
+} from './dhcpLeaseIndex';
 import type { DhcpClientMessage, DhcpServerMessage } from '../net/packets';
 import { DAY } from '../core/time';
 import { TIMINGS } from '../core/timings';
@@ -22,13 +30,14 @@ export interface DhcpServerState {
   scope: DhcpScopeDefinition;
   /** Scope state as in the DHCP console (Active / Inactive). */
   active: boolean;
-  leases: Record<Ipv4, DhcpLeaseRecord>;
+  /** Read and written only through roles/dhcpLeaseIndex.ts (leaseAt, leaseList, putLease). */
+  leases: LeaseTable<DhcpLeaseRecord>;
 }
 
 const OFFER_HOLD = TIMINGS.dhcpOfferHold;
 
 export function initialDhcpServer(scope: DhcpScopeDefinition): DhcpServerState {
-  return { scope, active: true, leases: {} };
+  return { scope, active: true, leases: noLeases() };
 }
 
 function inRange(scope: DhcpScopeDefinition, ip: Ipv4): boolean {
@@ -46,7 +55,7 @@ export function chooseAddress(state: DhcpServerState, mac: string, now: number):
   const mine = records.find((l) => live(l, now));
   if (mine) return mine.ip;
   // A client that had an address before gets it back if nobody took it since.
-  const previous = records.find((l) => !live(state.leases[l.ip], now) && inRange(state.scope, l.ip));
+  const previous = records.find((l) => !live(leaseAt(state.leases, l.ip), now) && inRange(state.scope, l.ip));
   if (previous) return previous.ip;
   return lowestFree(state.leases, state.scope, now);
 }
@@ -69,7 +78,7 @@ export interface DhcpAnswer {
 
 /**
  * The server's answer to one client message, and its next state. The state given is left as it
- * was (the lease table is copied once when the message writes a lease).
+ * was (a message that writes a lease copies one chunk of the lease table: roles/dhcpLeaseIndex.ts).
  */
 export function handleDhcp(
   state: DhcpServerState,
@@ -85,7 +94,7 @@ export function handleDhcp(
   if (msg.op === 'DISCOVER') {
     const ip = chooseAddress(state, msg.mac, now);
     if (!ip) return { state }; // scope full: no OFFER
-    const existing = state.leases[ip];
+    const existing = leaseAt(state.leases, ip);
     const rec: DhcpLeaseRecord =
       live(existing, now) && existing.state === 'active'
         ? existing
@@ -97,7 +106,7 @@ export function handleDhcp(
   }
 
   if (msg.op === 'RELEASE') {
-    const rec = state.leases[srcIp];
+    const rec = leaseAt(state.leases, srcIp);
     if (!rec || rec.mac !== msg.mac) return { state };
     // Windows keeps the record (expired) so the client gets the same address back later.
     const leases = putLease<DhcpLeaseRecord>(state.leases, srcIp, {
@@ -114,7 +123,7 @@ export function handleDhcp(
   if (!wanted || !inRange(state.scope, wanted)) {
     return { state, reply: { ...base, op: 'NAK', yiaddr: '0.0.0.0' } };
   }
-  const holder = state.leases[wanted];
+  const holder = leaseAt(state.leases, wanted);
   if (live(holder, now) && holder.mac !== msg.mac) {
     return { state, reply: { ...base, op: 'NAK', yiaddr: '0.0.0.0' } };
   }

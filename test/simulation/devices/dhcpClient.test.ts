@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, SECOND } from '../../../simulation/core/time';
 import { addressOf, must, newLab, run, text, wait } from '../../harness';
+import { leaseAt } from '../../../simulation/roles/dhcpLeaseIndex';
 
 describe('DHCP on the client PCs', () => {
   it('does DISCOVER, OFFER, REQUEST, ACK at boot and takes the leased address, gateway, DNS and suffix', () => {
@@ -20,7 +21,9 @@ describe('DHCP on the client PCs', () => {
     expect(pc2.expiresAt - pc2.obtainedAt).toBe(8 * DAY);
     expect(addressOf(lab, 'pc1')).toBe('192.168.6.100');
     expect(addressOf(lab, 'pc3')).toBe('192.168.6.102');
-    expect(lab.truth().hosts.dc01!.roles.dhcpServer!.leases['192.168.6.101']!.mac).toBe('00-15-5D-06-01-02');
+    expect(leaseAt(lab.truth().hosts.dc01!.roles.dhcpServer!.leases, '192.168.6.101')!.mac).toBe(
+      '00-15-5D-06-01-02',
+    );
   });
 
   it('shows the lease in ipconfig /all in the Windows layout', () => {
@@ -53,20 +56,20 @@ describe('DHCP on the client PCs', () => {
   it("ipconfig /release frees the PC's lease in the DHCP server's table, and /renew takes it again", () => {
     const lab = newLab();
     const leases = () => lab.truth().hosts.dc01!.roles.dhcpServer!.leases;
-    const before = leases()['192.168.6.101']!;
+    const before = leaseAt(leases(), '192.168.6.101')!;
     expect(before.state).toBe('active');
     expect(before.expiresAt).toBeGreaterThan(lab.now());
     run(lab, 'pc2', 'ipconfig /release');
-    const released = leases()['192.168.6.101']!;
+    const released = leaseAt(leases(), '192.168.6.101')!;
     expect(released.mac).toBe('00-15-5D-06-01-02');
     expect(released.state).toBe('offered');
     expect(released.expiresAt).toBeLessThanOrEqual(lab.now());
     // The other PCs' leases stay as they were.
-    expect(leases()['192.168.6.100']).toEqual(expect.objectContaining({ state: 'active' }));
-    expect(leases()['192.168.6.102']).toEqual(expect.objectContaining({ state: 'active' }));
+    expect(leaseAt(leases(), '192.168.6.100')).toEqual(expect.objectContaining({ state: 'active' }));
+    expect(leaseAt(leases(), '192.168.6.102')).toEqual(expect.objectContaining({ state: 'active' }));
     run(lab, 'pc2', 'ipconfig /renew');
     expect(addressOf(lab, 'pc2')).toBe('192.168.6.101');
-    const renewed = leases()['192.168.6.101']!;
+    const renewed = leaseAt(leases(), '192.168.6.101')!;
     expect(renewed.state).toBe('active');
     expect(renewed.expiresAt).toBe(lab.now() + 8 * DAY);
   });

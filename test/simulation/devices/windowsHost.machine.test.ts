@@ -5,6 +5,7 @@ import { DEFAULT_LAB } from '../../../simulation/lab/defaultLab';
 import { TIMINGS } from '../../../simulation/core/timings';
 import type { Packet } from '../../../simulation/net/packets';
 import type { DhcpLease } from '../../../simulation/windows/hostState';
+import { leaseAt } from '../../../simulation/roles/dhcpLeaseIndex';
 import { LAB_START, ofType, rig } from './machineRig';
 
 function host(id: string) {
@@ -200,6 +201,38 @@ describe('windowsHost.machine: on ⇄ off, its children, its adapter and what it
     expect(r.snap().context.jobs).toEqual({});
   });
 
+  it("its DNS registration: the answer ends the job and its timeout, a stranger's does not; a shutdown drops a waiting one", () => {
+    const { r } = host('pc2');
+    const dnsTimers = () =>
+      Object.values(r.ref().system.getSnapshot()._scheduledEvents).filter(
+        (e) => e.event.type === 'dns.register.timeout',
+      ).length;
+    r.ref().send({ type: 'dhcp.update', lease: LEASE });
+    const update = ofType(r.net, 'net.send')
+      .map((e) => e.packet as Packet)
+      .find((p) => p.body.kind === 'dns.update');
+    // The packet the script runner sent as the job's first: `<host>.<job>.1`, from the host's cable.
+    const [id] = Object.keys(r.snap().context.jobs);
+    expect(update).toEqual(expect.objectContaining({ id: `pc2.${id}.1`, srcId: 'pc2' }));
+    expect(dnsTimers()).toBe(1);
+    const answer = {
+      body: { kind: 'dns.response', name: 'PC2.laborhub.store', answers: [] },
+      from: '192.168.6.2',
+    };
+    r.ref().send({ type: 'net.reply', requestId: `pc2.${id}.2`, ...answer });
+    r.ref().send({ type: 'net.reply', requestId: `pc9.${id}.1`, ...answer });
+    expect(Object.values(r.snap().context.jobs)).toEqual([{ kind: 'dns.register' }]);
+    r.ref().send({ type: 'net.reply', requestId: `pc2.${id}.1`, ...answer });
+    expect(r.snap().context.jobs).toEqual({});
+    expect(dnsTimers()).toBe(0);
+    // Waiting when the host restarts: the job and its timeout go with the session.
+    r.ref().send({ type: 'dhcp.update', lease: LEASE });
+    expect(dnsTimers()).toBe(1);
+    r.send({ type: 'host.restart', host: 'pc2' });
+    expect(r.snap().context.jobs).toEqual({});
+    expect(dnsTimers()).toBe(0);
+  });
+
   it('answers ping from its address', () => {
     const { r, deliver } = host('dc01');
     const p = deliver({
@@ -225,19 +258,19 @@ describe('windowsHost.machine: on ⇄ off, its children, its adapter and what it
     deliver(dhcp('DISCOVER', '0.0.0.0'));
     const offer = ofType(r.net, 'net.respond').at(-1)!.body as { op: string; yiaddr: string };
     expect(offer.op).toBe('OFFER');
-    expect(leases()[offer.yiaddr]).toEqual(
+    expect(leaseAt(leases(), offer.yiaddr)).toEqual(
       expect.objectContaining({ state: 'offered', mac: '00-15-5D-06-01-09' }),
     );
     deliver(dhcp('REQUEST', '0.0.0.0', { requestedIp: offer.yiaddr, serverId: '192.168.6.2' }));
     expect((ofType(r.net, 'net.respond').at(-1)!.body as { op: string }).op).toBe('ACK');
-    expect(leases()[offer.yiaddr]).toEqual(
+    expect(leaseAt(leases(), offer.yiaddr)).toEqual(
       expect.objectContaining({ state: 'active', expiresAt: LAB_START + 8 * 86_400_000 }),
     );
     r.advance(60_000);
     const responds = ofType(r.net, 'net.respond').length;
     deliver(dhcp('RELEASE', offer.yiaddr));
     expect(ofType(r.net, 'net.respond')).toHaveLength(responds); // no answer to a RELEASE
-    expect(leases()[offer.yiaddr]).toEqual(
+    expect(leaseAt(leases(), offer.yiaddr)).toEqual(
       expect.objectContaining({ state: 'offered', mac: '00-15-5D-06-01-09', expiresAt: LAB_START + 60_000 }),
     );
     r.send({ type: 'service.stop', host: 'dc01', service: 'DHCPServer' });

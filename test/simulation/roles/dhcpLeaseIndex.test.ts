@@ -9,6 +9,7 @@ import {
   initialDhcpServer,
   type DhcpServerState,
 } from '../../../simulation/roles/dhcpServer';
+import { leaseAt, leaseList } from '../../../simulation/roles/dhcpLeaseIndex';
 
 const SERVER = '10.0.0.2';
 const START = Date.UTC(2026, 2, 2, 8, 0, 0);
@@ -32,14 +33,14 @@ function scanChoice(state: DhcpServerState, mac: string, now: number): Ipv4 | un
     state.scope.exclusions.some((x) => toInt(ip) >= toInt(x.start) && toInt(ip) <= toInt(x.end));
   const inRange = (ip: Ipv4) =>
     toInt(ip) >= toInt(state.scope.rangeStart) && toInt(ip) <= toInt(state.scope.rangeEnd) && !excluded(ip);
-  const all = Object.values(state.leases);
+  const all = leaseList(state.leases);
   const mine = all.find((l) => l.mac === mac && live(l));
   if (mine) return mine.ip;
-  const previous = all.find((l) => l.mac === mac && !live(state.leases[l.ip]) && inRange(l.ip));
+  const previous = all.find((l) => l.mac === mac && !live(leaseAt(state.leases, l.ip)) && inRange(l.ip));
   if (previous) return previous.ip;
   for (let n = toInt(state.scope.rangeStart); n <= toInt(state.scope.rangeEnd); n++) {
     const ip = fromInt(n);
-    if (!excluded(ip) && !live(state.leases[ip])) return ip;
+    if (!excluded(ip) && !live(leaseAt(state.leases, ip))) return ip;
   }
   return undefined;
 }
@@ -88,7 +89,7 @@ describe('the DHCP lease index', () => {
       }
       // The stream does fill the scope and reuse addresses, or it proves little.
       expect(offers).toBeGreaterThan(50);
-      expect(Object.keys(state.leases).length).toBeGreaterThanOrEqual(15);
+      expect(leaseList(state.leases).length).toBeGreaterThanOrEqual(15);
     });
   }
 
@@ -102,7 +103,7 @@ describe('the DHCP lease index', () => {
     expect(chooseAddress(offered.state, 'BB', START)).toBe('10.0.0.11');
     handleDhcp(s, msg, START, SERVER, '0.0.0.0');
     expect(s.leases).toStrictEqual({});
-    expect(Object.keys(offered.state.leases)).toStrictEqual(['10.0.0.10']);
+    expect(leaseList(offered.state.leases).map((l) => l.ip)).toStrictEqual(['10.0.0.10']);
   });
 
   it('starts the free-address search over for another scope over the same table', () => {

@@ -11,6 +11,7 @@ import {
   type DhcpLeaseRecord,
   type DhcpServerState,
 } from '../../../simulation/roles/dhcpServer';
+import { leaseAt, leaseList, putLease } from '../../../simulation/roles/dhcpLeaseIndex';
 
 const SERVER = '192.168.6.2';
 const NOW = Date.UTC(2026, 2, 2, 8, 0, 0);
@@ -44,7 +45,7 @@ function server(
   scope: DhcpScopeDefinition = DEFAULT_LAB.dhcpScope,
 ): DhcpServerState {
   const s = initialDhcpServer(scope);
-  return { ...s, leases: Object.fromEntries(leases.map((l) => [l.ip, l])) };
+  return { ...s, leases: leases.reduce((t, l) => putLease(t, l.ip, l), s.leases) };
 }
 
 /** DISCOVER then REQUEST (selecting) from 0.0.0.0: the boot-time exchange. */
@@ -145,16 +146,16 @@ describe('handleDhcp', () => {
         yiaddr: '192.168.6.100',
         options: OPTIONS,
       });
-      expect(state.leases).toStrictEqual({
-        '192.168.6.100': lease('192.168.6.100', MAC_A, 'offered', NOW + 2 * MINUTE),
-      });
+      expect(leaseList(state.leases)).toStrictEqual([
+        lease('192.168.6.100', MAC_A, 'offered', NOW + 2 * MINUTE),
+      ]);
     });
 
     it('offers the same address again to the same MAC while its offer is held', () => {
       const first = handleDhcp(server(), msg('DISCOVER', MAC_A), NOW, SERVER, '0.0.0.0');
       const again = handleDhcp(first.state, msg('DISCOVER', MAC_A), NOW + MINUTE, SERVER, '0.0.0.0');
       expect(again.reply?.yiaddr).toBe('192.168.6.100');
-      expect(again.state.leases['192.168.6.100']?.expiresAt).toBe(NOW + 3 * MINUTE);
+      expect(leaseAt(again.state.leases, '192.168.6.100')?.expiresAt).toBe(NOW + 3 * MINUTE);
     });
 
     it('offers the next address to another MAC while the first offer is held', () => {
@@ -173,11 +174,11 @@ describe('handleDhcp', () => {
 
     it('offers a client with an active lease that address and keeps the active lease as it was', () => {
       const { state } = dora(server(), MAC_A);
-      const rec = state.leases['192.168.6.100'];
+      const rec = leaseAt(state.leases, '192.168.6.100');
       const again = handleDhcp(state, msg('DISCOVER', MAC_A), NOW + DAY, SERVER, '0.0.0.0');
       expect(again.reply?.op).toBe('OFFER');
       expect(again.reply?.yiaddr).toBe('192.168.6.100');
-      expect(again.state.leases['192.168.6.100']).toBe(rec);
+      expect(leaseAt(again.state.leases, '192.168.6.100')).toBe(rec);
     });
 
     it('sends no OFFER and keeps its state when the scope is exhausted', () => {
@@ -220,7 +221,7 @@ describe('handleDhcp', () => {
         yiaddr: '192.168.6.100',
         options: OPTIONS,
       });
-      expect(state.leases['192.168.6.100']).toStrictEqual(
+      expect(leaseAt(state.leases, '192.168.6.100')).toStrictEqual(
         lease('192.168.6.100', MAC_A, 'active', NOW + 1000 + 8 * DAY),
       );
     });
@@ -271,7 +272,7 @@ describe('handleDhcp', () => {
         '0.0.0.0',
       );
       expect(r.reply?.op).toBe('ACK');
-      expect(r.state.leases['192.168.6.100']?.mac).toBe(MAC_A);
+      expect(leaseAt(r.state.leases, '192.168.6.100')?.mac).toBe(MAC_A);
     });
 
     it.each([
@@ -299,7 +300,7 @@ describe('handleDhcp', () => {
       const r = handleDhcp(state, msg('REQUEST', MAC_A), later, SERVER, '192.168.6.100');
       expect(r.reply?.op).toBe('ACK');
       expect(r.reply?.yiaddr).toBe('192.168.6.100');
-      expect(r.state.leases['192.168.6.100']).toStrictEqual(
+      expect(leaseAt(r.state.leases, '192.168.6.100')).toStrictEqual(
         lease('192.168.6.100', MAC_A, 'active', later + 8 * DAY),
       );
     });
@@ -323,7 +324,7 @@ describe('handleDhcp', () => {
         SERVER,
         '0.0.0.0',
       );
-      expect(r.state.leases['192.168.6.100']?.hostname).toBe('PC2');
+      expect(leaseAt(r.state.leases, '192.168.6.100')?.hostname).toBe('PC2');
     });
   });
 
@@ -332,7 +333,7 @@ describe('handleDhcp', () => {
       const { state } = dora(server(), MAC_A);
       const r = handleDhcp(state, msg('RELEASE', MAC_A), NOW + DAY, SERVER, '192.168.6.100');
       expect(r.reply).toBeUndefined();
-      expect(r.state.leases['192.168.6.100']).toStrictEqual(
+      expect(leaseAt(r.state.leases, '192.168.6.100')).toStrictEqual(
         lease('192.168.6.100', MAC_A, 'offered', NOW + DAY),
       );
     });
@@ -412,7 +413,7 @@ describe('handleDhcp', () => {
       ips.push(r.ip);
     }
     expect(ips).toEqual(['192.168.6.100', '192.168.6.101', '192.168.6.102']);
-    expect(Object.values(state.leases).map((l) => [l.ip, l.mac, l.state])).toEqual([
+    expect(leaseList(state.leases).map((l) => [l.ip, l.mac, l.state])).toEqual([
       ['192.168.6.100', MAC_A, 'active'],
       ['192.168.6.101', MAC_B, 'active'],
       ['192.168.6.102', MAC_C, 'active'],
