@@ -8,6 +8,7 @@ import { appendConsole, applyEffects, setBusy } from '../windows/hostOps';
 import type { Script } from '../proc/script';
 import type { CommandResult } from '../tools/commands/types';
 import {
+  appendHistory,
   appendLines,
   consolesWith,
   sessionWith,
@@ -191,29 +192,16 @@ function finished(
 /** The lines a console's history keeps (its oldest go first). */
 const HISTORY_LIMIT = 200;
 
-/** `items` with `item` after them, keeping the last `limit` in all: one new array (no copy of a copy). */
-function withLast<T>(items: readonly T[], item: T, limit: number): T[] {
-  if (items.length < limit) return items.concat([item]);
-  const kept = limit - 1;
-  const from = items.length - kept;
-  const next = new Array<T>(limit);
-  for (let i = 0; i < kept; i++) next[i] = items[from + i] as T;
-  next[kept] = item;
-  return next;
-}
-
 /** A line typed into a console: its prompt and the line on screen, in the history, and run (undefined: the console is busy). */
 export function planLine(ctx: HostMachineContext, shell: ShellKind, line: string): ConsolePlan | undefined {
   const session = ctx.consoles[shell];
   if (session.busy) return undefined;
-  let host = hostView(ctx.host, ctx.consoles);
-  if (line.trim().length > 0) {
-    const history = withLast(host.consoles[shell].history, line, HISTORY_LIMIT);
-    host = {
-      ...host,
-      consoles: consolesWith(host.consoles, shell, sessionWith(host.consoles[shell], { history })),
-    };
-  }
+  // The history first, so the host is put together with its consoles once (hostView).
+  const consoles =
+    line.trim().length > 0
+      ? consolesWith(ctx.consoles, shell, appendHistory(session, line, HISTORY_LIMIT))
+      : ctx.consoles;
+  const host = hostView(ctx.host, consoles);
   // The prompt and the line go on screen first, with what the line prints (planConsole).
   const input: ConsoleLine = { kind: 'input', text: `${promptOf(session)}${line}` };
   return planConsole(ctx, host, ctx.jobs, shell, interpret(host, shell, line), true, undefined, [input]);
