@@ -118,11 +118,6 @@ export function planConsole(
   // (an effect, a wait, the end) rather than one copy of the whole transcript per command. No
   // command reads a transcript, so a step sees the same host either way.
   const lines: ConsoleLine[] = [...pending];
-  const flush = (): void => {
-    if (lines.length === 0) return;
-    h = appendConsole(h, shell, lines);
-    lines.length = 0;
-  };
   for (let step = queue.shift(); step; step = queue.shift()) {
     if ((step.condition === 'and' && !lastOk) || (step.condition === 'or' && lastOk)) continue;
     const outcome = runStep(step, { host: h, now, offsetMinutes: h.timeZoneOffsetMinutes });
@@ -131,7 +126,7 @@ export function planConsole(
       const f = finish(step, outcome.result);
       for (const l of f.lines) lines.push(l);
       if (outcome.result.effects?.length) {
-        flush();
+        h = flushed(h, shell, lines);
         h = applyEffects(h, shell, outcome.result.effects, now);
       }
       noteRequests(requests, outcome.result.effects);
@@ -141,7 +136,7 @@ export function planConsole(
       if (requests.restart) break;
       continue;
     }
-    flush();
+    h = flushed(h, shell, lines);
     if (outcome.kind === 'local') {
       // What the step saw, as it was on screen then (its answer is formatted from it: localResult).
       const seen = { host: h, now, offsetMinutes: h.timeZoneOffsetMinutes };
@@ -177,6 +172,17 @@ export function planConsole(
   if (shell === 'cmd' && steps.length > 0 && h.consoles[shell].transcript.length + lines.length > 0)
     lines.push({ kind: 'output', text: '' });
   return { host: finished(h, shell, lines), jobs, requests };
+}
+
+/**
+ * The host with `lines` on the shell's console, and `lines` emptied (planConsole's flush: a function
+ * of its own, since a closure made on every call costs a name definition each time under tsx).
+ */
+function flushed(host: WindowsHostContext, shell: ShellKind, lines: ConsoleLine[]): WindowsHostContext {
+  if (lines.length === 0) return host;
+  const next = appendConsole(host, shell, lines);
+  lines.length = 0;
+  return next;
 }
 
 /** The host with `lines` on the shell's console and the console free again: flush, then setBusy, in one copy. */
