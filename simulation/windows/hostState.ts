@@ -223,7 +223,10 @@ export const TRANSCRIPT_LIMIT = 3000;
  *   never has lines added under it by a newer one and then grows them again itself.
  * No engine code reads a transcript or history other than its console's current one (commands do
  * not read them; the truth holds only each console's current session), so only a copy's cost is
- * saved: about one transcript copy per console command, the largest allocation of a replay.
+ * saved: about one transcript copy per console command, the largest allocation of a replay. The
+ * price is a rule: what is computed from a console session in a lab command is kept (a console
+ * plan is always applied, never worked out and dropped), since an older session can have lines a
+ * newer one added in place.
  */
 interface Owner {
   session: ConsoleSession;
