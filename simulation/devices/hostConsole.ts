@@ -8,6 +8,7 @@ import { appendConsole, applyEffects, setBusy } from '../windows/hostOps';
 import type { Script } from '../proc/script';
 import type { CommandResult } from '../tools/commands/types';
 import {
+  appendHistory,
   appendLines,
   consolesWith,
   sessionWith,
@@ -117,11 +118,6 @@ export function planConsole(
   // (an effect, a wait, the end) rather than one copy of the whole transcript per command. No
   // command reads a transcript, so a step sees the same host either way.
   const lines: ConsoleLine[] = [...pending];
-  const flush = (): void => {
-    if (lines.length === 0) return;
-    h = appendConsole(h, shell, lines);
-    lines.length = 0;
-  };
   for (let step = queue.shift(); step; step = queue.shift()) {
     if ((step.condition === 'and' && !lastOk) || (step.condition === 'or' && lastOk)) continue;
     const outcome = runStep(step, { host: h, now, offsetMinutes: h.timeZoneOffsetMinutes });
@@ -130,7 +126,7 @@ export function planConsole(
       const f = finish(step, outcome.result);
       for (const l of f.lines) lines.push(l);
       if (outcome.result.effects?.length) {
-        flush();
+        h = flushed(h, shell, lines);
         h = applyEffects(h, shell, outcome.result.effects, now);
       }
       noteRequests(requests, outcome.result.effects);
@@ -140,7 +136,7 @@ export function planConsole(
       if (requests.restart) break;
       continue;
     }
-    flush();
+    h = flushed(h, shell, lines);
     if (outcome.kind === 'local') {
       // What the step saw, as it was on screen then (its answer is formatted from it: localResult).
       const seen = { host: h, now, offsetMinutes: h.timeZoneOffsetMinutes };
@@ -178,6 +174,17 @@ export function planConsole(
   return { host: finished(h, shell, lines), jobs, requests };
 }
 
+/**
+ * The host with `lines` on the shell's console, and `lines` emptied (planConsole's flush: a function
+ * of its own, since a closure made on every call costs a name definition each time under tsx).
+ */
+function flushed(host: WindowsHostContext, shell: ShellKind, lines: ConsoleLine[]): WindowsHostContext {
+  if (lines.length === 0) return host;
+  const next = appendConsole(host, shell, lines);
+  lines.length = 0;
+  return next;
+}
+
 /** The host with `lines` on the shell's console and the console free again: flush, then setBusy, in one copy. */
 function finished(
   host: WindowsHostContext,
@@ -191,29 +198,16 @@ function finished(
 /** The lines a console's history keeps (its oldest go first). */
 const HISTORY_LIMIT = 200;
 
-/** `items` with `item` after them, keeping the last `limit` in all: one new array (no copy of a copy). */
-function withLast<T>(items: readonly T[], item: T, limit: number): T[] {
-  if (items.length < limit) return items.concat([item]);
-  const kept = limit - 1;
-  const from = items.length - kept;
-  const next = new Array<T>(limit);
-  for (let i = 0; i < kept; i++) next[i] = items[from + i] as T;
-  next[kept] = item;
-  return next;
-}
-
 /** A line typed into a console: its prompt and the line on screen, in the history, and run (undefined: the console is busy). */
 export function planLine(ctx: HostMachineContext, shell: ShellKind, line: string): ConsolePlan | undefined {
   const session = ctx.consoles[shell];
   if (session.busy) return undefined;
-  let host = hostView(ctx.host, ctx.consoles);
-  if (line.trim().length > 0) {
-    const history = withLast(host.consoles[shell].history, line, HISTORY_LIMIT);
-    host = {
-      ...host,
-      consoles: consolesWith(host.consoles, shell, sessionWith(host.consoles[shell], { history })),
-    };
-  }
+  // The history first, so the host is put together with its consoles once (hostView).
+  const consoles =
+    line.trim().length > 0
+      ? consolesWith(ctx.consoles, shell, appendHistory(session, line, HISTORY_LIMIT))
+      : ctx.consoles;
+  const host = hostView(ctx.host, consoles);
   // The prompt and the line go on screen first, with what the line prints (planConsole).
   const input: ConsoleLine = { kind: 'input', text: `${promptOf(session)}${line}` };
   return planConsole(ctx, host, ctx.jobs, shell, interpret(host, shell, line), true, undefined, [input]);

@@ -19,6 +19,12 @@ const VIEWS = new WeakMap<HostCore, { consoles: HostConsoles; view: WindowsHostC
 export function hostView(host: HostCore, consoles: HostConsoles): WindowsHostContext {
   const known = VIEWS.get(host);
   if (known?.consoles === consoles) return known.view;
+  if (known) {
+    // Only the consoles changed (a console command): the known view with them, in its field order.
+    const next = { ...known.view, consoles };
+    VIEWS.set(host, { consoles, view: next });
+    return next;
+  }
   // The consoles go where the host's state has them (after its logs), so the view reads as before.
   const from = host as unknown as Record<string, unknown>;
   const view: Record<string, unknown> = {};

@@ -15,7 +15,7 @@ import type { TenantMachineContext } from '../devices/tenant.machine';
 import type { PhoneContext } from '../devices/phone.machine';
 import type { AdSyncContext } from '../devices/adsync.machine';
 import { allEvents, type WinEvent } from '../windows/eventlog';
-import type { ShellKind } from '../windows/hostState';
+import { sealConsoleArrays, withConsoleAppends, type ShellKind } from '../windows/hostState';
 import { routeCommand, type LabCommand } from '../lab/commands';
 import { parseJournalCommand, type JournalCommand, type JournalCommandInput } from '../faults/commands';
 import type { TriggerId } from '../faults/triggers';
@@ -174,7 +174,7 @@ export class Lab {
     const at = this.clock.now();
     this.record({ at, command });
     try {
-      this.apply(command);
+      withConsoleAppends(() => this.apply(command));
     } catch (e) {
       // A bug in HybridLab, not in the input: stop the lab rather than let it drift from its journal.
       this.fault = e instanceof Error ? e.message : String(e);
@@ -207,6 +207,8 @@ export class Lab {
   }
 
   truth(): LabTruth {
+    // What is read from here on is never appended to in place (windows/hostState.ts).
+    sealConsoleArrays();
     const ctx = this.root.getSnapshot().context as LabContext;
     return collectTruth(
       this.root.system as unknown as { get: (id: string) => AnyActorRef | undefined },

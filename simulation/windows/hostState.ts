@@ -209,14 +209,107 @@ export function hostTime(ctx: Pick<WindowsHostContext, 'clockOffsetMs'>, labNow:
 
 export const TRANSCRIPT_LIMIT = 3000;
 
+/**
+ * Appends in place. A console's transcript (up to TRANSCRIPT_LIMIT lines) and history would be
+ * copied whole on every command; instead an array appendLines or appendHistory made may grow in
+ * place, with the same content a copy would have, while all of these hold:
+ * - a lab command is being applied (`withConsoleAppends`), so nothing outside the engine runs and
+ *   an actor used on its own (a test's) keeps the copying behaviour;
+ * - nothing has read a lab's state since the array was made: every read of a lab's truth (the
+ *   learner's view, the state hash, a grader) first calls `sealConsoleArrays`, and an array it may
+ *   have seen is copied on its next append, so a view or hash taken earlier never changes;
+ * - the session appending is the newest one holding the array (its owner, handed on by
+ *   sessionWith), so an older session still holding it (a console's `seen` host while it waits)
+ *   never has lines added under it by a newer one and then grows them again itself.
+ * No engine code reads a transcript or history other than its console's current one (commands do
+ * not read them; the truth holds only each console's current session), so only a copy's cost is
+ * saved: about one transcript copy per console command, the largest allocation of a replay. The
+ * price is a rule: what is computed from a console session in a lab command is kept (a console
+ * plan is always applied, never worked out and dropped), since an older session can have lines a
+ * newer one added in place.
+ */
+interface Owner {
+  session: ConsoleSession;
+  epoch: number;
+}
+const OWNERS = new WeakMap<readonly unknown[], Owner>();
+/** Incremented by every read of a lab's state: arrays owned in an earlier epoch are copied on their next append. */
+let epoch = 0;
+/** How many lab commands are being applied (withConsoleAppends). */
+let open = 0;
+
+/** Called before a lab's state is read: no array it can reach grows in place afterwards. */
+export function sealConsoleArrays(): void {
+  epoch++;
+}
+
+/** Runs `apply` (one lab command) with console appends in place (see above). */
+export function withConsoleAppends<T>(apply: () => T): T {
+  open++;
+  try {
+    return apply();
+  } finally {
+    open--;
+  }
+}
+
+function growable(items: readonly unknown[], session: ConsoleSession): boolean {
+  if (open === 0) return false;
+  const o = OWNERS.get(items);
+  return o !== undefined && o.session === session && o.epoch === epoch;
+}
+
+function own(items: readonly unknown[], session: ConsoleSession): void {
+  if (open > 0) OWNERS.set(items, { session, epoch });
+}
+
+/** Hands the arrays `from` owned and `to` still holds on to `to`. */
+function handOn(from: ConsoleSession, to: ConsoleSession): void {
+  const t = OWNERS.get(to.transcript);
+  if (t?.session === from) t.session = to;
+  const h = OWNERS.get(to.history);
+  if (h?.session === from) h.session = to;
+}
+
 export function appendLines(session: ConsoleSession, lines: readonly ConsoleLine[]): ConsoleSession {
+  if (growable(session.transcript, session)) {
+    const t = session.transcript;
+    for (const l of lines) t.push(l);
+    if (t.length > TRANSCRIPT_LIMIT) t.splice(0, t.length - TRANSCRIPT_LIMIT);
+    return sessionWith(session, {});
+  }
   const transcript = session.transcript.concat(lines);
-  return sessionWith(session, {
+  const next = sessionWith(session, {
     transcript:
       transcript.length > TRANSCRIPT_LIMIT
         ? transcript.slice(transcript.length - TRANSCRIPT_LIMIT)
         : transcript,
   });
+  own(next.transcript, next);
+  return next;
+}
+
+/** `line` at the end of the session's history, which keeps the last `limit` lines (its oldest go first). */
+export function appendHistory(session: ConsoleSession, line: string, limit: number): ConsoleSession {
+  const items = session.history;
+  if (growable(items, session)) {
+    items.push(line);
+    if (items.length > limit) items.splice(0, items.length - limit);
+    return sessionWith(session, {});
+  }
+  let history: string[];
+  if (items.length < limit) history = items.concat([line]);
+  else {
+    // One new array (no copy of a copy).
+    const kept = limit - 1;
+    const from = items.length - kept;
+    history = new Array<string>(limit);
+    for (let i = 0; i < kept; i++) history[i] = items[from + i] as string;
+    history[kept] = line;
+  }
+  const next = sessionWith(session, { history });
+  own(history, next);
+  return next;
 }
 
 /**
@@ -226,7 +319,7 @@ export function appendLines(session: ConsoleSession, lines: readonly ConsoleLine
  * hidden class each time (≈ 1.8 µs against 0.07 µs), and a session changes on every console command.
  */
 export function sessionWith(s: ConsoleSession, change: Partial<ConsoleSession>): ConsoleSession {
-  return {
+  const next = {
     shell: change.shell ?? s.shell,
     user: change.user ?? s.user,
     cwd: change.cwd ?? s.cwd,
@@ -234,6 +327,8 @@ export function sessionWith(s: ConsoleSession, change: Partial<ConsoleSession>):
     transcript: change.transcript ?? s.transcript,
     busy: change.busy ?? s.busy,
   };
+  if (open > 0) handOn(s, next);
+  return next;
 }
 
 /** A new console session: nothing typed yet. */

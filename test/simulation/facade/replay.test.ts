@@ -19,6 +19,8 @@ import {
   sessionOf,
 } from '../../../simulation/facade/session';
 import type { JournalCommand } from '../../../simulation/faults/commands';
+import type { LearnerView } from '../../../simulation/lab/projection';
+import { TRANSCRIPT_LIMIT } from '../../../simulation/windows/hostState';
 import { ScenarioRun } from '../../../simulation/scenarios/engine';
 import { openFolded, scenarioRef, scenarioSessionMeta } from '../../../simulation/scenarios/openSession';
 import { loadScenario, type Scenario } from '../../../simulation/scenarios/schema';
@@ -39,6 +41,24 @@ const PACK: Scenario[] = [
   if (!r.ok) throw new Error(r.errors.join('\n'));
   return r.scenario;
 });
+
+/** Console lines that finish at once, wait on the network, on DHCP or on the ADSync service, print much or fail. */
+const CONSOLE_LINES = [
+  'hostname',
+  'whoami',
+  'echo %COMPUTERNAME%',
+  'ipconfig',
+  'ipconfig /all',
+  'ipconfig /renew',
+  'ping dc01',
+  'nslookup dc01',
+  'Get-Service ADSync',
+  'Start-ADSyncSyncCycle -PolicyType Delta',
+  'Get-ADUser michael.brown',
+  'cd ..',
+  'nosuchcommand',
+  '',
+];
 
 /** What the app writes for a scenario run: the header with the scenario's meta, the learner's journal, a meta update. */
 function recordsOf(run: ScenarioRun): JournalRecord[] {
@@ -131,6 +151,77 @@ describe('replay', () => {
       { numRuns: 30, seed: 11 },
     );
   }, 180_000);
+
+  it('a live session (its view read after every command) and a replay of its journal end alike; views read on the way never change', () => {
+    // Consoles append in place while nothing reads the lab (windows/hostState.ts): a live session
+    // reads it after every command, a replay only at the end, and both must see the same.
+    const consoleCommand = fc
+      .record({
+        host: fc.constantFrom('pc2', 'dc01', 'sync01'),
+        shell: fc.constantFrom('cmd' as const, 'powershell' as const),
+        line: fc.constantFrom(...CONSOLE_LINES),
+      })
+      .map((c): JournalCommand => ({ type: 'console.exec', ...c }));
+    const clear = fc
+      .record({
+        host: fc.constantFrom('pc2', 'dc01'),
+        shell: fc.constantFrom('cmd' as const, 'powershell' as const),
+      })
+      .map((c): JournalCommand => ({ type: 'console.clear', ...c }));
+    const any = fc.oneof(
+      { weight: 6, arbitrary: consoleCommand },
+      { weight: 1, arbitrary: clear },
+      { weight: 2, arbitrary: command },
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.array(any, { minLength: 1, maxLength: 25 }),
+        (seed, commands) => {
+          const lab = new Lab({ seed });
+          const seen: { view: LearnerView; text: string }[] = [];
+          for (const c of commands) {
+            lab.dispatch(c);
+            const view = lab.learnerView();
+            seen.push({ view, text: JSON.stringify(view.consoles) });
+          }
+          for (const s of seen) expect(JSON.stringify(s.view.consoles)).toBe(s.text);
+          const replayed = Lab.replay(lab.definition, lab.seed, lab.journal());
+          expect(replayed.stateHash()).toBe(lab.stateHash());
+          expect(replayed.learnerView()).toEqual(lab.learnerView());
+          lab.stop();
+          replayed.stop();
+        },
+      ),
+      { numRuns: 40, seed: 5 },
+    );
+  }, 180_000);
+
+  it('past the transcript and history limits, a live session and a replay end alike', () => {
+    const lab = new Lab();
+    const views: { view: LearnerView; text: string }[] = [];
+    const typed: string[] = [];
+    for (let i = 0; i < 260; i++) {
+      const shell = i % 5 === 4 ? 'powershell' : 'cmd';
+      const line = i % 3 !== 2 ? 'ipconfig /all' : `echo ${i}`;
+      if (shell === 'cmd') typed.push(line);
+      const r = lab.dispatch({ type: 'console.exec', host: 'dc01', shell, line });
+      expect(r.ok).toBe(true);
+      if (i % 7 === 0) {
+        const view = lab.learnerView();
+        views.push({ view, text: JSON.stringify(view.consoles.dc01) });
+      }
+    }
+    const cmd = lab.learnerView().consoles.dc01!.cmd;
+    expect(cmd.transcript).toHaveLength(TRANSCRIPT_LIMIT);
+    expect(cmd.history).toEqual(typed.slice(-200));
+    for (const v of views) expect(JSON.stringify(v.view.consoles.dc01)).toBe(v.text);
+    const replayed = Lab.replay(lab.definition, lab.seed, lab.journal());
+    expect(replayed.stateHash()).toBe(lab.stateHash());
+    expect(replayed.learnerView()).toEqual(lab.learnerView());
+    lab.stop();
+    replayed.stop();
+  }, 60_000);
 
   it('a different journal gives a different hash (the hash sees the state)', () => {
     const a = new Lab();
