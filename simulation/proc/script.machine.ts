@@ -11,7 +11,7 @@
  * its journal, never from actor snapshots.
  */
 import { assign, sendTo, setup, type AnyActorRef } from 'xstate';
-import type { ExchangeResult, Message, RefuseReason } from '../net/packets';
+import type { Message, RefuseReason } from '../net/packets';
 import type { Ipv4 } from '../net/ipv4';
 import type { Script, ScriptOp, ScriptResume } from './script';
 
@@ -50,6 +50,18 @@ function scriptOf(self: AnyActorRef): Script<unknown> {
   return script;
 }
 
+/**
+ * What the generator resumes with after the wait for `op` ended with `event`: the answer or the
+ * refusal, a timeout when an exchange's wait ran out, nothing after a sleep (or at the start).
+ */
+function resumeOf(op: ScriptOp | undefined, event: { type: string }): ScriptResume {
+  const e = event as ScriptEvent;
+  if (e.type === 'net.reply') return { status: 'ok', body: e.body, from: e.from };
+  if (e.type === 'net.refused') return { status: 'refused', reason: e.reason, by: e.by };
+  return op?.op === 'exchange' ? { status: 'timeout' } : undefined;
+}
+
+/** The id of the packet sent last (`sent` counts it as soon as the step yields its exchange). */
 function currentId(context: ScriptContext): string {
   return `${context.idPrefix}.${context.sent}`;
 }
@@ -61,12 +73,18 @@ export const scriptMachine = setup({
     input: {} as ScriptInput,
   },
   actions: {
-    step: assign(({ context, self }) => {
+    // One assign per step: the answer the generator resumes with is read straight from the event
+    // that ended the wait (a reply, a refusal, or the timeout of an exchange), and an exchange's
+    // packet is counted here, so its id is known before sendPacket runs.
+    step: assign(({ context, event, self }) => {
       try {
-        const r = scriptOf(self).next(context.resume);
-        if (r.done) running.delete(self);
-        return r.done
-          ? { op: undefined, output: r.value, finished: true, resume: undefined }
+        const r = scriptOf(self).next(resumeOf(context.op, event));
+        if (r.done) {
+          running.delete(self);
+          return { op: undefined, output: r.value, finished: true, resume: undefined };
+        }
+        return r.value.op === 'exchange'
+          ? { op: r.value, resume: undefined, sent: context.sent + 1 }
           : { op: r.value, resume: undefined };
       } catch (e) {
         running.delete(self);
@@ -84,7 +102,7 @@ export const scriptMachine = setup({
           type: 'net.send',
           packet: {
             ...op.packet,
-            id: `${context.idPrefix}.${context.sent + 1}`,
+            id: currentId(context),
             srcId: context.deviceId,
             ...(context.learnerLabel !== undefined
               ? { learnerFlow: { id: context.idPrefix, label: context.learnerLabel } }
@@ -94,13 +112,6 @@ export const scriptMachine = setup({
         };
       },
     ),
-    countSent: assign(({ context }) => ({ sent: context.sent + 1 })),
-    takeReply: assign(({ event }) => ({
-      resume: (event.type === 'net.reply'
-        ? { status: 'ok', body: event.body, from: event.from }
-        : { status: 'refused', reason: event.reason, by: event.by }) satisfies ExchangeResult,
-    })),
-    takeTimeout: assign({ resume: (): ExchangeResult => ({ status: 'timeout' }) }),
   },
   guards: {
     finished: ({ context }) => context.finished,
@@ -140,12 +151,12 @@ export const scriptMachine = setup({
       ],
     },
     exchanging: {
-      entry: ['sendPacket', 'countSent'],
+      entry: 'sendPacket',
       on: {
-        'net.reply': { guard: 'ours', target: 'stepping', actions: 'takeReply' },
-        'net.refused': { guard: 'ours', target: 'stepping', actions: 'takeReply' },
+        'net.reply': { guard: 'ours', target: 'stepping' },
+        'net.refused': { guard: 'ours', target: 'stepping' },
       },
-      after: { wait: { target: 'stepping', actions: 'takeTimeout' } },
+      after: { wait: 'stepping' },
     },
     sleeping: {
       after: { wait: 'stepping' },
