@@ -120,7 +120,9 @@ function enter(context: ScriptContext, scope: Scope): ScriptSnapshot {
   const { self, system } = scope;
   const value = op.op === 'exchange' ? 'exchanging' : 'sleeping';
   if (op.op === 'exchange') {
-    const network = system.get('network') as AnyActorRef;
+    // No network (a rig without one): the packet comes back to the runner, which ignores it, as
+    // sendTo did with a target that was not there.
+    const network = (system.get('network') as AnyActorRef | undefined) ?? (self as AnyActorRef);
     const event = {
       type: 'net.send',
       packet: {
