@@ -127,11 +127,14 @@ export function answerPacket(
   let host = context.host;
   if ((r.kind === 'reply' || r.kind === 'ignore') && r.events && r.events.length > 0)
     host = log(host, now, ...r.events);
-  if (r.kind === 'reply')
-    return {
-      network: { type: 'net.respond', request: packet, body: r.body, from, replyTo },
-      patch: { host, roles: r.roles ?? context.roles },
-    };
+  if (r.kind === 'reply') {
+    const network: NetworkEvent = { type: 'net.respond', request: packet, body: r.body, from, replyTo };
+    const roles = r.roles ?? context.roles;
+    // Most answers (a DNS lookup, an LDAP ping) change nothing on the host: no patch, no new context.
+    return host === context.host && roles === context.roles
+      ? { network }
+      : { network, patch: { host, roles } };
+  }
   if (r.kind === 'refuse')
     return { network: { type: 'net.reject', request: packet, reason: r.reason, by: from, replyTo } };
   if (r.kind === 'forward') {

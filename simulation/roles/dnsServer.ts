@@ -31,10 +31,33 @@ export function zoneFor(state: DnsServerState, name: string): DnsZone | undefine
     .sort((a, b) => b.name.length - a.name.length)[0];
 }
 
+/**
+ * A zone's record names as queries compare them, lowered once per records array (every query reads
+ * them all). Records are never changed in place: an update makes the zone a new array.
+ */
+const LOWERED = new WeakMap<DnsRecord[], string[]>();
+
+function loweredNames(records: DnsRecord[]): string[] {
+  let names = LOWERED.get(records);
+  if (!names || names.length !== records.length) {
+    names = records.map((r) => lower(r.name));
+    LOWERED.set(records, names);
+  }
+  return names;
+}
+
 /** A records for SRV targets, from any zone this server holds (nslookup prints them after the SRV lines). */
 function glue(state: DnsServerState, answers: DnsRecord[]): DnsRecord[] {
   const targets = new Set(answers.filter((a) => a.type === 'SRV').map((a) => lower(a.data)));
-  return state.zones.flatMap((z) => z.records).filter((r) => r.type === 'A' && targets.has(lower(r.name)));
+  const found: DnsRecord[] = [];
+  if (targets.size === 0) return found;
+  for (const z of state.zones) {
+    const names = loweredNames(z.records);
+    z.records.forEach((r, i) => {
+      if (r.type === 'A' && targets.has(names[i] as string)) found.push(r);
+    });
+  }
+  return found;
 }
 
 export type DnsDecision = { kind: 'answer'; response: DnsResponse } | { kind: 'forward'; to: Ipv4[] };
@@ -54,16 +77,20 @@ export function answer(state: DnsServerState, q: DnsQuery): DnsDecision {
     return answered(q, { rcode: 'REFUSED', authoritative: false, answers: [], additional: [] });
   }
   const n = lower(q.name);
-  const named = zone.records.filter((r) => lower(r.name) === n);
+  const names = loweredNames(zone.records);
+  const named = zone.records.filter((_, i) => names[i] === n);
   let answers = q.qtype === 'ANY' ? named : named.filter((r) => r.type === q.qtype);
   // Follow a CNAME within the zone for A queries.
   if (answers.length === 0 && q.qtype === 'A') {
     const cname = named.find((r) => r.type === 'CNAME');
-    if (cname)
-      answers = [cname, ...zone.records.filter((r) => r.type === 'A' && lower(r.name) === lower(cname.data))];
+    if (cname) {
+      const target = lower(cname.data);
+      answers = [cname, ...zone.records.filter((r, i) => r.type === 'A' && names[i] === target)];
+    }
   }
   // A name that exists with other record types is NOERROR with no answers; an unknown name is NXDOMAIN.
-  const exists = named.length > 0 || zone.records.some((r) => lower(r.name).endsWith(`.${n}`));
+  const below = `.${n}`;
+  const exists = named.length > 0 || names.some((name) => name.endsWith(below));
   return answered(q, {
     rcode: answers.length > 0 || exists ? 'NOERROR' : 'NXDOMAIN',
     authoritative: true,

@@ -14,7 +14,7 @@ import {
   SimulatedClock,
   type AnyActorRef,
   type AnyEventObject,
-  type AnyStateMachine,
+  type AnyActorLogic,
   type EventObject,
   type SnapshotFrom,
 } from 'xstate';
@@ -25,7 +25,7 @@ export type Sent = EventObject & Record<string, unknown>;
 /** What the stub network does with one event sent to it (answer through `replyTo`, or nothing). */
 export type NetworkStub = (event: Sent) => void;
 
-export interface Rig<TMachine extends AnyStateMachine> {
+export interface Rig<TMachine extends AnyActorLogic> {
   clock: SimulatedClock;
   env: LabEnv;
   /** Everything the device (and its children) sent the network, in order. */
@@ -52,7 +52,7 @@ export const LAB_START = Date.UTC(2026, 2, 2, 8, 0, 0);
  * Starts `machine` as the child 'dut' (registered as `systemId`) with the input built from the
  * rig's env. The network stub is spawned first, as the lab root spawns the real network first.
  */
-export function rig<TMachine extends AnyStateMachine>(
+export function rig<TMachine extends AnyActorLogic>(
   machine: TMachine,
   makeInput: (env: LabEnv) => unknown,
   options: {
@@ -88,7 +88,7 @@ export function rig<TMachine extends AnyStateMachine>(
     ({ input: context }: { input: unknown }) => context,
   );
   const root = createActor(
-    setup({ actors: { stub, held, dut: machine as AnyStateMachine } }).createMachine({
+    setup({ actors: { stub, held, dut: machine as AnyActorLogic } }).createMachine({
       // Spawned in one assign, as the lab root spawns its topology.
       entry: assign(({ spawn }) => {
         for (const id of Object.keys(stubs)) spawn('stub', { id, systemId: id, input: id });

@@ -147,4 +147,36 @@ describe('script.machine: stepping → exchanging | sleeping → done', () => {
     expect(r.snap().status).toBe('done');
     expect(outputOf(r)).toEqual({ value: undefined, failure: 'bug in the lab' });
   });
+
+  it('its parent is told when it ends, with its output', () => {
+    const r = run(function* () {
+      yield* sleep(5);
+      return 'slept';
+    });
+    expect(ofType(r.parent, 'xstate.done.actor.dut')).toHaveLength(0);
+    r.advance(5);
+    expect(ofType(r.parent, 'xstate.done.actor.dut')).toEqual([
+      { type: 'xstate.done.actor.dut', output: { value: 'slept', failure: undefined }, actorId: 'dut' },
+    ]);
+  });
+
+  it('stopped while it waits (its host powered off), it is stopped for good: an answer finds it gone', () => {
+    const r = run(function* () {
+      yield* exchange(PING, 4_000);
+      return 'answered';
+    });
+    const ref = r.ref();
+    expect(ref.getSnapshot().status).toBe('active');
+    r.stop();
+    expect(ref.getSnapshot().status).toBe('stopped');
+    ref.send({
+      type: 'net.reply',
+      requestId: 'pc2.job-7.1',
+      body: { kind: 'tcp.accept' },
+      from: '192.168.6.2',
+    });
+    r.advance(5_000);
+    expect(ref.getSnapshot().status).toBe('stopped');
+    expect(ofType(r.parent, 'xstate.done.actor.dut')).toHaveLength(0);
+  });
 });
