@@ -189,6 +189,10 @@ describe('the Help panel', { timeout: 180_000 }, () => {
     await page.keyboard.press('F1');
     const panel = page.getByTestId('help-panel');
     await expect(panel.textContent()).resolves.toContain('Help: Consoles');
+    // The panel takes the focus from the terminal (until it has, xterm.js would take Escape as input).
+    await expect
+      .poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid=help-panel]')))
+      .toBe(true);
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
   });
