@@ -138,7 +138,8 @@ export interface JobEnd {
   w32timeInMs?: number;
 }
 
-function jobIdOf(type: string): string {
+/** The job id in a script child's done or error event's type. */
+export function jobIdOf(type: string): string {
   return type.replace(/^xstate\.(done|error)\.actor\./, '');
 }
 

@@ -40,6 +40,7 @@ import { adsyncInput, hostCoreOf, hostView, splitHost } from './hostView';
 import { answerPacket, attachEvent, bindEvent, dhcpClientInput, dnsRegistration, networkOf } from './hostNet';
 import {
   endJob,
+  jobIdOf,
   startAducJob,
   startPasswordJob,
   startSignInJob,
@@ -312,6 +313,9 @@ export const windowsHostMachine = setup({
     jobFinished: enqueueActions(({ enqueue, context, event, system }) => {
       const end = endJob(context, event as { type: string; output?: ScriptOutput });
       if (!end) return;
+      // The finished script leaves `children` (XState keeps a done child there until it is stopped,
+      // and copies the record on every spawn): it holds only the jobs still running.
+      enqueue.stopChild(jobIdOf(event.type));
       if (end.network) enqueue.sendTo(networkOf(system), end.network);
       if (end.plan) applyPlan(enqueue, context, end.plan);
       else enqueue.assign(end.patch);
