@@ -135,13 +135,16 @@ export const networkMachine = setup({
       const device = system.get(event.id) as AnyActorRef | undefined;
       if (isLive(device)) enqueue.sendTo(device, { type: 'net.media', connected: event.connected });
     }),
+    // One enqueued assign per packet, with the whole next context: each assign copies the context
+    // and the snapshot, and `enqueueActions` resolves every action it enqueued. The sends go out after
+    // the transition either way (XState defers them), in the order they were enqueued.
     routePacket: enqueueActions(({ enqueue, context, event, system }) => {
       if (event.type !== 'net.send') return;
       const { packet, replyTo } = event;
       const verdict = route(context, packet);
       const base = { packetId: packet.id, from: packet.srcId, dst: packet.dst, kind: summarize(packet.body) };
       let learnerFlow = noteRoute(context.learnerFlow, context, packet, verdict);
-      if (learnerFlow !== context.learnerFlow) enqueue.assign({ learnerFlow });
+      let next: Partial<NetworkContext>;
       if (verdict.kind === 'deliver') {
         for (const id of verdict.to) {
           if (id === 'router') {
@@ -159,13 +162,12 @@ export const networkMachine = setup({
               enqueue.sendTo(replyTo, { type: 'net.refused', requestId: packet.id, reason: 'port-closed' });
               learnerFlow = noteAnswer(learnerFlow, packet, { kind: 'refuse', reason: 'port-closed' }, true);
             }
-            if (learnerFlow !== context.learnerFlow) enqueue.assign({ learnerFlow });
             continue;
           }
           const device = system.get(id) as AnyActorRef | undefined;
           if (isLive(device)) enqueue.sendTo(device, { type: 'net.deliver', packet, replyTo });
         }
-        enqueue.assign({
+        next = {
           counters: { ...context.counters, delivered: context.counters.delivered + 1 },
           trace: traced(context.trace, {
             ...base,
@@ -173,7 +175,7 @@ export const networkMachine = setup({
             detail: `${verdict.path} → ${verdict.to.join(',')}`,
           }),
           flows: trackFlows(context, packet, verdict.path),
-        });
+        };
       } else if (verdict.kind === 'refuse') {
         if (isLive(replyTo)) {
           enqueue.sendTo(replyTo, {
@@ -183,16 +185,19 @@ export const networkMachine = setup({
             by: verdict.by,
           });
         }
-        enqueue.assign({
+        next = {
           counters: { ...context.counters, refused: context.counters.refused + 1 },
           trace: traced(context.trace, { ...base, verdict: 'refuse', detail: verdict.reason }),
-        });
+        };
       } else {
-        enqueue.assign({
+        next = {
           counters: { ...context.counters, dropped: context.counters.dropped + 1 },
           trace: traced(context.trace, { ...base, verdict: 'drop', detail: verdict.reason }),
-        });
+        };
       }
+      // Only when it changed: a context without `learnerFlow` keeps not having the key.
+      if (learnerFlow !== context.learnerFlow) next.learnerFlow = learnerFlow;
+      enqueue.assign(next);
     }),
     returnReply: enqueueActions(({ enqueue, context, event }) => {
       if (event.type !== 'net.respond' && event.type !== 'net.reject') return;
@@ -205,7 +210,6 @@ export const networkMachine = setup({
           : { kind: 'refuse', reason: event.reason },
         ok,
       );
-      if (learnerFlow !== context.learnerFlow) enqueue.assign({ learnerFlow });
       if (ok && event.replyTo) {
         enqueue.sendTo(
           event.replyTo,
@@ -214,7 +218,7 @@ export const networkMachine = setup({
             : { type: 'net.refused', requestId: event.request.id, reason: event.reason, by: event.by },
         );
       }
-      enqueue.assign({
+      const next: Partial<NetworkContext> = {
         counters: { ...context.counters, replies: context.counters.replies + 1 },
         trace: traced(context.trace, {
           packetId: event.request.id,
@@ -224,7 +228,9 @@ export const networkMachine = setup({
           verdict: ok ? 'reply' : 'reply-lost',
           detail: ok ? 'returned' : 'requester gone or path closed',
         }),
-      });
+      };
+      if (learnerFlow !== context.learnerFlow) next.learnerFlow = learnerFlow;
+      enqueue.assign(next);
     }),
     addRule: assign(({ context, event }) => {
       if (event.type !== 'firewall.add') return {};

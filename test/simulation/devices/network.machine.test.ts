@@ -292,6 +292,51 @@ describe('network.machine: the LAN, the gateway and the edge', () => {
     expect(r.snap().context.nics.pc2?.powered).toBe(false);
   });
 
+  it('notes a learner packet and its answer in learnerFlow; other packets leave the context without one', () => {
+    const { r, send } = lab();
+    send('pc2', https('192.168.6.101', '192.168.6.2'));
+    expect('learnerFlow' in r.snap().context).toBe(false);
+    const flow = { id: 'script.1', label: 'ping 192.168.6.1' };
+    const ping = send('pc2', {
+      src: '192.168.6.101',
+      dst: '192.168.6.1',
+      transport: 'icmp',
+      body: { kind: 'icmp.echo', bytes: 32 },
+      learnerFlow: flow,
+    });
+    // The gateway's own answer: routed, answered and counted in one step.
+    expect(r.snap().context.learnerFlow?.packets).toEqual([
+      expect.objectContaining({ packetId: ping.id, result: 'answered', answer: 'echo reply' }),
+    ]);
+    expect(r.snap().context.counters).toEqual({ delivered: 2, refused: 0, dropped: 0, replies: 0 });
+    const syn = send('pc2', { ...https('192.168.6.101', '192.168.6.2'), learnerFlow: flow });
+    expect(r.snap().context.learnerFlow?.packets.at(-1)).toEqual(
+      expect.objectContaining({ packetId: syn.id, result: 'pending' }),
+    );
+    r.send({
+      type: 'net.reject',
+      request: syn,
+      reason: 'port-closed',
+      by: '192.168.6.2',
+      replyTo: r.stub('pc2'),
+    });
+    expect(r.got.pc2?.at(-1)).toEqual({
+      type: 'net.refused',
+      requestId: syn.id,
+      reason: 'port-closed',
+      by: '192.168.6.2',
+    });
+    expect(r.snap().context.learnerFlow?.packets.at(-1)).toEqual(
+      expect.objectContaining({
+        packetId: syn.id,
+        result: 'stopped',
+        stop: { code: 'refused', reason: 'port-closed' },
+      }),
+    );
+    expect(r.snap().context.counters.replies).toBe(1);
+    expect(r.snap().context.trace.at(-1)?.kind).toBe('reject:port-closed');
+  });
+
   it('keeps only the last 64 packets in its trace', () => {
     const { r, send } = lab();
     for (let i = 0; i < 70; i++) send('pc2', https('192.168.6.101', '192.168.6.2'));
