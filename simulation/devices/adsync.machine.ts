@@ -122,6 +122,10 @@ export const adsyncMachine = setup({
     }),
     jobFinished: enqueueActions(({ enqueue, context, event, system }) => {
       assertEvent(event, ['xstate.done.actor.*', 'xstate.error.actor.*']);
+      // A finished job's script leaves `children` (XState keeps a done child there until it is
+      // stopped): it holds only the jobs still running. The chart's invoked scripts are not jobs.
+      const id = event.type.replace(/^xstate\.(done|error)\.actor\./, '');
+      if (context.jobs[id]) enqueue.stopChild(id);
       carryOut(
         enqueue,
         context,

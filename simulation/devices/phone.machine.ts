@@ -73,6 +73,35 @@ export type PhoneEvent =
   | { type: `xstate.done.actor.${string}`; output: ScriptOutput }
   | { type: `xstate.error.actor.${string}`; error: unknown };
 
+/** The phone's context once a job's script has finished: the job gone, a scanned account added. */
+function jobFinished(
+  context: PhoneContext,
+  event: PhoneEvent,
+  id: string,
+  kind: PhoneContext['jobs'][string] | undefined,
+): Partial<PhoneContext> {
+  const jobs = Object.fromEntries(Object.entries(context.jobs).filter(([k]) => k !== id));
+  if (kind !== 'scan') return { jobs };
+  const out =
+    'output' in event
+      ? (event.output.value as { account?: string; tenant?: string; secret?: number } | undefined)
+      : undefined;
+  if (!out?.account || out.secret === undefined) {
+    return {
+      jobs,
+      authenticator: {
+        ...context.authenticator,
+        lastError: "This QR code can't be used to add an account. Make sure it is current and try again.",
+      },
+    };
+  }
+  const accounts = [
+    ...context.authenticator.accounts.filter((a) => a.account !== out.account),
+    { account: out.account, tenant: out.tenant ?? '', secret: out.secret, addedAt: labNow(context.env) },
+  ];
+  return { jobs, authenticator: { ...context.authenticator, accounts } };
+}
+
 const SMS_LIMIT = 200;
 
 function* register(
@@ -270,31 +299,15 @@ export const phoneMachine = setup({
         },
       });
     }),
-    jobFinished: assign(({ context, event }) => {
+    jobFinished: enqueueActions(({ enqueue, context, event }) => {
       if (!event.type.startsWith('xstate.done.actor.') && !event.type.startsWith('xstate.error.actor.'))
-        return {};
+        return;
       const id = event.type.replace(/^xstate\.(done|error)\.actor\./, '');
       const kind = context.jobs[id];
-      const jobs = Object.fromEntries(Object.entries(context.jobs).filter(([k]) => k !== id));
-      if (kind !== 'scan') return { jobs };
-      const out =
-        'output' in event
-          ? (event.output.value as { account?: string; tenant?: string; secret?: number } | undefined)
-          : undefined;
-      if (!out?.account || out.secret === undefined) {
-        return {
-          jobs,
-          authenticator: {
-            ...context.authenticator,
-            lastError: "This QR code can't be used to add an account. Make sure it is current and try again.",
-          },
-        };
-      }
-      const accounts = [
-        ...context.authenticator.accounts.filter((a) => a.account !== out.account),
-        { account: out.account, tenant: out.tenant ?? '', secret: out.secret, addedAt: labNow(context.env) },
-      ];
-      return { jobs, authenticator: { ...context.authenticator, accounts } };
+      // The finished script leaves `children` (XState keeps a done child there until it is stopped,
+      // and copies the record on every spawn): it holds only the jobs still running.
+      if (kind) enqueue.stopChild(id);
+      enqueue.assign(jobFinished(context, event, id, kind));
     }),
   },
 }).createMachine({

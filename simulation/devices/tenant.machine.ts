@@ -202,6 +202,9 @@ export const tenantMachine = setup({
       const id = event.type.replace(/^xstate\.(done|error)\.actor\./, '');
       const job = context.jobs[id];
       if (!job) return;
+      // The finished script leaves `children` (XState keeps a done child there until it is stopped,
+      // and copies the record on every spawn): it holds only the jobs still running.
+      enqueue.stopChild(id);
       const jobs = Object.fromEntries(Object.entries(context.jobs).filter(([k]) => k !== id));
       const now = labNow(context.env);
       if (job.kind !== 'writeback') {
