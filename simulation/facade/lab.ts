@@ -292,6 +292,13 @@ export class Lab {
 
   stop(): void {
     this.faults.stop();
+    // Every delayed event cancelled in one pass: XState's stop cancels each stopped actor's own by
+    // scanning all the lab's scheduled events (thousands at 1,000 PCs, for each of its actors).
+    const { scheduler } = this.root.system;
+    for (const e of Object.values(this.root.system.getSnapshot()._scheduledEvents))
+      scheduler.cancel(e.source, e.id);
+    // The devices first, in the order that keeps XState's copies of the root's children cheap.
+    this.root.send({ type: 'lab.stop' });
     this.root.stop();
     this.listeners.clear();
   }
