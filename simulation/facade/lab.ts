@@ -297,8 +297,9 @@ export class Lab {
     const { scheduler } = this.root.system;
     for (const e of Object.values(this.root.system.getSnapshot()._scheduledEvents))
       scheduler.cancel(e.source, e.id);
-    // The devices first, in the order that keeps XState's copies of the root's children cheap.
-    this.root.send({ type: 'lab.stop' });
+    // The devices first, in the order that keeps XState's copies of the root's children cheap (a
+    // root already stopped, by an error or an earlier stop, is not sent it).
+    if (this.root.getSnapshot().status === 'active') this.root.send({ type: 'lab.stop' });
     this.root.stop();
     this.listeners.clear();
   }

@@ -2,7 +2,7 @@
  * `lab.stop()` (facade/lab.ts) leaves nothing running: every actor of the lab stopped, no timer
  * left on the lab's clock (so none can fire), and a command dispatched afterwards changes nothing.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AnyActorRef } from 'xstate';
 import { Lab } from '../../../simulation/facade/lab';
 import { presetDefinition } from '../../../simulation/lab/presets';
@@ -64,6 +64,15 @@ describe('Lab.stop', () => {
     expect(lab.now()).toBeGreaterThanOrEqual(at);
     expect(pendingTimers(lab)).toBe(0);
     expect(actors.filter((a, i) => a.getSnapshot() !== snapshots[i]).map((a) => a.id)).toEqual([]);
+
+    // A second stop is harmless and sends nothing to the stopped root (XState would warn).
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      lab.stop();
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
     expect(actors.filter((a) => a.getSnapshot().status === 'active').map((a) => a.id)).toEqual([]);
   });
 });
