@@ -18,6 +18,7 @@ import { canReturn, route, type NetworkState, type NicState, type OpenFlow } fro
 import { putNic } from './nicTable';
 import { noteAnswer, noteRoute, type LearnerFlow } from './learnerFlow';
 import { withDirectTransitions } from '../proc/directTransitions';
+import { lastWith } from '../core/bounded';
 
 export interface TraceEntry {
   packetId: string;
@@ -71,9 +72,7 @@ export function summarize(body: Message): string {
 }
 
 function traced(trace: TraceEntry[], entry: TraceEntry): TraceEntry[] {
-  const next = trace.length >= TRACE_LIMIT ? trace.slice(trace.length - TRACE_LIMIT + 1) : trace.slice();
-  next.push(entry);
-  return next;
+  return lastWith(trace, entry, TRACE_LIMIT);
 }
 
 /** Opens, refreshes or closes a LAN host's kept-open outbound connection. */
