@@ -14,6 +14,7 @@
  */
 import { assertEvent, assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
+import { withDirectTransitions } from '../proc/directTransitions';
 import { bootedHost, log, setServiceStatus, shutdownEvents, takeDhcpConfig } from '../windows/hostOps';
 import { succeeded } from '../tools/shell/console';
 import { dhcpClientMachine } from './dhcpClient.machine';
@@ -63,7 +64,7 @@ function registrationJob(context: HostMachineContext, requestId: string): string
   return requestId.slice(prefix.length, -2);
 }
 
-export const windowsHostMachine = setup({
+const windowsHostChart = setup({
   types: {
     context: {} as HostMachineContext,
     events: {} as HostEvent,
@@ -419,4 +420,24 @@ export const windowsHostMachine = setup({
       },
     },
   },
+});
+
+/**
+ * The host's logic: the chart above, with a packet delivered while the host is on taken directly
+ * (directTransitions.ts) when its answer only replies, refuses or patches the context. A packet for
+ * the ADSync listener and a DNS query the server forwards (a script child to spawn) stay the chart's
+ * (serveDelivery, which answers the packet the same way).
+ */
+export const windowsHostMachine = withDirectTransitions(windowsHostChart, (snapshot, event, scope) => {
+  if (event.type !== 'net.deliver' || snapshot.value !== 'on') return undefined;
+  if (event.packet.body.kind === 'app.relay.request') return undefined;
+  const { context } = snapshot;
+  const a = answerPacket(context, event.packet, event.replyTo, labNow(context.env));
+  const network = networkOf(scope.system) as AnyActorRef | undefined;
+  if (a.forward || !network) return undefined;
+  if (a.network) {
+    const answer = a.network;
+    scope.defer(() => network.send(answer));
+  }
+  return a.patch ? { ...snapshot, context: { ...context, ...a.patch } } : snapshot;
 });

@@ -11,12 +11,14 @@
  * after every change, is what tells one state from the next.
  */
 import type { FirewallRule } from '../core/definition';
-import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
+import { assign, enqueueActions, setup, type AnyActorRef, type AnyEventObject } from 'xstate';
 import type { Ipv4 } from './ipv4';
 import type { Message, Packet, RefuseReason } from './packets';
 import { canReturn, route, type NetworkState, type NicState, type OpenFlow } from './routing';
 import { putNic } from './nicTable';
 import { noteAnswer, noteRoute, type LearnerFlow } from './learnerFlow';
+import { withDirectTransitions } from '../proc/directTransitions';
+import { lastWith } from '../core/bounded';
 
 export interface TraceEntry {
   packetId: string;
@@ -70,9 +72,7 @@ export function summarize(body: Message): string {
 }
 
 function traced(trace: TraceEntry[], entry: TraceEntry): TraceEntry[] {
-  const next = trace.length >= TRACE_LIMIT ? trace.slice(trace.length - TRACE_LIMIT + 1) : trace.slice();
-  next.push(entry);
-  return next;
+  return lastWith(trace, entry, TRACE_LIMIT);
 }
 
 /** Opens, refreshes or closes a LAN host's kept-open outbound connection. */
@@ -96,7 +96,108 @@ function isLive(ref: AnyActorRef | undefined): ref is AnyActorRef {
   return !!ref && ref.getSnapshot().status === 'active';
 }
 
-export const networkMachine = setup({
+/** What one packet event sends, in order (sent after the transition, as XState sends). */
+type Sends = [AnyActorRef, AnyEventObject][];
+
+/** A packet a device sent: delivered, refused or dropped (routing.ts); the next context. */
+function routePacket(
+  context: NetworkContext,
+  event: Extract<NetworkEvent, { type: 'net.send' }>,
+  system: { get: (id: string) => unknown },
+  out: Sends,
+): NetworkContext {
+  const { packet, replyTo } = event;
+  const verdict = route(context, packet);
+  const base = { packetId: packet.id, from: packet.srcId, dst: packet.dst, kind: summarize(packet.body) };
+  let learnerFlow = noteRoute(context.learnerFlow, context, packet, verdict);
+  let next: Partial<NetworkContext>;
+  if (verdict.kind === 'deliver') {
+    for (const id of verdict.to) {
+      if (id === 'router') {
+        // The gateway answers ping and refuses every other port.
+        if (packet.body.kind === 'icmp.echo' && isLive(replyTo)) {
+          const body = { kind: 'icmp.echoReply', bytes: packet.body.bytes, ttl: 64 } as const;
+          out.push([replyTo, { type: 'net.reply', requestId: packet.id, body, from: context.lan.gateway }]);
+          learnerFlow = noteAnswer(learnerFlow, packet, { kind: 'reply', body }, true);
+        } else if (packet.transport === 'tcp' && isLive(replyTo)) {
+          out.push([replyTo, { type: 'net.refused', requestId: packet.id, reason: 'port-closed' }]);
+          learnerFlow = noteAnswer(learnerFlow, packet, { kind: 'refuse', reason: 'port-closed' }, true);
+        }
+        continue;
+      }
+      const device = system.get(id) as AnyActorRef | undefined;
+      if (isLive(device)) out.push([device, { type: 'net.deliver', packet, replyTo }]);
+    }
+    next = {
+      counters: { ...context.counters, delivered: context.counters.delivered + 1 },
+      trace: traced(context.trace, {
+        ...base,
+        verdict: 'deliver',
+        detail: `${verdict.path} → ${verdict.to.join(',')}`,
+      }),
+      flows: trackFlows(context, packet, verdict.path),
+    };
+  } else if (verdict.kind === 'refuse') {
+    if (isLive(replyTo)) {
+      out.push([
+        replyTo,
+        { type: 'net.refused', requestId: packet.id, reason: verdict.reason, by: verdict.by },
+      ]);
+    }
+    next = {
+      counters: { ...context.counters, refused: context.counters.refused + 1 },
+      trace: traced(context.trace, { ...base, verdict: 'refuse', detail: verdict.reason }),
+    };
+  } else {
+    next = {
+      counters: { ...context.counters, dropped: context.counters.dropped + 1 },
+      trace: traced(context.trace, { ...base, verdict: 'drop', detail: verdict.reason }),
+    };
+  }
+  // Only when it changed: a context without `learnerFlow` keeps not having the key.
+  if (learnerFlow !== context.learnerFlow) next.learnerFlow = learnerFlow;
+  return { ...context, ...next };
+}
+
+/** A device's answer (or refusal) to a packet it was delivered, returned to the requester; the next context. */
+function returnReply(
+  context: NetworkContext,
+  event: Extract<NetworkEvent, { type: 'net.respond' | 'net.reject' }>,
+  out: Sends,
+): NetworkContext {
+  const ok = canReturn(context, event.request) && isLive(event.replyTo);
+  const learnerFlow = noteAnswer(
+    context.learnerFlow,
+    event.request,
+    event.type === 'net.respond'
+      ? { kind: 'reply', body: event.body }
+      : { kind: 'refuse', reason: event.reason },
+    ok,
+  );
+  if (ok && event.replyTo) {
+    out.push([
+      event.replyTo,
+      event.type === 'net.respond'
+        ? { type: 'net.reply', requestId: event.request.id, body: event.body, from: event.from }
+        : { type: 'net.refused', requestId: event.request.id, reason: event.reason, by: event.by },
+    ]);
+  }
+  const next: Partial<NetworkContext> = {
+    counters: { ...context.counters, replies: context.counters.replies + 1 },
+    trace: traced(context.trace, {
+      packetId: event.request.id,
+      from: event.request.srcId,
+      dst: event.request.dst,
+      kind: event.type === 'net.respond' ? summarize(event.body) : `reject:${event.reason}`,
+      verdict: ok ? 'reply' : 'reply-lost',
+      detail: ok ? 'returned' : 'requester gone or path closed',
+    }),
+  };
+  if (learnerFlow !== context.learnerFlow) next.learnerFlow = learnerFlow;
+  return { ...context, ...next };
+}
+
+const networkChart = setup({
   types: {
     context: {} as NetworkContext,
     events: {} as NetworkEvent,
@@ -135,103 +236,6 @@ export const networkMachine = setup({
       const device = system.get(event.id) as AnyActorRef | undefined;
       if (isLive(device)) enqueue.sendTo(device, { type: 'net.media', connected: event.connected });
     }),
-    // One enqueued assign per packet, with the whole next context: each assign copies the context
-    // and the snapshot, and `enqueueActions` resolves every action it enqueued. The sends go out after
-    // the transition either way (XState defers them), in the order they were enqueued.
-    routePacket: enqueueActions(({ enqueue, context, event, system }) => {
-      if (event.type !== 'net.send') return;
-      const { packet, replyTo } = event;
-      const verdict = route(context, packet);
-      const base = { packetId: packet.id, from: packet.srcId, dst: packet.dst, kind: summarize(packet.body) };
-      let learnerFlow = noteRoute(context.learnerFlow, context, packet, verdict);
-      let next: Partial<NetworkContext>;
-      if (verdict.kind === 'deliver') {
-        for (const id of verdict.to) {
-          if (id === 'router') {
-            // The gateway answers ping and refuses every other port.
-            if (packet.body.kind === 'icmp.echo' && isLive(replyTo)) {
-              const body = { kind: 'icmp.echoReply', bytes: packet.body.bytes, ttl: 64 } as const;
-              enqueue.sendTo(replyTo, {
-                type: 'net.reply',
-                requestId: packet.id,
-                body,
-                from: context.lan.gateway,
-              });
-              learnerFlow = noteAnswer(learnerFlow, packet, { kind: 'reply', body }, true);
-            } else if (packet.transport === 'tcp' && isLive(replyTo)) {
-              enqueue.sendTo(replyTo, { type: 'net.refused', requestId: packet.id, reason: 'port-closed' });
-              learnerFlow = noteAnswer(learnerFlow, packet, { kind: 'refuse', reason: 'port-closed' }, true);
-            }
-            continue;
-          }
-          const device = system.get(id) as AnyActorRef | undefined;
-          if (isLive(device)) enqueue.sendTo(device, { type: 'net.deliver', packet, replyTo });
-        }
-        next = {
-          counters: { ...context.counters, delivered: context.counters.delivered + 1 },
-          trace: traced(context.trace, {
-            ...base,
-            verdict: 'deliver',
-            detail: `${verdict.path} → ${verdict.to.join(',')}`,
-          }),
-          flows: trackFlows(context, packet, verdict.path),
-        };
-      } else if (verdict.kind === 'refuse') {
-        if (isLive(replyTo)) {
-          enqueue.sendTo(replyTo, {
-            type: 'net.refused',
-            requestId: packet.id,
-            reason: verdict.reason,
-            by: verdict.by,
-          });
-        }
-        next = {
-          counters: { ...context.counters, refused: context.counters.refused + 1 },
-          trace: traced(context.trace, { ...base, verdict: 'refuse', detail: verdict.reason }),
-        };
-      } else {
-        next = {
-          counters: { ...context.counters, dropped: context.counters.dropped + 1 },
-          trace: traced(context.trace, { ...base, verdict: 'drop', detail: verdict.reason }),
-        };
-      }
-      // Only when it changed: a context without `learnerFlow` keeps not having the key.
-      if (learnerFlow !== context.learnerFlow) next.learnerFlow = learnerFlow;
-      enqueue.assign(next);
-    }),
-    returnReply: enqueueActions(({ enqueue, context, event }) => {
-      if (event.type !== 'net.respond' && event.type !== 'net.reject') return;
-      const ok = canReturn(context, event.request) && isLive(event.replyTo);
-      const learnerFlow = noteAnswer(
-        context.learnerFlow,
-        event.request,
-        event.type === 'net.respond'
-          ? { kind: 'reply', body: event.body }
-          : { kind: 'refuse', reason: event.reason },
-        ok,
-      );
-      if (ok && event.replyTo) {
-        enqueue.sendTo(
-          event.replyTo,
-          event.type === 'net.respond'
-            ? { type: 'net.reply', requestId: event.request.id, body: event.body, from: event.from }
-            : { type: 'net.refused', requestId: event.request.id, reason: event.reason, by: event.by },
-        );
-      }
-      const next: Partial<NetworkContext> = {
-        counters: { ...context.counters, replies: context.counters.replies + 1 },
-        trace: traced(context.trace, {
-          packetId: event.request.id,
-          from: event.request.srcId,
-          dst: event.request.dst,
-          kind: event.type === 'net.respond' ? summarize(event.body) : `reject:${event.reason}`,
-          verdict: ok ? 'reply' : 'reply-lost',
-          detail: ok ? 'returned' : 'requester gone or path closed',
-        }),
-      };
-      if (learnerFlow !== context.learnerFlow) next.learnerFlow = learnerFlow;
-      enqueue.assign(next);
-    }),
     addRule: assign(({ context, event }) => {
       if (event.type !== 'firewall.add') return {};
       const others = context.firewall.filter((r) => r.id !== event.rule.id);
@@ -260,12 +264,25 @@ export const networkMachine = setup({
     'net.bind': { actions: 'bind' },
     'net.power': { actions: 'power' },
     'net.cable': { actions: ['cable', 'tellMedia'] },
-    'net.send': { actions: 'routePacket' },
-    'net.respond': { actions: 'returnReply' },
-    'net.reject': { actions: 'returnReply' },
     'firewall.add': { actions: 'addRule' },
     'firewall.remove': { actions: 'removeRule' },
     'router.wan': { actions: 'setWan' },
     'router.power': { actions: 'setRouterPower' },
   },
+});
+
+/**
+ * The network actor's logic: the chart above for the topology events, and the packet events
+ * (net.send, net.respond, net.reject: most of a lab's events) taken directly (directTransitions.ts):
+ * they change only the context.
+ */
+export const networkMachine = withDirectTransitions(networkChart, (snapshot, event, scope) => {
+  const out: Sends = [];
+  let context: NetworkContext;
+  if (event.type === 'net.send') context = routePacket(snapshot.context, event, scope.system, out);
+  else if (event.type === 'net.respond' || event.type === 'net.reject')
+    context = returnReply(snapshot.context, event, out);
+  else return undefined;
+  for (const [to, e] of out) scope.defer(() => to.send(e));
+  return { ...snapshot, context };
 });

@@ -3,6 +3,7 @@
  * sources, event IDs and levels. A log has a maximum size and overwrites its oldest entries, as
  * Windows does, so a long run does not grow without bound.
  */
+import { lastWith } from '../core/bounded';
 export type LogName = 'Application' | 'System' | 'Security' | 'Directory Service' | 'DNS Server';
 
 export type EventLevel = 'Information' | 'Warning' | 'Error' | 'Critical' | 'Audit Success' | 'Audit Failure';
@@ -31,12 +32,7 @@ export type NewEvent = Omit<WinEvent, 'recordId' | 'computer' | 'time'>;
 export function appendEvent(logs: EventLogs, entry: NewEvent, time: number, computer: string): EventLogs {
   const log = logs[entry.log] ?? { next: 1, entries: [] };
   const full: WinEvent = { ...entry, recordId: log.next, time, computer };
-  const kept =
-    log.entries.length >= LOG_CAPACITY
-      ? log.entries.slice(log.entries.length - LOG_CAPACITY + 1)
-      : log.entries.slice();
-  kept.push(full);
-  return { ...logs, [entry.log]: { next: log.next + 1, entries: kept } };
+  return { ...logs, [entry.log]: { next: log.next + 1, entries: lastWith(log.entries, full, LOG_CAPACITY) } };
 }
 
 export function appendEvents(
