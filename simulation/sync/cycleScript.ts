@@ -40,6 +40,13 @@ export interface CycleResult {
   watermark?: { usn: number; scope: string };
 }
 
+/** How many of xs pass the test (no array made). */
+function countOf<T>(xs: readonly T[], test: (x: T) => boolean): number {
+  let n = 0;
+  for (const x of xs) if (test(x)) n++;
+  return n;
+}
+
 /** What a watermark depends on besides the USN: the connector's scope. */
 function watermarkScope(config: ConnectConfig): string {
   return JSON.stringify([config.forest, config.ouFilter]);
@@ -177,11 +184,10 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
   const deletes = plan?.deletes ?? [];
   const changedGroups = plan?.groups ?? [];
   const groupDeletes = plan?.groupDeletes ?? [];
-  if (plan)
-    record(config.adConnector, syncProfile, 'success', t0, {
-      adds: toExport.filter((e) => !spaceGet(input.connectorSpace, e.anchor)).length,
-      updates: toExport.filter((e) => !!spaceGet(input.connectorSpace, e.anchor)).length,
-    });
+  if (plan) {
+    const adds = countOf(toExport, (e) => !spaceGet(input.connectorSpace, e.anchor));
+    record(config.adConnector, syncProfile, 'success', t0, { adds, updates: toExport.length - adds });
+  }
   record(config.aadConnector, syncProfile, 'success', t0);
 
   // 4. Export to Entra ID (never from a server in staging mode).
@@ -209,10 +215,12 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
       // Exported users carry their hash; deleted ones leave the connector space (the cloud has
       // them deleted).
       const changes: [string, ConnectorSpaceEntry | undefined][] = [];
-      for (const e of toExport) {
+      const hashes = plan.exportHashes;
+      toExport.forEach((e, i) => {
         const entry = spaceGet(connectorSpace, e.anchor);
-        if (entry) changes.push([e.anchor, { ...entry, exportedHash: hashValue(e), exportedAt: at }]);
-      }
+        if (entry)
+          changes.push([e.anchor, { ...entry, exportedHash: hashes[i] ?? hashValue(e), exportedAt: at }]);
+      });
       for (const a of deletes) changes.push([a, undefined]);
       connectorSpace = spaceWith(connectorSpace, changes);
       const gone = new Set(groupDeletes);
@@ -221,9 +229,10 @@ export function* syncCycle(input: CycleInput): Script<CycleResult> {
         ...changedGroups.map((c) => [c.group.anchor, c.hash] as const),
       ]);
       exportedToCloud = true;
+      const adds = countOf(toExport, (e) => !spaceGet(input.connectorSpace, e.anchor)?.exportedHash);
       record(config.aadConnector, 'Export', 'success', t0, {
-        adds: toExport.filter((e) => !spaceGet(input.connectorSpace, e.anchor)?.exportedHash).length,
-        updates: toExport.filter((e) => !!spaceGet(input.connectorSpace, e.anchor)?.exportedHash).length,
+        adds,
+        updates: toExport.length - adds,
         deletes: deletes.length,
       });
     } else {

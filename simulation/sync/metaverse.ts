@@ -92,6 +92,11 @@ export interface SyncPlan {
   connectorSpace: Space<ConnectorSpaceEntry>;
   groupSpace: Record<string, ImportedGroup>;
   toExport: ExportedUser[];
+  /**
+   * hashValue of each of toExport, where planning already worked it out (a user the connector
+   * space knew), so the export does not hash it again; undefined where it did not.
+   */
+  exportHashes: (string | undefined)[];
   /** Anchors of users to delete in the cloud. */
   deletes: string[];
   /** Groups whose export changed, and the hash each one is exported with. */
@@ -105,6 +110,7 @@ export interface SyncPlan {
 export function planSync(input: SyncInput): SyncPlan {
   const before = input.connectorSpace;
   const toExport: ExportedUser[] = [];
+  const exportHashes: (string | undefined)[] = [];
   const changes: [string, ConnectorSpaceEntry][] = [];
   const seen = new Set<string>();
   /** Users that entered or leave the connector space: the groups they are in export differently. */
@@ -118,7 +124,16 @@ export function planSync(input: SyncInput): SyncPlan {
       adds++;
       moved.push(u);
     }
-    if (!prev || prev.exportedHash !== hashValue(e)) toExport.push(e);
+    if (!prev) {
+      toExport.push(e);
+      exportHashes.push(undefined);
+    } else {
+      const hash = hashValue(e);
+      if (prev.exportedHash !== hash) {
+        toExport.push(e);
+        exportHashes.push(hash);
+      }
+    }
     changes.push([
       e.anchor,
       {
@@ -170,6 +185,7 @@ export function planSync(input: SyncInput): SyncPlan {
     connectorSpace,
     groupSpace,
     toExport,
+    exportHashes,
     deletes,
     groups,
     groupDeletes: input.groups === undefined ? [] : groupDeletes,

@@ -78,6 +78,44 @@ describe('hashValue', () => {
     expect(hashValue({ x: 1, y: { p: 1, q: 2 } })).toBe(hashValue({ y: { q: 2, p: 1 }, x: 1, z: undefined }));
   });
 
+  // hashValue feeds the hash the text piece by piece (strings that need no escape as they are), and
+  // stableStringify sorts a few keys itself: both must give exactly what the plain text gives.
+  const manyKeys = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${(i * 7) % 40}`, i]));
+  it.each([
+    { title: 'escapes, quotes and backslashes', value: { a: 'say "hi"\n', b: 'c:\\temp', c: '\t\u0001' } },
+    {
+      title: 'lone and paired surrogates',
+      value: ['\ud800', 'x\udc00', '\ud83d\ude00', 'caf\u00e9', '\u2028'],
+    },
+    {
+      title: 'numbers, booleans, null, non-finite',
+      value: [0, -0, 1.5, 1e21, true, false, null, NaN, -Infinity],
+    },
+    {
+      title: 'index-like keys (listed first by Object.keys, sorted as text)',
+      value: { b: 1, 10: 2, 9: 3, a: 4, 0: 5 },
+    },
+    { title: 'keys that sort by UTF-16 code unit', value: { é: 1, z: 2, Z: 3, '': 4, ab: 5, aB: 6 } },
+    { title: 'more keys than the small in-place sort handles', value: { manyKeys, nested: [manyKeys] } },
+    // eslint-disable-next-line no-sparse-arrays
+    { title: 'an array with a hole and undefined', value: [1, , undefined, { a: undefined }] },
+  ])('gives the hash of the stable text for $title', ({ value }) => {
+    const text = stableStringify(value);
+    expect(hashValue(value)).toBe(hashString(text));
+  });
+
+  it('writes keys in sort() order and a hole as nothing, as mapping and joining did', () => {
+    expect(stableStringify({ b: 1, 10: 2, 9: 3, a: 4 })).toBe('{"10":2,"9":3,"a":4,"b":1}');
+    expect(stableStringify(manyKeys)).toBe(
+      `{${Object.keys(manyKeys)
+        .sort()
+        .map((k) => `"${k}":${manyKeys[k]}`)
+        .join(',')}}`,
+    );
+    // eslint-disable-next-line no-sparse-arrays
+    expect(stableStringify([1, , 2])).toBe('[1,,2]');
+  });
+
   it('hashes different states differently', () => {
     expect(hashValue({ leases: { '192.168.6.100': 'a' } })).not.toBe(
       hashValue({ leases: { '192.168.6.101': 'a' } }),
