@@ -130,6 +130,12 @@ export function recordUserChange(before: Users, after: Users, key: string, usn: 
   }
   const from = v ?? rootOf(before, true);
   if (!from || usn <= from.root.base || (from.head && usn <= from.head.usn)) return;
+  // A root first made by a read has not noted its order and members yet: note them now, with the
+  // change that copies the record anyway, so the delta that follows reads only what changed.
+  if (!from.root.order) {
+    positionIn(from.root, key);
+    membersIn(from.root);
+  }
   let added = from.added;
   let addedCount = from.addedCount;
   if (!has(before, key)) {

@@ -188,6 +188,32 @@ describe('the directory change index', () => {
     ]);
   });
 
+  it("notes a read-made root's order and members at its first change, so the delta after it reads no whole record", () => {
+    const dir = initialDirectory(DEFAULT_LAB, 1, NOW);
+    const u = Object.values(dir.users)[0] as AdUser;
+    // A users record that counts how often its keys are listed (for…in, spread, Object.keys).
+    let listings = 0;
+    const users = new Proxy(
+      { ...dir.users },
+      {
+        ownKeys(target) {
+          listings++;
+          return Reflect.ownKeys(target);
+        },
+      },
+    );
+    const known = { ...dir, users };
+    const highest = Math.max(...Object.values(dir.users).map((x) => x.usnChanged));
+    // A read makes the record a root (the scheduler's or a console's read, before any change).
+    expect(usersChangedSince(users, highest)).toEqual([]);
+    const changed = setUserAttributes(known, u.sam, { title: 'D' }, NOW);
+    listings = 0;
+    expect(usersChangedSince(changed.users, known.usn)?.map((x) => x.sam)).toEqual([u.sam]);
+    expect(listed(changed, known.usn)).toEqual(scan(changed, known.usn));
+    // The delta's answers came from the changes: the root record was not listed again.
+    expect(listings).toBe(0);
+  });
+
   it('takes a record it does not know as a root: nothing changed since its highest uSN, else the scan', () => {
     let dir = initialDirectory(DEFAULT_LAB, 1, NOW);
     const u = Object.values(dir.users)[0] as AdUser;
