@@ -10,3 +10,17 @@ export function lastWith<T>(entries: readonly T[], entry: T, limit: number): T[]
   next[entries.length - from] = entry;
   return next;
 }
+
+/**
+ * The last `limit` (≥ 1) of `entries` then `added`, as a new array made at its final length: what
+ * `[...entries, ...added].slice(-limit)` gives, without the full copy the slice copies again.
+ */
+export function lastWithAll<T>(entries: readonly T[], added: readonly T[], limit: number): T[] {
+  const total = entries.length + added.length;
+  const skip = Math.max(0, total - limit);
+  const next = new Array<T>(total - skip);
+  let k = 0;
+  for (let i = skip; i < entries.length; i++) next[k++] = entries[i] as T;
+  for (let j = Math.max(0, skip - entries.length); j < added.length; j++) next[k++] = added[j] as T;
+  return next;
+}

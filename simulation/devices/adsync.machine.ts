@@ -206,7 +206,14 @@ export const adsyncMachine = setup({
             idle: {
               // Eventless: re-checked after every event, so a request or a closed wizard starts a cycle at once.
               always: { guard: 'dueOrRequested', target: 'cycling' },
-              after: { untilNextRun: { target: 'idle', reenter: true } },
+              // Due when the wait runs out: straight to the cycle (what re-entering idle then its
+              // `always` did, without the wait set and cancelled between); else wait again.
+              after: {
+                untilNextRun: [
+                  { guard: 'dueOrRequested', target: 'cycling' },
+                  { target: 'idle', reenter: true },
+                ],
+              },
             },
             cycling: {
               entry: 'startCycle',

@@ -157,10 +157,11 @@ export function endJob(
   const output = 'output' in event ? event.output : undefined;
   const ok = !failed && !!output && !output.failure;
   const now = labNow(context.env);
-  const view = hostView(context.host, context.consoles);
+  // The host's view, made only for the jobs that read it (a DNS forward's or ADUC's end does not).
+  const view = () => hostView(context.host, context.consoles);
   switch (job.kind) {
     case 'console': {
-      let host = view;
+      let host = view();
       let next: Step[] = [];
       const requests: HostRequests = { adsync: [], restart: false };
       if (!ok) {
@@ -178,7 +179,7 @@ export function endJob(
       const outcome: SignInOutcome = ok
         ? (output.value as SignInOutcome)
         : { ok: false, message: 'The sign-in failed because of an internal error in the lab.', events: [] };
-      return { patch: { ...splitHost(applySignIn(view, outcome, now), context.host), jobs } };
+      return { patch: { ...splitHost(applySignIn(view(), outcome, now), context.host), jobs } };
     }
     case 'passwordChange': {
       const outcome: ChangeOutcome = ok
@@ -188,7 +189,7 @@ export function endJob(
             message: 'The password change failed because of an internal error in the lab.',
             events: [],
           };
-      return { patch: { ...splitHost(applyChange(view, outcome, now), context.host), jobs } };
+      return { patch: { ...splitHost(applyChange(view(), outcome, now), context.host), jobs } };
     }
     case 'aduc': {
       const result: AducResult = ok
@@ -199,7 +200,7 @@ export function endJob(
     }
     case 'time.poll': {
       const poll = ok ? (output.value as TimePoll) : undefined;
-      const host = poll ? splitHost(applyEffects(view, 'cmd', poll.effects, now), context.host) : {};
+      const host = poll ? splitHost(applyEffects(view(), 'cmd', poll.effects, now), context.host) : {};
       return { patch: { ...host, jobs }, w32timeInMs: poll?.nextInMs ?? TIMINGS.w32timePoll };
     }
     case 'dns.forward':

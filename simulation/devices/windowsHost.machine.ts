@@ -64,6 +64,14 @@ function registrationJob(context: HostMachineContext, requestId: string): string
   return requestId.slice(prefix.length, -2);
 }
 
+/** ADSync's entries (host.log) in the host's Application log: the chart's adsyncLog and the direct path. */
+function adsyncLogged(
+  context: HostMachineContext,
+  event: Extract<HostEvent, { type: 'host.log' }>,
+): Pick<HostMachineContext, 'host'> {
+  return { host: log(context.host, labNow(context.env), ...event.entries) };
+}
+
 const windowsHostChart = setup({
   types: {
     context: {} as HostMachineContext,
@@ -134,7 +142,7 @@ const windowsHostChart = setup({
       });
     }),
     adsyncLog: assign(({ context, event }) =>
-      event.type === 'host.log' ? { host: log(context.host, labNow(context.env), ...event.entries) } : {},
+      event.type === 'host.log' ? adsyncLogged(context, event) : {},
     ),
     adsyncReply: enqueueActions(({ enqueue, context, event }) => {
       if (
@@ -424,12 +432,16 @@ const windowsHostChart = setup({
 
 /**
  * The host's logic: the chart above, with a packet delivered while the host is on taken directly
- * (directTransitions.ts) when its answer only replies, refuses or patches the context. A packet for
+ * (directTransitions.ts) when its answer only replies, refuses or patches the context, and ADSync's
+ * log entries (host.log, the same adsyncLogged as the chart's action). A packet for
  * the ADSync listener and a DNS query the server forwards (a script child to spawn) stay the chart's
  * (serveDelivery, which answers the packet the same way).
  */
 export const windowsHostMachine = withDirectTransitions(windowsHostChart, (snapshot, event, scope) => {
-  if (event.type !== 'net.deliver' || snapshot.value !== 'on') return undefined;
+  if (snapshot.value !== 'on') return undefined;
+  if (event.type === 'host.log')
+    return { ...snapshot, context: { ...snapshot.context, ...adsyncLogged(snapshot.context, event) } };
+  if (event.type !== 'net.deliver') return undefined;
   if (event.packet.body.kind === 'app.relay.request') return undefined;
   const { context } = snapshot;
   const a = answerPacket(context, event.packet, event.replyTo, labNow(context.env));

@@ -103,12 +103,15 @@ function step(context: ScriptContext, resume: ScriptResume, self: AnyActorRef): 
 
 /**
  * After a step: the snapshot of the state the script's next op puts it in, with that state's
- * work deferred until the step is taken (the packet sent, then the timer set), as a machine
- * entering it would.
+ * work deferred until the step is taken (the wait left cancelled, the packet sent, then the timer
+ * set), as a machine leaving one state and entering the next would. One deferred call does it all,
+ * in that order: nothing else is deferred between them.
  */
-function enter(context: ScriptContext, scope: Scope): ScriptSnapshot {
+function enter(context: ScriptContext, scope: Scope, left?: string): ScriptSnapshot {
+  const { self, system } = scope;
   const op = context.op;
   if (context.finished || !op) {
+    if (left !== undefined) scope.defer(() => system.scheduler.cancel(self, left));
     return {
       status: 'done',
       value: 'done',
@@ -117,13 +120,14 @@ function enter(context: ScriptContext, scope: Scope): ScriptSnapshot {
       error: undefined,
     };
   }
-  const { self, system } = scope;
   const value = op.op === 'exchange' ? 'exchanging' : 'sleeping';
+  let network: AnyActorRef | undefined;
+  let event: { type: 'net.send'; packet: object; replyTo: AnyActorRef } | undefined;
   if (op.op === 'exchange') {
     // No network (a rig without one): the packet comes back to the runner, which ignores it, as
     // sendTo did with a target that was not there.
-    const network = (system.get('network') as AnyActorRef | undefined) ?? (self as AnyActorRef);
-    const event = {
+    network = (system.get('network') as AnyActorRef | undefined) ?? (self as AnyActorRef);
+    event = {
       type: 'net.send',
       packet: {
         ...op.packet,
@@ -135,20 +139,21 @@ function enter(context: ScriptContext, scope: Scope): ScriptSnapshot {
       },
       replyTo: self,
     };
-    scope.defer(() => network.send(event));
   }
   const timeout = { type: TIMEOUT[value] };
   const delay = op.op === 'exchange' ? op.timeoutMs : op.ms;
-  scope.defer(() => system.scheduler.schedule(self, self, timeout, delay, timeout.type));
+  scope.defer(() => {
+    if (left !== undefined) system.scheduler.cancel(self, left);
+    if (network && event) network.send(event);
+    system.scheduler.schedule(self, self, timeout, delay, timeout.type);
+  });
   return { status: 'active', value, context, output: undefined, error: undefined };
 }
 
 /** Leaves the state the script waits in (its timer cancelled), steps it with `resume`, and enters the next. */
 function advance(snapshot: ScriptSnapshot, resume: ScriptResume, scope: Scope): ScriptSnapshot {
-  const { self, system } = scope;
-  const wait = TIMEOUT[snapshot.value as 'exchanging' | 'sleeping'];
-  scope.defer(() => system.scheduler.cancel(self, wait));
-  return enter(step(snapshot.context, resume, self), scope);
+  const left = TIMEOUT[snapshot.value as 'exchanging' | 'sleeping'];
+  return enter(step(snapshot.context, resume, scope.self), scope, left);
 }
 
 export const scriptMachine: ActorLogic<ScriptSnapshot, ScriptEvent, ScriptInput> = {

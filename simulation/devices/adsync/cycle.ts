@@ -5,6 +5,7 @@
 import type { CycleResult } from '../../sync/cycleScript';
 import type { PhsResult } from '../../sync/phsScript';
 import { effectiveInterval, RUN_HISTORY_LIMIT, type AdSyncState } from '../../sync/state';
+import { lastWithAll } from '../../core/bounded';
 import type { AdSyncPlan } from './plan';
 import type { AdSyncContext } from './types';
 
@@ -25,7 +26,7 @@ function applyCycle(state: AdSyncState, r: CycleResult, now: number): AdSyncStat
     groupSpace: r.groupSpace,
     groupsExported: r.groupsExported,
     ...(r.watermark ? { adWatermark: r.watermark } : {}),
-    runHistory: [...state.runHistory, ...runs].slice(-RUN_HISTORY_LIMIT),
+    runHistory: lastWithAll(state.runHistory, runs, RUN_HISTORY_LIMIT),
     runSeq: seq,
     cycleInProgress: false,
     scheduler: { ...nextDue(state.scheduler, now), nextPolicy: 'Delta' },
