@@ -46,7 +46,9 @@ describe('the welcome', { timeout: 120_000 }, () => {
     expect(text).toContain('Choose a scenario');
     expect(text).toContain('Explore the free lab');
     // A modal: focus is inside it.
-    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid=welcome]'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid=welcome]')))
+      .toBe(true);
     axe.push(...(await axeScan(page, 'welcome')));
     await surfaceShots(page, 'onboarding-welcome-1280x720');
   });
@@ -202,9 +204,10 @@ describe('dialogs and tabs on the keyboard', { timeout: 120_000 }, () => {
   it('Sessions takes focus and closes on Escape, focus back on its button', async () => {
     await page.getByTestId('open-sessions').click();
     await page.getByTestId('sessions-table').waitFor();
-    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid=sessions-page]'))).toBe(
-      true,
-    );
+    // The dialog moves the focus in after it renders (on a slow machine, a frame or more later).
+    await expect
+      .poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid=sessions-page]')))
+      .toBe(true);
     await page.keyboard.press('Escape');
     await page.getByTestId('sessions-page').waitFor({ state: 'detached' });
     await expect.poll(focusedIn).toBe('open-sessions');
