@@ -14,7 +14,7 @@
  *
  * Events: adsync.service (host: the service started or stopped), adsync.request (cmdlets),
  *         adsync.wizard (the wizard), net.deliver (relay requests, forwarded by the host),
- *         xstate.done.actor.* (scripts).
+ *         adsync.job.done (a job's script, adsync/jobScript.ts), xstate.done.actor.* (other scripts).
  * Faults that touch it: ADSync stopped, staging mode, scheduler disabled, PHS off, writeback off,
  *         outbound 443 blocked, connector account permissions, LDAP sign/encrypt off.
  */
@@ -34,7 +34,8 @@ import { applyAdSyncPatch } from './backstage';
 import { hostReader } from './hostView';
 import { answerRequest, answerStopped } from './adsync/answers';
 import { phsActive, startCycle, takeCycle, takePhs } from './adsync/cycle';
-import { finishJob } from './adsync/jobs';
+import { finishJob, jobIdOf } from './adsync/jobs';
+import { JOB_DONE, jobScript } from './adsync/jobScript';
 import { carryOut, outputOf, scriptInput } from './adsync/plan';
 import type { AdSyncContext, AdSyncEvent, AdSyncInput, AdSyncReport } from './adsync/types';
 import { wizardAction } from './adsync/wizard';
@@ -50,13 +51,17 @@ import {
 
 export type { AdSyncContext, AdSyncReport } from './adsync/types';
 
+/** No scheduled cycle can start until an event changes this (a requested one still can). */
+const heldByEvent = (c: AdSyncContext) =>
+  !c.state.config || !c.state.scheduler.syncCycleEnabled || c.wizard.page.page !== 'closed';
+
 export const adsyncMachine = setup({
   types: {
     context: {} as AdSyncContext,
     events: {} as AdSyncEvent,
     input: {} as AdSyncInput,
   },
-  actors: { script: scriptMachine },
+  actors: { script: scriptMachine, job: jobScript },
   actions: {
     logServiceStart: sendParent((): AdSyncReport => ({
       type: 'host.log',
@@ -121,11 +126,11 @@ export const adsyncMachine = setup({
       );
     }),
     jobFinished: enqueueActions(({ enqueue, context, event, system }) => {
-      assertEvent(event, ['xstate.done.actor.*', 'xstate.error.actor.*']);
-      // A finished job's script leaves `children` (XState keeps a done child there until it is
-      // stopped): it holds only the jobs still running. The chart's invoked scripts are not jobs.
-      const id = event.type.replace(/^xstate\.(done|error)\.actor\./, '');
-      if (context.jobs[id]) enqueue.stopChild(id);
+      assertEvent(event, [JOB_DONE, 'xstate.done.actor.*', 'xstate.error.actor.*']);
+      // A finished script the service started leaves `children` (it stays there until it is
+      // stopped): they hold only the jobs still running. The chart's invoked scripts are not jobs.
+      const id = jobIdOf(event);
+      if (event.type === JOB_DONE || context.jobs[id]) enqueue.stopChild(id);
       carryOut(
         enqueue,
         context,
@@ -141,6 +146,7 @@ export const adsyncMachine = setup({
   guards: {
     serviceUp: ({ event }) => event.type === 'adsync.service' && event.running,
     serviceDown: ({ event }) => event.type === 'adsync.service' && !event.running,
+    heldByEvent: ({ context }) => heldByEvent(context),
     dueOrRequested: ({ context }) =>
       !!context.state.config &&
       (!!context.requested ||
@@ -174,6 +180,7 @@ export const adsyncMachine = setup({
   on: {
     'adsync.wizard': { actions: 'wizard' },
     'adsync.patch': { actions: 'patch' },
+    [JOB_DONE]: { actions: 'jobFinished' },
     'xstate.done.actor.*': { actions: 'jobFinished' },
     'xstate.error.actor.*': { actions: 'jobFinished' },
   },
@@ -207,10 +214,16 @@ export const adsyncMachine = setup({
               // Eventless: re-checked after every event, so a request or a closed wizard starts a cycle at once.
               always: { guard: 'dueOrRequested', target: 'cycling' },
               // Due when the wait runs out: straight to the cycle (what re-entering idle then its
-              // `always` did, without the wait set and cancelled between); else wait again.
+              // `always` did, without the wait set and cancelled between). Else, while only an
+              // event can make a cycle due (the scheduler disabled, the wizard open, no
+              // configuration), no wait is set again: the wait ran out at or after nextRunAt (which
+              // changes only when a cycle ends), so from then on a cycle is due as soon as nothing
+              // holds it, and what lifts the hold is an event (adsync.patch, adsync.wizard, a
+              // request, a job finished), which re-runs the `always` above. Else wait again.
               after: {
                 untilNextRun: [
                   { guard: 'dueOrRequested', target: 'cycling' },
+                  { guard: 'heldByEvent' },
                   { target: 'idle', reenter: true },
                 ],
               },

@@ -7,6 +7,7 @@ import type { AdsyncReply } from '../../sync/requests';
 import type { WritebackResult } from '../../sync/writebackScripts';
 import { outputOf, type AdSyncPlan } from './plan';
 import type { AdSyncContext, AdSyncEvent, HostReader, Job } from './types';
+import { JOB_DONE } from './jobScript';
 import { writebackDone } from './writeback';
 import {
   applyWizard,
@@ -44,8 +45,12 @@ const JOB_FINISHED: { [K in Job['kind']]: Finish<K> } = {
   },
 };
 
+/** The child id of the script an event reports the end of. */
+export const jobIdOf = (event: AdSyncEvent): string =>
+  event.type === JOB_DONE ? event.id : event.type.replace(/^xstate\.(done|error)\.actor\./, '');
+
 export function finishJob(c: AdSyncContext, event: AdSyncEvent, now: number, host: HostReader): AdSyncPlan {
-  const id = event.type.replace(/^xstate\.(done|error)\.actor\./, '');
+  const id = jobIdOf(event);
   const job = c.jobs[id];
   if (!job) return {};
   const jobs = Object.fromEntries(Object.entries(c.jobs).filter(([k]) => k !== id));

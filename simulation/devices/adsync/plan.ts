@@ -19,7 +19,10 @@ export interface AdSyncPlan {
   reply?: { requestId: string; reply: AdsyncReply };
   /** Sent to the lab's network. */
   network?: NetworkEvent;
-  /** Scripts started as children, by id (the id names them under the host: `<host>.adsync.<id>`). */
+  /**
+   * Scripts started as children, by id (the id names them under the host: `<host>.adsync.<id>`):
+   * each ends with `adsync.job.done` (jobScript.ts), and the service then stops it.
+   */
   spawn?: { id: string; start: () => Script<unknown> }[];
   /** The first password sync follows the first directory sync at once. */
   kickPhs?: boolean;
@@ -30,7 +33,7 @@ interface Enqueue {
   assign: (patch: Partial<AdSyncContext>) => void;
   sendParent: (event: AdSyncReport) => void;
   sendTo: (to: AnyActorRef, event: NetworkEvent) => void;
-  spawnChild: (src: 'script', options: { id: string; input: ScriptInput }) => void;
+  spawnChild: (src: 'job', options: { id: string; input: ScriptInput }) => void;
   raise: (event: { type: 'phs.kick' }) => void;
 }
 
@@ -50,7 +53,7 @@ export function carryOut(
   if (plan.reply) enqueue.sendParent({ type: 'adsync.reply', ...plan.reply });
   if (plan.network && network) enqueue.sendTo(network(), plan.network);
   for (const s of plan.spawn ?? [])
-    enqueue.spawnChild('script', { id: s.id, input: scriptInput(context, s.id, s.start) });
+    enqueue.spawnChild('job', { id: s.id, input: scriptInput(context, s.id, s.start) });
   if (plan.kickPhs) enqueue.raise({ type: 'phs.kick' });
 }
 

@@ -10,6 +10,7 @@ import type { AdsyncReply, AdsyncRequest } from '../../sync/requests';
 import type { AdSyncState } from '../../sync/state';
 import type { WizardAction, WizardEffect, WizardState } from '../../sync/wizard';
 import type { AdSyncPatch } from '../backstage';
+import type { JobDone } from './jobScript';
 
 export interface AdSyncInput {
   hostId: string;
@@ -58,6 +59,7 @@ export type AdSyncEvent =
   | { type: 'adsync.patch'; patch: AdSyncPatch }
   | { type: 'phs.kick' }
   | { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef }
+  | JobDone
   | { type: `xstate.done.actor.${string}`; output: ScriptOutput }
   | { type: `xstate.error.actor.${string}`; error: unknown };
 
