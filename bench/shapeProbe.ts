@@ -8,7 +8,7 @@
  * times by the process's CPU time (less sensitive to other processes on a loaded machine).
  */
 import { performance } from 'node:perf_hooks';
-import { assign, createActor, setup, type AnyActorRef } from 'xstate';
+import { assign, createActor, setup, type AnyActor, type AnyActorRef } from 'xstate';
 import { HOUR } from '../simulation/core/time';
 import { Lab } from '../simulation/facade/lab';
 
@@ -80,18 +80,32 @@ for (let r = 0; r < ROUNDS; r++) alone.push(xstateRate(100_000));
 // Phase 2: a lab day (and, with natives, the maps), then raw XState interleaved with lab work.
 const lab = day();
 if (sameMap) {
-  const system = (lab as unknown as { root: AnyActorRef }).root.system as { get(id: string): AnyActorRef };
+  const same = sameMap;
+  const system = (lab as unknown as { root: AnyActorRef }).root.system as { get(id: string): AnyActor };
   const xs = createActor(comparable).start().getSnapshot();
   const net = system.get('network');
-  const dc = system.get('dc01');
   const host = system.get('pc2');
+  // Every actor of the lab (the root and its children, down): how many maps their logic objects and
+  // snapshots have (XState's code that reads them sees as many shapes).
+  const logics: unknown[] = [];
+  const snapshots: unknown[] = [];
+  const walk = (ref: AnyActor): void => {
+    logics.push(ref.logic);
+    const snapshot = ref.getSnapshot() as { children?: Record<string, unknown> };
+    snapshots.push(snapshot);
+    for (const child of Object.values(snapshot.children ?? {})) walk(child as AnyActor);
+  };
+  walk((lab as unknown as { root: AnyActor }).root);
+  const maps = (xs: unknown[]): number => xs.filter((x, i) => xs.findIndex((y) => same(x, y)) === i).length;
   console.log(
     JSON.stringify({
-      networkSnapshotSameMap: sameMap(net.getSnapshot(), xs),
-      dcSnapshotSameMap: sameMap(dc.getSnapshot(), xs),
-      pcSnapshotSameMap: sameMap(host.getSnapshot(), xs),
-      networkMachineSameMap: sameMap((net as unknown as { logic: unknown }).logic, comparable),
-      hostMachineSameMap: sameMap((host as unknown as { logic: unknown }).logic, comparable),
+      networkSnapshotSameMap: same(net.getSnapshot(), xs),
+      pcSnapshotSameMap: same(host.getSnapshot(), xs),
+      networkMachineSameMap: same(net.logic, comparable),
+      hostMachineSameMap: same(host.logic, comparable),
+      actors: logics.length,
+      logicMaps: maps(logics),
+      snapshotMaps: maps(snapshots),
     }),
   );
 }
