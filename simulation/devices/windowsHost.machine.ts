@@ -14,7 +14,7 @@
  */
 import { assertEvent, assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
-import { withDirectTransitions } from '../proc/directTransitions';
+import { withContext, withDirectTransitions } from '../proc/directTransitions';
 import { bootedHost, log, setServiceStatus, shutdownEvents, takeDhcpConfig } from '../windows/hostOps';
 import { succeeded } from '../tools/shell/console';
 import { dhcpClientMachine } from './dhcpClient.machine';
@@ -440,7 +440,7 @@ const windowsHostChart = setup({
 export const windowsHostMachine = withDirectTransitions(windowsHostChart, (snapshot, event, scope) => {
   if (snapshot.value !== 'on') return undefined;
   if (event.type === 'host.log')
-    return { ...snapshot, context: { ...snapshot.context, ...adsyncLogged(snapshot.context, event) } };
+    return withContext(snapshot, { ...snapshot.context, ...adsyncLogged(snapshot.context, event) });
   if (event.type !== 'net.deliver') return undefined;
   if (event.packet.body.kind === 'app.relay.request') return undefined;
   const { context } = snapshot;
@@ -451,5 +451,5 @@ export const windowsHostMachine = withDirectTransitions(windowsHostChart, (snaps
     const answer = a.network;
     scope.defer(() => network.send(answer));
   }
-  return a.patch ? { ...snapshot, context: { ...context, ...a.patch } } : snapshot;
+  return a.patch ? withContext(snapshot, { ...context, ...a.patch }) : snapshot;
 });

@@ -17,7 +17,7 @@ import type { Message, Packet, RefuseReason } from './packets';
 import { canReturn, route, type NetworkState, type NicState, type OpenFlow } from './routing';
 import { putNic } from './nicTable';
 import { noteAnswer, noteRoute, type LearnerFlow } from './learnerFlow';
-import { withDirectTransitions } from '../proc/directTransitions';
+import { withContext, withDirectTransitions } from '../proc/directTransitions';
 import { lastWith } from '../core/bounded';
 
 export interface TraceEntry {
@@ -284,5 +284,5 @@ export const networkMachine = withDirectTransitions(networkChart, (snapshot, eve
     context = returnReply(snapshot.context, event, out);
   else return undefined;
   for (const [to, e] of out) scope.defer(() => to.send(e));
-  return { ...snapshot, context };
+  return withContext(snapshot, context);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assign, createActor, getNextSnapshot, setup, type AnyActorRef } from 'xstate';
-import { withDirectTransitions } from '../../../simulation/proc/directTransitions';
+import { withContext, withDirectTransitions } from '../../../simulation/proc/directTransitions';
 
 type Ev = { type: 'direct'; by: number } | { type: 'chart' } | { type: 'skip' };
 
@@ -20,7 +20,7 @@ function logic(sent: unknown[]) {
     if (event.type !== 'direct') return undefined;
     scope.defer(() => sink.send({ type: 'first', n: snapshot.context.n + event.by }));
     scope.defer(() => sink.send({ type: 'second' }));
-    return { ...snapshot, context: { ...snapshot.context, n: snapshot.context.n + event.by } };
+    return withContext(snapshot, { ...snapshot.context, n: snapshot.context.n + event.by });
   });
 }
 
@@ -57,5 +57,56 @@ describe('withDirectTransitions: some events taken directly, the rest by the cha
     actor.send({ type: 'direct', by: 1 });
     expect(sent).toEqual([]);
     expect(actor.getSnapshot().context.n).toBe(0);
+  });
+});
+
+describe('withDirectTransitions keeps XState’s shapes (so XState’s own code stays monomorphic)', () => {
+  it('the logic is a StateMachine like the chart, with its own transition; the chart is unchanged', () => {
+    const chartTransition = chart.transition;
+    const m = logic([]);
+    expect(m).not.toBe(chart);
+    expect(Object.getPrototypeOf(m)).toBe(Object.getPrototypeOf(chart));
+    expect(Object.keys(m)).toEqual(Object.keys(chart));
+    expect(chart.transition).toBe(chartTransition);
+    // Two logics from one chart are independent.
+    const a: unknown[] = [];
+    const b: unknown[] = [];
+    const ra = createActor(logic(a)).start();
+    createActor(logic(b)).start();
+    ra.send({ type: 'direct', by: 1 });
+    expect(a).toHaveLength(2);
+    expect(b).toEqual([]);
+  });
+
+  it('withContext: XState’s snapshot keys in XState’s order, the same values but the context', () => {
+    const m = logic([]);
+    const actor = createActor(m).start();
+    actor.send({ type: 'chart' });
+    const before = actor.getSnapshot();
+    actor.send({ type: 'direct', by: 4 });
+    const after = actor.getSnapshot();
+    // XState's own snapshot (made by the chart's transition) and ours: the same keys, in order.
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    expect(Object.keys(after)).toEqual([
+      'status',
+      'output',
+      'error',
+      'machine',
+      'context',
+      '_nodes',
+      'value',
+      'tags',
+      'children',
+      'historyValue',
+      'matches',
+      'hasTag',
+      'can',
+      'getMeta',
+      'toJSON',
+    ]);
+    for (const k of Object.keys(before) as (keyof typeof before)[])
+      if (k !== 'context') expect(after[k]).toBe(before[k]);
+    expect(after.context).toEqual({ n: 4, log: ['chart'] });
+    expect(after.machine).toBe(m);
   });
 });
