@@ -11,6 +11,7 @@ import type { NetworkEvent } from '../net/network.machine';
 import type { Packet } from '../net/packets';
 import { answer, reverseName, type DnsServerState } from '../roles/dnsServer';
 import { endpointEvent, publicAttach, serveEndpoint } from './endpoint';
+import { withDirectTransitions } from '../proc/directTransitions';
 
 export interface InternetContext {
   dns: DnsServerState;
@@ -28,10 +29,31 @@ export function publicDns(def: LabDefinition): DnsServerState {
   return { zones: [{ name: '', records, dynamicUpdates: false }], forwarders: [] };
 }
 
-export const internetMachine = setup({
+type InternetEvent = { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef };
+
+/**
+ * What the network is told of a packet delivered here: the resolver's answer to a DNS query on port
+ * 53 (nothing for a query it has no answer to), else how a public host answers ping and TCP.
+ */
+function served(context: InternetContext, { packet, replyTo }: InternetEvent): NetworkEvent | undefined {
+  if (packet.body.kind === 'dns.query' && packet.port === 53) {
+    const d = answer(context.dns, packet.body);
+    if (d.kind !== 'answer') return undefined;
+    return {
+      type: 'net.respond',
+      request: packet,
+      body: { ...d.response, authoritative: false },
+      from: packet.dst,
+      replyTo,
+    };
+  }
+  return endpointEvent(serveEndpoint(context.ports[packet.dst] ?? [], packet, 117), packet, replyTo);
+}
+
+const internetChart = setup({
   types: {
     context: {} as InternetContext,
-    events: {} as { type: 'net.deliver'; packet: Packet; replyTo?: AnyActorRef },
+    events: {} as InternetEvent,
     input: {} as { definition: LabDefinition },
   },
   actions: {
@@ -39,27 +61,8 @@ export const internetMachine = setup({
       enqueue.sendTo(system.get('network') as AnyActorRef, publicAttach('internet', context.addresses));
     }),
     serve: enqueueActions(({ enqueue, context, event, system }) => {
-      const { packet, replyTo } = event;
-      const net = system.get('network') as AnyActorRef;
-      if (packet.body.kind === 'dns.query' && packet.port === 53) {
-        const d = answer(context.dns, packet.body);
-        const body = d.kind === 'answer' ? { ...d.response, authoritative: false } : undefined;
-        if (body)
-          enqueue.sendTo(net, {
-            type: 'net.respond',
-            request: packet,
-            body,
-            from: packet.dst,
-            replyTo,
-          } satisfies NetworkEvent);
-        return;
-      }
-      const told = endpointEvent(
-        serveEndpoint(context.ports[packet.dst] ?? [], packet, 117),
-        packet,
-        replyTo,
-      );
-      if (told) enqueue.sendTo(net, told);
+      const told = served(context, event);
+      if (told) enqueue.sendTo(system.get('network') as AnyActorRef, told);
     }),
   },
 }).createMachine({
@@ -74,4 +77,17 @@ export const internetMachine = setup({
   },
   entry: 'attach',
   on: { 'net.deliver': { actions: 'serve' } },
+});
+
+/**
+ * The internet actor's logic: every packet delivered to it taken directly (directTransitions.ts), as
+ * its chart would take it: it answers and its context never changes.
+ */
+export const internetMachine = withDirectTransitions(internetChart, (snapshot, event, scope) => {
+  if (event.type !== 'net.deliver') return undefined;
+  const network = scope.system.get('network') as AnyActorRef | undefined;
+  if (!network) return undefined;
+  const told = served(snapshot.context, event);
+  if (told) scope.defer(() => network.send(told));
+  return snapshot;
 });

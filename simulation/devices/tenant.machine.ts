@@ -27,7 +27,9 @@ import {
 } from '../cloud/adminPortal';
 import { CLOSED_FLOW, ssprStep, type SsprFlow } from '../cloud/ssprFlow';
 import { initialTenant } from '../cloud/tenantInit';
-import { serveTenant } from '../cloud/tenantServe';
+import { serveTenant, type TenantServe } from '../cloud/tenantServe';
+import type { TenantState } from '../cloud/tenantState';
+import { withDirectTransitions } from '../proc/directTransitions';
 import { CLOSED_PORTAL, portalStep, type PortalSession } from '../cloud/userPortal';
 import { endpointEvent, publicAttach, serveEndpoint } from './endpoint';
 import { enact, type CarrierEntry, type JobHost } from './tenantJobs';
@@ -69,7 +71,31 @@ export type TenantEvent =
   | { type: `xstate.done.actor.${string}`; output: ScriptOutput }
   | { type: `xstate.error.actor.${string}`; error: unknown };
 
-export const tenantMachine = setup({
+type Delivered = Extract<TenantEvent, { type: 'net.deliver' }>;
+
+/**
+ * The tenant's answer to a packet that asks nothing of its pages or jobs: a service's reply (with
+ * the tenant it leaves), or how its endpoints answer ping and TCP. Undefined for the packets that
+ * do (a phone's answer, an Authenticator registration): the chart's serve takes those.
+ */
+function plainAnswer(
+  context: TenantMachineContext,
+  { packet, replyTo }: Delivered,
+  r: TenantServe,
+): { tenant: TenantState; told?: NetworkEvent } | undefined {
+  if (r.kind === 'reply')
+    return {
+      tenant: r.tenant,
+      told: { type: 'net.respond', request: packet, body: r.body, from: packet.dst, replyTo },
+    };
+  if (r.kind !== 'none') return undefined;
+  return {
+    tenant: context.tenant,
+    told: endpointEvent(serveEndpoint(context.ports[packet.dst] ?? [], packet, undefined), packet, replyTo),
+  };
+}
+
+const tenantChart = setup({
   types: {
     context: {} as TenantMachineContext,
     events: {} as TenantEvent,
@@ -86,15 +112,10 @@ export const tenantMachine = setup({
       const net = system.get('network') as AnyActorRef;
       const now = labNow(context.env);
       const r = serveTenant(context.tenant, packet, now);
-      if (r.kind === 'reply') {
-        enqueue.assign({ tenant: r.tenant });
-        enqueue.sendTo(net, {
-          type: 'net.respond',
-          request: packet,
-          body: r.body,
-          from: packet.dst,
-          replyTo,
-        } satisfies NetworkEvent);
+      const plain = plainAnswer(context, event, r);
+      if (plain) {
+        if (r.kind === 'reply') enqueue.assign({ tenant: plain.tenant });
+        if (plain.told) enqueue.sendTo(net, plain.told);
         return;
       }
       const ack = () =>
@@ -160,12 +181,6 @@ export const tenantMachine = setup({
         enact(enqueue, context, p.effects, { tenant: p.tenant, portal: p.session });
         return;
       }
-      const told = endpointEvent(
-        serveEndpoint(context.ports[packet.dst] ?? [], packet, undefined),
-        packet,
-        replyTo,
-      );
-      if (told) enqueue.sendTo(net, told);
     }),
     ssprAction: enqueueActions(({ enqueue, context, event }) => {
       assertEvent(event, 'portal.sspr');
@@ -282,4 +297,23 @@ export const tenantMachine = setup({
     'xstate.done.actor.*': { actions: 'jobFinished' },
     'xstate.error.actor.*': { actions: 'jobFinished' },
   },
+});
+
+/**
+ * The tenant actor's logic: the packets its services answer without its pages or jobs (a sync
+ * cycle's import and export, sign-in checks, ping and TCP) taken directly (directTransitions.ts),
+ * as its chart's serve would take them; everything else is the chart's.
+ */
+export const tenantMachine = withDirectTransitions(tenantChart, (snapshot, event, scope) => {
+  if (event.type !== 'net.deliver') return undefined;
+  const network = scope.system.get('network') as AnyActorRef | undefined;
+  if (!network) return undefined;
+  const { context } = snapshot;
+  const plain = plainAnswer(context, event, serveTenant(context.tenant, event.packet, labNow(context.env)));
+  if (!plain) return undefined;
+  const told = plain.told;
+  if (told) scope.defer(() => network.send(told));
+  return plain.tenant === context.tenant
+    ? snapshot
+    : { ...snapshot, context: { ...context, tenant: plain.tenant } };
 });

@@ -14,7 +14,7 @@ import type { FirewallRule } from '../core/definition';
 import { assign, enqueueActions, setup, type AnyActorRef, type AnyEventObject } from 'xstate';
 import type { Ipv4 } from './ipv4';
 import type { Message, Packet, RefuseReason } from './packets';
-import { canReturn, route, type NetworkState, type NicState, type OpenFlow } from './routing';
+import { canReturn, deliveryDetail, route, type NetworkState, type NicState, type OpenFlow } from './routing';
 import { putNic } from './nicTable';
 import { noteAnswer, noteRoute, type LearnerFlow } from './learnerFlow';
 import { withContext, withDirectTransitions } from '../proc/directTransitions';
@@ -78,11 +78,12 @@ function traced(trace: TraceEntry[], entry: TraceEntry): TraceEntry[] {
 /** Opens, refreshes or closes a LAN host's kept-open outbound connection. */
 function trackFlows(ctx: NetworkContext, packet: Packet, path: string): OpenFlow[] {
   if (path !== 'internet' || ctx.nics[packet.srcId]?.segment !== 'lan') return ctx.flows;
-  const others = ctx.flows.filter((f) => !(f.lanId === packet.srcId && f.remoteIp === packet.dst));
-  if (packet.closeFlow) return others;
+  const others = () => ctx.flows.filter((f) => !(f.lanId === packet.srcId && f.remoteIp === packet.dst));
+  if (packet.closeFlow) return others();
+  // Only a packet that closes or keeps a flow copies the list.
   if (!packet.keepOpen || packet.port === undefined) return ctx.flows;
   return [
-    ...others,
+    ...others(),
     { lanId: packet.srcId, lanIp: packet.src, remoteIp: packet.dst, port: packet.port, host: packet.host },
   ];
 }
@@ -108,9 +109,13 @@ function routePacket(
 ): NetworkContext {
   const { packet, replyTo } = event;
   const verdict = route(context, packet);
-  const base = { packetId: packet.id, from: packet.srcId, dst: packet.dst, kind: summarize(packet.body) };
+  const kind = summarize(packet.body);
   let learnerFlow = noteRoute(context.learnerFlow, context, packet, verdict);
-  let next: Partial<NetworkContext>;
+  // The next context is built at once (no partial spread over it); its trace entry in the order
+  // packetId, from, dst, kind, verdict, detail; `learnerFlow` set only when it changed, so a context
+  // without the key keeps not having it.
+  let next: NetworkContext;
+  const { counters } = context;
   if (verdict.kind === 'deliver') {
     for (const id of verdict.to) {
       if (id === 'router') {
@@ -129,11 +134,15 @@ function routePacket(
       if (isLive(device)) out.push([device, { type: 'net.deliver', packet, replyTo }]);
     }
     next = {
-      counters: { ...context.counters, delivered: context.counters.delivered + 1 },
+      ...context,
+      counters: { ...counters, delivered: counters.delivered + 1 },
       trace: traced(context.trace, {
-        ...base,
+        packetId: packet.id,
+        from: packet.srcId,
+        dst: packet.dst,
+        kind,
         verdict: 'deliver',
-        detail: `${verdict.path} → ${verdict.to.join(',')}`,
+        detail: deliveryDetail(verdict.path, verdict.to),
       }),
       flows: trackFlows(context, packet, verdict.path),
     };
@@ -145,18 +154,33 @@ function routePacket(
       ]);
     }
     next = {
-      counters: { ...context.counters, refused: context.counters.refused + 1 },
-      trace: traced(context.trace, { ...base, verdict: 'refuse', detail: verdict.reason }),
+      ...context,
+      counters: { ...counters, refused: counters.refused + 1 },
+      trace: traced(context.trace, {
+        packetId: packet.id,
+        from: packet.srcId,
+        dst: packet.dst,
+        kind,
+        verdict: 'refuse',
+        detail: verdict.reason,
+      }),
     };
   } else {
     next = {
-      counters: { ...context.counters, dropped: context.counters.dropped + 1 },
-      trace: traced(context.trace, { ...base, verdict: 'drop', detail: verdict.reason }),
+      ...context,
+      counters: { ...counters, dropped: counters.dropped + 1 },
+      trace: traced(context.trace, {
+        packetId: packet.id,
+        from: packet.srcId,
+        dst: packet.dst,
+        kind,
+        verdict: 'drop',
+        detail: verdict.reason,
+      }),
     };
   }
-  // Only when it changed: a context without `learnerFlow` keeps not having the key.
   if (learnerFlow !== context.learnerFlow) next.learnerFlow = learnerFlow;
-  return { ...context, ...next };
+  return next;
 }
 
 /** A device's answer (or refusal) to a packet it was delivered, returned to the requester; the next context. */

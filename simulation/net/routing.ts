@@ -81,6 +81,22 @@ export type RouteResult =
   | { kind: 'refuse'; reason: RefuseReason; by?: Ipv4 }
   | { kind: 'drop'; reason: string };
 
+/** The trace's detail of a delivery (`internet → tenant`), made once per path and single target. */
+const DELIVERY_DETAIL = new Map<string, Map<string, string>>();
+
+export function deliveryDetail(path: string, to: readonly string[]): string {
+  if (to.length !== 1) return `${path} → ${to.join(',')}`;
+  const target = to[0] as string;
+  let byTarget = DELIVERY_DETAIL.get(path);
+  if (!byTarget) DELIVERY_DETAIL.set(path, (byTarget = new Map()));
+  let detail = byTarget.get(target);
+  if (detail === undefined) {
+    detail = `${path} → ${target}`;
+    if (byTarget.size < 1024) byTarget.set(target, detail);
+  }
+  return detail;
+}
+
 function up(nic: NicState | undefined): nic is NicState {
   return !!nic && nic.powered && nic.cableConnected;
 }
