@@ -214,13 +214,19 @@ describe('the Help panel', { timeout: 180_000 }, () => {
 describe('dialogs and tabs on the keyboard', { timeout: 120_000 }, () => {
   it('Sessions takes focus and closes on Escape, focus back on its button', async () => {
     await page.getByTestId('open-sessions').click();
-    await page.getByTestId('sessions-table').waitFor();
-    // The dialog moves the focus in after it renders (on a slow machine, a frame or more later).
-    await expect
-      .poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid=sessions-page]')))
-      .toBe(true);
-    await page.keyboard.press('Escape');
-    await page.getByTestId('sessions-page').waitFor({ state: 'detached' });
+    const sessions = page.getByTestId('sessions-page');
+    try {
+      await page.getByTestId('sessions-table').waitFor();
+      // The dialog moves the focus in after it renders (on a slow machine, a frame or more later).
+      await expect
+        .poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid=sessions-page]')))
+        .toBe(true);
+      await page.keyboard.press('Escape');
+      await sessions.waitFor({ state: 'detached' });
+    } finally {
+      // A failure above is still this test's; the dialog is not left over the next test's clicks.
+      if ((await sessions.count()) > 0) await sessions.getByRole('button', { name: 'Close' }).click();
+    }
     await expect.poll(focusedIn).toBe('open-sessions');
   });
 
