@@ -25,6 +25,11 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/e2e/globalSetup.ts'],
           fileParallelism: false,
+          // expect.poll waits on a real browser here: a UI update after a click, a console's answer,
+          // a saved session. Vitest's default budget (1 s, made for unit tests) is short for that on a
+          // loaded CI machine (or `npm run test:e2e:slow`); Playwright's own waits default to 5-30 s.
+          // A poll that passes returns at once: only a failing one waits this long.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -1,6 +1,16 @@
 /** Helpers for the persistence e2e tests: the app's IndexedDB as the test sees it, and a real kill. */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/**
+ * Waits until the app has written everything it was given: the save status says "saved". A change
+ * that needs a write turns it to "saving" in the same task as the view shows the change, so call
+ * this once the view shows what was done (not right after the click), then reload or read the store.
+ */
+export async function saved(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('save-status').getAttribute('data-state')).toBe('saved');
+}
 
 /** Every journal line the browser holds, in key order ([session id, seq]). */
 export function storedLines(page: Page): Promise<string[]> {

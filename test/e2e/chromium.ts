@@ -118,6 +118,7 @@ export async function openApp(
   const url = inject('e2eUrl');
   const context = await launchChromium(options);
   if (!options.firstLaunch) await context.addInitScript(PAST_WELCOME);
+  await throttleCpu(context);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
@@ -125,4 +126,40 @@ export async function openApp(
   });
   await page.goto(url);
   return { context, page, url };
+}
+
+/**
+ * E2E_CPU_THROTTLE=N (N > 1, e.g. 4 or 6) slows every page of the context N times through the
+ * DevTools protocol (`Emulation.setCPUThrottlingRate`, as DevTools' "CPU: N× slowdown"), to
+ * reproduce a slow CI machine here: `npm run test:e2e:slow` (4×), or
+ * `E2E_CPU_THROTTLE=6 npx vitest run --project e2e`. The app's engine runs on the page's main
+ * thread, so it is slowed too. Unset (or 1), nothing changes.
+ */
+export function cpuThrottleRate(): number {
+  const raw = process.env.E2E_CPU_THROTTLE;
+  if (raw === undefined || raw === '') return 1;
+  const rate = Number(raw);
+  if (!Number.isFinite(rate) || rate < 1) {
+    throw new Error(`E2E_CPU_THROTTLE=${raw}: expected a slowdown factor of at least 1 (e.g. 4)`);
+  }
+  return rate;
+}
+
+/** Throttles the context's pages, those open now and any opened later (see cpuThrottleRate). */
+async function throttleCpu(context: BrowserContext): Promise<void> {
+  const rate = cpuThrottleRate();
+  if (rate === 1) return;
+  const throttle = async (page: Page): Promise<void> => {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  };
+  if (context.pages().length === 0) await context.newPage();
+  await Promise.all(context.pages().map(throttle));
+  context.on('page', (page) => {
+    throttle(page).catch((e: unknown) => {
+      // A page closed as it opened needs no throttling; anything else must not go unnoticed (a
+      // test would run unthrottled): rethrown, it fails the run as an unhandled rejection.
+      if (!page.isClosed()) throw e;
+    });
+  });
 }

@@ -85,14 +85,16 @@ describe('roles: learner first, instructor behind a passphrase', () => {
     await page.getByTestId('unlock-passphrase').fill('chalk-and-board');
     await page.getByTestId('unlock-confirm').fill('chalk-and-b0ard');
     await page.getByTestId('unlock-submit').click();
-    await expect(page.getByTestId('unlock-error').textContent()).resolves.toBe('The two passphrases differ.');
+    await expect
+      .poll(() => page.getByTestId('unlock-error').textContent())
+      .toBe('The two passphrases differ.');
     await page.screenshot({ path: join(E2E_SHOTS, 'classroom-unlock.png') });
     await page.getByTestId('unlock-confirm').fill('chalk-and-board');
     await page.getByTestId('unlock-submit').click();
     await page.getByTestId('instructor-toggle').click();
-    await expect(page.getByTestId('instructor-scenario-summary').textContent()).resolves.toBe(
-      SCENARIO.summary,
-    );
+    await expect
+      .poll(() => page.getByTestId('instructor-scenario-summary').textContent())
+      .toBe(SCENARIO.summary);
     const stored = await page.evaluate(() => localStorage.getItem('hybridlab.instructor'));
     expect(stored).not.toContain('chalk-and-board');
     expect(JSON.parse(stored ?? '{}')).toMatchObject({ algo: 'scrypt', N: 32768 });
@@ -107,7 +109,7 @@ describe('roles: learner first, instructor behind a passphrase', () => {
     for (let i = 0; i < 3; i++) {
       await page.getByTestId('unlock-passphrase').fill(`wrong-${i}-guess`);
       await page.getByTestId('unlock-submit').click();
-      await expect(page.getByTestId('unlock-error').textContent()).resolves.toBe('Wrong passphrase.');
+      await expect.poll(() => page.getByTestId('unlock-error').textContent()).toBe('Wrong passphrase.');
     }
     await page.getByTestId('unlock-passphrase').fill('wrong-4-guess');
     await page.getByTestId('unlock-submit').click();
@@ -168,10 +170,10 @@ describe('a class: the instructor starts it, a learner joins, is assigned a scen
     await p.getByTestId('class-host').selectOption('127.0.0.1');
     await p.getByTestId('class-port').fill(String(await freePort()));
     await p.getByTestId('class-start').click();
+    await expect.poll(() => p.getByTestId('class-code').textContent()).toMatch(/^[A-Z0-9]{6}$/);
+    await expect.poll(() => p.getByTestId('class-address').textContent()).toMatch(/^127\.0\.0\.1:\d+$/);
     code = (await p.getByTestId('class-code').textContent()) ?? '';
     address = (await p.getByTestId('class-address').textContent()) ?? '';
-    expect(code).toMatch(/^[A-Z0-9]{6}$/);
-    expect(address).toMatch(/^127\.0\.0\.1:\d+$/);
     await p.getByTestId('class-empty').waitFor();
   });
 
@@ -269,8 +271,8 @@ describe('a class: the instructor starts it, a learner joins, is assigned a scen
     await t.getByTestId('class-pause').click();
     await p.getByTestId('class-clock-held').waitFor();
     // Play, Forward and Next event wait for the instructor.
-    expect(await p.getByTestId('clock-play').isDisabled()).toBe(true);
-    expect(await p.getByTestId('clock-forward').isDisabled()).toBe(true);
+    await expect.poll(() => p.getByTestId('clock-play').isDisabled()).toBe(true);
+    await expect.poll(() => p.getByTestId('clock-forward').isDisabled()).toBe(true);
     await p.getByTestId('clock-play').click({ force: true });
     await expect.poll(() => p.getByTestId('clock-play').textContent()).toBe('Play');
     const still = await p.getByTestId('lab-clock').textContent();
@@ -278,7 +280,7 @@ describe('a class: the instructor starts it, a learner joins, is assigned a scen
     expect(await p.getByTestId('lab-clock').textContent()).toBe(still);
     await t.getByTestId('class-resume').click();
     await expect.poll(() => p.getByTestId('class-clock-held').count()).toBe(0);
-    expect(await p.getByTestId('clock-play').isDisabled()).toBe(false);
+    await expect.poll(() => p.getByTestId('clock-play').isDisabled()).toBe(false);
   });
 
   it('the run ends: the result goes to the hub, the debrief gets the summary and solution, the class exports it', async () => {

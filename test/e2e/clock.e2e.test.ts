@@ -30,12 +30,12 @@ const percent = async () => Number((await text('clock-waits')).match(/Sync cycle
 describe('the lab clock', { timeout: 120_000 }, () => {
   it('runs at 1× from the start of a new lab (when the learner starts it), and says so', async () => {
     // The first screen: lab time stands at the lab's start until the learner starts.
-    await expect(text('clock-state')).resolves.toContain('starts when you do');
+    await expect.poll(() => text('clock-state')).toContain('starts when you do');
     await startLab(page);
     await expect.poll(() => text('clock-state')).toContain('running 1×');
     const before = await text('lab-clock');
     await expect.poll(() => text('lab-clock'), { timeout: 10_000 }).not.toBe(before);
-    await expect(text('clock-play')).resolves.toBe('Pause');
+    await expect.poll(() => text('clock-play')).toBe('Pause');
   });
 
   it("fetches the menus' and tooltips' code once the lab runs, before any hover or focus on them", async () => {
@@ -70,7 +70,7 @@ describe('the lab clock', { timeout: 120_000 }, () => {
     // The actions keep their names (as their tooltips), and the keyboard reaches them.
     for (const name of ['Sessions', 'Scenarios', 'Help', 'Instructor mode…', 'Start over']) {
       const button = bar.getByRole('button', { name, exact: true });
-      await expect(button.isVisible()).resolves.toBe(true);
+      await expect.poll(() => button.isVisible()).toBe(true);
       expect(((await button.textContent()) ?? '').trim()).toBe('');
     }
     await page.getByTestId('open-sessions').focus();
@@ -100,16 +100,16 @@ describe('the lab clock', { timeout: 120_000 }, () => {
     await typeInConsole(page, 'Start-ADSyncSyncCycle -PolicyType Delta');
     await expect.poll(() => text('console-output')).toContain('Success');
     await expect.poll(() => text('clock-waits')).toBe('Paused: sync cycle waits');
-    await expect(page.getByTestId('clock-run-to').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByTestId('clock-run-to').isVisible()).toBe(true);
     await page.getByTestId('clock-waits').click();
     const panel = page.getByTestId('clock-waits-panel');
     await panel.waitFor();
-    await expect(text('waits-paused')).resolves.toBe(
-      'The lab clock is paused: nothing below happens until it runs.',
-    );
-    await expect(text('wait-sync-cycle')).resolves.toContain('Sync cycle in progressSYNC01');
-    await expect(text('wait-sync-cycle-when')).resolves.toMatch(/^about 25 s left \(\d+\/\d+\/\d{4} /);
-    await expect(panel.getByRole('progressbar').count()).resolves.toBe(1);
+    await expect
+      .poll(() => text('waits-paused'))
+      .toBe('The lab clock is paused: nothing below happens until it runs.');
+    await expect.poll(() => text('wait-sync-cycle')).toContain('Sync cycle in progressSYNC01');
+    await expect.poll(() => text('wait-sync-cycle-when')).toMatch(/^about 25 s left \(\d+\/\d+\/\d{4} /);
+    await expect.poll(() => panel.getByRole('progressbar').count()).toBe(1);
     await page.waitForTimeout(500); // the popover's fade-in
     await page.screenshot({ path: join(E2E_SHOTS, 'clock-waiting-light-1280.png') });
     await page.keyboard.press('Escape');
@@ -125,7 +125,7 @@ describe('the lab clock', { timeout: 120_000 }, () => {
     await page.getByTestId('theme-dark').click();
     await page.getByTestId('clock-waits').click();
     await page.getByTestId('clock-waits-panel').waitFor();
-    await expect(text('wait-sync-cycle-when')).resolves.toMatch(/^about \d+ s left/);
+    await expect.poll(() => text('wait-sync-cycle-when')).toMatch(/^about \d+ s left/);
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(E2E_SHOTS, 'clock-running-dark-1280.png') });
     await page.keyboard.press('Escape');
@@ -142,7 +142,7 @@ describe('the lab clock', { timeout: 120_000 }, () => {
     await page.getByTestId('clock-run-to').click();
     await expect.poll(() => text('notice')).toMatch(/^\+\d+ s: 1 sync cycle, 0 password changes synced, /);
     await expect.poll(() => text('clock-waits')).toMatch(/^Next sync in \d+ min/);
-    await expect(page.getByTestId('clock-run-to').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByTestId('clock-run-to').count()).toBe(0);
     await page.getByTestId('theme').click();
     await page.getByTestId('theme-light').click();
     await page.mouse.move(600, 400);
@@ -168,7 +168,7 @@ describe('the lab clock', { timeout: 120_000 }, () => {
     await page.reload();
     await page.getByTestId('lab-canvas').waitFor();
     await expect.poll(() => text('notice')).toContain('Your session was restored');
-    await expect(text('clock-state')).resolves.toContain('paused');
+    await expect.poll(() => text('clock-state')).toContain('paused');
     const still = await text('lab-clock');
     await page.waitForTimeout(1500);
     await expect(text('lab-clock')).resolves.toBe(still);

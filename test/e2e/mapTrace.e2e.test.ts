@@ -39,7 +39,7 @@ async function injectAsInstructor(...faults: string[]): Promise<void> {
   await page.getByTestId('instructor-toggle').click();
   for (const f of faults) await page.getByTestId(`inject-${f}`).click();
   await page.getByTestId('instructor-lock').click();
-  await expect(page.getByTestId('instructor-panel').count()).resolves.toBe(0);
+  await expect.poll(() => page.getByTestId('instructor-panel').count()).toBe(0);
 }
 
 describe('the lab map and the trace', () => {
@@ -54,10 +54,12 @@ describe('the lab map and the trace', () => {
       'mobile-internet',
       'router-internet',
     ])
-      await expect(page.locator(`.react-flow__edge[data-id="${id}"]`).count()).resolves.toBe(1);
-    await expect(page.getByTestId('map-legend').textContent()).resolves.toContain('Password writeback relay');
+      await expect.poll(() => page.locator(`.react-flow__edge[data-id="${id}"]`).count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('map-legend').textContent())
+      .toContain('Password writeback relay');
     // The legend draws its lines as SVG.
-    await expect(page.getByTestId('map-legend').locator('svg').count()).resolves.toBeGreaterThan(6);
+    await expect.poll(() => page.getByTestId('map-legend').locator('svg').count()).toBeGreaterThan(6);
   });
 
   it('with ADSync stopped and 443 blocked, SYNC01 on the map is unchanged', async () => {
@@ -74,24 +76,26 @@ describe('the lab map and the trace', () => {
     await expect
       .poll(() => page.getByTestId('console-output').textContent(), { timeout: 15_000 })
       .toMatch(/TcpTestSucceeded\s*: False/);
-    await expect(page.getByTestId('last-test-internet').textContent()).resolves.toBe('Your last test failed');
+    await expect
+      .poll(() => page.getByTestId('last-test-internet').textContent())
+      .toBe('Your last test failed');
     // Still nothing about SYNC01's services on the map.
     expect((await syncOnMap()).text).toEqual(before.text);
 
     await page.getByTestId('map-trace').click();
     const panel = page.getByTestId('trace-panel');
-    await expect(panel.getByTestId('trace-label').textContent()).resolves.toBe(
-      `Test-NetConnection -ComputerName ${SCU} -Port 443`,
-    );
+    await expect
+      .poll(() => panel.getByTestId('trace-label').textContent())
+      .toBe(`Test-NetConnection -ComputerName ${SCU} -Port 443`);
     const tcp = panel.getByTestId('trace-packet').filter({ hasText: 'TCP 443' });
-    await expect(tcp.getByTestId('trace-hop-stopped').textContent()).resolves.toContain('Gateway');
-    await expect(tcp.getByTestId('trace-text').textContent()).resolves.toBe(
-      'Dropped at the edge firewall: nothing came back, the request timed out',
-    );
+    await expect.poll(() => tcp.getByTestId('trace-hop-stopped').textContent()).toContain('Gateway');
+    await expect
+      .poll(() => tcp.getByTestId('trace-text').textContent())
+      .toBe('Dropped at the edge firewall: nothing came back, the request timed out');
     // The same hop is marked on the map, and the path's edges are drawn as the trace.
-    await expect(page.getByTestId('device-router').getAttribute('data-trace')).resolves.toBe('stopped');
-    await expect(page.getByTestId('device-sync01').getAttribute('data-trace')).resolves.toBe('passed');
-    await expect(page.locator('.react-flow__edge.edge-trace').count()).resolves.toBe(2);
+    await expect.poll(() => page.getByTestId('device-router').getAttribute('data-trace')).toBe('stopped');
+    await expect.poll(() => page.getByTestId('device-sync01').getAttribute('data-trace')).toBe('passed');
+    await expect.poll(() => page.locator('.react-flow__edge.edge-trace').count()).toBe(2);
     // No fault id, no rule id anywhere on the page.
     const body = (await page.locator('body').textContent()) ?? '';
     expect(body).not.toMatch(/\bL[67]\b|block-443/);
@@ -104,10 +108,10 @@ describe('the lab map and the trace', () => {
     await page.getByTestId('tools-host').selectOption('sync01');
     await page.getByTestId('tool-servermanager').click();
     const local = page.getByTestId('sm-tile-Local Server');
-    await expect(local.getAttribute('data-alert')).resolves.toBe('true');
-    await expect(local.getByTestId('sm-row-Services').textContent()).resolves.toContain(
-      'Microsoft Azure AD Sync (ADSync): Stopped',
-    );
+    await expect.poll(() => local.getAttribute('data-alert')).toBe('true');
+    await expect
+      .poll(() => local.getByTestId('sm-row-Services').textContent())
+      .toContain('Microsoft Azure AD Sync (ADSync): Stopped');
     await surfaceShots(page, 'server-manager-1280');
     expect(await axeScan(page, 'server-manager')).toEqual([]);
   });

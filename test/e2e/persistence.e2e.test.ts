@@ -75,9 +75,9 @@ describe('a browser killed a second after a command', () => {
       .poll(() => again.page.getByTestId('notice').textContent())
       .toContain('Your session was restored');
     await again.page.getByTestId('console-host').selectOption('pc2');
-    await expect(again.page.getByTestId('console-output').textContent()).resolves.toContain(
-      'echo written-before-the-crash',
-    );
+    await expect
+      .poll(() => again.page.getByTestId('console-output').textContent())
+      .toContain('echo written-before-the-crash');
     expect(again.errors).toEqual([]);
   });
 });
@@ -93,12 +93,13 @@ describe('a damaged store', () => {
     expect(await tearLastRecords(page, await currentSessionId(page), 2)).toBe(2);
     await page.reload();
     await page.getByTestId('lab-canvas').waitFor();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Your session was restored');
     const notice = (await page.getByTestId('notice').textContent()) ?? '';
     expect(notice).toMatch(/Your session was restored up to \d\d:\d\d:\d\d; 2 commands could not be read/);
     expect(notice).toContain("The damaged copy was kept in this browser's storage.");
     await page.getByTestId('console-host').selectOption('pc2');
+    await expect.poll(() => page.getByTestId('console-output').textContent()).toContain('echo first');
     const output = (await page.getByTestId('console-output').textContent()) ?? '';
-    expect(output).toContain('echo first');
     expect(output).not.toContain('echo second');
     await page.screenshot({ path: join(E2E_SHOTS, 'recovered-notice.png') });
     // It goes on from there: a new command is saved after the recovered part.
@@ -106,7 +107,9 @@ describe('a damaged store', () => {
     await saved(page);
     await page.reload();
     await page.getByTestId('console-host').selectOption('pc2');
-    await expect(page.getByTestId('console-output').textContent()).resolves.toContain('echo after-recovery');
+    await expect
+      .poll(() => page.getByTestId('console-output').textContent())
+      .toContain('echo after-recovery');
   });
 });
 
@@ -188,7 +191,9 @@ describe('the Sessions page', () => {
     expect(errors).toEqual([]);
   });
 
-  it('saves and restores a session larger than 10 MB', async () => {
+  // Its own waits (import, replay of 2,600 commands, reload) allow 30-60 s each: 60 s for the
+  // whole test was less than they allow, and ran out with the CPU slowed 4× (E2E_CPU_THROTTLE=4).
+  it('saves and restores a session larger than 10 MB', { timeout: 180_000 }, async () => {
     const { page } = await start();
     const text = bigSession(2600);
     expect(text.length).toBeGreaterThan(10 * 1024 * 1024);
@@ -200,7 +205,7 @@ describe('the Sessions page', () => {
     await (await chooser).setFiles(file);
     const row = page.getByTestId('sessions-table').locator('tbody tr').filter({ hasText: 'Long day' });
     await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
-    expect(await row.textContent()).toMatch(/1[0-9]\.\d MB/);
+    await expect.poll(() => row.textContent()).toMatch(/1[0-9]\.\d MB/);
     await row.getByTestId('session-open').click();
     await expect.poll(() => page.getByTestId('sessions-page').count(), { timeout: 60_000 }).toBe(0);
     await pauseClock(page); // (the journal then holds the 2,600 lines, a tick or so, and the command)
@@ -223,7 +228,7 @@ describe('the save status', () => {
   it('says Saved; when the browser will not store, says why and offers a copy of the work', async () => {
     const { page } = await start();
     await saved(page);
-    await expect(page.getByTestId('save-status').textContent()).resolves.toBe('Saved');
+    await expect.poll(() => page.getByTestId('save-status').textContent()).toBe('Saved');
     await page.screenshot({
       path: join(E2E_SHOTS, 'save-status.png'),
       clip: { x: 0, y: 0, width: 1440, height: 60 },
@@ -244,9 +249,11 @@ describe('the save status', () => {
     await expect
       .poll(() => page.getByTestId('save-status').textContent(), { timeout: 10_000 })
       .toBe('Not saved');
-    await expect(page.getByTestId('save-failure').textContent()).resolves.toBe(
-      "Not saved: browser storage: a newer HybridLab has upgraded this browser's storage; use it instead of this tab — Export a copy",
-    );
+    await expect
+      .poll(() => page.getByTestId('save-failure').textContent())
+      .toBe(
+        "Not saved: browser storage: a newer HybridLab has upgraded this browser's storage; use it instead of this tab — Export a copy",
+      );
     await page.screenshot({ path: join(E2E_SHOTS, 'save-failed.png') });
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.screenshot({ path: join(E2E_SHOTS, 'save-failed-1280.png') });
@@ -283,12 +290,12 @@ describe('a second tab', () => {
     const second = await context.newPage();
     await second.goto(context.pages()[0]!.url());
     await second.getByTestId('lab-canvas').waitFor();
-    await expect(second.getByTestId('notice').textContent()).resolves.toContain(
-      'already open in another tab',
-    );
-    await expect(second.getByTestId('save-status').textContent()).resolves.toBe('Not saved');
-    await expect(second.getByTestId('save-failure').textContent()).resolves.toContain(
-      'HybridLab is already open in another tab or window',
-    );
+    await expect
+      .poll(() => second.getByTestId('notice').textContent())
+      .toContain('already open in another tab');
+    await expect.poll(() => second.getByTestId('save-status').textContent()).toBe('Not saved');
+    await expect
+      .poll(() => second.getByTestId('save-failure').textContent())
+      .toContain('HybridLab is already open in another tab or window');
   });
 });

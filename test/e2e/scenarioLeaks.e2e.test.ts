@@ -13,6 +13,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faultSpec } from '../../simulation/faults/catalog';
 import { loadScenario, type Scenario } from '../../simulation/scenarios/schema';
+import { saved } from './browserStore';
 import { E2E_SHOTS, openApp } from './chromium';
 import { typeInConsole } from './console';
 
@@ -128,9 +129,9 @@ describe('before the end, nothing gives a troubleshooting scenario away', () => 
     await page.getByTestId('open-scenarios').click();
     await page.getByTestId('learner-name').fill('  ');
     await page.getByTestId('scenario-card').filter({ hasText: s.title }).first().click();
-    await expect(page.getByTestId('scenario-picker').getByRole('alert').textContent()).resolves.toContain(
-      'Type your name',
-    );
+    await expect
+      .poll(() => page.getByTestId('scenario-picker').getByRole('alert').textContent())
+      .toContain('Type your name');
     await page.getByTestId('scenario-picker').getByRole('button', { name: 'Close' }).click();
   });
 
@@ -143,8 +144,8 @@ describe('before the end, nothing gives a troubleshooting scenario away', () => 
       // The picker is open again too (its cards are in the DOM).
       await page.getByTestId('open-scenarios').click();
       await page.getByTestId('scenario-picker').waitFor();
-      // Let the saver write the session.
-      await page.waitForTimeout(1500);
+      // Once the saver has written the session (the storage check below reads it).
+      await saved(page);
       const { dom, storage } = await everything(page);
       await page.getByTestId('scenario-picker').getByRole('button', { name: 'Close' }).click();
       const found = secrets(s).flatMap((x) => [
@@ -173,9 +174,11 @@ describe('a learner plays a scenario to its end and hands in the result', () => 
     await page.getByTestId('tools-host').selectOption('sync01');
     await page.getByTestId('tool-events').click();
     await page.getByTestId('ev-table').waitFor();
-    // The fix, from PowerShell.
+    // The fix, from PowerShell: the first objective (the root cause) ticks.
     await typeInConsole(page, 'Start-Service ADSync');
-    await page.waitForTimeout(300);
+    await expect
+      .poll(() => page.locator('[data-testid=objectives] > li').first().getAttribute('data-met'))
+      .toBe('true');
     page.once('dialog', (d) => void d.accept());
     await page.getByTestId('give-up').click();
     const debrief = page.getByTestId('debrief');
@@ -226,7 +229,9 @@ describe('a learner plays a scenario to its end and hands in the result', () => 
     expect(result.learnerName).toBe('Ada Lovelace');
     // Chromium has WebCrypto Ed25519: the browser signs with a key kept in its IndexedDB.
     expect(result.signature?.alg).toBe('Ed25519');
-    await expect(page.getByTestId('export-message').textContent()).resolves.not.toContain('NOT signed');
+    // The message is the HTML report's until the JSON's comes.
+    await expect.poll(() => page.getByTestId('export-message').textContent()).toMatch(/^Result saved/);
+    expect(await page.getByTestId('export-message').textContent()).not.toContain('NOT signed');
     const out = execFileSync(
       process.execPath,
       [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/lab.ts'), 'verify', jsonFile],
@@ -261,12 +266,14 @@ describe('the guided scenario ticks on what the learner does in the app', () => 
     await expect.poll(met).toBe(2);
     // Registration is a later step: opening it now does not tick it (step 3 comes first).
     await page.getByTestId('menu-Registration').click();
+    await expect.poll(() => page.getByTestId('blade-title').textContent()).toContain('Registration');
+    // (Nothing to wait for that says "not ticked": a short margin, then the count.)
     await page.waitForTimeout(300);
     expect(await met()).toBe(2);
     // The first step's instructions can still be read.
     const first = page.locator('[data-testid=objectives] > li').first();
     await first.locator('summary').click();
-    await expect(first.textContent()).resolves.toContain('Self service password reset enabled');
+    await expect.poll(() => first.textContent()).toContain('Self service password reset enabled');
     await page.getByTestId('scenario-sidebar').screenshot({ path: join(OUT, 'guided-sidebar.png') });
     const time = (await page.getByTestId('scenario-time').textContent()) ?? '';
     expect(time).toMatch(/^Active time \d+ s · lab time /);

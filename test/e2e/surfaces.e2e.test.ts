@@ -67,7 +67,7 @@ describe('Microsoft Entra Connect wizard', () => {
     await expect.poll(() => text('wizard-page-title')).toBe('Domain and OU filtering');
     await page.getByTestId('wizard-next').click();
     await expect.poll(() => text('wizard-page-title')).toBe('Optional features');
-    await expect(page.getByTestId('optional-features').getByRole('checkbox').count()).resolves.toBe(8);
+    await expect.poll(() => page.getByTestId('optional-features').getByRole('checkbox').count()).toBe(8);
     await page.getByTestId('feature-passwordHashSync').click();
     await page.getByTestId('feature-passwordWriteback').click();
     await check('connect-features');
@@ -76,7 +76,7 @@ describe('Microsoft Entra Connect wizard', () => {
     await page.getByTestId('wizard-next').click(); // Configure
     // The progress page: a bar and its stages, moving on the lab clock.
     await page.getByTestId('wizard-configuring').waitFor();
-    await expect(page.getByTestId('wizard-steps').textContent()).resolves.toContain('Configure');
+    await expect.poll(() => page.getByTestId('wizard-steps').textContent()).toContain('Configure');
     await check('connect-configuring');
     // The lab clock runs (at 1× from the start): the stages tick as it does (about 30 s in all).
     const done = () => page.getByTestId('wizard-configuring').locator('[data-state="done"]').count();
@@ -90,7 +90,7 @@ describe('Microsoft Entra Connect wizard', () => {
     // The first sync cycle after it carries the password hashes to the cloud.
     await page.getByTestId('clock-forward').click();
     await page.getByRole('menuitem', { name: '+10 min' }).click();
-    await expect(page.getByRole('button', { name: 'Exit' }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Exit' }).count()).toBe(1);
     await page.getByTestId('wizard-next').click();
     await page.getByTestId('connect-closed').waitFor();
   });
@@ -100,11 +100,11 @@ describe('Microsoft Entra admin center', () => {
   it('opens Home, then Entra ID > Password reset from the left navigation', async () => {
     await page.getByTestId('surface-admin').click();
     await page.getByTestId('nav-Home').click();
-    await expect(page.getByTestId('blade-title').textContent()).resolves.toContain('Home');
+    await expect.poll(() => page.getByTestId('blade-title').textContent()).toContain('Home');
     await check('admin-home');
     await page.getByTestId('nav-Entra ID/Password reset').click();
-    await expect(text('blade-title')).resolves.toBe('Password reset | Properties');
-    await expect(crumbs().allTextContents()).resolves.toEqual(['Home']);
+    await expect.poll(() => text('blade-title')).toBe('Password reset | Properties');
+    await expect.poll(() => crumbs().allTextContents()).toEqual(['Home']);
   });
 
   it('asks before leaving Properties with unsaved changes; Stay keeps them, Save applies them', async () => {
@@ -114,9 +114,9 @@ describe('Microsoft Entra admin center', () => {
     await check('admin-leave-prompt');
     await page.getByTestId('leave-cancel').click();
     await expect.poll(() => page.getByTestId('leave-prompt').isVisible()).toBe(false);
-    await expect(text('blade-title')).resolves.toBe('Password reset | Properties');
+    await expect.poll(() => text('blade-title')).toBe('Password reset | Properties');
     // (Fluent's Radio puts its test id on the input itself.)
-    await expect(page.getByTestId('sspr-enabled-All').isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.getByTestId('sspr-enabled-All').isChecked()).toBe(true);
     await page.getByTestId('save').click();
     await page.getByText('Successfully saved settings.').first().waitFor();
     await check('admin-password-reset');
@@ -124,8 +124,8 @@ describe('Microsoft Entra admin center', () => {
 
   it('On-premises integration: the agents, Enable password write back, saved from the command bar', async () => {
     await page.getByTestId('menu-On-premises integration').click();
-    await expect(text('blade-title')).resolves.toBe('Password reset | On-premises integration');
-    await expect(text('onprem-agents')).resolves.toContain('Microsoft Entra Connect Sync agent');
+    await expect.poll(() => text('blade-title')).toBe('Password reset | On-premises integration');
+    await expect.poll(() => text('onprem-agents')).toContain('Microsoft Entra Connect Sync agent');
     const writeback = page.getByTestId('onprem-writeback');
     if (!(await writeback.isChecked())) await writeback.click();
     await page.getByTestId('save').click();
@@ -135,13 +135,15 @@ describe('Microsoft Entra admin center', () => {
 
   it('goes Home by the breadcrumb, then to Authentication methods > SMS and its settings page', async () => {
     await crumbs().filter({ hasText: 'Home' }).click();
-    await expect(page.getByTestId('blade-title').textContent()).resolves.toContain('Home');
+    await expect.poll(() => page.getByTestId('blade-title').textContent()).toContain('Home');
     await page.getByTestId('nav-Protection/Authentication methods').click();
-    await expect(text('blade-title')).resolves.toBe('Authentication methods | Policies');
+    await expect.poll(() => text('blade-title')).toBe('Authentication methods | Policies');
     await check('admin-auth-methods');
     await page.getByTestId('method-sms').click();
-    await expect(text('blade-title')).resolves.toBe('SMS settings');
-    await expect(crumbs().allTextContents()).resolves.toEqual(['Home', 'Authentication methods | Policies']);
+    await expect.poll(() => text('blade-title')).toBe('SMS settings');
+    await expect
+      .poll(() => crumbs().allTextContents())
+      .toEqual(['Home', 'Authentication methods | Policies']);
     await page.getByTestId('method-enable').click();
     await page.getByTestId('target-all').click();
     await check('admin-sms-settings');
@@ -149,7 +151,7 @@ describe('Microsoft Entra admin center', () => {
     await page.getByText('Successfully saved settings.').first().waitFor();
     await crumbs().filter({ hasText: 'Authentication methods | Policies' }).click();
     const sms = page.getByTestId('auth-methods').getByRole('row', { name: /SMS/ });
-    await expect(sms.textContent()).resolves.toMatch(/All users.*Yes|Yes.*All users/);
+    await expect.poll(() => sms.textContent()).toMatch(/All users.*Yes|Yes.*All users/);
   });
 });
 
@@ -161,7 +163,7 @@ describe('Microsoft sign-in and My Account', () => {
     await check('signin-user');
     await page.getByTestId('myaccount-next-user').click();
     await page.getByTestId('myaccount-password').fill('Welcome@2026');
-    await expect(page.getByTestId('forgot-password').textContent()).resolves.toBe('Forgot my password');
+    await expect.poll(() => page.getByTestId('forgot-password').textContent()).toBe('Forgot my password');
     await check('signin-password');
     await page.getByTestId('myaccount-signin').click();
     // SSPR is on for everyone now and Michael has no method: "More information required".
@@ -201,7 +203,7 @@ describe('Microsoft sign-in and My Account', () => {
     await page.getByTestId('phone-camera').click();
     await expect.poll(() => text('phone-authenticator')).toContain(MICHAEL);
     // As on the real page, the QR code stays until the learner chooses Next.
-    await expect(page.getByTestId('add-authenticator-scan').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByTestId('add-authenticator-scan').count()).toBe(1);
     await page.getByTestId('reg-scan-next').click();
     const number = (await text('reg-push-number'))?.trim() ?? '';
     await page.getByTestId('push-request').waitFor();
@@ -210,7 +212,7 @@ describe('Microsoft sign-in and My Account', () => {
     await page.getByTestId('push-yes').click();
     await expect.poll(() => text('add-done')).toBe('Notification approved');
     await page.getByRole('button', { name: 'Done' }).click();
-    await expect(text('myaccount-methods')).resolves.toContain('Microsoft Authenticator');
+    await expect.poll(() => text('myaccount-methods')).toContain('Microsoft Authenticator');
     await check('myaccount-security-info');
   });
 });
@@ -225,7 +227,7 @@ describe('Self-service password reset', () => {
     await check('sspr-user');
     await page.getByTestId('sspr-next').click();
     await page.getByTestId('sspr-method-sms').click();
-    await expect(text('sspr-masked-phone')).resolves.toMatch(/X+42/);
+    await expect.poll(() => text('sspr-masked-phone')).toMatch(/X+42/);
     await check('sspr-verify');
   });
 });

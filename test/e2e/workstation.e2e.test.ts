@@ -75,9 +75,9 @@ for (const size of SIZES) {
         .click();
       await fillLearnerName(page);
       await page.getByTestId('scenario-sidebar').waitFor();
-      await expect(page.getByTestId('scenario-sidebar').textContent()).resolves.toContain(
-        'Turn on self-service password reset',
-      );
+      await expect
+        .poll(() => page.getByTestId('scenario-sidebar').textContent())
+        .toContain('Turn on self-service password reset');
       await view('scenario-map');
     });
 

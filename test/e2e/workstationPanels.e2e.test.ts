@@ -67,9 +67,9 @@ for (const size of SIZES) {
       await page.getByTestId('surface-map').click();
       await page.getByTestId('map-trace').click();
       await page.getByTestId('trace-panel').waitFor();
-      await expect(page.getByTestId('trace-label').textContent()).resolves.toBe(
-        'Test-NetConnection -ComputerName dc01 -Port 9999',
-      );
+      await expect
+        .poll(() => page.getByTestId('trace-label').textContent())
+        .toBe('Test-NetConnection -ComputerName dc01 -Port 9999');
       await view('trace');
     });
 
