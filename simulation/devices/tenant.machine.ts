@@ -29,7 +29,7 @@ import { CLOSED_FLOW, ssprStep, type SsprFlow } from '../cloud/ssprFlow';
 import { initialTenant } from '../cloud/tenantInit';
 import { serveTenant, type TenantServe } from '../cloud/tenantServe';
 import type { TenantState } from '../cloud/tenantState';
-import { withDirectTransitions } from '../proc/directTransitions';
+import { withContext, withDirectTransitions } from '../proc/directTransitions';
 import { CLOSED_PORTAL, portalStep, type PortalSession } from '../cloud/userPortal';
 import { endpointEvent, publicAttach, serveEndpoint } from './endpoint';
 import { enact, type CarrierEntry, type JobHost } from './tenantJobs';
@@ -315,5 +315,5 @@ export const tenantMachine = withDirectTransitions(tenantChart, (snapshot, event
   if (told) scope.defer(() => network.send(told));
   return plain.tenant === context.tenant
     ? snapshot
-    : { ...snapshot, context: { ...context, tenant: plain.tenant } };
+    : withContext(snapshot, { ...context, tenant: plain.tenant });
 });
