@@ -31,7 +31,8 @@
  * `--quick` skips the scaled labs (they take tens of seconds on a loaded machine).
  */
 import { performance } from 'node:perf_hooks';
-import { assign, createActor, setup } from 'xstate';
+import { createActor } from 'xstate';
+import { comparable, median } from './comparable';
 import { HOUR, MINUTE, SECOND } from '../simulation/core/time';
 import { TIMINGS } from '../simulation/core/timings';
 import { Lab, type JournalEntry } from '../simulation/facade/lab';
@@ -43,24 +44,11 @@ const quick = process.argv.includes('--quick');
 const ROUNDS = 5;
 const SCALE_ROUNDS = Number(process.env.BENCH_SCALE_ROUNDS ?? 3);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-
 function timed<T>(f: () => T): [T, number] {
   const t0 = performance.now();
   const r = f();
   return [r, performance.now() - t0];
 }
-
-const comparable = setup({
-  types: {
-    context: {} as { count: number; last: string },
-    events: {} as { type: 'console.clear'; shell: string },
-  },
-  actions: { take: assign(({ context, event }) => ({ count: context.count + 1, last: event.shell })) },
-}).createMachine({ context: { count: 0, last: '' }, on: { 'console.clear': { actions: 'take' } } });
 
 function xstateRate(n: number): number {
   const actor = createActor(comparable).start();

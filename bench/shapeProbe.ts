@@ -1,31 +1,19 @@
 /**
  * `npx esbuild bench/shapeProbe.ts --bundle --platform=node --format=esm --outfile=/tmp/probe.mjs &&
  * node --allow-natives-syntax /tmp/probe.mjs`: does running a lab slow raw XState in the same process?
- * Raw XState (bench.ts's comparable machine) is measured alone first, then interleaved with lab days
+ * Raw XState (comparable.ts, as bench.ts) is measured alone first, then interleaved with lab days
  * and dispatch rounds; the ratio after/before shows what the lab's code does to XState's own inline
  * caches (snapshot shapes, machine objects). With --allow-natives-syntax it also tells whether the
  * snapshots the network and a Windows host hold have the map of XState's own snapshots. CPU_TIME=1
  * times by the process's CPU time (less sensitive to other processes on a loaded machine).
  */
 import { performance } from 'node:perf_hooks';
-import { assign, createActor, setup, type AnyActor, type AnyActorRef } from 'xstate';
+import { createActor, type AnyActor, type AnyActorRef } from 'xstate';
+import { comparable, median } from './comparable';
 import { HOUR } from '../simulation/core/time';
 import { Lab } from '../simulation/facade/lab';
 
 const ROUNDS = Number(process.env.PROBE_ROUNDS ?? 7);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-
-const comparable = setup({
-  types: {
-    context: {} as { count: number; last: string },
-    events: {} as { type: 'console.clear'; shell: string },
-  },
-  actions: { take: assign(({ context, event }) => ({ count: context.count + 1, last: event.shell })) },
-}).createMachine({ context: { count: 0, last: '' }, on: { 'console.clear': { actions: 'take' } } });
 
 /** Events per second of `f` (n events), by CPU time (user + system) when CPU_TIME is set, else wall time. */
 function rate(n: number, f: () => void): number {
