@@ -102,7 +102,8 @@ describe('roles: learner first, instructor behind a passphrase', () => {
 
   it('locks on request: the drawer leaves the DOM, and a wrong passphrase is refused, then slowed down', async () => {
     await page.getByTestId('instructor-lock').click();
-    expect(await page.getByTestId('instructor-panel').count()).toBe(0);
+    // The drawer leaves after the click's render (and any exit motion): waited for, not read once.
+    await page.getByTestId('instructor-panel').waitFor({ state: 'detached' });
     const dom = await wholeDom(page);
     expect(dom).not.toContain(SCENARIO.summary);
     await page.getByTestId('instructor-unlock').click();
