@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_SHOTS, openApp, startLab } from './chromium';
 import { typeInConsole } from './console';
 import { storedLines } from './browserStore';
+import { motionDone } from './motion';
 
 let context: BrowserContext;
 let page: Page;
@@ -110,7 +111,7 @@ describe('the lab clock', { timeout: 120_000 }, () => {
     await expect.poll(() => text('wait-sync-cycle')).toContain('Sync cycle in progressSYNC01');
     await expect.poll(() => text('wait-sync-cycle-when')).toMatch(/^about 25 s left \(\d+\/\d+\/\d{4} /);
     await expect.poll(() => panel.getByRole('progressbar').count()).toBe(1);
-    await page.waitForTimeout(500); // the popover's fade-in
+    await motionDone(panel); // the popover's fade-in
     await page.screenshot({ path: join(E2E_SHOTS, 'clock-waiting-light-1280.png') });
     await page.keyboard.press('Escape');
   });
@@ -124,9 +125,10 @@ describe('the lab clock', { timeout: 120_000 }, () => {
     await page.getByTestId('theme').click();
     await page.getByTestId('theme-dark').click();
     await page.getByTestId('clock-waits').click();
-    await page.getByTestId('clock-waits-panel').waitFor();
+    const panel = page.getByTestId('clock-waits-panel');
+    await panel.waitFor();
     await expect.poll(() => text('wait-sync-cycle-when')).toMatch(/^about \d+ s left/);
-    await page.waitForTimeout(500);
+    await motionDone(panel);
     await page.screenshot({ path: join(E2E_SHOTS, 'clock-running-dark-1280.png') });
     await page.keyboard.press('Escape');
   });
@@ -145,8 +147,9 @@ describe('the lab clock', { timeout: 120_000 }, () => {
     await expect.poll(() => page.getByTestId('clock-run-to').count()).toBe(0);
     await page.getByTestId('theme').click();
     await page.getByTestId('theme-light').click();
+    await page.getByTestId('theme-light').waitFor({ state: 'detached' });
     await page.mouse.move(600, 400);
-    await page.waitForTimeout(500);
+    await motionDone(page.locator('html')); // the menu's fade-out, the theme's colour transitions
     await page.screenshot({ path: join(E2E_SHOTS, 'clock-after-run-to-light-1280.png') });
   });
 
