@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { E2E_SHOTS } from './chromium';
+import { motionDone } from './motion';
 
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -43,8 +44,9 @@ export async function surfaceShots(page: Page, name: string): Promise<string[]> 
   const paths: string[] = [];
   for (const theme of THEMES) {
     await useTheme(page, theme);
-    // Let Fluent's transitions (dialogs, drawers, tabs' indicator) settle before the picture.
-    await page.waitForTimeout(350);
+    // Let Fluent's transitions (dialogs, drawers, tabs' indicator, the theme's colours) settle
+    // before the picture: waited for, not slept (a fixed 350 ms can be short on a loaded machine).
+    await motionDone(page.locator('html'));
     const path = join(E2E_SHOTS, `${name}-${theme}.png`);
     await page.screenshot({ path });
     paths.push(path);
@@ -74,7 +76,7 @@ export async function axeScan(page: Page, view: string): Promise<AxeFinding[]> {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   for (const theme of THEMES) {
     await useTheme(page, theme);
-    await page.waitForTimeout(350);
+    await motionDone(page.locator('html'));
     await settled(page);
     const result = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])

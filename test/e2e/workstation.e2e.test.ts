@@ -14,6 +14,7 @@ import { E2E_SHOTS, openApp } from './chromium';
 import { openTerminal } from './console';
 import { coveredControls, SIZES } from './hitTest';
 import { axeScan, type AxeFinding } from './surfaceShots';
+import { motionDone } from './motion';
 
 /** The learner-name field some builds ask for before a scenario starts: filled when it is there. */
 async function fillLearnerName(page: Page): Promise<void> {
@@ -45,7 +46,8 @@ for (const size of SIZES) {
       // in the real portal; the hit-test is of the page the learner works in once it has gone.
       const toasts = page.locator('.fui-Toast');
       if ((await toasts.count()) > 0) await toasts.first().waitFor({ state: 'detached', timeout: 20_000 });
-      await page.waitForTimeout(300);
+      // A dialog or drawer still sliding in would be hit-tested half-way: wait for its motion to end.
+      await motionDone(page.locator('html'));
       await page.screenshot({ path: join(E2E_SHOTS, `workstation-${size.name}-${name}.png`) });
       expect(await coveredControls(page), `${name} at ${size.name}`).toEqual([]);
       if (size.axe) axe.push(...(await axeScan(page, name)));

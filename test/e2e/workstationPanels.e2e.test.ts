@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { E2E_SHOTS, openApp } from './chromium';
 import { typeInConsole } from './console';
 import { coveredControls, SIZES } from './hitTest';
+import { motionDone } from './motion';
 
 for (const size of SIZES) {
   describe(`the workstation's panels at ${size.name}`, { timeout: 180_000 }, () => {
@@ -22,7 +23,8 @@ for (const size of SIZES) {
     });
 
     async function view(name: string): Promise<void> {
-      await page.waitForTimeout(200);
+      // A panel or dialog still moving in would be hit-tested half-way: wait for its motion to end.
+      await motionDone(page.locator('html'));
       await page.screenshot({ path: join(E2E_SHOTS, `panels-${size.name}-${name}.png`) });
       expect(await coveredControls(page), `${name} at ${size.name}`).toEqual([]);
     }
