@@ -223,6 +223,19 @@ export function commandSet<T extends Table>(table: T) {
       const command = withoutUndefined(d.normalise ? { type: value.type, ...d.normalise(data) } : data);
       return { ok: true, command: command as CommandUnion<T> };
     },
+    /**
+     * The declarations' quick checks (`quick`) for one lab, looked up by type, built once: the
+     * command exactly as `parse` would return it for a value that is certainly well-formed, else
+     * undefined (then `parse` decides).
+     */
+    quickFor(
+      def: LabDefinition,
+    ): (value: { readonly [field: string]: unknown }) => CommandUnion<T> | undefined {
+      const { refs } = cachedFor(def);
+      const quick = new Map<unknown, NonNullable<AnyDecl['quick']>>();
+      for (const [type, d] of decls) if (d.quick) quick.set(type, d.quick);
+      return (value) => quick.get(value.type)?.(value, refs) as CommandUnion<T> | undefined;
+    },
     /** The actor a command goes to and the event it becomes there (undefined: the lab handles it). */
     route(
       c: CommandUnion<T>,

@@ -100,6 +100,33 @@ export function localResult(
   return outcome.format(reply);
 }
 
+/**
+ * ADSync's reply to the request a console waits on (localWait): the host without the wait and the
+ * console's plan from there; undefined when no console waits on `requestId`.
+ */
+export function planAdsyncReply(
+  context: HostMachineContext,
+  requestId: string,
+  reply: AdsyncReply,
+): { context: HostMachineContext; plan: ConsolePlan } | undefined {
+  if (!context.localWait || context.localWait.requestId !== requestId) return undefined;
+  const { shell, tail, rest } = context.localWait;
+  const result = localResult(context.localWait, reply);
+  const requests: HostRequests = { adsync: [], restart: false };
+  const view = hostView(context.host, context.consoles);
+  const { host, next } = settle(view, shell, tail, result, labNow(context.env), requests);
+  const plan = planConsole(
+    { ...context, localWait: undefined },
+    host,
+    context.jobs,
+    shell,
+    requests.restart ? [] : [...next, ...rest],
+    succeeded(result.lines),
+    requests,
+  );
+  return { context: { ...context, localWait: undefined }, plan };
+}
+
 export function planConsole(
   ctx: HostMachineContext,
   host: WindowsHostContext,

@@ -82,6 +82,18 @@ export function dnsRegistration(host: HostCore, job: string): Packet | undefined
   };
 }
 
+/** The delayed event that ends an unanswered DNS registration (job `id`). */
+export function registrationTimer(id: string): string {
+  return `${id}.dns-timeout`;
+}
+
+/** The job whose DNS registration `requestId` answers (its packet id is `<host>.<job>.1`). */
+export function registrationJob(context: HostMachineContext, requestId: string): string | undefined {
+  const prefix = `${context.host.id}.`;
+  if (!requestId.startsWith(prefix) || !requestId.endsWith('.1')) return undefined;
+  return requestId.slice(prefix.length, -2);
+}
+
 /** The DNS Server role asks its forwarder for a name it does not own. */
 function* forwardQuery(host: HostCore, request: Packet, to: Ipv4[]): Script<Message> {
   const cfg = effectiveIpConfig(host.nic);

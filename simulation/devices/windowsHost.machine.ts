@@ -10,13 +10,13 @@
  * Faults that touch it: a stopped service (DHCP Server, DNS Server, NTDS...), a pulled cable,
  *         a wrong DNS server on the adapter, a skewed clock.
  * Its context keeps the consoles apart from the rest of the host (hostView.ts); the console
- * interpreter is hostConsole.ts, its jobs hostJobs.ts, its side of the network hostNet.ts.
+ * interpreter is hostConsole.ts, its jobs hostJobs.ts, its side of the network hostNet.ts, the events
+ * it takes without a pass through the chart (packets, ADSync's log entries) hostDirect.ts.
  */
 import { assertEvent, assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
-import { withContext, withDirectTransitions } from '../proc/directTransitions';
+import { withDirectTransitions } from '../proc/directTransitions';
 import { bootedHost, log, setServiceStatus, shutdownEvents, takeDhcpConfig } from '../windows/hostOps';
-import { succeeded } from '../tools/shell/console';
 import { dhcpClientMachine } from './dhcpClient.machine';
 import { adsyncMachine, type AdSyncContext } from './adsync.machine';
 import { signOut } from '../windows/desktop';
@@ -27,18 +27,19 @@ import { consolesWith, sessionWith, type DhcpLease } from '../windows/hostState'
 import type { NetworkEvent } from '../net/network.machine';
 import type { HostEvent, HostInput, HostMachineContext } from './hostTypes';
 import { w32timeTimerMachine } from './w32timeTimer.machine';
-import {
-  applyPlan,
-  localResult,
-  closedConsoles,
-  planAfterDhcp,
-  planConsole,
-  planLine,
-  settle,
-  type HostRequests,
-} from './hostConsole';
+import { applyPlan, closedConsoles, planAdsyncReply, planAfterDhcp, planLine } from './hostConsole';
+import { adsyncLogged, hostDirect } from './hostDirect';
 import { adsyncInput, hostCoreOf, hostView, splitHost } from './hostView';
-import { answerPacket, attachEvent, bindEvent, dhcpClientInput, dnsRegistration, networkOf } from './hostNet';
+import {
+  answerPacket,
+  attachEvent,
+  bindEvent,
+  dhcpClientInput,
+  dnsRegistration,
+  networkOf,
+  registrationJob,
+  registrationTimer,
+} from './hostNet';
 import {
   endJob,
   jobIdOf,
@@ -51,26 +52,6 @@ import {
 } from './hostJobs';
 
 export type { HostEvent, HostInput, HostMachineContext } from './hostTypes';
-
-/** The delayed event that ends an unanswered DNS registration (job `id`). */
-function registrationTimer(id: string): string {
-  return `${id}.dns-timeout`;
-}
-
-/** The job whose DNS registration `requestId` answers (its packet id is `<host>.<job>.1`). */
-function registrationJob(context: HostMachineContext, requestId: string): string | undefined {
-  const prefix = `${context.host.id}.`;
-  if (!requestId.startsWith(prefix) || !requestId.endsWith('.1')) return undefined;
-  return requestId.slice(prefix.length, -2);
-}
-
-/** ADSync's entries (host.log) in the host's Application log: the chart's adsyncLog and the direct path. */
-function adsyncLogged(
-  context: HostMachineContext,
-  event: Extract<HostEvent, { type: 'host.log' }>,
-): Pick<HostMachineContext, 'host'> {
-  return { host: log(context.host, labNow(context.env), ...event.entries) };
-}
 
 const windowsHostChart = setup({
   types: {
@@ -145,31 +126,11 @@ const windowsHostChart = setup({
       event.type === 'host.log' ? adsyncLogged(context, event) : {},
     ),
     adsyncReply: enqueueActions(({ enqueue, context, event }) => {
-      if (
-        event.type !== 'adsync.reply' ||
-        !context.localWait ||
-        context.localWait.requestId !== event.requestId
-      )
-        return;
-      const { shell, tail, rest } = context.localWait;
-      const result = localResult(context.localWait, event.reply);
-      const requests: HostRequests = { adsync: [], restart: false };
-      const view = hostView(context.host, context.consoles);
-      const { host, next } = settle(view, shell, tail, result, labNow(context.env), requests);
+      if (event.type !== 'adsync.reply') return;
+      const r = planAdsyncReply(context, event.requestId, event.reply);
+      if (!r) return;
       enqueue.assign({ localWait: undefined });
-      applyPlan(
-        enqueue,
-        { ...context, localWait: undefined },
-        planConsole(
-          { ...context, localWait: undefined },
-          host,
-          context.jobs,
-          shell,
-          requests.restart ? [] : [...next, ...rest],
-          succeeded(result.lines),
-          requests,
-        ),
-      );
+      applyPlan(enqueue, r.context, r.plan);
     }),
     backstageHost: enqueueActions(({ enqueue, context, event, self }) => {
       assertEvent(event, 'backstage.host');
@@ -430,26 +391,5 @@ const windowsHostChart = setup({
   },
 });
 
-/**
- * The host's logic: the chart above, with a packet delivered while the host is on taken directly
- * (directTransitions.ts) when its answer only replies, refuses or patches the context, and ADSync's
- * log entries (host.log, the same adsyncLogged as the chart's action). A packet for
- * the ADSync listener and a DNS query the server forwards (a script child to spawn) stay the chart's
- * (serveDelivery, which answers the packet the same way).
- */
-export const windowsHostMachine = withDirectTransitions(windowsHostChart, (snapshot, event, scope) => {
-  if (snapshot.value !== 'on') return undefined;
-  if (event.type === 'host.log')
-    return withContext(snapshot, { ...snapshot.context, ...adsyncLogged(snapshot.context, event) });
-  if (event.type !== 'net.deliver') return undefined;
-  if (event.packet.body.kind === 'app.relay.request') return undefined;
-  const { context } = snapshot;
-  const a = answerPacket(context, event.packet, event.replyTo, labNow(context.env));
-  const network = networkOf(scope.system) as AnyActorRef | undefined;
-  if (a.forward || !network) return undefined;
-  if (a.network) {
-    const answer = a.network;
-    scope.defer(() => network.send(answer));
-  }
-  return a.patch ? withContext(snapshot, { ...context, ...a.patch }) : snapshot;
-});
+/** The host's logic: the chart above, with its hot events taken directly (hostDirect.ts). */
+export const windowsHostMachine = withDirectTransitions(windowsHostChart, hostDirect);

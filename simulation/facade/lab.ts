@@ -11,12 +11,9 @@ import { labEnv } from '../core/env';
 import { hashString, treeText } from '../core/hash';
 import { parseIsoTime } from '../core/time';
 import type { HostMachineContext } from '../devices/windowsHost.machine';
-import type { TenantMachineContext } from '../devices/tenant.machine';
-import type { PhoneContext } from '../devices/phone.machine';
-import type { AdSyncContext } from '../devices/adsync.machine';
 import { allEvents, type WinEvent } from '../windows/eventlog';
 import { sealConsoleArrays, withConsoleAppends, type ShellKind } from '../windows/hostState';
-import { routeCommand, type LabCommand } from '../lab/commands';
+import { isObject, quickParser, router, type LabCommand } from '../lab/commands';
 import { parseJournalCommand, type JournalCommand, type JournalCommandInput } from '../faults/commands';
 import type { TriggerId } from '../faults/triggers';
 import type { LabContext, ScheduledFault } from '../lab/lab.machine';
@@ -29,6 +26,7 @@ import { collectTruth, type LabTruth } from '../lab/truth';
 import { completionContext } from '../lab/completionContext';
 import { tab, type TabCycle } from '../tools/shell/complete';
 import { LabFaults, type FaultStatus } from './labFaults';
+import { BusyWatch } from './labBusy';
 
 export type { FaultStatus };
 
@@ -47,16 +45,6 @@ export interface LabOptions {
 
 export class LabReplayError extends Error {}
 
-function hasKeys(o: object): boolean {
-  for (const _ in o) return true;
-  return false;
-}
-
-function hasAducJob(jobs: HostMachineContext['jobs']): boolean {
-  for (const id in jobs) if (jobs[id]?.kind === 'aduc') return true;
-  return false;
-}
-
 export class Lab {
   readonly definition: LabDefinition;
   readonly seed: number;
@@ -71,15 +59,17 @@ export class Lab {
   /** The instructor's faults: injected, cleared, scheduled (labFaults.ts). */
   private readonly faults: LabFaults;
   private readonly dcHost: string;
-  /**
-   * Hosts whose own state says something is running (kept up to date from each host actor's
-   * snapshots), so "is the lab busy" does not look at every host of a big lab after each step.
-   */
-  private readonly busyHosts = new Set<string>();
-  /** Hosts with Entra Connect on disk: their ADSync child's wizard can be working. */
-  private readonly adsyncHosts = new Set<string>();
+  /** "Is the lab busy", kept up to date from the actors' snapshots (labBusy.ts). */
+  private readonly busyWatch: BusyWatch;
   /** `!busy()`, made once (every command waits on it). */
   private readonly idle = (): boolean => !this.busy();
+  /** The quick check of a well-formed console or clock command (lab/commands.ts), made once. */
+  private readonly quick: (value: Record<string, unknown>) => LabCommand | undefined;
+  /** Where a command goes (lab/commands.ts), made once. */
+  private readonly route: (c: LabCommand) => { target: string; event: { type: string } } | undefined;
+  /** `apply` and `deliver` with their command as an argument: no closure made per command. */
+  private readonly applyOne = (command: JournalCommand): void => this.apply(command);
+  private readonly deliverOne = (command: LabCommand): void => this.deliver(command);
 
   constructor(options: LabOptions = {}) {
     this.definition = options.definition ?? DEFAULT_LAB;
@@ -91,6 +81,8 @@ export class Lab {
       );
     this.dcHost =
       this.definition.hosts.find((h) => h.kind === 'dc')?.id ?? this.definition.hosts[0]?.id ?? 'dc01';
+    this.quick = quickParser(this.definition);
+    this.route = router(this.definition.connect.host, this.dcHost);
     this.clock = new LabClock(start);
     const clock = this.clock;
     this.root = createActor(labMachine, {
@@ -107,29 +99,10 @@ export class Lab {
       truth: () => this.truth(),
       deliver: (command) => this.deliver(command),
     });
-    for (const h of this.definition.hosts) {
-      const ref = this.root.system.get(h.id) as AnyActorRef | undefined;
-      if (!ref) continue;
-      const watch = (snapshot: { context?: unknown }) =>
-        this.noteHost(h.id, snapshot.context as HostMachineContext | undefined);
-      ref.subscribe({ next: watch, error: () => undefined });
-      watch(ref.getSnapshot() as { context?: unknown });
-    }
-  }
-
-  private noteHost(id: string, ctx: HostMachineContext | undefined): void {
-    if (ctx?.adsyncDisk) this.adsyncHosts.add(id);
-    const busy =
-      !!ctx &&
-      (ctx.consoles.cmd.busy ||
-        ctx.consoles.powershell.busy ||
-        !!ctx.host.desktop?.busy ||
-        !!ctx.busyWith ||
-        !!ctx.localWait ||
-        !!ctx.dhcpWait ||
-        hasAducJob(ctx.jobs));
-    if (busy) this.busyHosts.add(id);
-    else this.busyHosts.delete(id);
+    this.busyWatch = new BusyWatch(
+      this.root.system as unknown as { get: (id: string) => AnyActorRef | undefined },
+      this.definition,
+    );
   }
 
   /** Rebuilds a lab from its definition, seed and journal. Throws LabReplayError naming the entry that does not fit. */
@@ -162,9 +135,12 @@ export class Lab {
   /** `dispatch` for input that is not typed yet (a journal, IPC, a file): checked field by field. */
   dispatchUnknown(value: unknown): DispatchResult {
     if (this.fault) return { ok: false, error: `the lab stopped after an internal error: ${this.fault}` };
-    const parsed = parseJournalCommand(this.definition, value);
-    if (!parsed.ok) return parsed;
-    const command = parsed.command;
+    let command: JournalCommand | undefined = isObject(value) ? this.quick(value) : undefined;
+    if (!command) {
+      const parsed = parseJournalCommand(this.definition, value);
+      if (!parsed.ok) return parsed;
+      command = parsed.command;
+    }
     if (command.type === 'console.exec' && this.consoleBusy(command.host, command.shell)) {
       return {
         ok: false,
@@ -174,7 +150,7 @@ export class Lab {
     const at = this.clock.now();
     this.record({ at, command });
     try {
-      withConsoleAppends(() => this.apply(command));
+      withConsoleAppends(this.applyOne, command);
     } catch (e) {
       // A bug in HybridLab, not in the input: stop the lab rather than let it drift from its journal.
       this.fault = e instanceof Error ? e.message : String(e);
@@ -306,22 +282,7 @@ export class Lab {
 
   /** Whether something a learner started is still running (a console command, a sign-in). */
   busy(): boolean {
-    if (this.busyHosts.size > 0) return true;
-    for (const id of this.adsyncHosts) {
-      const adsync = (this.root.system.get(id) as AnyActorRef | undefined)?.getSnapshot().children.adsync as
-        AnyActorRef | undefined;
-      const wizard = (adsync?.getSnapshot().context as AdSyncContext | undefined)?.wizard;
-      if (wizard?.page.page === 'working') return true;
-    }
-    const tenant = (this.root.system.get('tenant') as AnyActorRef | undefined)?.getSnapshot().context as
-      TenantMachineContext | undefined;
-    if (tenant && hasKeys(tenant.jobs)) return true;
-    for (const p of this.definition.phones) {
-      const ctx = (this.root.system.get(p.id) as AnyActorRef | undefined)?.getSnapshot().context as
-        PhoneContext | undefined;
-      if (ctx && hasKeys(ctx.jobs)) return true;
-    }
-    return false;
+    return this.busyWatch.busy();
   }
 
   private consoleBusy(host: string, shell: ShellKind): boolean {
@@ -368,7 +329,7 @@ export class Lab {
         // Looking changes nothing; the journal entry is the record.
         return;
       default: {
-        this.faults.hold(() => this.deliver(command));
+        this.faults.hold(this.deliverOne, command);
         // A learner's first visit to a page can be what a scheduled fault waits for.
         this.faults.fireDue();
       }
@@ -376,7 +337,7 @@ export class Lab {
   }
 
   private deliver(command: LabCommand): void {
-    const route = routeCommand(command, this.definition.connect.host, this.dcHost);
+    const route = this.route(command);
     if (!route) return;
     // Straight to the device actor: the root has no relay for commands.
     const ref = this.root.system.get(route.target) as AnyActorRef | undefined;
@@ -394,6 +355,6 @@ export class Lab {
 
   private changed(): void {
     this.revision++;
-    for (const l of this.listeners) l();
+    if (this.listeners.size > 0) for (const l of this.listeners) l();
   }
 }

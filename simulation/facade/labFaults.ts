@@ -75,11 +75,11 @@ export class LabFaults {
     throw e;
   }
 
-  /** Runs `fn` (a learner's command running to its end) with scheduled faults held until after it. */
-  hold(fn: () => void): void {
+  /** Runs `fn(arg)` (a learner's command running to its end) with scheduled faults held until after it. */
+  hold<A>(fn: (arg: A) => void, arg: A): void {
     this.holding++;
     try {
-      fn();
+      fn(arg);
     } finally {
       this.holding--;
     }

@@ -41,6 +41,15 @@ export function parseCommand(
   return LAB.parse(def, value as typeof value & { type: typeof type });
 }
 
+/**
+ * The quick check for a command sent many times (a console's, the clock's), built once for a lab:
+ * the command exactly as `parseCommand` returns it when `value` is certainly well-formed, else
+ * undefined (and `parseCommand` decides, with its errors).
+ */
+export function quickParser(def: LabDefinition): (value: Record<string, unknown>) => LabCommand | undefined {
+  return LAB.quickFor(def);
+}
+
 /** The actor a command goes to and the event it becomes there; undefined for what the lab itself handles (clock, views). */
 export function routeCommand(
   c: LabCommand,
@@ -48,4 +57,13 @@ export function routeCommand(
   dcHost: string,
 ): { target: string; event: EventObject } | undefined {
   return LAB.route(c, { sync: syncHost, dc: dcHost });
+}
+
+/** `routeCommand` for one lab's sync server and domain controller (their roles object made once). */
+export function router(
+  syncHost: string,
+  dcHost: string,
+): (c: LabCommand) => { target: string; event: EventObject } | undefined {
+  const roles = { sync: syncHost, dc: dcHost };
+  return (c) => LAB.route(c, roles);
 }

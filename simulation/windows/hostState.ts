@@ -243,11 +243,11 @@ export function sealConsoleArrays(): void {
   epoch++;
 }
 
-/** Runs `apply` (one lab command) with console appends in place (see above). */
-export function withConsoleAppends<T>(apply: () => T): T {
+/** Runs `apply` (one lab command, given `arg`: no closure per command) with console appends in place (see above). */
+export function withConsoleAppends<T, A = undefined>(apply: (arg: A) => T, arg?: A): T {
   open++;
   try {
-    return apply();
+    return apply(arg as A);
   } finally {
     open--;
   }
