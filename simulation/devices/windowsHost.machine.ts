@@ -38,7 +38,16 @@ import {
   type HostRequests,
 } from './hostConsole';
 import { adsyncInput, hostCoreOf, hostView, splitHost } from './hostView';
-import { answerPacket, attachEvent, bindEvent, dhcpClientInput, dnsRegistration, networkOf } from './hostNet';
+import {
+  answerDelivery,
+  answerPacket,
+  attachEvent,
+  bindEvent,
+  dhcpClientInput,
+  dnsRegistration,
+  keepAnswer,
+  networkOf,
+} from './hostNet';
 import {
   endJob,
   jobIdOf,
@@ -246,7 +255,7 @@ const windowsHostChart = setup({
         if (self.getSnapshot().children.adsync) enqueue.sendTo('adsync', event);
         return;
       }
-      const a = answerPacket(context, event.packet, event.replyTo, labNow(context.env));
+      const a = answerDelivery(context, event, labNow(context.env));
       if (a.network) enqueue.sendTo(networkOf(system), a.network);
       if (a.patch) enqueue.assign(a.patch);
       spawnJob(enqueue, a.forward);
@@ -444,9 +453,11 @@ export const windowsHostMachine = withDirectTransitions(windowsHostChart, (snaps
   if (event.type !== 'net.deliver') return undefined;
   if (event.packet.body.kind === 'app.relay.request') return undefined;
   const { context } = snapshot;
-  const a = answerPacket(context, event.packet, event.replyTo, labNow(context.env));
+  const now = labNow(context.env);
+  const a = answerPacket(context, event.packet, event.replyTo, now);
   const network = networkOf(scope.system) as AnyActorRef | undefined;
-  if (a.forward || !network) return undefined;
+  // Left to the chart (serveDelivery), which takes this answer rather than making it again.
+  if (a.forward || !network) return keepAnswer(event, context, now, a);
   if (a.network) {
     const answer = a.network;
     scope.defer(() => network.send(answer));
