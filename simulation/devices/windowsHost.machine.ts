@@ -13,7 +13,7 @@
  * interpreter is hostConsole.ts, its jobs hostJobs.ts, its side of the network hostNet.ts.
  */
 import { assertEvent, assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
-import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
+import type { ScriptOutput } from '../proc/script.machine';
 import { withContext, withDirectTransitions } from '../proc/directTransitions';
 import { bootedHost, log, setServiceStatus, shutdownEvents, takeDhcpConfig } from '../windows/hostOps';
 import { succeeded } from '../tools/shell/console';
@@ -50,6 +50,8 @@ import {
 } from './hostNet';
 import {
   endJob,
+  HOST_JOB_DONE,
+  hostJobScript,
   jobIdOf,
   startAducJob,
   startPasswordJob,
@@ -88,7 +90,8 @@ const windowsHostChart = setup({
     input: {} as HostInput,
   },
   actors: {
-    script: scriptMachine,
+    // Every script the host spawns is a job, whose end jobFinished takes (hostJobs.ts HOST_JOB_DONE).
+    script: hostJobScript,
     dhcpClient: dhcpClientMachine,
     adsync: adsyncMachine,
     w32time: w32timeTimerMachine,
@@ -329,11 +332,11 @@ const windowsHostChart = setup({
       return { consoles: consolesWith(context.consoles, event.shell, next) };
     }),
     jobFinished: enqueueActions(({ enqueue, context, event, system }) => {
-      const end = endJob(context, event as { type: string; output?: ScriptOutput });
+      const end = endJob(context, event as { type: string; id?: string; output?: ScriptOutput });
       if (!end) return;
       // The finished script leaves `children` (XState keeps a done child there until it is stopped,
       // and copies the record on every spawn): it holds only the jobs still running.
-      enqueue.stopChild(jobIdOf(event.type));
+      enqueue.stopChild(jobIdOf(event as { type: string; id?: string }));
       if (end.network) enqueue.sendTo(networkOf(system), end.network);
       if (end.plan) applyPlan(enqueue, context, end.plan);
       else enqueue.assign(end.patch);
@@ -432,6 +435,7 @@ const windowsHostChart = setup({
         'backstage.host': { actions: 'backstageHost' },
         'backstage.ad': { actions: 'backstageAd' },
         'backstage.adsync': { actions: 'backstageAdsync' },
+        [HOST_JOB_DONE]: { actions: 'jobFinished' },
         'xstate.done.actor.*': { actions: 'jobFinished' },
         'xstate.error.actor.*': { actions: 'jobFinished' },
       },
