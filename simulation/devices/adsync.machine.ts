@@ -147,6 +147,7 @@ export const adsyncMachine = setup({
     serviceUp: ({ event }) => event.type === 'adsync.service' && event.running,
     serviceDown: ({ event }) => event.type === 'adsync.service' && !event.running,
     heldByEvent: ({ context }) => heldByEvent(context),
+    jobEnded: ({ context, event }) => context.jobs[jobIdOf(event)] !== undefined,
     dueOrRequested: ({ context }) =>
       !!context.state.config &&
       (!!context.requested ||
@@ -181,7 +182,9 @@ export const adsyncMachine = setup({
     'adsync.wizard': { actions: 'wizard' },
     'adsync.patch': { actions: 'patch' },
     [JOB_DONE]: { actions: 'jobFinished' },
-    'xstate.done.actor.*': { actions: 'jobFinished' },
+    // The chart's own scripts (the cycle, a PHS pass, a relay call) end here too, from every region
+    // but their own: only a job's end has work to do (a non-job's jobFinished did nothing).
+    'xstate.done.actor.*': { guard: 'jobEnded', actions: 'jobFinished' },
     'xstate.error.actor.*': { actions: 'jobFinished' },
   },
   initial: 'boot',

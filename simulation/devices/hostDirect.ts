@@ -4,14 +4,14 @@
  * A packet delivered while the host is on is taken here when its answer only replies, refuses or
  * patches the context; ADSync's log entries (host.log) always are, with the same adsyncLogged as
  * the chart's action. A packet for the ADSync listener and a DNS query the server forwards (a
- * script child to spawn) stay the chart's (serveDelivery, which answers the packet the same way).
+ * script child to spawn) stay the chart's (serveDelivery, which takes the answer made here: keepAnswer).
  */
 import type { AnyActorRef } from 'xstate';
 import { withContext } from '../proc/directTransitions';
 import { labNow } from '../core/env';
 import { log } from '../windows/hostOps';
 import type { HostEvent, HostMachineContext } from './hostTypes';
-import { answerPacket, networkOf } from './hostNet';
+import { answerPacket, keepAnswer, networkOf } from './hostNet';
 
 /** ADSync's entries (host.log) in the host's Application log: the chart's adsyncLog and the direct path. */
 export function adsyncLogged(
@@ -33,9 +33,11 @@ export function hostDirect<S extends { value: unknown; context: HostMachineConte
   if (event.type !== 'net.deliver') return undefined;
   if (event.packet.body.kind === 'app.relay.request') return undefined;
   const { context } = snapshot;
-  const a = answerPacket(context, event.packet, event.replyTo, labNow(context.env));
+  const now = labNow(context.env);
+  const a = answerPacket(context, event.packet, event.replyTo, now);
   const network = networkOf(scope.system) as AnyActorRef | undefined;
-  if (a.forward || !network) return undefined;
+  // Left to the chart (serveDelivery), which takes this answer rather than making it again.
+  if (a.forward || !network) return keepAnswer(event, context, now, a);
   if (a.network) {
     const answer = a.network;
     scope.defer(() => network.send(answer));

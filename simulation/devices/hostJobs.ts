@@ -8,6 +8,7 @@ import type { NetworkEvent } from '../net/network.machine';
 import type { Message } from '../net/packets';
 import type { Script } from '../proc/script';
 import type { ScriptOutput } from '../proc/script.machine';
+import { reportedScript } from '../proc/reportedScript';
 import type { CommandResult } from '../tools/commands/types';
 import type { AducAction } from '../core/actionSchemas';
 import { aducScript } from '../tools/aduc';
@@ -138,18 +139,30 @@ export interface JobEnd {
   w32timeInMs?: number;
 }
 
-/** The job id in a script child's done or error event's type. */
-export function jobIdOf(type: string): string {
-  return type.replace(/^xstate\.(done|error)\.actor\./, '');
+/** A host job's script reports its end as this one event type (proc/reportedScript.ts). */
+export const HOST_JOB_DONE = 'host.job.done';
+
+/** The script runner the host spawns its jobs with: each ends with HOST_JOB_DONE, and the host stops it. */
+export const hostJobScript = reportedScript(HOST_JOB_DONE);
+
+/** The job a script child's end event is about: its id, in the event or in its type. */
+export function jobIdOf(event: { type: string; id?: string }): string {
+  return event.type === HOST_JOB_DONE && event.id !== undefined
+    ? event.id
+    : event.type.replace(/^xstate\.(done|error)\.actor\./, '');
 }
 
 export function endJob(
   context: HostMachineContext,
-  event: { type: string; output?: ScriptOutput },
+  event: { type: string; id?: string; output?: ScriptOutput },
 ): JobEnd | undefined {
-  if (!event.type.startsWith('xstate.done.actor.') && !event.type.startsWith('xstate.error.actor.'))
+  if (
+    event.type !== HOST_JOB_DONE &&
+    !event.type.startsWith('xstate.done.actor.') &&
+    !event.type.startsWith('xstate.error.actor.')
+  )
     return undefined;
-  const id = jobIdOf(event.type);
+  const id = jobIdOf(event);
   const job = context.jobs[id];
   if (!job) return undefined;
   const jobs = Object.fromEntries(Object.entries(context.jobs).filter(([k]) => k !== id));

@@ -167,3 +167,36 @@ export function answerPacket(
   if (r.roles) return { patch: { host, roles: r.roles } };
   return host !== context.host ? { patch: { host } } : {};
 }
+
+/**
+ * A delivery's answer made on the host's direct path and left to its chart (a DNS query to forward
+ * spawns a script child): serveDelivery takes it (answerDelivery) rather than serving the packet a
+ * second time. Held by the event, for the same context and lab time only: answerPacket is a
+ * function of those and the packet, so what is taken is what would be made.
+ */
+const kept = new WeakMap<object, { context: HostMachineContext; now: number; answer: PacketAnswer }>();
+
+/** Keeps `answer` for the chart's transition that follows (returns undefined: no direct snapshot). */
+export function keepAnswer(
+  event: object,
+  context: HostMachineContext,
+  now: number,
+  answer: PacketAnswer,
+): undefined {
+  kept.set(event, { context, now, answer });
+  return undefined;
+}
+
+/** answerPacket for a delivery: the answer kept for it, if any, else made now. */
+export function answerDelivery(
+  context: HostMachineContext,
+  event: { packet: Packet; replyTo?: AnyActorRef },
+  now: number,
+): PacketAnswer {
+  const made = kept.get(event);
+  if (made) {
+    kept.delete(event);
+    if (made.context === context && made.now === now) return made.answer;
+  }
+  return answerPacket(context, event.packet, event.replyTo, now);
+}

@@ -2,6 +2,7 @@
  * The Windows host actor's input, context and events (windowsHost.machine.ts): plain types, so the
  * console interpreter (hostConsole.ts) and the machine share them without an import circle.
  */
+import type { ScriptDone } from '../proc/reportedScript';
 import type { AnyActorRef } from 'xstate';
 import type { LabEnv } from '../core/env';
 import type { Message, Packet, RefuseReason } from '../net/packets';
@@ -96,5 +97,7 @@ export type HostEvent =
   | DhcpClientReport
   | W32TimeTimerReport
   | AdSyncReport
+  /** A job's script has ended (hostJobs.ts HOST_JOB_DONE, proc/reportedScript.ts). */
+  | ScriptDone<'host.job.done'>
   | { type: `xstate.done.actor.${string}`; output: ScriptOutput; actorId?: string }
   | { type: `xstate.error.actor.${string}`; error: unknown; actorId?: string };

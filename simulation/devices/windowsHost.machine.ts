@@ -14,7 +14,7 @@
  * it takes without a pass through the chart (packets, ADSync's log entries) hostDirect.ts.
  */
 import { assertEvent, assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
-import { scriptMachine, type ScriptOutput } from '../proc/script.machine';
+import type { ScriptOutput } from '../proc/script.machine';
 import { withDirectTransitions } from '../proc/directTransitions';
 import { bootedHost, log, setServiceStatus, shutdownEvents, takeDhcpConfig } from '../windows/hostOps';
 import { dhcpClientMachine } from './dhcpClient.machine';
@@ -31,7 +31,7 @@ import { applyPlan, closedConsoles, planAdsyncReply, planAfterDhcp, planLine } f
 import { adsyncLogged, hostDirect } from './hostDirect';
 import { adsyncInput, hostCoreOf, hostView, splitHost } from './hostView';
 import {
-  answerPacket,
+  answerDelivery,
   attachEvent,
   bindEvent,
   dhcpClientInput,
@@ -42,6 +42,8 @@ import {
 } from './hostNet';
 import {
   endJob,
+  HOST_JOB_DONE,
+  hostJobScript,
   jobIdOf,
   startAducJob,
   startPasswordJob,
@@ -60,7 +62,8 @@ const windowsHostChart = setup({
     input: {} as HostInput,
   },
   actors: {
-    script: scriptMachine,
+    // Every script the host spawns is a job, whose end jobFinished takes (hostJobs.ts HOST_JOB_DONE).
+    script: hostJobScript,
     dhcpClient: dhcpClientMachine,
     adsync: adsyncMachine,
     w32time: w32timeTimerMachine,
@@ -207,7 +210,7 @@ const windowsHostChart = setup({
         if (self.getSnapshot().children.adsync) enqueue.sendTo('adsync', event);
         return;
       }
-      const a = answerPacket(context, event.packet, event.replyTo, labNow(context.env));
+      const a = answerDelivery(context, event, labNow(context.env));
       if (a.network) enqueue.sendTo(networkOf(system), a.network);
       if (a.patch) enqueue.assign(a.patch);
       spawnJob(enqueue, a.forward);
@@ -281,11 +284,11 @@ const windowsHostChart = setup({
       return { consoles: consolesWith(context.consoles, event.shell, next) };
     }),
     jobFinished: enqueueActions(({ enqueue, context, event, system }) => {
-      const end = endJob(context, event as { type: string; output?: ScriptOutput });
+      const end = endJob(context, event as { type: string; id?: string; output?: ScriptOutput });
       if (!end) return;
       // The finished script leaves `children` (XState keeps a done child there until it is stopped,
       // and copies the record on every spawn): it holds only the jobs still running.
-      enqueue.stopChild(jobIdOf(event.type));
+      enqueue.stopChild(jobIdOf(event as { type: string; id?: string }));
       if (end.network) enqueue.sendTo(networkOf(system), end.network);
       if (end.plan) applyPlan(enqueue, context, end.plan);
       else enqueue.assign(end.patch);
@@ -384,6 +387,7 @@ const windowsHostChart = setup({
         'backstage.host': { actions: 'backstageHost' },
         'backstage.ad': { actions: 'backstageAd' },
         'backstage.adsync': { actions: 'backstageAdsync' },
+        [HOST_JOB_DONE]: { actions: 'jobFinished' },
         'xstate.done.actor.*': { actions: 'jobFinished' },
         'xstate.error.actor.*': { actions: 'jobFinished' },
       },

@@ -22,8 +22,16 @@ export function isIpv4(text: string): boolean {
   return !!m && m.slice(1).every((x) => Number(x) <= 255 && String(Number(x)) === x);
 }
 
-export function prefixToMask(prefix: number): Ipv4 {
+function maskOf(prefix: number): Ipv4 {
   return fromInt(prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0);
+}
+
+// A static adapter's mask is made from its prefix for every packet it answers (effectiveIpConfig):
+// the 33 masks, made once.
+const MASKS: readonly Ipv4[] = Array.from({ length: 33 }, (_, prefix) => maskOf(prefix));
+
+export function prefixToMask(prefix: number): Ipv4 {
+  return MASKS[prefix] ?? maskOf(prefix);
 }
 
 export function maskToPrefix(mask: Ipv4): number {
